@@ -1,0 +1,15 @@
+/** ESM Jest for NestJS 12 (see ../shared/SETUP-NOTES.md). Run with NODE_OPTIONS=--experimental-vm-modules. */
+export default {
+  rootDir: '..',
+  roots: ['<rootDir>/api', '<rootDir>/db'],
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/api/tsconfig.spec.json', isolatedModules: true }],
+  },
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/api/test/global-setup.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

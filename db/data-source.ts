@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { InitialSchema1763700000000 } from './migrations/1763700000000-InitialSchema.js';
+
+/** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
+export const migrations = [InitialSchema1763700000000];
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:54329/schaufenster';
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    poolSize: options.poolSize ?? 20,
+    extra: { connectionTimeoutMillis: 3000 },
+  });
+}
+
+/** Apply pending migrations; returns their names. */
+export async function migrate(url: string): Promise<string[]> {
+  const ds = createDataSource(url, { poolSize: 2 });
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
