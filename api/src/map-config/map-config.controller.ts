@@ -1,0 +1,20 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+export interface MapConfig {
+  /** Optional street basemap (BASEMAP_STYLE_URL); null = the dashboard's built-in offline style. */
+  basemapStyleUrl: string | null;
+}
+
+@ApiTags('config')
+@Controller('config')
+export class MapConfigController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Settings the dashboard needs at start: the optional basemap style URL.' })
+  get(): MapConfig {
+    return { basemapStyleUrl: this.config.basemapStyleUrl };
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { TileQueryDto } from './dto/tile-query.dto.js';
+import { TilesService } from './tiles.service.js';
+
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+@ApiTags('tiles')
+@Controller('tiles')
+export class TilesController {
+  constructor(private readonly tiles: TilesService) {}
+
+  @Get('storefronts/:z/:x/:y')
+  @ApiProduces(MVT_CONTENT_TYPE)
+  @ApiOkResponse({
+    description:
+      'Mapbox Vector Tile. z >= 13: layer `storefronts` (points: id, status, use_category, street, house_number, ' +
+      'status_since, inside_perimeter). z < 13: layer `storefront_cells` (units, vacant, vacancy_share). ' +
+      'An area without storefronts gives an empty (0-byte) tile. ETag + If-None-Match → 304.',
+  })
+  async storefronts(
+    @Param('z') z: string,
+    @Param('x') x: string,
+    @Param('y') y: string,
+    @Query() query: TileQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const tile = await this.tiles.storefrontTile(z, x, y, query, ifNoneMatch);
+    res.setHeader('ETag', tile.etag);
+    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (tile.status === 304) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).type(MVT_CONTENT_TYPE).setHeader('Content-Length', String(tile.body.length));
+    res.end(tile.body);
+  }
+}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { TileCacheInvalidator } from './data-version.service.js';
+import { TilesController } from './tiles.controller.js';
+import { TilesRepository } from './tiles.repository.js';
+import { TilesService } from './tiles.service.js';
+
+/**
+ * Storefront vector tiles. Global so that every module that writes storefront data can inject
+ * `TileCacheInvalidator` and call `invalidate()` after a write.
+ */
+@Global()
+@Module({
+  controllers: [TilesController],
+  providers: [TilesRepository, TilesService, TileCacheInvalidator],
+  exports: [TileCacheInvalidator],
+})
+export class TilesModule {}

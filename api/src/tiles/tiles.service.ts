@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
+import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
+import { TileCacheInvalidator } from './data-version.service.js';
+import { parseTileCoords, type TileCoords } from './dto/tile-coords.js';
+import type { TileQueryDto } from './dto/tile-query.dto.js';
+import { LruCache } from './tile-cache.js';
+import { POINT_MIN_ZOOM, TilesRepository } from './tiles.repository.js';
+
+export interface TileResponse {
+  /** 304 when the client's ETag is still current; then `body` is empty. */
+  status: 200 | 304;
+  etag: string;
+  body: Buffer;
+}
+
+interface CachedTile {
+  etag: string;
+  body: Buffer;
+}
+
+/**
+ * Serves storefront vector tiles. A tile is identified by its address and its filter; it is
+ * rebuilt only when the data version (database fingerprint + in-process write counter) changes.
+ */
+@Injectable()
+export class TilesService {
+  private readonly cache = new LruCache<CachedTile>(2000);
+
+  constructor(
+    private readonly tiles: TilesRepository,
+    private readonly invalidator: TileCacheInvalidator,
+  ) {}
+
+  async storefrontTile(z: string, x: string, y: string, query: TileQueryDto, ifNoneMatch?: string): Promise<TileResponse> {
+    const tile = parseTileCoords(z, x, y);
+    const filter = toFilter(query);
+    const key = cacheKey(tile, filter);
+    const version = `${await this.tiles.dataVersion(filter.cityIds)}#${this.invalidator.version}`;
+    const etag = `"${createHash('sha1').update(`${key}|${version}`).digest('base64url')}"`;
+    if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag)) return { status: 304, etag, body: Buffer.alloc(0) };
+    const cached = this.cache.get(key);
+    if (cached?.etag === etag) return { status: 200, etag, body: cached.body };
+    const body =
+      tile.z >= POINT_MIN_ZOOM ? await this.tiles.pointTile(tile, filter) : await this.tiles.cellTile(tile, filter);
+    this.cache.set(key, { etag, body });
+    return { status: 200, etag, body };
+  }
+}
+
+/** `asOf` defaults to today in Germany (the towns' calendar day, not the server's). */
+export function todayInGermany(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function toFilter(query: TileQueryDto): StorefrontFilter {
+  const asOf = query.asOf ?? todayInGermany();
+  if (!isRealDate(asOf)) {
+    throw new DomainError('VALIDATION_FAILED', `asOf ${asOf} is not a calendar date.`, {
+      fields: [{ field: 'asOf', problems: ['asOf must be a calendar date YYYY-MM-DD'] }],
+    });
+  }
+  const filter: StorefrontFilter = { asOf };
+  if (query.cityId) filter.cityIds = [query.cityId];
+  if (query.status?.length) filter.statuses = [...new Set(query.status)].sort();
+  if (query.useCategory?.length) filter.useCategories = [...new Set(query.useCategory)].sort();
+  if (query.vacantForMonths !== undefined) filter.vacantForMonths = query.vacantForMonths;
+  if (query.hasIntervention !== undefined) filter.hasIntervention = query.hasIntervention;
+  if (query.withinPerimeter !== undefined) filter.withinPerimeter = query.withinPerimeter;
+  return filter;
+}
+
+function cacheKey(tile: TileCoords, filter: StorefrontFilter): string {
+  return `${tile.z}/${tile.x}/${tile.y}?${JSON.stringify(filter)}`;
+}
+
+function matches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,245 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ErrorFilter } from '../src/common/error.filter.js';
+import { createValidationPipe } from '../src/common/validation.js';
+import { ConfigModule } from '../src/config/config.module.js';
+import { DatabaseModule } from '../src/database/database.module.js';
+import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
+import { TilesModule } from '../src/tiles/tiles.module.js';
+
+/**
+ * Storefront vector tiles against real PostGIS: features and properties, filters and the as-of
+ * date, grid aggregates at low zoom, empty tiles, ETag revalidation, and 400s for bad addresses.
+ * Builds the app from the tiles module only, so it does not depend on the other feature modules.
+ */
+
+const CITY = '0a000000-0000-4000-8000-000000000001';
+const OTHER_CITY = '0a000000-0000-4000-8000-000000000002';
+const sf = (n: number): string => `0b000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** The z14 tile that holds the test town's centre, and the centre of that tile in lon/lat. */
+const Z = 14;
+function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const latRad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n);
+  return { x, y };
+}
+function tileCentre(x: number, y: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const lon = ((x + 0.5) / n) * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + 0.5)) / n))) * 180) / Math.PI;
+  return [lon, lat];
+}
+const T = tileOf(10.452, 51.209, Z); // Mühlhausen
+const [LON, LAT] = tileCentre(T.x, T.y, Z);
+
+let app: INestApplication;
+let db: DataSource;
+
+interface DecodedFeature {
+  properties: Record<string, string | number | boolean>;
+}
+function decode(body: Buffer): Record<string, DecodedFeature[]> {
+  const tile = new VectorTile(new PbfReader(body));
+  const layers: Record<string, DecodedFeature[]> = {};
+  for (const name of Object.keys(tile.layers)) {
+    const layer = tile.layers[name]!;
+    layers[name] = Array.from({ length: layer.length }, (_, i) => ({
+      properties: layer.feature(i).properties as Record<string, string | number | boolean>,
+    }));
+  }
+  return layers;
+}
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const getTile = (path: string) => request(app.getHttpServer()).get(path).buffer(true).parse(binary);
+const pointTile = (query = '') => getTile(`/api/tiles/storefronts/${Z}/${T.x}/${T.y}?cityId=${CITY}${query}`);
+
+async function seed(): Promise<void> {
+  const d = 0.0004;
+  const square = (cx: number, cy: number, r: number) =>
+    `ST_Multi(ST_MakeEnvelope(${cx - r}, ${cy - r}, ${cx + r}, ${cy + r}, 4326))`;
+  await db.query(`DELETE FROM intervention_storefronts; DELETE FROM interventions; DELETE FROM occupancy_periods;
+    DELETE FROM storefronts; DELETE FROM network_members; DELETE FROM cities`);
+  await db.query(
+    `INSERT INTO cities (id, slug, name, ags, state, centre, boundary, perimeter) VALUES
+      ($1, 'tile-town', 'Kachelstadt', '16064046', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326),
+        ${square(LON, LAT, 0.01)}, ${square(LON, LAT, 0.0006)}),
+      ($2, 'other-town', 'Anderstadt', '16064047', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326), NULL, NULL)`,
+    [CITY, OTHER_CITY, LON, LAT],
+  );
+  // 1 occupied since 2015; 2 vacant since 2020 (occupied before); 3 vacant since 2023-06; 4 opened 2024;
+  // 5 outside the perimeter, occupied; 6 belongs to another town.
+  const units: [number, string, number, number][] = [
+    [1, CITY, LON, LAT],
+    [2, CITY, LON + d, LAT],
+    [3, CITY, LON - d, LAT],
+    [4, CITY, LON, LAT + d],
+    [5, CITY, LON + 3 * d, LAT - 3 * d],
+    [6, OTHER_CITY, LON - d, LAT - d],
+  ];
+  for (const [n, city, lon, lat] of units) {
+    await db.query(
+      `INSERT INTO storefronts (id, city_id, street, house_number, location, is_synthetic)
+       VALUES ($1, $2, 'Steinweg', $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), true)`,
+      [sf(n), city, String(n), lon, lat],
+    );
+  }
+  const periods: [number, string, string | null, string, string | null][] = [
+    [1, 'occupied', 'food_drink', '2015-01-01', null],
+    [2, 'occupied', 'retail_daily', '2015-01-01', '2020-03-01'],
+    [2, 'vacant', null, '2020-03-01', null],
+    [3, 'occupied', 'services', '2015-01-01', '2023-06-01'],
+    [3, 'vacant', null, '2023-06-01', null],
+    [4, 'temporary_use', 'culture_leisure', '2024-01-01', null],
+    [5, 'occupied', 'health', '2015-01-01', null],
+    [6, 'vacant', null, '2015-01-01', null],
+  ];
+  for (const [n, status, category, from, to] of periods) {
+    await db.query(
+      `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, valid_from, valid_to)
+       SELECT id, city_id, $2, $3, $4, $5 FROM storefronts WHERE id = $1`,
+      [sf(n), status, category, from, to],
+    );
+  }
+}
+
+beforeAll(async () => {
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, TilesModule] }).compile();
+  app = moduleRef.createNestApplication({ logger: false });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  await app.init();
+  db = app.get(DataSource);
+  await seed();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
+  it('carries every storefront of the town in the tile with its properties', async () => {
+    const res = await pointTile('&asOf=2024-06-30');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/vnd\.mapbox-vector-tile/);
+    expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    const features = decode(res.body as Buffer).storefronts ?? [];
+    const byId = new Map(features.map((f) => [f.properties.id, f.properties]));
+    expect([...byId.keys()].sort()).toEqual([sf(1), sf(2), sf(3), sf(4), sf(5)]);
+    expect(byId.get(sf(2))).toEqual({
+      id: sf(2),
+      status: 'vacant',
+      street: 'Steinweg',
+      house_number: '2',
+      status_since: '2020-03-01',
+      inside_perimeter: true,
+    });
+    expect(byId.get(sf(1))?.use_category).toBe('food_drink');
+    expect(byId.get(sf(5))?.inside_perimeter).toBe(false);
+  });
+
+  it('applies the status, vacancy-length and perimeter filters of the list', async () => {
+    const ids = async (query: string): Promise<unknown[]> =>
+      (decode((await pointTile(`&asOf=2024-06-30${query}`)).body as Buffer).storefronts ?? [])
+        .map((f) => f.properties.id)
+        .sort();
+    expect(await ids('&status=vacant')).toEqual([sf(2), sf(3)]);
+    expect(await ids('&status=vacant,temporary_use')).toEqual([sf(2), sf(3), sf(4)]);
+    expect(await ids('&vacantForMonths=24')).toEqual([sf(2)]);
+    expect(await ids('&withinPerimeter=true')).toEqual([sf(1), sf(2), sf(3), sf(4)]);
+    expect(await ids('&useCategory=food_drink')).toEqual([sf(1)]);
+  });
+
+  it('shows the town as it was on the as-of date', async () => {
+    const features = decode((await pointTile('&asOf=2019-12-31')).body as Buffer).storefronts ?? [];
+    const statuses = Object.fromEntries(features.map((f) => [f.properties.id, f.properties.status]));
+    expect(statuses).toEqual({ [sf(1)]: 'occupied', [sf(2)]: 'occupied', [sf(3)]: 'occupied', [sf(5)]: 'occupied' });
+  });
+
+  it('aggregates units and vacancy share per grid cell below zoom 13', async () => {
+    const z = 10;
+    const t = tileOf(LON, LAT, z);
+    const res = await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30`);
+    expect(res.status).toBe(200);
+    const layers = decode(res.body as Buffer);
+    expect(layers.storefronts).toBeUndefined();
+    const cells = layers.storefront_cells ?? [];
+    const units = cells.reduce((sum, c) => sum + Number(c.properties.units), 0);
+    const vacant = cells.reduce((sum, c) => sum + Number(c.properties.vacant), 0);
+    expect(units).toBe(6); // both towns, no cityId filter
+    expect(vacant).toBe(3);
+    for (const c of cells) {
+      expect(c.properties.vacancy_share).toBeCloseTo(Number(c.properties.vacant) / Number(c.properties.units), 4);
+    }
+  });
+
+  it('answers an area without storefronts with an empty tile, not an error', async () => {
+    const ocean = tileOf(-30, 40, Z);
+    const res = await getTile(`/api/tiles/storefronts/${Z}/${ocean.x}/${ocean.y}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/vnd\.mapbox-vector-tile/);
+    expect((res.body as Buffer).length).toBe(0);
+    expect(Object.keys(decode(res.body as Buffer))).toEqual([]);
+    const world = await getTile('/api/tiles/storefronts/0/0/0?asOf=1900-01-01');
+    expect(world.status).toBe(200);
+    expect((world.body as Buffer).length).toBe(0);
+  });
+
+  it('revalidates with the ETag and changes it when the data changes', async () => {
+    const first = await pointTile('&asOf=2030-01-01');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await getTile(`/api/tiles/storefronts/${Z}/${T.x}/${T.y}?cityId=${CITY}&asOf=2030-01-01`).set(
+      'If-None-Match',
+      etag,
+    );
+    expect(again.status).toBe(304);
+
+    await db.query(`UPDATE storefronts SET street = 'Kornmarkt' WHERE id = $1`, [sf(1)]);
+    const changed = await pointTile('&asOf=2030-01-01');
+    expect(changed.headers.etag).not.toBe(etag);
+    const street = (decode(changed.body as Buffer).storefronts ?? []).find((f) => f.properties.id === sf(1));
+    expect(street?.properties.street).toBe('Kornmarkt');
+
+    const before = changed.headers.etag as string;
+    app.get(TileCacheInvalidator).invalidate();
+    expect((await pointTile('&asOf=2030-01-01')).headers.etag).not.toBe(before);
+  });
+
+  it.each([
+    ['/api/tiles/storefronts/23/0/0', 'z'],
+    ['/api/tiles/storefronts/2/4/0', 'x'],
+    ['/api/tiles/storefronts/2/0/4', 'y'],
+    ['/api/tiles/storefronts/-1/0/0', 'z'],
+    ['/api/tiles/storefronts/a/0/0', 'z'],
+  ])('rejects the tile address %s with 400', async (path, field) => {
+    const res = await request(app.getHttpServer()).get(path);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining(field) as string,
+      details: { fields: [expect.objectContaining({ field }) as unknown] },
+    });
+  });
+
+  it.each(['status=gone', 'asOf=2024-02-30', 'asOf=yesterday', 'vacantForMonths=-1', 'cityId=42', 'bogus=1'])(
+    'rejects the filter %s with 400',
+    async (query) => {
+      const res = await request(app.getHttpServer()).get(`/api/tiles/storefronts/14/0/0?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    },
+  );
+});
