@@ -112,6 +112,7 @@ export class InitialSchema1763700000000 implements MigrationInterface {
           use_category IS NULL OR status IN ('occupied', 'temporary_use')),
         CONSTRAINT occupancy_periods_no_overlap EXCLUDE USING gist (
           storefront_id WITH =, daterange(valid_from, valid_to, '[)') WITH &&)
+          DEFERRABLE INITIALLY IMMEDIATE
       )`);
     await q.query(`CREATE INDEX occupancy_periods_city_dates ON occupancy_periods (city_id, valid_from, valid_to)`);
     await q.query(`CREATE INDEX occupancy_periods_current ON occupancy_periods (storefront_id) WHERE valid_to IS NULL`);

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { ErrorFilter, writeError } from './common/error.filter.js';
+import { jsonLog, requestContext } from './common/request-context.js';
+import { createValidationPipe } from './common/validation.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+/** Builds the HTTP application: API under /api, docs at /api/docs, the dashboard at /. */
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  app.use(requestContext(jsonLog));
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
+  const parseJson = express.json({ limit: '5mb' });
+  app.use('/api', (req: Request, res: Response, next: NextFunction) =>
+    parseJson(req, res, (err?: unknown) => (err ? writeError(res, err) : next())),
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveDashboard(app, config);
+  return app;
+}
+
+function contentSecurityPolicy(config: AppConfig): Record<string, string[]> {
+  const basemap = config.basemapStyleUrl ? [new URL(config.basemapStyleUrl).origin] : [];
+  return {
+    defaultSrc: ["'self'"],
+    connectSrc: ["'self'", ...basemap, 'https:'].filter((v, i, all) => all.indexOf(v) === i),
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    workerSrc: ["'self'", 'blob:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    scriptSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'self'"],
+  };
+}
+
+/** Serves the built dashboard (single-page app) on the same origin, when it has been built. */
+function serveDashboard(app: NestExpressApplication, config: AppConfig): void {
+  const dir = resolve(config.webDistDir);
+  const index = resolve(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

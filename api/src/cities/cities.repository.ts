@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MultiPolygon } from '../common/geojson.js';
+import { idOrSlugCondition } from '../common/id-or-slug.js';
+import type { City, CitySummary } from './city.types.js';
+
+const SUMMARY_COLUMNS = `
+  c.id, c.slug, c.name, c.official_name AS "officialName", trim(c.ags) AS ags, c.state,
+  c.population, c.population_year AS "populationYear", c.population_source AS "populationSource",
+  ST_AsGeoJSON(c.centre, 6)::json AS centre,
+  c.perimeter_is_placeholder AS "perimeterIsPlaceholder", c.version,
+  COALESCE((SELECT array_agg(n.slug ORDER BY n.slug) FROM network_members m JOIN networks n ON n.id = m.network_id
+            WHERE m.city_id = c.id), '{}') AS "networkSlugs",
+  (SELECT count(*)::int FROM storefronts s WHERE s.city_id = c.id) AS "storefrontCount",
+  (SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]
+     FROM (SELECT COALESCE(c.boundary, c.perimeter)::box2d AS b) e WHERE b IS NOT NULL) AS bbox`;
+
+const DETAIL_COLUMNS = `${SUMMARY_COLUMNS},
+  ST_AsGeoJSON(c.boundary, 6)::json AS boundary, c.boundary_source AS "boundarySource",
+  ST_AsGeoJSON(c.perimeter, 6)::json AS perimeter`;
+
+@Injectable()
+export class CitiesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  list(networkSlug?: string): Promise<CitySummary[]> {
+    if (!networkSlug) return this.db.query(`SELECT ${SUMMARY_COLUMNS} FROM cities c ORDER BY c.name`);
+    return this.db.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM cities c
+       WHERE EXISTS (SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id
+                     WHERE m.city_id = c.id AND n.slug = $1)
+       ORDER BY c.name`,
+      [networkSlug],
+    );
+  }
+
+  async find(idOrSlug: string, db: DataSource | EntityManager = this.db): Promise<City | null> {
+    const params: unknown[] = [];
+    const rows: City[] = await db.query(
+      `SELECT ${DETAIL_COLUMNS} FROM cities c WHERE ${idOrSlugCondition('c', idOrSlug, params)}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  async lockVersion(em: EntityManager, id: string): Promise<number | null> {
+    const rows: { version: number }[] = await em.query(`SELECT version FROM cities WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0]?.version ?? null;
+  }
+
+  /** Problems PostGIS finds with a polygon (self-intersection …), or null when it is valid. */
+  async geometryProblem(em: EntityManager, geometry: MultiPolygon): Promise<string | null> {
+    const [row] = (await em.query(
+      `SELECT ST_IsValidReason(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) AS reason`,
+      [JSON.stringify(geometry)],
+    )) as { reason: string }[];
+    return row && row.reason !== 'Valid Geometry' ? row.reason : null;
+  }
+
+  async perimeterIntersectsBoundary(em: EntityManager, id: string, geometry: MultiPolygon): Promise<boolean> {
+    const [row] = (await em.query(
+      `SELECT boundary IS NULL OR ST_Intersects(boundary, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS ok
+       FROM cities WHERE id = $1`,
+      [id, JSON.stringify(geometry)],
+    )) as { ok: boolean }[];
+    return row?.ok ?? false;
+  }
+
+  async setPerimeter(em: EntityManager, id: string, geometry: MultiPolygon): Promise<void> {
+    await em.query(
+      `UPDATE cities SET perimeter = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)),
+              perimeter_is_placeholder = false, version = version + 1
+       WHERE id = $1`,
+      [id, JSON.stringify(geometry)],
+    );
+  }
+}

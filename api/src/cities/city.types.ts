@@ -1,0 +1,27 @@
+import type { GeoJsonPoint } from '../storefronts/storefront.types.js';
+import type { MultiPolygon } from '../common/geojson.js';
+
+export interface CitySummary {
+  id: string;
+  slug: string;
+  name: string;
+  officialName: string | null;
+  ags: string;
+  state: string;
+  population: number | null;
+  populationYear: number | null;
+  populationSource: string | null;
+  centre: GeoJsonPoint;
+  perimeterIsPlaceholder: boolean;
+  networkSlugs: string[];
+  /** [minLon, minLat, maxLon, maxLat] of the boundary (or of the perimeter when there is none). */
+  bbox: [number, number, number, number] | null;
+  storefrontCount: number;
+  version: number;
+}
+
+export interface City extends CitySummary {
+  boundary: MultiPolygon | null;
+  boundarySource: string | null;
+  perimeter: MultiPolygon | null;
+}

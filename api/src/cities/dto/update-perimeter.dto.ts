@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsObject, Min } from 'class-validator';
+
+export class UpdatePerimeterDto {
+  @ApiProperty({
+    description: 'GeoJSON Polygon or MultiPolygon in EPSG:4326, bare or as Feature/FeatureCollection',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  perimeter: Record<string, unknown>;
+
+  @ApiProperty({ description: 'The version of the town you edited (optimistic locking)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}

@@ -1,0 +1,30 @@
+import type { ErrorCode } from './domain-error.js';
+
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'INVALID_GEOMETRY':
+    case 'OUTSIDE_TOWN':
+    case 'INVALID_PERIOD':
+    case 'HISTORY_GAP':
+    case 'CONSTRAINT_VIOLATED':
+      return 422;
+    case 'NOT_FOUND':
+      return 404;
+    case 'VERSION_CONFLICT':
+    case 'OVERLAPPING_PERIODS':
+    case 'DUPLICATE':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`unmapped error code ${String(unmapped)}`);
+    }
+  }
+}

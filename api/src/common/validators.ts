@@ -1,0 +1,70 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isLonLat } from './geojson.js';
+
+/** `[lon, lat]` in EPSG:4326, range-checked. */
+export function IsLonLat(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLonLat',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be [lon, lat] with lon −180…180 and lat −90…90', ...options },
+      validator: { validate: (value: unknown) => isLonLat(value) && (value as unknown[]).length === 2 },
+    });
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be a date YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
+    });
+}
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Query strings: `a,b,c` or repeated `?x=a&x=b` into a string array. */
+export const CommaList = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+    return parts.map((v) => v.trim()).filter((v) => v !== '');
+  });
+
+/** Query strings: 'true'/'false' into booleans; anything else stays and fails validation. */
+export const QueryBoolean = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** Query strings: a decimal integer into a number; anything else stays and fails validation. */
+export const QueryInt = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value));
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** `[minLon, minLat, maxLon, maxLat]` in EPSG:4326 with min < max. */
+export function IsBbox(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isBbox',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'bbox must be minLon,minLat,maxLon,maxLat in EPSG:4326 with min < max' },
+      validator: {
+        validate: (v: unknown) =>
+          Array.isArray(v) &&
+          v.length === 4 &&
+          v.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+          v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90 &&
+          v[0] < v[2] && v[1] < v[3],
+      },
+    });
+}

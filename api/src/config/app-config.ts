@@ -1,0 +1,54 @@
+import { DEFAULT_DATABASE_URL } from '../../../db/data-source.js';
+
+/** Every setting the API reads from the environment, validated once at boot. */
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  /** Built dashboard to serve on the same origin; empty = API only. */
+  readonly webDistDir: string;
+  /** Optional street basemap style URL for the dashboard; the built-in style is the fallback. */
+  readonly basemapStyleUrl: string | null;
+  /** Set true behind an HTTPS-terminating proxy. */
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
+    throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnv}"`);
+  }
+  const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const basemap = env.BASEMAP_STYLE_URL?.trim() || null;
+  if (basemap !== null && !/^https?:\/\//.test(basemap)) {
+    throw new ConfigError('BASEMAP_STYLE_URL must be an http(s) URL');
+  }
+  return {
+    nodeEnv,
+    host: env.HOST ?? '127.0.0.1',
+    port: integer('PORT', env.PORT, 3000, 1, 65535),
+    databaseUrl,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 20, 1, 500),
+    webDistDir: env.WEB_DIST_DIR ?? 'web/dist',
+    basemapStyleUrl: basemap,
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

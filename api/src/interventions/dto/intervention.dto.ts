@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsCalendarDate } from '../../common/validators.js';
+import {
+  INTERVENTION_STATES,
+  INTERVENTION_TYPES,
+  type InterventionState,
+  type InterventionType,
+} from '../intervention.types.js';
+
+const nullable = () => ValidateIf((_: unknown, v: unknown) => v !== null);
+
+export class InterventionFieldsDto {
+  @ApiPropertyOptional({ enum: INTERVENTION_TYPES })
+  @IsOptional()
+  @IsIn(INTERVENTION_TYPES)
+  type?: InterventionType;
+
+  @ApiPropertyOptional({ example: 'Testladen „Frei.Handel“, Kohorte 3' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(10000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2024-03-01' })
+  @IsOptional()
+  @nullable()
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2024-08-31', description: 'Last day (inclusive)' })
+  @IsOptional()
+  @nullable()
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 12000 })
+  @IsOptional()
+  @nullable()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e9)
+  budgetEur?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'Städtebauförderung' })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(500)
+  fundingSource?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(2000)
+  partners?: string | null;
+
+  @ApiPropertyOptional({ enum: INTERVENTION_STATES })
+  @IsOptional()
+  @IsIn(INTERVENTION_STATES)
+  state?: InterventionState;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(20000)
+  lessonsLearned?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Storefronts of the same town this intervention used' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  storefrontIds?: string[];
+}
+
+export class CreateInterventionDto extends InterventionFieldsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cityId: string;
+
+  @ApiProperty({ enum: INTERVENTION_TYPES })
+  @IsIn(INTERVENTION_TYPES)
+  declare type: InterventionType;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  declare title: string;
+}
+
+export class UpdateInterventionDto extends InterventionFieldsDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class OutcomeCheckDto {
+  @ApiPropertyOptional({ nullable: true, example: '2025-03-01' })
+  @IsOptional()
+  @nullable()
+  @IsCalendarDate()
+  checkedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Was a regular lease signed for the unit?' })
+  @IsOptional()
+  @nullable()
+  @IsBoolean()
+  regularLeaseSigned?: boolean | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Is the business still trading?' })
+  @IsOptional()
+  @nullable()
+  @IsBoolean()
+  businessStillTrading?: boolean | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}

@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CommaList, QueryInt } from '../../common/validators.js';
+import {
+  INTERVENTION_STATES,
+  INTERVENTION_TYPES,
+  type InterventionState,
+  type InterventionType,
+} from '../intervention.types.js';
+
+export class ListInterventionsQuery {
+  @ApiPropertyOptional({ description: 'Town id(s), comma-separated' })
+  @IsOptional()
+  @CommaList()
+  @IsUUID('all', { each: true })
+  cityId?: string[];
+
+  @ApiPropertyOptional({ description: 'Network slug' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  network?: string;
+
+  @ApiPropertyOptional({ description: `Comma-separated: ${INTERVENTION_TYPES.join(', ')}` })
+  @IsOptional()
+  @CommaList()
+  @IsIn(INTERVENTION_TYPES, { each: true })
+  type?: InterventionType[];
+
+  @ApiPropertyOptional({ description: `Comma-separated: ${INTERVENTION_STATES.join(', ')}` })
+  @IsOptional()
+  @CommaList()
+  @IsIn(INTERVENTION_STATES, { each: true })
+  state?: InterventionState[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  storefrontId?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search (German) in title, description and lessons learned' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, notFound, versionConflict } from '../common/domain-error.js';
+import { isUuid } from '../common/id-or-slug.js';
+import type { CreateInterventionDto, OutcomeCheckDto, UpdateInterventionDto } from './dto/intervention.dto.js';
+import { OUTCOME_CHECK_MONTHS, type Intervention, type OutcomeCheckMonths } from './intervention.types.js';
+import { InterventionsRepository } from './interventions.repository.js';
+
+const invalid = (message: string): DomainError => new DomainError('INVALID_PERIOD', message);
+
+/** Dates and state must tell one story: running needs a start, ended needs an end, the end follows the start. */
+export function checkInterventionDates(i: Pick<Intervention, 'state' | 'startDate' | 'endDate'>): void {
+  if (i.state !== 'planned' && !i.startDate) throw invalid('A running or ended intervention needs a start date.');
+  if (i.state === 'ended' && !i.endDate) throw invalid('An ended intervention needs an end date.');
+  if (i.startDate && i.endDate && i.endDate < i.startDate) throw invalid('The end date lies before the start date.');
+}
+
+@Injectable()
+export class InterventionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly interventions: InterventionsRepository,
+  ) {}
+
+  async get(id: string): Promise<Intervention> {
+    if (!isUuid(id)) throw notFound('Intervention', id);
+    return (await this.interventions.find(id)) ?? Promise.reject(notFound('Intervention', id));
+  }
+
+  async create(input: CreateInterventionDto): Promise<Intervention> {
+    const { storefrontIds, ...row } = input;
+    checkInterventionDates({ state: row.state ?? 'planned', startDate: row.startDate ?? null, endDate: row.endDate ?? null });
+    const id = await this.db.transaction(async (em) => {
+      if (!(await this.interventions.cityExists(em, row.cityId))) throw notFound('Town', row.cityId);
+      const id = await this.interventions.insert(em, row);
+      if (storefrontIds?.length) await this.linkStorefronts(em, id, row.cityId, storefrontIds);
+      return id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateInterventionDto): Promise<Intervention> {
+    const { version, storefrontIds, ...fields } = input;
+    await this.writeLocked(id, version, async (em, current) => {
+      checkInterventionDates({ ...current, ...definedOnly(fields) });
+      await this.interventions.update(em, id, fields);
+      if (storefrontIds) await this.linkStorefronts(em, id, current.cityId, storefrontIds);
+    });
+    return this.get(id);
+  }
+
+  async delete(id: string, version: number): Promise<void> {
+    await this.writeLocked(id, version, (em) => this.interventions.delete(em, id));
+  }
+
+  async setOutcomeCheck(id: string, months: number, check: OutcomeCheckDto): Promise<Intervention> {
+    if (!OUTCOME_CHECK_MONTHS.includes(months as OutcomeCheckMonths)) {
+      throw new DomainError('VALIDATION_FAILED', 'Outcome checks are made 6, 12 or 24 months after the end.');
+    }
+    if (!isUuid(id)) throw notFound('Intervention', id);
+    await this.db.transaction(async (em) => {
+      const current = await this.interventions.lock(em, id);
+      if (!current) throw notFound('Intervention', id);
+      if (current.state !== 'ended') throw invalid('Outcome checks can only be recorded once the intervention has ended.');
+      await this.interventions.upsertOutcomeCheck(em, id, current.cityId, months as OutcomeCheckMonths, check);
+    });
+    return this.get(id);
+  }
+
+  private async writeLocked(
+    id: string,
+    version: number,
+    write: (em: EntityManager, current: Intervention) => Promise<void>,
+  ): Promise<void> {
+    if (!isUuid(id)) throw notFound('Intervention', id);
+    await this.db.transaction(async (em) => {
+      const current = await this.interventions.lock(em, id);
+      if (!current) throw notFound('Intervention', id);
+      if (current.version !== version) throw versionConflict('intervention', current);
+      await write(em, current);
+    });
+  }
+
+  private async linkStorefronts(em: EntityManager, id: string, cityId: string, storefrontIds: string[]): Promise<void> {
+    const unique = [...new Set(storefrontIds)];
+    const foreign = await this.interventions.foreignStorefronts(em, cityId, unique);
+    if (foreign.length) {
+      throw new DomainError('CONSTRAINT_VIOLATED', 'Some storefronts do not exist or belong to another town.', {
+        storefrontIds: foreign,
+      });
+    }
+    await this.interventions.replaceStorefronts(em, id, cityId, unique);
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { notFound } from '../common/domain-error.js';
+import { type Network, NetworksRepository } from './networks.repository.js';
+
+@ApiTags('networks')
+@Controller('networks')
+export class NetworksController {
+  constructor(private readonly networks: NetworksRepository) {}
+
+  @Get()
+  list(): Promise<Network[]> {
+    return this.networks.list();
+  }
+
+  @Get(':idOrSlug')
+  async get(@Param('idOrSlug') idOrSlug: string): Promise<Network> {
+    return (await this.networks.find(idOrSlug)) ?? Promise.reject(notFound('Network', idOrSlug));
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/id-or-slug.js';
+import type { Storefront } from '../storefronts/storefront.types.js';
+import { StorefrontsRepository } from '../storefronts/storefronts.repository.js';
+import { StorefrontsService } from '../storefronts/storefronts.service.js';
+import type { PeriodCorrectionDto, StatusChangeDto } from './dto/period-correction.dto.js';
+import { diffHistory, planCorrection, planRemoval, planStatusChange, type Period } from './occupancy-history.js';
+import { OccupancyRepository, type StoredPeriod } from './occupancy.repository.js';
+
+export interface HistoryResult {
+  storefront: Storefront;
+  periods: StoredPeriod[];
+}
+
+@Injectable()
+export class OccupancyService {
+  constructor(
+    private readonly occupancy: OccupancyRepository,
+    private readonly storefronts: StorefrontsService,
+    private readonly storefrontRows: StorefrontsRepository,
+  ) {}
+
+  async history(storefrontId: string): Promise<StoredPeriod[]> {
+    await this.storefronts.get(storefrontId);
+    return this.occupancy.history(storefrontId);
+  }
+
+  /** "From date D on the unit is …": closes the current period and opens the next in one transaction. */
+  changeStatus(storefrontId: string, input: StatusChangeDto): Promise<HistoryResult> {
+    const { version, ...change } = input;
+    return this.rewrite(storefrontId, version, (periods) => planStatusChange(periods, change));
+  }
+
+  correct(storefrontId: string, periodId: string, input: PeriodCorrectionDto): Promise<HistoryResult> {
+    const { version, ...patch } = input;
+    if (!isUuid(periodId)) throw notFound('Period', periodId);
+    return this.rewrite(storefrontId, version, (periods) => planCorrection(periods, periodId, patch));
+  }
+
+  remove(storefrontId: string, periodId: string, version: number): Promise<HistoryResult> {
+    if (!isUuid(periodId)) throw notFound('Period', periodId);
+    return this.rewrite(storefrontId, version, (periods) => planRemoval(periods, periodId));
+  }
+
+  private async rewrite(
+    storefrontId: string,
+    version: number,
+    plan: (periods: Period[]) => Period[],
+  ): Promise<HistoryResult> {
+    await this.storefronts.writeLocked(storefrontId, version, async (em: EntityManager, cityId) => {
+      const before = (await this.occupancy.history(storefrontId, em)).map(toPeriod);
+      await this.occupancy.apply(em, storefrontId, cityId, diffHistory(before, plan(before)));
+      await this.storefrontRows.bumpVersion(em, storefrontId);
+    });
+    return { storefront: await this.storefronts.get(storefrontId), periods: await this.occupancy.history(storefrontId) };
+  }
+}
+
+const toPeriod = ({ id, status, useCategory, businessName, validFrom, validTo, note }: StoredPeriod): Period => ({
+  id,
+  status,
+  useCategory,
+  businessName,
+  validFrom,
+  validTo,
+  note,
+});

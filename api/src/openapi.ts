@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Schaufenster API')
+    .setDescription(
+      'Storefronts, occupancy history, interventions and KPIs of German downtowns. ' +
+        'Coordinates are [lon, lat] in EPSG:4326. Errors are { code, message, details }.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Stable JSON: keys sorted at every level so that a diff shows real API changes only. */
+export function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v as Record<string, unknown>)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return `${JSON.stringify(sort(value), null, 2)}\n`;
+}

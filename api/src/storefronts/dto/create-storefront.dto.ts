@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { OccupancyChangeDto } from '../../occupancy/dto/occupancy-change.dto.js';
+import { PointDto } from './point.dto.js';
+import { StorefrontFieldsDto } from './storefront-fields.dto.js';
+
+export class CreateStorefrontDto extends StorefrontFieldsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cityId: string;
+
+  @ApiProperty({ example: 'Steinweg' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  declare street: string;
+
+  @ApiProperty({ type: PointDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PointDto)
+  declare location: PointDto;
+
+  @ApiProperty({ type: OccupancyChangeDto, description: 'The status the unit has from `date` on' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => OccupancyChangeDto)
+  initialStatus: OccupancyChangeDto;
+}

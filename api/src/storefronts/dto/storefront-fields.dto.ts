@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  Max,
+  ValidateNested,
+  IsNotEmpty,
+} from 'class-validator';
+import { FLOORS, type Floor } from '../storefront.types.js';
+import { PointDto } from './point.dto.js';
+
+/** The editable attributes of a storefront; every one optional here, required ones enforced by subclasses. */
+export class StorefrontFieldsDto {
+  @ApiPropertyOptional({ example: 'Steinweg' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  street?: string;
+
+  @ApiPropertyOptional({ example: '12a' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  houseNumber?: string;
+
+  @ApiPropertyOptional({ example: '99974', nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9]{5}$/, { message: 'postcode must be five digits' })
+  postcode?: string | null;
+
+  @ApiPropertyOptional({ type: PointDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PointDto)
+  location?: PointDto;
+
+  @ApiPropertyOptional({ example: 85.5, nullable: true })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(100000)
+  floorAreaM2?: number | null;
+
+  @ApiPropertyOptional({ example: 6, nullable: true })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @Min(0.5)
+  @Max(1000)
+  frontageM?: number | null;
+
+  @ApiPropertyOptional({ enum: FLOORS })
+  @IsOptional()
+  @IsIn(FLOORS)
+  floor?: Floor;
+
+  @ApiPropertyOptional({ example: 'MHL-0042', nullable: true, description: 'The town’s own id, unique per town' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  referenceId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  notes?: string | null;
+}

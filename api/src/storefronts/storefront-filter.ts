@@ -1,0 +1,74 @@
+import type { OccupancyStatus, UseCategory } from './storefront.types.js';
+
+/**
+ * Which storefronts a list, a tile or an export shows. One definition, so the map, the list and
+ * the counts always agree. Only units that exist on `asOf` (have a period covering that day) match.
+ */
+export interface StorefrontFilter {
+  asOf: string;
+  cityIds?: string[];
+  statuses?: OccupancyStatus[];
+  useCategories?: UseCategory[];
+  /** Vacant without interruption for at least this many months on `asOf`. */
+  vacantForMonths?: number;
+  /** Linked to at least one intervention. */
+  hasIntervention?: boolean;
+  /** Inside the town's downtown perimeter. */
+  withinPerimeter?: boolean;
+  /** [minLon, minLat, maxLon, maxLat] in EPSG:4326. */
+  bbox?: [number, number, number, number];
+}
+
+/**
+ * FROM … WHERE for `storefronts s` joined with its town `c` and its period on the date `cur`
+ * (status, use_category, business_name, valid_from, valid_to, status_since).
+ * Pushes its parameters onto `params` and refers to them by position.
+ */
+export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[]): string {
+  const p = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const asOf = `${p(filter.asOf)}::date`;
+  const where: string[] = ['cur.status IS NOT NULL'];
+  if (filter.cityIds?.length) where.push(`s.city_id = ANY(${p(filter.cityIds)}::uuid[])`);
+  if (filter.statuses?.length) where.push(`cur.status = ANY(${p(filter.statuses)}::text[])`);
+  if (filter.useCategories?.length) where.push(`cur.use_category = ANY(${p(filter.useCategories)}::text[])`);
+  if (filter.vacantForMonths !== undefined) {
+    where.push(
+      `cur.status = 'vacant' AND cur.status_since <= (${asOf} - make_interval(months => ${p(filter.vacantForMonths)}::int))::date`,
+    );
+  }
+  if (filter.hasIntervention !== undefined) {
+    where.push(
+      `${filter.hasIntervention ? '' : 'NOT '}EXISTS (SELECT 1 FROM intervention_storefronts i WHERE i.storefront_id = s.id)`,
+    );
+  }
+  if (filter.withinPerimeter) where.push(`ST_Intersects(c.perimeter, s.location)`);
+  if (filter.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+    where.push(`s.location && ST_MakeEnvelope(${p(minLon)}, ${p(minLat)}, ${p(maxLon)}, ${p(maxLat)}, 4326)`);
+  }
+  return `${storefrontFromSql(asOf)}
+    WHERE ${where.join('\n      AND ')}`;
+}
+
+/**
+ * `storefronts s`, its town `c` and its period `cur` on the date (`asOf` is an SQL expression of
+ * type date). `cur.status_since` is the start of the unbroken run of the current status.
+ */
+export function storefrontFromSql(asOf: string): string {
+  return `
+    FROM storefronts s
+    JOIN cities c ON c.id = s.city_id
+    LEFT JOIN LATERAL (
+      SELECT o.status, o.use_category, o.business_name, o.valid_from, o.valid_to,
+             COALESCE(
+               (SELECT max(o2.valid_to) FROM occupancy_periods o2
+                 WHERE o2.storefront_id = o.storefront_id AND o2.valid_to <= o.valid_from AND o2.status <> o.status),
+               (SELECT min(o3.valid_from) FROM occupancy_periods o3 WHERE o3.storefront_id = o.storefront_id)
+             ) AS status_since
+      FROM occupancy_periods o
+      WHERE o.storefront_id = s.id AND daterange(o.valid_from, o.valid_to, '[)') @> ${asOf}
+    ) cur ON true`;
+}

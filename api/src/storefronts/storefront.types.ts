@@ -1,0 +1,66 @@
+/** The vocabulary of the registry, shared by DTOs, SQL and the dashboard. See docs/data-model.md. */
+export const OCCUPANCY_STATUSES = [
+  'occupied',
+  'vacant',
+  'temporary_use',
+  'under_renovation',
+  'not_lettable',
+  'demolished',
+] as const;
+export type OccupancyStatus = (typeof OCCUPANCY_STATUSES)[number];
+
+export const USE_CATEGORIES = [
+  'retail_comparison',
+  'retail_daily',
+  'food_drink',
+  'services',
+  'health',
+  'culture_leisure',
+  'public_social',
+  'other',
+] as const;
+export type UseCategory = (typeof USE_CATEGORIES)[number];
+
+export const FLOORS = ['ground', 'upper', 'basement'] as const;
+export type Floor = (typeof FLOORS)[number];
+
+/** Statuses in which a unit is in use and may carry a use category. */
+export const IN_USE_STATUSES: readonly OccupancyStatus[] = ['occupied', 'temporary_use'];
+
+export interface GeoJsonPoint {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+export interface CurrentOccupancy {
+  status: OccupancyStatus;
+  useCategory: UseCategory | null;
+  businessName: string | null;
+  validFrom: string;
+  validTo: string | null;
+  /** Start of the unbroken run of this status (a vacancy's start, even across corrected periods). */
+  statusSince: string;
+}
+
+export interface Storefront {
+  id: string;
+  cityId: string;
+  street: string;
+  houseNumber: string;
+  postcode: string | null;
+  location: GeoJsonPoint;
+  floorAreaM2: number | null;
+  frontageM: number | null;
+  floor: Floor;
+  referenceId: string | null;
+  notes: string | null;
+  verifiedAt: string | null;
+  isSynthetic: boolean;
+  insidePerimeter: boolean;
+  interventionCount: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  /** The period valid on the requested date (today by default). */
+  current: CurrentOccupancy | null;
+}

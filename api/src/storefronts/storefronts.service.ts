@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, notFound, versionConflict } from '../common/domain-error.js';
+import { isUuid } from '../common/id-or-slug.js';
+import { todayIso } from '../common/validators.js';
+import { diffHistory, initialHistory } from '../occupancy/occupancy-history.js';
+import { OccupancyRepository } from '../occupancy/occupancy.repository.js';
+import type { CreateStorefrontDto } from './dto/create-storefront.dto.js';
+import type { UpdateStorefrontDto } from './dto/update-storefront.dto.js';
+import type { GeoJsonPoint, Storefront } from './storefront.types.js';
+import { StorefrontsRepository } from './storefronts.repository.js';
+
+export interface StorefrontWithWarnings extends Storefront {
+  warnings: string[];
+}
+
+@Injectable()
+export class StorefrontsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly storefronts: StorefrontsRepository,
+    private readonly occupancy: OccupancyRepository,
+  ) {}
+
+  async get(id: string, asOf = todayIso()): Promise<Storefront> {
+    if (!isUuid(id)) throw notFound('Storefront', id);
+    return (await this.storefronts.find(id, asOf)) ?? Promise.reject(notFound('Storefront', id));
+  }
+
+  /** A new unit and its first period, in one transaction. */
+  async create(input: CreateStorefrontDto): Promise<StorefrontWithWarnings> {
+    const { initialStatus, cityId, location, ...fields } = input;
+    const history = initialHistory(initialStatus);
+    const { id, warnings } = await this.db.transaction(async (em) => {
+      const warnings = await this.checkPlacement(em, cityId, location);
+      const id = await this.storefronts.insert(em, {
+        cityId,
+        location,
+        street: fields.street.trim(),
+        houseNumber: fields.houseNumber?.trim() ?? '',
+        postcode: fields.postcode ?? null,
+        floorAreaM2: fields.floorAreaM2 ?? null,
+        frontageM: fields.frontageM ?? null,
+        floor: fields.floor ?? 'ground',
+        referenceId: fields.referenceId ?? null,
+        notes: fields.notes ?? null,
+      });
+      await this.occupancy.apply(em, id, cityId, diffHistory([], history));
+      return { id, warnings };
+    });
+    return { ...(await this.get(id)), warnings };
+  }
+
+  async update(id: string, input: UpdateStorefrontDto): Promise<StorefrontWithWarnings> {
+    const { version, ...fields } = input;
+    const warnings = await this.writeLocked(id, version, async (em, cityId) => {
+      const warnings = fields.location ? await this.checkPlacement(em, cityId, fields.location) : [];
+      await this.storefronts.update(em, id, { ...fields, street: fields.street?.trim() });
+      return warnings;
+    });
+    return { ...(await this.get(id)), warnings };
+  }
+
+  async verify(id: string, version: number): Promise<Storefront> {
+    await this.writeLocked(id, version, (em) => this.storefronts.markVerified(em, id));
+    return this.get(id);
+  }
+
+  async delete(id: string, version: number): Promise<void> {
+    await this.writeLocked(id, version, (em) => this.storefronts.delete(em, id));
+  }
+
+  /**
+   * Runs `write` in a transaction holding the storefront's row lock, after checking that the caller
+   * edited the current version (optimistic locking: 409 with the current state otherwise).
+   */
+  async writeLocked<T>(id: string, version: number, write: (em: EntityManager, cityId: string) => Promise<T>): Promise<T> {
+    if (!isUuid(id)) throw notFound('Storefront', id);
+    return this.db.transaction(async (em) => {
+      const locked = await this.storefronts.lock(em, id);
+      if (!locked) throw notFound('Storefront', id);
+      if (locked.version !== version) {
+        throw versionConflict('storefront', await this.storefronts.find(id, todayIso(), em));
+      }
+      return write(em, locked.cityId);
+    });
+  }
+
+  private async checkPlacement(em: EntityManager, cityId: string, location: GeoJsonPoint): Promise<string[]> {
+    const placement = await this.storefronts.placement(em, cityId, location);
+    if (!placement.cityExists) throw new DomainError('NOT_FOUND', `Town ${cityId} was not found.`, { cityId });
+    if (!placement.insideBoundary) {
+      throw new DomainError('OUTSIDE_TOWN', 'The location lies outside the town’s municipal boundary.', {
+        coordinates: location.coordinates,
+      });
+    }
+    return placement.insidePerimeter
+      ? []
+      : ['The location lies outside the downtown perimeter; it is not counted in the downtown KPIs.'];
+  }
+}
