@@ -1,0 +1,37 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HomePage } from './pages/HomePage';
+import { matchRoute, onLinkClick, usePathname } from './router/router';
+import { LanguageSwitch } from './ui/LanguageSwitch';
+import { Loading } from './ui/Status';
+
+// Map pages are separate chunks: maplibre-gl loads only when a map is shown.
+const TownPage = lazy(() => import('./pages/TownPage'));
+const NetworkPage = lazy(() => import('./pages/NetworkPage'));
+
+export function App() {
+  const { t } = useTranslation();
+  const route = matchRoute(usePathname());
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="app-header">
+        <a className="app-header__brand" href="/" onClick={onLinkClick}>
+          <span className="app-header__title">{t('app.title')}</span>
+          <span className="app-header__tagline">{t('app.tagline')}</span>
+        </a>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1} className={`app-main app-main--${route.name}`}>
+        <Suspense fallback={<Loading />}>
+          {route.name === 'home' && <HomePage />}
+          {route.name === 'town' && <TownPage key={route.slug} slug={route.slug} />}
+          {route.name === 'network' && <NetworkPage key={route.slug} slug={route.slug} />}
+          {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
+        </Suspense>
+      </main>
+    </>
+  );
+}

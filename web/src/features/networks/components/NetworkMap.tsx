@@ -1,0 +1,89 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { useEffect, useRef } from 'react';
+import { BACKGROUND_COLOR, BKG_ATTRIBUTION } from '../../map/map-style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface TownSymbol {
+  slug: string;
+  name: string;
+  centre: [number, number];
+  units: number;
+  color: string;
+}
+
+/** All towns of a network: a circle per town, sized by units and coloured by vacancy rate. */
+export function NetworkMap({ towns, label, onOpen }: { towns: TownSymbol[]; label: string; onOpen: (slug: string) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+
+  useEffect(() => {
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: {
+        version: 8,
+        sources: {
+          towns: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: BKG_ATTRIBUTION },
+          boundaries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+        },
+        layers: [
+          { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+          { id: 'boundaries', type: 'fill', source: 'boundaries', paint: { 'fill-color': '#e2ddd0', 'fill-outline-color': '#8a847a' } },
+          {
+            id: 'towns',
+            type: 'circle',
+            source: 'towns',
+            paint: {
+              'circle-color': ['get', 'color'],
+              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'units']], 0, 5, 30, 40],
+              'circle-stroke-color': '#333333',
+              'circle-stroke-width': 1.5,
+            },
+          },
+        ],
+      },
+      center: [10.4, 51.1],
+      zoom: 6,
+      attributionControl: { compact: false },
+    });
+    map.getCanvas().setAttribute('aria-label', label);
+    map.on('click', 'towns', (e) => {
+      const slug = e.features?.[0]?.properties?.slug as string | undefined;
+      if (slug) onOpenRef.current(slug);
+    });
+    map.on('mouseenter', 'towns', () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', 'towns', () => (map.getCanvas().style.cursor = ''));
+    mapRef.current = map;
+    window.__schaufensterMap = map;
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || towns.length === 0) return;
+    const apply = (): void => {
+      map.getSource<maplibregl.GeoJSONSource>('towns')?.setData({
+        type: 'FeatureCollection',
+        features: towns.map((t) => ({
+          type: 'Feature',
+          properties: { slug: t.slug, name: t.name, units: t.units, color: t.color },
+          geometry: { type: 'Point', coordinates: t.centre },
+        })),
+      });
+      const bounds = new maplibregl.LngLatBounds();
+      towns.forEach((t) => bounds.extend(t.centre));
+      map.fitBounds(bounds, { padding: 60, maxZoom: 10, duration: 0 });
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [towns]);
+
+  return <div ref={container} className="town-map__canvas network-map" data-testid="network-map" />;
+}

@@ -1,0 +1,58 @@
+import { api, queryString } from '../../../lib/api-client';
+import type {
+  Floor,
+  GeoJsonPoint,
+  OccupancyPeriod,
+  OccupancyStatus,
+  Storefront,
+  StorefrontPage,
+  StorefrontSummary,
+  UseCategory,
+} from '../../../lib/domain';
+import type { ApiFilterParams } from '../../filters/filter-state';
+
+export interface StorefrontAttributes {
+  street: string;
+  houseNumber: string;
+  postcode: string | null;
+  floorAreaM2: number | null;
+  frontageM: number | null;
+  floor: Floor;
+  referenceId: string | null;
+  notes: string | null;
+}
+
+export interface NewStorefront extends StorefrontAttributes {
+  cityId: string;
+  location: GeoJsonPoint;
+  initialStatus: { status: OccupancyStatus; useCategory?: UseCategory; businessName?: string; validFrom: string };
+}
+
+export interface StatusChange {
+  date: string;
+  status: OccupancyStatus;
+  useCategory?: UseCategory;
+  businessName?: string;
+  note?: string;
+}
+
+export interface StatusChangeResult {
+  storefront: Storefront;
+  periods: OccupancyPeriod[];
+}
+
+const base = '/api/storefronts';
+
+export const storefrontsApi = {
+  list: (params: ApiFilterParams & { sort?: string; page?: number; pageSize?: number }) =>
+    api.get<StorefrontPage>(`${base}${queryString(params)}`),
+  summary: (params: ApiFilterParams) => api.get<StorefrontSummary>(`${base}/summary${queryString(params)}`),
+  get: (id: string, asOf: string) => api.get<Storefront>(`${base}/${id}${queryString({ asOf })}`),
+  occupancy: (id: string) => api.get<OccupancyPeriod[]>(`${base}/${id}/occupancy`),
+  create: (body: NewStorefront) => api.post<Storefront>(base, body),
+  update: (id: string, version: number, changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint }) =>
+    api.patch<Storefront>(`${base}/${id}`, { ...changes, version }),
+  verify: (id: string, version: number) => api.post<Storefront>(`${base}/${id}/verify`, { version }),
+  changeStatus: (id: string, version: number, change: StatusChange) =>
+    api.post<StatusChangeResult>(`${base}/${id}/status-changes`, { ...change, version }),
+};

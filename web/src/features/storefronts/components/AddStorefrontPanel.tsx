@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../lib/dates';
+import { IN_USE_STATUSES, OCCUPANCY_STATUSES, USE_CATEGORIES, type LonLat, type OccupancyStatus, type UseCategory } from '../../../lib/domain';
+import { formatNumber } from '../../../lib/format';
+import { Field } from '../../../ui/Field';
+import { useCreateStorefront } from '../hooks/use-storefront-mutations';
+
+export interface AddStorefrontPanelProps {
+  cityId: string;
+  position: LonLat | null;
+  onCreated: (id: string) => void;
+  onCancel: () => void;
+}
+
+/** Adds a storefront: the position comes from a click on the map (the marker can be dragged). */
+export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: AddStorefrontPanelProps) {
+  const { t } = useTranslation();
+  const mutation = useCreateStorefront();
+  const [street, setStreet] = useState('');
+  const [houseNumber, setHouseNumber] = useState('');
+  const [floorArea, setFloorArea] = useState('');
+  const [status, setStatus] = useState<OccupancyStatus>('vacant');
+  const [useCategory, setUseCategory] = useState<UseCategory | ''>('');
+  const [businessName, setBusinessName] = useState('');
+  const [validFrom, setValidFrom] = useState(todayIso());
+  const inUse = IN_USE_STATUSES.includes(status);
+  return (
+    <aside className="side-panel" aria-labelledby="add-heading">
+      <h2 id="add-heading">{t('town.addStorefront')}</h2>
+      <p className="hint" role="status">
+        {position
+          ? t('form.positionSet', { lat: formatNumber(position[1], 5), lon: formatNumber(position[0], 5) })
+          : t('form.pickHint')}
+      </p>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!position) return;
+          mutation.mutate(
+            {
+              cityId,
+              street: street.trim(),
+              houseNumber: houseNumber.trim(),
+              postcode: null,
+              floorAreaM2: floorArea.trim() ? Number(floorArea.replace(',', '.')) : null,
+              frontageM: null,
+              floor: 'ground',
+              referenceId: null,
+              notes: null,
+              location: { type: 'Point', coordinates: position },
+              initialStatus: {
+                status,
+                validFrom,
+                ...(inUse && useCategory ? { useCategory } : {}),
+                ...(inUse && businessName.trim() ? { businessName: businessName.trim() } : {}),
+              },
+            },
+            { onSuccess: (created) => onCreated(created.id) },
+          );
+        }}
+      >
+        <Field label={t('form.street')}>{(id) => <input id={id} required value={street} onChange={(e) => setStreet(e.target.value)} />}</Field>
+        <Field label={t('form.houseNumber')}>{(id) => <input id={id} value={houseNumber} onChange={(e) => setHouseNumber(e.target.value)} />}</Field>
+        <Field label={t('form.floorArea')}>
+          {(id) => <input id={id} inputMode="decimal" value={floorArea} onChange={(e) => setFloorArea(e.target.value)} />}
+        </Field>
+        <Field label={t('form.initialStatus')}>
+          {(id) => (
+            <select id={id} value={status} onChange={(e) => setStatus(e.target.value as OccupancyStatus)}>
+              {OCCUPANCY_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {inUse && (
+          <>
+            <Field label={t('form.category')}>
+              {(id) => (
+                <select id={id} value={useCategory} onChange={(e) => setUseCategory(e.target.value as UseCategory | '')}>
+                  <option value="">{t('category.none')}</option>
+                  {USE_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`category.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('form.business')}>{(id) => <input id={id} value={businessName} onChange={(e) => setBusinessName(e.target.value)} />}</Field>
+          </>
+        )}
+        <Field label={t('form.date')}>
+          {(id) => <input id={id} type="date" required value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />}
+        </Field>
+        {!position && <p className="hint">{t('form.noPosition')}</p>}
+        {mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>}
+        {mutation.data?.warnings?.map((w) => (
+          <p key={w} className="hint">{t('form.warnings', { text: w })}</p>
+        ))}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={!position || mutation.isPending}>
+            {mutation.isPending ? t('form.saving') : t('form.save')}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      </form>
+    </aside>
+  );
+}

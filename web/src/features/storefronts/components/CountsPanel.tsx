@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { OCCUPANCY_STATUSES, type StorefrontSummary } from '../../../lib/domain';
+import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
+import { StatusSwatch } from '../../../ui/StatusSwatch';
+
+/** The numbers next to the map, by status, for the same filter and date as the map. */
+export function CountsPanel({ summary }: { summary: StorefrontSummary | undefined }) {
+  const { t } = useTranslation();
+  if (!summary) return null;
+  const vacant = summary.byStatus.vacant ?? 0;
+  return (
+    <section className="counts" aria-labelledby="counts-heading" aria-live="polite" data-testid="counts">
+      <h2 id="counts-heading">{t('counts.title', { date: formatDate(summary.asOf) })}</h2>
+      <dl className="counts__headline">
+        <div>
+          <dt>{t('counts.total')}</dt>
+          <dd data-testid="count-total">{formatNumber(summary.total)}</dd>
+        </div>
+        <div>
+          <dt>{t('counts.vacancyRate')}</dt>
+          <dd data-testid="vacancy-rate">{summary.total ? formatPercent(vacant / summary.total) : '–'}</dd>
+        </div>
+      </dl>
+      <table className="counts__table">
+        <caption className="visually-hidden">{t('legend.status')}</caption>
+        <tbody>
+          {OCCUPANCY_STATUSES.map((s) => (
+            <tr key={s}>
+              <th scope="row">
+                <StatusSwatch status={s} /> {t(`status.${s}`)}
+              </th>
+              <td data-testid={`count-${s}`}>{formatNumber(summary.byStatus[s] ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FLOORS, type Floor, type Storefront } from '../../../lib/domain';
+import { Field } from '../../../ui/Field';
+import type { StorefrontAttributes } from '../api/storefronts-api';
+import { conflictingStorefront } from '../conflict';
+import { useUpdateStorefront } from '../hooks/use-storefront-mutations';
+import { ConflictNotice } from './ConflictNotice';
+
+type Draft = Record<'street' | 'houseNumber' | 'postcode' | 'floorAreaM2' | 'frontageM' | 'notes', string> & { floor: Floor };
+
+const toDraft = (s: Storefront): Draft => ({
+  street: s.street,
+  houseNumber: s.houseNumber,
+  postcode: s.postcode ?? '',
+  floorAreaM2: s.floorAreaM2 === null ? '' : String(s.floorAreaM2),
+  frontageM: s.frontageM === null ? '' : String(s.frontageM),
+  notes: s.notes ?? '',
+  floor: s.floor,
+});
+
+const toNumber = (v: string): number | null => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+const toText = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+
+/** The fields the user changed compared with what they started from. */
+export function changedAttributes(base: Draft, draft: Draft): Partial<StorefrontAttributes> {
+  const changes: Partial<StorefrontAttributes> = {};
+  if (draft.street !== base.street) changes.street = draft.street.trim();
+  if (draft.houseNumber !== base.houseNumber) changes.houseNumber = draft.houseNumber.trim();
+  if (draft.postcode !== base.postcode) changes.postcode = toText(draft.postcode);
+  if (draft.floorAreaM2 !== base.floorAreaM2) changes.floorAreaM2 = toNumber(draft.floorAreaM2);
+  if (draft.frontageM !== base.frontageM) changes.frontageM = toNumber(draft.frontageM);
+  if (draft.notes !== base.notes) changes.notes = toText(draft.notes);
+  if (draft.floor !== base.floor) changes.floor = draft.floor;
+  return changes;
+}
+
+export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
+  const { t } = useTranslation();
+  const mutation = useUpdateStorefront(storefront.id);
+  const [base] = useState(() => toDraft(storefront));
+  const [draft, setDraft] = useState(base);
+  const conflict = conflictingStorefront(mutation.error);
+  const set = (key: keyof Draft, value: string): void => setDraft((d) => ({ ...d, [key]: value }));
+  const submit = (version: number): void =>
+    mutation.mutate({ version, changes: changedAttributes(conflict ? toDraft(conflict) : base, draft) }, { onSuccess: onDone });
+
+  const text = (key: Exclude<keyof Draft, 'floor'>, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <Field label={label}>{(id) => <input id={id} value={draft[key]} onChange={(e) => set(key, e.target.value)} {...props} />}</Field>
+  );
+  const theirs = conflict ? toDraft(conflict) : null;
+  const labels: [keyof Draft, string][] = [
+    ['street', t('form.street')],
+    ['houseNumber', t('form.houseNumber')],
+    ['postcode', t('form.postcode')],
+    ['floorAreaM2', t('form.floorArea')],
+    ['frontageM', t('form.frontage')],
+    ['floor', t('form.floor')],
+    ['notes', t('form.notes')],
+  ];
+
+  return (
+    <form
+      className="form"
+      aria-labelledby="edit-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(storefront.version);
+      }}
+    >
+      <h3 id="edit-heading">{t('panel.edit')}</h3>
+      {text('street', t('form.street'), { required: true })}
+      {text('houseNumber', t('form.houseNumber'))}
+      {text('postcode', t('form.postcode'), { inputMode: 'numeric', pattern: '[0-9]{5}' })}
+      {text('floorAreaM2', t('form.floorArea'), { inputMode: 'decimal' })}
+      {text('frontageM', t('form.frontage'), { inputMode: 'decimal' })}
+      <Field label={t('form.floor')}>
+        {(id) => (
+          <select id={id} value={draft.floor} onChange={(e) => set('floor', e.target.value)}>
+            {FLOORS.map((f) => (
+              <option key={f} value={f}>
+                {t(`floor.${f}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('form.notes')}>
+        {(id) => <textarea id={id} rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
+      </Field>
+      {conflict && theirs ? (
+        <ConflictNotice
+          rows={labels.map(([key, label]) => ({ label, theirs: theirs[key] || '–', yours: draft[key] || '–' }))}
+          onRetry={() => submit(conflict.version)}
+          onDiscard={onDone}
+        />
+      ) : (
+        mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('form.saving') : t('form.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

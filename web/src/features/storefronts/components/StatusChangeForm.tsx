@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../lib/dates';
+import { IN_USE_STATUSES, OCCUPANCY_STATUSES, USE_CATEGORIES, type OccupancyStatus, type Storefront, type UseCategory } from '../../../lib/domain';
+import { Field } from '../../../ui/Field';
+import { conflictingStorefront } from '../conflict';
+import { useChangeStatus } from '../hooks/use-storefront-mutations';
+import { ConflictNotice } from './ConflictNotice';
+
+interface Draft {
+  date: string;
+  status: OccupancyStatus;
+  useCategory: UseCategory | '';
+  businessName: string;
+  note: string;
+}
+
+/** Records a status change on a date; the typed values survive a version conflict. */
+export function StatusChangeForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
+  const { t } = useTranslation();
+  const mutation = useChangeStatus(storefront.id);
+  const [draft, setDraft] = useState<Draft>({
+    date: todayIso(),
+    status: storefront.current?.status === 'vacant' ? 'occupied' : 'vacant',
+    useCategory: '',
+    businessName: '',
+    note: '',
+  });
+  const conflict = conflictingStorefront(mutation.error);
+  const inUse = IN_USE_STATUSES.includes(draft.status);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (version: number): void => {
+    mutation.mutate(
+      {
+        version,
+        change: {
+          date: draft.date,
+          status: draft.status,
+          ...(inUse && draft.useCategory ? { useCategory: draft.useCategory } : {}),
+          ...(inUse && draft.businessName.trim() ? { businessName: draft.businessName.trim() } : {}),
+          ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+        },
+      },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <form
+      className="form"
+      aria-labelledby="status-change-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(storefront.version);
+      }}
+    >
+      <h3 id="status-change-heading">{t('panel.changeStatus')}</h3>
+      <Field label={t('form.date')}>
+        {(id) => <input id={id} type="date" required value={draft.date} onChange={(e) => set('date', e.target.value)} />}
+      </Field>
+      <Field label={t('form.status')}>
+        {(id) => (
+          <select id={id} value={draft.status} onChange={(e) => set('status', e.target.value as OccupancyStatus)} data-testid="status-select">
+            {OCCUPANCY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {inUse && (
+        <>
+          <Field label={t('form.category')}>
+            {(id) => (
+              <select id={id} value={draft.useCategory} onChange={(e) => set('useCategory', e.target.value as UseCategory | '')}>
+                <option value="">{t('category.none')}</option>
+                {USE_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('form.business')}>
+            {(id) => <input id={id} value={draft.businessName} onChange={(e) => set('businessName', e.target.value)} />}
+          </Field>
+        </>
+      )}
+      <Field label={t('form.note')}>
+        {(id) => <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />}
+      </Field>
+      {conflict ? (
+        <ConflictNotice
+          rows={[
+            {
+              label: t('panel.status'),
+              theirs: conflict.current ? t(`status.${conflict.current.status}`) : '–',
+              yours: t(`status.${draft.status}`),
+            },
+            { label: t('form.date'), theirs: conflict.current?.statusSince ?? '–', yours: draft.date },
+            { label: t('form.business'), theirs: conflict.current?.businessName ?? '–', yours: draft.businessName || '–' },
+          ]}
+          onRetry={() => submit(conflict.version)}
+          onDiscard={onDone}
+        />
+      ) : (
+        mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('form.saving') : t('form.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Storefront } from '../../../lib/domain';
+import { formatArea, formatDate, formatNumber } from '../../../lib/format';
+import { LoadError, Loading } from '../../../ui/Status';
+import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { InterventionForm } from '../../interventions/components/InterventionForm';
+import { InterventionList } from '../../interventions/components/InterventionList';
+import { useStorefrontInterventions } from '../../interventions/hooks/use-interventions';
+import { useVerifyStorefront } from '../hooks/use-storefront-mutations';
+import { useOccupancyHistory, useStorefront } from '../hooks/use-storefront-queries';
+import { EditStorefrontForm } from './EditStorefrontForm';
+import { OccupancyTimeline } from './OccupancyTimeline';
+import { StatusChangeForm } from './StatusChangeForm';
+
+type Mode = 'view' | 'status' | 'edit' | 'intervention';
+
+export interface StorefrontPanelProps {
+  id: string;
+  asOf: string;
+  onClose: () => void;
+  onMove: (storefront: Storefront) => void;
+}
+
+/** Side panel of one storefront: facts, history, interventions and the editing flows. */
+export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelProps) {
+  const { t } = useTranslation();
+  const storefront = useStorefront(id, asOf);
+  const history = useOccupancyHistory(id);
+  const interventions = useStorefrontInterventions(id);
+  const verify = useVerifyStorefront(id);
+  const [mode, setMode] = useState<Mode>('view');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [id]);
+
+  const s = storefront.data;
+  return (
+    <aside className="side-panel" aria-labelledby="panel-heading" data-testid="storefront-panel">
+      <div className="side-panel__header">
+        <h2 id="panel-heading" ref={heading} tabIndex={-1}>
+          {s ? `${s.street} ${s.houseNumber}`.trim() : t('app.loading')}
+        </h2>
+        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('panel.close')}>
+          ✕
+        </button>
+      </div>
+      {storefront.isPending && <Loading />}
+      {storefront.error && <LoadError error={storefront.error} onRetry={() => void storefront.refetch()} />}
+      {s && (
+        <>
+          {s.isSynthetic && <p className="badge">{t('panel.synthetic')}</p>}
+          <dl className="facts">
+            <dt>{t('panel.status')}</dt>
+            <dd data-testid="panel-status">
+              {s.current ? (
+                <>
+                  <StatusSwatch status={s.current.status} /> {t(`status.${s.current.status}`)}{' '}
+                  {t('panel.since', { date: formatDate(s.current.statusSince) })}
+                </>
+              ) : (
+                t('panel.notExisting')
+              )}
+            </dd>
+            <dt>{t('panel.category')}</dt>
+            <dd>{s.current?.useCategory ? t(`category.${s.current.useCategory}`) : '–'}</dd>
+            <dt>{t('panel.business')}</dt>
+            <dd>{s.current?.businessName ?? '–'}</dd>
+            <dt>{t('panel.address')}</dt>
+            <dd>
+              {s.street} {s.houseNumber}
+              {s.postcode && `, ${s.postcode}`}
+            </dd>
+            <dt>{t('panel.area')}</dt>
+            <dd>{formatArea(s.floorAreaM2)}</dd>
+            <dt>{t('panel.frontage')}</dt>
+            <dd>{s.frontageM === null ? '–' : `${formatNumber(s.frontageM, 1)} m`}</dd>
+            <dt>{t('panel.floor')}</dt>
+            <dd>{t(`floor.${s.floor}`)}</dd>
+            <dt>{t('panel.verifiedAt')}</dt>
+            <dd data-testid="panel-verified">{s.verifiedAt ? formatDate(s.verifiedAt) : t('panel.never')}</dd>
+          </dl>
+          {!s.insidePerimeter && <p className="hint">{t('panel.outsidePerimeter')}</p>}
+
+          {mode === 'view' && (
+            <div className="panel-actions">
+              <button type="button" className="button button--primary" onClick={() => setMode('status')}>
+                {t('panel.changeStatus')}
+              </button>
+              <button type="button" className="button" disabled={verify.isPending} onClick={() => verify.mutate(s.version)}>
+                {t('panel.verifyToday')}
+              </button>
+              <button type="button" className="button" onClick={() => setMode('edit')}>
+                {t('panel.edit')}
+              </button>
+              <button type="button" className="button" onClick={() => onMove(s)}>
+                {t('panel.move')}
+              </button>
+              <button type="button" className="button" onClick={() => setMode('intervention')}>
+                {t('panel.addIntervention')}
+              </button>
+            </div>
+          )}
+          {verify.isSuccess && mode === 'view' && <p role="status">{t('panel.verified')}</p>}
+          {verify.error && <p role="alert" className="form__error">{t('form.error', { message: verify.error.message })}</p>}
+          {mode === 'status' && <StatusChangeForm storefront={s} onDone={() => setMode('view')} />}
+          {mode === 'edit' && <EditStorefrontForm storefront={s} onDone={() => setMode('view')} />}
+          {mode === 'intervention' && <InterventionForm cityId={s.cityId} storefrontId={s.id} onDone={() => setMode('view')} />}
+
+          <section aria-labelledby="history-heading">
+            <h3 id="history-heading">{t('panel.history')}</h3>
+            {history.data && <OccupancyTimeline periods={history.data} />}
+          </section>
+          <section aria-labelledby="interventions-heading">
+            <h3 id="interventions-heading">{t('panel.interventions')}</h3>
+            {interventions.data && <InterventionList interventions={interventions.data} />}
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { GeoJsonPoint } from '../../../lib/domain';
+import { interventionKeys } from '../../interventions/api/intervention-keys';
+import { bumpTileRevision } from '../../map/tile-revision';
+import { storefrontKeys } from '../api/storefront-keys';
+import {
+  storefrontsApi,
+  type NewStorefront,
+  type StatusChange,
+  type StorefrontAttributes,
+} from '../api/storefronts-api';
+import { cityKeys } from '../../towns/api/city-keys';
+
+/** After any write: lists, counts, panels and map tiles all refresh. */
+function useAfterWrite(): () => Promise<void> {
+  const client = useQueryClient();
+  return async () => {
+    bumpTileRevision();
+    await Promise.all([
+      client.invalidateQueries({ queryKey: storefrontKeys.all }),
+      client.invalidateQueries({ queryKey: interventionKeys.all }),
+      client.invalidateQueries({ queryKey: cityKeys.all }),
+    ]);
+  };
+}
+
+export function useCreateStorefront() {
+  const afterWrite = useAfterWrite();
+  return useMutation({ mutationFn: (body: NewStorefront) => storefrontsApi.create(body), onSuccess: afterWrite });
+}
+
+export function useUpdateStorefront(id: string) {
+  const afterWrite = useAfterWrite();
+  return useMutation({
+    mutationFn: ({ version, changes }: { version: number; changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint } }) =>
+      storefrontsApi.update(id, version, changes),
+    onSuccess: afterWrite,
+  });
+}
+
+export function useVerifyStorefront(id: string) {
+  const afterWrite = useAfterWrite();
+  return useMutation({ mutationFn: (version: number) => storefrontsApi.verify(id, version), onSuccess: afterWrite });
+}
+
+export function useChangeStatus(id: string) {
+  const afterWrite = useAfterWrite();
+  return useMutation({
+    mutationFn: ({ version, change }: { version: number; change: StatusChange }) =>
+      storefrontsApi.changeStatus(id, version, change),
+    onSuccess: afterWrite,
+  });
+}

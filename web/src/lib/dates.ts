@@ -1,0 +1,41 @@
+/** Calendar dates as the API speaks them: `YYYY-MM-DD`, no time zone. "Today" is today in Germany. */
+export type IsoDate = string;
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function todayIso(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/**
+ * The date the time slider shows for a year: 31 December, or today for the current year
+ * (the future has no data).
+ */
+export function dateForYear(year: number, today: IsoDate = todayIso()): IsoDate {
+  return year >= yearOf(today) ? today : `${year}-12-31`;
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier), counting a month once its day is reached. */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  let months = (ty - fy) * 12 + (tm - fm);
+  if (td < fd) months -= 1;
+  return months;
+}
+
+/** The years a time slider steps through, oldest first. */
+export function yearRange(firstYear: number, today: IsoDate = todayIso()): number[] {
+  const last = yearOf(today);
+  const years: number[] = [];
+  for (let y = Math.min(firstYear, last); y <= last; y += 1) years.push(y);
+  return years;
+}

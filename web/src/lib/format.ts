@@ -1,0 +1,26 @@
+import i18n from 'i18next';
+
+/** Number and date formats follow the UI language (German: 1.234,5 m² · 31.12.2024). */
+const locale = (): string => (i18n.language === 'en' ? 'en-GB' : 'de-DE');
+
+export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits }).format(value);
+}
+
+export function formatPercent(share: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits }).format(share);
+}
+
+export function formatArea(m2: number | null): string {
+  return m2 === null ? '–' : `${formatNumber(m2, 1)} m²`;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : 'Europe/Berlin' }).format(date);
+}
+
+export function formatEuro(value: number | null): string {
+  return value === null ? '–' : new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useNetworks } from '../features/networks/hooks/use-networks';
+import { useCities } from '../features/towns/hooks/use-cities';
+import { formatNumber } from '../lib/format';
+import { onLinkClick } from '../router/router';
+import { LoadError, Loading } from '../ui/Status';
+
+/** Start page without a map (so it does not load the map library): networks and towns. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const networks = useNetworks();
+  const cities = useCities();
+  if (networks.isPending || cities.isPending) return <Loading />;
+  if (networks.error) return <LoadError error={networks.error} onRetry={() => void networks.refetch()} />;
+  if (cities.error) return <LoadError error={cities.error} onRetry={() => void cities.refetch()} />;
+  return (
+    <div className="home">
+      <h1>{t('app.title')}</h1>
+      <section aria-labelledby="networks-heading">
+        <h2 id="networks-heading">{t('home.networks')}</h2>
+        <ul className="card-list">
+          {networks.data.map((n) => (
+            <li key={n.id} className="card">
+              <a href={`/networks/${n.slug}`} onClick={onLinkClick}>
+                {n.name}
+              </a>
+              {n.description && <p>{n.description}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="towns-heading">
+        <h2 id="towns-heading">{t('home.towns')}</h2>
+        {cities.data.length === 0 && <p>{t('home.noTowns')}</p>}
+        <ul className="card-list">
+          {cities.data.map((c) => (
+            <li key={c.id} className="card">
+              <a href={`/towns/${c.slug}`} onClick={onLinkClick}>
+                {c.name}
+              </a>
+              <p>
+                {c.state} · {t('home.units', { count: c.storefrontCount, formatted: formatNumber(c.storefrontCount) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

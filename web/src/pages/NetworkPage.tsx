@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NetworkMap, type TownSymbol } from '../features/networks/components/NetworkMap';
+import { useNetwork, useTownSummaries } from '../features/networks/hooks/use-networks';
+import { useCities } from '../features/towns/hooks/use-cities';
+import { vacancyRateColor, VACANCY_RATE_STEPS } from '../features/map/colors';
+import { todayIso } from '../lib/dates';
+import { formatNumber, formatPercent } from '../lib/format';
+import { navigate, onLinkClick } from '../router/router';
+import { LoadError, Loading } from '../ui/Status';
+
+/** A network's towns on one map and in a table (the table is the keyboard route into each town). */
+export default function NetworkPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const network = useNetwork(slug);
+  const cities = useCities(slug);
+  const summaries = useTownSummaries(cities.data ?? [], todayIso());
+  const rows = useMemo(
+    () =>
+      (cities.data ?? []).map((c, i) => {
+        const s = summaries[i]?.data;
+        const total = s?.total ?? c.storefrontCount;
+        const vacant = s?.byStatus.vacant ?? 0;
+        return { city: c, total, vacant, rate: total ? vacant / total : 0 };
+      }),
+    [cities.data, summaries],
+  );
+  const symbols: TownSymbol[] = useMemo(
+    () =>
+      rows.map((r) => ({
+        slug: r.city.slug,
+        name: r.city.name,
+        centre: r.city.centre.coordinates,
+        units: r.total,
+        color: vacancyRateColor(r.rate),
+      })),
+    [rows],
+  );
+  if (network.isPending || cities.isPending) return <Loading />;
+  if (network.error) return <LoadError error={network.error} />;
+  if (cities.error) return <LoadError error={cities.error} />;
+  return (
+    <div className="network">
+      <h1>{network.data.name}</h1>
+      {network.data.description && <p>{network.data.description}</p>}
+      <div className="town__body">
+        <div className="town__main">
+          <NetworkMap towns={symbols} label={t('network.mapLabel', { name: network.data.name })} onOpen={(s) => navigate(`/towns/${s}`)} />
+        </div>
+        <div className="town__aside">
+          <section className="legend" aria-labelledby="network-legend">
+            <h2 id="network-legend">{t('legend.title')}</h2>
+            <p>{t('network.legendSize')}</p>
+            <p>{t('network.legendColor')}</p>
+            <ul className="legend__scale">
+              {VACANCY_RATE_STEPS.map((s) => (
+                <li key={s.from}>
+                  <span className="swatch" aria-hidden="true" style={{ background: s.color }} /> ≥ {formatPercent(s.from, 0)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <table className="storefront-table">
+            <caption>{t('network.townsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('network.town')}</th>
+                <th scope="col">{t('network.units')}</th>
+                <th scope="col">{t('network.vacant')}</th>
+                <th scope="col">{t('network.rate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.city.id}>
+                  <th scope="row">
+                    <a href={`/towns/${r.city.slug}`} onClick={onLinkClick}>
+                      {r.city.name}
+                    </a>
+                  </th>
+                  <td>{formatNumber(r.total)}</td>
+                  <td>{formatNumber(r.vacant)}</td>
+                  <td>{r.total ? formatPercent(r.rate) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMapConfig } from '../features/config/use-map-config';
+import { FilterBar } from '../features/filters/components/FilterBar';
+import { toApiFilter } from '../features/filters/filter-state';
+import { useDashboardState } from '../features/filters/hooks/use-dashboard-state';
+import { Legend } from '../features/map/components/Legend';
+import { TownMap, type HoveredStorefront } from '../features/map/components/TownMap';
+import { useBasemap } from '../features/map/hooks/use-map-style';
+import { useTileRevision } from '../features/map/tile-revision';
+import { storefrontTileUrl } from '../features/map/tile-url';
+import { AddStorefrontPanel } from '../features/storefronts/components/AddStorefrontPanel';
+import { CountsPanel } from '../features/storefronts/components/CountsPanel';
+import { MoveStorefrontPanel } from '../features/storefronts/components/MoveStorefrontPanel';
+import { StorefrontPanel } from '../features/storefronts/components/StorefrontPanel';
+import { StorefrontListView } from '../features/storefronts/components/StorefrontListView';
+import { useStorefrontSummary } from '../features/storefronts/hooks/use-storefront-queries';
+import { AsOfControl } from '../features/time/components/AsOfControl';
+import { useCity } from '../features/towns/hooks/use-cities';
+import { todayIso } from '../lib/dates';
+import type { LonLat, OccupancyStatus, Storefront } from '../lib/domain';
+import { LoadError, Loading } from '../ui/Status';
+import { SyntheticNotice } from '../features/storefronts/components/SyntheticNotice';
+
+type Editing = { kind: 'add'; position: LonLat | null } | { kind: 'move'; storefront: Storefront; position: LonLat } | null;
+
+/** One town: map or list, filters and date in the URL, counts, the side panel and editing flows. */
+export default function TownPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const city = useCity(slug);
+  const config = useMapConfig();
+  const basemap = useBasemap(config.data?.basemapStyleUrl, !config.isPending);
+  const [state, update] = useDashboardState();
+  const [editing, setEditing] = useState<Editing>(null);
+  const revision = useTileRevision();
+  const asOf = state.asOf ?? todayIso();
+  const filter = useMemo(() => toApiFilter(state, city.data?.id, asOf), [state, city.data?.id, asOf]);
+  const summary = useStorefrontSummary(filter, city.data !== undefined);
+  const tileUrl = storefrontTileUrl(window.location.origin, filter, revision);
+  const onAsOf = useCallback((value: string | undefined) => update({ asOf: value }), [update]);
+  const describeHover = useCallback(
+    (h: HoveredStorefront) =>
+      t('tooltip.text', { street: h.street, houseNumber: h.houseNumber, status: t(`status.${h.status as OccupancyStatus}`) }),
+    [t],
+  );
+
+  if (city.isPending) return <Loading />;
+  if (city.error) return <LoadError error={city.error} onRetry={() => void city.refetch()} />;
+  const town = city.data;
+  const pick =
+    editing?.kind === 'add'
+      ? { position: editing.position, onChange: (p: LonLat) => setEditing({ kind: 'add', position: p }) }
+      : editing?.kind === 'move'
+        ? { position: editing.position, onChange: (p: LonLat) => setEditing({ ...editing, position: p }) }
+        : null;
+
+  return (
+    <div className="town">
+      <div className="town__head">
+        <h1>{town.name}</h1>
+        {town.perimeterIsPlaceholder && <p className="hint">{t('town.perimeterPlaceholder')}</p>}
+        <SyntheticNotice cityId={town.id} />
+      </div>
+      <div className="town__controls">
+        <AsOfControl asOf={state.asOf} onChange={onAsOf} />
+        <FilterBar state={state} onChange={update} />
+        <div className="view-switch" role="group" aria-label={t('town.viewLabel')}>
+          <button type="button" className="button" aria-pressed={state.view === 'map'} onClick={() => update({ view: 'map' })}>
+            {t('town.viewMap')}
+          </button>
+          <button type="button" className="button" aria-pressed={state.view === 'list'} onClick={() => update({ view: 'list' })}>
+            {t('town.viewList')}
+          </button>
+          {state.view === 'map' && (
+            <label className="chip">
+              <input type="checkbox" checked={state.heatmap} onChange={(e) => update({ heatmap: e.target.checked })} />
+              {t('town.heatmap')}
+            </label>
+          )}
+          {state.view === 'map' && (
+            <button type="button" className="button" onClick={() => setEditing({ kind: 'add', position: null })} data-testid="add-storefront">
+              {t('town.addStorefront')}
+            </button>
+          )}
+        </div>
+      </div>
+      <div className="town__body">
+        <div className="town__main">
+          {state.view === 'map' ? (
+            basemap.ready ? (
+              <TownMap
+                city={town}
+                tileUrl={tileUrl}
+                heatmap={state.heatmap}
+                basemap={basemap.style}
+                selectedId={state.selected}
+                onSelect={(id) => update({ selected: id })}
+                pick={pick}
+                label={t('town.mapLabel', { town: town.name })}
+                describeHover={describeHover}
+              />
+            ) : (
+              <Loading />
+            )
+          ) : (
+            <StorefrontListView filter={filter} town={town.name} state={state} onChange={update} />
+          )}
+        </div>
+        <div className="town__aside">
+          {editing?.kind === 'add' && (
+            <AddStorefrontPanel
+              cityId={town.id}
+              position={editing.position}
+              onCancel={() => setEditing(null)}
+              onCreated={(id) => {
+                setEditing(null);
+                update({ selected: id });
+              }}
+            />
+          )}
+          {editing?.kind === 'move' && (
+            <MoveStorefrontPanel storefront={editing.storefront} position={editing.position} onDone={() => setEditing(null)} />
+          )}
+          {!editing && state.selected && (
+            <StorefrontPanel
+              id={state.selected}
+              asOf={asOf}
+              onClose={() => update({ selected: undefined })}
+              onMove={(s) => {
+                update({ view: 'map' });
+                setEditing({ kind: 'move', storefront: s, position: s.location.coordinates });
+              }}
+            />
+          )}
+          <CountsPanel summary={summary.data} />
+          {state.view === 'map' && <Legend />}
+        </div>
+      </div>
+    </div>
+  );
+}

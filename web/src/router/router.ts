@@ -1,0 +1,58 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+/**
+ * A small history router: the dashboard has three routes and its state lives in the query
+ * string, so URLSearchParams and the History API are enough (no router dependency).
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'town'; slug: string }
+  | { name: 'network'; slug: string }
+  | { name: 'notFound' };
+
+const listeners = new Set<() => void>();
+const notify = (): void => listeners.forEach((l) => l());
+window.addEventListener('popstate', notify);
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  const town = /^\/towns\/([a-z0-9-]+)\/?$/.exec(pathname);
+  if (town) return { name: 'town', slug: town[1]! };
+  const network = /^\/networks\/([a-z0-9-]+)\/?$/.exec(pathname);
+  if (network) return { name: 'network', slug: network[1]! };
+  return { name: 'notFound' };
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  notify();
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
+/** Replaces the query string (no new history entry unless `push`). */
+export function useSetSearch(): (search: string, push?: boolean) => void {
+  return useCallback((search: string, push = false) => {
+    const to = `${window.location.pathname}${search ? `?${search}` : ''}`;
+    navigate(to, { replace: !push });
+  }, []);
+}
+
+/** Click handler for in-app links: keeps modifier-clicks (new tab) working. */
+export function onLinkClick(event: React.MouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(event.currentTarget.getAttribute('href') ?? '/');
+}
