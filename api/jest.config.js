@@ -6,10 +6,10 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/api/tsconfig.spec.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/api/tsconfig.json', diagnostics: false }],
   },
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/api/test/global-setup.ts',
+  globalSetup: '<rootDir>/api/test/global-setup.mjs',
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -50,19 +50,19 @@ export class CitiesRepository {
 
   /** Problems PostGIS finds with a polygon (self-intersection …), or null when it is valid. */
   async geometryProblem(em: EntityManager, geometry: MultiPolygon): Promise<string | null> {
-    const [row] = (await em.query(
+    const [row] = await em.query<{ reason: string }[]>(
       `SELECT ST_IsValidReason(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) AS reason`,
       [JSON.stringify(geometry)],
-    )) as { reason: string }[];
+    );
     return row && row.reason !== 'Valid Geometry' ? row.reason : null;
   }
 
   async perimeterIntersectsBoundary(em: EntityManager, id: string, geometry: MultiPolygon): Promise<boolean> {
-    const [row] = (await em.query(
+    const [row] = await em.query<{ ok: boolean }[]>(
       `SELECT boundary IS NULL OR ST_Intersects(boundary, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS ok
        FROM cities WHERE id = $1`,
       [id, JSON.stringify(geometry)],
-    )) as { ok: boolean }[];
+    );
     return row?.ok ?? false;
   }
 

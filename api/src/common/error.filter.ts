@@ -63,7 +63,7 @@ function fromHttpException(e: HttpException): DomainError {
     const response = e.getResponse();
     const message =
       typeof response === 'object' && response !== null && 'message' in response
-        ? String((response as { message: unknown }).message)
+        ? String((response).message)
         : e.message;
     return new DomainError('VALIDATION_FAILED', message);
   }

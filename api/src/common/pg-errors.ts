@@ -64,7 +64,7 @@ export function translatePgError(error: unknown): DomainError | null {
 }
 
 function duplicateMessage(constraint: string | undefined): string {
-  switch (constraint) {
+  switch (constraint ?? '') {
     case 'storefronts_reference_unique':
       return 'This town already has a storefront with that reference id.';
     case 'cities_ags_key':

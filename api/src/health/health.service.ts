@@ -11,9 +11,9 @@ export class HealthService {
   constructor(private readonly db: DataSource) {}
 
   async check(): Promise<Health> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<{ version: string; postgis: string }[]>(
       `SELECT current_setting('server_version') AS version, postgis_lib_version() AS postgis`,
-    )) as { version: string; postgis: string }[];
+    );
     return { status: 'ok', database: { version: row!.version, postgis: row!.postgis } };
   }
 }

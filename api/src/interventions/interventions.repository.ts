@@ -80,7 +80,7 @@ export class InterventionsRepository {
   }
 
   async insert(em: EntityManager, row: InterventionRow): Promise<string> {
-    const [created] = (await em.query(
+    const [created] = await em.query<{ id: string }[]>(
       `INSERT INTO interventions (city_id, type, title, description, start_date, end_date, budget_eur,
                                   funding_source, partners, state, lessons_learned)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -97,7 +97,7 @@ export class InterventionsRepository {
         row.state ?? 'planned',
         row.lessonsLearned ?? null,
       ],
-    )) as { id: string }[];
+    );
     return created!.id;
   }
 

@@ -81,9 +81,10 @@ export class StorefrontsRepository {
 
   async count(filter: StorefrontFilter): Promise<number> {
     const params: unknown[] = [];
-    const [row] = (await this.db.query(`SELECT count(*)::int AS n ${storefrontFilterSql(filter, params)}`, params)) as {
-      n: number;
-    }[];
+    const [row] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n ${storefrontFilterSql(filter, params)}`,
+      params,
+    );
     return row?.n ?? 0;
   }
 
@@ -114,7 +115,7 @@ export class StorefrontsRepository {
   }
 
   async insert(em: EntityManager, row: StorefrontRow & { isSynthetic?: boolean }): Promise<string> {
-    const [created] = (await em.query(
+    const [created] = await em.query<{ id: string }[]>(
       `INSERT INTO storefronts (city_id, street, house_number, postcode, location, floor_area_m2, frontage_m,
                                 floor, reference_id, notes, is_synthetic)
        VALUES ($1, $2, $3, $4, ST_SetSRID(ST_GeomFromGeoJSON($5), 4326), $6, $7, $8, $9, $10, $11)
@@ -132,7 +133,7 @@ export class StorefrontsRepository {
         row.notes,
         row.isSynthetic ?? false,
       ],
-    )) as { id: string }[];
+    );
     return created!.id;
   }
 

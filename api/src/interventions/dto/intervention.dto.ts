@@ -38,26 +38,26 @@ export class InterventionFieldsDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @nullable()
   @IsString()
   @MaxLength(10000)
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2024-03-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-03-01' })
   @IsOptional()
   @nullable()
   @IsCalendarDate()
   startDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2024-08-31', description: 'Last day (inclusive)' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-08-31', description: 'Last day (inclusive)' })
   @IsOptional()
   @nullable()
   @IsCalendarDate()
   endDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 12000 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12000 })
   @IsOptional()
   @nullable()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
@@ -65,14 +65,14 @@ export class InterventionFieldsDto {
   @Max(1e9)
   budgetEur?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Städtebauförderung' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Städtebauförderung' })
   @IsOptional()
   @nullable()
   @IsString()
   @MaxLength(500)
   fundingSource?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @nullable()
   @IsString()
@@ -84,7 +84,7 @@ export class InterventionFieldsDto {
   @IsIn(INTERVENTION_STATES)
   state?: InterventionState;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @nullable()
   @IsString()
@@ -123,25 +123,25 @@ export class UpdateInterventionDto extends InterventionFieldsDto {
 }
 
 export class OutcomeCheckDto {
-  @ApiPropertyOptional({ nullable: true, example: '2025-03-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2025-03-01' })
   @IsOptional()
   @nullable()
   @IsCalendarDate()
   checkedOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Was a regular lease signed for the unit?' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Was a regular lease signed for the unit?' })
   @IsOptional()
   @nullable()
   @IsBoolean()
   regularLeaseSigned?: boolean | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Is the business still trading?' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Is the business still trading?' })
   @IsOptional()
   @nullable()
   @IsBoolean()
   businessStillTrading?: boolean | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @nullable()
   @IsString()

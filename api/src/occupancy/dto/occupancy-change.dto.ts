@@ -23,14 +23,14 @@ export class OccupancyChangeDto {
   @IsIn(USE_CATEGORIES)
   useCategory?: UseCategory | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   businessName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -44,7 +44,7 @@ export class PeriodCorrectionDto {
   @IsIn(USE_CATEGORIES)
   useCategory?: UseCategory | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -52,7 +52,7 @@ export class PeriodCorrectionDto {
   @MaxLength(200)
   businessName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

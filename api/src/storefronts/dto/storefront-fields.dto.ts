@@ -30,7 +30,7 @@ export class StorefrontFieldsDto {
   @MaxLength(20)
   houseNumber?: string;
 
-  @ApiPropertyOptional({ example: '99974', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '99974', nullable: true })
   @IsOptional()
   @Matches(/^[0-9]{5}$/, { message: 'postcode must be five digits' })
   postcode?: string | null;
@@ -41,14 +41,14 @@ export class StorefrontFieldsDto {
   @Type(() => PointDto)
   location?: PointDto;
 
-  @ApiPropertyOptional({ example: 85.5, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 85.5, nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
   @Min(1)
   @Max(100000)
   floorAreaM2?: number | null;
 
-  @ApiPropertyOptional({ example: 6, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 6, nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
   @Min(0.5)
@@ -60,14 +60,14 @@ export class StorefrontFieldsDto {
   @IsIn(FLOORS)
   floor?: Floor;
 
-  @ApiPropertyOptional({ example: 'MHL-0042', nullable: true, description: 'The town’s own id, unique per town' })
+  @ApiPropertyOptional({ type: String, example: 'MHL-0042', nullable: true, description: 'The town’s own id, unique per town' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   referenceId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

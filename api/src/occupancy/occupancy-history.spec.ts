@@ -1,0 +1,125 @@
+import { DomainError } from '../common/domain-error.js';
+import { diffHistory, planCorrection, planRemoval, planStatusChange, type Period } from './occupancy-history.js';
+
+const period = (id: string, status: Period['status'], validFrom: string, validTo: string | null): Period => ({
+  id,
+  status,
+  useCategory: status === 'occupied' ? 'retail_daily' : null,
+  businessName: null,
+  validFrom,
+  validTo,
+  note: null,
+});
+
+const history: Period[] = [
+  period('a', 'occupied', '2018-01-01', '2021-06-01'),
+  period('b', 'vacant', '2021-06-01', '2023-03-15'),
+  period('c', 'occupied', '2023-03-15', null),
+];
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof DomainError ? e.code : 'not a DomainError';
+  }
+  return undefined;
+};
+
+describe('planStatusChange', () => {
+  it('closes the current period on the change date and opens the next', () => {
+    const next = planStatusChange(history, { date: '2025-02-01', status: 'vacant' });
+    expect(next.map((p) => [p.id, p.status, p.validFrom, p.validTo])).toEqual([
+      ['a', 'occupied', '2018-01-01', '2021-06-01'],
+      ['b', 'vacant', '2021-06-01', '2023-03-15'],
+      ['c', 'occupied', '2023-03-15', '2025-02-01'],
+      [null, 'vacant', '2025-02-01', null],
+    ]);
+  });
+
+  it('replaces the current status when the change falls on the day it began', () => {
+    const next = planStatusChange(history, { date: '2023-03-15', status: 'temporary_use', useCategory: 'food_drink' });
+    expect(next).toHaveLength(3);
+    expect(next[2]).toMatchObject({ id: 'c', status: 'temporary_use', useCategory: 'food_drink', validTo: null });
+  });
+
+  it('refuses a date before the current status began', () => {
+    expect(codeOf(() => planStatusChange(history, { date: '2023-03-14', status: 'vacant' }))).toBe('INVALID_PERIOD');
+  });
+
+  it('refuses a use category for a vacant unit', () => {
+    expect(codeOf(() => planStatusChange(history, { date: '2025-01-01', status: 'vacant', useCategory: 'health' }))).toBe(
+      'INVALID_PERIOD',
+    );
+  });
+
+  it('refuses a change that changes nothing', () => {
+    expect(
+      codeOf(() => planStatusChange(history, { date: '2025-01-01', status: 'occupied', useCategory: 'retail_daily' })),
+    ).toBe('INVALID_PERIOD');
+  });
+
+  it('accepts a new tenant with the same status', () => {
+    const next = planStatusChange(history, { date: '2025-01-01', status: 'occupied', useCategory: 'retail_daily', businessName: 'Neu' });
+    expect(next).toHaveLength(4);
+  });
+});
+
+describe('planCorrection', () => {
+  it('moving a start moves the previous end with it', () => {
+    const next = planCorrection(history, 'b', { validFrom: '2021-01-01' });
+    expect(next[0]!.validTo).toBe('2021-01-01');
+    expect(next[1]!.validFrom).toBe('2021-01-01');
+  });
+
+  it('moving an end moves the next start with it', () => {
+    const next = planCorrection(history, 'b', { validTo: '2024-02-29' });
+    expect(next[1]!.validTo).toBe('2024-02-29');
+    expect(next[2]!.validFrom).toBe('2024-02-29');
+  });
+
+  it('refuses to move a boundary past a neighbour', () => {
+    expect(codeOf(() => planCorrection(history, 'b', { validFrom: '2017-06-01' }))).toBe('INVALID_PERIOD');
+    expect(codeOf(() => planCorrection(history, 'b', { validTo: '2021-06-01' }))).toBe('INVALID_PERIOD');
+  });
+
+  it('refuses to end the current period (that is a status change)', () => {
+    expect(codeOf(() => planCorrection(history, 'c', { validTo: '2026-01-01' }))).toBe('INVALID_PERIOD');
+  });
+
+  it('clears the use category when the status becomes one without use', () => {
+    const next = planCorrection(history, 'a', { status: 'vacant' });
+    expect(next[0]).toMatchObject({ status: 'vacant', useCategory: null });
+  });
+
+  it('answers NOT_FOUND for a period of another storefront', () => {
+    expect(codeOf(() => planCorrection(history, 'zzz', { note: 'x' }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('planRemoval', () => {
+  it('lets the previous period cover the removed one', () => {
+    const next = planRemoval(history, 'b');
+    expect(next.map((p) => [p.id, p.validFrom, p.validTo])).toEqual([
+      ['a', '2018-01-01', '2023-03-15'],
+      ['c', '2023-03-15', null],
+    ]);
+  });
+
+  it('lets the next period start earlier when the first is removed', () => {
+    expect(planRemoval(history, 'a')[0]).toMatchObject({ id: 'b', validFrom: '2018-01-01' });
+  });
+
+  it('keeps at least one period', () => {
+    expect(codeOf(() => planRemoval([history[2]!], 'c'))).toBe('INVALID_PERIOD');
+  });
+});
+
+describe('diffHistory', () => {
+  it('lists inserted, changed and deleted periods only', () => {
+    const diff = diffHistory(history, planStatusChange(planRemoval(history, 'b'), { date: '2025-01-01', status: 'vacant' }));
+    expect(diff.deletedIds).toEqual(['b']);
+    expect(diff.updated.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(diff.inserted.map((p) => p.status)).toEqual(['vacant']);
+  });
+});

@@ -1,0 +1,52 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('health and error bodies', () => {
+  it('reports the database and PostGIS versions', async () => {
+    const res = await request(t.http).get('/api/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.database.version).toMatch(/^15\./);
+    expect(res.body.database.postgis).toMatch(/^3\./);
+  });
+
+  it('answers an unknown route with the error shape', async () => {
+    const res = await request(t.http).get('/api/nothing-here').expect(404);
+    expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String) });
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const res = await request(t.http)
+      .post('/api/storefronts')
+      .set('Content-Type', 'application/json')
+      .send('{"street": ')
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const res = await request(t.http)
+      .post('/api/storefronts')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ notes: 'x'.repeat(6 * 1024 * 1024) }))
+      .expect(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('never leaks SQL or stack traces', async () => {
+    const res = await request(t.http).get(`/api/storefronts?cityId=${"00000000-0000-0000-0000-000000000000'; DROP TABLE cities; --"}`).expect(400);
+    expect(JSON.stringify(res.body)).not.toMatch(/SELECT|at .*\.js|stack/i);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'cities'`);
+    expect(n).toBe(1);
+  });
+
+  it('carries a request id', async () => {
+    const res = await request(t.http).get('/api/health').set('X-Request-Id', 'abc12345-test').expect(200);
+    expect(res.headers['x-request-id']).toBe('abc12345-test');
+  });
+});

@@ -1,0 +1,130 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+import { createCity, storefrontBody, type TestCity } from './factories.js';
+
+let t: TestApp;
+let city: TestCity;
+let id: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  city = await createCity(t.db);
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  const res = await request(t.http).post('/api/storefronts').send(storefrontBody(city)).expect(201);
+  id = res.body.id;
+});
+
+const periods = async () =>
+  ((await request(t.http).get(`/api/storefronts/${id}/occupancy`).expect(200)).body as {
+    id: string;
+    status: string;
+    validFrom: string;
+    validTo: string | null;
+  }[]).map((p) => [p.status, p.validFrom, p.validTo]);
+
+describe('status changes', () => {
+  it('closes the current period and opens the next in one step', async () => {
+    const res = await request(t.http)
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: '2024-04-01', status: 'vacant' })
+      .expect(201);
+    expect(res.body.storefront).toMatchObject({ version: 2, current: { status: 'vacant', statusSince: '2024-04-01' } });
+    expect(await periods()).toEqual([
+      ['occupied', '2020-01-01', '2024-04-01'],
+      ['vacant', '2024-04-01', null],
+    ]);
+  });
+
+  it('answers 409 on a stale version and changes nothing', async () => {
+    await request(t.http).patch(`/api/storefronts/${id}`).send({ version: 1, notes: 'other editor' }).expect(200);
+    const res = await request(t.http)
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: '2024-04-01', status: 'vacant' })
+      .expect(409);
+    expect(res.body.code).toBe('VERSION_CONFLICT');
+    expect(res.body.details.current.notes).toBe('other editor');
+    expect(await periods()).toEqual([['occupied', '2020-01-01', null]]);
+  });
+
+  it('refuses a change dated before the current status with 422', async () => {
+    const res = await request(t.http)
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: '2019-12-31', status: 'vacant' })
+      .expect(422);
+    expect(res.body.code).toBe('INVALID_PERIOD');
+  });
+
+  it('refuses a change that changes nothing', async () => {
+    const res = await request(t.http)
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: '2024-01-01', status: 'occupied', useCategory: 'retail_daily', businessName: 'Bäckerei Korn' })
+      .expect(422);
+    expect(res.body.code).toBe('INVALID_PERIOD');
+  });
+
+  it('keeps the vacancy start when a later period is corrected to vacant too', async () => {
+    await request(t.http).post(`/api/storefronts/${id}/status-changes`).send({ version: 1, date: '2022-01-01', status: 'vacant' }).expect(201);
+    const changed = await request(t.http)
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 2, date: '2023-01-01', status: 'under_renovation' })
+      .expect(201);
+    const last = (changed.body.periods as { id: string }[])[2]!.id;
+    const res = await request(t.http)
+      .patch(`/api/storefronts/${id}/occupancy/${last}`)
+      .send({ version: 3, status: 'vacant' })
+      .expect(200);
+    expect(res.body.storefront.current).toMatchObject({ validFrom: '2023-01-01', statusSince: '2022-01-01' });
+  });
+});
+
+describe('corrections of past periods', () => {
+  beforeEach(async () => {
+    await request(t.http).post(`/api/storefronts/${id}/status-changes`).send({ version: 1, date: '2022-01-01', status: 'vacant' }).expect(201);
+    await request(t.http)
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 2, date: '2023-06-01', status: 'temporary_use', useCategory: 'culture_leisure' })
+      .expect(201);
+  });
+
+  const periodId = async (index: number) =>
+    ((await request(t.http).get(`/api/storefronts/${id}/occupancy`)).body as { id: string }[])[index]!.id;
+
+  it('moves a boundary and its neighbour together, gap-free', async () => {
+    const res = await request(t.http)
+      .patch(`/api/storefronts/${id}/occupancy/${await periodId(1)}`)
+      .send({ version: 3, validFrom: '2021-09-01', validTo: '2023-07-01' })
+      .expect(200);
+    expect(res.body.storefront.version).toBe(4);
+    expect(await periods()).toEqual([
+      ['occupied', '2020-01-01', '2021-09-01'],
+      ['vacant', '2021-09-01', '2023-07-01'],
+      ['temporary_use', '2023-07-01', null],
+    ]);
+  });
+
+  it('refuses a correction that would swallow a neighbour and keeps the history', async () => {
+    const before = await periods();
+    const res = await request(t.http)
+      .patch(`/api/storefronts/${id}/occupancy/${await periodId(1)}`)
+      .send({ version: 3, validFrom: '2019-06-01' })
+      .expect(422);
+    expect(res.body.code).toBe('INVALID_PERIOD');
+    expect(await periods()).toEqual(before);
+  });
+
+  it('removes a wrongly recorded period', async () => {
+    await request(t.http).delete(`/api/storefronts/${id}/occupancy/${await periodId(1)}?version=3`).expect(200);
+    expect(await periods()).toEqual([
+      ['occupied', '2020-01-01', '2023-06-01'],
+      ['temporary_use', '2023-06-01', null],
+    ]);
+  });
+
+  it('answers 404 for a period of another storefront', async () => {
+    const other = await request(t.http).post('/api/storefronts').send(storefrontBody(city)).expect(201);
+    const foreign = ((await request(t.http).get(`/api/storefronts/${other.body.id}/occupancy`)).body as { id: string }[])[0]!.id;
+    await request(t.http).patch(`/api/storefronts/${id}/occupancy/${foreign}`).send({ version: 3, note: 'x' }).expect(404);
+  });
+});
