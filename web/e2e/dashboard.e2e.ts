@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { distinctColours, expectRendered, renderedStorefronts, seededTown, type SeededTown } from './helpers';
+
+let town: SeededTown;
+
+test.beforeAll(async ({ request }) => {
+  town = await seededTown(request);
+});
+
+test('the dashboard loads a seeded town with its numbers', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
+  await expect(page.getByTestId('count-total')).not.toHaveText('0');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByText('© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)')).toBeVisible();
+});
+
+test('storefronts render on the map, and the map is not blank', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  const features = await expectRendered(page, (f) => f.length > 0, 'storefront points are drawn');
+  expect(features.every((f) => typeof f.status === 'string' && f.status.length > 0)).toBe(true);
+  const shot = await page.getByTestId('town-map').screenshot();
+  expect(await distinctColours(page, shot)).toBeGreaterThan(5);
+});
+
+test('a status filter changes what the map shows and the counts', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  const all = await expectRendered(page, (f) => f.length > 0, 'all storefronts drawn');
+  const vacantBefore = all.filter((f) => f.status === 'vacant').length;
+  await page.getByRole('checkbox', { name: 'Leerstand', exact: true }).check();
+  await expect(page).toHaveURL(/status=vacant/);
+  const vacant = await expectRendered(
+    page,
+    (f) => f.length > 0 && f.every((x) => x.status === 'vacant'),
+    'only vacant storefronts drawn',
+  );
+  expect(vacant.length).toBe(vacantBefore);
+  expect(vacant.length).toBeLessThan(all.length);
+  await expect(page.getByTestId('count-occupied')).toHaveText('0');
+});
+
+test('the as-of date changes what the map shows', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  const today = await expectRendered(page, (f) => f.length > 0, 'today drawn');
+  const key = (f: { id: string; status: string }[]): string =>
+    f
+      .map((x) => `${x.id}:${x.status}`)
+      .sort()
+      .join();
+  await page.getByTestId('as-of-date').fill('2016-06-30');
+  await expect(page).toHaveURL(/asOf=2016-06-30/);
+  await expect(page.getByRole('heading', { name: /30\.06\.2016/ })).toBeVisible();
+  await expectRendered(page, (f) => key(f) !== key(today), 'the map of 2016 differs from today');
+});
+
+test('a status change made in the side panel shows on the map and in the counts', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}?status=occupied`);
+  const occupied = await expectRendered(page, (f) => f.length > 0 && f.every((x) => x.status === 'occupied'), 'occupied drawn');
+  const target = occupied[0]!.id;
+  await page.goto(`/towns/${town.slug}?selected=${target}`);
+  await expectRendered(page, (f) => f.some((x) => x.id === target && x.status === 'occupied'), 'target drawn as occupied');
+  const vacantBefore = Number((await page.getByTestId('count-vacant').innerText()).replace(/\D/g, ''));
+
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Statuswechsel erfassen' }).click();
+  await panel.getByLabel('Neuer Status').selectOption('vacant');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+
+  await expect(panel.getByTestId('panel-status')).toContainText('Leerstand');
+  await expect(page.getByTestId('count-vacant')).toHaveText(String(vacantBefore + 1));
+  await expectRendered(page, (f) => f.some((x) => x.id === target && x.status === 'vacant'), 'target drawn as vacant');
+});
+
+test('switching to English translates the page', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  await expect(page.getByText('Stichtag').first()).toBeVisible();
+  await page.getByTestId('language-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: /Figures as of/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Vacant', exact: true })).toBeVisible();
+  await expect(page.getByText('Stichtag')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Zahlen zum Stichtag/ })).toHaveCount(0);
+});
+
+test('the town page and the list view have no serious or critical accessibility violations', async ({ page }) => {
+  for (const view of ['', '?view=list']) {
+    await page.goto(`/towns/${town.slug}${view}`);
+    await expect(page.getByTestId('count-total')).toBeVisible();
+    if (view) await expect(page.getByTestId('storefront-table')).toBeVisible();
+    else await renderedStorefronts(page);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('the list view is sortable and opens the side panel from the keyboard', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}?view=list`);
+  const table = page.getByTestId('storefront-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await table.getByRole('button', { name: 'Sortieren nach Fläche' }).click();
+  await expect(page).toHaveURL(/sort=floorAreaM2/);
+  await expect(table.locator('th[aria-sort="ascending"]')).toHaveCount(1);
+  const first = table.locator('tbody tr').first().getByRole('button');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('storefront-panel')).toBeVisible();
+  await expect(page).toHaveURL(/selected=/);
+});
+
+test('a tile for an area without storefronts is an empty tile, not an error', async ({ request }) => {
+  const res = await request.get('/api/tiles/storefronts/14/0/0');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('application/vnd.mapbox-vector-tile');
+  expect((await res.body()).length).toBe(0);
+  const bad = await request.get('/api/tiles/storefronts/30/0/0');
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()) as { code: string }).toMatchObject({ code: 'VALIDATION_FAILED' });
+});
+
+test('the network overview shows the towns and opens a town', async ({ page, request }) => {
+  const networks = (await (await request.get('/api/networks')).json()) as { slug: string; cityIds: string[] }[];
+  const network = networks.find((n) => n.cityIds.includes(town.id));
+  test.skip(!network, 'the seeded town belongs to no network');
+  await page.goto(`/networks/${network!.slug}`);
+  await page.waitForFunction(() => (window.__schaufensterMap?.queryRenderedFeatures({ layers: ['towns'] }).length ?? 0) > 0);
+  await page.getByRole('link', { name: town.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
+});

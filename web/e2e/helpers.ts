@@ -1,0 +1,83 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface SeededTown {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** A seeded town with storefronts (Mühlhausen when the demo seed has it). */
+export async function seededTown(request: APIRequestContext): Promise<SeededTown> {
+  const res = await request.get('/api/cities');
+  expect(res.ok()).toBe(true);
+  const cities = (await res.json()) as (SeededTown & { storefrontCount: number })[];
+  const withUnits = cities.filter((c) => c.storefrontCount > 0);
+  const town = withUnits.find((c) => c.name.startsWith('Mühlhausen')) ?? withUnits[0];
+  if (!town) throw new Error('no seeded town with storefronts');
+  return town;
+}
+
+export interface RenderedStorefront {
+  id: string;
+  status: string;
+}
+
+/** Waits until the map has settled, then returns the storefront points it drew (deduplicated). */
+export async function renderedStorefronts(page: Page): Promise<RenderedStorefront[]> {
+  await page.waitForFunction(() => {
+    const map = window.__schaufensterMap;
+    return map !== undefined && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+  });
+  return page.evaluate(() => {
+    const map = window.__schaufensterMap!;
+    const seen = new Map<string, string>();
+    for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
+      const p = f.properties as { id: string; status: string };
+      seen.set(p.id, p.status);
+    }
+    return [...seen].map(([id, status]) => ({ id, status }));
+  });
+}
+
+/** Polls the rendered storefronts until the predicate holds (tiles reload asynchronously). */
+export async function expectRendered(
+  page: Page,
+  predicate: (features: RenderedStorefront[]) => boolean,
+  message: string,
+): Promise<RenderedStorefront[]> {
+  let last: RenderedStorefront[] = [];
+  await expect
+    .poll(
+      async () => {
+        last = await renderedStorefronts(page);
+        return predicate(last);
+      },
+      { message, timeout: 20_000 },
+    )
+    .toBe(true);
+  return last;
+}
+
+/** Number of distinct colours in a PNG, counted in the page (no image library needed in Node). */
+export async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${base64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+declare global {
+  interface Window {
+    __schaufensterMap?: import('maplibre-gl').Map;
+  }
+}
