@@ -1,21 +1,16 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ErrorFilter } from '../src/common/error.filter.js';
-import { createValidationPipe } from '../src/common/validation.js';
-import { ConfigModule } from '../src/config/config.module.js';
-import { DatabaseModule } from '../src/database/database.module.js';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
-import { TilesModule } from '../src/tiles/tiles.module.js';
+import { createTestApp, type TestApp } from './app.js';
 
 /**
  * Storefront vector tiles against real PostGIS: features and properties, filters and the as-of
  * date, grid aggregates at low zoom, empty tiles, ETag revalidation, and 400s for bad addresses.
- * Builds the app from the tiles module only, so it does not depend on the other feature modules.
+ * Its town lies where no other suite puts data (the suites share one database), and it only ever
+ * deletes its own rows.
  */
 
 const CITY = '0a000000-0000-4000-8000-000000000001';
@@ -37,10 +32,10 @@ function tileCentre(x: number, y: number, z: number): [number, number] {
   const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + 0.5)) / n))) * 180) / Math.PI;
   return [lon, lat];
 }
-const T = tileOf(10.452, 51.209, Z); // Mühlhausen
+const T = tileOf(8.917, 53.377, Z); // a quiet spot in Lower Saxony, away from other suites' towns
 const [LON, LAT] = tileCentre(T.x, T.y, Z);
 
-let app: INestApplication;
+let testApp: TestApp;
 let db: DataSource;
 
 interface DecodedFeature {
@@ -62,20 +57,20 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
-const getTile = (path: string) => request(app.getHttpServer()).get(path).buffer(true).parse(binary);
+const getTile = (path: string) => request(testApp.http).get(path).buffer(true).parse(binary);
 const pointTile = (query = '') => getTile(`/api/tiles/storefronts/${Z}/${T.x}/${T.y}?cityId=${CITY}${query}`);
 
 async function seed(): Promise<void> {
   const d = 0.0004;
   const square = (cx: number, cy: number, r: number) =>
     `ST_Multi(ST_MakeEnvelope(${cx - r}, ${cy - r}, ${cx + r}, ${cy + r}, 4326))`;
-  await db.query(`DELETE FROM intervention_storefronts; DELETE FROM interventions; DELETE FROM occupancy_periods;
-    DELETE FROM storefronts; DELETE FROM network_members; DELETE FROM cities`);
+  await db.query(`DELETE FROM storefronts WHERE city_id = ANY($1::uuid[])`, [[CITY, OTHER_CITY]]);
+  await db.query(`DELETE FROM cities WHERE id = ANY($1::uuid[])`, [[CITY, OTHER_CITY]]);
   await db.query(
     `INSERT INTO cities (id, slug, name, ags, state, centre, boundary, perimeter) VALUES
-      ($1, 'tile-town', 'Kachelstadt', '16064046', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326),
+      ($1, 'tile-town', 'Kachelstadt', '99990001', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326),
         ${square(LON, LAT, 0.01)}, ${square(LON, LAT, 0.0006)}),
-      ($2, 'other-town', 'Anderstadt', '16064047', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326), NULL, NULL)`,
+      ($2, 'other-town', 'Anderstadt', '99990002', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326), NULL, NULL)`,
     [CITY, OTHER_CITY, LON, LAT],
   );
   // 1 occupied since 2015; 2 vacant since 2020 (occupied before); 3 vacant since 2023-06; 4 opened 2024;
@@ -115,18 +110,13 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, TilesModule] }).compile();
-  app = moduleRef.createNestApplication({ logger: false });
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter());
-  await app.init();
-  db = app.get(DataSource);
+  testApp = await createTestApp();
+  db = testApp.db;
   await seed();
 });
 
 afterAll(async () => {
-  await app?.close();
+  await testApp?.close();
 });
 
 describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
@@ -171,15 +161,18 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
   it('aggregates units and vacancy share per grid cell below zoom 13', async () => {
     const z = 10;
     const t = tileOf(LON, LAT, z);
-    const res = await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30`);
+    const res = await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30&cityId=${CITY}`);
+    const both = decode((await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30`)).body as Buffer);
+    const unitsOfBoth = (both.storefront_cells ?? []).reduce((sum, c) => sum + Number(c.properties.units), 0);
+    expect(unitsOfBoth).toBeGreaterThanOrEqual(6); // both test towns, and whatever else lies there
     expect(res.status).toBe(200);
     const layers = decode(res.body as Buffer);
     expect(layers.storefronts).toBeUndefined();
     const cells = layers.storefront_cells ?? [];
     const units = cells.reduce((sum, c) => sum + Number(c.properties.units), 0);
     const vacant = cells.reduce((sum, c) => sum + Number(c.properties.vacant), 0);
-    expect(units).toBe(6); // both towns, no cityId filter
-    expect(vacant).toBe(3);
+    expect(units).toBe(5);
+    expect(vacant).toBe(2);
     for (const c of cells) {
       expect(c.properties.vacancy_share).toBeCloseTo(Number(c.properties.vacant) / Number(c.properties.units), 4);
     }
@@ -214,7 +207,7 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     expect(street?.properties.street).toBe('Kornmarkt');
 
     const before = changed.headers.etag as string;
-    app.get(TileCacheInvalidator).invalidate();
+    testApp.app.get(TileCacheInvalidator).invalidate();
     expect((await pointTile('&asOf=2030-01-01')).headers.etag).not.toBe(before);
   });
 
@@ -225,7 +218,7 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     ['/api/tiles/storefronts/-1/0/0', 'z'],
     ['/api/tiles/storefronts/a/0/0', 'z'],
   ])('rejects the tile address %s with 400', async (path, field) => {
-    const res = await request(app.getHttpServer()).get(path);
+    const res = await request(testApp.http).get(path);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       code: 'VALIDATION_FAILED',
@@ -237,7 +230,7 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
   it.each(['status=gone', 'asOf=2024-02-30', 'asOf=yesterday', 'vacantForMonths=-1', 'cityId=42', 'bogus=1'])(
     'rejects the filter %s with 400',
     async (query) => {
-      const res = await request(app.getHttpServer()).get(`/api/tiles/storefronts/14/0/0?${query}`);
+      const res = await request(testApp.http).get(`/api/tiles/storefronts/14/0/0?${query}`);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     },
