@@ -25,7 +25,7 @@ export interface StorefrontAttributes {
 export interface NewStorefront extends StorefrontAttributes {
   cityId: string;
   location: GeoJsonPoint;
-  initialStatus: { status: OccupancyStatus; useCategory?: UseCategory; businessName?: string; validFrom: string };
+  initialStatus: { status: OccupancyStatus; useCategory?: UseCategory; businessName?: string; date: string };
 }
 
 export interface StatusChange {

@@ -52,7 +52,7 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
               location: { type: 'Point', coordinates: position },
               initialStatus: {
                 status,
-                validFrom,
+                date: validFrom,
                 ...(inUse && useCategory ? { useCategory } : {}),
                 ...(inUse && businessName.trim() ? { businessName: businessName.trim() } : {}),
               },

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { expectRendered, seededTown, type SeededTown } from './helpers';
+
+let town: SeededTown;
+
+test.beforeAll(async ({ request }) => {
+  town = await seededTown(request);
+});
+
+test('a version conflict shows the other change next to the typed values and loses nothing', async ({ page, request }) => {
+  await page.goto(`/towns/${town.slug}`);
+  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  await panel.getByLabel('Notizen').fill('Meine Notiz: Schaufenster beklebt');
+
+  // Meanwhile a colleague saves a different note.
+  const current = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number };
+  const theirs = await request.patch(`/api/storefronts/${target!.id}`, {
+    data: { version: current.version, notes: 'Notiz der Kollegin' },
+  });
+  expect(theirs.ok()).toBe(true);
+
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  const conflict = panel.getByTestId('conflict');
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText('Notiz der Kollegin');
+  await expect(conflict).toContainText('Meine Notiz: Schaufenster beklebt');
+  await expect(panel.getByLabel('Notizen')).toHaveValue('Meine Notiz: Schaufenster beklebt');
+
+  await conflict.getByRole('button', { name: 'Meine Eingaben trotzdem speichern' }).click();
+  await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
+  const saved = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { notes: string };
+  expect(saved.notes).toBe('Meine Notiz: Schaufenster beklebt');
+});
+
+test('a storefront added by clicking the map appears on the map and in the counts', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  const before = Number((await page.getByTestId('count-total').innerText()).replace(/\D/g, ''));
+  await page.getByTestId('add-storefront').click();
+  const map = page.getByTestId('town-map');
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width / 2 + 7, y: box.height / 2 + 9 } });
+  await expect(page.getByText(/^Position: /)).toBeVisible();
+  await page.getByLabel('Straße').fill('Teststraße');
+  await page.getByLabel('Hausnummer').fill('99a');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+
+  await expect(page.getByTestId('storefront-panel').getByRole('heading', { name: 'Teststraße 99a' })).toBeVisible();
+  await expect(page.getByTestId('count-total')).toHaveText(new Intl.NumberFormat('de-DE').format(before + 1));
+  const id = new URL(page.url()).searchParams.get('selected');
+  await expectRendered(page, (f) => f.some((x) => x.id === id && x.status === 'vacant'), 'the new storefront is drawn');
+});
+
+test('marking a storefront as verified today shows the date', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Heute vor Ort geprüft' }).click();
+  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date());
+  await expect(panel.getByTestId('panel-verified')).toHaveText(today);
+});
+
+test('an intervention recorded in the side panel is listed on the unit', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}`);
+  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
+  await panel.getByLabel('Titel').fill('Testladen Sommer');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByText('Testladen Sommer')).toBeVisible();
+  await expect(panel.getByText('Testladen · Läuft')).toBeVisible();
+});
