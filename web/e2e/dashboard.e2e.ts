@@ -128,3 +128,52 @@ test('the network overview shows the towns and opens a town', async ({ page, req
   await page.getByRole('link', { name: town.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
 });
+
+test('an unreachable basemap falls back to the built-in style, and a reachable one is credited', async ({ page }) => {
+  await page.route('**/api/config', (route) =>
+    route.fulfill({ json: { basemapStyleUrl: 'http://127.0.0.1:9/unreachable-style.json' } }),
+  );
+  await page.goto(`/towns/${town.slug}`);
+  await expectRendered(page, (f) => f.length > 0, 'storefronts drawn on the built-in style');
+  expect(await page.evaluate(() => window.__schaufensterMap!.getStyle().name)).toBe('Schaufenster offline');
+
+  await page.route('**/api/config', (route) => route.fulfill({ json: { basemapStyleUrl: `${new URL(page.url()).origin}/test-basemap.json` } }));
+  await page.route('**/test-basemap.json', (route) =>
+    route.fulfill({
+      json: {
+        version: 8,
+        name: 'Test OSM basemap',
+        sources: { osm: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: '© OpenStreetMap' } },
+        layers: [{ id: 'land', type: 'background', paint: { 'background-color': '#eeeeee' } }],
+      },
+    }),
+  );
+  await page.reload();
+  await expectRendered(page, (f) => f.length > 0, 'storefronts drawn on the basemap');
+  expect(await page.evaluate(() => window.__schaufensterMap!.getStyle().name)).toBe('Test OSM basemap');
+  await expect(page.getByText(/OpenStreetMap-Mitwirkende/)).toBeVisible();
+});
+
+test('the start and network pages have no serious or critical accessibility violations', async ({ page, request }) => {
+  const networks = (await (await request.get('/api/networks')).json()) as { slug: string }[];
+  for (const path of ['/', ...networks.slice(0, 1).map((n) => `/networks/${n.slug}`)]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('the start page does not load the map library; the town page does', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(scripts.filter((s) => s.includes('maplibre'))).toEqual([]);
+  await page.getByRole('link', { name: town.name }).first().click();
+  await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  expect(scripts.some((s) => s.includes('maplibre'))).toBe(true);
+});
