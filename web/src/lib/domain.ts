@@ -124,7 +124,8 @@ export interface City {
   perimeterIsPlaceholder: boolean;
   networkSlugs: string[];
   bbox: [number, number, number, number] | null;
-  storefrontCount: number;
+  /** null when the viewer may not see the town's numbers. */
+  storefrontCount: number | null;
 }
 
 export interface CityDetail extends City {

@@ -39,7 +39,8 @@ export function HomePage() {
                 {c.name}
               </a>
               <p>
-                {c.state} · {t('home.units', { count: c.storefrontCount, formatted: formatNumber(c.storefrontCount) })}
+                {c.state}
+                {c.storefrontCount !== null && ` · ${t('home.units', { count: c.storefrontCount, formatted: formatNumber(c.storefrontCount) })}`}
               </p>
             </li>
           ))}

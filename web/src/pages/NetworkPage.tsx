@@ -19,7 +19,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
     () =>
       (cities.data ?? []).map((c, i) => {
         const s = summaries[i]?.data;
-        const total = s?.total ?? c.storefrontCount;
+        const total = s?.total ?? c.storefrontCount ?? 0;
         const vacant = s?.byStatus.vacant ?? 0;
         return { city: c, total, vacant, rate: total ? vacant / total : 0 };
       }),
