@@ -1,0 +1,205 @@
+/**
+ * Lessons-learned texts for the synthetic interventions, by intervention type and outcome. Invented,
+ * but written the way city managers report to each other (ERFA), so that full-text search has
+ * something real to find: Mietvertrag, Laufkundschaft, Öffnungszeiten, Eigentümer, Förderbedingungen …
+ * Placeholders: {street} (the unit's street), {tenant} (the business), {n} (a small number).
+ */
+
+export type OutcomeClass = 'success' | 'mixed' | 'failure';
+
+export type LessonType =
+  'test_shop' | 'pop_up' | 'temporary_use' | 'rent_subsidy' | 'facade_programme' | 'vacancy_exchange_listing';
+
+export const LESSONS: Record<LessonType, Record<OutcomeClass, readonly string[]>> = {
+  test_shop: {
+    success: [
+      'Entscheidend war der vorab mit dem Eigentümer verhandelte Anschlussmietvertrag mit Staffelmiete: {tenant} konnte nach der Testphase nahtlos übernehmen, ohne Umzug und ohne neue Einrichtung.',
+      'Gemeinsames Kassensystem, Gründungsberatung durch die IHK und die Social-Media-Begleitung durch das Citymanagement haben die Einstiegshürde gesenkt. Laufkundschaft kam vor allem samstags über den Wochenmarkt.',
+      'Die Testphase hat gezeigt, dass {tenant} mit verlässlichen Öffnungszeiten (Di–Sa 10–18 Uhr) genug Umsatz macht. Ohne die mietfreien sechs Monate hätte die Gründerin den Schritt nicht gewagt.',
+    ],
+    mixed: [
+      '{tenant} hat einen Mietvertrag unterschrieben, aber nach wenigen Monaten wieder geschlossen: Nach der Testphase fehlte die Begleitung. Künftig ein Jahr Nachbetreuung und Mietstaffel vereinbaren.',
+    ],
+    failure: [
+      'Gutes Sortiment, aber zu wenig Laufkundschaft in der Seitenlage; Öffnungszeiten nur bis 16 Uhr verfehlten die Berufstätigen. Testladen künftig nur an der Hauptlaufachse.',
+      'Sechs Monate waren zu kurz, um Stammkundschaft aufzubauen, und der Eigentümer verlangte danach die volle Marktmiete. Anschlussmiete vor dem Start schriftlich vereinbaren.',
+      'Das Konzept hing an einer Person; bei Krankheit blieb der Laden tagelang geschlossen. Künftig Ladengemeinschaften aus zwei bis drei Gründern bevorzugen.',
+      'Der Onlinehandel lief besser als der Laden: {tenant} hat nach der Testphase auf reinen Versand umgestellt. Auswahlkriterien sollten stationäres Konzept und Beratung stärker gewichten.',
+    ],
+  },
+  pop_up: {
+    success: [
+      'Der Pop-up-Store am Standort {street} war in den Aktionswochen gut besucht; {tenant} hat danach einen regulären Mietvertrag unterschrieben. Wichtig: Eigentümer war von Anfang an eingebunden.',
+      'Kurze Laufzeit, klare Musterverträge und eine Versicherung über den Gewerbeverein haben den Aufwand klein gehalten. {tenant} ist geblieben.',
+    ],
+    mixed: [
+      'Viel Aufmerksamkeit in der Lokalpresse, ein Mietvertrag kam zustande – aber das Geschäft hielt sich nur wenige Monate. Pop-ups beleben, ersetzen aber keinen Businessplan.',
+    ],
+    failure: [
+      'Pop-up brachte Frequenz, aber keiner der Händler kam zurück: Kurzfristige Pop-ups beleben den Standort {street}, vermieten aber nicht.',
+      'Versicherung, Brandschutzabnahme und Gewerbeanmeldung dauerten länger als die Aktion selbst. Für Pop-ups eine Checkliste und Musterverträge bereithalten.',
+      'Der Laden war ohne Heizung und mit defekter Beleuchtung angeboten worden; die Kundschaft blieb draußen. Mindeststandard der Fläche vorher prüfen.',
+    ],
+  },
+  temporary_use: {
+    success: [
+      '{tenant} ist nach der Zwischennutzung mit einem regulären Mietvertrag geblieben. Die Nutzungsvereinbarung mit fester Ausstiegsklausel hat dem Eigentümer die Angst vor Dauermietern genommen.',
+      'Aus der Zwischennutzung wurde ein Dauermietverhältnis: {tenant} hat den Mietvertrag unterschrieben, der Eigentümer hat im Gegenzug die Schaufenster erneuert.',
+    ],
+    mixed: [
+      'Die Zwischennutzung durch {tenant} hat den Standort {street} wieder sichtbar gemacht; der Eigentümer hat die Fläche danach saniert und an einen anderen Betrieb vermietet.',
+      'Nebenkosten (Heizung im Winter) wurden unterschätzt; die Nutzungsvereinbarung muss Betriebskosten klar regeln. Der Eigentümer hat danach saniert – {tenant} musste ausziehen.',
+      'Die Zwischennutzung war beliebt, aber nur an {n} Tagen pro Woche geöffnet. Für die Belebung der Straße zählen regelmäßige Öffnungszeiten mehr als Veranstaltungen; nach der Sanierung zog ein anderer Mieter ein.',
+    ],
+    failure: [
+      'Die Zwischennutzung endete ohne Anschluss, weil die Erbengemeinschaft der Eigentümer sich nicht auf einen Mietvertrag einigen konnte. Eigentümerstruktur vorab klären.',
+      'Ehrenamtlich betrieben und am Ende ohne Personal: Zwischennutzungen brauchen eine feste Ansprechperson und ein kleines Budget für Nebenkosten.',
+    ],
+  },
+  rent_subsidy: {
+    success: [
+      'Mietzuschuss nur mit Businessplan und begleitendem Coaching: die geförderten Betriebe sind auch nach Auslaufen der Förderung geöffnet. Die monatlichen Gespräche mit dem Citymanagement haben Probleme früh sichtbar gemacht.',
+      'Die Förderbedingungen verlangten einen Mietvertrag über mindestens drei Jahre; das hat Mitnahmeeffekte verhindert und die Eigentümer zu moderaten Mieten bewegt.',
+    ],
+    mixed: [
+      'Hälfte der geförderten Betriebe hat überlebt. Die Förderbedingungen (Mindestöffnungszeiten 30 Std./Woche) schreckten Nebenerwerbsgründer ab; das Antragsverfahren war zu bürokratisch.',
+    ],
+    failure: [
+      'Mitnahmeeffekt: {n} von den geförderten Betrieben schlossen kurz nach Auslaufen des Mietzuschusses. Förderung künftig an Businessplan, Coaching und degressive Staffel koppeln.',
+      'Der Zuschuss floss vor allem in überhöhte Mieten; einige Eigentümer hoben die Miete zum Förderbeginn an. Förderfähig nur bis zu einer ortsüblichen Vergleichsmiete.',
+    ],
+  },
+  facade_programme: {
+    success: [
+      'Fassaden- und Schaufensterprogramm mit 40 % Zuschuss: hohe Nachfrage bei Eigentümern, das Stadtbild (u. a. {street}) hat sich sichtbar verbessert; zwei sanierte Läden sind inzwischen vermietet.',
+    ],
+    mixed: [
+      'Gut für das Stadtbild, aber kein messbarer Effekt auf den Leerstand. Als Leerstandsinstrument nur in Kombination mit Eigentümerberatung sinnvoll.',
+      'Die Abstimmung mit dem Denkmalschutz verzögerte {n} Maßnahmen um fast ein Jahr. Frühzeitige gemeinsame Begehung mit der Denkmalbehörde einplanen.',
+    ],
+    failure: [
+      'Kaum Anträge: Der Eigenanteil von 60 % war für die meist älteren Eigentümer zu hoch, und die Förderbedingungen verlangten Vorfinanzierung. Mittel verfielen teilweise.',
+    ],
+  },
+  vacancy_exchange_listing: {
+    success: [
+      'Erst mit vollständigen Exposés (Grundriss, Fotos, Miete, Nebenkosten) kamen ernsthafte Anfragen; die Hälfte der gelisteten Flächen ist vermietet.',
+      'Die persönliche Eigentümeransprache durch das Citymanagement war wichtiger als die Online-Plattform selbst.',
+    ],
+    mixed: [
+      'Viele Aufrufe, wenige Anfragen: Interessenten suchten kleinere Flächen als angeboten. Teilung großer Ladenflächen mit Eigentümern besprechen.',
+    ],
+    failure: [
+      'Viele Eigentümer sind nicht erreichbar (Erbengemeinschaften, Wohnsitz außerhalb); ohne Eigentümeransprache bleibt die Leerstandsbörse leer.',
+      'Die gelisteten Mieten lagen deutlich über dem, was Gründer zahlen können; trotz Börse kein einziger Mietvertrag. Mietpreisspiegel für Ladenflächen fehlt.',
+    ],
+  },
+};
+
+export function lessonText(template: string, vars: { street?: string; tenant?: string; n?: number }): string {
+  return template
+    .replaceAll('{street}', vars.street ?? 'Innenstadt')
+    .replaceAll('{tenant}', vars.tenant ?? 'der Betrieb')
+    .replaceAll('{n}', String(vars.n ?? 3));
+}
+
+export interface Campaign {
+  type: 'event' | 'marketing' | 'other';
+  title: string;
+  description: string;
+  outcome: OutcomeClass;
+  lesson: string;
+}
+
+/** Events, marketing and other measures without a particular shop: title, outcome and lesson go together. */
+export const CAMPAIGNS: readonly Campaign[] = [
+  {
+    type: 'event',
+    title: 'Late-Night-Shopping',
+    description: 'Geschäfte öffnen bis 22 Uhr, Musik und Gastronomie in den Höfen.',
+    outcome: 'success',
+    lesson:
+      'Frequenzzählung +35 % am Abend, die Händler wollen es zweimal im Jahr wiederholen. Entscheidend war, dass fast alle Geschäfte der Hauptlaufachse mitgemacht haben.',
+  },
+  {
+    type: 'event',
+    title: 'Kunstnacht in leeren Läden',
+    description: 'Künstlerinnen und Künstler bespielen für einen Abend leerstehende Läden.',
+    outcome: 'success',
+    lesson:
+      'Eigentümer haben die Flächen kostenlos geöffnet; danach kamen zwei Anfragen für Zwischennutzungen. Haftung und Versicherung über den Kunstverein geregelt.',
+  },
+  {
+    type: 'event',
+    title: 'Stadtfest „Innenstadt erleben“',
+    description: 'Zweitägiges Fest mit Bühnen am Markt und in den Nebenstraßen.',
+    outcome: 'mixed',
+    lesson:
+      'Hohe Frequenz am Wochenende, aber viele Händler öffneten sonntags nicht. Öffnungszeiten vorher mit dem Gewerbeverein abstimmen.',
+  },
+  {
+    type: 'event',
+    title: 'Herbstmarkt mit verkaufsoffenem Sonntag',
+    description: 'Markt mit regionalen Erzeugern, Geschäfte öffnen am Sonntag.',
+    outcome: 'failure',
+    lesson:
+      'Nur wenige Geschäfte machten mit, Besucher standen vor dunklen Schaufenstern; dazu hielten die Baustelle am Markt und fehlende Parkplätze viele fern. Ohne verbindliche Zusagen der Händler nicht wiederholen.',
+  },
+  {
+    type: 'event',
+    title: 'Tag der offenen Ladentür',
+    description: 'Eigentümer zeigen leerstehende Flächen, Gründerinnen und Gründer können sie besichtigen.',
+    outcome: 'mixed',
+    lesson:
+      'Viele Neugierige, wenige Gründer. Die Besichtigungen brachten aber realistische Mietvorstellungen auf den Tisch; zwei Eigentümer senkten danach die Miete.',
+  },
+  {
+    type: 'marketing',
+    title: 'Stadtgutschein',
+    description: 'Regionaler Gutschein, einlösbar in teilnehmenden Geschäften der Innenstadt.',
+    outcome: 'success',
+    lesson:
+      'Rund 120.000 € Umsatz im ersten Jahr, 80 % davon bei inhabergeführten Geschäften eingelöst. Arbeitgeber als Käufer gewinnen (steuerfreier Sachbezug).',
+  },
+  {
+    type: 'marketing',
+    title: 'Schaufensterfolien für leere Läden',
+    description: 'Großformatige Folien mit Stadtmotiven und Vermietungshinweis an leeren Schaufenstern.',
+    outcome: 'mixed',
+    lesson:
+      'Straßenbild freundlicher, Anfragen von Mietinteressenten aber nicht mehr als vorher. Kontaktdaten des Eigentümers auf der Folie hätten geholfen.',
+  },
+  {
+    type: 'marketing',
+    title: 'Imagekampagne „Kauf lokal“',
+    description: 'Plakat- und Social-Media-Kampagne für den inhabergeführten Handel.',
+    outcome: 'failure',
+    lesson:
+      'Plakate ohne klare Botschaft, Social-Media-Accounts mit kaum Reichweite; Wirkung nicht messbar. Budget lieber in Schaufenstergestaltung und Eigentümeransprache stecken.',
+  },
+  {
+    type: 'other',
+    title: 'Eigentümerstammtisch',
+    description:
+      'Regelmäßiges Treffen der Immobilieneigentümer der Innenstadt mit Citymanagement und Bauamt.',
+    outcome: 'success',
+    lesson:
+      'Der Stammtisch hat Vertrauen geschaffen: mehrere Eigentümer haben danach Flächen für Zwischennutzungen geöffnet und Mieten für Gründer gesenkt.',
+  },
+  {
+    type: 'other',
+    title: 'Citymanagement-Stelle (befristet)',
+    description: 'Zweijährig geförderte Stelle für Leerstandsmanagement und Händlerbetreuung.',
+    outcome: 'mixed',
+    lesson:
+      'Die Stelle hat viel angestoßen, aber nach Ende der Förderung fehlte die Verstetigung; Kontakte zu Eigentümern gingen verloren. Stelle von Anfang an im Stellenplan absichern.',
+  },
+  {
+    type: 'other',
+    title: 'Gründungsberatung im Rathaus',
+    description: 'Wöchentliche Sprechstunde für Gründerinnen und Gründer mit IHK und Wirtschaftsförderung.',
+    outcome: 'failure',
+    lesson:
+      'Kaum genutzt: Termine nur vormittags und ohne Werbung. Beratung in einen Laden an der Hauptstraße verlegen und abends anbieten.',
+  },
+];
