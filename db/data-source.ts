@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-InitialSchema.js';
+import { AddAccountsPrivacyAudit1763800000000 } from './migrations/1763800000000-AddAccountsPrivacyAudit.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
-export const migrations = [InitialSchema1763700000000];
+export const migrations = [
+  InitialSchema1763700000000,
+  AddAccountsPrivacyAudit1763800000000,
+];
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:54329/schaufenster';
 
@@ -15,7 +19,7 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: false,
     poolSize: options.poolSize ?? 20,
     extra: { connectionTimeoutMillis: 3000 },
   });

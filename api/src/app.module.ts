@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CitiesModule } from './cities/cities.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import { UsersModule } from './users/users.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -13,10 +17,14 @@ import { TilesModule } from './tiles/tiles.module.js';
   imports: [
     ConfigModule,
     DatabaseModule,
+    AuditModule,
+    AuthModule,
+    UsersModule,
     HealthModule,
     NetworksModule,
     CitiesModule,
     StorefrontsModule,
+    ContactsModule,
     InterventionsModule,
     TilesModule,
     MapConfigModule,

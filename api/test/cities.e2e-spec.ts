@@ -1,66 +1,132 @@
-import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
+import { grant, signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
 
 let t: TestApp;
+let api: Agent;
 let city: TestCity;
 beforeAll(async () => {
   t = await createTestApp();
+  api = await signedIn(t, []);
 });
 afterAll(() => t.close());
 beforeEach(async () => {
   city = await createCity(t.db);
+  await grant(t, api, { role: 'city_editor', cityId: city.id });
 });
 
 const square = (lon: number, lat: number, half: number) => ({
   type: 'Polygon',
-  coordinates: [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]],
+  coordinates: [
+    [
+      [lon - half, lat - half],
+      [lon + half, lat - half],
+      [lon + half, lat + half],
+      [lon - half, lat + half],
+      [lon - half, lat - half],
+    ],
+  ],
 });
 
 describe('towns', () => {
   it('reads a town by slug with boundary and perimeter as GeoJSON', async () => {
-    const res = await request(t.http).get(`/api/cities/${city.slug}`).expect(200);
-    expect(res.body).toMatchObject({ id: city.id, perimeterIsPlaceholder: true, version: 1, storefrontCount: 0 });
+    const res = await api.get(`/api/cities/${city.slug}`).expect(200);
+    expect(res.body).toMatchObject({
+      id: city.id,
+      perimeterIsPlaceholder: true,
+      version: 1,
+      storefrontCount: 0,
+    });
     expect(res.body.boundary.type).toBe('MultiPolygon');
     expect(res.body.perimeter.type).toBe('MultiPolygon');
     expect(res.body.bbox[0]).toBeCloseTo(city.centre[0] - 0.05, 6);
   });
 
   it('answers 404 for an unknown town', async () => {
-    expect((await request(t.http).get('/api/cities/atlantis').expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await api.get('/api/cities/atlantis').expect(404)).body.code).toBe('NOT_FOUND');
   });
 
   it('replaces the placeholder perimeter with an uploaded polygon', async () => {
     const [lon, lat] = city.centre;
-    const feature = { type: 'Feature', properties: { name: 'Innenstadt' }, geometry: square(lon, lat, 0.003) };
-    const res = await request(t.http).put(`/api/cities/${city.id}/perimeter`).send({ perimeter: feature, version: 1 }).expect(200);
+    const feature = {
+      type: 'Feature',
+      properties: { name: 'Innenstadt' },
+      geometry: square(lon, lat, 0.003),
+    };
+    const res = await api
+      .put(`/api/cities/${city.id}/perimeter`)
+      .send({ perimeter: feature, version: 1 })
+      .expect(200);
     expect(res.body).toMatchObject({ perimeterIsPlaceholder: false, version: 2 });
-    const [{ area }] = await t.db.query(`SELECT ST_Area(perimeter::geography) AS area FROM cities WHERE id = $1`, [city.id]);
+    const [{ area }] = await t.db.query(
+      `SELECT ST_Area(perimeter::geography) AS area FROM cities WHERE id = $1`,
+      [city.id],
+    );
     expect(area).toBeGreaterThan(200_000);
     expect(area).toBeLessThan(300_000);
   });
 
   it('rejects a self-intersecting perimeter with the reason, keeping the old one', async () => {
     const [lon, lat] = city.centre;
-    const bowtie = { type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat + 0.01], [lon + 0.01, lat], [lon, lat + 0.01], [lon, lat]]] };
-    const res = await request(t.http).put(`/api/cities/${city.id}/perimeter`).send({ perimeter: bowtie, version: 1 }).expect(422);
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.01, lat + 0.01],
+          [lon + 0.01, lat],
+          [lon, lat + 0.01],
+          [lon, lat],
+        ],
+      ],
+    };
+    const res = await api
+      .put(`/api/cities/${city.id}/perimeter`)
+      .send({ perimeter: bowtie, version: 1 })
+      .expect(422);
     expect(res.body.code).toBe('INVALID_GEOMETRY');
     expect(res.body.message).toMatch(/Self-intersection/i);
-    expect((await request(t.http).get(`/api/cities/${city.id}`)).body.perimeterIsPlaceholder).toBe(true);
+    expect((await api.get(`/api/cities/${city.id}`)).body.perimeterIsPlaceholder).toBe(true);
   });
 
   it.each([
     ['a point', { type: 'Point', coordinates: [10, 51] }],
-    ['an open ring', { type: 'Polygon', coordinates: [[[10, 51], [10.1, 51], [10.1, 51.1], [10, 51.1]]] }],
-    ['coordinates out of range', { type: 'Polygon', coordinates: [[[10, 51], [190, 51], [10, 52], [10, 51]]] }],
+    [
+      'an open ring',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10, 51],
+            [10.1, 51],
+            [10.1, 51.1],
+            [10, 51.1],
+          ],
+        ],
+      },
+    ],
+    [
+      'coordinates out of range',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10, 51],
+            [190, 51],
+            [10, 52],
+            [10, 51],
+          ],
+        ],
+      },
+    ],
     ['an empty collection', { type: 'FeatureCollection', features: [] }],
   ])('rejects %s as INVALID_GEOMETRY', async (_, perimeter) => {
-    const res = await request(t.http).put(`/api/cities/${city.id}/perimeter`).send({ perimeter, version: 1 }).expect(422);
+    const res = await api.put(`/api/cities/${city.id}/perimeter`).send({ perimeter, version: 1 }).expect(422);
     expect(res.body.code).toBe('INVALID_GEOMETRY');
   });
 
   it('rejects a perimeter entirely outside the town', async () => {
-    const res = await request(t.http)
+    const res = await api
       .put(`/api/cities/${city.id}/perimeter`)
       .send({ perimeter: square(city.centre[0] + 1, city.centre[1], 0.01), version: 1 })
       .expect(422);
@@ -68,7 +134,7 @@ describe('towns', () => {
   });
 
   it('answers 409 on a stale town version', async () => {
-    const res = await request(t.http)
+    const res = await api
       .put(`/api/cities/${city.id}/perimeter`)
       .send({ perimeter: square(city.centre[0], city.centre[1], 0.003), version: 7 })
       .expect(409);
@@ -77,13 +143,15 @@ describe('towns', () => {
 
   it('lists towns of a network and networks with their members', async () => {
     const slug = `test-net-${Date.now()}`;
-    const [net] = await t.db.query(`INSERT INTO networks (slug, name) VALUES ($1, 'Testnetz') RETURNING id`, [slug]);
+    const [net] = await t.db.query(`INSERT INTO networks (slug, name) VALUES ($1, 'Testnetz') RETURNING id`, [
+      slug,
+    ]);
     await t.db.query(`INSERT INTO network_members (network_id, city_id) VALUES ($1, $2)`, [net.id, city.id]);
-    const cities = await request(t.http).get(`/api/cities?network=${slug}`).expect(200);
+    const cities = await api.get(`/api/cities?network=${slug}`).expect(200);
     expect(cities.body.map((c: { id: string }) => c.id)).toEqual([city.id]);
     expect(cities.body[0].networkSlugs).toEqual([slug]);
-    const network = await request(t.http).get(`/api/networks/${slug}`).expect(200);
+    const network = await api.get(`/api/networks/${slug}`).expect(200);
     expect(network.body).toMatchObject({ slug, name: 'Testnetz', cityIds: [city.id] });
-    await request(t.http).get('/api/networks/no-such-network').expect(404);
+    await api.get('/api/networks/no-such-network').expect(404);
   });
 });

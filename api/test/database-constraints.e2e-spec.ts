@@ -23,13 +23,10 @@ beforeEach(async () => {
 });
 
 const insertPeriod = (from: string, to: string | null, status = 'vacant') =>
-  db.query(`INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)`, [
-    storefrontId,
-    city.id,
-    status,
-    from,
-    to,
-  ]);
+  db.query(
+    `INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)`,
+    [storefrontId, city.id, status, from, to],
+  );
 
 const pgCode = async (work: Promise<unknown>): Promise<string | undefined> => {
   try {

@@ -11,10 +11,15 @@ export default function globalSetup() {
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
     execFileSync('bash', ['db/scripts/local-db.sh', 'up'], { stdio: 'inherit' });
-    execFileSync('bash', ['db/scripts/local-db.sh', 'recreate', 'schaufenster_test'], { stdio: 'inherit' });
-    url = 'postgres://postgres@127.0.0.1:54329/schaufenster_test';
+    // SCHAUFENSTER_TEST_DB lets two test runs on one machine use separate databases.
+    const name = process.env.SCHAUFENSTER_TEST_DB ?? 'schaufenster_test';
+    execFileSync('bash', ['db/scripts/local-db.sh', 'recreate', name], { stdio: 'inherit' });
+    url = `postgres://postgres@127.0.0.1:54329/${name}`;
   }
-  execFileSync('node_modules/.bin/tsx', ['db/migrate.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+  execFileSync('node_modules/.bin/tsx', ['db/migrate.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url },
+  });
   process.env.DATABASE_URL = url;
   process.env.TEST_DATABASE_URL = url;
 }

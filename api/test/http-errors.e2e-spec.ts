@@ -39,9 +39,13 @@ describe('health and error bodies', () => {
   });
 
   it('never leaks SQL or stack traces', async () => {
-    const res = await request(t.http).get(`/api/storefronts?cityId=${"00000000-0000-0000-0000-000000000000'; DROP TABLE cities; --"}`).expect(400);
+    const res = await request(t.http)
+      .get(`/api/storefronts?cityId=${"00000000-0000-0000-0000-000000000000'; DROP TABLE cities; --"}`)
+      .expect(400);
     expect(JSON.stringify(res.body)).not.toMatch(/SELECT|at .*\.js|stack/i);
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'cities'`);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'cities'`,
+    );
     expect(n).toBe(1);
   });
 

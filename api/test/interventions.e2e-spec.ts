@@ -1,18 +1,21 @@
-import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
+import { grant, signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 
 let t: TestApp;
+let api: Agent;
 let city: TestCity;
 let storefrontId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
+  api = await signedIn(t, []);
 });
 afterAll(() => t.close());
 beforeEach(async () => {
   city = await createCity(t.db);
-  storefrontId = (await request(t.http).post('/api/storefronts').send(storefrontBody(city)).expect(201)).body.id;
+  await grant(t, api, { role: 'city_editor', cityId: city.id });
+  storefrontId = (await api.post('/api/storefronts').send(storefrontBody(city)).expect(201)).body.id;
 });
 
 const testShop = () => ({
@@ -30,26 +33,37 @@ const testShop = () => ({
 
 describe('interventions', () => {
   it('records an intervention on a unit with its outcome checks', async () => {
-    const created = await request(t.http).post('/api/interventions').send(testShop()).expect(201);
-    expect(created.body).toMatchObject({ type: 'test_shop', budgetEur: 12500, storefrontIds: [storefrontId], version: 1 });
-    const checked = await request(t.http)
+    const created = await api.post('/api/interventions').send(testShop()).expect(201);
+    expect(created.body).toMatchObject({
+      type: 'test_shop',
+      budgetEur: 12500,
+      storefrontIds: [storefrontId],
+      version: 1,
+    });
+    const checked = await api
       .put(`/api/interventions/${created.body.id}/outcome-checks/12`)
       .send({ checkedOn: '2024-09-01', regularLeaseSigned: true, businessStillTrading: true })
       .expect(200);
     expect(checked.body.outcomeChecks).toEqual([
-      { monthsAfterEnd: 12, checkedOn: '2024-09-01', regularLeaseSigned: true, businessStillTrading: true, note: null },
+      {
+        monthsAfterEnd: 12,
+        checkedOn: '2024-09-01',
+        regularLeaseSigned: true,
+        businessStillTrading: true,
+        note: null,
+      },
     ]);
-    const onUnit = await request(t.http).get(`/api/interventions?storefrontId=${storefrontId}`).expect(200);
+    const onUnit = await api.get(`/api/interventions?storefrontId=${storefrontId}`).expect(200);
     expect(onUnit.body.total).toBe(1);
-    const unit = await request(t.http).get(`/api/storefronts/${storefrontId}`).expect(200);
+    const unit = await api.get(`/api/storefronts/${storefrontId}`).expect(200);
     expect(unit.body.interventionCount).toBe(1);
   });
 
   it('finds an intervention by a word from its lessons learned (German stemming)', async () => {
-    const created = await request(t.http).post('/api/interventions').send(testShop()).expect(201);
-    const res = await request(t.http).get(`/api/interventions?cityId=${city.id}&q=Öffnungszeit`).expect(200);
+    const created = await api.post('/api/interventions').send(testShop()).expect(201);
+    const res = await api.get(`/api/interventions?cityId=${city.id}&q=Öffnungszeit`).expect(200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
-    const none = await request(t.http).get(`/api/interventions?cityId=${city.id}&q=Parkhaus`).expect(200);
+    const none = await api.get(`/api/interventions?cityId=${city.id}&q=Parkhaus`).expect(200);
     expect(none.body.total).toBe(0);
   });
 
@@ -58,31 +72,47 @@ describe('interventions', () => {
     ['an ended intervention without end', { endDate: null }],
     ['a running one without start', { state: 'running', startDate: null, endDate: null }],
   ])('refuses %s with 422', async (_, overrides) => {
-    const res = await request(t.http).post('/api/interventions').send({ ...testShop(), ...overrides }).expect(422);
+    const res = await api
+      .post('/api/interventions')
+      .send({ ...testShop(), ...overrides })
+      .expect(422);
     expect(res.body.code).toBe('INVALID_PERIOD');
   });
 
   it('refuses a storefront of another town and writes nothing', async () => {
     const other = await createCity(t.db, [11.2, 51.1]);
-    const foreign = (await request(t.http).post('/api/storefronts').send(storefrontBody(other)).expect(201)).body.id;
-    const res = await request(t.http).post('/api/interventions').send({ ...testShop(), storefrontIds: [foreign] }).expect(422);
+    await grant(t, api, { role: 'city_editor', cityId: other.id });
+    const foreign = (await api.post('/api/storefronts').send(storefrontBody(other)).expect(201)).body.id;
+    const res = await api
+      .post('/api/interventions')
+      .send({ ...testShop(), storefrontIds: [foreign] })
+      .expect(422);
     expect(res.body.details.storefrontIds).toEqual([foreign]);
-    expect((await request(t.http).get(`/api/interventions?cityId=${city.id}`)).body.total).toBe(0);
+    expect((await api.get(`/api/interventions?cityId=${city.id}`)).body.total).toBe(0);
   });
 
   it('refuses outcome checks before the end and at other intervals', async () => {
-    const planned = await request(t.http)
+    const planned = await api
       .post('/api/interventions')
       .send({ ...testShop(), state: 'planned', startDate: null, endDate: null })
       .expect(201);
-    await request(t.http).put(`/api/interventions/${planned.body.id}/outcome-checks/12`).send({ regularLeaseSigned: true }).expect(422);
-    await request(t.http).put(`/api/interventions/${planned.body.id}/outcome-checks/7`).send({}).expect(400);
+    await api
+      .put(`/api/interventions/${planned.body.id}/outcome-checks/12`)
+      .send({ regularLeaseSigned: true })
+      .expect(422);
+    await api.put(`/api/interventions/${planned.body.id}/outcome-checks/7`).send({}).expect(400);
   });
 
   it('updates with optimistic locking', async () => {
-    const created = await request(t.http).post('/api/interventions').send(testShop()).expect(201);
-    await request(t.http).patch(`/api/interventions/${created.body.id}`).send({ version: 1, budgetEur: 14000 }).expect(200);
-    const res = await request(t.http).patch(`/api/interventions/${created.body.id}`).send({ version: 1, title: 'x' }).expect(409);
+    const created = await api.post('/api/interventions').send(testShop()).expect(201);
+    await api
+      .patch(`/api/interventions/${created.body.id}`)
+      .send({ version: 1, budgetEur: 14000 })
+      .expect(200);
+    const res = await api
+      .patch(`/api/interventions/${created.body.id}`)
+      .send({ version: 1, title: 'x' })
+      .expect(409);
     expect(res.body.details.current.budgetEur).toBe(14000);
   });
 });

@@ -1,36 +1,44 @@
-import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
+import { grant, signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 
 let t: TestApp;
+let api: Agent;
 let city: TestCity;
 let id: string;
 
 beforeAll(async () => {
   t = await createTestApp();
+  api = await signedIn(t, []);
   city = await createCity(t.db);
+  await grant(t, api, { role: 'city_editor', cityId: city.id });
 });
 afterAll(() => t.close());
 beforeEach(async () => {
-  const res = await request(t.http).post('/api/storefronts').send(storefrontBody(city)).expect(201);
+  const res = await api.post('/api/storefronts').send(storefrontBody(city)).expect(201);
   id = res.body.id;
 });
 
 const periods = async () =>
-  ((await request(t.http).get(`/api/storefronts/${id}/occupancy`).expect(200)).body as {
-    id: string;
-    status: string;
-    validFrom: string;
-    validTo: string | null;
-  }[]).map((p) => [p.status, p.validFrom, p.validTo]);
+  (
+    (await api.get(`/api/storefronts/${id}/occupancy`).expect(200)).body as {
+      id: string;
+      status: string;
+      validFrom: string;
+      validTo: string | null;
+    }[]
+  ).map((p) => [p.status, p.validFrom, p.validTo]);
 
 describe('status changes', () => {
   it('closes the current period and opens the next in one step', async () => {
-    const res = await request(t.http)
+    const res = await api
       .post(`/api/storefronts/${id}/status-changes`)
       .send({ version: 1, date: '2024-04-01', status: 'vacant' })
       .expect(201);
-    expect(res.body.storefront).toMatchObject({ version: 2, current: { status: 'vacant', statusSince: '2024-04-01' } });
+    expect(res.body.storefront).toMatchObject({
+      version: 2,
+      current: { status: 'vacant', statusSince: '2024-04-01' },
+    });
     expect(await periods()).toEqual([
       ['occupied', '2020-01-01', '2024-04-01'],
       ['vacant', '2024-04-01', null],
@@ -38,8 +46,8 @@ describe('status changes', () => {
   });
 
   it('answers 409 on a stale version and changes nothing', async () => {
-    await request(t.http).patch(`/api/storefronts/${id}`).send({ version: 1, notes: 'other editor' }).expect(200);
-    const res = await request(t.http)
+    await api.patch(`/api/storefronts/${id}`).send({ version: 1, notes: 'other editor' }).expect(200);
+    const res = await api
       .post(`/api/storefronts/${id}/status-changes`)
       .send({ version: 1, date: '2024-04-01', status: 'vacant' })
       .expect(409);
@@ -49,7 +57,7 @@ describe('status changes', () => {
   });
 
   it('refuses a change dated before the current status with 422', async () => {
-    const res = await request(t.http)
+    const res = await api
       .post(`/api/storefronts/${id}/status-changes`)
       .send({ version: 1, date: '2019-12-31', status: 'vacant' })
       .expect(422);
@@ -57,21 +65,30 @@ describe('status changes', () => {
   });
 
   it('refuses a change that changes nothing', async () => {
-    const res = await request(t.http)
+    const res = await api
       .post(`/api/storefronts/${id}/status-changes`)
-      .send({ version: 1, date: '2024-01-01', status: 'occupied', useCategory: 'retail_daily', businessName: 'Bäckerei Korn' })
+      .send({
+        version: 1,
+        date: '2024-01-01',
+        status: 'occupied',
+        useCategory: 'retail_daily',
+        businessName: 'Bäckerei Korn',
+      })
       .expect(422);
     expect(res.body.code).toBe('INVALID_PERIOD');
   });
 
   it('keeps the vacancy start when a later period is corrected to vacant too', async () => {
-    await request(t.http).post(`/api/storefronts/${id}/status-changes`).send({ version: 1, date: '2022-01-01', status: 'vacant' }).expect(201);
-    const changed = await request(t.http)
+    await api
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: '2022-01-01', status: 'vacant' })
+      .expect(201);
+    const changed = await api
       .post(`/api/storefronts/${id}/status-changes`)
       .send({ version: 2, date: '2023-01-01', status: 'under_renovation' })
       .expect(201);
     const last = (changed.body.periods as { id: string }[])[2]!.id;
-    const res = await request(t.http)
+    const res = await api
       .patch(`/api/storefronts/${id}/occupancy/${last}`)
       .send({ version: 3, status: 'vacant' })
       .expect(200);
@@ -81,18 +98,21 @@ describe('status changes', () => {
 
 describe('corrections of past periods', () => {
   beforeEach(async () => {
-    await request(t.http).post(`/api/storefronts/${id}/status-changes`).send({ version: 1, date: '2022-01-01', status: 'vacant' }).expect(201);
-    await request(t.http)
+    await api
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: '2022-01-01', status: 'vacant' })
+      .expect(201);
+    await api
       .post(`/api/storefronts/${id}/status-changes`)
       .send({ version: 2, date: '2023-06-01', status: 'temporary_use', useCategory: 'culture_leisure' })
       .expect(201);
   });
 
   const periodId = async (index: number) =>
-    ((await request(t.http).get(`/api/storefronts/${id}/occupancy`)).body as { id: string }[])[index]!.id;
+    ((await api.get(`/api/storefronts/${id}/occupancy`)).body as { id: string }[])[index]!.id;
 
   it('moves a boundary and its neighbour together, gap-free', async () => {
-    const res = await request(t.http)
+    const res = await api
       .patch(`/api/storefronts/${id}/occupancy/${await periodId(1)}`)
       .send({ version: 3, validFrom: '2021-09-01', validTo: '2023-07-01' })
       .expect(200);
@@ -106,7 +126,7 @@ describe('corrections of past periods', () => {
 
   it('refuses a correction that would swallow a neighbour and keeps the history', async () => {
     const before = await periods();
-    const res = await request(t.http)
+    const res = await api
       .patch(`/api/storefronts/${id}/occupancy/${await periodId(1)}`)
       .send({ version: 3, validFrom: '2019-06-01' })
       .expect(422);
@@ -115,7 +135,7 @@ describe('corrections of past periods', () => {
   });
 
   it('removes a wrongly recorded period', async () => {
-    await request(t.http).delete(`/api/storefronts/${id}/occupancy/${await periodId(1)}?version=3`).expect(200);
+    await api.delete(`/api/storefronts/${id}/occupancy/${await periodId(1)}?version=3`).expect(200);
     expect(await periods()).toEqual([
       ['occupied', '2020-01-01', '2023-06-01'],
       ['temporary_use', '2023-06-01', null],
@@ -123,8 +143,13 @@ describe('corrections of past periods', () => {
   });
 
   it('answers 404 for a period of another storefront', async () => {
-    const other = await request(t.http).post('/api/storefronts').send(storefrontBody(city)).expect(201);
-    const foreign = ((await request(t.http).get(`/api/storefronts/${other.body.id}/occupancy`)).body as { id: string }[])[0]!.id;
-    await request(t.http).patch(`/api/storefronts/${id}/occupancy/${foreign}`).send({ version: 3, note: 'x' }).expect(404);
+    const other = await api.post('/api/storefronts').send(storefrontBody(city)).expect(201);
+    const foreign = (
+      (await api.get(`/api/storefronts/${other.body.id}/occupancy`)).body as { id: string }[]
+    )[0]!.id;
+    await api
+      .patch(`/api/storefronts/${id}/occupancy/${foreign}`)
+      .send({ version: 3, note: 'x' })
+      .expect(404);
   });
 });

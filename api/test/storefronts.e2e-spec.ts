@@ -1,27 +1,30 @@
-import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
+import { grant, signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 
 let t: TestApp;
+let api: Agent;
 let city: TestCity;
 
 beforeAll(async () => {
   t = await createTestApp();
+  api = await signedIn(t, []);
 });
 afterAll(() => t.close());
 beforeEach(async () => {
   city = await createCity(t.db);
+  await grant(t, api, { role: 'city_editor', cityId: city.id });
 });
 
 const create = async (overrides = {}) => {
-  const res = await request(t.http).post('/api/storefronts').send(storefrontBody(city, overrides)).expect(201);
+  const res = await api.post('/api/storefronts').send(storefrontBody(city, overrides)).expect(201);
   return res.body as { id: string; version: number; current: { status: string } | null };
 };
 
 describe('storefronts', () => {
   it('creates a unit with its first period and reads it back', async () => {
     const created = await create();
-    const res = await request(t.http).get(`/api/storefronts/${created.id}`).expect(200);
+    const res = await api.get(`/api/storefronts/${created.id}`).expect(200);
     expect(res.body).toMatchObject({
       cityId: city.id,
       street: 'Marktstraße',
@@ -29,31 +32,46 @@ describe('storefronts', () => {
       floor: 'ground',
       insidePerimeter: true,
       version: 1,
-      current: { status: 'occupied', useCategory: 'retail_daily', validFrom: '2020-01-01', statusSince: '2020-01-01' },
+      current: {
+        status: 'occupied',
+        useCategory: 'retail_daily',
+        validFrom: '2020-01-01',
+        statusSince: '2020-01-01',
+      },
     });
     expect(res.body.location.type).toBe('Point');
     expect(res.body.location.coordinates[0]).toBeCloseTo(city.centre[0] + 0.001, 7);
     expect(res.body.location.coordinates[1]).toBeCloseTo(city.centre[1] + 0.001, 7);
-    const history = await request(t.http).get(`/api/storefronts/${created.id}/occupancy`).expect(200);
+    const history = await api.get(`/api/storefronts/${created.id}/occupancy`).expect(200);
     expect(history.body).toHaveLength(1);
   });
 
   it('warns when the unit lies outside the downtown perimeter but inside the town', async () => {
-    const res = await request(t.http)
+    const res = await api
       .post('/api/storefronts')
-      .send(storefrontBody(city, { location: { type: 'Point', coordinates: [city.centre[0] + 0.02, city.centre[1]] } }))
+      .send(
+        storefrontBody(city, {
+          location: { type: 'Point', coordinates: [city.centre[0] + 0.02, city.centre[1]] },
+        }),
+      )
       .expect(201);
     expect(res.body.insidePerimeter).toBe(false);
     expect(res.body.warnings).toHaveLength(1);
   });
 
   it('rejects a location outside the municipal boundary and writes nothing', async () => {
-    const res = await request(t.http)
+    const res = await api
       .post('/api/storefronts')
-      .send(storefrontBody(city, { location: { type: 'Point', coordinates: [city.centre[0] + 1, city.centre[1]] } }))
+      .send(
+        storefrontBody(city, {
+          location: { type: 'Point', coordinates: [city.centre[0] + 1, city.centre[1]] },
+        }),
+      )
       .expect(422);
     expect(res.body.code).toBe('OUTSIDE_TOWN');
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM storefronts WHERE city_id = $1`, [city.id]);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM storefronts WHERE city_id = $1`, [
+      city.id,
+    ]);
     expect(n).toBe(0);
   });
 
@@ -66,22 +84,26 @@ describe('storefronts', () => {
     ['a negative floor area', { floorAreaM2: -5 }],
     ['a string for a number', { floorAreaM2: '80' }],
   ])('rejects %s with 400 and the field named', async (_, overrides) => {
-    const res = await request(t.http).post('/api/storefronts').send(storefrontBody(city, overrides)).expect(400);
+    const res = await api.post('/api/storefronts').send(storefrontBody(city, overrides)).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(Array.isArray(res.body.details.fields)).toBe(true);
   });
 
   it('rejects a use category for a vacant unit with 422', async () => {
-    const res = await request(t.http)
+    const res = await api
       .post('/api/storefronts')
-      .send(storefrontBody(city, { initialStatus: { date: '2020-01-01', status: 'vacant', useCategory: 'health' } }))
+      .send(
+        storefrontBody(city, {
+          initialStatus: { date: '2020-01-01', status: 'vacant', useCategory: 'health' },
+        }),
+      )
       .expect(422);
     expect(res.body.code).toBe('INVALID_PERIOD');
   });
 
   it('keeps reference ids unique per town (409)', async () => {
     await create({ referenceId: 'X-1' });
-    const res = await request(t.http)
+    const res = await api
       .post('/api/storefronts')
       .send({ ...storefrontBody(city), referenceId: 'X-1' })
       .expect(409);
@@ -90,31 +112,37 @@ describe('storefronts', () => {
 
   it('updates with the current version and answers 409 with the current state on a stale one', async () => {
     const created = await create();
-    const ok = await request(t.http).patch(`/api/storefronts/${created.id}`).send({ version: 1, floorAreaM2: 95.5 }).expect(200);
+    const ok = await api
+      .patch(`/api/storefronts/${created.id}`)
+      .send({ version: 1, floorAreaM2: 95.5 })
+      .expect(200);
     expect(ok.body).toMatchObject({ floorAreaM2: 95.5, version: 2 });
-    const stale = await request(t.http).patch(`/api/storefronts/${created.id}`).send({ version: 1, notes: 'mine' }).expect(409);
+    const stale = await api
+      .patch(`/api/storefronts/${created.id}`)
+      .send({ version: 1, notes: 'mine' })
+      .expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     expect(stale.body.details.current).toMatchObject({ floorAreaM2: 95.5, version: 2 });
-    const after = await request(t.http).get(`/api/storefronts/${created.id}`).expect(200);
+    const after = await api.get(`/api/storefronts/${created.id}`).expect(200);
     expect(after.body.notes).toBeNull();
   });
 
   it('marks a unit verified on site', async () => {
     const created = await create();
-    const res = await request(t.http).post(`/api/storefronts/${created.id}/verify`).send({ version: 1 }).expect(200);
+    const res = await api.post(`/api/storefronts/${created.id}/verify`).send({ version: 1 }).expect(200);
     expect(Date.now() - new Date(res.body.verifiedAt as string).getTime()).toBeLessThan(60_000);
   });
 
   it('deletes with the current version, then answers 404', async () => {
     const created = await create();
-    await request(t.http).delete(`/api/storefronts/${created.id}?version=2`).expect(409);
-    await request(t.http).delete(`/api/storefronts/${created.id}?version=1`).expect(204);
-    const res = await request(t.http).get(`/api/storefronts/${created.id}`).expect(404);
+    await api.delete(`/api/storefronts/${created.id}?version=2`).expect(409);
+    await api.delete(`/api/storefronts/${created.id}?version=1`).expect(204);
+    const res = await api.get(`/api/storefronts/${created.id}`).expect(404);
     expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String), details: { id: created.id } });
   });
 
   it('answers 404 for a malformed id rather than 500', async () => {
-    const res = await request(t.http).get('/api/storefronts/not-a-uuid').expect(404);
+    const res = await api.get('/api/storefronts/not-a-uuid').expect(404);
     expect(res.body.code).toBe('NOT_FOUND');
   });
 });
@@ -124,19 +152,30 @@ describe('storefront list filters', () => {
   beforeEach(async () => {
     const [lon, lat] = city.centre;
     const mk = async (name: string, coordinates: [number, number], status: object) =>
-      [name, (await create({ street: name, location: { type: 'Point', coordinates }, initialStatus: status })).id] as const;
+      [
+        name,
+        (await create({ street: name, location: { type: 'Point', coordinates }, initialStatus: status })).id,
+      ] as const;
     ids = Object.fromEntries(
       await Promise.all([
         mk('Amtsgasse', [lon + 0.001, lat], { date: '2019-01-01', status: 'vacant' }),
         mk('Brückenstraße', [lon - 0.001, lat], { date: '2025-06-01', status: 'vacant' }),
-        mk('Color', [lon, lat + 0.001], { date: '2019-01-01', status: 'occupied', useCategory: 'food_drink' }),
-        mk('Domplatz', [lon + 0.03, lat], { date: '2019-01-01', status: 'occupied', useCategory: 'services' }),
+        mk('Color', [lon, lat + 0.001], {
+          date: '2019-01-01',
+          status: 'occupied',
+          useCategory: 'food_drink',
+        }),
+        mk('Domplatz', [lon + 0.03, lat], {
+          date: '2019-01-01',
+          status: 'occupied',
+          useCategory: 'services',
+        }),
       ]),
     );
   });
 
   const list = async (query: string) => {
-    const res = await request(t.http).get(`/api/storefronts?cityId=${city.id}&${query}`).expect(200);
+    const res = await api.get(`/api/storefronts?cityId=${city.id}&${query}`).expect(200);
     return (res.body.items as { street: string }[]).map((s) => s.street);
   };
 
@@ -154,26 +193,36 @@ describe('storefront list filters', () => {
     expect(await list('useCategory=food_drink,services')).toEqual(['Color', 'Domplatz']);
     expect(await list('withinPerimeter=true')).toEqual(['Amtsgasse', 'Brückenstraße', 'Color']);
     const [lon, lat] = city.centre;
-    expect(await list(`bbox=${lon + 0.0005},${lat - 0.01},${lon + 0.05},${lat + 0.0005}`)).toEqual(['Amtsgasse', 'Domplatz']);
+    expect(await list(`bbox=${lon + 0.0005},${lat - 0.01},${lon + 0.05},${lat + 0.0005}`)).toEqual([
+      'Amtsgasse',
+      'Domplatz',
+    ]);
   });
 
   it('sorts and pages', async () => {
-    const res = await request(t.http).get(`/api/storefronts?cityId=${city.id}&sort=-street&page=2&pageSize=3`).expect(200);
+    const res = await api
+      .get(`/api/storefronts?cityId=${city.id}&sort=-street&page=2&pageSize=3`)
+      .expect(200);
     expect(res.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(res.body.items.map((s: { street: string }) => s.street)).toEqual(['Amtsgasse']);
   });
 
   it('counts by status with the same filters', async () => {
-    const res = await request(t.http).get(`/api/storefronts/summary?cityId=${city.id}&asOf=2026-01-01`).expect(200);
+    const res = await api.get(`/api/storefronts/summary?cityId=${city.id}&asOf=2026-01-01`).expect(200);
     expect(res.body).toEqual({ asOf: '2026-01-01', total: 4, byStatus: { vacant: 2, occupied: 2 } });
     expect(ids.Amtsgasse).toBeDefined();
   });
 
-  it.each(['bbox=1,2,3', 'bbox=10,51,9,52', 'vacantForMonths=-1', 'pageSize=1000', 'sort=password', 'asOf=2026-13-01', 'cityId=x'])(
-    'rejects %s with 400',
-    async (query) => {
-      const res = await request(t.http).get(`/api/storefronts?${query}`).expect(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
-    },
-  );
+  it.each([
+    'bbox=1,2,3',
+    'bbox=10,51,9,52',
+    'vacantForMonths=-1',
+    'pageSize=1000',
+    'sort=password',
+    'asOf=2026-13-01',
+    'cityId=x',
+  ])('rejects %s with 400', async (query) => {
+    const res = await api.get(`/api/storefronts?${query}`).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
 import { createTestApp, type TestApp } from './app.js';
 
@@ -47,7 +47,7 @@ function decode(body: Buffer): Record<string, DecodedFeature[]> {
   for (const name of Object.keys(tile.layers)) {
     const layer = tile.layers[name]!;
     layers[name] = Array.from({ length: layer.length }, (_, i) => ({
-      properties: layer.feature(i).properties as Record<string, string | number | boolean>,
+      properties: layer.feature(i).properties,
     }));
   }
   return layers;
@@ -155,14 +155,21 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
   it('shows the town as it was on the as-of date', async () => {
     const features = decode((await pointTile('&asOf=2019-12-31')).body as Buffer).storefronts ?? [];
     const statuses = Object.fromEntries(features.map((f) => [f.properties.id, f.properties.status]));
-    expect(statuses).toEqual({ [sf(1)]: 'occupied', [sf(2)]: 'occupied', [sf(3)]: 'occupied', [sf(5)]: 'occupied' });
+    expect(statuses).toEqual({
+      [sf(1)]: 'occupied',
+      [sf(2)]: 'occupied',
+      [sf(3)]: 'occupied',
+      [sf(5)]: 'occupied',
+    });
   });
 
   it('aggregates units and vacancy share per grid cell below zoom 13', async () => {
     const z = 10;
     const t = tileOf(LON, LAT, z);
     const res = await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30&cityId=${CITY}`);
-    const both = decode((await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30`)).body as Buffer);
+    const both = decode(
+      (await getTile(`/api/tiles/storefronts/${z}/${t.x}/${t.y}?asOf=2024-06-30`)).body as Buffer,
+    );
     const unitsOfBoth = (both.storefront_cells ?? []).reduce((sum, c) => sum + Number(c.properties.units), 0);
     expect(unitsOfBoth).toBeGreaterThanOrEqual(6); // both test towns, and whatever else lies there
     expect(res.status).toBe(200);
@@ -174,7 +181,10 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     expect(units).toBe(5);
     expect(vacant).toBe(2);
     for (const c of cells) {
-      expect(c.properties.vacancy_share).toBeCloseTo(Number(c.properties.vacant) / Number(c.properties.units), 4);
+      expect(c.properties.vacancy_share).toBeCloseTo(
+        Number(c.properties.vacant) / Number(c.properties.units),
+        4,
+      );
     }
   });
 
@@ -194,10 +204,9 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     const first = await pointTile('&asOf=2030-01-01');
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const again = await getTile(`/api/tiles/storefronts/${Z}/${T.x}/${T.y}?cityId=${CITY}&asOf=2030-01-01`).set(
-      'If-None-Match',
-      etag,
-    );
+    const again = await getTile(
+      `/api/tiles/storefronts/${Z}/${T.x}/${T.y}?cityId=${CITY}&asOf=2030-01-01`,
+    ).set('If-None-Match', etag);
     expect(again.status).toBe(304);
 
     await db.query(`UPDATE storefronts SET street = 'Kornmarkt' WHERE id = $1`, [sf(1)]);

@@ -114,8 +114,12 @@ export class InitialSchema1763700000000 implements MigrationInterface {
           storefront_id WITH =, daterange(valid_from, valid_to, '[)') WITH &&)
           DEFERRABLE INITIALLY IMMEDIATE
       )`);
-    await q.query(`CREATE INDEX occupancy_periods_city_dates ON occupancy_periods (city_id, valid_from, valid_to)`);
-    await q.query(`CREATE INDEX occupancy_periods_current ON occupancy_periods (storefront_id) WHERE valid_to IS NULL`);
+    await q.query(
+      `CREATE INDEX occupancy_periods_city_dates ON occupancy_periods (city_id, valid_from, valid_to)`,
+    );
+    await q.query(
+      `CREATE INDEX occupancy_periods_current ON occupancy_periods (storefront_id) WHERE valid_to IS NULL`,
+    );
 
     // A storefront's history has no gaps: each period ends where the next begins and only the
     // last may be open. Checked at commit, so a multi-step correction may pass through a gap.
@@ -183,7 +187,9 @@ export class InitialSchema1763700000000 implements MigrationInterface {
         FOREIGN KEY (intervention_id, city_id) REFERENCES interventions (id, city_id) ON DELETE CASCADE,
         FOREIGN KEY (storefront_id, city_id) REFERENCES storefronts (id, city_id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX intervention_storefronts_storefront ON intervention_storefronts (storefront_id)`);
+    await q.query(
+      `CREATE INDEX intervention_storefronts_storefront ON intervention_storefronts (storefront_id)`,
+    );
 
     await q.query(`
       CREATE TABLE intervention_outcome_checks (

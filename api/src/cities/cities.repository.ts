@@ -8,7 +8,7 @@ const SUMMARY_COLUMNS = `
   c.id, c.slug, c.name, c.official_name AS "officialName", trim(c.ags) AS ags, c.state,
   c.population, c.population_year AS "populationYear", c.population_source AS "populationSource",
   ST_AsGeoJSON(c.centre, 6)::json AS centre,
-  c.perimeter_is_placeholder AS "perimeterIsPlaceholder", c.version,
+  c.perimeter_is_placeholder AS "perimeterIsPlaceholder", c.open_data AS "openData", c.version,
   COALESCE((SELECT array_agg(n.slug ORDER BY n.slug) FROM network_members m JOIN networks n ON n.id = m.network_id
             WHERE m.city_id = c.id), '{}') AS "networkSlugs",
   (SELECT count(*)::int FROM storefronts s WHERE s.city_id = c.id) AS "storefrontCount",
@@ -44,7 +44,10 @@ export class CitiesRepository {
   }
 
   async lockVersion(em: EntityManager, id: string): Promise<number | null> {
-    const rows: { version: number }[] = await em.query(`SELECT version FROM cities WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: { version: number }[] = await em.query(
+      `SELECT version FROM cities WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0]?.version ?? null;
   }
 
@@ -64,6 +67,10 @@ export class CitiesRepository {
       [id, JSON.stringify(geometry)],
     );
     return row?.ok ?? false;
+  }
+
+  async setOpenData(em: EntityManager, id: string, openData: boolean): Promise<void> {
+    await em.query(`UPDATE cities SET open_data = $2, version = version + 1 WHERE id = $1`, [id, openData]);
   }
 
   async setPerimeter(em: EntityManager, id: string, geometry: MultiPolygon): Promise<void> {

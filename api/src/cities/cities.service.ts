@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { TownResolver } from '../auth/town-resolver.js';
 import { DomainError, notFound, versionConflict } from '../common/domain-error.js';
 import { toMultiPolygon } from '../common/geojson.js';
 import { isUuid } from '../common/id-or-slug.js';
@@ -11,6 +13,8 @@ export class CitiesService {
   constructor(
     private readonly db: DataSource,
     private readonly cities: CitiesRepository,
+    private readonly audit: AuditService,
+    private readonly towns: TownResolver,
   ) {}
 
   async get(idOrSlug: string): Promise<City> {
@@ -21,17 +25,53 @@ export class CitiesService {
   async updatePerimeter(id: string, input: Record<string, unknown>, version: number): Promise<City> {
     if (!isUuid(id)) throw notFound('Town', id);
     const geometry = toMultiPolygon(input);
+    await this.writeLocked(id, version, async (em) => {
+      const problem = await this.cities.geometryProblem(em, geometry);
+      if (problem)
+        throw new DomainError('INVALID_GEOMETRY', `The perimeter is not a valid area: ${problem}.`, {
+          reason: problem,
+        });
+      if (!(await this.cities.perimeterIntersectsBoundary(em, id, geometry))) {
+        throw new DomainError(
+          'OUTSIDE_TOWN',
+          'The perimeter lies entirely outside the town’s municipal boundary.',
+        );
+      }
+      await this.cities.setPerimeter(em, id, geometry);
+      return { perimeterUploaded: true };
+    });
+    return this.get(id);
+  }
+
+  /** The town's open-data switch: publish locations, statuses, use categories and KPIs to everyone. */
+  async setOpenData(id: string, openData: boolean, version: number): Promise<City> {
+    await this.writeLocked(id, version, async (em) => {
+      await this.cities.setOpenData(em, id, openData);
+      return { openData };
+    });
+    this.towns.forgetOpenData();
+    return this.get(id);
+  }
+
+  private async writeLocked(
+    id: string,
+    version: number,
+    write: (em: EntityManager) => Promise<object>,
+  ): Promise<void> {
+    if (!isUuid(id)) throw notFound('Town', id);
     await this.db.transaction(async (em) => {
       const current = await this.cities.lockVersion(em, id);
       if (current === null) throw notFound('Town', id);
       if (current !== version) throw versionConflict('town', await this.cities.find(id, em));
-      const problem = await this.cities.geometryProblem(em, geometry);
-      if (problem) throw new DomainError('INVALID_GEOMETRY', `The perimeter is not a valid area: ${problem}.`, { reason: problem });
-      if (!(await this.cities.perimeterIntersectsBoundary(em, id, geometry))) {
-        throw new DomainError('OUTSIDE_TOWN', 'The perimeter lies entirely outside the town’s municipal boundary.');
-      }
-      await this.cities.setPerimeter(em, id, geometry);
+      const change = await write(em);
+      await this.audit.record(em, {
+        cityId: id,
+        entityType: 'city',
+        entityId: id,
+        action: 'update',
+        before: { version },
+        after: change,
+      });
     });
-    return this.get(id);
   }
 }

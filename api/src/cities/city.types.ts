@@ -16,7 +16,9 @@ export interface CitySummary {
   networkSlugs: string[];
   /** [minLon, minLat, maxLon, maxLat] of the boundary (or of the perimeter when there is none). */
   bbox: [number, number, number, number] | null;
-  storefrontCount: number;
+  /** null where the viewer may not read the town's storefronts */
+  storefrontCount: number | null;
+  openData: boolean;
   version: number;
 }
 

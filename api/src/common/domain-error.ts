@@ -4,6 +4,9 @@
  */
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_REQUESTS'
   | 'INVALID_GEOMETRY'
   | 'OUTSIDE_TOWN'
   | 'INVALID_PERIOD'

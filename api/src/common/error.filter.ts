@@ -52,7 +52,10 @@ function toDomainError(exception: unknown): DomainError {
   if (bodyParser.type === 'entity.parse.failed' || bodyParser.status === 400) {
     return new DomainError('VALIDATION_FAILED', 'The request body is not valid JSON.');
   }
-  return new DomainError('INTERNAL', 'Something went wrong on our side. Please quote the request id when reporting it.');
+  return new DomainError(
+    'INTERNAL',
+    'Something went wrong on our side. Please quote the request id when reporting it.',
+  );
 }
 
 function fromHttpException(e: HttpException): DomainError {
@@ -63,9 +66,12 @@ function fromHttpException(e: HttpException): DomainError {
     const response = e.getResponse();
     const message =
       typeof response === 'object' && response !== null && 'message' in response
-        ? String((response).message)
+        ? String(response.message)
         : e.message;
     return new DomainError('VALIDATION_FAILED', message);
   }
-  return new DomainError('INTERNAL', 'Something went wrong on our side. Please quote the request id when reporting it.');
+  return new DomainError(
+    'INTERNAL',
+    'Something went wrong on our side. Please quote the request id when reporting it.',
+  );
 }

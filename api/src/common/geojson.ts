@@ -29,17 +29,20 @@ function ring(value: unknown, where: string): Position[] {
     throw invalid(`${where}: a ring needs at least four positions.`);
   }
   const positions = value.map((pos, i) => {
-    if (!isLonLat(pos)) throw invalid(`${where}[${i}]: expected [lon, lat] in EPSG:4326 (lon −180…180, lat −90…90).`);
+    if (!isLonLat(pos))
+      throw invalid(`${where}[${i}]: expected [lon, lat] in EPSG:4326 (lon −180…180, lat −90…90).`);
     return [pos[0], pos[1]] as Position;
   });
   const first = positions[0]!;
   const last = positions[positions.length - 1]!;
-  if (first[0] !== last[0] || first[1] !== last[1]) throw invalid(`${where}: a ring must end where it starts.`);
+  if (first[0] !== last[0] || first[1] !== last[1])
+    throw invalid(`${where}: a ring must end where it starts.`);
   return positions;
 }
 
 function polygon(value: unknown, where: string): Position[][] {
-  if (!Array.isArray(value) || value.length === 0) throw invalid(`${where}: a polygon needs at least one ring.`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw invalid(`${where}: a polygon needs at least one ring.`);
   return value.map((r, i) => ring(r, `${where}[${i}]`));
 }
 
@@ -64,7 +67,8 @@ export function toMultiPolygon(input: unknown): MultiPolygon {
     case 'Feature':
       return toMultiPolygon(g.geometry);
     case 'FeatureCollection': {
-      if (!Array.isArray(g.features) || g.features.length === 0) throw invalid('The FeatureCollection is empty.');
+      if (!Array.isArray(g.features) || g.features.length === 0)
+        throw invalid('The FeatureCollection is empty.');
       return {
         type: 'MultiPolygon',
         coordinates: g.features.flatMap((f) => toMultiPolygon(f).coordinates),

@@ -4,6 +4,12 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
       return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'TOO_MANY_REQUESTS':
+      return 429;
     case 'INVALID_GEOMETRY':
     case 'OUTSIDE_TOWN':
     case 'INVALID_PERIOD':

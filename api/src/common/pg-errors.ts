@@ -7,7 +7,20 @@ interface PgLikeError {
   message?: string;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function driverErrorOf(error: unknown): PgLikeError | null {
   if (typeof error !== 'object' || error === null) return null;
@@ -31,7 +44,10 @@ export function isConnectionError(error: unknown): boolean {
  */
 export function translatePgError(error: unknown): DomainError | null {
   if (isConnectionError(error)) {
-    return new DomainError('DATABASE_UNAVAILABLE', 'The database is not reachable right now. Please try again in a moment.');
+    return new DomainError(
+      'DATABASE_UNAVAILABLE',
+      'The database is not reachable right now. Please try again in a moment.',
+    );
   }
   const e = driverErrorOf(error);
   if (!e?.code) return null;
@@ -44,11 +60,18 @@ export function translatePgError(error: unknown): DomainError | null {
         { constraint },
       );
     case 'SF001':
-      return new DomainError('HISTORY_GAP', 'The occupancy history would have a gap: each period must end on the day the next one starts.');
+      return new DomainError(
+        'HISTORY_GAP',
+        'The occupancy history would have a gap: each period must end on the day the next one starts.',
+      );
     case '23505':
       return new DomainError('DUPLICATE', duplicateMessage(constraint), { constraint });
     case '23503':
-      return new DomainError('CONSTRAINT_VIOLATED', 'A referenced record does not exist or belongs to another town.', { constraint });
+      return new DomainError(
+        'CONSTRAINT_VIOLATED',
+        'A referenced record does not exist or belongs to another town.',
+        { constraint },
+      );
     case '23514':
     case '23502':
       return new DomainError('CONSTRAINT_VIOLATED', 'The values are not allowed together.', { constraint });

@@ -1,14 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Viewer } from '../auth/viewer.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** What the code deeper down may need to know about the request it serves (audit trail, logs). */
+export interface RequestContext {
+  requestId: string;
+  viewer?: Viewer;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const currentRequest = (): RequestContext | undefined => storage.getStore();
 
 /** Gives every request a correlation id (kept from X-Request-Id when well-formed) and logs it as JSON. */
 export function requestContext(log: (line: Record<string, unknown>) => void) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const incoming = req.header('x-request-id');
     const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const context: RequestContext = { requestId: id };
     res.locals.requestId = id;
+    res.locals.context = context;
     res.setHeader('X-Request-Id', id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -16,13 +30,14 @@ export function requestContext(log: (line: Record<string, unknown>) => void) {
         level: res.statusCode >= 500 ? 'error' : 'info',
         msg: 'request',
         requestId: id,
+        userId: context.viewer?.user?.id,
         method: req.method,
         path: req.path,
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       });
     });
-    next();
+    storage.run(context, next);
   };
 }
 

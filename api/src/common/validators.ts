@@ -46,9 +46,14 @@ export const QueryBoolean = (): PropertyDecorator =>
 
 /** Query strings: a decimal integer into a number; anything else stays and fails validation. */
 export const QueryInt = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value,
+  );
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date in Germany (the towns' calendar day, not the server's): the default reference date. */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+}
 
 /** `[minLon, minLat, maxLon, maxLat]` in EPSG:4326 with min < max. */
 export function IsBbox(): PropertyDecorator {
@@ -63,8 +68,12 @@ export function IsBbox(): PropertyDecorator {
           Array.isArray(v) &&
           v.length === 4 &&
           v.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
-          v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90 &&
-          v[0] < v[2] && v[1] < v[3],
+          v[0] >= -180 &&
+          v[2] <= 180 &&
+          v[1] >= -90 &&
+          v[3] <= 90 &&
+          v[0] < v[2] &&
+          v[1] < v[3],
       },
     });
 }

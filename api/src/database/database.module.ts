@@ -18,7 +18,8 @@ import { ConfigModule } from '../config/config.module.js';
         url: config.databaseUrl,
         synchronize: false,
         migrationsRun: false,
-        logging: ['error' as const],
+        // No query logging: failed statements would put their parameters (personal data) into the log.
+        logging: false,
         poolSize: config.databasePoolSize,
         // Fail fast while the database is away (503), recover without a restart when it is back.
         extra: { connectionTimeoutMillis: 2000, idleTimeoutMillis: 10000 },

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator.js';
 import { HealthService, type Health } from './health.service.js';
 
 @ApiTags('health')
@@ -8,6 +9,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'The API is up and the database answers; versions included.' })
   check(): Promise<Health> {
     return this.health.check();

@@ -45,7 +45,7 @@ export class InterventionsRepository {
       return `$${params.length}`;
     };
     const where: string[] = ['true'];
-    if (q.cityId?.length) where.push(`i.city_id = ANY(${p(q.cityId)}::uuid[])`);
+    if (q.cityId !== undefined) where.push(`i.city_id = ANY(${p(q.cityId)}::uuid[])`);
     if (q.network) {
       where.push(`i.city_id IN (SELECT m.city_id FROM network_members m JOIN networks n ON n.id = m.network_id
                                 WHERE n.slug = ${p(q.network)})`);
@@ -58,7 +58,9 @@ export class InterventionsRepository {
     }
     const search = q.q?.trim() ? `websearch_to_tsquery('german', ${p(q.q.trim())})` : null;
     if (search) where.push(`i.search_vector @@ ${search}`);
-    const order = search ? `ts_rank(i.search_vector, ${search}) DESC, i.start_date DESC NULLS LAST` : 'i.start_date DESC NULLS LAST';
+    const order = search
+      ? `ts_rank(i.search_vector, ${search}) DESC, i.start_date DESC NULLS LAST`
+      : 'i.start_date DESC NULLS LAST';
     const pageSize = q.pageSize ?? 50;
     const offset = ((q.page ?? 1) - 1) * pageSize;
     const rows: (Intervention & { total: number })[] = await this.db.query(
@@ -70,7 +72,9 @@ export class InterventionsRepository {
   }
 
   async find(id: string, db: Db = this.db): Promise<Intervention | null> {
-    const rows: Intervention[] = await db.query(`SELECT ${COLUMNS} FROM interventions i WHERE i.id = $1`, [id]);
+    const rows: Intervention[] = await db.query(`SELECT ${COLUMNS} FROM interventions i WHERE i.id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -113,7 +117,12 @@ export class InterventionsRepository {
     await em.query(`UPDATE interventions SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
-  async replaceStorefronts(em: EntityManager, id: string, cityId: string, storefrontIds: string[]): Promise<void> {
+  async replaceStorefronts(
+    em: EntityManager,
+    id: string,
+    cityId: string,
+    storefrontIds: string[],
+  ): Promise<void> {
     await em.query(`DELETE FROM intervention_storefronts WHERE intervention_id = $1`, [id]);
     await em.query(
       `INSERT INTO intervention_storefronts (intervention_id, storefront_id, city_id)
@@ -137,7 +146,13 @@ export class InterventionsRepository {
     return rows.length > 0;
   }
 
-  async upsertOutcomeCheck(em: EntityManager, id: string, cityId: string, months: OutcomeCheckMonths, check: OutcomeCheckDto): Promise<void> {
+  async upsertOutcomeCheck(
+    em: EntityManager,
+    id: string,
+    cityId: string,
+    months: OutcomeCheckMonths,
+    check: OutcomeCheckDto,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO intervention_outcome_checks
          (intervention_id, city_id, months_after_end, checked_on, regular_lease_signed, business_still_trading, note)
@@ -145,7 +160,15 @@ export class InterventionsRepository {
        ON CONFLICT (intervention_id, months_after_end) DO UPDATE SET
          checked_on = EXCLUDED.checked_on, regular_lease_signed = EXCLUDED.regular_lease_signed,
          business_still_trading = EXCLUDED.business_still_trading, note = EXCLUDED.note`,
-      [id, cityId, months, check.checkedOn ?? null, check.regularLeaseSigned ?? null, check.businessStillTrading ?? null, check.note ?? null],
+      [
+        id,
+        cityId,
+        months,
+        check.checkedOn ?? null,
+        check.regularLeaseSigned ?? null,
+        check.businessStillTrading ?? null,
+        check.note ?? null,
+      ],
     );
     await em.query(`UPDATE interventions SET version = version + 1 WHERE id = $1`, [id]);
   }

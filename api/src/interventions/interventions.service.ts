@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { DomainError, notFound, versionConflict } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
-import type { CreateInterventionDto, OutcomeCheckDto, UpdateInterventionDto } from './dto/intervention.dto.js';
+import type {
+  CreateInterventionDto,
+  OutcomeCheckDto,
+  UpdateInterventionDto,
+} from './dto/intervention.dto.js';
 import { OUTCOME_CHECK_MONTHS, type Intervention, type OutcomeCheckMonths } from './intervention.types.js';
 import { InterventionsRepository } from './interventions.repository.js';
 
@@ -10,9 +15,11 @@ const invalid = (message: string): DomainError => new DomainError('INVALID_PERIO
 
 /** Dates and state must tell one story: running needs a start, ended needs an end, the end follows the start. */
 export function checkInterventionDates(i: Pick<Intervention, 'state' | 'startDate' | 'endDate'>): void {
-  if (i.state !== 'planned' && !i.startDate) throw invalid('A running or ended intervention needs a start date.');
+  if (i.state !== 'planned' && !i.startDate)
+    throw invalid('A running or ended intervention needs a start date.');
   if (i.state === 'ended' && !i.endDate) throw invalid('An ended intervention needs an end date.');
-  if (i.startDate && i.endDate && i.endDate < i.startDate) throw invalid('The end date lies before the start date.');
+  if (i.startDate && i.endDate && i.endDate < i.startDate)
+    throw invalid('The end date lies before the start date.');
 }
 
 @Injectable()
@@ -20,6 +27,7 @@ export class InterventionsService {
   constructor(
     private readonly db: DataSource,
     private readonly interventions: InterventionsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async get(id: string): Promise<Intervention> {
@@ -29,11 +37,24 @@ export class InterventionsService {
 
   async create(input: CreateInterventionDto): Promise<Intervention> {
     const { storefrontIds, ...row } = input;
-    checkInterventionDates({ state: row.state ?? 'planned', startDate: row.startDate ?? null, endDate: row.endDate ?? null });
+    checkInterventionDates({
+      state: row.state ?? 'planned',
+      startDate: row.startDate ?? null,
+      endDate: row.endDate ?? null,
+    });
     const id = await this.db.transaction(async (em) => {
       if (!(await this.interventions.cityExists(em, row.cityId))) throw notFound('Town', row.cityId);
       const id = await this.interventions.insert(em, row);
       if (storefrontIds?.length) await this.linkStorefronts(em, id, row.cityId, storefrontIds);
+      const after = await this.interventions.find(id, em);
+      await this.audit.record(em, {
+        cityId: row.cityId,
+        entityType: 'intervention',
+        entityId: id,
+        action: 'create',
+        before: null,
+        after,
+      });
       return id;
     });
     return this.get(id);
@@ -41,7 +62,7 @@ export class InterventionsService {
 
   async update(id: string, input: UpdateInterventionDto): Promise<Intervention> {
     const { version, storefrontIds, ...fields } = input;
-    await this.writeLocked(id, version, async (em, current) => {
+    await this.writeLocked(id, version, 'update', async (em, current) => {
       checkInterventionDates({ ...current, ...definedOnly(fields) });
       await this.interventions.update(em, id, fields);
       if (storefrontIds) await this.linkStorefronts(em, id, current.cityId, storefrontIds);
@@ -50,7 +71,7 @@ export class InterventionsService {
   }
 
   async delete(id: string, version: number): Promise<void> {
-    await this.writeLocked(id, version, (em) => this.interventions.delete(em, id));
+    await this.writeLocked(id, version, 'delete', (em) => this.interventions.delete(em, id));
   }
 
   async setOutcomeCheck(id: string, months: number, check: OutcomeCheckDto): Promise<Intervention> {
@@ -61,8 +82,24 @@ export class InterventionsService {
     await this.db.transaction(async (em) => {
       const current = await this.interventions.lock(em, id);
       if (!current) throw notFound('Intervention', id);
-      if (current.state !== 'ended') throw invalid('Outcome checks can only be recorded once the intervention has ended.');
-      await this.interventions.upsertOutcomeCheck(em, id, current.cityId, months as OutcomeCheckMonths, check);
+      if (current.state !== 'ended')
+        throw invalid('Outcome checks can only be recorded once the intervention has ended.');
+      await this.interventions.upsertOutcomeCheck(
+        em,
+        id,
+        current.cityId,
+        months as OutcomeCheckMonths,
+        check,
+      );
+      const after = await this.interventions.find(id, em);
+      await this.audit.record(em, {
+        cityId: current.cityId,
+        entityType: 'intervention',
+        entityId: id,
+        action: 'update',
+        before: current,
+        after,
+      });
     });
     return this.get(id);
   }
@@ -70,6 +107,7 @@ export class InterventionsService {
   private async writeLocked(
     id: string,
     version: number,
+    action: 'update' | 'delete',
     write: (em: EntityManager, current: Intervention) => Promise<void>,
   ): Promise<void> {
     if (!isUuid(id)) throw notFound('Intervention', id);
@@ -78,16 +116,34 @@ export class InterventionsService {
       if (!current) throw notFound('Intervention', id);
       if (current.version !== version) throw versionConflict('intervention', current);
       await write(em, current);
+      const after = action === 'delete' ? null : await this.interventions.find(id, em);
+      await this.audit.record(em, {
+        cityId: current.cityId,
+        entityType: 'intervention',
+        entityId: id,
+        action,
+        before: current,
+        after,
+      });
     });
   }
 
-  private async linkStorefronts(em: EntityManager, id: string, cityId: string, storefrontIds: string[]): Promise<void> {
+  private async linkStorefronts(
+    em: EntityManager,
+    id: string,
+    cityId: string,
+    storefrontIds: string[],
+  ): Promise<void> {
     const unique = [...new Set(storefrontIds)];
     const foreign = await this.interventions.foreignStorefronts(em, cityId, unique);
     if (foreign.length) {
-      throw new DomainError('CONSTRAINT_VIOLATED', 'Some storefronts do not exist or belong to another town.', {
-        storefrontIds: foreign,
-      });
+      throw new DomainError(
+        'CONSTRAINT_VIOLATED',
+        'Some storefronts do not exist or belong to another town.',
+        {
+          storefrontIds: foreign,
+        },
+      );
     }
     await this.interventions.replaceStorefronts(em, id, cityId, unique);
   }

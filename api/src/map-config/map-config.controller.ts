@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 export interface MapConfig {
@@ -13,6 +14,7 @@ export class MapConfigController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'Settings the dashboard needs at start: the optional basemap style URL.' })
   get(): MapConfig {
     return { basemapStyleUrl: this.config.basemapStyleUrl };

@@ -1,10 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
 import { type Network, NetworksRepository } from './networks.repository.js';
 
 @ApiTags('networks')
 @Controller('networks')
+@Public()
 export class NetworksController {
   constructor(private readonly networks: NetworksRepository) {}
 

@@ -1,5 +1,11 @@
 import { DomainError } from '../common/domain-error.js';
-import { diffHistory, planCorrection, planRemoval, planStatusChange, type Period } from './occupancy-history.js';
+import {
+  diffHistory,
+  planCorrection,
+  planRemoval,
+  planStatusChange,
+  type Period,
+} from './occupancy-history.js';
 
 const period = (id: string, status: Period['status'], validFrom: string, validTo: string | null): Period => ({
   id,
@@ -38,29 +44,49 @@ describe('planStatusChange', () => {
   });
 
   it('replaces the current status when the change falls on the day it began', () => {
-    const next = planStatusChange(history, { date: '2023-03-15', status: 'temporary_use', useCategory: 'food_drink' });
+    const next = planStatusChange(history, {
+      date: '2023-03-15',
+      status: 'temporary_use',
+      useCategory: 'food_drink',
+    });
     expect(next).toHaveLength(3);
-    expect(next[2]).toMatchObject({ id: 'c', status: 'temporary_use', useCategory: 'food_drink', validTo: null });
+    expect(next[2]).toMatchObject({
+      id: 'c',
+      status: 'temporary_use',
+      useCategory: 'food_drink',
+      validTo: null,
+    });
   });
 
   it('refuses a date before the current status began', () => {
-    expect(codeOf(() => planStatusChange(history, { date: '2023-03-14', status: 'vacant' }))).toBe('INVALID_PERIOD');
-  });
-
-  it('refuses a use category for a vacant unit', () => {
-    expect(codeOf(() => planStatusChange(history, { date: '2025-01-01', status: 'vacant', useCategory: 'health' }))).toBe(
+    expect(codeOf(() => planStatusChange(history, { date: '2023-03-14', status: 'vacant' }))).toBe(
       'INVALID_PERIOD',
     );
   });
 
+  it('refuses a use category for a vacant unit', () => {
+    expect(
+      codeOf(() =>
+        planStatusChange(history, { date: '2025-01-01', status: 'vacant', useCategory: 'health' }),
+      ),
+    ).toBe('INVALID_PERIOD');
+  });
+
   it('refuses a change that changes nothing', () => {
     expect(
-      codeOf(() => planStatusChange(history, { date: '2025-01-01', status: 'occupied', useCategory: 'retail_daily' })),
+      codeOf(() =>
+        planStatusChange(history, { date: '2025-01-01', status: 'occupied', useCategory: 'retail_daily' }),
+      ),
     ).toBe('INVALID_PERIOD');
   });
 
   it('accepts a new tenant with the same status', () => {
-    const next = planStatusChange(history, { date: '2025-01-01', status: 'occupied', useCategory: 'retail_daily', businessName: 'Neu' });
+    const next = planStatusChange(history, {
+      date: '2025-01-01',
+      status: 'occupied',
+      useCategory: 'retail_daily',
+      businessName: 'Neu',
+    });
     expect(next).toHaveLength(4);
   });
 });
@@ -117,7 +143,10 @@ describe('planRemoval', () => {
 
 describe('diffHistory', () => {
   it('lists inserted, changed and deleted periods only', () => {
-    const diff = diffHistory(history, planStatusChange(planRemoval(history, 'b'), { date: '2025-01-01', status: 'vacant' }));
+    const diff = diffHistory(
+      history,
+      planStatusChange(planRemoval(history, 'b'), { date: '2025-01-01', status: 'vacant' }),
+    );
     expect(diff.deletedIds).toEqual(['b']);
     expect(diff.updated.map((p) => p.id)).toEqual(['a', 'c']);
     expect(diff.inserted.map((p) => p.status)).toEqual(['vacant']);

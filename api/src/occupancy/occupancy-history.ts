@@ -32,12 +32,16 @@ const invalid = (message: string, details?: unknown): DomainError =>
 
 export function checkUseCategory(status: OccupancyStatus, useCategory: UseCategory | null | undefined): void {
   if (useCategory && !IN_USE_STATUSES.includes(status)) {
-    throw invalid(`A use category can only be given while the unit is in use (occupied or temporary use), not when it is ${status}.`);
+    throw invalid(
+      `A use category can only be given while the unit is in use (occupied or temporary use), not when it is ${status}.`,
+    );
   }
 }
 
 const sameContent = (a: Period, b: StatusChange): boolean =>
-  a.status === b.status && a.useCategory === (b.useCategory ?? null) && a.businessName === (b.businessName ?? null);
+  a.status === b.status &&
+  a.useCategory === (b.useCategory ?? null) &&
+  a.businessName === (b.businessName ?? null);
 
 /** The first period of a new storefront. */
 export function initialHistory(change: StatusChange): Period[] {
@@ -62,7 +66,8 @@ export function planStatusChange(periods: readonly Period[], change: StatusChang
   checkUseCategory(change.status, change.useCategory);
   const current = periods[periods.length - 1];
   if (!current) return [periodFrom(change)];
-  if (current.validTo !== null) throw invalid('The history has no current period; correct the last period first.');
+  if (current.validTo !== null)
+    throw invalid('The history has no current period; correct the last period first.');
   if (change.date < current.validFrom) {
     throw invalid(
       `The change date ${change.date} lies before the start of the current status (${current.validFrom}). Correct the earlier period instead.`,
@@ -70,7 +75,9 @@ export function planStatusChange(periods: readonly Period[], change: StatusChang
     );
   }
   if (sameContent(current, change)) {
-    throw invalid('The unit already has this status, use and business name.', { currentSince: current.validFrom });
+    throw invalid('The unit already has this status, use and business name.', {
+      currentSince: current.validFrom,
+    });
   }
   if (change.date === current.validFrom) {
     // Same day as the current period began: the current status was wrong, replace it.
@@ -119,7 +126,8 @@ export function planCorrection(periods: readonly Period[], periodId: string, pat
 export function planRemoval(periods: readonly Period[], periodId: string): Period[] {
   const index = periods.findIndex((p) => p.id === periodId);
   if (index < 0) throw new DomainError('NOT_FOUND', `Period ${periodId} does not belong to this storefront.`);
-  if (periods.length === 1) throw invalid('A storefront needs at least one period; delete the storefront instead.');
+  if (periods.length === 1)
+    throw invalid('A storefront needs at least one period; delete the storefront instead.');
   const removed = periods[index]!;
   const next = periods.filter((_, i) => i !== index).map((p) => ({ ...p }));
   if (index === 0) next[0]!.validFrom = removed.validFrom;
@@ -130,13 +138,17 @@ export function planRemoval(periods: readonly Period[], periodId: string): Perio
 function checkOrder(periods: readonly Period[]): void {
   periods.forEach((p, i) => {
     if (p.validTo !== null && p.validTo <= p.validFrom) {
-      throw invalid(`A period must end after it starts (${p.validFrom} – ${p.validTo}). Neighbouring periods cannot be skipped over.`, {
-        validFrom: p.validFrom,
-        validTo: p.validTo,
-      });
+      throw invalid(
+        `A period must end after it starts (${p.validFrom} – ${p.validTo}). Neighbouring periods cannot be skipped over.`,
+        {
+          validFrom: p.validFrom,
+          validTo: p.validTo,
+        },
+      );
     }
     const following = periods[i + 1];
-    if (following && p.validTo !== following.validFrom) throw invalid('The history would have a gap or an overlap.');
+    if (following && p.validTo !== following.validFrom)
+      throw invalid('The history would have a gap or an overlap.');
   });
 }
 

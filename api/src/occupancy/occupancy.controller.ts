@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { EditTown, ReadTown } from '../auth/access.decorator.js';
 import { VersionQuery } from '../storefronts/dto/update-storefront.dto.js';
 import { PeriodCorrectionDto, StatusChangeDto } from './dto/period-correction.dto.js';
 import { OccupancyService, type HistoryResult } from './occupancy.service.js';
@@ -11,16 +12,19 @@ export class OccupancyController {
   constructor(private readonly occupancy: OccupancyService) {}
 
   @Get('occupancy')
+  @ReadTown('storefront', 'id', true)
   history(@Param('id') id: string): Promise<StoredPeriod[]> {
     return this.occupancy.history(id);
   }
 
   @Post('status-changes')
+  @EditTown('storefront')
   changeStatus(@Param('id') id: string, @Body() body: StatusChangeDto): Promise<HistoryResult> {
     return this.occupancy.changeStatus(id, body);
   }
 
   @Patch('occupancy/:periodId')
+  @EditTown('storefront')
   correct(
     @Param('id') id: string,
     @Param('periodId') periodId: string,
@@ -30,7 +34,12 @@ export class OccupancyController {
   }
 
   @Delete('occupancy/:periodId')
-  remove(@Param('id') id: string, @Param('periodId') periodId: string, @Query() q: VersionQuery): Promise<HistoryResult> {
+  @EditTown('storefront')
+  remove(
+    @Param('id') id: string,
+    @Param('periodId') periodId: string,
+    @Query() q: VersionQuery,
+  ): Promise<HistoryResult> {
     return this.occupancy.remove(id, periodId, q.version);
   }
 }

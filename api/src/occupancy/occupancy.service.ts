@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
 import type { Storefront } from '../storefronts/storefront.types.js';
 import { StorefrontsRepository } from '../storefronts/storefronts.repository.js';
 import { StorefrontsService } from '../storefronts/storefronts.service.js';
 import type { PeriodCorrectionDto, StatusChangeDto } from './dto/period-correction.dto.js';
-import { diffHistory, planCorrection, planRemoval, planStatusChange, type Period } from './occupancy-history.js';
+import {
+  diffHistory,
+  planCorrection,
+  planRemoval,
+  planStatusChange,
+  type Period,
+} from './occupancy-history.js';
 import { OccupancyRepository, type StoredPeriod } from './occupancy.repository.js';
 
 export interface HistoryResult {
@@ -20,6 +27,7 @@ export class OccupancyService {
     private readonly occupancy: OccupancyRepository,
     private readonly storefronts: StorefrontsService,
     private readonly storefrontRows: StorefrontsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async history(storefrontId: string): Promise<StoredPeriod[]> {
@@ -51,14 +59,34 @@ export class OccupancyService {
   ): Promise<HistoryResult> {
     await this.storefronts.writeLocked(storefrontId, version, async (em: EntityManager, cityId) => {
       const before = (await this.occupancy.history(storefrontId, em)).map(toPeriod);
-      await this.occupancy.apply(em, storefrontId, cityId, diffHistory(before, plan(before)));
+      const after = plan(before);
+      await this.occupancy.apply(em, storefrontId, cityId, diffHistory(before, after));
       await this.storefrontRows.bumpVersion(em, storefrontId);
+      await this.audit.record(em, {
+        cityId,
+        entityType: 'occupancy',
+        entityId: storefrontId,
+        action: 'update',
+        before: { periods: before },
+        after: { periods: after },
+      });
     });
-    return { storefront: await this.storefronts.get(storefrontId), periods: await this.occupancy.history(storefrontId) };
+    return {
+      storefront: await this.storefronts.get(storefrontId),
+      periods: await this.occupancy.history(storefrontId),
+    };
   }
 }
 
-const toPeriod = ({ id, status, useCategory, businessName, validFrom, validTo, note }: StoredPeriod): Period => ({
+const toPeriod = ({
+  id,
+  status,
+  useCategory,
+  businessName,
+  validFrom,
+  validTo,
+  note,
+}: StoredPeriod): Period => ({
   id,
   status,
   useCategory,

@@ -31,7 +31,8 @@ export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[])
   };
   const asOf = `${p(filter.asOf)}::date`;
   const where: string[] = ['cur.status IS NOT NULL'];
-  if (filter.cityIds?.length) where.push(`s.city_id = ANY(${p(filter.cityIds)}::uuid[])`);
+  // An empty list matches nothing (a viewer who may read no town), undefined matches every town.
+  if (filter.cityIds !== undefined) where.push(`s.city_id = ANY(${p(filter.cityIds)}::uuid[])`);
   if (filter.statuses?.length) where.push(`cur.status = ANY(${p(filter.statuses)}::text[])`);
   if (filter.useCategories?.length) where.push(`cur.use_category = ANY(${p(filter.useCategories)}::text[])`);
   if (filter.vacantForMonths !== undefined) {

@@ -180,6 +180,8 @@ export class StorefrontsRepository {
       [cityId, JSON.stringify(location)],
     );
     const row = rows[0];
-    return row ? { cityExists: true, ...row } : { cityExists: false, insideBoundary: false, insidePerimeter: false };
+    return row
+      ? { cityExists: true, ...row }
+      : { cityExists: false, insideBoundary: false, insidePerimeter: false };
   }
 }

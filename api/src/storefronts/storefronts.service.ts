@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { DomainError, notFound, versionConflict } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
 import { todayIso } from '../common/validators.js';
@@ -20,6 +21,7 @@ export class StorefrontsService {
     private readonly db: DataSource,
     private readonly storefronts: StorefrontsRepository,
     private readonly occupancy: OccupancyRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async get(id: string, asOf = todayIso()): Promise<Storefront> {
@@ -46,6 +48,15 @@ export class StorefrontsService {
         notes: fields.notes ?? null,
       });
       await this.occupancy.apply(em, id, cityId, diffHistory([], history));
+      const after = await this.storefronts.find(id, todayIso(), em);
+      await this.audit.record(em, {
+        cityId,
+        entityType: 'storefront',
+        entityId: id,
+        action: 'create',
+        before: null,
+        after,
+      });
       return { id, warnings };
     });
     return { ...(await this.get(id)), warnings };
@@ -53,7 +64,7 @@ export class StorefrontsService {
 
   async update(id: string, input: UpdateStorefrontDto): Promise<StorefrontWithWarnings> {
     const { version, ...fields } = input;
-    const warnings = await this.writeLocked(id, version, async (em, cityId) => {
+    const warnings = await this.writeAudited(id, version, 'update', async (em, cityId) => {
       const warnings = fields.location ? await this.checkPlacement(em, cityId, fields.location) : [];
       await this.storefronts.update(em, id, { ...fields, street: fields.street?.trim() });
       return warnings;
@@ -62,19 +73,23 @@ export class StorefrontsService {
   }
 
   async verify(id: string, version: number): Promise<Storefront> {
-    await this.writeLocked(id, version, (em) => this.storefronts.markVerified(em, id));
+    await this.writeAudited(id, version, 'update', (em) => this.storefronts.markVerified(em, id));
     return this.get(id);
   }
 
   async delete(id: string, version: number): Promise<void> {
-    await this.writeLocked(id, version, (em) => this.storefronts.delete(em, id));
+    await this.writeAudited(id, version, 'delete', (em) => this.storefronts.delete(em, id));
   }
 
   /**
    * Runs `write` in a transaction holding the storefront's row lock, after checking that the caller
    * edited the current version (optimistic locking: 409 with the current state otherwise).
    */
-  async writeLocked<T>(id: string, version: number, write: (em: EntityManager, cityId: string) => Promise<T>): Promise<T> {
+  async writeLocked<T>(
+    id: string,
+    version: number,
+    write: (em: EntityManager, cityId: string) => Promise<T>,
+  ): Promise<T> {
     if (!isUuid(id)) throw notFound('Storefront', id);
     return this.db.transaction(async (em) => {
       const locked = await this.storefronts.lock(em, id);
@@ -86,9 +101,26 @@ export class StorefrontsService {
     });
   }
 
+  /** writeLocked, and the change (before and after) goes to the audit trail in the same transaction. */
+  private writeAudited<T>(
+    id: string,
+    version: number,
+    action: 'update' | 'delete',
+    write: (em: EntityManager, cityId: string) => Promise<T>,
+  ): Promise<T> {
+    return this.writeLocked(id, version, async (em, cityId) => {
+      const before = await this.storefronts.find(id, todayIso(), em);
+      const result = await write(em, cityId);
+      const after = action === 'delete' ? null : await this.storefronts.find(id, todayIso(), em);
+      await this.audit.record(em, { cityId, entityType: 'storefront', entityId: id, action, before, after });
+      return result;
+    });
+  }
+
   private async checkPlacement(em: EntityManager, cityId: string, location: GeoJsonPoint): Promise<string[]> {
     const placement = await this.storefronts.placement(em, cityId, location);
-    if (!placement.cityExists) throw new DomainError('NOT_FOUND', `Town ${cityId} was not found.`, { cityId });
+    if (!placement.cityExists)
+      throw new DomainError('NOT_FOUND', `Town ${cityId} was not found.`, { cityId });
     if (!placement.insideBoundary) {
       throw new DomainError('OUTSIDE_TOWN', 'The location lies outside the town’s municipal boundary.', {
         coordinates: location.coordinates,

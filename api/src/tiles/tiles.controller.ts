@@ -1,6 +1,9 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentViewer } from '../auth/current-viewer.decorator.js';
+import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
 import { TilesService } from './tiles.service.js';
 
@@ -12,6 +15,7 @@ export class TilesController {
   constructor(private readonly tiles: TilesService) {}
 
   @Get('storefronts/:z/:x/:y')
+  @Access({ kind: 'towns', publicData: true })
   @ApiProduces(MVT_CONTENT_TYPE)
   @ApiOkResponse({
     description:
@@ -26,8 +30,10 @@ export class TilesController {
     @Query() query: TileQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() res: Response,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<void> {
-    const tile = await this.tiles.storefrontTile(z, x, y, query, ifNoneMatch);
+    const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);
+    const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, ifNoneMatch);
     res.setHeader('ETag', tile.etag);
     res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
     res.setHeader('Vary', 'Accept-Encoding');

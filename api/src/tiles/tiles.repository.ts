@@ -86,7 +86,7 @@ export class TilesRepository {
   async dataVersion(cityIds: string[] | undefined): Promise<string> {
     const scoped = cityIds?.length ? 'WHERE city_id = ANY($1::uuid[])' : 'WHERE $1::uuid[] IS NULL';
     const cityScope = cityIds?.length ? 'WHERE id = ANY($1::uuid[])' : 'WHERE $1::uuid[] IS NULL';
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<{ version: string }[]>(
       `SELECT concat_ws(':',
          (SELECT count(*) || '@' || coalesce(extract(epoch FROM max(updated_at)), 0) FROM storefronts ${scoped}),
          (SELECT count(*) || '@' || coalesce(extract(epoch FROM max(updated_at)), 0) FROM occupancy_periods ${scoped}),
@@ -94,12 +94,12 @@ export class TilesRepository {
          (SELECT coalesce(extract(epoch FROM max(updated_at)), 0) FROM cities ${cityScope})
        ) AS version`,
       [cityIds?.length ? cityIds : null],
-    )) as { version: string }[];
+    );
     return row?.version ?? '';
   }
 
   private async mvt(sql: string, params: unknown[]): Promise<Buffer> {
-    const [row] = (await this.db.query(sql, params)) as { mvt: Buffer | null }[];
+    const [row] = await this.db.query<{ mvt: Buffer | null }[]>(sql, params);
     return row?.mvt ?? Buffer.alloc(0);
   }
 }

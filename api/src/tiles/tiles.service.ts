@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
+import { todayIso } from '../common/validators.js';
 import { TileCacheInvalidator } from './data-version.service.js';
 import { parseTileCoords, type TileCoords } from './dto/tile-coords.js';
 import type { TileQueryDto } from './dto/tile-query.dto.js';
@@ -33,25 +34,32 @@ export class TilesService {
     private readonly invalidator: TileCacheInvalidator,
   ) {}
 
-  async storefrontTile(z: string, x: string, y: string, query: TileQueryDto, ifNoneMatch?: string): Promise<TileResponse> {
+  /** `cityIds`: the towns the viewer may see (undefined = all); the cache key includes them. */
+  async storefrontTile(
+    z: string,
+    x: string,
+    y: string,
+    query: TileQueryDto,
+    cityIds: string[] | undefined,
+    ifNoneMatch?: string,
+  ): Promise<TileResponse> {
     const tile = parseTileCoords(z, x, y);
     const filter = toFilter(query);
+    if (cityIds !== undefined) filter.cityIds = [...cityIds].sort();
     const key = cacheKey(tile, filter);
     const version = `${await this.tiles.dataVersion(filter.cityIds)}#${this.invalidator.version}`;
     const etag = `"${createHash('sha1').update(`${key}|${version}`).digest('base64url')}"`;
-    if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag)) return { status: 304, etag, body: Buffer.alloc(0) };
+    if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag))
+      return { status: 304, etag, body: Buffer.alloc(0) };
     const cached = this.cache.get(key);
     if (cached?.etag === etag) return { status: 200, etag, body: cached.body };
     const body =
-      tile.z >= POINT_MIN_ZOOM ? await this.tiles.pointTile(tile, filter) : await this.tiles.cellTile(tile, filter);
+      tile.z >= POINT_MIN_ZOOM
+        ? await this.tiles.pointTile(tile, filter)
+        : await this.tiles.cellTile(tile, filter);
     this.cache.set(key, { etag, body });
     return { status: 200, etag, body };
   }
-}
-
-/** `asOf` defaults to today in Germany (the towns' calendar day, not the server's). */
-export function todayInGermany(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
 
 function isRealDate(value: string): boolean {
@@ -60,7 +68,7 @@ function isRealDate(value: string): boolean {
 }
 
 export function toFilter(query: TileQueryDto): StorefrontFilter {
-  const asOf = query.asOf ?? todayInGermany();
+  const asOf = query.asOf ?? todayIso();
   if (!isRealDate(asOf)) {
     throw new DomainError('VALIDATION_FAILED', `asOf ${asOf} is not a calendar date.`, {
       fields: [{ field: 'asOf', problems: ['asOf must be a calendar date YYYY-MM-DD'] }],

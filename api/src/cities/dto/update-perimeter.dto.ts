@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsObject, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, Min } from 'class-validator';
 
 export class UpdatePerimeterDto {
   @ApiProperty({
@@ -11,6 +11,17 @@ export class UpdatePerimeterDto {
   perimeter: Record<string, unknown>;
 
   @ApiProperty({ description: 'The version of the town you edited (optimistic locking)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class UpdateOpenDataDto {
+  @ApiProperty({ description: 'Publish storefront locations, statuses, use categories and KPIs to everyone' })
+  @IsBoolean()
+  openData: boolean;
+
+  @ApiProperty()
   @IsInt()
   @Min(1)
   version: number;

@@ -51,7 +51,12 @@ export class InterventionFieldsDto {
   @IsCalendarDate()
   startDate?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-08-31', description: 'Last day (inclusive)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2024-08-31',
+    description: 'Last day (inclusive)',
+  })
   @IsOptional()
   @nullable()
   @IsCalendarDate()
@@ -129,7 +134,11 @@ export class OutcomeCheckDto {
   @IsCalendarDate()
   checkedOn?: string | null;
 
-  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Was a regular lease signed for the unit?' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'Was a regular lease signed for the unit?',
+  })
   @IsOptional()
   @nullable()
   @IsBoolean()

@@ -2,7 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CommaList, IsBbox, IsCalendarDate, QueryBoolean, QueryInt } from '../../common/validators.js';
-import { OCCUPANCY_STATUSES, USE_CATEGORIES, type OccupancyStatus, type UseCategory } from '../storefront.types.js';
+import {
+  OCCUPANCY_STATUSES,
+  USE_CATEGORIES,
+  type OccupancyStatus,
+  type UseCategory,
+} from '../storefront.types.js';
 import { STOREFRONT_SORTS } from '../storefronts.repository.js';
 
 const SORTS = Object.keys(STOREFRONT_SORTS).flatMap((k) => [k, `-${k}`]);

@@ -60,7 +60,12 @@ export class StorefrontFieldsDto {
   @IsIn(FLOORS)
   floor?: Floor;
 
-  @ApiPropertyOptional({ type: String, example: 'MHL-0042', nullable: true, description: 'The town’s own id, unique per town' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'MHL-0042',
+    nullable: true,
+    description: 'The town’s own id, unique per town',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

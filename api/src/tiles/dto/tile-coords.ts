@@ -25,7 +25,8 @@ export function parseTileCoords(z: string, x: string, y: string): TileCoords {
   const zoom = int('z', z);
   const col = int('x', x);
   const row = int('y', yDigits);
-  if (zoom > MAX_TILE_ZOOM) fields.push({ field: 'z', problems: [`z must be between 0 and ${MAX_TILE_ZOOM}`] });
+  if (zoom > MAX_TILE_ZOOM)
+    fields.push({ field: 'z', problems: [`z must be between 0 and ${MAX_TILE_ZOOM}`] });
   if (zoom >= 0 && zoom <= MAX_TILE_ZOOM) {
     const max = 2 ** zoom - 1;
     if (col > max) fields.push({ field: 'x', problems: [`x must be between 0 and ${max} at zoom ${zoom}`] });

@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -9,7 +20,12 @@ import {
 } from '../../storefronts/storefront.types.js';
 
 const list = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+    : value;
 const integer = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 const boolean = ({ value }: { value: unknown }): unknown =>

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { SessionsRepository, type SessionUser } from './sessions.repository.js';
+import { TownResolver } from './town-resolver.js';
+import { anonymousViewer, type Viewer } from './viewer.js';
+
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 30;
+const FAILURE_WINDOW = '15 minutes';
+
+export interface SignedIn {
+  token: string;
+  session: SessionUser;
+}
+
+@Injectable()
+export class AuthService {
+  /** Compared against when the e-mail is unknown, so both cases take the same time. */
+  private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly towns: TownResolver,
+  ) {}
+
+  async signIn(emailInput: string, password: string, clientIp: string): Promise<SignedIn> {
+    const email = emailInput.trim().toLowerCase();
+    await this.refuseWhenThrottled(email, clientIp);
+    const rows = await this.db.query<{ id: string; passwordHash: string }[]>(
+      `SELECT id, password_hash AS "passwordHash" FROM users WHERE email = $1 AND NOT disabled`,
+      [email],
+    );
+    const user = rows[0];
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !ok) {
+      await this.db.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [
+        email,
+        clientIp,
+      ]);
+      throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
+    }
+    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [email]);
+    const token = randomBytes(32).toString('base64url');
+    await this.sessions.create(user.id, token, randomBytes(24).toString('base64url'));
+    const session = await this.sessions.resolve(token);
+    if (!session) throw new DomainError('INTERNAL', 'The new session could not be read back.');
+    return { token, session };
+  }
+
+  signOut(token: string): Promise<void> {
+    return this.sessions.delete(token);
+  }
+
+  session(token: string | undefined): Promise<SessionUser | null> {
+    return token ? this.sessions.resolve(token) : Promise.resolve(null);
+  }
+
+  async viewerFor(session: SessionUser | null): Promise<Viewer> {
+    const openData = await this.towns.openDataCityIds();
+    if (!session) return anonymousViewer(openData);
+    const own = session.grants.flatMap((g) => (g.cityId ? [g.cityId] : []));
+    return {
+      user: {
+        id: session.id,
+        email: session.email,
+        displayName: session.displayName,
+        isAdmin: session.isAdmin,
+      },
+      grants: session.grants,
+      readableCityIds: session.isAdmin ? null : new Set([...own, ...session.networkCityIds]),
+      editableCityIds: new Set(session.grants.filter((g) => g.role === 'city_editor').map((g) => g.cityId!)),
+      openDataCityIds: openData,
+    };
+  }
+
+  private async refuseWhenThrottled(email: string, clientIp: string): Promise<void> {
+    const [row] = await this.db.query<{ byEmail: number; byIp: number }[]>(
+      `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
+       FROM sign_in_failures WHERE at > now() - interval '${FAILURE_WINDOW}' AND (email = $1 OR client_ip = $2)`,
+      [email, clientIp],
+    );
+    if (row && (row.byEmail >= MAX_FAILURES_PER_EMAIL || row.byIp >= MAX_FAILURES_PER_IP)) {
+      throw new DomainError(
+        'TOO_MANY_REQUESTS',
+        'Too many failed sign-ins. Please wait 15 minutes and try again.',
+      );
+    }
+  }
+}

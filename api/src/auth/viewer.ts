@@ -1,0 +1,65 @@
+/**
+ * Who is asking, and what they may see and do. Built once per request from the session; every
+ * authorisation decision in the API goes through these functions.
+ */
+export type Role = 'city_editor' | 'network_member' | 'viewer';
+
+export interface Grant {
+  role: Role;
+  cityId: string | null;
+  networkId: string | null;
+}
+
+export interface Viewer {
+  user: { id: string; email: string; displayName: string; isAdmin: boolean } | null;
+  grants: Grant[];
+  /** Towns whose maps, KPIs and interventions this viewer may read; null = every town (admin). */
+  readableCityIds: ReadonlySet<string> | null;
+  /** Towns whose records this viewer may change (city editor). */
+  editableCityIds: ReadonlySet<string>;
+  /** Towns that publish open data: readable by anyone for maps and KPIs. */
+  openDataCityIds: ReadonlySet<string>;
+}
+
+export type TownAction = 'read' | 'readPublic' | 'edit' | 'personal';
+
+/** May the viewer do `action` in the town? `readPublic` is reading what open-data towns publish. */
+export function mayAccessTown(viewer: Viewer, cityId: string, action: TownAction): boolean {
+  switch (action) {
+    case 'readPublic':
+      return viewer.openDataCityIds.has(cityId) || mayAccessTown(viewer, cityId, 'read');
+    case 'read':
+      return viewer.readableCityIds === null || viewer.readableCityIds.has(cityId);
+    case 'edit':
+    case 'personal':
+      return viewer.editableCityIds.has(cityId);
+    default: {
+      const unknown: never = action;
+      return unknown;
+    }
+  }
+}
+
+/**
+ * The towns a list may show: those asked for (already checked by the guard), else every town the
+ * viewer may read, plus open-data towns where the route serves public data. `undefined` = no limit.
+ */
+export function visibleCityIds(
+  viewer: Viewer,
+  requested: string[] | undefined,
+  publicData: boolean,
+): string[] | undefined {
+  if (requested?.length) return requested;
+  if (viewer.readableCityIds === null) return undefined;
+  const ids = new Set(viewer.readableCityIds);
+  if (publicData) viewer.openDataCityIds.forEach((id) => ids.add(id));
+  return [...ids];
+}
+
+export const anonymousViewer = (openDataCityIds: ReadonlySet<string>): Viewer => ({
+  user: null,
+  grants: [],
+  readableCityIds: new Set(),
+  editableCityIds: new Set(),
+  openDataCityIds,
+});

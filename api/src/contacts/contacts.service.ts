@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { notFound } from '../common/domain-error.js';
+import { StorefrontsService } from '../storefronts/storefronts.service.js';
+import { ContactsRepository, type StorefrontContact } from './contacts.repository.js';
+import type { ContactDto } from './dto/contact.dto.js';
+
+/** The audit trail records which personal fields changed, never their values. */
+const filledFields = (c: ContactDto | StorefrontContact | null): string[] =>
+  c
+    ? (['ownerName', 'ownerPhone', 'ownerEmail', 'askingRentEurMonth', 'note'] as const).filter(
+        (k) => c[k] !== null && c[k] !== undefined,
+      )
+    : [];
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly contacts: ContactsRepository,
+    private readonly storefronts: StorefrontsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(storefrontId: string): Promise<StorefrontContact | null> {
+    await this.storefronts.get(storefrontId);
+    return this.contacts.find(storefrontId);
+  }
+
+  async put(storefrontId: string, version: number, contact: ContactDto): Promise<StorefrontContact | null> {
+    await this.storefronts.writeLocked(storefrontId, version, async (em, cityId) => {
+      const before = await this.contacts.find(storefrontId, em);
+      await this.contacts.upsert(em, storefrontId, cityId, contact);
+      await this.audit.record(em, {
+        cityId,
+        entityType: 'storefront_contact',
+        entityId: storefrontId,
+        action: before ? 'update' : 'create',
+        before: before ? { fields: filledFields(before) } : null,
+        after: { fields: filledFields(contact) },
+      });
+    });
+    return this.contacts.find(storefrontId);
+  }
+
+  /** Removes the contact for good: the row is deleted and the audit trail never held its values. */
+  async delete(storefrontId: string, version: number): Promise<void> {
+    await this.storefronts.writeLocked(storefrontId, version, async (em, cityId) => {
+      const before = await this.contacts.find(storefrontId, em);
+      if (!before || !(await this.contacts.delete(em, storefrontId)))
+        throw notFound('Contact of storefront', storefrontId);
+      await this.audit.record(em, {
+        cityId,
+        entityType: 'storefront_contact',
+        entityId: storefrontId,
+        action: 'delete',
+        before: { fields: filledFields(before) },
+        after: null,
+      });
+    });
+  }
+}

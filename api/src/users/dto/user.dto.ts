@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { Role } from '../../auth/viewer.js';
+
+export const ROLES: readonly Role[] = ['city_editor', 'network_member', 'viewer'];
+
+export class GrantDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For city_editor and viewer' })
+  @IsOptional()
+  @IsUUID()
+  cityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For network_member' })
+  @IsOptional()
+  @IsUUID()
+  networkId?: string;
+}
+
+class UserFieldsDto {
+  @ApiPropertyOptional({ example: 'Anna Schmidt' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isAdmin?: boolean;
+
+  @ApiPropertyOptional({ type: [GrantDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => GrantDto)
+  grants?: GrantDto[];
+}
+
+export class CreateUserDto extends UserFieldsDto {
+  @ApiProperty({ example: 'citymanager@gotha.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Anna Schmidt' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  declare displayName: string;
+}
+
+export class UpdateUserDto extends UserFieldsDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ description: 'Disabled users cannot sign in; their sessions end' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}

@@ -1,0 +1,158 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+import { createUser, grant, signIn, signedIn } from './auth.js';
+import { createCity, storefrontBody } from './factories.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const cookieOf = (res: request.Response): string => (res.headers['set-cookie'] as unknown as string[])[0]!;
+
+describe('sign-in and sessions', () => {
+  it('sets an HttpOnly SameSite session cookie and reports the session', async () => {
+    const user = await createUser(t.db, []);
+    const res = await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email.toUpperCase(), password: user.password })
+      .expect(200);
+    expect(cookieOf(res)).toMatch(/^sf_session=[\w-]{40,};.*HttpOnly/i);
+    expect(cookieOf(res)).toMatch(/SameSite=Lax/i);
+    expect(cookieOf(res)).not.toMatch(/Secure/);
+    const session = await request(t.http)
+      .get('/api/auth/session')
+      .set('Cookie', cookieOf(res).split(';')[0]!)
+      .expect(200);
+    expect(session.body.user.email).toBe(user.email);
+    expect(session.body.csrfToken).toBe(res.body.csrfToken);
+  });
+
+  it('marks the cookie Secure behind HTTPS', async () => {
+    const user = await createUser(t.db, []);
+    t.app.set('trust proxy', 1);
+    const res = await request(t.http)
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    t.app.set('trust proxy', false);
+    expect(cookieOf(res)).toMatch(/Secure/);
+  });
+
+  it('refuses a wrong password with the same answer as an unknown e-mail', async () => {
+    const user = await createUser(t.db, []);
+    const wrong = await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: 'nope' })
+      .expect(401);
+    const unknown = await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: 'nobody@test.example', password: 'nope' })
+      .expect(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rate-limits repeated failures for an e-mail (429), even with the right password', async () => {
+    const user = await createUser(t.db, []);
+    for (let i = 0; i < 5; i++) {
+      await request(t.http)
+        .post('/api/auth/sign-in')
+        .send({ email: user.email, password: `wrong-${i}` })
+        .expect(401);
+    }
+    const res = await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: user.password })
+      .expect(429);
+    expect(res.body.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('ends the session on sign-out', async () => {
+    const agent = await signedIn(t, []);
+    await agent.post('/api/auth/sign-out').expect(204);
+    const session = await agent.get('/api/auth/session').expect(200);
+    expect(session.body.user).toBeNull();
+  });
+
+  it('does not accept an expired session', async () => {
+    const city = await createCity(t.db, [10.7, 50.95], 20000, false);
+    const agent = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
+    await agent.get(`/api/storefronts?cityId=${city.id}`).expect(200);
+    await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      agent.userId,
+    ]);
+    const res = await agent.get(`/api/storefronts?cityId=${city.id}`).expect(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token and writes nothing', async () => {
+    const city = await createCity(t.db);
+    const user = await createUser(t.db, [{ role: 'city_editor', cityId: city.id }]);
+    const login = await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const res = await request(t.http)
+      .post('/api/storefronts')
+      .set('Cookie', cookieOf(login).split(';')[0]!)
+      .send(storefrontBody(city))
+      .expect(403);
+    expect(res.body.details).toEqual({ reason: 'csrf' });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM storefronts WHERE city_id = $1`, [
+      city.id,
+    ]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('admin user management', () => {
+  it('creates a user with a role in a town, who can then sign in and edit only there', async () => {
+    const admin = await signedIn(t, [], true);
+    const [gotha, eisenach] = [await createCity(t.db), await createCity(t.db, [10.3, 50.98])];
+    const created = await admin
+      .post('/api/users')
+      .send({
+        email: `cm-${Date.now()}@gotha.example`,
+        displayName: 'Citymanagerin',
+        grants: [{ role: 'city_editor', cityId: gotha.id }],
+      })
+      .expect(201);
+    expect(created.body.temporaryPassword).toHaveLength(20);
+    const editor = await signIn(t, created.body.user.email, created.body.temporaryPassword);
+    await editor.post('/api/storefronts').send(storefrontBody(gotha)).expect(201);
+    await editor.post('/api/storefronts').send(storefrontBody(eisenach)).expect(403);
+  });
+
+  it('resets a password: the old one and the old sessions stop working', async () => {
+    const admin = await signedIn(t, [], true);
+    const user = await createUser(t.db, []);
+    const session = await signIn(t, user.email, user.password);
+    const reset = await admin.post(`/api/users/${session.userId}/reset-password`).expect(200);
+    expect((await session.get('/api/auth/session').expect(200)).body.user).toBeNull();
+    await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: user.password })
+      .expect(401);
+    await signIn(t, user.email, reset.body.temporaryPassword);
+  });
+
+  it('refuses a town role without a town', async () => {
+    const admin = await signedIn(t, [], true);
+    const res = await admin
+      .post('/api/users')
+      .send({ email: `x-${Date.now()}@test.example`, displayName: 'X', grants: [{ role: 'viewer' }] })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is for admins only', async () => {
+    const city = await createCity(t.db);
+    const editor = await signedIn(t, []);
+    await grant(t, editor, { role: 'city_editor', cityId: city.id });
+    await editor.get('/api/users').expect(403);
+    await request(t.http).get('/api/users').expect(401);
+  });
+});

@@ -1,0 +1,204 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+import { signedIn, type Agent } from './auth.js';
+import { createCity, storefrontBody, type TestCity } from './factories.js';
+
+/** Personal data reaches the editors of its town only; every write leaves an unchangeable trace. */
+let t: TestApp;
+let own: TestCity;
+let other: TestCity;
+let editor: Agent;
+let viewer: Agent;
+let otherEditor: Agent;
+let admin: Agent;
+let storefrontId: string;
+const PHONE = '+49 3621 987654';
+const EMAIL = 'vermieterin@privat.example';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  own = await createCity(t.db, [10.7, 50.95], 20000, true);
+  other = await createCity(t.db, [10.3, 50.98], 20000, true);
+  editor = await signedIn(t, [{ role: 'city_editor', cityId: own.id }]);
+  viewer = await signedIn(t, [{ role: 'viewer', cityId: own.id }]);
+  otherEditor = await signedIn(t, [{ role: 'city_editor', cityId: other.id }]);
+  admin = await signedIn(t, [], true);
+  const created = await editor
+    .post('/api/storefronts')
+    .send({ ...storefrontBody(own), notes: 'Eigentümerin will verkaufen' })
+    .expect(201);
+  storefrontId = created.body.id;
+  await editor
+    .put(`/api/storefronts/${storefrontId}/contact`)
+    .send({
+      version: 1,
+      ownerName: 'Erika Muster',
+      ownerPhone: PHONE,
+      ownerEmail: EMAIL,
+      askingRentEurMonth: 950,
+    })
+    .expect(200);
+});
+afterAll(() => t.close());
+
+describe('personal data', () => {
+  it('is visible to the editors of the town', async () => {
+    const res = await editor.get(`/api/storefronts/${storefrontId}/contact`).expect(200);
+    expect(res.body).toMatchObject({ ownerPhone: PHONE, ownerEmail: EMAIL, askingRentEurMonth: 950 });
+  });
+
+  it('is refused to everyone else with the exact status', async () => {
+    await viewer.get(`/api/storefronts/${storefrontId}/contact`).expect(403);
+    await otherEditor.get(`/api/storefronts/${storefrontId}/contact`).expect(403);
+    await admin.get(`/api/storefronts/${storefrontId}/contact`).expect(403);
+    await request(t.http).get(`/api/storefronts/${storefrontId}/contact`).expect(401);
+  });
+
+  it.each([
+    ['the storefront', (id: string) => `/api/storefronts/${id}`],
+    ['the list', () => `/api/storefronts?cityId=${own.id}`],
+    ['the history', (id: string) => `/api/storefronts/${id}/occupancy`],
+    [
+      'a tile',
+      () =>
+        `/api/tiles/storefronts/16/${lonToTile(own.centre[0] + 0.001, 16)}/${latToTile(own.centre[1] + 0.001, 16)}`,
+    ],
+  ])('never appears in %s, for any role', async (_, url) => {
+    for (const client of [editor, viewer, otherEditor, admin]) {
+      const res = await client.get(url(storefrontId)).buffer(true);
+      const text = Buffer.isBuffer(res.body) ? res.body.toString('latin1') : JSON.stringify(res.body);
+      expect(text).not.toContain(PHONE);
+      expect(text).not.toContain(EMAIL);
+      expect(text).not.toContain('950');
+    }
+  });
+
+  it('keeps internal notes from everyone but the editors', async () => {
+    expect((await editor.get(`/api/storefronts/${storefrontId}`)).body.notes).toBe(
+      'Eigentümerin will verkaufen',
+    );
+    expect((await viewer.get(`/api/storefronts/${storefrontId}`)).body.notes).toBeNull();
+    expect((await request(t.http).get(`/api/storefronts/${storefrontId}`)).body.notes).toBeNull();
+  });
+
+  it('never reaches the logs', async () => {
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'info';
+    process.stdout.write = (chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    };
+    try {
+      const v = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;
+      await editor
+        .put(`/api/storefronts/${storefrontId}/contact`)
+        .send({ version: v, ownerPhone: PHONE, ownerEmail: 'bad' })
+        .expect(400);
+      await editor
+        .put(`/api/storefronts/${storefrontId}/contact`)
+        .send({ version: v, ownerPhone: PHONE, ownerEmail: EMAIL })
+        .expect(200);
+    } finally {
+      process.stdout.write = original;
+      process.env.LOG_LEVEL = level;
+    }
+    expect(written.join('')).toContain('"path":"/api/storefronts/');
+    expect(written.join('')).not.toContain(PHONE);
+  });
+
+  it('is removed for good when deleted, and the audit trail never held it', async () => {
+    const version = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;
+    await editor.delete(`/api/storefronts/${storefrontId}/contact?version=${version}`).expect(204);
+    expect((await editor.get(`/api/storefronts/${storefrontId}/contact`).expect(200)).body).toEqual({});
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM storefront_contacts WHERE storefront_id = $1`,
+      [storefrontId],
+    );
+    expect(n).toBe(0);
+    const [{ leaks }] = await t.db.query(
+      `SELECT count(*)::int AS leaks FROM audit_log WHERE before::text LIKE $1 OR after::text LIKE $1 OR before::text LIKE $2 OR after::text LIKE $2`,
+      [`%${PHONE}%`, `%${EMAIL}%`],
+    );
+    expect(leaks).toBe(0);
+  });
+});
+
+describe('open data and scopes', () => {
+  it('shows anonymous visitors only towns that publish', async () => {
+    const hidden = await createCity(t.db, [11.0, 51.1], 20000, false);
+    const hiddenEditor = await signedIn(t, [{ role: 'city_editor', cityId: hidden.id }]);
+    await hiddenEditor.post('/api/storefronts').send(storefrontBody(hidden)).expect(201);
+    const list = await request(t.http).get('/api/storefronts?pageSize=500').expect(200);
+    expect(list.body.items.some((s: { cityId: string }) => s.cityId === hidden.id)).toBe(false);
+    await request(t.http).get(`/api/storefronts?cityId=${hidden.id}`).expect(401);
+    const towns = await request(t.http).get('/api/cities').expect(200);
+    expect(towns.body.find((c: { id: string }) => c.id === hidden.id).storefrontCount).toBeNull();
+  });
+
+  it('lets a town publish with its open-data switch', async () => {
+    const town = await createCity(t.db, [11.2, 51.2], 20000, false);
+    const townEditor = await signedIn(t, [{ role: 'city_editor', cityId: town.id }]);
+    await request(t.http).get(`/api/storefronts?cityId=${town.id}`).expect(401);
+    await townEditor.put(`/api/cities/${town.id}/open-data`).send({ openData: true, version: 1 }).expect(200);
+    await request(t.http).get(`/api/storefronts?cityId=${town.id}`).expect(200);
+    await request(t.http).get(`/api/interventions?cityId=${town.id}`).expect(401);
+  });
+});
+
+describe('audit trail', () => {
+  it('records who changed what, before and after, shown on the storefront', async () => {
+    const created = await editor.post('/api/storefronts').send(storefrontBody(own)).expect(201);
+    await editor
+      .patch(`/api/storefronts/${created.body.id}`)
+      .send({ version: 1, floorAreaM2: 120 })
+      .expect(200);
+    await editor
+      .post(`/api/storefronts/${created.body.id}/status-changes`)
+      .send({ version: 2, date: '2025-01-01', status: 'vacant' })
+      .expect(201);
+    const changes = await editor.get(`/api/storefronts/${created.body.id}/changes`).expect(200);
+    expect(
+      changes.body.map((c: { entityType: string; action: string }) => `${c.entityType}:${c.action}`),
+    ).toEqual(['occupancy:update', 'storefront:update', 'storefront:create']);
+    const update = changes.body[1];
+    expect(update.userEmail).toBe(editor.email);
+    expect(update.before.floorAreaM2).toBe(80);
+    expect(update.after.floorAreaM2).toBe(120);
+    await viewer.get(`/api/storefronts/${created.body.id}/changes`).expect(403);
+  });
+
+  it('cannot be changed or deleted', async () => {
+    const code = async (sql: string) => {
+      try {
+        await t.db.query(sql);
+      } catch (e) {
+        return (e as { driverError?: { code?: string } }).driverError?.code;
+      }
+      return 'no error';
+    };
+    expect(
+      await code(`UPDATE audit_log SET action = 'create' WHERE id = (SELECT max(id) FROM audit_log)`),
+    ).toBe('SF002');
+    expect(await code(`DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)`)).toBe('SF002');
+  });
+
+  it('rolls back with the change it records', async () => {
+    const before = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number;
+    await editor
+      .post('/api/storefronts')
+      .send(storefrontBody(own, { location: { type: 'Point', coordinates: [0, 0] } }))
+      .expect(422);
+    const after = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number;
+    expect(after).toBe(before);
+  });
+});
+
+function lonToTile(lon: number, z: number): number {
+  return Math.floor(((lon + 180) / 360) * 2 ** z);
+}
+function latToTile(lat: number, z: number): number {
+  const r = (lat * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+}
