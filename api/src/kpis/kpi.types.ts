@@ -1,0 +1,224 @@
+import type { InterventionState, InterventionType } from '../interventions/intervention.types.js';
+import { USE_CATEGORIES, type OccupancyStatus, type UseCategory } from '../storefronts/storefront.types.js';
+
+/** Raised whenever a definition in docs/kpis.md changes. */
+export const KPI_DEFINITIONS_VERSION = 'kpi-v1';
+
+export const USE_MIX_KEYS = [...USE_CATEGORIES, 'unspecified'] as const;
+export type UseMixKey = (typeof USE_MIX_KEYS)[number];
+
+/** Interventions whose success is a regular lease of the unit they used. */
+export const CONVERTIBLE_INTERVENTION_TYPES: readonly InterventionType[] = [
+  'test_shop',
+  'pop_up',
+  'temporary_use',
+];
+
+/** Request limits (answered 400 beyond them). */
+export const MAX_TOWNS = 500;
+export const MAX_BUCKETS = 400;
+
+export const SERIES_INTERVALS = ['month', 'quarter', 'year'] as const;
+export type SeriesInterval = (typeof SERIES_INTERVALS)[number];
+
+// ---- inputs of the reference formulas (plain data, no database) ----
+
+export interface KpiPeriod {
+  status: OccupancyStatus;
+  useCategory: UseCategory | null;
+  validFrom: string;
+  /** Exclusive; null = open. */
+  validTo: string | null;
+}
+
+export interface KpiUnit {
+  insidePerimeter: boolean;
+  floorAreaM2: number | null;
+  /** Date of the last on-site verification (Europe/Berlin). */
+  verifiedOn: string | null;
+  /** Sorted by validFrom, gap-free. */
+  periods: KpiPeriod[];
+}
+
+export interface KpiIntervention {
+  type: InterventionType;
+  state: InterventionState;
+  endDate: string | null;
+  /** The 12-month outcome check, when one was recorded. */
+  check12: { regularLeaseSigned: boolean | null; checkedOn: string | null } | null;
+  /** Periods of each linked unit. */
+  linkedUnits: KpiPeriod[][];
+}
+
+// ---- what is counted (SQL and the reference formulas produce these) ----
+
+export interface StockCounts {
+  units: number;
+  vacant: number;
+  underRenovation: number;
+  notLettable: number;
+  temporaryUse: number;
+  inUse: number;
+  longTermVacant: number;
+  unitsWithArea: number;
+  areaTotal: number;
+  vacantArea: number;
+  fresh: number;
+  medianVacancyDays: number | null;
+  useMix: Record<UseMixKey, number>;
+}
+
+export interface ConversionCounts {
+  evaluated: number;
+  converted: number;
+}
+
+export interface FlowCounts {
+  openings: number;
+  closures: number;
+  reLettings: number;
+  medianReLettingDays: number | null;
+}
+
+// ---- answers ----
+
+export interface StockKpis {
+  units: number;
+  vacantUnits: number;
+  unitsInUse: number;
+  longTermVacantUnits: number;
+  vacancyRate: number | null;
+  notInUseRate: number | null;
+  vacancyRateByArea: number | null;
+  areaCoverage: number | null;
+  longTermVacancyShare: number | null;
+  medianVacancyDays: number | null;
+  temporaryUseShare: number | null;
+  useMix: Record<UseMixKey, number | null>;
+  vacantPer1000Inhabitants: number | null;
+  dataFreshness: number | null;
+  interventionConversionRate: number | null;
+  interventionsEvaluated: number;
+  interventionsConverted: number;
+}
+
+export interface FlowKpis {
+  /** First day (inclusive). */
+  from: string;
+  /** Last day (inclusive). */
+  to: string;
+  openings: number;
+  closures: number;
+  netChange: number;
+  reLettings: number;
+  medianReLettingDays: number | null;
+}
+
+export interface TownKpis extends StockKpis {
+  cityId: string;
+  asOf: string;
+  definitionsVersion: string;
+  population: number | null;
+  perimeterIsPlaceholder: boolean;
+  hasPerimeter: boolean;
+  /** The 12 months up to asOf. */
+  flows: FlowKpis;
+}
+
+export interface SeriesBucket extends StockKpis {
+  /** First day of the bucket. */
+  start: string;
+  /** Last day of the bucket; stock KPIs are taken on this day. */
+  end: string;
+  flows: FlowKpis;
+}
+
+export interface TownSeries {
+  cityId: string;
+  buckets: SeriesBucket[];
+}
+
+export interface KpiSeries {
+  definitionsVersion: string;
+  interval: SeriesInterval;
+  from: string;
+  to: string;
+  towns: TownSeries[];
+}
+
+export interface Distribution {
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  min: number | null;
+  max: number | null;
+  n: number;
+}
+
+export const STOCK_SUMMARY_KPIS = [
+  'units',
+  'vacancyRate',
+  'notInUseRate',
+  'vacancyRateByArea',
+  'areaCoverage',
+  'longTermVacancyShare',
+  'medianVacancyDays',
+  'temporaryUseShare',
+  'vacantPer1000Inhabitants',
+  'dataFreshness',
+  'interventionConversionRate',
+] as const satisfies readonly (keyof StockKpis)[];
+/** Flows of the 12 months up to the date. */
+export const FLOW_SUMMARY_KPIS = [
+  'openings',
+  'closures',
+  'netChange',
+  'medianReLettingDays',
+] as const satisfies readonly (keyof FlowKpis)[];
+export const SUMMARY_KPIS = [...STOCK_SUMMARY_KPIS, ...FLOW_SUMMARY_KPIS] as const;
+export type SummaryKpi = (typeof SUMMARY_KPIS)[number];
+
+export interface NetworkSummary {
+  network: { id: string; slug: string; name: string };
+  asOf: string;
+  definitionsVersion: string;
+  towns: number;
+  kpis: Record<SummaryKpi, Distribution>;
+}
+
+export interface InterventionTypeInsight {
+  type: InterventionType;
+  /** Started: running or ended. */
+  tried: number;
+  ended: number;
+  /** Ended interventions whose 12-month outcome is known (docs/kpis.md, conversion rule). */
+  evaluated: number;
+  ledToRegularLease12m: number;
+  regularLeaseShare: number | null;
+  /** Median over tried interventions with a budget and linked units of budget / linked units (EUR). */
+  medianCostPerUnit: number | null;
+}
+
+export interface InterventionsByType {
+  asOf: string;
+  definitionsVersion: string;
+  types: InterventionTypeInsight[];
+}
+
+export interface OccupancyAt {
+  /** Null when the intervention lacks the date it derives from. */
+  date: string | null;
+  /** False when the date lies after today. */
+  known: boolean;
+  status: OccupancyStatus | null;
+  useCategory: UseCategory | null;
+}
+
+export interface OccupancyBeforeAfter {
+  interventionId: string;
+  cityId: string;
+  type: InterventionType;
+  startDate: string | null;
+  endDate: string | null;
+  units: { storefrontId: string; beforeStart: OccupancyAt; atEnd: OccupancyAt; after12Months: OccupancyAt }[];
+}
