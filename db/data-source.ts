@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-InitialSchema.js';
 import { AddAccountsPrivacyAudit1763800000000 } from './migrations/1763800000000-AddAccountsPrivacyAudit.js';
+import { AddKpiIndexes1763900000000 } from './migrations/1763900000000-AddKpiIndexes.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
   InitialSchema1763700000000,
   AddAccountsPrivacyAudit1763800000000,
+  AddKpiIndexes1763900000000,
 ];
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:54329/schaufenster';
