@@ -7,7 +7,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { APP_CONFIG, ConfigError, type AppConfig } from './config/app-config.js';
+import { DataSource } from 'typeorm';
 import { ErrorFilter, writeError } from './common/error.filter.js';
 import { jsonLog, requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
@@ -20,6 +21,12 @@ export async function createApp(): Promise<NestExpressApplication> {
     logger: ['error', 'warn'],
   });
   const config = app.get<AppConfig>(APP_CONFIG);
+  if (config.nodeEnv === 'production') {
+    await refuseDemoAccounts(app.get(DataSource)).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
+  }
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(requestContext(jsonLog));
@@ -36,6 +43,18 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
   serveDashboard(app, config);
   return app;
+}
+
+/** The demo accounts' password is published: a production start refuses to run while any exists. */
+async function refuseDemoAccounts(db: DataSource): Promise<void> {
+  const rows = await db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.schaufenster.invalid' AND NOT disabled`,
+  );
+  if ((rows[0]?.n ?? 0) > 0) {
+    throw new ConfigError(
+      'Demo accounts with the published password exist in this database. Disable or delete them before starting in production.',
+    );
+  }
 }
 
 function contentSecurityPolicy(config: AppConfig): Record<string, string[]> {

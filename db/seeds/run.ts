@@ -8,6 +8,8 @@
  */
 import { createDataSource, DEFAULT_DATABASE_URL } from '../data-source.js';
 import { seedDemo } from './demo.js';
+import { DEMO_TOWN_SLUGS } from './demo-towns.js';
+import { DEMO_PASSWORD, publishDemoTowns, seedDemoUsers } from './demo-users.js';
 import { seedReference } from './reference.js';
 
 const args = process.argv.slice(2);
@@ -32,8 +34,14 @@ try {
     line +=
       `; demo (synthetic): ${d.towns} towns, ${d.storefronts} storefronts, ${d.periods} occupancy periods, ` +
       `${d.interventions} interventions, ${d.outcomeChecks} outcome checks`;
+    await publishDemoTowns(ds, DEMO_TOWN_SLUGS);
   }
   console.log(`${line} in ${Math.round(performance.now() - started)} ms`);
+  if (demo) {
+    const accounts = await seedDemoUsers(ds);
+    console.log(`[seed] demo accounts (demo mode only — password for all: ${DEMO_PASSWORD}):`);
+    for (const a of accounts) console.log(`         ${a.role.padEnd(15)} ${a.email}  (${a.scope})`);
+  }
 } catch (err) {
   console.error(`[seed] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

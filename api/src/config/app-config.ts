@@ -31,6 +31,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
     throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnv}"`);
   }
+  if (nodeEnv === 'production' && !env.DATABASE_URL) {
+    throw new ConfigError(
+      'DATABASE_URL must be set in production (the local development default is not used).',
+    );
+  }
   const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');

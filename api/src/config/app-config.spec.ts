@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for development', () => {
+    expect(loadConfig({})).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      basemapStyleUrl: null,
+    });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, /PORT/],
+    [{ PORT: 'abc' }, /PORT/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ BASEMAP_STYLE_URL: 'ftp://tiles' }, /BASEMAP_STYLE_URL/],
+    [{ NODE_ENV: 'production' }, /DATABASE_URL must be set in production/],
+  ])('fails fast on %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
