@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs beyond PostgreSQL/PostGIS (which local-db.sh installs):
-# Chromium for the browser tests. Installs only what is missing.
+# Debian packages the test suite needs beyond PostgreSQL/PostGIS (which local-db.sh installs).
+# Installs only what is missing; quiet and idempotent.
+#   chromium        browser tests (Playwright)
+#   docker-compose  static validation of docker/compose.yml (`docker-compose config`; no engine needed)
+#   poppler-utils   pdftoppm: turns PDFs into images for tests that check printed output
+#   gdal-bin        ogrinfo: inspects geodata files (reference boundaries, exports)
 set -euo pipefail
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+need chromium chromium
+need docker-compose docker-compose
+need pdftoppm poppler-utils
+need ogrinfo gdal-bin
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "[setup] installing ${missing[*]} (apt)" >&2
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$SUDO env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
