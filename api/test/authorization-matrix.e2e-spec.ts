@@ -20,7 +20,10 @@ type Rule =
 
 const RULES: Record<string, Rule> = {
   'POST /api/auth/sign-in': { access: 'public', skip: 'tested in auth.e2e-spec' },
-  'POST /api/auth/sign-out': { access: 'public', skip: 'would end the sessions this test uses; tested in auth.e2e-spec' },
+  'POST /api/auth/sign-out': {
+    access: 'public',
+    skip: 'would end the sessions this test uses; tested in auth.e2e-spec',
+  },
   'GET /api/auth/session': { access: 'public' },
   'GET /api/users': { access: 'admin' },
   'POST /api/users': { access: 'admin' },
@@ -54,12 +57,20 @@ const RULES: Record<string, Rule> = {
   'GET /api/interventions/{id}': { access: 'read', entity: 'intervention', via: 'param' },
   'PATCH /api/interventions/{id}': { access: 'edit', entity: 'intervention', via: 'param' },
   'DELETE /api/interventions/{id}': { access: 'edit', entity: 'intervention', via: 'param' },
-  'PUT /api/interventions/{id}/outcome-checks/{months}': { access: 'edit', entity: 'intervention', via: 'param' },
+  'PUT /api/interventions/{id}/outcome-checks/{months}': {
+    access: 'edit',
+    entity: 'intervention',
+    via: 'param',
+  },
   'GET /api/kpis': { access: 'list' },
   'GET /api/kpis/series': { access: 'list' },
   'GET /api/kpis/network-summary': { access: 'public' },
   'GET /api/kpis/interventions-by-type': { access: 'list' },
-  'GET /api/kpis/interventions/{id}/occupancy-before-after': { access: 'read', entity: 'intervention', via: 'param' },
+  'GET /api/kpis/interventions/{id}/occupancy-before-after': {
+    access: 'read',
+    entity: 'intervention',
+    via: 'param',
+  },
   'GET /api/tiles/storefronts/{z}/{x}/{y}': { access: 'list' },
 };
 
@@ -75,17 +86,33 @@ let throwawayUserId: string;
 beforeAll(async () => {
   t = await createTestApp();
   const network = `matrix-${Date.now()}`;
-  const [net] = await t.db.query(`INSERT INTO networks (slug, name) VALUES ($1, 'Matrixnetz') RETURNING id`, [network]);
+  const [net] = await t.db.query(`INSERT INTO networks (slug, name) VALUES ($1, 'Matrixnetz') RETURNING id`, [
+    network,
+  ]);
   const setup = await signedIn(t, []);
-  for (const [town, centre] of [['A', [10.7, 50.95]], ['B', [10.3, 50.98]]] as const) {
+  for (const [town, centre] of [
+    ['A', [10.7, 50.95]],
+    ['B', [10.3, 50.98]],
+  ] as const) {
     const city = await createCity(t.db, [centre[0], centre[1]], 20000, false);
     await t.db.query(`INSERT INTO network_members (network_id, city_id) VALUES ($1, $2)`, [net.id, city.id]);
-    await t.db.query(`INSERT INTO user_grants (user_id, role, city_id) VALUES ($1, 'city_editor', $2)`, [setup.userId, city.id]);
-    const storefront = (await setup.post('/api/storefronts').send(storefrontBody(city)).expect(201)).body.id as string;
+    await t.db.query(`INSERT INTO user_grants (user_id, role, city_id) VALUES ($1, 'city_editor', $2)`, [
+      setup.userId,
+      city.id,
+    ]);
+    const storefront = (await setup.post('/api/storefronts').send(storefrontBody(city)).expect(201)).body
+      .id as string;
     const periods = await setup.get(`/api/storefronts/${storefront}/occupancy`).expect(200);
     const intervention = await setup
       .post('/api/interventions')
-      .send({ cityId: city.id, type: 'pop_up', title: 'Pop-up', state: 'ended', startDate: '2024-01-01', endDate: '2024-03-31' })
+      .send({
+        cityId: city.id,
+        type: 'pop_up',
+        title: 'Pop-up',
+        state: 'ended',
+        startDate: '2024-01-01',
+        endDate: '2024-03-31',
+      })
       .expect(201);
     ids[town] = { city, storefront, period: periods.body[0].id, intervention: intervention.body.id };
   }
@@ -101,7 +128,9 @@ afterAll(() => t.close());
 
 function routes(): string[] {
   const doc = buildOpenApiDocument(t.app);
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
 }
 
 /** What the role may do in the town under the rule; null = allowed, else the exact refusal status. */
@@ -137,7 +166,12 @@ function call(role: Role, method: string, url: string): request.Test {
 function urlFor(route: string, rule: Rule, town: Town): { method: string; url: string; body: object } {
   const [method, path] = route.split(' ') as [string, string];
   const target = ids[town];
-  const entityId = 'entity' in rule ? { city: target.city.id, storefront: target.storefront, intervention: target.intervention }[rule.entity] : '';
+  const entityId =
+    'entity' in rule
+      ? { city: target.city.id, storefront: target.storefront, intervention: target.intervention }[
+          rule.entity
+        ]
+      : '';
   let url = path
     .replace('{idOrSlug}', path.startsWith('/api/networks') ? 'no-such-network' : target.city.slug)
     .replace('{id}', path.startsWith('/api/users') ? throwawayUserId : entityId)
@@ -163,10 +197,19 @@ describe('authorisation matrix', () => {
       for (const role of ROLES) {
         for (const town of ['A', 'B'] as const) {
           const { method, url, body } = urlFor(route, rule, town);
-          const res = method === 'GET' || method === 'DELETE' ? await call(role, method, url) : await call(role, method, url).send(body);
+          const res =
+            method === 'GET' || method === 'DELETE'
+              ? await call(role, method, url)
+              : await call(role, method, url).send(body);
           const want = expected(rule, role, town);
-          const ok = want === null ? res.status !== 401 && res.status !== 403 && res.status < 500 : res.status === want;
-          if (!ok) mismatches.push(`${route} as ${role} in town ${town}: got ${res.status}, want ${want ?? 'allowed'}`);
+          const ok =
+            want === null
+              ? res.status !== 401 && res.status !== 403 && res.status < 500
+              : res.status === want;
+          if (!ok)
+            mismatches.push(
+              `${route} as ${role} in town ${town}: got ${res.status}, want ${want ?? 'allowed'}`,
+            );
         }
       }
     }
@@ -175,7 +218,11 @@ describe('authorisation matrix', () => {
 
   it('limits lists without a town filter to the towns the role may read', async () => {
     const seen = async (role: Role) =>
-      new Set(((await call(role, 'GET', '/api/storefronts?pageSize=500')).body.items as { cityId: string }[]).map((s) => s.cityId));
+      new Set(
+        ((await call(role, 'GET', '/api/storefronts?pageSize=500')).body.items as { cityId: string }[]).map(
+          (s) => s.cityId,
+        ),
+      );
     expect((await seen('viewerA')).has(ids.B.city.id)).toBe(false);
     expect((await seen('viewerA')).has(ids.A.city.id)).toBe(true);
     expect((await seen('memberAB')).has(ids.B.city.id)).toBe(true);

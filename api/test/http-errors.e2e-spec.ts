@@ -54,3 +54,23 @@ describe('health and error bodies', () => {
     expect(res.headers['x-request-id']).toBe('abc12345-test');
   });
 });
+
+describe('hardening', () => {
+  it('sends security headers', async () => {
+    const res = await request(t.http).get('/api/health').expect(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('does not allow cross-origin reads (no CORS headers for foreign origins)', async () => {
+    const res = await request(t.http).get('/api/health').set('Origin', 'https://evil.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await request(t.http)
+      .options('/api/storefronts')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../common/id-or-slug.js';
+import { isSlug, isUuid } from '../common/id-or-slug.js';
 
 const OPEN_DATA_TTL_MS = 5_000;
 
@@ -12,7 +12,7 @@ export class TownResolver {
   constructor(private readonly db: DataSource) {}
 
   async townOf(entity: 'city' | 'storefront' | 'intervention', idOrSlug: string): Promise<string | null> {
-    if (entity !== 'city' && !isUuid(idOrSlug)) return null;
+    if (!isUuid(idOrSlug) && (entity !== 'city' || !isSlug(idOrSlug))) return null;
     const sql = {
       city: isUuid(idOrSlug)
         ? `SELECT id FROM cities WHERE id = $1`

@@ -76,6 +76,9 @@ export function translatePgError(error: unknown): DomainError | null {
     case '23502':
       return new DomainError('CONSTRAINT_VIOLATED', 'The values are not allowed together.', { constraint });
     case '22P02':
+    case '22021':
+    case '22P05':
+    case '54001':
     case '22007':
     case '22008':
     case '22003':
