@@ -14,7 +14,7 @@ export default function globalSetup() {
     // SCHAUFENSTER_TEST_DB lets two test runs on one machine use separate databases.
     const name = process.env.SCHAUFENSTER_TEST_DB ?? 'schaufenster_test';
     execFileSync('bash', ['db/scripts/local-db.sh', 'recreate', name], { stdio: 'inherit' });
-    url = `postgres://postgres@127.0.0.1:54329/${name}`;
+    url = `postgres://postgres@127.0.0.1:${process.env.SCHAUFENSTER_PGPORT ?? '54329'}/${name}`;
   }
   execFileSync('node_modules/.bin/tsx', ['db/migrate.ts'], {
     stdio: 'inherit',
