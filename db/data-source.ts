@@ -11,7 +11,8 @@ export const migrations = [
   AddKpiIndexes1763900000000,
 ];
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:54329/schaufenster';
+/** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */
+export const DEFAULT_DATABASE_URL = `postgres://postgres@127.0.0.1:${process.env.SCHAUFENSTER_PGPORT ?? '54329'}/schaufenster`;
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
