@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterventionsModule } from './interventions/interventions.module.js';
+import { KpisModule } from './kpis/kpis.module.js';
 import { NetworksModule } from './networks/networks.module.js';
 import { StorefrontsModule } from './storefronts/storefronts.module.js';
 import { MapConfigModule } from './map-config/map-config.module.js';
@@ -26,6 +27,7 @@ import { TilesModule } from './tiles/tiles.module.js';
     StorefrontsModule,
     ContactsModule,
     InterventionsModule,
+    KpisModule,
     TilesModule,
     MapConfigModule,
   ],

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { InterventionsInsightsController } from './interventions-insights.controller.js';
+import { InterventionsInsightsRepository } from './interventions-insights.repository.js';
+import { InterventionsInsightsService } from './interventions-insights.service.js';
+import { KpisController } from './kpis.controller.js';
+import { KpisRepository } from './kpis.repository.js';
+import { KpisService } from './kpis.service.js';
+
+/** The KPI engine and the interventions knowledge base's aggregates (docs/kpis.md). */
+@Module({
+  controllers: [KpisController, InterventionsInsightsController],
+  providers: [KpisRepository, KpisService, InterventionsInsightsRepository, InterventionsInsightsService],
+})
+export class KpisModule {}
