@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './auth-helpers';
 import { distinctColours, expectRendered, renderedStorefronts, seededTown, type SeededTown } from './helpers';
 
 let town: SeededTown;
@@ -55,11 +56,20 @@ test('the as-of date changes what the map shows', async ({ page }) => {
 });
 
 test('a status change made in the side panel shows on the map and in the counts', async ({ page }) => {
+  await signIn(page, DEMO.editorMuehlhausen);
   await page.goto(`/towns/${town.slug}?status=occupied`);
-  const occupied = await expectRendered(page, (f) => f.length > 0 && f.every((x) => x.status === 'occupied'), 'occupied drawn');
+  const occupied = await expectRendered(
+    page,
+    (f) => f.length > 0 && f.every((x) => x.status === 'occupied'),
+    'occupied drawn',
+  );
   const target = occupied[0]!.id;
   await page.goto(`/towns/${town.slug}?selected=${target}`);
-  await expectRendered(page, (f) => f.some((x) => x.id === target && x.status === 'occupied'), 'target drawn as occupied');
+  await expectRendered(
+    page,
+    (f) => f.some((x) => x.id === target && x.status === 'occupied'),
+    'target drawn as occupied',
+  );
   const vacantBefore = Number((await page.getByTestId('count-vacant').innerText()).replace(/\D/g, ''));
 
   const panel = page.getByTestId('storefront-panel');
@@ -69,7 +79,11 @@ test('a status change made in the side panel shows on the map and in the counts'
 
   await expect(panel.getByTestId('panel-status')).toContainText('Leerstand');
   await expect(page.getByTestId('count-vacant')).toHaveText(String(vacantBefore + 1));
-  await expectRendered(page, (f) => f.some((x) => x.id === target && x.status === 'vacant'), 'target drawn as vacant');
+  await expectRendered(
+    page,
+    (f) => f.some((x) => x.id === target && x.status === 'vacant'),
+    'target drawn as vacant',
+  );
 });
 
 test('switching to English translates the page', async ({ page }) => {
@@ -83,13 +97,17 @@ test('switching to English translates the page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /Zahlen zum Stichtag/ })).toHaveCount(0);
 });
 
-test('the town page and the list view have no serious or critical accessibility violations', async ({ page }) => {
+test('the town page and the list view have no serious or critical accessibility violations', async ({
+  page,
+}) => {
   for (const view of ['', '?view=list']) {
     await page.goto(`/towns/${town.slug}${view}`);
     await expect(page.getByTestId('count-total')).toBeVisible();
     if (view) await expect(page.getByTestId('storefront-table')).toBeVisible();
     else await renderedStorefronts(page);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
@@ -120,16 +138,23 @@ test('a tile for an area without storefronts is an empty tile, not an error', as
 });
 
 test('the network overview shows the towns and opens a town', async ({ page, request }) => {
-  const networks = (await (await request.get('/api/networks')).json()) as { slug: string; cityIds: string[] }[];
+  const networks = (await (await request.get('/api/networks')).json()) as {
+    slug: string;
+    cityIds: string[];
+  }[];
   const network = networks.find((n) => n.cityIds.includes(town.id));
   test.skip(!network, 'the seeded town belongs to no network');
   await page.goto(`/networks/${network!.slug}`);
-  await page.waitForFunction(() => (window.__schaufensterMap?.queryRenderedFeatures({ layers: ['towns'] }).length ?? 0) > 0);
+  await page.waitForFunction(
+    () => (window.__schaufensterMap?.queryRenderedFeatures({ layers: ['towns'] }).length ?? 0) > 0,
+  );
   await page.getByRole('link', { name: town.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
 });
 
-test('an unreachable basemap falls back to the built-in style, and a reachable one is credited', async ({ page }) => {
+test('an unreachable basemap falls back to the built-in style, and a reachable one is credited', async ({
+  page,
+}) => {
   await page.route('**/api/config', (route) =>
     route.fulfill({ json: { basemapStyleUrl: 'http://127.0.0.1:9/unreachable-style.json' } }),
   );
@@ -137,13 +162,21 @@ test('an unreachable basemap falls back to the built-in style, and a reachable o
   await expectRendered(page, (f) => f.length > 0, 'storefronts drawn on the built-in style');
   expect(await page.evaluate(() => window.__schaufensterMap!.getStyle().name)).toBe('Schaufenster offline');
 
-  await page.route('**/api/config', (route) => route.fulfill({ json: { basemapStyleUrl: `${new URL(page.url()).origin}/test-basemap.json` } }));
+  await page.route('**/api/config', (route) =>
+    route.fulfill({ json: { basemapStyleUrl: `${new URL(page.url()).origin}/test-basemap.json` } }),
+  );
   await page.route('**/test-basemap.json', (route) =>
     route.fulfill({
       json: {
         version: 8,
         name: 'Test OSM basemap',
-        sources: { osm: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: '© OpenStreetMap' } },
+        sources: {
+          osm: {
+            type: 'geojson',
+            data: { type: 'FeatureCollection', features: [] },
+            attribution: '© OpenStreetMap',
+          },
+        },
         layers: [{ id: 'land', type: 'background', paint: { 'background-color': '#eeeeee' } }],
       },
     }),
@@ -154,14 +187,21 @@ test('an unreachable basemap falls back to the built-in style, and a reachable o
   await expect(page.getByText(/OpenStreetMap-Mitwirkende/)).toBeVisible();
 });
 
-test('the start and network pages have no serious or critical accessibility violations', async ({ page, request }) => {
+test('the start and network pages have no serious or critical accessibility violations', async ({
+  page,
+  request,
+}) => {
   const networks = (await (await request.get('/api/networks')).json()) as { slug: string }[];
   for (const path of ['/', ...networks.slice(0, 1).map((n) => `/networks/${n.slug}`)]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   }
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO, signIn, signInApi } from './auth-helpers';
 import { expectRendered, seededTown, type SeededTown } from './helpers';
 
 let town: SeededTown;
@@ -7,7 +8,15 @@ test.beforeAll(async ({ request }) => {
   town = await seededTown(request);
 });
 
-test('a version conflict shows the other change next to the typed values and loses nothing', async ({ page, request }) => {
+// Writes need a signed-in editor of the town (the seeded town is Mühlhausen, the demo editor's town).
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO.editorMuehlhausen);
+});
+
+test('a version conflict shows the other change next to the typed values and loses nothing', async ({
+  page,
+  request,
+}) => {
   await page.goto(`/towns/${town.slug}`);
   const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
   await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
@@ -15,10 +24,12 @@ test('a version conflict shows the other change next to the typed values and los
   await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
   await panel.getByLabel('Notizen').fill('Meine Notiz: Schaufenster beklebt');
 
-  // Meanwhile a colleague saves a different note.
+  // Meanwhile a colleague (another session of an editor of the town) saves a different note.
+  const csrf = await signInApi(request, DEMO.editorMuehlhausen);
   const current = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number };
   const theirs = await request.patch(`/api/storefronts/${target!.id}`, {
     data: { version: current.version, notes: 'Notiz der Kollegin' },
+    headers: { 'X-CSRF-Token': csrf },
   });
   expect(theirs.ok()).toBe(true);
 
@@ -48,10 +59,16 @@ test('a storefront added by clicking the map appears on the map and in the count
   await page.getByLabel('Hausnummer').fill('99a');
   await page.getByRole('button', { name: 'Speichern' }).click();
 
-  await expect(page.getByTestId('storefront-panel').getByRole('heading', { name: 'Teststraße 99a' })).toBeVisible();
+  await expect(
+    page.getByTestId('storefront-panel').getByRole('heading', { name: 'Teststraße 99a' }),
+  ).toBeVisible();
   await expect(page.getByTestId('count-total')).toHaveText(new Intl.NumberFormat('de-DE').format(before + 1));
   const id = new URL(page.url()).searchParams.get('selected');
-  await expectRendered(page, (f) => f.some((x) => x.id === id && x.status === 'vacant'), 'the new storefront is drawn');
+  await expectRendered(
+    page,
+    (f) => f.some((x) => x.id === id && x.status === 'vacant'),
+    'the new storefront is drawn',
+  );
 });
 
 test('marking a storefront as verified today shows the date', async ({ page }) => {
@@ -60,7 +77,9 @@ test('marking a storefront as verified today shows the date', async ({ page }) =
   await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
   const panel = page.getByTestId('storefront-panel');
   await panel.getByRole('button', { name: 'Heute vor Ort geprüft' }).click();
-  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date());
+  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
+    new Date(),
+  );
   await expect(panel.getByTestId('panel-verified')).toHaveText(today);
 });
 

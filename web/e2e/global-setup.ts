@@ -35,19 +35,31 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.E2E_BASE_URL) return async () => undefined;
   for (const built of ['dist/api/src/main.js', 'web/dist/index.html']) {
     if (!existsSync(resolve(root, built))) {
-      throw new Error(`${built} is missing: run "npx tsc -p api/tsconfig.app.json" and "node node_modules/vite/bin/vite.js build web" first`);
+      throw new Error(
+        `${built} is missing: run "npx tsc -p api/tsconfig.app.json" and "node node_modules/vite/bin/vite.js build web" first`,
+      );
     }
   }
   run('bash', ['db/scripts/local-db.sh', 'up']);
   run('bash', ['db/scripts/local-db.sh', 'recreate', DB]);
   const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgres://postgres@127.0.0.1:54329/${DB}`;
   await migrate(databaseUrl);
-  run('node', ['node_modules/tsx/dist/cli.mjs', 'db/seeds/run.ts', '--demo'], { ...process.env, DATABASE_URL: databaseUrl });
+  run('node', ['node_modules/tsx/dist/cli.mjs', 'db/seeds/run.ts', '--demo'], {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+  });
 
   const port = process.env.E2E_PORT ?? '3100';
   const api = spawn('node', ['dist/api/src/main.js'], {
     cwd: root,
-    env: { ...process.env, PORT: port, DATABASE_URL: databaseUrl, WEB_DIST_DIR: 'web/dist', NODE_ENV: 'test', BASEMAP_STYLE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: port,
+      DATABASE_URL: databaseUrl,
+      WEB_DIST_DIR: 'web/dist',
+      NODE_ENV: 'test',
+      BASEMAP_STYLE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForHealth(`http://127.0.0.1:${port}`, api);

@@ -12,7 +12,8 @@ export async function seededTown(request: APIRequestContext): Promise<SeededTown
   expect(res.ok()).toBe(true);
   const cities = (await res.json()) as (SeededTown & { storefrontCount: number | null })[];
   // storefrontCount is null when the viewer may not see the town's numbers; the demo seed has Mühlhausen.
-  const town = cities.find((c) => c.name.startsWith('Mühlhausen')) ?? cities.find((c) => (c.storefrontCount ?? 0) > 0);
+  const town =
+    cities.find((c) => c.name.startsWith('Mühlhausen')) ?? cities.find((c) => (c.storefrontCount ?? 0) > 0);
   if (!town) throw new Error('no seeded town with storefronts');
   return town;
 }
@@ -71,7 +72,8 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, img.width, img.height).data;
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    for (let i = 0; i < data.length; i += 16)
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return colours.size;
   }, png.toString('base64'));
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UserMenu } from './features/auth/components/UserMenu';
 import { HomePage } from './pages/HomePage';
 import { matchRoute, onLinkClick, usePathname } from './router/router';
 import { LanguageSwitch } from './ui/LanguageSwitch';
@@ -8,6 +9,8 @@ import { Loading } from './ui/Status';
 // Map pages are separate chunks: maplibre-gl loads only when a map is shown.
 const TownPage = lazy(() => import('./pages/TownPage'));
 const NetworkPage = lazy(() => import('./pages/NetworkPage'));
+const SignInPage = lazy(() => import('./pages/SignInPage'));
+const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -22,13 +25,18 @@ export function App() {
           <span className="app-header__title">{t('app.title')}</span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </a>
-        <LanguageSwitch />
+        <div className="app-header__end">
+          <UserMenu />
+          <LanguageSwitch />
+        </div>
       </header>
       <main id="main" tabIndex={-1} className={`app-main app-main--${route.name}`}>
         <Suspense fallback={<Loading />}>
           {route.name === 'home' && <HomePage />}
           {route.name === 'town' && <TownPage key={route.slug} slug={route.slug} />}
           {route.name === 'network' && <NetworkPage key={route.slug} slug={route.slug} />}
+          {route.name === 'signIn' && <SignInPage />}
+          {route.name === 'adminUsers' && <AdminUsersPage />}
           {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
         </Suspense>
       </main>

@@ -126,6 +126,8 @@ export interface City {
   bbox: [number, number, number, number] | null;
   /** null when the viewer may not see the town's numbers. */
   storefrontCount: number | null;
+  /** The town publishes storefront locations, statuses, use categories and KPIs to everyone. */
+  openData: boolean;
 }
 
 export interface CityDetail extends City {

@@ -18,9 +18,18 @@ export function formatArea(m2: number | null): string {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : 'Europe/Berlin' }).format(date);
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: 'medium',
+    timeZone: iso.length === 10 ? 'UTC' : 'Europe/Berlin',
+  }).format(date);
 }
 
 export function formatEuro(value: number | null): string {
-  return value === null ? '–' : new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+  return value === null
+    ? '–'
+    : new Intl.NumberFormat(locale(), {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0,
+      }).format(value);
 }

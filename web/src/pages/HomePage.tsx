@@ -40,7 +40,8 @@ export function HomePage() {
               </a>
               <p>
                 {c.state}
-                {c.storefrontCount !== null && ` · ${t('home.units', { count: c.storefrontCount, formatted: formatNumber(c.storefrontCount) })}`}
+                {c.storefrontCount !== null &&
+                  ` · ${t('home.units', { count: c.storefrontCount, formatted: formatNumber(c.storefrontCount) })}`}
               </p>
             </li>
           ))}

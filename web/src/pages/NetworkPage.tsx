@@ -45,7 +45,11 @@ export default function NetworkPage({ slug }: { slug: string }) {
       {network.data.description && <p>{network.data.description}</p>}
       <div className="town__body">
         <div className="town__main">
-          <NetworkMap towns={symbols} label={t('network.mapLabel', { name: network.data.name })} onOpen={(s) => navigate(`/towns/${s}`)} />
+          <NetworkMap
+            towns={symbols}
+            label={t('network.mapLabel', { name: network.data.name })}
+            onOpen={(s) => navigate(`/towns/${s}`)}
+          />
         </div>
         <div className="town__aside">
           <section className="legend" aria-labelledby="network-legend">
@@ -55,7 +59,8 @@ export default function NetworkPage({ slug }: { slug: string }) {
             <ul className="legend__scale">
               {VACANCY_RATE_STEPS.map((s) => (
                 <li key={s.from}>
-                  <span className="swatch" aria-hidden="true" style={{ background: s.color }} /> ≥ {formatPercent(s.from, 0)}
+                  <span className="swatch" aria-hidden="true" style={{ background: s.color }} /> ≥{' '}
+                  {formatPercent(s.from, 0)}
                 </li>
               ))}
             </ul>

@@ -21,8 +21,13 @@ import { todayIso } from '../lib/dates';
 import type { LonLat, OccupancyStatus, Storefront } from '../lib/domain';
 import { LoadError, Loading } from '../ui/Status';
 import { SyntheticNotice } from '../features/storefronts/components/SyntheticNotice';
+import { useCanEditTown } from '../features/auth/hooks/use-can-edit-town';
+import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
 
-type Editing = { kind: 'add'; position: LonLat | null } | { kind: 'move'; storefront: Storefront; position: LonLat } | null;
+type Editing =
+  | { kind: 'add'; position: LonLat | null }
+  | { kind: 'move'; storefront: Storefront; position: LonLat }
+  | null;
 
 /** One town: map or list, filters and date in the URL, counts, the side panel and editing flows. */
 export default function TownPage({ slug }: { slug: string }) {
@@ -36,11 +41,16 @@ export default function TownPage({ slug }: { slug: string }) {
   const asOf = state.asOf ?? todayIso();
   const filter = useMemo(() => toApiFilter(state, city.data?.id, asOf), [state, city.data?.id, asOf]);
   const summary = useStorefrontSummary(filter, city.data !== undefined);
+  const canEdit = useCanEditTown(city.data?.id);
   const tileUrl = storefrontTileUrl(window.location.origin, filter, revision);
   const onAsOf = useCallback((value: string | undefined) => update({ asOf: value }), [update]);
   const describeHover = useCallback(
     (h: HoveredStorefront) =>
-      t('tooltip.text', { street: h.street, houseNumber: h.houseNumber, status: t(`status.${h.status as OccupancyStatus}`) }),
+      t('tooltip.text', {
+        street: h.street,
+        houseNumber: h.houseNumber,
+        status: t(`status.${h.status as OccupancyStatus}`),
+      }),
     [t],
   );
 
@@ -60,25 +70,45 @@ export default function TownPage({ slug }: { slug: string }) {
         <h1>{town.name}</h1>
         {town.perimeterIsPlaceholder && <p className="hint">{t('town.perimeterPlaceholder')}</p>}
         <SyntheticNotice cityId={town.id} />
+        {canEdit && <OpenDataSwitch town={town} />}
       </div>
       <div className="town__controls">
         <AsOfControl asOf={state.asOf} onChange={onAsOf} />
         <FilterBar state={state} onChange={update} />
         <div className="view-switch" role="group" aria-label={t('town.viewLabel')}>
-          <button type="button" className="button" aria-pressed={state.view === 'map'} onClick={() => update({ view: 'map' })}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={state.view === 'map'}
+            onClick={() => update({ view: 'map' })}
+          >
             {t('town.viewMap')}
           </button>
-          <button type="button" className="button" aria-pressed={state.view === 'list'} onClick={() => update({ view: 'list' })}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={state.view === 'list'}
+            onClick={() => update({ view: 'list' })}
+          >
             {t('town.viewList')}
           </button>
           {state.view === 'map' && (
             <label className="chip">
-              <input type="checkbox" checked={state.heatmap} onChange={(e) => update({ heatmap: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={state.heatmap}
+                onChange={(e) => update({ heatmap: e.target.checked })}
+              />
               {t('town.heatmap')}
             </label>
           )}
-          {state.view === 'map' && (
-            <button type="button" className="button" onClick={() => setEditing({ kind: 'add', position: null })} data-testid="add-storefront">
+          {canEdit && state.view === 'map' && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setEditing({ kind: 'add', position: null })}
+              data-testid="add-storefront"
+            >
               {t('town.addStorefront')}
             </button>
           )}
@@ -107,7 +137,7 @@ export default function TownPage({ slug }: { slug: string }) {
           )}
         </div>
         <div className="town__aside">
-          {editing?.kind === 'add' && (
+          {canEdit && editing?.kind === 'add' && (
             <AddStorefrontPanel
               cityId={town.id}
               position={editing.position}
@@ -118,8 +148,12 @@ export default function TownPage({ slug }: { slug: string }) {
               }}
             />
           )}
-          {editing?.kind === 'move' && (
-            <MoveStorefrontPanel storefront={editing.storefront} position={editing.position} onDone={() => setEditing(null)} />
+          {canEdit && editing?.kind === 'move' && (
+            <MoveStorefrontPanel
+              storefront={editing.storefront}
+              position={editing.position}
+              onDone={() => setEditing(null)}
+            />
           )}
           {!editing && state.selected && (
             <StorefrontPanel

@@ -1,14 +1,28 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * A small history router: the dashboard has three routes and its state lives in the query
+ * A small history router: the dashboard has a handful of routes and its state lives in the query
  * string, so URLSearchParams and the History API are enough (no router dependency).
  */
 export type Route =
   | { name: 'home' }
   | { name: 'town'; slug: string }
   | { name: 'network'; slug: string }
+  | { name: 'signIn' }
+  | { name: 'adminUsers' }
+  | { name: 'benchmark' }
+  | { name: 'knowledgeBase' }
+  | { name: 'kpiDefinitions' }
   | { name: 'notFound' };
+
+/** German paths for the pages without a parameter. */
+const STATIC_ROUTES: Record<string, Route> = {
+  '/anmelden': { name: 'signIn' },
+  '/admin/benutzer': { name: 'adminUsers' },
+  '/vergleich': { name: 'benchmark' },
+  '/massnahmen': { name: 'knowledgeBase' },
+  '/kennzahlen': { name: 'kpiDefinitions' },
+};
 
 const listeners = new Set<() => void>();
 const notify = (): void => listeners.forEach((l) => l());
@@ -21,6 +35,8 @@ function subscribe(listener: () => void): () => void {
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  const fixed = STATIC_ROUTES[pathname.replace(/\/$/, '')];
+  if (fixed) return fixed;
   const town = /^\/towns\/([a-z0-9-]+)\/?$/.exec(pathname);
   if (town) return { name: 'town', slug: town[1]! };
   const network = /^\/networks\/([a-z0-9-]+)\/?$/.exec(pathname);

@@ -1,7 +1,15 @@
 import { useId, type ReactNode } from 'react';
 
 /** A labelled form control; the label is always visible and tied to the control by id. */
-export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
+export function Field({
+  label,
+  children,
+  hint,
+}: {
+  label: string;
+  hint?: string;
+  children: (id: string) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -1,4 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../lib/api-client';
+import { errorMessageKey } from '../lib/error-message';
+import { onLinkClick } from '../router/router';
+import { signInHref } from './ApiErrorMessage';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -9,12 +13,22 @@ export function Loading() {
   );
 }
 
+/** A failed load: 401 offers sign-in, 403 says there are no rights for this town, else the reason. */
 export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const key = errorMessageKey(error);
+  const explained = key !== 'errors.generic';
   return (
     <div className="page-message page-message--error" role="alert">
-      <p>{t('app.error', { message: error.message })}</p>
-      {onRetry && (
+      <p>{explained ? t(key, { message: error.message }) : t('app.error', { message: error.message })}</p>
+      {isApiError(error, 'UNAUTHENTICATED') && (
+        <p>
+          <a href={signInHref()} onClick={onLinkClick}>
+            {t('auth.signIn')}
+          </a>
+        </p>
+      )}
+      {onRetry && !isApiError(error, 'UNAUTHENTICATED') && !isApiError(error, 'FORBIDDEN') && (
         <button type="button" className="button" onClick={onRetry}>
           {t('app.retry')}
         </button>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, parseDashboardState, serializeDashboardState, toApiFilter, EMPTY_STATE } from './filter-state';
+import {
+  activeFilterCount,
+  parseDashboardState,
+  serializeDashboardState,
+  toApiFilter,
+  EMPTY_STATE,
+} from './filter-state';
 
 describe('dashboard state in the URL', () => {
   it('round-trips every field', () => {
@@ -23,7 +29,9 @@ describe('dashboard state in the URL', () => {
 
   it('drops unknown and malformed values instead of failing', () => {
     expect(
-      parseDashboardState('asOf=2023-02-30&status=vacant,gone&vacantForMonths=-3&hasIntervention=yes&view=x&sort=id&selected=1'),
+      parseDashboardState(
+        'asOf=2023-02-30&status=vacant,gone&vacantForMonths=-3&hasIntervention=yes&view=x&sort=id&selected=1',
+      ),
     ).toEqual({ ...EMPTY_STATE, statuses: ['vacant'] });
   });
 

@@ -1,10 +1,5 @@
 import { isIsoDate } from '../../lib/dates';
-import {
-  OCCUPANCY_STATUSES,
-  USE_CATEGORIES,
-  type OccupancyStatus,
-  type UseCategory,
-} from '../../lib/domain';
+import { OCCUPANCY_STATUSES, USE_CATEGORIES, type OccupancyStatus, type UseCategory } from '../../lib/domain';
 
 export type DashboardView = 'map' | 'list';
 
@@ -48,7 +43,8 @@ export function parseDashboardState(search: string | URLSearchParams): Dashboard
   const months = q.get('vacantForMonths');
   if (months && /^\d{1,3}$/.test(months) && Number(months) > 0) state.vacantForMonths = Number(months);
   const hasIntervention = q.get('hasIntervention');
-  if (hasIntervention === 'true' || hasIntervention === 'false') state.hasIntervention = hasIntervention === 'true';
+  if (hasIntervention === 'true' || hasIntervention === 'false')
+    state.hasIntervention = hasIntervention === 'true';
   const selected = q.get('selected');
   if (selected && UUID.test(selected)) state.selected = selected;
   const sort = q.get('sort');
@@ -60,7 +56,8 @@ export function parseDashboardState(search: string | URLSearchParams): Dashboard
 export function serializeDashboardState(state: DashboardState): string {
   const q = new URLSearchParams();
   if (state.asOf) q.set('asOf', state.asOf);
-  if (state.statuses.length) q.set('status', OCCUPANCY_STATUSES.filter((s) => state.statuses.includes(s)).join(','));
+  if (state.statuses.length)
+    q.set('status', OCCUPANCY_STATUSES.filter((s) => state.statuses.includes(s)).join(','));
   if (state.useCategories.length) {
     q.set('useCategory', USE_CATEGORIES.filter((c) => state.useCategories.includes(c)).join(','));
   }
@@ -76,7 +73,11 @@ export function serializeDashboardState(state: DashboardState): string {
 export type ApiFilterParams = Record<string, string | number | boolean | undefined>;
 
 /** The filter as query parameters of the list, summary and tile endpoints (all share one filter). */
-export function toApiFilter(state: DashboardState, cityId: string | undefined, asOf: string): ApiFilterParams {
+export function toApiFilter(
+  state: DashboardState,
+  cityId: string | undefined,
+  asOf: string,
+): ApiFilterParams {
   return {
     cityId,
     asOf,

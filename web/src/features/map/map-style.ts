@@ -39,8 +39,10 @@ const rateColor: ExpressionSpecification = [
 
 function townFeatures(city: CityDetail | undefined): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
-  if (city?.boundary) features.push({ type: 'Feature', properties: { kind: 'boundary' }, geometry: city.boundary });
-  if (city?.perimeter) features.push({ type: 'Feature', properties: { kind: 'perimeter' }, geometry: city.perimeter });
+  if (city?.boundary)
+    features.push({ type: 'Feature', properties: { kind: 'boundary' }, geometry: city.boundary });
+  if (city?.perimeter)
+    features.push({ type: 'Feature', properties: { kind: 'perimeter' }, geometry: city.perimeter });
   return { type: 'FeatureCollection', features };
 }
 
@@ -158,7 +160,10 @@ export function builtInStyle(overlay: Overlay): StyleSpecification {
     version: 8,
     name: 'Schaufenster offline',
     sources: overlay.sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }, ...overlay.layers],
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+      ...overlay.layers,
+    ],
   };
 }
 

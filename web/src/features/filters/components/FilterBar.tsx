@@ -6,7 +6,13 @@ import { activeFilterCount, type DashboardState } from '../filter-state';
 
 const VACANCY_MONTHS = [3, 6, 12, 24, 36];
 
-export function FilterBar({ state, onChange }: { state: DashboardState; onChange: (c: Partial<DashboardState>) => void }) {
+export function FilterBar({
+  state,
+  onChange,
+}: {
+  state: DashboardState;
+  onChange: (c: Partial<DashboardState>) => void;
+}) {
   const { t } = useTranslation();
   const toggleStatus = (status: (typeof OCCUPANCY_STATUSES)[number], on: boolean): void =>
     onChange({ statuses: on ? [...state.statuses, status] : state.statuses.filter((s) => s !== status) });
@@ -33,7 +39,9 @@ export function FilterBar({ state, onChange }: { state: DashboardState; onChange
           <select
             id={id}
             value={state.useCategories[0] ?? ''}
-            onChange={(e) => onChange({ useCategories: e.target.value ? [e.target.value as UseCategory] : [] })}
+            onChange={(e) =>
+              onChange({ useCategories: e.target.value ? [e.target.value as UseCategory] : [] })
+            }
           >
             <option value="">{t('filters.allCategories')}</option>
             {USE_CATEGORIES.map((c) => (
@@ -49,7 +57,9 @@ export function FilterBar({ state, onChange }: { state: DashboardState; onChange
           <select
             id={id}
             value={state.vacantForMonths ?? ''}
-            onChange={(e) => onChange({ vacantForMonths: e.target.value ? Number(e.target.value) : undefined })}
+            onChange={(e) =>
+              onChange({ vacantForMonths: e.target.value ? Number(e.target.value) : undefined })
+            }
           >
             <option value="">{t('filters.vacantForAny')}</option>
             {VACANCY_MONTHS.map((m) => (
@@ -65,7 +75,9 @@ export function FilterBar({ state, onChange }: { state: DashboardState; onChange
           <select
             id={id}
             value={state.hasIntervention === undefined ? '' : String(state.hasIntervention)}
-            onChange={(e) => onChange({ hasIntervention: e.target.value === '' ? undefined : e.target.value === 'true' })}
+            onChange={(e) =>
+              onChange({ hasIntervention: e.target.value === '' ? undefined : e.target.value === 'true' })
+            }
           >
             <option value="">{t('filters.interventionAny')}</option>
             <option value="true">{t('filters.interventionYes')}</option>
@@ -77,7 +89,14 @@ export function FilterBar({ state, onChange }: { state: DashboardState; onChange
         <button
           type="button"
           className="button button--ghost"
-          onClick={() => onChange({ statuses: [], useCategories: [], vacantForMonths: undefined, hasIntervention: undefined })}
+          onClick={() =>
+            onChange({
+              statuses: [],
+              useCategories: [],
+              vacantForMonths: undefined,
+              hasIntervention: undefined,
+            })
+          }
         >
           {t('filters.reset')}
         </button>

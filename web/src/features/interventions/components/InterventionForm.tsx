@@ -1,12 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
-import { INTERVENTION_STATES, INTERVENTION_TYPES, type InterventionState, type InterventionType } from '../../../lib/domain';
+import {
+  INTERVENTION_STATES,
+  INTERVENTION_TYPES,
+  type InterventionState,
+  type InterventionType,
+} from '../../../lib/domain';
 import { Field } from '../../../ui/Field';
 import { useCreateIntervention } from '../hooks/use-interventions';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 
 /** Records an intervention (Testladen, Zwischennutzung, …) on one storefront. */
-export function InterventionForm({ cityId, storefrontId, onDone }: { cityId: string; storefrontId: string; onDone: () => void }) {
+export function InterventionForm({
+  cityId,
+  storefrontId,
+  onDone,
+}: {
+  cityId: string;
+  storefrontId: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const mutation = useCreateIntervention();
   const [type, setType] = useState<InterventionType>('test_shop');
@@ -50,7 +64,9 @@ export function InterventionForm({ cityId, storefrontId, onDone }: { cityId: str
           </select>
         )}
       </Field>
-      <Field label={t('form.title')}>{(id) => <input id={id} required value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+      <Field label={t('form.title')}>
+        {(id) => <input id={id} required value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
       <Field label={t('form.state')}>
         {(id) => (
           <select id={id} value={state} onChange={(e) => setState(e.target.value as InterventionState)}>
@@ -63,18 +79,38 @@ export function InterventionForm({ cityId, storefrontId, onDone }: { cityId: str
         )}
       </Field>
       <Field label={t('form.startDate')}>
-        {(id) => <input id={id} type="date" value={startDate} required={state !== 'planned'} onChange={(e) => setStartDate(e.target.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            value={startDate}
+            required={state !== 'planned'}
+            onChange={(e) => setStartDate(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('form.endDate')}>
-        {(id) => <input id={id} type="date" value={endDate} required={state === 'ended'} onChange={(e) => setEndDate(e.target.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            value={endDate}
+            required={state === 'ended'}
+            onChange={(e) => setEndDate(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('form.budget')}>
-        {(id) => <input id={id} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />}
+        {(id) => (
+          <input id={id} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />
+        )}
       </Field>
       <Field label={t('form.description')}>
-        {(id) => <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(id) => (
+          <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        )}
       </Field>
-      {mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>}
+      {mutation.error && <ApiErrorMessage error={mutation.error} />}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('form.saving') : t('form.save')}

@@ -29,7 +29,8 @@ export function Legend() {
       <ul className="legend__scale">
         {VACANCY_RATE_STEPS.map((s) => (
           <li key={s.from}>
-            <span className="swatch" aria-hidden="true" style={{ background: s.color }} /> ≥ {formatPercent(s.from, 0)}
+            <span className="swatch" aria-hidden="true" style={{ background: s.color }} /> ≥{' '}
+            {formatPercent(s.from, 0)}
           </li>
         ))}
       </ul>

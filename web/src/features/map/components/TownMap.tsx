@@ -61,9 +61,15 @@ export function TownMap(props: TownMapProps) {
       container: container.current!,
       style,
       ...(bounds
-        ? { bounds: bounds as [number, number, number, number], fitBoundsOptions: { padding: 40, maxZoom: 17 } }
+        ? {
+            bounds: bounds as [number, number, number, number],
+            fitBoundsOptions: { padding: 40, maxZoom: 17 },
+          }
         : { center: city.centre.coordinates, zoom: 15 }),
-      attributionControl: { compact: false, ...(basemap && usesOsm(basemap) ? { customAttribution: OSM_ATTRIBUTION } : {}) },
+      attributionControl: {
+        compact: false,
+        ...(basemap && usesOsm(basemap) ? { customAttribution: OSM_ATTRIBUTION } : {}),
+      },
       maxZoom: 20,
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -115,7 +121,8 @@ export function TownMap(props: TownMapProps) {
     const map = mapRef.current;
     if (!map) return;
     const apply = (): void => {
-      for (const id of HEATMAP_LAYERS) map.setLayoutProperty(id, 'visibility', props.heatmap ? 'visible' : 'none');
+      for (const id of HEATMAP_LAYERS)
+        map.setLayoutProperty(id, 'visibility', props.heatmap ? 'visible' : 'none');
       map.setFilter(SELECTED_LAYER, ['==', ['get', 'id'], props.selectedId ?? '']);
     };
     if (map.isStyleLoaded()) apply();
@@ -127,7 +134,9 @@ export function TownMap(props: TownMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !position) return undefined;
-    const marker = new maplibregl.Marker({ draggable: true, color: '#1f3a5f' }).setLngLat(position).addTo(map);
+    const marker = new maplibregl.Marker({ draggable: true, color: '#1f3a5f' })
+      .setLngLat(position)
+      .addTo(map);
     marker.getElement().setAttribute('aria-label', 'Position');
     marker.on('dragend', () => {
       const { lng, lat } = marker.getLngLat();

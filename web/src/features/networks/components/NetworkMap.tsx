@@ -15,7 +15,15 @@ export interface TownSymbol {
 }
 
 /** All towns of a network: a circle per town, sized by units and coloured by vacancy rate. */
-export function NetworkMap({ towns, label, onOpen }: { towns: TownSymbol[]; label: string; onOpen: (slug: string) => void }) {
+export function NetworkMap({
+  towns,
+  label,
+  onOpen,
+}: {
+  towns: TownSymbol[];
+  label: string;
+  onOpen: (slug: string) => void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onOpenRef = useRef(onOpen);
@@ -27,12 +35,21 @@ export function NetworkMap({ towns, label, onOpen }: { towns: TownSymbol[]; labe
       style: {
         version: 8,
         sources: {
-          towns: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: BKG_ATTRIBUTION },
+          towns: {
+            type: 'geojson',
+            data: { type: 'FeatureCollection', features: [] },
+            attribution: BKG_ATTRIBUTION,
+          },
           boundaries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
         },
         layers: [
           { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
-          { id: 'boundaries', type: 'fill', source: 'boundaries', paint: { 'fill-color': '#e2ddd0', 'fill-outline-color': '#8a847a' } },
+          {
+            id: 'boundaries',
+            type: 'fill',
+            source: 'boundaries',
+            paint: { 'fill-color': '#e2ddd0', 'fill-outline-color': '#8a847a' },
+          },
           {
             id: 'towns',
             type: 'circle',

@@ -50,8 +50,11 @@ export const storefrontsApi = {
   get: (id: string, asOf: string) => api.get<Storefront>(`${base}/${id}${queryString({ asOf })}`),
   occupancy: (id: string) => api.get<OccupancyPeriod[]>(`${base}/${id}/occupancy`),
   create: (body: NewStorefront) => api.post<Storefront>(base, body),
-  update: (id: string, version: number, changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint }) =>
-    api.patch<Storefront>(`${base}/${id}`, { ...changes, version }),
+  update: (
+    id: string,
+    version: number,
+    changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint },
+  ) => api.patch<Storefront>(`${base}/${id}`, { ...changes, version }),
   verify: (id: string, version: number) => api.post<Storefront>(`${base}/${id}/verify`, { version }),
   changeStatus: (id: string, version: number, change: StatusChange) =>
     api.post<StatusChangeResult>(`${base}/${id}/status-changes`, { ...change, version }),

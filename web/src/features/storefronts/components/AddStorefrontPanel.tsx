@@ -1,10 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
-import { IN_USE_STATUSES, OCCUPANCY_STATUSES, USE_CATEGORIES, type LonLat, type OccupancyStatus, type UseCategory } from '../../../lib/domain';
+import {
+  IN_USE_STATUSES,
+  OCCUPANCY_STATUSES,
+  USE_CATEGORIES,
+  type LonLat,
+  type OccupancyStatus,
+  type UseCategory,
+} from '../../../lib/domain';
 import { formatNumber } from '../../../lib/format';
 import { Field } from '../../../ui/Field';
 import { useCreateStorefront } from '../hooks/use-storefront-mutations';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 
 export interface AddStorefrontPanelProps {
   cityId: string;
@@ -61,10 +69,21 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
           );
         }}
       >
-        <Field label={t('form.street')}>{(id) => <input id={id} required value={street} onChange={(e) => setStreet(e.target.value)} />}</Field>
-        <Field label={t('form.houseNumber')}>{(id) => <input id={id} value={houseNumber} onChange={(e) => setHouseNumber(e.target.value)} />}</Field>
+        <Field label={t('form.street')}>
+          {(id) => <input id={id} required value={street} onChange={(e) => setStreet(e.target.value)} />}
+        </Field>
+        <Field label={t('form.houseNumber')}>
+          {(id) => <input id={id} value={houseNumber} onChange={(e) => setHouseNumber(e.target.value)} />}
+        </Field>
         <Field label={t('form.floorArea')}>
-          {(id) => <input id={id} inputMode="decimal" value={floorArea} onChange={(e) => setFloorArea(e.target.value)} />}
+          {(id) => (
+            <input
+              id={id}
+              inputMode="decimal"
+              value={floorArea}
+              onChange={(e) => setFloorArea(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('form.initialStatus')}>
           {(id) => (
@@ -81,7 +100,11 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
           <>
             <Field label={t('form.category')}>
               {(id) => (
-                <select id={id} value={useCategory} onChange={(e) => setUseCategory(e.target.value as UseCategory | '')}>
+                <select
+                  id={id}
+                  value={useCategory}
+                  onChange={(e) => setUseCategory(e.target.value as UseCategory | '')}
+                >
                   <option value="">{t('category.none')}</option>
                   {USE_CATEGORIES.map((c) => (
                     <option key={c} value={c}>
@@ -91,16 +114,30 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
                 </select>
               )}
             </Field>
-            <Field label={t('form.business')}>{(id) => <input id={id} value={businessName} onChange={(e) => setBusinessName(e.target.value)} />}</Field>
+            <Field label={t('form.business')}>
+              {(id) => (
+                <input id={id} value={businessName} onChange={(e) => setBusinessName(e.target.value)} />
+              )}
+            </Field>
           </>
         )}
         <Field label={t('form.date')}>
-          {(id) => <input id={id} type="date" required value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />}
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              required
+              value={validFrom}
+              onChange={(e) => setValidFrom(e.target.value)}
+            />
+          )}
         </Field>
         {!position && <p className="hint">{t('form.noPosition')}</p>}
-        {mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>}
+        {mutation.error && <ApiErrorMessage error={mutation.error} />}
         {mutation.data?.warnings?.map((w) => (
-          <p key={w} className="hint">{t('form.warnings', { text: w })}</p>
+          <p key={w} className="hint">
+            {t('form.warnings', { text: w })}
+          </p>
         ))}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={!position || mutation.isPending}>

@@ -10,7 +10,15 @@ export interface ConflictRow {
  * Shown on 409 VERSION_CONFLICT: what the other person saved, next to what the user typed
  * (which stays in the form). "Save anyway" retries with the current version.
  */
-export function ConflictNotice({ rows, onRetry, onDiscard }: { rows: ConflictRow[]; onRetry: () => void; onDiscard: () => void }) {
+export function ConflictNotice({
+  rows,
+  onRetry,
+  onDiscard,
+}: {
+  rows: ConflictRow[];
+  onRetry: () => void;
+  onDiscard: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="conflict" role="alert" data-testid="conflict">

@@ -6,8 +6,11 @@ import type { StorefrontAttributes } from '../api/storefronts-api';
 import { conflictingStorefront } from '../conflict';
 import { useUpdateStorefront } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 
-type Draft = Record<'street' | 'houseNumber' | 'postcode' | 'floorAreaM2' | 'frontageM' | 'notes', string> & { floor: Floor };
+type Draft = Record<'street' | 'houseNumber' | 'postcode' | 'floorAreaM2' | 'frontageM' | 'notes', string> & {
+  floor: Floor;
+};
 
 const toDraft = (s: Storefront): Draft => ({
   street: s.street,
@@ -43,10 +46,19 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
   const conflict = conflictingStorefront(mutation.error);
   const set = (key: keyof Draft, value: string): void => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (version: number): void =>
-    mutation.mutate({ version, changes: changedAttributes(conflict ? toDraft(conflict) : base, draft) }, { onSuccess: onDone });
+    mutation.mutate(
+      { version, changes: changedAttributes(conflict ? toDraft(conflict) : base, draft) },
+      { onSuccess: onDone },
+    );
 
-  const text = (key: Exclude<keyof Draft, 'floor'>, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label}>{(id) => <input id={id} value={draft[key]} onChange={(e) => set(key, e.target.value)} {...props} />}</Field>
+  const text = (
+    key: Exclude<keyof Draft, 'floor'>,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <Field label={label}>
+      {(id) => <input id={id} value={draft[key]} onChange={(e) => set(key, e.target.value)} {...props} />}
+    </Field>
   );
   const theirs = conflict ? toDraft(conflict) : null;
   const labels: [keyof Draft, string][] = [
@@ -86,16 +98,22 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
         )}
       </Field>
       <Field label={t('form.notes')}>
-        {(id) => <textarea id={id} rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
+        {(id) => (
+          <textarea id={id} rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
+        )}
       </Field>
       {conflict && theirs ? (
         <ConflictNotice
-          rows={labels.map(([key, label]) => ({ label, theirs: theirs[key] || '–', yours: draft[key] || '–' }))}
+          rows={labels.map(([key, label]) => ({
+            label,
+            theirs: theirs[key] || '–',
+            yours: draft[key] || '–',
+          }))}
           onRetry={() => submit(conflict.version)}
           onDiscard={onDone}
         />
       ) : (
-        mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>
+        mutation.error && <ApiErrorMessage error={mutation.error} />
       )}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={mutation.isPending}>

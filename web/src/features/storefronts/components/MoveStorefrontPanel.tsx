@@ -4,22 +4,35 @@ import { formatNumber } from '../../../lib/format';
 import { conflictingStorefront } from '../conflict';
 import { useUpdateStorefront } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 
 /** Moves a storefront's point: the user drags the marker, then saves. */
-export function MoveStorefrontPanel({ storefront, position, onDone }: { storefront: Storefront; position: LonLat; onDone: () => void }) {
+export function MoveStorefrontPanel({
+  storefront,
+  position,
+  onDone,
+}: {
+  storefront: Storefront;
+  position: LonLat;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const mutation = useUpdateStorefront(storefront.id);
   const conflict = conflictingStorefront(mutation.error);
   const fmt = (p: LonLat): string => `${formatNumber(p[1], 5)}, ${formatNumber(p[0], 5)}`;
   const save = (version: number): void =>
-    mutation.mutate({ version, changes: { location: { type: 'Point', coordinates: position } } }, { onSuccess: onDone });
+    mutation.mutate(
+      { version, changes: { location: { type: 'Point', coordinates: position } } },
+      { onSuccess: onDone },
+    );
   return (
     <aside className="side-panel" aria-labelledby="move-heading">
       <h2 id="move-heading">
         {t('panel.move')}: {storefront.street} {storefront.houseNumber}
       </h2>
       <p className="hint" role="status">
-        {t('form.moveHint')} {t('form.positionSet', { lat: formatNumber(position[1], 5), lon: formatNumber(position[0], 5) })}
+        {t('form.moveHint')}{' '}
+        {t('form.positionSet', { lat: formatNumber(position[1], 5), lon: formatNumber(position[0], 5) })}
       </p>
       {conflict && (
         <ConflictNotice
@@ -28,9 +41,14 @@ export function MoveStorefrontPanel({ storefront, position, onDone }: { storefro
           onDiscard={onDone}
         />
       )}
-      {mutation.error && !conflict && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>}
+      {mutation.error && !conflict && <ApiErrorMessage error={mutation.error} />}
       <div className="form__actions">
-        <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => save(storefront.version)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={mutation.isPending}
+          onClick={() => save(storefront.version)}
+        >
           {t('form.savePosition')}
         </button>
         <button type="button" className="button button--ghost" onClick={onDone}>

@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
-import { IN_USE_STATUSES, OCCUPANCY_STATUSES, USE_CATEGORIES, type OccupancyStatus, type Storefront, type UseCategory } from '../../../lib/domain';
+import {
+  IN_USE_STATUSES,
+  OCCUPANCY_STATUSES,
+  USE_CATEGORIES,
+  type OccupancyStatus,
+  type Storefront,
+  type UseCategory,
+} from '../../../lib/domain';
 import { Field } from '../../../ui/Field';
 import { conflictingStorefront } from '../conflict';
 import { useChangeStatus } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 
 interface Draft {
   date: string;
@@ -28,7 +36,8 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
   });
   const conflict = conflictingStorefront(mutation.error);
   const inUse = IN_USE_STATUSES.includes(draft.status);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]): void =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = (version: number): void => {
     mutation.mutate(
@@ -57,11 +66,24 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
     >
       <h3 id="status-change-heading">{t('panel.changeStatus')}</h3>
       <Field label={t('form.date')}>
-        {(id) => <input id={id} type="date" required value={draft.date} onChange={(e) => set('date', e.target.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            required
+            value={draft.date}
+            onChange={(e) => set('date', e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('form.status')}>
         {(id) => (
-          <select id={id} value={draft.status} onChange={(e) => set('status', e.target.value as OccupancyStatus)} data-testid="status-select">
+          <select
+            id={id}
+            value={draft.status}
+            onChange={(e) => set('status', e.target.value as OccupancyStatus)}
+            data-testid="status-select"
+          >
             {OCCUPANCY_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
@@ -74,7 +96,11 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
         <>
           <Field label={t('form.category')}>
             {(id) => (
-              <select id={id} value={draft.useCategory} onChange={(e) => set('useCategory', e.target.value as UseCategory | '')}>
+              <select
+                id={id}
+                value={draft.useCategory}
+                onChange={(e) => set('useCategory', e.target.value as UseCategory | '')}
+              >
                 <option value="">{t('category.none')}</option>
                 {USE_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
@@ -85,12 +111,20 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
             )}
           </Field>
           <Field label={t('form.business')}>
-            {(id) => <input id={id} value={draft.businessName} onChange={(e) => set('businessName', e.target.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                value={draft.businessName}
+                onChange={(e) => set('businessName', e.target.value)}
+              />
+            )}
           </Field>
         </>
       )}
       <Field label={t('form.note')}>
-        {(id) => <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />}
+        {(id) => (
+          <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
+        )}
       </Field>
       {conflict ? (
         <ConflictNotice
@@ -101,13 +135,17 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
               yours: t(`status.${draft.status}`),
             },
             { label: t('form.date'), theirs: conflict.current?.statusSince ?? '–', yours: draft.date },
-            { label: t('form.business'), theirs: conflict.current?.businessName ?? '–', yours: draft.businessName || '–' },
+            {
+              label: t('form.business'),
+              theirs: conflict.current?.businessName ?? '–',
+              yours: draft.businessName || '–',
+            },
           ]}
           onRetry={() => submit(conflict.version)}
           onDiscard={onDone}
         />
       ) : (
-        mutation.error && <p className="form__error" role="alert">{t('form.error', { message: mutation.error.message })}</p>
+        mutation.error && <ApiErrorMessage error={mutation.error} />
       )}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={mutation.isPending}>

@@ -12,6 +12,13 @@ import { useOccupancyHistory, useStorefront } from '../hooks/use-storefront-quer
 import { EditStorefrontForm } from './EditStorefrontForm';
 import { OccupancyTimeline } from './OccupancyTimeline';
 import { StatusChangeForm } from './StatusChangeForm';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { ChangeHistory } from '../../audit/components/ChangeHistory';
+import { useCanEditTown } from '../../auth/hooks/use-can-edit-town';
+import { useSession } from '../../auth/hooks/use-session';
+import { isSignedIn } from '../../auth/permissions';
+import { ContactSection } from '../../contacts/components/ContactSection';
+import { ReadOnlyHint } from '../../auth/components/ReadOnlyHint';
 
 type Mode = 'view' | 'status' | 'edit' | 'intervention';
 
@@ -27,20 +34,28 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
   const { t } = useTranslation();
   const storefront = useStorefront(id, asOf);
   const history = useOccupancyHistory(id);
-  const interventions = useStorefrontInterventions(id);
+  const session = useSession();
+  // Interventions are for signed-in readers only; anonymous visitors see what towns publish.
+  const interventions = useStorefrontInterventions(isSignedIn(session.data) ? id : undefined);
   const verify = useVerifyStorefront(id);
   const [mode, setMode] = useState<Mode>('view');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [id]);
 
   const s = storefront.data;
+  const canEdit = useCanEditTown(s?.cityId);
   return (
     <aside className="side-panel" aria-labelledby="panel-heading" data-testid="storefront-panel">
       <div className="side-panel__header">
         <h2 id="panel-heading" ref={heading} tabIndex={-1}>
           {s ? `${s.street} ${s.houseNumber}`.trim() : t('app.loading')}
         </h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('panel.close')}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onClose}
+          aria-label={t('panel.close')}
+        >
           ✕
         </button>
       </div>
@@ -81,12 +96,17 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
           </dl>
           {!s.insidePerimeter && <p className="hint">{t('panel.outsidePerimeter')}</p>}
 
-          {mode === 'view' && (
+          {canEdit && mode === 'view' && (
             <div className="panel-actions">
               <button type="button" className="button button--primary" onClick={() => setMode('status')}>
                 {t('panel.changeStatus')}
               </button>
-              <button type="button" className="button" disabled={verify.isPending} onClick={() => verify.mutate(s.version)}>
+              <button
+                type="button"
+                className="button"
+                disabled={verify.isPending}
+                onClick={() => verify.mutate(s.version)}
+              >
                 {t('panel.verifyToday')}
               </button>
               <button type="button" className="button" onClick={() => setMode('edit')}>
@@ -100,20 +120,27 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
               </button>
             </div>
           )}
+          {!canEdit && <ReadOnlyHint signedIn={isSignedIn(session.data)} />}
           {verify.isSuccess && mode === 'view' && <p role="status">{t('panel.verified')}</p>}
-          {verify.error && <p role="alert" className="form__error">{t('form.error', { message: verify.error.message })}</p>}
-          {mode === 'status' && <StatusChangeForm storefront={s} onDone={() => setMode('view')} />}
-          {mode === 'edit' && <EditStorefrontForm storefront={s} onDone={() => setMode('view')} />}
-          {mode === 'intervention' && <InterventionForm cityId={s.cityId} storefrontId={s.id} onDone={() => setMode('view')} />}
+          {verify.error && <ApiErrorMessage error={verify.error} />}
+          {canEdit && mode === 'status' && <StatusChangeForm storefront={s} onDone={() => setMode('view')} />}
+          {canEdit && mode === 'edit' && <EditStorefrontForm storefront={s} onDone={() => setMode('view')} />}
+          {canEdit && mode === 'intervention' && (
+            <InterventionForm cityId={s.cityId} storefrontId={s.id} onDone={() => setMode('view')} />
+          )}
+          {canEdit && <ContactSection storefrontId={s.id} storefrontVersion={s.version} />}
 
           <section aria-labelledby="history-heading">
             <h3 id="history-heading">{t('panel.history')}</h3>
             {history.data && <OccupancyTimeline periods={history.data} />}
           </section>
-          <section aria-labelledby="interventions-heading">
-            <h3 id="interventions-heading">{t('panel.interventions')}</h3>
-            {interventions.data && <InterventionList interventions={interventions.data} />}
-          </section>
+          {isSignedIn(session.data) && (
+            <section aria-labelledby="interventions-heading">
+              <h3 id="interventions-heading">{t('panel.interventions')}</h3>
+              {interventions.data && <InterventionList interventions={interventions.data} />}
+            </section>
+          )}
+          {canEdit && <ChangeHistory storefrontId={s.id} />}
         </>
       )}
     </aside>

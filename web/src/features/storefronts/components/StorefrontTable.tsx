@@ -30,7 +30,12 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
       label: t('list.address'),
       sortKey: 'street',
       render: (s) => (
-        <button type="button" className="link-button" onClick={() => onOpen(s.id)} aria-label={t('list.open', { address: address(s) })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onOpen(s.id)}
+          aria-label={t('list.open', { address: address(s) })}
+        >
           {address(s)}
         </button>
       ),
@@ -48,7 +53,12 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
           '–'
         ),
     },
-    { key: 'since', label: t('list.since'), sortKey: 'statusSince', render: (s) => formatDate(s.current?.statusSince) },
+    {
+      key: 'since',
+      label: t('list.since'),
+      sortKey: 'statusSince',
+      render: (s) => formatDate(s.current?.statusSince),
+    },
     {
       key: 'category',
       label: t('list.category'),
@@ -57,7 +67,12 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
     },
     { key: 'business', label: t('list.business'), render: (s) => s.current?.businessName ?? '–' },
     { key: 'area', label: t('list.area'), sortKey: 'floorAreaM2', render: (s) => formatArea(s.floorAreaM2) },
-    { key: 'verified', label: t('list.verified'), sortKey: 'verifiedAt', render: (s) => formatDate(s.verifiedAt) },
+    {
+      key: 'verified',
+      label: t('list.verified'),
+      sortKey: 'verifiedAt',
+      render: (s) => formatDate(s.verifiedAt),
+    },
   ];
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const ariaSort = (key?: string): 'ascending' | 'descending' | undefined => {
@@ -82,7 +97,13 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
                     aria-label={t('list.sortBy', { column: c.label })}
                   >
                     {c.label}
-                    <span aria-hidden="true">{ariaSort(c.sortKey) === 'ascending' ? ' ▲' : ariaSort(c.sortKey) === 'descending' ? ' ▼' : ' ↕'}</span>
+                    <span aria-hidden="true">
+                      {ariaSort(c.sortKey) === 'ascending'
+                        ? ' ▲'
+                        : ariaSort(c.sortKey) === 'descending'
+                          ? ' ▼'
+                          : ' ↕'}
+                    </span>
                   </button>
                 ) : (
                   c.label
@@ -108,11 +129,21 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
       </table>
       {pages > 1 && (
         <nav className="pager" aria-label={t('list.page', { page: page.page, pages })}>
-          <button type="button" className="button" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
+          <button
+            type="button"
+            className="button"
+            disabled={page.page <= 1}
+            onClick={() => onPage(page.page - 1)}
+          >
             {t('list.previous')}
           </button>
           <span>{t('list.page', { page: page.page, pages })}</span>
-          <button type="button" className="button" disabled={page.page >= pages} onClick={() => onPage(page.page + 1)}>
+          <button
+            type="button"
+            className="button"
+            disabled={page.page >= pages}
+            onClick={() => onPage(page.page + 1)}
+          >
             {t('list.next')}
           </button>
         </nav>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GeoJsonPoint } from '../../../lib/domain';
+import { auditKeys } from '../../audit/api/audit-keys';
 import { interventionKeys } from '../../interventions/api/intervention-keys';
 import { bumpTileRevision } from '../../map/tile-revision';
 import { storefrontKeys } from '../api/storefront-keys';
@@ -11,7 +12,7 @@ import {
 } from '../api/storefronts-api';
 import { cityKeys } from '../../towns/api/city-keys';
 
-/** After any write: lists, counts, panels and map tiles all refresh. */
+/** After any write: lists, counts, panels, change histories and map tiles all refresh. */
 function useAfterWrite(): () => Promise<void> {
   const client = useQueryClient();
   return async () => {
@@ -20,27 +21,39 @@ function useAfterWrite(): () => Promise<void> {
       client.invalidateQueries({ queryKey: storefrontKeys.all }),
       client.invalidateQueries({ queryKey: interventionKeys.all }),
       client.invalidateQueries({ queryKey: cityKeys.all }),
+      client.invalidateQueries({ queryKey: auditKeys.all }),
     ]);
   };
 }
 
 export function useCreateStorefront() {
   const afterWrite = useAfterWrite();
-  return useMutation({ mutationFn: (body: NewStorefront) => storefrontsApi.create(body), onSuccess: afterWrite });
+  return useMutation({
+    mutationFn: (body: NewStorefront) => storefrontsApi.create(body),
+    onSuccess: afterWrite,
+  });
 }
 
 export function useUpdateStorefront(id: string) {
   const afterWrite = useAfterWrite();
   return useMutation({
-    mutationFn: ({ version, changes }: { version: number; changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint } }) =>
-      storefrontsApi.update(id, version, changes),
+    mutationFn: ({
+      version,
+      changes,
+    }: {
+      version: number;
+      changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint };
+    }) => storefrontsApi.update(id, version, changes),
     onSuccess: afterWrite,
   });
 }
 
 export function useVerifyStorefront(id: string) {
   const afterWrite = useAfterWrite();
-  return useMutation({ mutationFn: (version: number) => storefrontsApi.verify(id, version), onSuccess: afterWrite });
+  return useMutation({
+    mutationFn: (version: number) => storefrontsApi.verify(id, version),
+    onSuccess: afterWrite,
+  });
 }
 
 export function useChangeStatus(id: string) {

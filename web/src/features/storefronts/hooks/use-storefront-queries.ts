@@ -12,7 +12,9 @@ export function useStorefrontSummary(params: ApiFilterParams, enabled = true) {
   });
 }
 
-export function useStorefrontList(params: ApiFilterParams & { sort?: string; page?: number; pageSize?: number }) {
+export function useStorefrontList(
+  params: ApiFilterParams & { sort?: string; page?: number; pageSize?: number },
+) {
   return useQuery({
     queryKey: storefrontKeys.list(params),
     queryFn: () => storefrontsApi.list(params),

@@ -7,7 +7,13 @@ const FIRST_YEAR = 2015;
 const STEP_MS = 1500;
 
 /** Stichtag: a date field, a year slider and a play button that steps through the years. */
-export function AsOfControl({ asOf, onChange }: { asOf: string | undefined; onChange: (asOf: string | undefined) => void }) {
+export function AsOfControl({
+  asOf,
+  onChange,
+}: {
+  asOf: string | undefined;
+  onChange: (asOf: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const today = todayIso();
   const current = asOf ?? today;

@@ -1,0 +1,212 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, signIn, someStorefront, townBySlug, type TownRef } from './auth-helpers';
+
+let muehlhausen: TownRef;
+let gotha: TownRef;
+
+test.beforeAll(async ({ request }) => {
+  muehlhausen = await townBySlug(request, 'muehlhausen');
+  gotha = await townBySlug(request, 'gotha');
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a city editor signs in, edits a unit of her town and sees it saved and in the change history', async ({
+  page,
+  request,
+}) => {
+  const unit = await someStorefront(request, muehlhausen.id, 5);
+  const target = `/towns/muehlhausen?selected=${unit.id}`;
+  await page.goto(`/anmelden?weiter=${encodeURIComponent(target)}`);
+  await page.getByLabel('E-Mail-Adresse').fill(DEMO.editorMuehlhausen);
+  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`selected=${unit.id}`));
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+  await expect(page.getByTestId('open-data-switch')).toBeChecked();
+
+  const panel = page.getByTestId('storefront-panel');
+  const area = (unit.floorAreaM2 ?? 100) + 11.5;
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  await panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)').fill(String(area).replace('.', ','));
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+
+  const areaDe = `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(area)} m²`;
+  await expect(panel.getByText(areaDe, { exact: true })).toBeVisible();
+  const saved = (await (await page.request.get(`/api/storefronts/${unit.id}`)).json()) as {
+    floorAreaM2: number;
+  };
+  expect(saved.floorAreaM2).toBe(area);
+  const history = panel.getByTestId('change-history');
+  await expect(history).toContainText('Angaben geändert');
+  await expect(history).toContainText(DEMO.editorMuehlhausen);
+  await expect(history).toContainText(`Fläche (m²): ${unit.floorAreaM2 ?? '–'} → ${area}`);
+});
+
+test('the same editor has no edit controls on a Gotha unit, and the API refuses her write with 403', async ({
+  page,
+  request,
+}) => {
+  const unit = await someStorefront(request, gotha.id, 3);
+  await signIn(page, DEMO.editorMuehlhausen);
+  await page.goto(`/towns/gotha?selected=${unit.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(
+    `${unit.street} ${unit.houseNumber}`.trim(),
+  );
+  await expect(panel.getByTestId('read-only-hint')).toContainText('Keine Berechtigung für diese Stadt');
+  await expect(panel.getByRole('button', { name: 'Statuswechsel erfassen' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toHaveCount(0);
+  await expect(panel.getByTestId('contact-section')).toHaveCount(0);
+  await expect(page.getByTestId('add-storefront')).toHaveCount(0);
+  await expect(page.getByTestId('open-data-switch')).toHaveCount(0);
+
+  const answer = await page.evaluate(
+    async ({ id, version }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/storefronts/${id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: JSON.stringify({ version, notes: 'darf nicht gespeichert werden' }),
+      });
+      return { status: res.status, body: (await res.json()) as { code: string } };
+    },
+    { id: unit.id, version: unit.version },
+  );
+  expect(answer.status).toBe(403);
+  expect(answer.body.code).toBe('FORBIDDEN');
+});
+
+test('a councillor (viewer) sees no contact and no change history, and cannot read the contact', async ({
+  page,
+  request,
+}) => {
+  const unit = await someStorefront(request, gotha.id, 4);
+  await signIn(page, DEMO.viewerGotha);
+  await page.goto(`/towns/gotha?selected=${unit.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await expect(panel.getByTestId('read-only-hint')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Maßnahmen an diesem Ladenlokal' })).toBeVisible();
+  await expect(panel.getByTestId('contact-section')).toHaveCount(0);
+  await expect(panel.getByTestId('change-history')).toHaveCount(0);
+  await expect(panel.getByText('Eigentümerkontakt')).toHaveCount(0);
+  const status = await page.evaluate(
+    async (id) => (await fetch(`/api/storefronts/${id}/contact`)).status,
+    unit.id,
+  );
+  expect(status).toBe(403);
+});
+
+test('an editor records a landlord contact and deletes it for good after confirming', async ({
+  page,
+  request,
+}) => {
+  const unit = await someStorefront(request, muehlhausen.id, 6);
+  await signIn(page, DEMO.editorMuehlhausen);
+  await page.goto(`/towns/muehlhausen?selected=${unit.id}`);
+  const contact = page.getByTestId('contact-section');
+  await contact.getByRole('button', { name: 'Kontakt erfassen' }).click();
+  await contact.getByLabel('Eigentümer/in').fill('Erika Testfrau');
+  await contact.getByLabel('Telefon').fill('+49 3601 123456');
+  await contact.getByLabel('Mietforderung (€ / Monat)').fill('850');
+  await contact.getByRole('button', { name: 'Speichern' }).click();
+  await expect(contact.getByText('Erika Testfrau')).toBeVisible();
+  await expect(contact.getByText('850 €')).toBeVisible();
+  await expect(page.getByTestId('change-history')).toContainText('Kontakt erfasst');
+
+  await contact.getByRole('button', { name: 'Kontakt löschen' }).click();
+  await expect(contact.getByText('Den Kontakt endgültig löschen?')).toBeVisible();
+  await contact.getByRole('button', { name: 'endgültig löschen' }).click();
+  await expect(contact.getByText('Kein Kontakt erfasst.')).toBeVisible();
+  await expect(page.getByTestId('change-history')).toContainText('Kontakt gelöscht');
+  const res = await page.request.get(`/api/storefronts/${unit.id}/contact`);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toBe('');
+});
+
+test('an admin creates a user with a role in a town and sees the one-time password once', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/benutzer');
+  await expect(page.getByRole('heading', { level: 1, name: 'Benutzerverwaltung' })).toBeVisible();
+  await expect(page.getByTestId('user-table')).toContainText(DEMO.editorMuehlhausen);
+
+  const email = `e2e-${Date.now()}@example.org`;
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Name', { exact: true }).fill('E2E Stadtrat');
+  await page.getByRole('button', { name: 'Rolle hinzufügen' }).click();
+  await page.getByLabel('Rolle 1', { exact: true }).selectOption('viewer');
+  await page.getByLabel('Stadt für Rolle 1').selectOption({ label: gotha.name });
+  await page.getByRole('button', { name: 'Benutzer anlegen' }).click();
+
+  const notice = page.getByTestId('temporary-password');
+  await expect(notice).toContainText(email);
+  const password = (await notice.locator('code').innerText()).trim();
+  expect(password.length).toBeGreaterThanOrEqual(8);
+  const row = page.getByTestId('user-row').filter({ hasText: email });
+  await expect(row).toContainText(`Lesezugriff (z. B. Stadtrat): ${gotha.name}`);
+
+  // The new account works with the one-time password.
+  const fresh = await playwright.request.newContext({ baseURL });
+  const signedIn = await fresh.post('/api/auth/sign-in', { data: { email, password } });
+  expect(signedIn.status()).toBe(200);
+  await fresh.dispose();
+
+  await notice.getByRole('button', { name: 'Fertig' }).click();
+  await expect(notice).toHaveCount(0);
+  await row.getByRole('button', { name: `${email} sperren` }).click();
+  await expect(row).toContainText('gesperrt');
+});
+
+test('wrong credentials and throttling are explained in German', async ({ page }) => {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill('niemand@example.org');
+  await page.getByLabel('Passwort').fill('falsch');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
+
+  // Throttling answered by the API after five failures; simulated here so the demo accounts stay usable.
+  await page.route('**/api/auth/sign-in', (route) =>
+    route.fulfill({ status: 429, json: { code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-ins.' } }),
+  );
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('Zu viele fehlgeschlagene Anmeldeversuche');
+});
+
+test('signing out shows the sign-in link again and hides the editing controls', async ({ page, request }) => {
+  const unit = await someStorefront(request, muehlhausen.id, 7);
+  await signIn(page, DEMO.editorMuehlhausen);
+  await page.goto(`/towns/muehlhausen?selected=${unit.id}`);
+  await expect(page.getByRole('button', { name: 'Statuswechsel erfassen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByTestId('sign-in-link')).toBeVisible();
+  await page.goto(`/towns/muehlhausen?selected=${unit.id}`);
+  await expect(page.getByTestId('storefront-panel').getByTestId('read-only-hint')).toContainText(
+    'Zum Bearbeiten bitte anmelden',
+  );
+  await expect(page.getByRole('button', { name: 'Statuswechsel erfassen' })).toHaveCount(0);
+});
+
+test('the sign-in and admin pages have no serious or critical accessibility violations', async ({ page }) => {
+  await page.goto('/anmelden');
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/benutzer');
+  await expect(page.getByTestId('user-table')).toBeVisible();
+  await page.getByRole('button', { name: 'Rolle hinzufügen' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,4 @@
+export const auditKeys = {
+  all: ['audit'] as const,
+  forStorefront: (storefrontId: string) => [...auditKeys.all, 'storefront', storefrontId] as const,
+};

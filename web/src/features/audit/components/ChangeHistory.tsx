@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { OccupancyStatus } from '../../../lib/domain';
+import { formatDate } from '../../../lib/format';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import type { ChangeRecord } from '../api/changes-api';
+import { changedFields, displayValue, newPeriods } from '../change-diff';
+import { useStorefrontChanges } from '../hooks/use-storefront-changes';
+
+const dateTime = (iso: string, language: string): string =>
+  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso));
+
+function ChangeDetails({ record }: { record: ChangeRecord }) {
+  const { t } = useTranslation();
+  if (record.entityType === 'occupancy') {
+    return (
+      <ul className="plain-list">
+        {newPeriods(record).map((p) => (
+          <li key={`${p.status}-${p.validFrom}`}>
+            {t('changes.periodFrom', {
+              status: t(`status.${p.status as OccupancyStatus}`),
+              date: formatDate(p.validFrom),
+            })}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const fields = changedFields(record);
+  if (fields.length === 0) return null;
+  const label = (field: string): string => t(`changes.field.${field}`, { defaultValue: field });
+  return (
+    <ul className="plain-list">
+      {fields.map((f) =>
+        record.entityType === 'storefront_contact' ? (
+          <li key={f.field}>{label(f.field)}</li>
+        ) : (
+          <li key={f.field}>
+            {label(f.field)}: {displayValue(f.before)} → {displayValue(f.after)}
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
+
+/** „Änderungsverlauf“: who changed what and when on this unit (editors of the town only). */
+export function ChangeHistory({ storefrontId }: { storefrontId: string }) {
+  const { t, i18n } = useTranslation();
+  const changes = useStorefrontChanges(storefrontId, true);
+  return (
+    <section aria-labelledby="changes-heading" data-testid="change-history">
+      <h3 id="changes-heading">{t('changes.title')}</h3>
+      {changes.error && <ApiErrorMessage error={changes.error} />}
+      {changes.data?.length === 0 && <p>{t('changes.none')}</p>}
+      {changes.data && changes.data.length > 0 && (
+        <ol className="change-list">
+          {changes.data.map((c) => (
+            <li key={c.id}>
+              <span className="change-list__when">
+                {dateTime(c.at, i18n.language)} · {c.userEmail ?? t('changes.system')}
+              </span>
+              <span>{t(`changes.what.${c.entityType}.${c.action}`)}</span>
+              <ChangeDetails record={c} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { navigate, onLinkClick } from '../../../router/router';
+import { signInHref } from '../../../ui/ApiErrorMessage';
+import { useSession } from '../hooks/use-session';
+import { useSignOut } from '../hooks/use-sign-out';
+
+/** The header's account area: who is signed in, the admin link, sign-out; or the sign-in link. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const user = session.data?.user;
+  if (session.isPending) return null;
+  if (!user) {
+    return (
+      <a className="app-header__link" href={signInHref()} onClick={onLinkClick} data-testid="sign-in-link">
+        {t('auth.signIn')}
+      </a>
+    );
+  }
+  return (
+    <div className="user-menu" data-testid="user-menu">
+      <span className="user-menu__name">
+        <span className="visually-hidden">{t('auth.signedInAs')} </span>
+        {user.displayName}
+      </span>
+      {user.isAdmin && (
+        <a className="app-header__link" href="/admin/benutzer" onClick={onLinkClick}>
+          {t('admin.nav')}
+        </a>
+      )}
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { Field } from '../../../ui/Field';
+import type { ContactFields, StorefrontContact } from '../api/contacts-api';
+import { useSaveContact } from '../hooks/use-save-contact';
+
+type Draft = Record<keyof ContactFields, string>;
+
+const toDraft = (c: StorefrontContact | null): Draft => ({
+  ownerName: c?.ownerName ?? '',
+  ownerPhone: c?.ownerPhone ?? '',
+  ownerEmail: c?.ownerEmail ?? '',
+  askingRentEurMonth:
+    c?.askingRentEurMonth === null || c?.askingRentEurMonth === undefined ? '' : String(c.askingRentEurMonth),
+  note: c?.note ?? '',
+});
+
+const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+
+export function toContactFields(d: Draft): ContactFields {
+  const rent = d.askingRentEurMonth.trim().replace(/\./g, '').replace(',', '.');
+  return {
+    ownerName: text(d.ownerName),
+    ownerPhone: text(d.ownerPhone),
+    ownerEmail: text(d.ownerEmail),
+    askingRentEurMonth: rent === '' ? null : Number(rent),
+    note: text(d.note),
+  };
+}
+
+export interface ContactFormProps {
+  storefrontId: string;
+  storefrontVersion: number;
+  contact: StorefrontContact | null;
+  onDone: () => void;
+}
+
+/** Edits the landlord contact and asking rent of one unit. */
+export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }: ContactFormProps) {
+  const { t } = useTranslation();
+  const mutation = useSaveContact(storefrontId);
+  const [draft, setDraft] = useState(() => toDraft(contact));
+  const input = (
+    key: keyof Draft,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <Field label={label}>
+      {(id) => (
+        <input
+          id={id}
+          value={draft[key]}
+          onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
+          {...props}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <form
+      className="form"
+      aria-labelledby="contact-form-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate(
+          { version: storefrontVersion, contact: toContactFields(draft) },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <h4 id="contact-form-heading">{t('contact.edit')}</h4>
+      {input('ownerName', t('contact.ownerName'), { autoComplete: 'off' })}
+      {input('ownerPhone', t('contact.ownerPhone'), { type: 'tel', autoComplete: 'off' })}
+      {input('ownerEmail', t('contact.ownerEmail'), { type: 'email', autoComplete: 'off' })}
+      {input('askingRentEurMonth', t('contact.askingRent'), { inputMode: 'decimal' })}
+      <Field label={t('contact.note')}>
+        {(id) => (
+          <textarea
+            id={id}
+            rows={2}
+            value={draft.note}
+            onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))}
+          />
+        )}
+      </Field>
+      {mutation.error && <ApiErrorMessage error={mutation.error} />}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('form.saving') : t('form.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface ConfirmButtonProps {
+  label: string;
+  /** The question shown after the first click. */
+  question: string;
+  /** The label of the button that really does it. */
+  confirmLabel: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}
+
+/**
+ * A two-step button for actions that cannot be undone: the first click asks, the second acts.
+ * Focus moves to the question's confirm button and back to the trigger on cancel.
+ */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  disabled,
+  danger,
+}: ConfirmButtonProps) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button
+        ref={triggerRef}
+        type="button"
+        className={`button${danger ? ' button--danger' : ''}`}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-labelledby={questionId}>
+      <p id={questionId} className="confirm__question">
+        {question}
+      </p>
+      <div className="form__actions">
+        <button
+          ref={confirmRef}
+          type="button"
+          className={`button ${danger ? 'button--danger-solid' : 'button--primary'}`}
+          onClick={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => setAsking(false)}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
