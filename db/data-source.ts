@@ -32,10 +32,16 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
 export async function migrate(url: string): Promise<string[]> {
   const ds = createDataSource(url, { poolSize: 2 });
   await ds.initialize();
+  // Several replicas may start at once: one migrates, the others wait and then find nothing to do.
+  const lock = ds.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query(`SELECT pg_advisory_lock(hashtext('schaufenster:migrations'))`);
     const applied = await ds.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext('schaufenster:migrations'))`).catch(() => undefined);
+    await lock.release();
     await ds.destroy();
   }
 }

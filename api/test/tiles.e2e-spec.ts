@@ -4,6 +4,7 @@ import { PbfReader } from 'pbf';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
+import { TownResolver } from '../src/auth/town-resolver.js';
 import { createTestApp, type TestApp } from './app.js';
 
 /**
@@ -67,10 +68,10 @@ async function seed(): Promise<void> {
   await db.query(`DELETE FROM storefronts WHERE city_id = ANY($1::uuid[])`, [[CITY, OTHER_CITY]]);
   await db.query(`DELETE FROM cities WHERE id = ANY($1::uuid[])`, [[CITY, OTHER_CITY]]);
   await db.query(
-    `INSERT INTO cities (id, slug, name, ags, state, centre, boundary, perimeter) VALUES
+    `INSERT INTO cities (id, slug, name, ags, state, centre, boundary, perimeter, open_data) VALUES
       ($1, 'tile-town', 'Kachelstadt', '99990001', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326),
-        ${square(LON, LAT, 0.01)}, ${square(LON, LAT, 0.0006)}),
-      ($2, 'other-town', 'Anderstadt', '99990002', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326), NULL, NULL)`,
+        ${square(LON, LAT, 0.01)}, ${square(LON, LAT, 0.0006)}, true),
+      ($2, 'other-town', 'Anderstadt', '99990002', 'Thüringen', ST_SetSRID(ST_MakePoint($3, $4), 4326), NULL, NULL, true)`,
     [CITY, OTHER_CITY, LON, LAT],
   );
   // 1 occupied since 2015; 2 vacant since 2020 (occupied before); 3 vacant since 2023-06; 4 opened 2024;
@@ -113,6 +114,8 @@ beforeAll(async () => {
   testApp = await createTestApp();
   db = testApp.db;
   await seed();
+  // Both towns publish open data, so these anonymous requests may read them.
+  testApp.app.get(TownResolver).forgetOpenData();
 });
 
 afterAll(async () => {

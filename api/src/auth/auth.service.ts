@@ -43,7 +43,10 @@ export class AuthService {
       ]);
       throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
     }
-    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [email]);
+    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 OR at < now() - interval '1 day'`, [
+      email,
+    ]);
+    await this.sessions.purgeExpired();
     const token = randomBytes(32).toString('base64url');
     await this.sessions.create(user.id, token, randomBytes(24).toString('base64url'));
     const session = await this.sessions.resolve(token);

@@ -22,7 +22,13 @@ import { ConfigModule } from '../config/config.module.js';
         logging: false,
         poolSize: config.databasePoolSize,
         // Fail fast while the database is away (503), recover without a restart when it is back.
-        extra: { connectionTimeoutMillis: 2000, idleTimeoutMillis: 10000 },
+        // keepAlive + query_timeout: a silently dropped network fails the request instead of hanging it.
+        extra: {
+          connectionTimeoutMillis: 2000,
+          idleTimeoutMillis: 10000,
+          keepAlive: true,
+          query_timeout: 30000,
+        },
         retryAttempts: 0,
       }),
     }),

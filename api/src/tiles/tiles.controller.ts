@@ -35,8 +35,9 @@ export class TilesController {
     const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, ifNoneMatch);
     res.setHeader('ETag', tile.etag);
-    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
-    res.setHeader('Vary', 'Accept-Encoding');
+    // Anonymous tiles (open data) may sit in a shared cache; a signed-in viewer's may not.
+    res.setHeader('Cache-Control', `${viewer.user ? 'private' : 'public'}, max-age=0, must-revalidate`);
+    res.setHeader('Vary', 'Accept-Encoding, Cookie');
     if (tile.status === 304) {
       res.status(304).end();
       return;
