@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { migrate } from '../../db/data-source.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const DB = 'schaufenster_e2e';
+// E2E_DATABASE_URL lets parallel runs use separate databases; the one it names is recreated.
+const DB = process.env.E2E_DATABASE_URL
+  ? new URL(process.env.E2E_DATABASE_URL).pathname.slice(1)
+  : 'schaufenster_e2e';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });

@@ -11,6 +11,9 @@ const TownPage = lazy(() => import('./pages/TownPage'));
 const NetworkPage = lazy(() => import('./pages/NetworkPage'));
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
+const BenchmarkPage = lazy(() => import('./pages/BenchmarkPage'));
+const KnowledgeBasePage = lazy(() => import('./pages/KnowledgeBasePage'));
+const KpiDefinitionsPage = lazy(() => import('./pages/KpiDefinitionsPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -25,6 +28,29 @@ export function App() {
           <span className="app-header__title">{t('app.title')}</span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </a>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <a
+            href="/vergleich"
+            onClick={onLinkClick}
+            aria-current={route.name === 'benchmark' ? 'page' : undefined}
+          >
+            {t('nav.benchmark')}
+          </a>
+          <a
+            href="/massnahmen"
+            onClick={onLinkClick}
+            aria-current={route.name === 'knowledgeBase' ? 'page' : undefined}
+          >
+            {t('nav.knowledgeBase')}
+          </a>
+          <a
+            href="/kennzahlen"
+            onClick={onLinkClick}
+            aria-current={route.name === 'kpiDefinitions' ? 'page' : undefined}
+          >
+            {t('nav.definitions')}
+          </a>
+        </nav>
         <div className="app-header__end">
           <UserMenu />
           <LanguageSwitch />
@@ -37,6 +63,9 @@ export function App() {
           {route.name === 'network' && <NetworkPage key={route.slug} slug={route.slug} />}
           {route.name === 'signIn' && <SignInPage />}
           {route.name === 'adminUsers' && <AdminUsersPage />}
+          {route.name === 'benchmark' && <BenchmarkPage />}
+          {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
+          {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}
           {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
         </Suspense>
       </main>

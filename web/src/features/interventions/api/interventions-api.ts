@@ -1,5 +1,11 @@
 import { api, queryString } from '../../../lib/api-client';
-import type { Intervention, InterventionState, InterventionType } from '../../../lib/domain';
+import type {
+  Intervention,
+  InterventionState,
+  InterventionType,
+  OccupancyStatus,
+  UseCategory,
+} from '../../../lib/domain';
 
 export interface NewIntervention {
   cityId: string;
@@ -13,7 +19,48 @@ export interface NewIntervention {
   storefrontIds: string[];
 }
 
+/** Filters of GET /api/interventions (the knowledge base); `q` is German full text over title, description and lessons. */
+export interface InterventionSearch {
+  network?: string;
+  cityId?: string;
+  type?: InterventionType;
+  state?: InterventionState;
+  q?: string;
+}
+
+export interface OccupancyAt {
+  date: string | null;
+  known: boolean;
+  status: OccupancyStatus | null;
+  useCategory: UseCategory | null;
+}
+
+export interface OccupancyBeforeAfter {
+  interventionId: string;
+  units: { storefrontId: string; beforeStart: OccupancyAt; atEnd: OccupancyAt; after12Months: OccupancyAt }[];
+}
+
+export interface InterventionTypeInsight {
+  type: InterventionType;
+  tried: number;
+  ended: number;
+  evaluated: number;
+  ledToRegularLease12m: number;
+  regularLeaseShare: number | null;
+  medianCostPerUnit: number | null;
+}
+
 export const interventionsApi = {
+  search: (params: InterventionSearch) =>
+    api.get<{ items: Intervention[]; total: number }>(
+      `/api/interventions${queryString({ ...params, pageSize: 500 })}`,
+    ),
+  byType: (params: { network?: string; cityId?: string }) =>
+    api.get<{ asOf: string; definitionsVersion: string; types: InterventionTypeInsight[] }>(
+      `/api/kpis/interventions-by-type${queryString(params)}`,
+    ),
+  occupancyBeforeAfter: (id: string) =>
+    api.get<OccupancyBeforeAfter>(`/api/kpis/interventions/${id}/occupancy-before-after`),
   list: (params: { cityId?: string; storefrontId?: string }) =>
     api.get<{ items: Intervention[]; total: number }>(`/api/interventions${queryString(params)}`),
   create: (body: NewIntervention) => api.post<Intervention>('/api/interventions', body),

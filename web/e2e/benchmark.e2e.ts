@@ -1,0 +1,131 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './auth-helpers';
+
+const NETWORK = 'innenstaedte-erfolgreich-machen';
+const AS_OF = '2025-12-31';
+
+interface TownKpis {
+  cityId: string;
+  units: number;
+  vacancyRate: number | null;
+  dataFreshness: number | null;
+}
+
+test('the benchmark page shows the towns and the values the API returns, in German format', async ({
+  page,
+  request,
+}) => {
+  const cities = (await (await request.get(`/api/cities?network=${NETWORK}`)).json()) as {
+    id: string;
+    name: string;
+    storefrontCount: number | null;
+  }[];
+  const visible = cities.filter((c) => c.storefrontCount !== null);
+  expect(visible.length).toBeGreaterThan(1);
+  const res = await request.get(`/api/kpis?cityId=${visible.map((c) => c.id).join(',')}&asOf=${AS_OF}`);
+  expect(res.ok()).toBe(true);
+  const kpis = (await res.json()) as TownKpis[];
+
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  const table = page.getByTestId('kpi-table');
+  await expect(table.locator('tbody tr')).toHaveCount(visible.length);
+  const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
+  const count = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+  for (const k of kpis) {
+    const town = visible.find((c) => c.id === k.cityId)!;
+    const row = table.locator(`tr[data-city-id="${k.cityId}"]`);
+    await expect(row.getByRole('rowheader')).toContainText(town.name);
+    await expect(row.locator('td[data-kpi="units"]')).toHaveText(count.format(k.units));
+    await expect(row.locator('td[data-kpi="vacancyRate"]')).toHaveText(
+      k.vacancyRate === null ? '–' : percent.format(k.vacancyRate),
+    );
+    await expect(row.locator('td[data-kpi="dataFreshness"]')).toHaveText(
+      k.dataFreshness === null ? '–' : percent.format(k.dataFreshness),
+    );
+  }
+  // The charts and their text alternatives are there; the median comes from the network summary.
+  const summary = (await (
+    await request.get(`/api/kpis/network-summary?network=${NETWORK}&asOf=${AS_OF}`)
+  ).json()) as {
+    kpis: { vacancyRate: { median: number } };
+  };
+  const ranked = page.getByTestId('ranked-chart');
+  await expect(ranked.locator('.recharts-bar-rectangle')).toHaveCount(
+    kpis.filter((k) => k.vacancyRate !== null).length,
+  );
+  await expect(ranked.locator('.chart__summary')).toContainText(
+    `Netzwerk-Median: ${percent.format(summary.kpis.vacancyRate.median)}`,
+  );
+  await expect(page.getByTestId('series-chart')).toBeVisible();
+  await expect(page.getByTestId('scatter-chart')).toBeVisible();
+  await expect(page.getByTestId('town-cards')).toContainText('Veränderung zum Vorjahr');
+
+  // Definitions are one click away.
+  await table.getByRole('button', { name: 'Definition: Leerstandsquote', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('Leerstehende Ladenlokale ÷ bestehende Ladenlokale');
+  await page.getByRole('dialog').getByRole('button', { name: 'Schließen' }).click();
+
+  // Sorting by vacancy rate puts the highest value first after two clicks.
+  await table.getByRole('button', { name: 'Sortieren nach Leerstandsquote', exact: true }).click();
+  await table.getByRole('button', { name: 'Sortieren nach Leerstandsquote', exact: true }).click();
+  const top = [...kpis].sort((a, b) => (b.vacancyRate ?? -1) - (a.vacancyRate ?? -1))[0]!;
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-city-id', top.cityId);
+
+  // CSV for German Excel: BOM, semicolons.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('csv-download').click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const csv = await readFile(file, 'utf8');
+  expect(csv.startsWith('\uFEFFStadt;Ladenlokale;Leerstandsquote (%)')).toBe(true);
+
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the knowledge base finds an intervention by a word from its lessons learned', async ({ page }) => {
+  await signIn(page, DEMO.networkMember);
+  const all = (await (
+    await page.request.get(`/api/interventions?network=${NETWORK}&pageSize=500`)
+  ).json()) as {
+    items: { id: string; title: string; lessonsLearned: string | null }[];
+  };
+  const withLessons = all.items.filter((i) => i.lessonsLearned);
+  expect(withLessons.length).toBeGreaterThan(0);
+  // A long word from some intervention's lessons that the German full-text search finds.
+  let picked: { word: string; title: string } | undefined;
+  for (const i of withLessons) {
+    const words = (i.lessonsLearned!.match(/\p{L}{9,}/gu) ?? []).filter((w) => w !== 'Synthetische');
+    for (const word of words) {
+      const hits = (await (
+        await page.request.get(
+          `/api/interventions?network=${NETWORK}&q=${encodeURIComponent(word)}&pageSize=500`,
+        )
+      ).json()) as {
+        items: { id: string }[];
+        total: number;
+      };
+      if (hits.items.some((h) => h.id === i.id) && hits.total < all.items.length) {
+        picked = { word, title: i.title };
+        break;
+      }
+    }
+    if (picked) break;
+  }
+  expect(picked, 'a word from the lessons learned that the search finds').toBeDefined();
+
+  await page.goto('/massnahmen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maßnahmen-Wissensdatenbank' })).toBeVisible();
+  await expect(page.getByTestId('by-type')).toContainText('Testladen');
+  await page.getByLabel('Suche in Erfahrungen (Volltext)').fill(picked!.word);
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  const entry = page.getByTestId('kb-entry').filter({ hasText: picked!.title }).first();
+  await expect(entry).toBeVisible();
+  await expect(entry).toContainText(picked!.word);
+  await entry.getByText('Nutzung vorher/nachher zeigen').click();
+  await expect(entry.getByRole('columnheader', { name: 'vor Beginn' })).toBeVisible();
+});

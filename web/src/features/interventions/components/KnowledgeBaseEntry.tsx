@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Intervention } from '../../../lib/domain';
+import { formatDate, formatEuro } from '../../../lib/format';
+import { outcomeOf } from '../outcome';
+import { OccupancyBeforeAfterView } from './OccupancyBeforeAfterView';
+
+const OUTCOME_KEY = {
+  lease: 'kb.outcomeLease',
+  noLease: 'kb.outcomeNoLease',
+  unknown: 'kb.outcomeUnknown',
+} as const;
+
+/** One intervention with its lessons learned; the unit's occupancy before/after loads when opened. */
+export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: Intervention; town: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <li className="card kb-entry" data-testid="kb-entry">
+      <h3>{i.title}</h3>
+      <p className="hint">
+        {town} · {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)} ·{' '}
+        {formatDate(i.startDate)} – {formatDate(i.endDate)} · {t('kb.cost')}: {formatEuro(i.budgetEur)} ·{' '}
+        {t('kb.outcome')}: {t(OUTCOME_KEY[outcomeOf(i)])}
+      </p>
+      {i.lessonsLearned && (
+        <p>
+          <strong>{t('kb.lessons')}:</strong> {i.lessonsLearned}
+        </p>
+      )}
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('kb.showOccupancy')}</summary>
+        {open && <OccupancyBeforeAfterView interventionId={i.id} />}
+      </details>
+    </li>
+  );
+}

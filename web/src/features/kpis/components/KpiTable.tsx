@@ -1,0 +1,119 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TownKpis } from '../api/kpis-api';
+import { downloadCsv, toCsv } from '../csv';
+import { BENCHMARK_KPIS, kpiMeta, kpiValue, type BenchmarkKpi } from '../definitions';
+import { formatKpi } from '../kpi-format';
+import { KpiInfoButton } from './KpiInfoButton';
+
+type SortKey = 'town' | BenchmarkKpi;
+
+/** Value for the CSV: rates in percent (2 decimals), others as they are. */
+const csvValue = (key: BenchmarkKpi, v: number | null): number | null =>
+  v === null
+    ? null
+    : kpiMeta(key).unit === 'fraction'
+      ? Math.round(v * 10_000) / 100
+      : Math.round(v * 100) / 100;
+
+/** Every KPI for every chosen town, sortable by any column, downloadable as CSV. */
+export function KpiTable({
+  kpis,
+  names,
+  date,
+}: {
+  kpis: TownKpis[];
+  names: Map<string, string>;
+  date: string;
+}) {
+  const { t } = useTranslation();
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'town', dir: 'asc' });
+  const [german, setGerman] = useState(true);
+  const rows = useMemo(() => {
+    const name = (k: TownKpis) => names.get(k.cityId) ?? k.cityId;
+    const sorted = [...kpis].sort((a, b) => {
+      if (sort.key === 'town') return name(a).localeCompare(name(b), 'de');
+      const va = kpiValue(a, sort.key) ?? -Infinity;
+      const vb = kpiValue(b, sort.key) ?? -Infinity;
+      return va - vb;
+    });
+    return sort.dir === 'asc' ? sorted : sorted.reverse();
+  }, [kpis, names, sort]);
+  const toggle = (key: SortKey) =>
+    setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+  const download = () => {
+    const header = [
+      t('benchmark.town'),
+      ...BENCHMARK_KPIS.map((k) => `${t(`kpi.${k.key}.label`)}${k.unit === 'fraction' ? ' (%)' : ''}`),
+    ];
+    const body = rows.map((k) => [
+      names.get(k.cityId) ?? k.cityId,
+      ...BENCHMARK_KPIS.map((m) => csvValue(m.key, kpiValue(k, m.key))),
+    ]);
+    downloadCsv(`schaufenster-kennzahlen-${date}.csv`, toCsv(header, body, { german }));
+  };
+  const column = (key: SortKey, label: string) => (
+    <th key={key} scope="col" aria-sort={ariaSort(key)}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => toggle(key)}
+        aria-label={t('benchmark.sortBy', { column: label })}
+      >
+        {label}
+        {sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+      </button>
+      {key !== 'town' && <KpiInfoButton kpi={key} />}
+    </th>
+  );
+  return (
+    <section aria-labelledby="kpi-table-heading" className="kpi-table">
+      <h2 id="kpi-table-heading">{t('benchmark.table', { date })}</h2>
+      <div className="form__actions">
+        <button type="button" className="button" onClick={download} data-testid="csv-download">
+          {t('benchmark.download')}
+        </button>
+        <label className="chip">
+          <input type="checkbox" checked={german} onChange={(e) => setGerman(e.target.checked)} />
+          {t('benchmark.germanExcel')}
+        </label>
+      </div>
+      <div className="table-wrap">
+        <table className="storefront-table" data-testid="kpi-table">
+          <caption className="visually-hidden">{t('benchmark.table', { date })}</caption>
+          <thead>
+            <tr>
+              {column('town', t('benchmark.town'))}
+              {BENCHMARK_KPIS.map((k) => column(k.key, t(`kpi.${k.key}.label`)))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((k) => (
+              <tr key={k.cityId} data-city-id={k.cityId}>
+                <th scope="row">
+                  {names.get(k.cityId)}
+                  {k.perimeterIsPlaceholder && (
+                    <span className="visually-hidden"> ({t('benchmark.placeholderPerimeter')})</span>
+                  )}
+                  {k.perimeterIsPlaceholder && (
+                    <span aria-hidden="true" title={t('benchmark.placeholderPerimeter')}>
+                      {' '}
+                      *
+                    </span>
+                  )}
+                </th>
+                {BENCHMARK_KPIS.map((m) => (
+                  <td key={m.key} data-kpi={m.key}>
+                    {formatKpi(t, m.key, kpiValue(k, m.key))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

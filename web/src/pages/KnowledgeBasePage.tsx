@@ -1,0 +1,168 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../features/auth/hooks/use-session';
+import { isSignedIn } from '../features/auth/permissions';
+import { InterventionTypeSummary } from '../features/interventions/components/InterventionTypeSummary';
+import { KnowledgeBaseEntry } from '../features/interventions/components/KnowledgeBaseEntry';
+import { useInterventionSearch } from '../features/interventions/hooks/use-intervention-search';
+import { useInterventionsByType } from '../features/interventions/hooks/use-interventions-by-type';
+import { matchesClientFilter, type Outcome } from '../features/interventions/outcome';
+import { useNetworks } from '../features/networks/hooks/use-networks';
+import { useCities } from '../features/towns/hooks/use-cities';
+import {
+  INTERVENTION_STATES,
+  INTERVENTION_TYPES,
+  type InterventionState,
+  type InterventionType,
+} from '../lib/domain';
+import { onLinkClick } from '../router/router';
+import { signInHref } from '../ui/ApiErrorMessage';
+import { Field } from '../ui/Field';
+import { LoadError, Loading } from '../ui/Status';
+
+/** /massnahmen: every town's interventions, filtered and searchable, with what came of them. */
+export default function KnowledgeBasePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signedIn = isSignedIn(session.data);
+  const networks = useNetworks();
+  const cities = useCities();
+  const [network, setNetwork] = useState('');
+  const [cityId, setCityId] = useState('');
+  const [type, setType] = useState<InterventionType | ''>('');
+  const [state, setState] = useState<InterventionState | ''>('');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [maxCost, setMaxCost] = useState('');
+  const [query, setQuery] = useState('');
+  const [q, setQ] = useState('');
+  const scope = { network: network || undefined, cityId: cityId || undefined };
+  const list = useInterventionSearch(
+    { ...scope, type: type || undefined, state: state || undefined, q: q || undefined },
+    signedIn,
+  );
+  const byType = useInterventionsByType(scope, signedIn);
+  const names = useMemo(() => new Map((cities.data ?? []).map((c) => [c.id, c.name])), [cities.data]);
+  const cost = maxCost.trim() ? Number(maxCost.replace(/\./g, '').replace(',', '.')) : undefined;
+  const items = (list.data?.items ?? []).filter((i) =>
+    matchesClientFilter(i, {
+      outcome: outcome || undefined,
+      maxCost: cost !== undefined && !Number.isNaN(cost) ? cost : undefined,
+    }),
+  );
+
+  if (session.isPending) return <Loading />;
+  if (!signedIn) {
+    return (
+      <div className="narrow-page">
+        <h1>{t('kb.title')}</h1>
+        <p>
+          {t('kb.signIn')}{' '}
+          <a href={signInHref()} onClick={onLinkClick}>
+            {t('auth.signIn')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  const select = <T extends string>(
+    label: string,
+    value: T | '',
+    set: (v: T | '') => void,
+    options: [string, string][],
+    all: string,
+  ) => (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} value={value} onChange={(e) => set(e.target.value as T | '')}>
+          <option value="">{all}</option>
+          {options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <div className="knowledge-base">
+      <h1>{t('kb.title')}</h1>
+      <p>{t('kb.intro')}</p>
+      <form
+        className="town__controls"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(query.trim());
+        }}
+      >
+        <Field label={t('kb.search')}>
+          {(id) => <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />}
+        </Field>
+        <button type="submit" className="button button--primary">
+          {t('kb.searchButton')}
+        </button>
+        {select(
+          t('kb.network'),
+          network,
+          setNetwork,
+          (networks.data ?? []).map((n) => [n.slug, n.name]),
+          t('kb.allNetworks'),
+        )}
+        {select(
+          t('kb.town'),
+          cityId,
+          setCityId,
+          (cities.data ?? []).filter((c) => c.storefrontCount !== null).map((c) => [c.id, c.name]),
+          t('kb.allTowns'),
+        )}
+        {select(
+          t('kb.type'),
+          type,
+          setType,
+          INTERVENTION_TYPES.map((v) => [v, t(`interventionType.${v}`)]),
+          t('kb.allTypes'),
+        )}
+        {select(
+          t('kb.state'),
+          state,
+          setState,
+          INTERVENTION_STATES.map((v) => [v, t(`interventionState.${v}`)]),
+          t('kb.allStates'),
+        )}
+        {select(
+          t('kb.outcome'),
+          outcome,
+          setOutcome,
+          [
+            ['lease', t('kb.outcomeLease')],
+            ['noLease', t('kb.outcomeNoLease')],
+            ['unknown', t('kb.outcomeUnknown')],
+          ],
+          t('kb.outcomeAny'),
+        )}
+        <Field label={t('kb.maxCost')}>
+          {(id) => (
+            <input id={id} inputMode="decimal" value={maxCost} onChange={(e) => setMaxCost(e.target.value)} />
+          )}
+        </Field>
+      </form>
+      {byType.data && <InterventionTypeSummary types={byType.data.types} />}
+      {byType.error && <LoadError error={byType.error} />}
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isPending && <Loading />}
+      {list.data && (
+        <section aria-labelledby="kb-results">
+          <h2 id="kb-results" aria-live="polite" data-testid="kb-count">
+            {t('kb.results', { count: items.length })}
+          </h2>
+          <ul className="kb-list">
+            {items.map((i) => (
+              <KnowledgeBaseEntry key={i.id} intervention={i} town={names.get(i.cityId) ?? ''} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
