@@ -35,7 +35,7 @@ async function waitForHealth(url: string, api: ChildProcess): Promise<void> {
  * Returns the teardown that stops the API.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (process.env.E2E_BASE_URL) return async () => undefined;
+  if (process.env.E2E_BASE_URL) return () => Promise.resolve();
   for (const built of ['dist/api/src/main.js', 'web/dist/index.html']) {
     if (!existsSync(resolve(root, built))) {
       throw new Error(
@@ -66,7 +66,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForHealth(`http://127.0.0.1:${port}`, api);
-  return async () => {
+  return () => {
     api.kill('SIGTERM');
+    return Promise.resolve();
   };
 }

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 
 export interface SeededTown {
   id: string;
@@ -80,6 +81,6 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
 
 declare global {
   interface Window {
-    __schaufensterMap?: import('maplibre-gl').Map;
+    __schaufensterMap?: MapLibreMap;
   }
 }

@@ -8,5 +8,5 @@ export function conflictingStorefront(error: unknown): Storefront | null {
   const current = details?.current as (Storefront | { storefront?: Storefront }) | undefined;
   if (!current || typeof current !== 'object') return null;
   if ('storefront' in current && current.storefront) return current.storefront;
-  return 'id' in current ? (current as Storefront) : null;
+  return 'id' in current ? current : null;
 }

@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CityDetail, LonLat } from '../../../lib/domain';
 import {
   builtInStyle,
@@ -49,7 +49,9 @@ export function TownMap(props: TownMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const latest = useRef(props);
-  latest.current = props;
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
 
   useEffect(() => {
@@ -62,7 +64,7 @@ export function TownMap(props: TownMapProps) {
       style,
       ...(bounds
         ? {
-            bounds: bounds as [number, number, number, number],
+            bounds: bounds,
             fitBoundsOptions: { padding: 40, maxZoom: 17 },
           }
         : { center: city.centre.coordinates, zoom: 15 }),

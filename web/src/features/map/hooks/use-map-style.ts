@@ -12,13 +12,13 @@ export interface ResolvedBasemap {
  * seconds (offline installation), the built-in style is used so the map is never blank.
  */
 export function useBasemap(url: string | null | undefined, configLoaded: boolean): ResolvedBasemap {
-  const [state, setState] = useState<ResolvedBasemap>({ style: null, ready: false });
+  const [state, setState] = useState<ResolvedBasemap & { url: string | null }>({
+    style: null,
+    ready: false,
+    url: null,
+  });
   useEffect(() => {
-    if (!configLoaded) return undefined;
-    if (!url) {
-      setState({ style: null, ready: true });
-      return undefined;
-    }
+    if (!configLoaded || !url) return undefined;
     const controller = new AbortController();
     const timer = window.setTimeout(() => controller.abort(), 4000);
     fetch(url, { signal: controller.signal })
@@ -26,14 +26,17 @@ export function useBasemap(url: string | null | undefined, configLoaded: boolean
         if (!res.ok) throw new Error(String(res.status));
         const style = (await res.json()) as StyleSpecification;
         if (style.version !== 8 || !Array.isArray(style.layers)) throw new Error('not a style');
-        setState({ style, ready: true });
+        setState({ style, ready: true, url });
       })
-      .catch(() => setState({ style: null, ready: true }))
+      .catch(() => setState({ style: null, ready: true, url }))
       .finally(() => window.clearTimeout(timer));
     return () => {
       window.clearTimeout(timer);
       controller.abort();
     };
   }, [url, configLoaded]);
-  return state;
+  if (!configLoaded) return { style: null, ready: false };
+  // No basemap configured: the built-in style, at once. A configured one is ready once loaded (or failed).
+  if (!url) return { style: null, ready: true };
+  return state.url === url ? { style: state.style, ready: state.ready } : { style: null, ready: false };
 }

@@ -1,7 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { BACKGROUND_COLOR, BKG_ATTRIBUTION } from '../../map/map-style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -27,7 +27,9 @@ export function NetworkMap({
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onOpenRef = useRef(onOpen);
-  onOpenRef.current = onOpen;
+  useLayoutEffect(() => {
+    onOpenRef.current = onOpen;
+  });
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -86,7 +88,7 @@ export function NetworkMap({
     const map = mapRef.current;
     if (!map || towns.length === 0) return;
     const apply = (): void => {
-      map.getSource<maplibregl.GeoJSONSource>('towns')?.setData({
+      void map.getSource<maplibregl.GeoJSONSource>('towns')?.setData({
         type: 'FeatureCollection',
         features: towns.map((t) => ({
           type: 'Feature',
