@@ -12,7 +12,10 @@ import { KpisModule } from './kpis/kpis.module.js';
 import { NetworksModule } from './networks/networks.module.js';
 import { StorefrontsModule } from './storefronts/storefronts.module.js';
 import { MapConfigModule } from './map-config/map-config.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { TilesModule } from './tiles/tiles.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 @Module({
   imports: [
@@ -30,6 +33,9 @@ import { TilesModule } from './tiles/tiles.module.js';
     KpisModule,
     TilesModule,
     MapConfigModule,
+    ReportsModule,
+    ImportsModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,208 @@
+import { access, constants } from 'node:fs/promises';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { chromium, errors, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  CHROMIUM_ARGS,
+  REPORT_RENDERER_CONFIG,
+  type ReportRendererConfig,
+} from './report-renderer.config.js';
+import { ReportRenderError } from './report-render.error.js';
+import { RenderQueue } from './render-queue.js';
+import type { ReportLanguage } from './report.types.js';
+
+export interface RenderRequest {
+  /** Origin of this API (it serves the dashboard), e.g. http://127.0.0.1:3000. */
+  origin: string;
+  /** Path and query of the report page, e.g. /berichte/stadt/gotha?stichtag=2025-06-30&lang=de. */
+  path: string;
+  /** The caller's cookies for the origin: the page sees exactly what the caller may see. */
+  cookies: { name: string; value: string }[];
+  lang: ReportLanguage;
+}
+
+/** Attribute the report page sets on its root: "true" when map and charts are drawn, "error" otherwise. */
+const READY_SELECTOR = '[data-report-ready="true"], [data-report-ready="error"]';
+
+/**
+ * Renders report pages to PDF in one shared headless Chromium (launched on first use, relaunched
+ * after a crash), one isolated browser context per report, a small queue in front of it.
+ */
+@Injectable()
+export class ReportPdfRenderer implements OnModuleDestroy {
+  private browser: Promise<Browser> | null = null;
+  private readonly queue: RenderQueue;
+
+  constructor(@Inject(REPORT_RENDERER_CONFIG) private readonly config: ReportRendererConfig) {
+    this.queue = new RenderQueue(config.concurrency, config.queueLimit);
+  }
+
+  async render(request: RenderRequest): Promise<Buffer> {
+    return this.queue.run(
+      () => this.renderWithDeadline(request),
+      () =>
+        new ReportRenderError(
+          'REPORT_RENDERER_BUSY',
+          'Too many reports are being prepared right now. Please try again in a minute.',
+          this.queue.size,
+        ),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
+  }
+
+  /** A render that overruns is cut off: its browser context is closed, so no work outlives the slot. */
+  private async renderWithDeadline(request: RenderRequest): Promise<Buffer> {
+    let context: BrowserContext | undefined;
+    const work = this.renderNow(request, (c) => (context = c));
+    try {
+      return await this.withTimeout(work);
+    } catch (error) {
+      work.catch(() => undefined);
+      await context?.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async renderNow(request: RenderRequest, opened: (c: BrowserContext) => void): Promise<Buffer> {
+    const browser = await this.launched();
+    const context = await browser.newContext({
+      locale: request.lang === 'en' ? 'en-GB' : 'de-DE',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1000, height: 1400 },
+      deviceScaleFactor: 2,
+      serviceWorkers: 'block',
+    });
+    opened(context);
+    try {
+      await context.addCookies(
+        request.cookies.map((c) => ({ ...c, url: request.origin, httpOnly: true, sameSite: 'Lax' as const })),
+      );
+      const page = await context.newPage();
+      page.setDefaultTimeout(this.config.renderTimeoutMs);
+      await page.goto(`${request.origin}${request.path}`, { waitUntil: 'domcontentloaded' });
+      await this.waitUntilReady(page);
+      await page.emulateMedia({ media: 'print' });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footerTemplate(request.lang),
+      });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  private async waitUntilReady(page: Page): Promise<void> {
+    const root = await page.waitForSelector(READY_SELECTOR, { state: 'attached' });
+    if ((await root.getAttribute('data-report-ready')) === 'error') {
+      const reason = (await root.getAttribute('data-report-error')) ?? 'unknown';
+      throw new ReportRenderError('REPORT_PAGE_FAILED', 'The report page could not load its data.', {
+        reason,
+      });
+    }
+    await page.evaluate('document.fonts.ready.then(() => true)');
+  }
+
+  private async launched(): Promise<Browser> {
+    if (!this.browser) {
+      const launching = this.launch();
+      this.browser = launching;
+      launching.then(
+        (b) =>
+          b.on('disconnected', () => {
+            if (this.browser === launching) this.browser = null;
+          }),
+        () => {
+          if (this.browser === launching) this.browser = null;
+        },
+      );
+    }
+    return this.browser;
+  }
+
+  private async launch(): Promise<Browser> {
+    const path = this.config.chromiumPath;
+    try {
+      await access(path, constants.X_OK);
+    } catch {
+      throw new ReportRenderError(
+        'REPORT_RENDERER_UNAVAILABLE',
+        'PDF reports are not available: no Chromium is installed on the server.',
+        { chromiumPath: path },
+      );
+    }
+    try {
+      return await chromium.launch({
+        executablePath: path,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        timeout: 20_000,
+      });
+    } catch (error) {
+      throw new ReportRenderError(
+        'REPORT_RENDERER_UNAVAILABLE',
+        'PDF reports are not available: Chromium did not start.',
+        {
+          chromiumPath: path,
+          reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
+        },
+      );
+    }
+  }
+
+  private async withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ReportRenderError(
+              'REPORT_RENDER_TIMEOUT',
+              'Preparing the PDF took too long. Please try again.',
+              {
+                timeoutMs: this.config.renderTimeoutMs,
+              },
+            ),
+          ),
+        this.config.renderTimeoutMs + 2_000,
+      );
+    });
+    try {
+      return await Promise.race([work.catch(translate(this.config.renderTimeoutMs)), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function translate(timeoutMs: number) {
+  return (error: unknown): never => {
+    if (error instanceof ReportRenderError) throw error;
+    if (error instanceof errors.TimeoutError) {
+      throw new ReportRenderError(
+        'REPORT_RENDER_TIMEOUT',
+        'Preparing the PDF took too long. Please try again.',
+        {
+          timeoutMs,
+        },
+      );
+    }
+    throw new ReportRenderError('REPORT_PAGE_FAILED', 'The report page could not be rendered.', {
+      reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    });
+  };
+}
+
+/** Page numbers in the bottom margin (Chromium fills .pageNumber / .totalPages). */
+function footerTemplate(lang: ReportLanguage): string {
+  const [page, of] = lang === 'en' ? ['Page', 'of'] : ['Seite', 'von'];
+  return `<div style="width:100%;font:8px sans-serif;color:#555;text-align:right;padding:0 14mm">
+    ${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></div>`;
+}

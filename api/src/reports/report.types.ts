@@ -1,0 +1,41 @@
+import type { OccupancyStatus } from '../storefronts/storefront.types.js';
+
+/** Attribution of the town geometries (perimeter, boundary), shown on every map. */
+export const BKG_ATTRIBUTION = '© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)';
+
+export const REPORT_LANGUAGES = ['de', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** One storefront as drawn on the report map: screen coordinates in metres from the top-left corner. */
+export interface ReportMapUnit {
+  x: number;
+  y: number;
+  status: Exclude<OccupancyStatus, 'demolished'>;
+  insidePerimeter: boolean;
+}
+
+/**
+ * The downtown map of a report as of a date, projected by PostGIS into ETRS89 / UTM (metres, the
+ * official CRS of German survey data) so the page can draw it as SVG at any print resolution.
+ * x grows to the east, y to the south; the frame is `width` × `height` metres.
+ */
+export interface ReportMap {
+  cityId: string;
+  asOf: string;
+  /** EPSG code of the projection (25832 west of 12° E, 25833 east of it). */
+  crs: string;
+  width: number;
+  height: number;
+  /** SVG path data (PostGIS ST_AsSVG) of the downtown perimeter in frame coordinates; null without one. */
+  perimeterPath: string | null;
+  perimeterIsPlaceholder: boolean;
+  /** Units existing on `asOf` (status other than demolished) inside the frame. */
+  units: ReportMapUnit[];
+  /** Any of the town's storefronts is synthetic demo data. */
+  isSynthetic: boolean;
+  /** Latest on-site verification of any of the town's units (Europe/Berlin date); null if never. */
+  lastVerifiedOn: string | null;
+  /** Latest change of the town's storefront register (ISO timestamp); null without storefronts. */
+  lastChangedAt: string | null;
+  attribution: string;
+}
