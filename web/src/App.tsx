@@ -11,6 +11,8 @@ const TownPage = lazy(() => import('./pages/TownPage'));
 const NetworkPage = lazy(() => import('./pages/NetworkPage'));
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
+const ReportPage = lazy(() => import('./pages/ReportPage'));
+const NetworkReportPage = lazy(() => import('./pages/NetworkReportPage'));
 const BenchmarkPage = lazy(() => import('./pages/BenchmarkPage'));
 const KnowledgeBasePage = lazy(() => import('./pages/KnowledgeBasePage'));
 const KpiDefinitionsPage = lazy(() => import('./pages/KpiDefinitionsPage'));
@@ -63,6 +65,8 @@ export function App() {
           {route.name === 'network' && <NetworkPage key={route.slug} slug={route.slug} />}
           {route.name === 'signIn' && <SignInPage />}
           {route.name === 'adminUsers' && <AdminUsersPage />}
+          {route.name === 'townReport' && <ReportPage key={route.slug} slug={route.slug} />}
+          {route.name === 'networkReport' && <NetworkReportPage key={route.slug} slug={route.slug} />}
           {route.name === 'benchmark' && <BenchmarkPage />}
           {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
           {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'benchmark' }
   | { name: 'knowledgeBase' }
   | { name: 'kpiDefinitions' }
+  | { name: 'townReport'; slug: string }
+  | { name: 'networkReport'; slug: string }
   | { name: 'notFound' };
 
 /** German paths for the pages without a parameter. */
@@ -41,6 +43,11 @@ export function matchRoute(pathname: string): Route {
   if (town) return { name: 'town', slug: town[1]! };
   const network = /^\/networks\/([a-z0-9-]+)\/?$/.exec(pathname);
   if (network) return { name: 'network', slug: network[1]! };
+  // Council reports: stable German links, date and language in the query (?stichtag=…&lang=…).
+  const townReport = /^\/berichte\/stadt\/([a-z0-9-]+)\/?$/.exec(pathname);
+  if (townReport) return { name: 'townReport', slug: townReport[1]! };
+  const networkReport = /^\/berichte\/netzwerk\/([a-z0-9-]+)\/?$/.exec(pathname);
+  if (networkReport) return { name: 'networkReport', slug: networkReport[1]! };
   return { name: 'notFound' };
 }
 

@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import type { Intervention } from '../../../lib/domain';
+import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
+import { interventionsOn, outcomeOn } from '../report-interventions';
+
+/** The town's interventions started by the date: what, when, state on the date, 12-month outcome, cost. */
+export function InterventionsTable({
+  items,
+  asOf,
+  lang,
+}: {
+  items: Intervention[];
+  asOf: string;
+  lang: ReportLang;
+}) {
+  const { t } = useTranslation();
+  const shown = interventionsOn(items, asOf);
+  const total = shown.reduce((sum, i) => sum + (i.intervention.budgetEur ?? 0), 0);
+  const outcomeText = {
+    lease: t('reports.interventions.lease'),
+    noLease: t('reports.interventions.noLease'),
+    open: t('reports.interventions.open'),
+  };
+  return (
+    <section className="report-section report-interventions" aria-labelledby="report-interventions-title">
+      <h2 id="report-interventions-title">{t('reports.interventions.title')}</h2>
+      {shown.length === 0 ? (
+        <p>{t('reports.interventions.none')}</p>
+      ) : (
+        <table className="report-table">
+          <caption>{t('reports.interventions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.interventions.measure')}</th>
+              <th scope="col">{t('reports.interventions.period')}</th>
+              <th scope="col">{t('reports.interventions.state')}</th>
+              <th scope="col">{t('reports.interventions.outcome')}</th>
+              <th scope="col" className="num">
+                {t('reports.interventions.cost')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ intervention: i, state }) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.title}
+                  <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
+                </th>
+                <td>
+                  {formatShortDate(i.startDate, lang)} – {i.endDate ? formatShortDate(i.endDate, lang) : ''}
+                </td>
+                <td>{t(`interventionState.${state}`)}</td>
+                <td>{outcomeText[outcomeOn(i, asOf)]}</td>
+                <td className="num">{formatEuro(i.budgetEur, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={4}>
+                {t('reports.interventions.total')}
+              </th>
+              <td className="num">{formatEuro(total, lang)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { NetworkSummary, TownKpis } from '../api/report-types';
+import { formatChange, formatKpi, formatShortDate, DASH, type ReportLang } from '../report-format';
+import { FLOW_ROWS, kpiValue, STOCK_ROWS, type KpiRow } from '../report-kpis';
+
+interface Props {
+  kpis: TownKpis;
+  previous: TownKpis | undefined;
+  summary: NetworkSummary | undefined;
+  lang: ReportLang;
+}
+
+/** The KPI sheet: value on the date, previous year, change, network median — all as the API answered. */
+export function KpiSheet({ kpis, previous, summary, lang }: Props) {
+  const { t } = useTranslation();
+  const median = (row: KpiRow): string =>
+    row.inSummary && summary ? formatKpi(row.kind, summary.kpis[row.key]?.median, lang) : DASH;
+  const body = (rows: KpiRow[]) =>
+    rows.map((row) => {
+      const now = kpiValue(row, kpis);
+      const before = previous ? kpiValue(row, previous) : null;
+      return (
+        <tr key={row.key} data-kpi={row.key}>
+          <th scope="row">{t(`reports.kpi.${row.key}`)}</th>
+          <td className="num report-kpi-value">{formatKpi(row.kind, now, lang)}</td>
+          <td className="num">{formatKpi(row.kind, before, lang)}</td>
+          <td className="num">{formatChange(row.kind, now, before, lang)}</td>
+          <td className="num">{median(row)}</td>
+        </tr>
+      );
+    });
+  return (
+    <section className="report-section report-sheet" aria-labelledby="report-sheet-title">
+      <h2 id="report-sheet-title">{t('reports.sheet.title')}</h2>
+      <table className="report-table report-table--sheet">
+        <caption>
+          {t('reports.sheet.caption', {
+            date: formatShortDate(kpis.asOf, lang),
+            n: summary?.towns ?? 0,
+            network: summary?.network.name ?? '–',
+          })}
+          {!summary && ` ${t('reports.sheet.noNetwork')}`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.sheet.kpi')}</th>
+            <th scope="col" className="num">
+              {formatShortDate(kpis.asOf, lang)}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.sheet.previous', { date: formatShortDate(previous?.asOf, lang) })}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.sheet.change')}
+            </th>
+            <th scope="col" className="num">
+              {summary
+                ? t('reports.sheet.median', { network: summary.network.name })
+                : t('reports.sheet.medianNone')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>{body(STOCK_ROWS)}</tbody>
+        <tbody>
+          <tr className="report-table__group">
+            <th scope="rowgroup" colSpan={5}>
+              {t('reports.sheet.flows')}
+            </th>
+          </tr>
+          {body(FLOW_ROWS)}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { OCCUPANCY_STATUSES } from '../../../lib/domain';
+import { STATUS_COLORS } from '../../map/colors';
+import type { ReportMap } from '../api/report-types';
+
+/** Legend with inline SVG swatches (printed even when the browser drops background colours). */
+export function ReportMapLegend({ map }: { map: ReportMap }) {
+  const { t } = useTranslation();
+  const dot = (fill: string, stroke = '#ffffff', opacity = 1) => (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+      <circle cx="7" cy="7" r="5.5" fill={fill} fillOpacity={opacity} stroke={stroke} strokeWidth="1.2" />
+    </svg>
+  );
+  return (
+    <ul className="report-legend" aria-label={t('legend.title')}>
+      {OCCUPANCY_STATUSES.filter((s) => s !== 'demolished').map((s) => (
+        <li key={s}>
+          {dot(STATUS_COLORS[s], '#555')} {t(`status.${s}`)}
+        </li>
+      ))}
+      <li>
+        {dot('#999999', '#3b3b3b', 0.55)} {t('reports.map.outside')}
+      </li>
+      <li>
+        <svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">
+          <path
+            d="M1 7 H21"
+            stroke="#1f3a5f"
+            strokeWidth="2.5"
+            strokeDasharray={map.perimeterIsPlaceholder ? '5 3' : undefined}
+          />
+        </svg>{' '}
+        {map.perimeterIsPlaceholder ? t('reports.map.placeholder') : t('reports.map.perimeter')}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { formatKpi, formatShortDate, type ReportLang } from '../report-format';
+
+export interface VacancyLine {
+  key: string;
+  name: string;
+  color: string;
+}
+
+interface Props {
+  /** One row per date: `{ date, [line.key]: rate }`. */
+  rows: Record<string, string | number | null>[];
+  lines: VacancyLine[];
+  lang: ReportLang;
+  width?: number;
+  height?: number;
+}
+
+const quarterLabel = (date: string): string =>
+  date.slice(5) === '12-31' ||
+  date.slice(5) === '03-31' ||
+  date.slice(5) === '06-30' ||
+  date.slice(5) === '09-30'
+    ? `${date.slice(0, 4)}/Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
+    : date;
+
+/** Vacancy rate over time: fixed size and no animation, so print and PDF show the finished chart. */
+export function VacancyChart({ rows, lines, lang, width = 680, height = 230 }: Props) {
+  return (
+    <LineChart width={width} height={height} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+      <CartesianGrid stroke="#d9d4c7" strokeDasharray="3 3" />
+      <XAxis dataKey="date" tickFormatter={quarterLabel} tick={{ fontSize: 10 }} minTickGap={24} />
+      <YAxis
+        tickFormatter={(v: number) => formatKpi('share', v, lang)}
+        tick={{ fontSize: 10 }}
+        width={52}
+        domain={[0, 'auto']}
+      />
+      {lines.length > 1 && <Legend wrapperStyle={{ fontSize: 10 }} />}
+      {lines.map((l) => (
+        <Line
+          key={l.key}
+          dataKey={l.key}
+          name={l.name}
+          stroke={l.color}
+          strokeWidth={2}
+          dot={{ r: 2 }}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+      ))}
+    </LineChart>
+  );
+}
+
+/** The table behind the chart, for screen readers and for anyone checking a value. */
+export function VacancyChartTable({
+  rows,
+  lines,
+  lang,
+  caption,
+}: Omit<Props, 'width' | 'height'> & { caption: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="visually-hidden">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.asOf')}</th>
+          {lines.map((l) => (
+            <th key={l.key} scope="col">
+              {l.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r.date)}>
+            <th scope="row">{formatShortDate(String(r.date), lang)}</th>
+            {lines.map((l) => (
+              <td key={l.key}>{formatKpi('share', r[l.key] as number | null, lang)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

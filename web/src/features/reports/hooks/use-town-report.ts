@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../../lib/api-client';
+import { useCity } from '../../towns/hooks/use-cities';
+import { reportKeys } from '../api/report-keys';
+import { reportsApi } from '../api/reports-api';
+import { previousYear, seriesStart } from '../report-format';
+
+/**
+ * Everything a town report shows, as of one date, each straight from its API endpoint. Access is
+ * decided by the API: the interventions list answers 401/403 unless the caller reads the town, and the
+ * report is for the town's readers (open data alone is not enough).
+ */
+export function useTownReport(slug: string, asOf: string) {
+  const city = useCity(slug);
+  const id = city.data?.id ?? '';
+  const enabled = id !== '';
+  const interventions = useQuery({
+    queryKey: reportKeys.interventions(id),
+    queryFn: () => reportsApi.interventions(id),
+    enabled,
+  });
+  const allowed = interventions.isSuccess;
+  const network = city.data?.networkSlugs[0];
+  const queries = {
+    kpis: useQuery({
+      queryKey: reportKeys.kpis([id], asOf),
+      queryFn: () => reportsApi.kpis([id], asOf),
+      enabled: allowed,
+    }),
+    previous: useQuery({
+      queryKey: reportKeys.kpis([id], previousYear(asOf)),
+      queryFn: () => reportsApi.kpis([id], previousYear(asOf)),
+      enabled: allowed,
+    }),
+    series: useQuery({
+      queryKey: reportKeys.series([id], seriesStart(asOf), asOf),
+      queryFn: () => reportsApi.series([id], seriesStart(asOf), asOf),
+      enabled: allowed,
+    }),
+    map: useQuery({
+      queryKey: reportKeys.map(id, asOf),
+      queryFn: () => reportsApi.map(id, asOf),
+      enabled: allowed,
+    }),
+    longTerm: useQuery({
+      queryKey: reportKeys.longTerm(id, asOf),
+      queryFn: () => reportsApi.longTermVacancies(id, asOf),
+      enabled: allowed,
+    }),
+    networkSummary: useQuery({
+      queryKey: reportKeys.networkSummary(network ?? '', asOf),
+      queryFn: () => reportsApi.networkSummary(network!, asOf),
+      enabled: allowed && network !== undefined,
+    }),
+  };
+  const all = [city, interventions, ...Object.values(queries)];
+  const failed = all.find((q) => q.isError);
+  const loading = all.some((q) => q.isPending && q.fetchStatus !== 'idle') || city.isPending;
+  const done =
+    !loading &&
+    !failed &&
+    Object.entries(queries).every(([k, q]) => q.isSuccess || (k === 'networkSummary' && !network));
+  return {
+    city: city.data,
+    interventions: interventions.data,
+    kpis: queries.kpis.data?.[0],
+    previous: queries.previous.data?.[0],
+    series: queries.series.data,
+    map: queries.map.data,
+    longTerm: queries.longTerm.data,
+    networkSummary: queries.networkSummary.data,
+    error: failed?.error ?? null,
+    ready: done,
+  };
+}
+
+export type TownReport = ReturnType<typeof useTownReport>;
+
+/** The page's state for the error message and the `data-report-error` attribute. */
+export function reportErrorCode(error: unknown): 'unauthenticated' | 'forbidden' | 'not-found' | 'failed' {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return 'unauthenticated';
+    if (error.status === 403) return 'forbidden';
+    if (error.status === 404) return 'not-found';
+  }
+  return 'failed';
+}

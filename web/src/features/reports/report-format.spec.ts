@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatChange,
+  formatKpi,
+  formatReportDate,
+  formatShortDate,
+  formatArea,
+  formatEuro,
+  previousYear,
+  scaleBarLength,
+  seriesStart,
+  vacancyPoints,
+} from './report-format';
+
+/** Intl separates numbers and units with a no-break space; compare with plain spaces. */
+const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('report formatting', () => {
+  it('writes shares as percent with one decimal, German first', () => {
+    expect(plain(formatKpi('share', 0.12345, 'de'))).toBe('12,3 %');
+    expect(formatKpi('share', 0.12345, 'en')).toBe('12.3%');
+    expect(formatKpi('share', null, 'de')).toBe('–');
+    expect(formatKpi('count', 1234, 'de')).toBe('1.234');
+    expect(formatKpi('per1000', 2.345, 'de')).toBe('2,3');
+    expect(formatKpi('days', 412.5, 'de')).toBe('413');
+  });
+
+  it('writes changes of shares in percentage points and of counts as signed differences', () => {
+    expect(formatChange('share', 0.15, 0.123, 'de')).toBe('+2,7 Pp.');
+    expect(formatChange('share', 0.1, 0.125, 'en')).toBe('-2.5 pp');
+    expect(formatChange('share', 0.1, 0.1, 'de')).toBe('±0 Pp.');
+    expect(formatChange('count', 40, 43, 'de')).toBe('-3');
+    expect(formatChange('count', 43, 40, 'de')).toBe('+3');
+    expect(formatChange('share', 0.1, null, 'de')).toBe('–');
+  });
+
+  it('writes dates, areas and money the way a German council reads them', () => {
+    expect(formatReportDate('2025-06-30', 'de')).toBe('30. Juni 2025');
+    expect(formatReportDate('2025-06-30', 'en')).toBe('30 June 2025');
+    expect(formatShortDate('2024-03-01', 'de')).toBe('01.03.2024');
+    expect(plain(formatArea(1234.5, 'de'))).toBe('1.235 m²');
+    expect(plain(formatEuro(12500, 'de'))).toBe('12.500 €');
+  });
+
+  it('takes the previous year on the same day, 29 February on the 28th', () => {
+    expect(previousYear('2025-06-30')).toBe('2024-06-30');
+    expect(previousYear('2024-02-29')).toBe('2023-02-28');
+    expect(seriesStart('2025-06-30')).toBe('2020-01-01');
+  });
+
+  it('charts quarter ends before the date and ends with the snapshot on the date', () => {
+    const buckets = [
+      { end: '2025-03-31', vacancyRate: 0.1 },
+      { end: '2025-06-30', vacancyRate: 0.11 },
+      { end: '2025-09-30', vacancyRate: 0.12 },
+    ];
+    expect(vacancyPoints(buckets, '2025-06-30', 0.11)).toEqual([
+      { date: '2025-03-31', value: 0.1 },
+      { date: '2025-06-30', value: 0.11 },
+    ]);
+    expect(vacancyPoints(buckets, '2025-05-15', 0.105)).toEqual([
+      { date: '2025-03-31', value: 0.1 },
+      { date: '2025-05-15', value: 0.105 },
+    ]);
+  });
+
+  it('picks a round scale bar near a fifth of the map width', () => {
+    expect(scaleBarLength(1566)).toBe(250);
+    expect(scaleBarLength(480)).toBe(100);
+    expect(scaleBarLength(6000)).toBe(1000);
+  });
+});

@@ -1,0 +1,134 @@
+import { monthsBetween, type IsoDate } from '../../lib/dates';
+
+/**
+ * Formatting of the report's numbers. Values come from the API unchanged; this only decides how
+ * they are written (German: 12,3 % · 1.234 · +1,2 Pp.), with the report's language passed in so the
+ * printed report never depends on the browser's settings.
+ */
+export type ReportLang = 'de' | 'en';
+export type KpiKind = 'share' | 'count' | 'days' | 'per1000';
+
+const locale = (lang: ReportLang): string => (lang === 'en' ? 'en-GB' : 'de-DE');
+export const DASH = '–';
+
+export function formatKpi(kind: KpiKind, value: number | null | undefined, lang: ReportLang): string {
+  if (value === null || value === undefined) return DASH;
+  switch (kind) {
+    case 'share':
+      return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(
+        value,
+      );
+    case 'count':
+    case 'days':
+      return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(value);
+    case 'per1000':
+      return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+    default: {
+      const unknown: never = kind;
+      return unknown;
+    }
+  }
+}
+
+/**
+ * Change against the previous year: percentage points for shares (+1,2 Pp.), plain differences
+ * otherwise (+3). Null when either value is missing; "±0" when equal.
+ */
+export function formatChange(
+  kind: KpiKind,
+  now: number | null | undefined,
+  before: number | null | undefined,
+  lang: ReportLang,
+): string {
+  if (now === null || now === undefined || before === null || before === undefined) return DASH;
+  const diff = kind === 'share' ? (now - before) * 100 : now - before;
+  const digits = kind === 'share' || kind === 'per1000' ? 1 : 0;
+  const rounded = Number(diff.toFixed(digits));
+  if (rounded === 0) return kind === 'share' ? `±0 ${ppUnit(lang)}` : '±0';
+  const text = new Intl.NumberFormat(locale(lang), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+    signDisplay: 'always',
+  }).format(rounded);
+  return kind === 'share' ? `${text} ${ppUnit(lang)}` : text;
+}
+
+const ppUnit = (lang: ReportLang): string => (lang === 'en' ? 'pp' : 'Pp.');
+
+export function formatReportDate(iso: IsoDate | null | undefined, lang: ReportLang): string {
+  if (!iso) return DASH;
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
+}
+
+/** Short numeric date for tables: 01.03.2024 / 01/03/2024. */
+export function formatShortDate(iso: IsoDate | null | undefined, lang: ReportLang): string {
+  if (!iso) return DASH;
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatArea(m2: number | null, lang: ReportLang): string {
+  if (m2 === null) return DASH;
+  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(m2)} m²`;
+}
+
+export function formatEuro(value: number | null, lang: ReportLang): string {
+  if (value === null) return DASH;
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
+/** The same calendar day one year earlier; 29 February becomes 28 February (as the KPI engine counts). */
+export function previousYear(asOf: IsoDate): IsoDate {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** First day of the vacancy chart: 1 January five years before the reference date's year. */
+export function seriesStart(asOf: IsoDate, years = 5): IsoDate {
+  return `${Number(asOf.slice(0, 4)) - years}-01-01`;
+}
+
+export interface ChartPoint {
+  date: IsoDate;
+  value: number | null;
+}
+
+/**
+ * The chart's points: quarter ends up to the reference date (a quarter ending after it is left out:
+ * its value would be taken on a later day) and the reference date itself from the snapshot.
+ */
+export function vacancyPoints(
+  buckets: { end: IsoDate; vacancyRate: number | null }[],
+  asOf: IsoDate,
+  snapshot: number | null,
+): ChartPoint[] {
+  const points = buckets.filter((b) => b.end < asOf).map((b) => ({ date: b.end, value: b.vacancyRate }));
+  return [...points, { date: asOf, value: snapshot }];
+}
+
+/** Whole months of vacancy on the reference date. */
+export const vacantMonths = (since: IsoDate, asOf: IsoDate): number => monthsBetween(since, asOf);
+
+/** A scale bar of a round length close to a fifth of the map's width (metres). */
+export function scaleBarLength(mapWidthMetres: number): number {
+  const steps = [20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+  const target = mapWidthMetres / 5;
+  return steps.reduce((best, s) => (Math.abs(s - target) < Math.abs(best - target) ? s : best), steps[0]!);
+}
+
+export function formatMetres(metres: number, lang: ReportLang): string {
+  return metres >= 1000
+    ? `${new Intl.NumberFormat(locale(lang)).format(metres / 1000)} km`
+    : `${new Intl.NumberFormat(locale(lang)).format(metres)} m`;
+}

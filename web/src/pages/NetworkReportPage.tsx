@@ -1,0 +1,88 @@
+import '../features/reports/i18n';
+import '../features/reports/report.css';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ReportFooter } from '../features/reports/components/ReportFooter';
+import {
+  InterventionsByTypeTable,
+  NetworkDistribution,
+  NetworkTowns,
+} from '../features/reports/components/NetworkTables';
+import { ReportError, ReportLoading } from '../features/reports/components/ReportState';
+import { ReportToolbar } from '../features/reports/components/ReportToolbar';
+import { VacancyChart, type VacancyLine } from '../features/reports/components/VacancyChart';
+import { useNetworkReport } from '../features/reports/hooks/use-network-report';
+import { useReportReady } from '../features/reports/hooks/use-report-ready';
+import { formatReportDate } from '../features/reports/report-format';
+import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
+import { navigate, useSearch } from '../router/router';
+import { useReportLanguage } from './ReportPage';
+
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+
+/** The print-ready network report (/berichte/netzwerk/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
+export default function NetworkReportPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const { asOf, lang } = reportParams(useSearch());
+  useReportLanguage(lang);
+  const report = useNetworkReport(slug, asOf);
+  const root = useRef<HTMLElement>(null);
+  const ready = useReportReady(report.ready, root);
+  const { lines, rows } = useMemo(() => {
+    const names = new Map(report.towns.map((c) => [c.id, c.name]));
+    const towns = report.series?.towns ?? [];
+    const chartLines: VacancyLine[] = towns.map((s, i) => ({
+      key: s.cityId,
+      name: names.get(s.cityId) ?? s.cityId,
+      color: PALETTE[i % PALETTE.length]!,
+    }));
+    const dates = (towns[0]?.buckets ?? []).filter((b) => b.end < asOf).map((b) => b.end);
+    const chartRows = dates.map((date, i) => ({
+      date,
+      ...Object.fromEntries(towns.map((s) => [s.cityId, s.buckets[i]?.vacancyRate ?? null])),
+    }));
+    chartRows.push({ date: asOf, ...Object.fromEntries(report.kpis.map((k) => [k.cityId, k.vacancyRate])) });
+    return { lines: chartLines, rows: chartRows };
+  }, [report.series, report.towns, report.kpis, asOf]);
+
+  if (report.error) return <ReportError error={report.error} />;
+  const { network, summary, byType } = report;
+  if (!report.ready || !network || !summary || !byType) return <ReportLoading />;
+  const link = `${window.location.origin}${reportPath('netzwerk', network.slug, asOf, lang)}`;
+  return (
+    <article ref={root} className="report" lang={lang} data-report-ready={ready ? 'true' : 'false'}>
+      <ReportToolbar
+        asOf={asOf}
+        lang={lang}
+        pdfHref={reportPdfPath('networks', network.slug, asOf, lang)}
+        backHref={`/networks/${network.slug}`}
+        onChange={(d, l) => navigate(reportPath('netzwerk', network.slug, d, l))}
+      />
+      <header className="report-header">
+        <p className="report-kind">{t('reports.kind')}</p>
+        <h1>{t('reports.networkTitle', { network: network.name })}</h1>
+        <p className="report-date">
+          {t('reports.asOf')}: <time dateTime={asOf}>{formatReportDate(asOf, lang)}</time>
+        </p>
+      </header>
+      <NetworkTowns towns={report.towns} kpis={report.kpis} asOf={asOf} lang={lang} />
+      {lines.length > 0 && (
+        <section className="report-section" aria-labelledby="report-vacancy-title">
+          <h2 id="report-vacancy-title">{t('reports.charts.vacancyNetwork')}</h2>
+          <figure data-report-chart="vacancy">
+            <VacancyChart rows={rows} lines={lines} lang={lang} height={280} />
+            <figcaption>{t('reports.charts.vacancyCaption')}</figcaption>
+          </figure>
+        </section>
+      )}
+      <NetworkDistribution summary={summary} previous={report.previous} lang={lang} />
+      <InterventionsByTypeTable data={byType} lang={lang} />
+      <ReportFooter
+        version={summary.definitionsVersion}
+        population="Destatis GV100"
+        link={link}
+        lang={lang}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,129 @@
+import '../features/reports/i18n';
+import '../features/reports/report.css';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataFreshness, ReportFooter } from '../features/reports/components/ReportFooter';
+import { InterventionsTable } from '../features/reports/components/InterventionsTable';
+import { KeyFigures } from '../features/reports/components/KeyFigures';
+import { KpiSheet } from '../features/reports/components/KpiSheet';
+import { LongTermVacancies } from '../features/reports/components/LongTermVacancies';
+import { ReportMapLegend } from '../features/reports/components/ReportMapLegend';
+import { ReportMapSvg } from '../features/reports/components/ReportMapSvg';
+import { ReportError, ReportLoading } from '../features/reports/components/ReportState';
+import { ReportToolbar } from '../features/reports/components/ReportToolbar';
+import { UseMixChart } from '../features/reports/components/UseMixChart';
+import { VacancyChart, VacancyChartTable } from '../features/reports/components/VacancyChart';
+import { useReportReady } from '../features/reports/hooks/use-report-ready';
+import { useTownReport } from '../features/reports/hooks/use-town-report';
+import {
+  formatKpi,
+  formatReportDate,
+  vacancyPoints,
+  type ReportLang,
+} from '../features/reports/report-format';
+import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
+import { navigate, useSearch } from '../router/router';
+
+/** Follows the report's `lang` parameter (the PDF renderer opens the page with it). */
+export function useReportLanguage(lang: ReportLang): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
+}
+
+/** The print-ready town report (/berichte/stadt/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
+export default function ReportPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const { asOf, lang } = reportParams(useSearch());
+  useReportLanguage(lang);
+  const report = useTownReport(slug, asOf);
+  const root = useRef<HTMLElement>(null);
+  const ready = useReportReady(report.ready, root);
+  const points = useMemo(
+    () =>
+      vacancyPoints(report.series?.towns[0]?.buckets ?? [], asOf, report.kpis?.vacancyRate ?? null).map(
+        (p) => ({
+          date: p.date,
+          rate: p.value,
+        }),
+      ),
+    [report.series, report.kpis, asOf],
+  );
+
+  if (report.error) return <ReportError error={report.error} />;
+  const { city, kpis, map, longTerm, interventions } = report;
+  if (!report.ready || !city || !kpis || !map || !longTerm || !interventions) return <ReportLoading />;
+
+  const date = formatReportDate(asOf, lang);
+  const link = `${window.location.origin}${reportPath('stadt', city.slug, asOf, lang)}`;
+  const population =
+    city.population === null
+      ? '–'
+      : `${formatKpi('count', city.population, lang)} (${city.populationYear}, ${(city as { populationSource?: string | null }).populationSource ?? '–'})`;
+  return (
+    <article ref={root} className="report" lang={lang} data-report-ready={ready ? 'true' : 'false'}>
+      <ReportToolbar
+        asOf={asOf}
+        lang={lang}
+        pdfHref={reportPdfPath('towns', city.slug, asOf, lang)}
+        backHref={`/towns/${city.slug}`}
+        onChange={(d, l) => navigate(reportPath('stadt', city.slug, d, l))}
+      />
+      <header className="report-header">
+        <p className="report-kind">{t('reports.kind')}</p>
+        <h1>{t('reports.townTitle', { town: city.name })}</h1>
+        <p className="report-date">
+          {t('reports.asOf')}: <time dateTime={asOf}>{date}</time>
+        </p>
+        {map.isSynthetic && (
+          <p className="report-synthetic" role="note" data-testid="synthetic-notice">
+            {t('reports.synthetic')}
+          </p>
+        )}
+      </header>
+      <section className="report-section report-map-section" aria-labelledby="report-map-title">
+        <h2 id="report-map-title">{t('reports.map.title')}</h2>
+        <figure data-report-chart="map">
+          <ReportMapSvg map={map} town={city.name} date={date} lang={lang} />
+          <figcaption>
+            <ReportMapLegend map={map} />
+          </figcaption>
+        </figure>
+        <KeyFigures kpis={kpis} previous={report.previous} lang={lang} />
+      </section>
+      <KpiSheet kpis={kpis} previous={report.previous} summary={report.networkSummary} lang={lang} />
+      <section className="report-section report-charts" aria-labelledby="report-vacancy-title">
+        <h2 id="report-vacancy-title">{t('reports.charts.vacancy')}</h2>
+        <figure data-report-chart="vacancy">
+          <VacancyChart
+            rows={points}
+            lines={[{ key: 'rate', name: city.name, color: '#D55E00' }]}
+            lang={lang}
+          />
+          <figcaption>{t('reports.charts.vacancyCaption')}</figcaption>
+        </figure>
+        <VacancyChartTable
+          rows={points}
+          lines={[{ key: 'rate', name: city.name, color: '#D55E00' }]}
+          lang={lang}
+          caption={t('reports.charts.vacancy')}
+        />
+        <h2 id="report-mix-title">{t('reports.charts.useMix')}</h2>
+        <figure data-report-chart="use-mix" aria-labelledby="report-mix-title">
+          <UseMixChart useMix={kpis.useMix} lang={lang} />
+          <figcaption>{t('reports.charts.useMixCaption')}</figcaption>
+        </figure>
+      </section>
+      <LongTermVacancies page={longTerm} asOf={asOf} lang={lang} />
+      <InterventionsTable items={interventions.items} asOf={asOf} lang={lang} />
+      <DataFreshness
+        dataFreshness={kpis.dataFreshness}
+        lastVerifiedOn={map.lastVerifiedOn}
+        lastChangedAt={map.lastChangedAt}
+        lang={lang}
+      />
+      <ReportFooter version={kpis.definitionsVersion} population={population} link={link} lang={lang} />
+    </article>
+  );
+}
