@@ -3,12 +3,14 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-InitialSchema.js';
 import { AddAccountsPrivacyAudit1763800000000 } from './migrations/1763800000000-AddAccountsPrivacyAudit.js';
 import { AddKpiIndexes1763900000000 } from './migrations/1763900000000-AddKpiIndexes.js';
+import { AddKpiPreAggregates1764100000000 } from './migrations/1764100000000-AddKpiPreAggregates.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
   InitialSchema1763700000000,
   AddAccountsPrivacyAudit1763800000000,
   AddKpiIndexes1763900000000,
+  AddKpiPreAggregates1764100000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

@@ -1,4 +1,4 @@
-import { USE_CATEGORIES } from '../storefronts/storefront.types.js';
+import { USE_CATEGORIES, type UseCategory } from '../storefronts/storefront.types.js';
 
 /**
  * SQL fragments of the KPI engine (docs/kpis.md). Every statement takes the towns as `$1::uuid[]`.
@@ -8,108 +8,118 @@ import { USE_CATEGORIES } from '../storefronts/storefront.types.js';
 export const IN_USE = `('occupied', 'temporary_use')`;
 
 /**
- * `scope`: the towns' units inside their perimeter. `period`: every period of those units with
- * - `vacancy_start`: the start of the unbroken vacant run that ends with this period — the end of the
- *   latest earlier non-vacant period, else the unit's first day (histories are gap-free);
- * - `previous_status` and `is_last` for transitions.
+ * The delta columns of `kpi_town_days` / `kpi_town_months` (migration AddKpiPreAggregates): each
+ * row holds the change of every additive count on that day (in that month). A count on date D is
+ * the sum of the changes up to and including D.
  */
-export const UNIT_PERIODS = `
-  scope AS (
-    SELECT s.id, s.floor_area_m2::float8 AS area,
-           (s.verified_at AT TIME ZONE 'Europe/Berlin')::date AS verified_on
-    FROM storefronts s
-    JOIN cities c ON c.id = s.city_id
-    WHERE s.city_id = ANY($1::uuid[]) AND ST_Intersects(c.perimeter, s.location)
-  ),
-  period AS (
-    SELECT o.city_id, o.storefront_id, o.status, o.use_category, o.valid_from, o.valid_to,
-           u.area, u.verified_on,
-           COALESCE(max(o.valid_to) FILTER (WHERE o.status <> 'vacant') OVER w, min(o.valid_from) OVER w)
-             AS vacancy_start,
-           lag(o.status) OVER w AS previous_status,
-           lead(o.valid_from) OVER w IS NULL AS is_last
-    FROM occupancy_periods o
-    JOIN scope u ON u.id = o.storefront_id
-    WHERE o.city_id = ANY($1::uuid[])
-    WINDOW w AS (PARTITION BY o.storefront_id ORDER BY o.valid_from ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-  )`;
+export type DeltaColumn =
+  | 'units'
+  | 'vacant'
+  | 'under_renovation'
+  | 'not_lettable'
+  | 'temporary_use'
+  | 'in_use'
+  | 'long_term_vacant'
+  | 'units_with_area'
+  | 'area_total'
+  | 'vacant_area'
+  | 'fresh'
+  | `mix_${UseCategory | 'unspecified'}`
+  | 'openings'
+  | 'closures'
+  | 're_lettings';
+export const DELTA_COLUMNS: readonly DeltaColumn[] = [
+  'units',
+  'vacant',
+  'under_renovation',
+  'not_lettable',
+  'temporary_use',
+  'in_use',
+  'long_term_vacant',
+  'units_with_area',
+  'area_total',
+  'vacant_area',
+  'fresh',
+  ...USE_CATEGORIES.map((k): DeltaColumn => `mix_${k}`),
+  'mix_unspecified',
+  'openings',
+  'closures',
+  're_lettings',
+];
 
-const useMixColumns = [
-  ...USE_CATEGORIES.map(
-    (k) => `count(*) FILTER (WHERE status IN ${IN_USE} AND use_category = '${k}')::int AS "${k}"`,
-  ),
-  `count(*) FILTER (WHERE status IN ${IN_USE} AND use_category IS NULL)::int AS "unspecified"`,
-].join(',\n           ');
-
-/**
- * Stock counts per town and date; `$2::date[]` = the dates, sorted ascending without duplicates.
- * Each period is joined only to the dates it covers: indexes `width_bucket(valid_from − 1) + 1` to
- * `width_bucket(valid_to − 1)` (number of dates before valid_from, resp. valid_to), found by binary search.
- */
-export const STOCK_COUNTS = `
-  WITH ${UNIT_PERIODS},
-  on_date AS (
-    SELECT p.city_id, p.status, p.use_category, p.area, p.verified_on, p.vacancy_start, d.idx, ($2::date[])[d.idx] AS day
-    FROM period p
-    CROSS JOIN LATERAL generate_series(
-      width_bucket(p.valid_from - 1, $2::date[]) + 1,
-      CASE WHEN p.valid_to IS NULL THEN cardinality($2::date[]) ELSE width_bucket(p.valid_to - 1, $2::date[]) END
-    ) AS d(idx)
-    WHERE p.status <> 'demolished'
-  )
-  SELECT city_id AS "cityId", idx,
-         count(*)::int AS units,
-         count(*) FILTER (WHERE status = 'vacant')::int AS vacant,
-         count(*) FILTER (WHERE status = 'under_renovation')::int AS "underRenovation",
-         count(*) FILTER (WHERE status = 'not_lettable')::int AS "notLettable",
-         count(*) FILTER (WHERE status = 'temporary_use')::int AS "temporaryUse",
-         count(*) FILTER (WHERE status IN ${IN_USE})::int AS "inUse",
-         count(*) FILTER (WHERE status = 'vacant' AND (vacancy_start + interval '12 months')::date <= day)::int
-           AS "longTermVacant",
-         count(area)::int AS "unitsWithArea",
-         COALESCE(sum(area), 0)::float8 AS "areaTotal",
-         COALESCE(sum(area) FILTER (WHERE status = 'vacant'), 0)::float8 AS "vacantArea",
-         count(*) FILTER (WHERE verified_on <= day AND day < (verified_on + interval '12 months')::date)::int AS fresh,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY day - vacancy_start) FILTER (WHERE status = 'vacant')
-           AS "medianVacancyDays",
-         ${useMixColumns}
-  FROM on_date
-  GROUP BY city_id, idx`;
+const sums = (prefix: string): string => DELTA_COLUMNS.map((c) => `sum(${prefix}${c}) AS ${c}`).join(', ');
 
 /**
- * Openings, closures and re-lettings per town and bucket; `$2::date[]` = the bucket starts followed by
- * the day after the last bucket (sorted). A transition on day t falls in bucket `width_bucket(t, $2)`.
+ * Cumulative counts per town and date: `$1::uuid[]` towns, `$2::date[]` dates (sorted ascending,
+ * without duplicates). Whole months before a date come from `kpi_town_months` — a month belongs to
+ * date i when it ends on or before it, i.e. from index `width_bucket(month − 1, thresholds) + 1`
+ * on, found by binary search and then summed up by a running total per town. The days of a date's
+ * own month up to the date (unless the date is the month's last day) come from `kpi_town_days`.
+ * So a town costs about one row per month of history plus at most 31 per date.
  */
-export const FLOW_COUNTS = `
-  WITH ${UNIT_PERIODS},
-  run AS (
-    SELECT p.*, lag(p.vacancy_start) OVER (PARTITION BY p.storefront_id ORDER BY p.valid_from) AS previous_vacancy_start
-    FROM period p
+export const CUMULATIVE_COUNTS = `
+  WITH dates AS (
+    SELECT x.idx::int AS idx, x.d, date_trunc('month', x.d)::date AS m,
+           x.d = (date_trunc('month', x.d) + interval '1 month - 1 day')::date AS month_end
+    FROM unnest($2::date[]) WITH ORDINALITY AS x(d, idx)
   ),
-  transition AS (
-    SELECT city_id, valid_from AS day, previous_status AS before, status AS after,
-           previous_vacancy_start AS vacancy_start
-    FROM run
-    UNION ALL
-    SELECT city_id, valid_to, status, NULL, vacancy_start
-    FROM run WHERE is_last AND valid_to IS NOT NULL
+  thresholds AS (
+    SELECT array_agg(CASE WHEN month_end THEN m ELSE (m - interval '1 month')::date END ORDER BY idx) AS t
+    FROM dates
   ),
-  classified AS (
-    SELECT city_id, width_bucket(day, $2::date[]) AS idx, before,
-           COALESCE(after IN ${IN_USE}, false) AS into_use,
-           COALESCE(before IN ${IN_USE}, false) AS from_use,
-           day - vacancy_start AS vacancy_days
-    FROM transition
-    WHERE day >= ($2::date[])[1] AND day < ($2::date[])[cardinality($2::date[])]
+  monthly AS (
+    SELECT k.city_id, width_bucket(k.month - 1, th.t) + 1 AS idx, ${sums('k.')}
+    FROM kpi_town_months k, thresholds th
+    WHERE k.city_id = ANY($1::uuid[]) AND k.month <= th.t[cardinality(th.t)]
+    GROUP BY 1, 2
+  ),
+  daily AS (
+    SELECT k.city_id, dt.idx, ${sums('k.')}
+    FROM dates dt
+    JOIN kpi_town_days k ON k.city_id = ANY($1::uuid[]) AND k.day >= dt.m AND k.day <= dt.d
+    WHERE NOT dt.month_end
+    GROUP BY 1, 2
+  ),
+  grid AS (
+    SELECT t.id AS city_id, dt.idx FROM unnest($1::uuid[]) AS t(id) CROSS JOIN dates dt
   )
-  SELECT city_id AS "cityId", idx,
-         count(*) FILTER (WHERE into_use AND NOT from_use)::int AS openings,
-         count(*) FILTER (WHERE from_use AND NOT into_use)::int AS closures,
-         count(*) FILTER (WHERE before = 'vacant' AND into_use)::int AS "reLettings",
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY vacancy_days) FILTER (WHERE before = 'vacant' AND into_use)
-           AS "medianReLettingDays"
-  FROM classified
-  GROUP BY city_id, idx`;
+  SELECT g.city_id AS "cityId", g.idx,
+         ${DELTA_COLUMNS.map(
+           (c) => `(COALESCE(sum(m.${c}) OVER w, 0) + COALESCE(dl.${c}, 0))::float8 AS ${c}`,
+         ).join(',\n         ')}
+  FROM grid g
+  LEFT JOIN monthly m ON m.city_id = g.city_id AND m.idx = g.idx
+  LEFT JOIN daily dl ON dl.city_id = g.city_id AND dl.idx = g.idx
+  WINDOW w AS (PARTITION BY g.city_id ORDER BY g.idx)`;
+
+/**
+ * Median age (days) of the vacancies open on each date: `$1::uuid[]` towns, `$2::date[]` dates
+ * (sorted). Each vacancy is joined only to the dates it covers (binary search, as above).
+ */
+export const VACANCY_MEDIANS = `
+  SELECT v.city_id AS "cityId", d.idx,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY ($2::date[])[d.idx] - v.started_on) AS "medianVacancyDays"
+  FROM kpi_vacancies v
+  CROSS JOIN LATERAL generate_series(
+    width_bucket(v.started_on - 1, $2::date[]) + 1,
+    CASE WHEN v.ended_on IS NULL THEN cardinality($2::date[]) ELSE width_bucket(v.ended_on - 1, $2::date[]) END
+  ) AS d(idx)
+  WHERE v.city_id = ANY($1::uuid[])
+    AND COALESCE(v.ended_on, 'infinity'::date) > ($2::date[])[1]
+    AND v.started_on <= ($2::date[])[cardinality($2::date[])]
+  GROUP BY 1, 2`;
+
+/**
+ * Median re-letting time per town and bucket: `$2::date[]` = bucket starts followed by the day
+ * after the last bucket (sorted); a re-letting on day t falls in bucket `width_bucket(t, $2)`.
+ */
+export const RELETTING_MEDIANS = `
+  SELECT v.city_id AS "cityId", width_bucket(v.relet_on, $2::date[]) AS idx,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY v.relet_on - v.started_on) AS "medianReLettingDays"
+  FROM kpi_vacancies v
+  WHERE v.city_id = ANY($1::uuid[]) AND v.relet_on IS NOT NULL
+    AND v.relet_on >= ($2::date[])[1] AND v.relet_on < ($2::date[])[cardinality($2::date[])]
+  GROUP BY 1, 2`;
 
 /**
  * Per intervention: its evaluation date (end + 12 months), its 12-month check, and the registry's

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idOrSlugCondition } from '../common/id-or-slug.js';
-import { CONVERSION_COUNTS, FLOW_COUNTS, STOCK_COUNTS } from './kpi-sql.js';
+import { addDays } from './kpi-dates.js';
+import {
+  CONVERSION_COUNTS,
+  CUMULATIVE_COUNTS,
+  RELETTING_MEDIANS,
+  VACANCY_MEDIANS,
+  type DeltaColumn,
+} from './kpi-sql.js';
 import {
   CONVERTIBLE_INTERVENTION_TYPES,
   USE_MIX_KEYS,
@@ -28,8 +35,8 @@ export interface KpiNetwork {
 /** Counts keyed by town, then by the 1-based position of the date (or bucket) in the request. */
 export type CountsByTown<T> = Map<string, Map<number, T>>;
 
-type StockRow = Omit<StockCounts, 'useMix'> & Record<UseMixKey, number> & { cityId: string; idx: number };
-type FlowRow = FlowCounts & { cityId: string; idx: number };
+type CumulativeRow = Record<DeltaColumn, number> & { cityId: string; idx: number };
+type MedianRow<K extends string> = Record<K, number | null> & { cityId: string; idx: number };
 type ConversionRow = ConversionCounts & { cityId: string; idx: number };
 
 function byTown<R extends { cityId: string; idx: number }, T>(
@@ -74,33 +81,67 @@ export class KpisRepository {
 
   /** `dates` sorted ascending, without duplicates. */
   async stockCounts(cityIds: string[], dates: string[]): Promise<CountsByTown<StockCounts>> {
-    const rows: StockRow[] = await this.db.query(STOCK_COUNTS, [cityIds, dates]);
-    return byTown(rows, (r) => ({
+    const [cumulative, medians] = await Promise.all([
+      this.cumulative(cityIds, dates),
+      this.db.query<MedianRow<'medianVacancyDays'>[]>(VACANCY_MEDIANS, [cityIds, dates]),
+    ]);
+    const medianOf = byTown(medians, (r) => r.medianVacancyDays);
+    return byTown(cumulative, (r) => ({
       units: r.units,
       vacant: r.vacant,
-      underRenovation: r.underRenovation,
-      notLettable: r.notLettable,
-      temporaryUse: r.temporaryUse,
-      inUse: r.inUse,
-      longTermVacant: r.longTermVacant,
-      unitsWithArea: r.unitsWithArea,
-      areaTotal: r.areaTotal,
-      vacantArea: r.vacantArea,
+      underRenovation: r.under_renovation,
+      notLettable: r.not_lettable,
+      temporaryUse: r.temporary_use,
+      inUse: r.in_use,
+      longTermVacant: r.long_term_vacant,
+      unitsWithArea: r.units_with_area,
+      areaTotal: r.area_total,
+      vacantArea: r.vacant_area,
       fresh: r.fresh,
-      medianVacancyDays: r.medianVacancyDays,
-      useMix: Object.fromEntries(USE_MIX_KEYS.map((k) => [k, r[k]])) as Record<UseMixKey, number>,
+      medianVacancyDays: medianOf.get(r.cityId)?.get(r.idx) ?? null,
+      useMix: Object.fromEntries(USE_MIX_KEYS.map((k) => [k, r[`mix_${k}` as DeltaColumn]])) as Record<
+        UseMixKey,
+        number
+      >,
     }));
   }
 
-  /** `bounds` = bucket starts plus the day after the last bucket, sorted; bucket i is [bounds[i], bounds[i+1]). */
+  /**
+   * `bounds` = bucket starts plus the day after the last bucket, sorted; bucket i is [bounds[i], bounds[i+1]).
+   * Counts in a bucket are differences of the running totals on the days before its bounds.
+   */
   async flowCounts(cityIds: string[], bounds: string[]): Promise<CountsByTown<FlowCounts>> {
-    const rows: FlowRow[] = await this.db.query(FLOW_COUNTS, [cityIds, bounds]);
-    return byTown(rows, ({ openings, closures, reLettings, medianReLettingDays }) => ({
-      openings,
-      closures,
-      reLettings,
-      medianReLettingDays,
-    }));
+    const [cumulative, medians] = await Promise.all([
+      this.cumulative(
+        cityIds,
+        bounds.map((b) => addDays(b, -1)),
+      ),
+      this.db.query<MedianRow<'medianReLettingDays'>[]>(RELETTING_MEDIANS, [cityIds, bounds]),
+    ]);
+    const medianOf = byTown(medians, (r) => r.medianReLettingDays);
+    const totals = byTown(cumulative, (r) => r);
+    const result: CountsByTown<FlowCounts> = new Map();
+    for (const [cityId, byIdx] of totals) {
+      const town = new Map<number, FlowCounts>();
+      for (let i = 1; i < bounds.length; i++) {
+        const start = byIdx.get(i)!;
+        const end = byIdx.get(i + 1)!;
+        town.set(i, {
+          openings: end.openings - start.openings,
+          closures: end.closures - start.closures,
+          reLettings: end.re_lettings - start.re_lettings,
+          medianReLettingDays: medianOf.get(cityId)?.get(i) ?? null,
+        });
+      }
+      result.set(cityId, town);
+    }
+    return result;
+  }
+
+  /** Running totals of every delta column per town on each of `dates` (sorted, without duplicates). */
+  private async cumulative(cityIds: string[], dates: string[]): Promise<CumulativeRow[]> {
+    if (cityIds.length === 0) return [];
+    return this.db.query<CumulativeRow[]>(CUMULATIVE_COUNTS, [cityIds, dates]);
   }
 
   async conversionCounts(cityIds: string[], dates: string[]): Promise<CountsByTown<ConversionCounts>> {
