@@ -72,6 +72,9 @@ const RULES: Record<string, Rule> = {
     via: 'param',
   },
   'GET /api/tiles/storefronts/{z}/{x}/{y}': { access: 'list' },
+  'GET /api/reports/towns/{idOrSlug}/map': { access: 'readPublic', entity: 'city', via: 'param' },
+  'GET /api/reports/towns/{idOrSlug}.pdf': { access: 'read', entity: 'city', via: 'param' },
+  'GET /api/reports/networks/{idOrSlug}.pdf': { access: 'signedIn' },
 };
 
 type Role = 'anonymous' | 'viewerA' | 'editorA' | 'memberAB' | 'admin';
@@ -179,6 +182,8 @@ function urlFor(route: string, rule: Rule, town: Town): { method: string; url: s
     .replace('{months}', '12')
     .replace('{z}/{x}/{y}', '14/8583/5496');
   if (rule.access === 'list') url += `?cityId=${target.city.id}`;
+  // PDFs: an invalid date makes an allowed call answer 400 after the access check, without a browser render.
+  if (path.endsWith('.pdf')) url += '?asOf=not-a-date';
   const body = 'via' in rule && rule.via === 'body' ? { cityId: target.city.id } : {};
   return { method, url, body };
 }

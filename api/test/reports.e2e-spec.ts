@@ -1,0 +1,117 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+import { signedIn, type Agent } from './auth.js';
+import { createCity, storefrontBody, type TestCity } from './factories.js';
+
+/**
+ * The report map on real PostGIS (statuses on the date, perimeter flags, projected SVG geometry) and
+ * the PDF route's refusal when no Chromium is installed. The PDF itself is produced and checked in
+ * the browser suite (web/e2e/reports.e2e.ts), which has the built dashboard.
+ */
+let t: TestApp;
+let city: TestCity;
+let other: TestCity;
+let editor: Agent;
+let viewerOfOther: Agent;
+
+beforeAll(async () => {
+  process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+  t = await createTestApp();
+  city = await createCity(t.db, [10.7, 50.95], 20000, false);
+  other = await createCity(t.db, [10.3, 50.98], 20000, false);
+  editor = await signedIn(t, [{ role: 'city_editor', cityId: city.id }]);
+  viewerOfOther = await signedIn(t, [{ role: 'viewer', cityId: other.id }]);
+  const [lon, lat] = city.centre;
+  const add = (dLon: number, status: string, date: string) =>
+    editor
+      .post('/api/storefronts')
+      .send(
+        storefrontBody(city, {
+          location: { type: 'Point', coordinates: [lon + dLon, lat] },
+          initialStatus: { date, status, ...(status === 'occupied' ? { useCategory: 'services' } : {}) },
+        }),
+      )
+      .expect(201);
+  await add(0.001, 'vacant', '2023-01-01');
+  await add(-0.001, 'occupied', '2021-01-01');
+  await add(0.007, 'occupied', '2021-01-01'); // outside the 0.01° perimeter, inside the frame
+});
+afterAll(async () => {
+  delete process.env.CHROMIUM_PATH;
+  await t.close();
+});
+
+interface MapBody {
+  crs: string;
+  width: number;
+  height: number;
+  perimeterPath: string;
+  units: { x: number; y: number; status: string; insidePerimeter: boolean }[];
+  attribution: string;
+}
+
+describe('GET /api/reports/towns/:idOrSlug/map', () => {
+  it('draws the units existing on the date, by status, in projected frame coordinates', async () => {
+    const res = await editor.get(`/api/reports/towns/${city.slug}/map?asOf=2025-06-30`).expect(200);
+    const map = res.body as MapBody;
+    expect(map.crs).toBe('EPSG:25832');
+    expect(map.attribution).toBe('© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)');
+    expect(map.width / map.height).toBeCloseTo(1.5, 2);
+    expect(map.units.map((u) => [u.status, u.insidePerimeter]).sort()).toEqual([
+      ['occupied', false],
+      ['occupied', true],
+      ['vacant', true],
+    ]);
+    for (const u of map.units) {
+      expect(u.x).toBeGreaterThan(0);
+      expect(u.x).toBeLessThan(map.width);
+      expect(u.y).toBeGreaterThan(0);
+      expect(u.y).toBeLessThan(map.height);
+    }
+    // East of the centre is right of it: the vacant unit (+0.001°) lies right of the occupied one (−0.001°).
+    const inside = map.units.filter((u) => u.insidePerimeter);
+    const vacant = inside.find((u) => u.status === 'vacant')!;
+    const occupied = inside.find((u) => u.status === 'occupied')!;
+    expect(vacant.x - occupied.x).toBeGreaterThan(130); // 0.002° of longitude at 51° N ≈ 140 m
+    // Same latitude: nearly the same row (UTM grid convergence tilts it by a few metres).
+    expect(Math.abs(vacant.y - occupied.y)).toBeLessThan(10);
+    // The perimeter is a square path inside the frame (ST_AsSVG, y pointing down).
+    expect(map.perimeterPath).toMatch(/^M [\d.]+ [\d.]+ L( [\d.]+ [\d.]+){3,} Z$/);
+    const numbers = map.perimeterPath.match(/[\d.]+/g)!.map(Number);
+    expect(Math.min(...numbers)).toBeGreaterThan(0);
+  });
+
+  it('shows the statuses of an earlier date, and nothing before the first record', async () => {
+    const before = (await editor.get(`/api/reports/towns/${city.id}/map?asOf=2022-06-30`).expect(200))
+      .body as MapBody;
+    expect(before.units.map((u) => u.status).sort()).toEqual(['occupied', 'occupied']);
+    const empty = (await editor.get(`/api/reports/towns/${city.id}/map?asOf=2019-06-30`).expect(200))
+      .body as MapBody;
+    expect(empty.units).toEqual([]);
+  });
+
+  it('is refused to other towns’ readers and anonymous visitors of a town without open data', async () => {
+    await viewerOfOther.get(`/api/reports/towns/${city.slug}/map`).expect(403);
+    await request(t.http).get(`/api/reports/towns/${city.slug}/map`).expect(401);
+    await editor.get('/api/reports/towns/no-such-town/map').expect(404);
+  });
+
+  it('rejects an invalid date', async () => {
+    const res = await editor.get(`/api/reports/towns/${city.slug}/map?asOf=2025-02-30`).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('GET /api/reports/towns/:idOrSlug.pdf', () => {
+  it('answers 503 with a clear body when no Chromium is installed', async () => {
+    const res = await editor.get(`/api/reports/towns/${city.slug}.pdf?asOf=2025-06-30`).expect(503);
+    expect(res.headers['retry-after']).toBeDefined();
+    expect(res.body).toMatchObject({ code: 'REPORT_RENDERER_UNAVAILABLE' });
+    expect(res.body.message).toMatch(/not available/);
+  });
+
+  it('answers 404 for an unknown network before any rendering', async () => {
+    const res = await editor.get('/api/reports/networks/no-such-network.pdf').expect(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
