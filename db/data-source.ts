@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-InitialSchema.js';
 import { AddAccountsPrivacyAudit1763800000000 } from './migrations/1763800000000-AddAccountsPrivacyAudit.js';
 import { AddKpiIndexes1763900000000 } from './migrations/1763900000000-AddKpiIndexes.js';
+import { AddImportsAndFootfall1764030000000 } from './migrations/1764030000000-AddImportsAndFootfall.js';
 import { AddKpiPreAggregates1764100000000 } from './migrations/1764100000000-AddKpiPreAggregates.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
@@ -10,6 +11,7 @@ export const migrations = [
   InitialSchema1763700000000,
   AddAccountsPrivacyAudit1763800000000,
   AddKpiIndexes1763900000000,
+  AddImportsAndFootfall1764030000000,
   AddKpiPreAggregates1764100000000,
 ];
 

@@ -16,6 +16,8 @@ import { ReportsModule } from './reports/reports.module.js';
 import { TilesModule } from './tiles/tiles.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 @Module({
   imports: [

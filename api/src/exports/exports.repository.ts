@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
+
+export interface ExportedStorefront {
+  storefrontId: string;
+  cityId: string;
+  citySlug: string;
+  referenceId: string | null;
+  street: string;
+  houseNumber: string;
+  postcode: string | null;
+  lon: number;
+  lat: number;
+  floorAreaM2: number | null;
+  frontageM: number | null;
+  floor: string;
+  status: string;
+  useCategory: string | null;
+  businessName: string | null;
+  statusSince: string;
+  insidePerimeter: boolean;
+  verifiedAt: string | null;
+  notes: string | null;
+  ownerName: string | null;
+  ownerPhone: string | null;
+  ownerEmail: string | null;
+  askingRentEurMonth: number | null;
+}
+
+export interface ExportedPeriod {
+  storefrontId: string;
+  referenceId: string | null;
+  street: string;
+  houseNumber: string;
+  status: string;
+  useCategory: string | null;
+  businessName: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/**
+ * Rows for the exports, filtered exactly like the map (storefrontFilterSql). Notes and contact
+ * fields leave the database only for the towns in `personalCityIds` (the viewer edits them).
+ */
+@Injectable()
+export class ExportsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  storefronts(filter: StorefrontFilter, personalCityIds: string[]): Promise<ExportedStorefront[]> {
+    const params: unknown[] = [];
+    const from = storefrontFilterSql(filter, params);
+    params.push(personalCityIds);
+    const personal = `s.city_id = ANY($${params.length}::uuid[])`;
+    return this.db.query(
+      `SELECT s.id AS "storefrontId", s.city_id AS "cityId", c.slug AS "citySlug", s.reference_id AS "referenceId",
+              s.street, s.house_number AS "houseNumber", s.postcode,
+              round(ST_X(s.location)::numeric, 7)::float8 AS lon, round(ST_Y(s.location)::numeric, 7)::float8 AS lat,
+              s.floor_area_m2::float8 AS "floorAreaM2", s.frontage_m::float8 AS "frontageM", s.floor,
+              cur.status, cur.use_category AS "useCategory", cur.business_name AS "businessName",
+              to_char(cur.status_since, 'YYYY-MM-DD') AS "statusSince",
+              COALESCE(ST_Intersects(c.perimeter, s.location), false) AS "insidePerimeter",
+              to_char(s.verified_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') AS "verifiedAt",
+              CASE WHEN ${personal} THEN s.notes END AS notes,
+              (SELECT sc.owner_name FROM storefront_contacts sc WHERE sc.storefront_id = s.id AND ${personal}) AS "ownerName",
+              (SELECT sc.owner_phone FROM storefront_contacts sc WHERE sc.storefront_id = s.id AND ${personal}) AS "ownerPhone",
+              (SELECT sc.owner_email FROM storefront_contacts sc WHERE sc.storefront_id = s.id AND ${personal}) AS "ownerEmail",
+              (SELECT sc.asking_rent_eur_month::float8 FROM storefront_contacts sc WHERE sc.storefront_id = s.id AND ${personal}) AS "askingRentEurMonth"
+       ${from}
+       ORDER BY c.slug, s.street, s.house_number, s.id`,
+      params,
+    );
+  }
+
+  history(filter: StorefrontFilter): Promise<ExportedPeriod[]> {
+    const params: unknown[] = [];
+    const from = storefrontFilterSql(filter, params);
+    return this.db.query(
+      `SELECT o.storefront_id AS "storefrontId", s.reference_id AS "referenceId", s.street, s.house_number AS "houseNumber",
+              o.status, o.use_category AS "useCategory", o.business_name AS "businessName",
+              to_char(o.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(o.valid_to, 'YYYY-MM-DD') AS "validTo"
+       FROM occupancy_periods o JOIN storefronts s ON s.id = o.storefront_id
+       WHERE o.storefront_id IN (SELECT s.id ${from})
+       ORDER BY s.street, s.house_number, o.storefront_id, o.valid_from`,
+      params,
+    );
+  }
+
+  async townNames(cityIds: string[] | undefined): Promise<{ id: string; name: string }[]> {
+    return this.db.query(
+      `SELECT id, name FROM cities WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) ORDER BY name`,
+      [cityIds ?? null],
+    );
+  }
+}

@@ -1,0 +1,183 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../common/domain-error.js';
+import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
+import { decodeText, detectDelimiter } from './text-decoding.js';
+
+export const MAX_IMPORT_ROWS = 200_000;
+export const MAX_IMPORT_COLUMNS = 80;
+
+const unreadable = (message: string, details?: unknown): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', ...(details as object) });
+
+/** Which reader a file needs: by its name, else by its first bytes. */
+export function detectFormat(bytes: Uint8Array, fileName: string | null): ImportFormat {
+  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx'; // ZIP container
+  const head = decodeText(bytes.subarray(0, 200)).text.trimStart();
+  return head.startsWith('{') ? 'geojson' : 'csv';
+}
+
+export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): Promise<ParsedTable> {
+  const table =
+    format === 'csv' ? parseCsv(bytes) : format === 'xlsx' ? await parseXlsx(bytes) : parseGeoJson(bytes);
+  if (table.headers.length === 0 || table.headers.every((h) => h === '')) {
+    throw unreadable('The file has no header row. The first row must name the columns.');
+  }
+  if (table.rows.length === 0) throw unreadable('The file has a header row but no data rows.');
+  if (table.rows.length > MAX_IMPORT_ROWS) {
+    throw unreadable(`The file has ${table.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
+  }
+  if (table.headers.length > MAX_IMPORT_COLUMNS) {
+    throw unreadable(`The file has ${table.headers.length} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`);
+  }
+  return table;
+}
+
+function parseCsv(bytes: Uint8Array): ParsedTable {
+  const { text, encoding, bom } = decodeText(bytes);
+  const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw unreadable(
+      `The file cannot be read as CSV${line ? ` (around line ${line})` : ''}: check for an unclosed quotation mark.`,
+      { line: line ?? null },
+    );
+  }
+  const [header, ...data] = records;
+  const headers = (header?.record ?? []).map((h) => h.trim());
+  const problems: ImportProblem[] = [];
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (const { record, info } of data) {
+    if (record.length !== headers.length && !trailingEmpty(record, headers.length)) {
+      problems.push({
+        line: info.lines,
+        column: null,
+        value: record.join(delimiter),
+        reason: `The row has ${record.length} cells but the header has ${headers.length}: columns are shifted (a delimiter inside a value without quotes?). Fix the row or skip it.`,
+        code: 'CELL_COUNT',
+        severity: 'error',
+      });
+    }
+    rows.push(record);
+    lines.push(info.lines);
+  }
+  return { headers, rows, lines, problems, info: { format: 'csv', encoding, bom, delimiter, sheet: null } };
+}
+
+/** Extra empty cells at the end (a trailing delimiter) do not shift anything. */
+const trailingEmpty = (record: string[], width: number): boolean =>
+  record.length > width && record.slice(width).every((c) => c === '');
+
+async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable('The file cannot be read as an Excel workbook (.xlsx). Older .xls files must be saved as .xlsx first.');
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw unreadable('The workbook has no sheet with data.');
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let headers: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    if (headers.length === 0) {
+      headers = cells;
+      return;
+    }
+    if (cells.every((v) => v === '')) return;
+    rows.push(cells);
+    lines.push(number);
+  });
+  while (headers.length && headers[headers.length - 1] === '') headers.pop();
+  const width = headers.length;
+  return {
+    headers,
+    rows: rows.map((r) => r.slice(0, width)),
+    lines,
+    problems: [],
+    info: { format: 'xlsx', encoding: 'binary', bom: false, delimiter: null, sheet: sheet.name },
+  };
+}
+
+/** An Excel cell as the text a user sees (numbers with a dot, dates as YYYY-MM-DD). */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value.trim();
+  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text).trim();
+  if ('error' in value) return '';
+  return '';
+}
+
+interface GeoJsonFeature {
+  type?: unknown;
+  geometry?: { type?: unknown; coordinates?: unknown } | null;
+  properties?: Record<string, unknown> | null;
+}
+
+/** Features become rows: their properties as columns plus a `wkt` column with the point. */
+function parseGeoJson(bytes: Uint8Array): ParsedTable {
+  let doc: { type?: unknown; features?: unknown };
+  try {
+    doc = JSON.parse(decodeText(bytes).text) as typeof doc;
+  } catch {
+    throw unreadable('The file is not valid JSON/GeoJSON.');
+  }
+  if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
+    throw unreadable('Expected a GeoJSON FeatureCollection.');
+  }
+  const features = doc.features as GeoJsonFeature[];
+  const keys: string[] = [];
+  for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!keys.includes(k)) keys.push(k);
+  const headers = [...keys.filter((k) => k.toLowerCase() !== 'wkt'), 'wkt'];
+  const rows = features.map((f) => [
+    ...headers.slice(0, -1).map((k) => propertyText(f.properties?.[k])),
+    pointWkt(f.geometry),
+  ]);
+  return {
+    headers,
+    rows,
+    lines: features.map((_, i) => i + 1),
+    problems: [],
+    info: { format: 'geojson', encoding: 'utf-8', bom: false, delimiter: null, sheet: null },
+  };
+}
+
+function propertyText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value as string | number | boolean).trim();
+}
+
+/** A Point (or the first point of a MultiPoint) as WKT; other geometries as their type, reported later. */
+function pointWkt(geometry: GeoJsonFeature['geometry']): string {
+  if (!geometry) return '';
+  const c = geometry.coordinates;
+  if (geometry.type === 'Point' && Array.isArray(c)) return `SRID=4326;POINT(${c[0]} ${c[1]})`;
+  if (geometry.type === 'MultiPoint' && Array.isArray(c) && Array.isArray(c[0])) {
+    return `SRID=4326;POINT(${c[0][0]} ${c[0][1]})`;
+  }
+  return typeof geometry.type === 'string' ? geometry.type.toUpperCase() : '';
+}

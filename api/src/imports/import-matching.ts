@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+
+/** Metres within which an imported point is taken to be an existing unit (when nothing else matched). */
+export const MATCH_DISTANCE_M = 3;
+
+/** A row problem found in SQL: the row gets a code and a reason unless it already has one. */
+const flag = (code: string, reason: string, column: string, value: string, warning = false): string =>
+  `problem_code = '${code}', problem = ${reason}, problem_column = ${column}, problem_value = ${value},
+   problem_warning = ${warning}`;
+
+/**
+ * Locates rows (coordinates transformed in PostGIS) and matches them to the town's units: by the
+ * town's reference id, else by normalised address when exactly one unit has it, else by proximity.
+ * `$1` is the town in every statement.
+ */
+export async function locateAndMatch(em: EntityManager, cityId: string, columns: { street: string; lat: string; ref: string }): Promise<void> {
+  const q = (sql: string, params: unknown[] = [cityId]) => em.query(sql, params);
+  await q(
+    `UPDATE import_rows SET geom = CASE WHEN srid = 4326 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
+                                   ELSE ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 4326) END
+     WHERE x IS NOT NULL`,
+    [],
+  );
+  await q(
+    `UPDATE import_rows r SET ${flag('OUTSIDE_TOWN', `'The point lies outside the town’s municipal boundary (' || round(ST_Y(r.geom)::numeric, 5) || ' N, ' || round(ST_X(r.geom)::numeric, 5) || ' E): wrong coordinate system or swapped columns?'`, '$2', "ST_AsText(r.geom)")}
+     FROM cities c WHERE c.id = $1 AND r.geom IS NOT NULL AND c.boundary IS NOT NULL AND NOT ST_Intersects(c.boundary, r.geom)`,
+    [cityId, columns.lat],
+  );
+  await q(
+    `UPDATE import_rows r SET ${flag('DUPLICATE_IN_FILE', `'The reference id appears already in line ' || d.first || '.'`, '$1', 'r.reference_id')}
+     FROM (SELECT line, min(line) OVER (PARTITION BY reference_id) AS first FROM import_rows
+           WHERE reference_id IS NOT NULL AND problem IS NULL) d
+     WHERE d.line = r.line AND d.line <> d.first`,
+    [columns.ref],
+  );
+  await q(
+    `UPDATE import_rows r SET storefront_id = s.id, matched_by = 'reference'
+     FROM storefronts s WHERE s.city_id = $1 AND s.reference_id = r.reference_id AND r.problem IS NULL`,
+  );
+  await q(
+    `UPDATE import_rows r SET storefront_id = m.id, matched_by = 'address'
+     FROM (SELECT normalised_address(street, house_number) AS key, (array_agg(id))[1] AS id,
+                  (array_agg(reference_id))[1] AS reference_id
+           FROM storefronts WHERE city_id = $1 GROUP BY 1 HAVING count(*) = 1) m
+     WHERE r.storefront_id IS NULL AND r.problem IS NULL AND r.street IS NOT NULL
+       AND normalised_address(r.street, r.house_number) = m.key
+       AND (r.reference_id IS NULL OR m.reference_id IS NULL)`,
+  );
+  // The && prefilter (about 20 m) uses the GiST index; ST_DWithin on geography measures metres.
+  await q(
+    `UPDATE import_rows r SET storefront_id = n.id, matched_by = 'proximity'
+     FROM import_rows r2
+     CROSS JOIN LATERAL (
+       SELECT s.id FROM storefronts s
+       WHERE s.city_id = $1 AND s.location && ST_Expand(r2.geom, 0.0003)
+         AND ST_DWithin(s.location::geography, r2.geom::geography, $2)
+         AND (r2.reference_id IS NULL OR s.reference_id IS NULL)
+       ORDER BY s.location <-> r2.geom LIMIT 1) n
+     WHERE r.line = r2.line AND r2.storefront_id IS NULL AND r2.geom IS NOT NULL AND r2.problem IS NULL`,
+    [cityId, MATCH_DISTANCE_M],
+  );
+  await q(
+    `UPDATE import_rows r SET storefront_id = NULL, ${flag('DUPLICATE_IN_FILE', `'Line ' || d.first || ' describes the same unit (matched by ' || r.matched_by || ').'`, '$1', 'r.street')}
+     FROM (SELECT line, min(line) OVER (PARTITION BY storefront_id) AS first FROM import_rows
+           WHERE storefront_id IS NOT NULL AND problem IS NULL) d
+     WHERE d.line = r.line AND d.line <> d.first`,
+    [columns.street],
+  );
+}

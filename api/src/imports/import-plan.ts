@@ -1,0 +1,103 @@
+import type { EntityManager } from 'typeorm';
+
+/** Which optional columns the mapping has: an unmapped column never changes what is stored. */
+export interface MappedColumns {
+  useCategory: boolean;
+  businessName: boolean;
+  statusColumn: string | null;
+  sinceColumn: string | null;
+  streetColumn: string | null;
+}
+
+/**
+ * Decides per row what happens — create, update (attributes and/or history), unchanged,
+ * needs placing, rejected — without writing anything yet. `$1` is the town, `$2` the reference date.
+ */
+export async function planRows(em: EntityManager, referenceDate: string, mapped: MappedColumns): Promise<void> {
+  const q = (sql: string, params: unknown[]) => em.query(sql, params);
+  // Unmatched rows become new units when they can be placed and have a street and a status.
+  await q(
+    `UPDATE import_rows SET action = 'needs_placing', problem_code = 'NEEDS_PLACING', problem_warning = true,
+       problem_column = NULL, problem_value = concat_ws(' ', street, house_number),
+       problem = 'No coordinates and no existing unit at this address: not imported. Add coordinates or place the unit on the map.'
+     WHERE storefront_id IS NULL AND problem IS NULL AND geom IS NULL`,
+    [],
+  );
+  await q(
+    `UPDATE import_rows SET problem_code = 'MISSING_VALUE', problem_column = $1, problem_value = reference_id,
+       problem = 'No unit with this reference id exists yet, and a new unit needs a street.'
+     WHERE storefront_id IS NULL AND problem IS NULL AND street IS NULL`,
+    [mapped.streetColumn],
+  );
+  await q(
+    `UPDATE import_rows SET problem_code = 'MISSING_VALUE', problem_column = $1, problem_value = NULL,
+       problem = 'A new unit needs a status (e.g. Leerstand or belegt).'
+     WHERE storefront_id IS NULL AND problem IS NULL AND status IS NULL`,
+    [mapped.statusColumn],
+  );
+  await q(`UPDATE import_rows SET action = 'create', new_id = gen_random_uuid() WHERE storefront_id IS NULL AND problem IS NULL`, []);
+
+  // Matched rows: the status the file gives, against the current period.
+  await q(
+    `UPDATE import_rows r SET cur_id = o.id, cur_from = o.valid_from,
+       new_status = COALESCE(r.status, o.status),
+       new_category = CASE WHEN $1::boolean AND r.status IS NOT NULL THEN r.use_category
+                           WHEN COALESCE(r.status, o.status) = o.status THEN o.use_category END,
+       new_business = CASE WHEN $2::boolean AND r.status IS NOT NULL THEN r.business_name
+                           WHEN COALESCE(r.status, o.status) = o.status THEN o.business_name END
+     FROM occupancy_periods o
+     WHERE o.storefront_id = r.storefront_id AND o.valid_to IS NULL AND r.problem IS NULL`,
+    [mapped.useCategory, mapped.businessName],
+  );
+  await q(
+    `UPDATE import_rows SET problem_code = 'NO_CURRENT_STATUS', problem_column = $1, problem_value = status,
+       problem = 'The unit’s history has ended (no current status); correct it in the dashboard first.'
+     WHERE storefront_id IS NOT NULL AND problem IS NULL AND cur_id IS NULL AND status IS NOT NULL`,
+    [mapped.statusColumn],
+  );
+  await q(
+    `UPDATE import_rows r SET change_date = COALESCE(r.status_since, $1::date)
+     FROM occupancy_periods o
+     WHERE o.id = r.cur_id AND r.problem IS NULL
+       AND (o.status, o.use_category, o.business_name) IS DISTINCT FROM (r.new_status, r.new_category, r.new_business)`,
+    [referenceDate],
+  );
+  await q(
+    `UPDATE import_rows SET problem_code = 'DATE_BEFORE_CURRENT', problem_column = $1, problem_value = to_char(change_date, 'DD.MM.YYYY'),
+       problem = 'The status would change on ' || to_char(change_date, 'DD.MM.YYYY') || ', before the current status began ('
+                 || to_char(cur_from, 'DD.MM.YYYY') || '). Correct the history in the dashboard or give a later date.'
+     WHERE change_date IS NOT NULL AND change_date < cur_from AND problem IS NULL`,
+    [mapped.sinceColumn ?? mapped.statusColumn],
+  );
+  await q(
+    `UPDATE import_rows SET history_action = CASE WHEN change_date = cur_from THEN 'replace' ELSE 'extend' END
+     WHERE change_date IS NOT NULL AND problem IS NULL`,
+    [],
+  );
+  // Attributes: a filled cell that differs from the stored value (empty cells never erase anything).
+  await q(
+    `UPDATE import_rows r SET attr_changed = true
+     FROM storefronts s LEFT JOIN storefront_contacts sc ON sc.storefront_id = s.id
+     WHERE s.id = r.storefront_id AND r.problem IS NULL AND (
+       (r.street IS NOT NULL AND r.street <> s.street) OR
+       (r.house_number IS NOT NULL AND r.house_number <> s.house_number) OR
+       (r.postcode IS NOT NULL AND r.postcode IS DISTINCT FROM s.postcode) OR
+       (r.floor_area_m2 IS NOT NULL AND r.floor_area_m2 IS DISTINCT FROM s.floor_area_m2) OR
+       (r.frontage_m IS NOT NULL AND r.frontage_m IS DISTINCT FROM s.frontage_m) OR
+       (r.floor IS NOT NULL AND r.floor <> s.floor) OR
+       (r.reference_id IS NOT NULL AND r.reference_id IS DISTINCT FROM s.reference_id) OR
+       (r.notes IS NOT NULL AND r.notes IS DISTINCT FROM s.notes) OR
+       (r.geom IS NOT NULL AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1)) OR
+       (r.owner_name IS NOT NULL AND r.owner_name IS DISTINCT FROM sc.owner_name) OR
+       (r.owner_phone IS NOT NULL AND r.owner_phone IS DISTINCT FROM sc.owner_phone) OR
+       (r.owner_email IS NOT NULL AND r.owner_email IS DISTINCT FROM sc.owner_email) OR
+       (r.asking_rent IS NOT NULL AND r.asking_rent IS DISTINCT FROM sc.asking_rent_eur_month))`,
+    [],
+  );
+  await q(
+    `UPDATE import_rows SET action = CASE WHEN attr_changed OR history_action IS NOT NULL THEN 'update' ELSE 'unchanged' END
+     WHERE storefront_id IS NOT NULL AND problem IS NULL`,
+    [],
+  );
+  await q(`UPDATE import_rows SET action = 'rejected' WHERE problem IS NOT NULL AND NOT problem_warning`, []);
+}

@@ -1,0 +1,149 @@
+import { IN_USE_STATUSES, type Floor } from '../storefronts/storefront.types.js';
+import type { ImportField, ImportMapping, ImportProblem, ImportRow, ImportSrid, ParsedTable, ProblemCode } from './import.types.js';
+import { vocabularyKey, suggestCategory, suggestStatus } from './import-vocabulary.js';
+import { coordinateProblem, parseDate, parseDecimal, parseWktPoint, splitAddress, utmEasting } from './import-values.js';
+
+const FLOOR_WORDS: Record<string, Floor> = {
+  eg: 'ground', erdgeschoss: 'ground', ground: 'ground', parterre: 'ground',
+  og: 'upper', '1og': 'upper', obergeschoss: 'upper', upper: 'upper', '1obergeschoss': 'upper',
+  ug: 'basement', kg: 'basement', untergeschoss: 'basement', keller: 'basement', basement: 'basement',
+};
+
+const EMPTY = new Set(['', '-', '–', 'n/a', 'k.a.', 'k. a.']);
+
+/** Applies the mapping to every row: typed rows for the database and every problem, row by row. */
+export function mapRows(table: ParsedTable, mapping: ImportMapping): { rows: ImportRow[]; problems: ImportProblem[] } {
+  const index = new Map(table.headers.map((h, i) => [h, i]));
+  const rows: ImportRow[] = [];
+  const problems: ImportProblem[] = [...table.problems];
+  const brokenLines = new Set(table.problems.filter((p) => p.severity === 'error').map((p) => p.line));
+  table.rows.forEach((cells, i) => {
+    const line = table.lines[i]!;
+    if (brokenLines.has(line)) return;
+    const rowProblems: ImportProblem[] = [];
+    const row = mapRow(line, (field) => {
+      const header = mapping.columns[field];
+      const at = header === undefined ? undefined : index.get(header);
+      const raw = at === undefined ? '' : (cells[at] ?? '').trim();
+      return { raw: EMPTY.has(raw.toLowerCase()) ? '' : raw, header: header ?? null };
+    }, mapping, rowProblems);
+    problems.push(...rowProblems);
+    if (!rowProblems.some((p) => p.severity === 'error')) rows.push(row);
+  });
+  return { rows, problems };
+}
+
+type Cell = (field: ImportField) => { raw: string; header: string | null };
+
+function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: ImportProblem[]): ImportRow {
+  const problem = (field: ImportField, code: ProblemCode, reason: string, severity: 'error' | 'warning' = 'error'): null => {
+    const { raw, header } = cell(field);
+    problems.push({ line, column: header, value: raw === '' ? null : raw, reason, code, severity });
+    return null;
+  };
+  const text = (field: ImportField): string | null => cell(field).raw || null;
+  const number = (field: ImportField, min: number): number | null => {
+    const raw = cell(field).raw;
+    if (raw === '') return null;
+    const value = parseDecimal(raw, mapping.decimalSeparator);
+    if (value === null) return problem(field, 'INVALID_NUMBER', `Not a number (decimal ${mapping.decimalSeparator === ',' ? 'comma' : 'point'} expected).`);
+    if (value < min || (min === 0 && field !== 'askingRentEurMonth' && value === 0)) {
+      return problem(field, 'INVALID_NUMBER', 'The value must be greater than zero.');
+    }
+    return value;
+  };
+
+  let street = text('street');
+  let houseNumber = text('houseNumber');
+  const address = text('address');
+  if (address && !street) ({ street, houseNumber } = splitAddress(address));
+  const referenceId = text('referenceId');
+  if (!street && !referenceId) problem(mapping.columns.street ? 'street' : 'address', 'MISSING_VALUE', 'Street (or the town’s reference id) is missing.');
+
+  let postcode = text('postcode');
+  if (postcode && /^\d{4}$/.test(postcode)) postcode = `0${postcode}`; // Excel dropped the leading zero (e.g. 07743)
+  if (postcode && !/^\d{5}$/.test(postcode)) postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.');
+
+  const rawStatus = cell('status').raw;
+  const status = rawStatus === '' ? null : (mapping.statusValues[rawStatus] ?? suggestStatus(rawStatus));
+  if (rawStatus !== '' && !status) problem('status', 'UNKNOWN_STATUS', `Unknown status „${rawStatus}“: choose what it means in the value mapping.`);
+  const rawCategory = cell('useCategory').raw;
+  let useCategory = rawCategory === '' ? null : (mapping.categoryValues[rawCategory] ?? suggestCategory(rawCategory));
+  if (rawCategory !== '' && !useCategory) problem('useCategory', 'UNKNOWN_CATEGORY', `Unknown use „${rawCategory}“: choose what it means in the value mapping.`);
+  if (useCategory && status && !IN_USE_STATUSES.includes(status)) {
+    problem('useCategory', 'CATEGORY_WITHOUT_USE', `A use is only recorded while a unit is in use; ignored for status ${status}.`, 'warning');
+    useCategory = null;
+  }
+
+  const rawSince = cell('statusSince').raw;
+  const statusSince = rawSince === '' ? null : parseDate(rawSince);
+  if (rawSince !== '' && !statusSince) problem('statusSince', 'INVALID_DATE', 'Not a date (expected e.g. 01.03.2021 or 2021-03-01).');
+  if (statusSince && statusSince > mapping.referenceDate) problem('statusSince', 'INVALID_DATE', `The date lies after the list’s reference date ${mapping.referenceDate}.`);
+
+  const rawFloor = cell('floor').raw;
+  const floor = rawFloor === '' ? null : (FLOOR_WORDS[vocabularyKey(rawFloor)] ?? null);
+  if (rawFloor !== '' && !floor) problem('floor', 'INVALID_VALUE', 'Floor must be EG/ground, OG/upper or UG/basement.');
+
+  const ownerEmail = text('ownerEmail');
+  if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail)) problem('ownerEmail', 'INVALID_VALUE', 'Not an e-mail address.');
+
+  return {
+    line,
+    referenceId,
+    street,
+    houseNumber,
+    postcode,
+    floorAreaM2: number('floorAreaM2', 0),
+    frontageM: number('frontageM', 0),
+    floor,
+    status,
+    useCategory,
+    businessName: text('businessName'),
+    statusSince,
+    ...coordinates(cell, mapping, problem),
+    notes: text('notes'),
+    ownerName: text('ownerName'),
+    ownerPhone: text('ownerPhone'),
+    ownerEmail,
+    askingRentEurMonth: number('askingRentEurMonth', 0),
+  };
+}
+
+function coordinates(
+  cell: Cell,
+  mapping: ImportMapping,
+  problem: (field: ImportField, code: ProblemCode, reason: string) => null,
+): { x: number | null; y: number | null; srid: ImportSrid | null } {
+  const none = { x: null, y: null, srid: null };
+  const num = (field: ImportField): number | null => parseDecimal(cell(field).raw, mapping.decimalSeparator);
+  const check = (field: ImportField, x: number, y: number, srid: ImportSrid) => {
+    const reason = coordinateProblem(x, y, srid);
+    return reason ? (problem(field, 'INVALID_COORDINATES', reason), none) : { x, y, srid };
+  };
+  const pair = (a: ImportField, b: ImportField): [number, number] | null | undefined => {
+    if (cell(a).raw === '' && cell(b).raw === '') return undefined;
+    const [va, vb] = [num(a), num(b)];
+    if (va === null || vb === null) {
+      problem(va === null ? a : b, 'INVALID_COORDINATES', 'Both coordinates are needed, as numbers.');
+      return null;
+    }
+    return [va, vb];
+  };
+  const lonLat = pair('lon', 'lat');
+  if (lonLat) return check('lat', lonLat[0], lonLat[1], 4326);
+  const utm = pair('easting', 'northing');
+  if (utm) {
+    const { easting, srid } = utmEasting(utm[0], mapping.srid === 4326 ? 25832 : mapping.srid);
+    return check('easting', easting, utm[1], srid);
+  }
+  if (lonLat === null || utm === null) return none;
+  const wkt = cell('wkt').raw;
+  if (wkt === '') return none;
+  const point = parseWktPoint(wkt);
+  if (!point) return (problem('wkt', 'INVALID_COORDINATES', 'Only points can be imported, e.g. POINT(10.45 51.21).'), none);
+  const srid = (point.srid ?? mapping.srid) as ImportSrid;
+  if (![4326, 25832, 25833].includes(srid)) {
+    return (problem('wkt', 'INVALID_COORDINATES', `Coordinate system EPSG:${srid} is not supported (use 4326, 25832 or 25833).`), none);
+  }
+  return check('wkt', point.x, point.y, srid);
+}

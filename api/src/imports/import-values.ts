@@ -1,0 +1,86 @@
+import { isCalendarDate } from '../common/validators.js';
+import type { ImportSrid } from './import.types.js';
+
+/**
+ * Cell values as towns write them. Every parser returns null for "not readable"; the caller turns
+ * that into a problem for the row, never a guess.
+ */
+
+/** "1.234,5" / "85,5" (decimal comma) or "1,234.5" / "85.5" (decimal point). */
+export function parseDecimal(raw: string, decimalSeparator: ',' | '.'): number | null {
+  let text = raw.replace(/[\s\u00a0]/g, '').replace(/(m²|m2|qm|€|eur|m)$/i, '');
+  if (text === '') return null;
+  const thousands = decimalSeparator === ',' ? '.' : ',';
+  if (text.includes(thousands)) {
+    if (!new RegExp(`^-?\\d{1,3}(\\${thousands}\\d{3})+(\\${decimalSeparator}\\d+)?$`).test(text)) {
+      // A file from an English Excel in a German list (or vice versa): one separator, not three digits after it.
+      if (!text.includes(decimalSeparator) && new RegExp(`^-?\\d+\\${thousands}\\d+$`).test(text)) {
+        text = text.replace(thousands, '.');
+        const value = Number(text);
+        return Number.isFinite(value) ? value : null;
+      }
+      return null;
+    }
+    text = text.split(thousands).join('');
+  }
+  if (decimalSeparator === ',') text = text.replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** "01.03.2021", "1.3.21", "2021-03-01", "03/2021" or "3.2021" (first of the month), "2021" (1 January). */
+export function parseDate(raw: string): string | null {
+  const text = raw.trim();
+  const pad = (n: string): string => n.padStart(2, '0');
+  const year = (y: string): string => (y.length === 2 ? `20${y}` : y);
+  let iso: string | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text))) iso = `${m[1]}-${m[2]}-${m[3]}`;
+  else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(text))) iso = `${year(m[3]!)}-${pad(m[2]!)}-${pad(m[1]!)}`;
+  else if ((m = /^(\d{1,2})[./](\d{4})$/.exec(text))) iso = `${m[2]}-${pad(m[1]!)}-01`;
+  else if ((m = /^(\d{4})$/.exec(text))) iso = `${m[1]}-01-01`;
+  return iso && isCalendarDate(iso) && iso >= '1900-01-01' && iso <= '2100-12-31' ? iso : null;
+}
+
+/** "POINT(10.45 51.21)", "POINT Z (…)" or EWKT "SRID=25832;POINT(…)". Only points are units on a map. */
+export function parseWktPoint(raw: string): { x: number; y: number; srid: number | null } | null {
+  const m = /^\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*(-?[\d.]+(?:e-?\d+)?)\s+(-?[\d.]+(?:e-?\d+)?)(?:\s+-?[\d.]+)?\s*\)\s*$/i.exec(
+    raw,
+  );
+  if (!m) return null;
+  const x = Number(m[2]);
+  const y = Number(m[3]);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  return { x, y, srid: m[1] ? Number(m[1]) : null };
+}
+
+/**
+ * A projected easting with the zone written in front (Gauss-Krüger habit: "32612345.6") is split
+ * into zone and easting; otherwise the mapping's system applies.
+ */
+export function utmEasting(easting: number, srid: ImportSrid): { easting: number; srid: ImportSrid } {
+  if (easting >= 32_000_000 && easting < 34_000_000) {
+    return { easting: easting % 1_000_000, srid: easting < 33_000_000 ? 25832 : 25833 };
+  }
+  return { easting, srid };
+}
+
+/** Plausible coordinates for Germany in the given system (catches swapped columns and wrong systems). */
+export function coordinateProblem(x: number, y: number, srid: ImportSrid): string | null {
+  if (srid === 4326) {
+    if (x < -180 || x > 180 || y < -90 || y > 90) return 'Longitude must lie within −180…180 and latitude within −90…90.';
+    if (x > 45 && y < 20) return 'Latitude and longitude look swapped (Germany lies at about 47–55° N, 6–15° E).';
+    return null;
+  }
+  if (x < 100_000 || x > 900_000) return `An ETRS89/UTM easting (EPSG:${srid}) lies between 100000 and 900000 (without zone prefix).`;
+  if (y < 5_000_000 || y > 6_200_000) return `An ETRS89/UTM northing (EPSG:${srid}) for Germany lies between 5000000 and 6200000.`;
+  return null;
+}
+
+/** "Bahnhofstraße 12a" → street and house number; a street without number keeps an empty number. */
+export function splitAddress(raw: string): { street: string; houseNumber: string } {
+  const text = raw.replace(/\s+/g, ' ').trim().replace(/,\s*\d{5}.*$/, '');
+  const m = /^(.*?\D)\s*(\d+\s*[a-zA-Z]?(?:\s*[-–/]\s*\d+\s*[a-zA-Z]?)?)$/.exec(text);
+  return m ? { street: m[1]!.trim(), houseNumber: m[2]!.replace(/\s+/g, '') } : { street: text, houseNumber: '' };
+}

@@ -1,0 +1,96 @@
+import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
+import type { ImportField } from './import.types.js';
+
+/**
+ * The words towns use in their lists, for the automatic suggestions of the mapping step. Keys are
+ * normalised with `vocabularyKey` („Fläche (m²)“ → "flaechem2").
+ */
+export function vocabularyKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/²/g, '2')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '') // Café → cafe
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const HEADER_WORDS: Record<ImportField, string[]> = {
+  referenceId: ['referenceid', 'referenz', 'objektnr', 'objektnummer', 'objektid', 'kennung', 'ref', 'lfdnr', 'nummer', 'id'],
+  street: ['strasse', 'str', 'street', 'strassenname'],
+  houseNumber: ['hausnr', 'hausnummer', 'nr', 'housenumber', 'hnr'],
+  address: ['adresse', 'anschrift', 'address', 'lage'],
+  postcode: ['plz', 'postleitzahl', 'postcode', 'zip'],
+  floorAreaM2: ['flaeche', 'flaechem2', 'flaechequadratmeter', 'flaechequm', 'verkaufsflaeche', 'nutzflaeche', 'floorarea', 'flooraream2', 'area'],
+  frontageM: ['frontage', 'frontagem', 'schaufensterbreite', 'frontbreite', 'frontlaenge', 'schaufensterm'],
+  floor: ['etage', 'geschoss', 'stockwerk', 'floor'],
+  status: ['status', 'zustand', 'nutzungsstatus', 'belegung', 'leerstand'],
+  useCategory: ['nutzung', 'nutzungsart', 'branche', 'kategorie', 'usecategory', 'category', 'sortiment'],
+  businessName: ['betrieb', 'geschaeft', 'firma', 'mieter', 'name', 'businessname', 'nutzer'],
+  statusSince: ['leerstandseit', 'statusseit', 'seit', 'since', 'statussince', 'validfrom', 'gueltigab', 'stand'],
+  lat: ['lat', 'latitude', 'breite', 'breitengrad', 'wgs84lat'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'laenge', 'laengengrad', 'wgs84lon'],
+  easting: ['rechtswert', 'easting', 'ostwert', 'x', 'utmx', 'utme', 'e'],
+  northing: ['hochwert', 'northing', 'nordwert', 'y', 'utmy', 'utmn', 'n'],
+  wkt: ['wkt', 'geometrie', 'geometry', 'geom', 'wktgeom'],
+  notes: ['bemerkung', 'bemerkungen', 'notiz', 'notizen', 'notes', 'anmerkung', 'kommentar'],
+  ownerName: ['eigentuemer', 'vermieter', 'owner', 'ownername', 'ansprechpartner', 'kontakt'],
+  ownerPhone: ['telefon', 'tel', 'phone', 'ownerphone', 'telefonnummer'],
+  ownerEmail: ['email', 'mail', 'ownermail', 'owneremail'],
+  askingRentEurMonth: ['miete', 'kaltmiete', 'mietforderung', 'askingrent', 'askingrenteurmonth', 'mieteeurmonat'],
+};
+
+/** field → header, for every header the vocabulary recognises (first match wins, each header once). */
+export function suggestColumns(headers: string[]): Partial<Record<ImportField, string>> {
+  const result: Partial<Record<ImportField, string>> = {};
+  const taken = new Set<string>();
+  for (const [field, words] of Object.entries(HEADER_WORDS) as [ImportField, string[]][]) {
+    // Words are in order of preference: "Referenz" wins over a bare "ID" column.
+    const header = words
+      .map((w) => headers.find((h) => !taken.has(h) && vocabularyKey(h) === w))
+      .find((h) => h !== undefined);
+    if (header !== undefined) {
+      result[field] = header;
+      taken.add(header);
+    }
+  }
+  // "Nr." next to a street is the house number; without a street column it is the reference.
+  if (!result.street && result.houseNumber && !result.referenceId && vocabularyKey(result.houseNumber) === 'nr') {
+    result.referenceId = result.houseNumber;
+    delete result.houseNumber;
+  }
+  return result;
+}
+
+const STATUS_WORDS: Record<OccupancyStatus, string[]> = {
+  occupied: ['occupied', 'belegt', 'genutzt', 'vermietet', 'inbetrieb', 'besetzt', 'aktiv', 'inuse', 'nutzung'],
+  vacant: ['vacant', 'leerstand', 'leer', 'frei', 'leerstehend', 'unvermietet'],
+  temporary_use: ['temporaryuse', 'zwischennutzung', 'popup', 'popupstore', 'testladen', 'temporaer', 'interimsnutzung'],
+  under_renovation: ['underrenovation', 'sanierung', 'umbau', 'renovierung', 'inrenovierung', 'imumbau'],
+  not_lettable: ['notlettable', 'nichtvermietbar', 'baufaellig', 'strukturellerleerstand', 'unvermietbar'],
+  demolished: ['demolished', 'abgerissen', 'abriss', 'rueckgebaut'],
+};
+
+const CATEGORY_WORDS: Record<UseCategory, string[]> = {
+  retail_comparison: ['retailcomparison', 'einzelhandel', 'handel', 'einzelhandelaperiodisch', 'einzelhandelaperiodischerbedarf', 'mode', 'bekleidung'],
+  retail_daily: ['retaildaily', 'nahversorgung', 'lebensmittel', 'einzelhandelnahversorgung', 'baeckerei', 'metzgerei'],
+  food_drink: ['fooddrink', 'gastronomie', 'gastro', 'restaurant', 'cafe', 'imbiss', 'kneipe'],
+  services: ['services', 'dienstleistung', 'dienstleistungen', 'friseur', 'bank', 'versicherung'],
+  health: ['health', 'gesundheit', 'arzt', 'praxis', 'apotheke', 'physiotherapie'],
+  culture_leisure: ['cultureleisure', 'kultur', 'freizeit', 'kulturfreizeit', 'kulturundfreizeit'],
+  public_social: ['publicsocial', 'oeffentlich', 'soziales', 'oeffentlichessoziales', 'oeffentlichesundsoziales', 'verwaltung'],
+  other: ['other', 'sonstiges', 'sonstige', 'andere'],
+};
+
+function lookup<T extends string>(words: Record<T, string[]>, raw: string): T | null {
+  const key = vocabularyKey(raw);
+  if (key === '') return null;
+  for (const [value, list] of Object.entries(words) as [T, string[]][]) if (list.includes(key)) return value;
+  return null;
+}
+
+export const suggestStatus = (raw: string): OccupancyStatus | null => lookup(STATUS_WORDS, raw);
+export const suggestCategory = (raw: string): UseCategory | null => lookup(CATEGORY_WORDS, raw);

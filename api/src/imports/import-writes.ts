@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+
+/** Who imported: goes to the audit trail with every unit the import created or changed. */
+export interface ImportActor {
+  importId: string;
+  userId: string | null;
+  userEmail: string | null;
+  requestId: string | null;
+}
+
+/** The unit as the audit trail records it (no contact values: only that contact fields were imported). */
+const SNAPSHOT = `jsonb_build_object(
+  'id', s.id, 'street', s.street, 'houseNumber', s.house_number, 'postcode', s.postcode,
+  'location', ST_AsGeoJSON(s.location, 7)::jsonb, 'floorAreaM2', s.floor_area_m2, 'frontageM', s.frontage_m,
+  'floor', s.floor, 'referenceId', s.reference_id, 'version', s.version,
+  'current', (SELECT jsonb_build_object('status', o.status, 'useCategory', o.use_category,
+                'businessName', o.business_name, 'validFrom', o.valid_from)
+              FROM occupancy_periods o WHERE o.storefront_id = s.id AND o.valid_to IS NULL))`;
+
+/**
+ * Writes the planned rows, set-based: new units and their first period, changed attributes,
+ * extended histories, contacts, and one audit record per created or updated unit. Runs inside the
+ * caller's transaction; the history constraints (no overlap, no gap) are checked at commit.
+ */
+export async function writePlannedRows(em: EntityManager, cityId: string, referenceDate: string, actor: ImportActor): Promise<void> {
+  const q = (sql: string, params: unknown[] = [cityId]) => em.query(sql, params);
+  await q(`SET CONSTRAINTS occupancy_periods_no_overlap DEFERRED`, []);
+  await q(
+    `UPDATE import_rows r SET before = ${SNAPSHOT} FROM storefronts s WHERE s.id = r.storefront_id AND r.action = 'update'`,
+    [],
+  );
+  await q(
+    `INSERT INTO storefronts (id, city_id, street, house_number, postcode, location, floor_area_m2, frontage_m, floor,
+                              reference_id, notes)
+     SELECT new_id, $1, street, COALESCE(house_number, ''), postcode, geom, floor_area_m2, frontage_m,
+            COALESCE(floor, 'ground'), reference_id, notes
+     FROM import_rows WHERE action = 'create'`,
+  );
+  await q(
+    `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, business_name, valid_from)
+     SELECT new_id, $1, status, use_category, business_name, COALESCE(status_since, $2::date)
+     FROM import_rows WHERE action = 'create'`,
+    [cityId, referenceDate],
+  );
+  await q(
+    `UPDATE storefronts s SET
+       street = COALESCE(r.street, s.street), house_number = COALESCE(r.house_number, s.house_number),
+       postcode = COALESCE(r.postcode, s.postcode), floor_area_m2 = COALESCE(r.floor_area_m2, s.floor_area_m2),
+       frontage_m = COALESCE(r.frontage_m, s.frontage_m), floor = COALESCE(r.floor, s.floor),
+       reference_id = COALESCE(r.reference_id, s.reference_id), notes = COALESCE(r.notes, s.notes),
+       location = CASE WHEN r.geom IS NOT NULL AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1)
+                       THEN r.geom ELSE s.location END,
+       version = s.version + 1
+     FROM import_rows r WHERE r.storefront_id = s.id AND r.action = 'update'`,
+    [],
+  );
+  await q(
+    `UPDATE occupancy_periods o SET status = r.new_status, use_category = r.new_category, business_name = r.new_business
+     FROM import_rows r WHERE o.id = r.cur_id AND r.action = 'update' AND r.history_action = 'replace'`,
+    [],
+  );
+  await q(
+    `UPDATE occupancy_periods o SET valid_to = r.change_date
+     FROM import_rows r WHERE o.id = r.cur_id AND r.action = 'update' AND r.history_action = 'extend'`,
+    [],
+  );
+  await q(
+    `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, business_name, valid_from)
+     SELECT storefront_id, $1, new_status, new_category, new_business, change_date
+     FROM import_rows WHERE action = 'update' AND history_action = 'extend'`,
+  );
+  await q(
+    `INSERT INTO storefront_contacts (storefront_id, city_id, owner_name, owner_phone, owner_email, asking_rent_eur_month)
+     SELECT COALESCE(new_id, storefront_id), $1, owner_name, owner_phone, owner_email, asking_rent
+     FROM import_rows
+     WHERE action IN ('create', 'update')
+       AND (owner_name IS NOT NULL OR owner_phone IS NOT NULL OR owner_email IS NOT NULL OR asking_rent IS NOT NULL)
+     ON CONFLICT (storefront_id) DO UPDATE SET
+       owner_name = COALESCE(EXCLUDED.owner_name, storefront_contacts.owner_name),
+       owner_phone = COALESCE(EXCLUDED.owner_phone, storefront_contacts.owner_phone),
+       owner_email = COALESCE(EXCLUDED.owner_email, storefront_contacts.owner_email),
+       asking_rent_eur_month = COALESCE(EXCLUDED.asking_rent_eur_month, storefront_contacts.asking_rent_eur_month)`,
+  );
+  await q(
+    `INSERT INTO audit_log (user_id, user_email, city_id, entity_type, entity_id, action, before, after, request_id)
+     SELECT $2::uuid, $3::text, $1::uuid, 'storefront', s.id, CASE r.action WHEN 'create' THEN 'create' ELSE 'update' END, r.before,
+            ${SNAPSHOT} || jsonb_build_object('import', jsonb_build_object('id', $4::text, 'line', r.line,
+              'contactFieldsImported', (r.owner_name IS NOT NULL OR r.owner_phone IS NOT NULL
+                                        OR r.owner_email IS NOT NULL OR r.asking_rent IS NOT NULL))),
+            $5::text
+     FROM import_rows r JOIN storefronts s ON s.id = COALESCE(r.new_id, r.storefront_id)
+     WHERE r.action IN ('create', 'update')`,
+    [cityId, actor.userId, actor.userEmail, actor.importId, actor.requestId],
+  );
+}

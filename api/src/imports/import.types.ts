@@ -1,0 +1,142 @@
+import type { Floor, OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
+
+/** What a column of an uploaded storefront list can mean. */
+export const IMPORT_FIELDS = [
+  'referenceId',
+  'street',
+  'houseNumber',
+  'address',
+  'postcode',
+  'floorAreaM2',
+  'frontageM',
+  'floor',
+  'status',
+  'useCategory',
+  'businessName',
+  'statusSince',
+  'lat',
+  'lon',
+  'easting',
+  'northing',
+  'wkt',
+  'notes',
+  'ownerName',
+  'ownerPhone',
+  'ownerEmail',
+  'askingRentEurMonth',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Projected coordinates accepted besides WGS 84: ETRS89 / UTM zones 32N and 33N. */
+export const IMPORT_SRIDS = [4326, 25832, 25833] as const;
+export type ImportSrid = (typeof IMPORT_SRIDS)[number];
+
+export type ImportStatus = 'uploaded' | 'mapped' | 'committing' | 'committed' | 'failed';
+
+/** How the file was read (shown to the user, so a wrong guess can be spotted). */
+export interface FileInfo {
+  format: ImportFormat;
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'binary';
+  bom: boolean;
+  delimiter: ';' | ',' | '\t' | null;
+  sheet: string | null;
+}
+
+/** A parsed file: header cells and data rows, each with its line (CSV) or row number (XLSX). */
+export interface ParsedTable {
+  headers: string[];
+  rows: string[][];
+  lines: number[];
+  info: FileInfo;
+  /** Rows that could not be read as they are (e.g. more cells than headers). */
+  problems: ImportProblem[];
+}
+
+/** The user's choices: which column means what, and how values translate. */
+export interface ImportMapping {
+  /** field → header name in the file */
+  columns: Partial<Record<ImportField, string>>;
+  /** Coordinates in easting/northing or WKT columns are in this reference system. */
+  srid: ImportSrid;
+  decimalSeparator: ',' | '.';
+  /** The list's reference date: a changed status takes effect on this day unless a "since" date says otherwise. */
+  referenceDate: string;
+  /** raw cell text (as in the file) → status */
+  statusValues: Record<string, OccupancyStatus>;
+  /** raw cell text → use category; '' maps to none */
+  categoryValues: Record<string, UseCategory>;
+  /** Import the good rows and report the others as rejected, instead of refusing the whole file. */
+  skipInvalidRows: boolean;
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/** One problem with one cell or row, in words a city manager understands. */
+export interface ImportProblem {
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+  code: ProblemCode;
+  severity: ProblemSeverity;
+}
+
+export type ProblemCode =
+  | 'CELL_COUNT'
+  | 'MISSING_VALUE'
+  | 'INVALID_NUMBER'
+  | 'INVALID_DATE'
+  | 'INVALID_COORDINATES'
+  | 'UNKNOWN_STATUS'
+  | 'UNKNOWN_CATEGORY'
+  | 'CATEGORY_WITHOUT_USE'
+  | 'INVALID_VALUE'
+  | 'OUTSIDE_TOWN'
+  | 'DUPLICATE_IN_FILE'
+  | 'NEEDS_PLACING'
+  | 'DATE_BEFORE_CURRENT'
+  | 'NO_CURRENT_STATUS';
+
+/** A row after mapping, ready for the database (coordinates still in the file's system). */
+export interface ImportRow {
+  line: number;
+  referenceId: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  floorAreaM2: number | null;
+  frontageM: number | null;
+  floor: Floor | null;
+  status: OccupancyStatus | null;
+  useCategory: UseCategory | null;
+  businessName: string | null;
+  statusSince: string | null;
+  x: number | null;
+  y: number | null;
+  srid: ImportSrid | null;
+  notes: string | null;
+  ownerName: string | null;
+  ownerPhone: string | null;
+  ownerEmail: string | null;
+  askingRentEurMonth: number | null;
+}
+
+export interface ImportSummary {
+  total: number;
+  created: number;
+  updated: number;
+  /** Of the updated: units whose history got a new status period. */
+  historyExtended: number;
+  unchanged: number;
+  rejected: number;
+  /** Rows without coordinates that matched no unit: listed, not imported. */
+  needsPlacing: number;
+}
+
+export interface ImportOutcome {
+  summary: ImportSummary;
+  problems: ImportProblem[];
+}

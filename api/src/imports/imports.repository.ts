@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { FileInfo, ImportFormat, ImportMapping, ImportProblem, ImportStatus, ImportSummary, ParsedTable } from './import.types.js';
+
+/** An upload as the dashboard sees it (without its cells). */
+export interface ImportRecord {
+  id: string;
+  cityId: string;
+  ownerId: string | null;
+  fileName: string | null;
+  format: ImportFormat;
+  status: ImportStatus;
+  headers: string[];
+  rowCount: number;
+  fileInfo: FileInfo;
+  mapping: ImportMapping | null;
+  processed: number;
+  summary: ImportSummary | null;
+  error: unknown;
+  createdAt: string;
+}
+
+const COLUMNS = `id, city_id AS "cityId", owner_id AS "ownerId", file_name AS "fileName", format, status, headers,
+  row_count AS "rowCount", file_info AS "fileInfo", mapping, processed, summary, error, created_at AS "createdAt"`;
+
+@Injectable()
+export class ImportsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async create(cityId: string, ownerId: string | null, fileName: string | null, table: ParsedTable): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>(
+      `INSERT INTO imports (city_id, owner_id, file_name, format, headers, rows, row_count, file_info)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        cityId,
+        ownerId,
+        fileName,
+        table.info.format,
+        JSON.stringify(table.headers),
+        JSON.stringify({ cells: table.rows, lines: table.lines }),
+        table.rows.length,
+        JSON.stringify({ ...table.info, problems: table.problems }),
+      ],
+    );
+    return row!.id;
+  }
+
+  /** The upload of this town (null when it does not exist or belongs to another town). */
+  async find(cityId: string, id: string): Promise<ImportRecord | null> {
+    const rows = await this.db.query<ImportRecord[]>(
+      `SELECT ${COLUMNS} FROM imports WHERE id = $1 AND city_id = $2 AND expires_at > now()`,
+      [id, cityId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async table(id: string): Promise<ParsedTable> {
+    const [row] = await this.db.query<{ headers: string[]; rows: { cells: string[][]; lines: number[] }; info: FileInfo & { problems: ImportProblem[] } }[]>(
+      `SELECT headers, rows, file_info AS info FROM imports WHERE id = $1`,
+      [id],
+    );
+    const { problems, ...info } = row!.info;
+    return { headers: row!.headers, rows: row!.rows.cells, lines: row!.rows.lines, info, problems };
+  }
+
+  async saveMapping(id: string, mapping: ImportMapping): Promise<void> {
+    await this.db.query(`UPDATE imports SET mapping = $2, status = 'mapped', error = NULL WHERE id = $1`, [
+      id,
+      JSON.stringify(mapping),
+    ]);
+  }
+
+  /** Marks the upload as committing unless another request already does; false if it cannot start. */
+  async claimForCommit(id: string): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, affected] = await this.db.query<[unknown, number]>(
+      `UPDATE imports SET status = 'committing', processed = 0, error = NULL, summary = NULL
+       WHERE id = $1 AND status = 'mapped'`,
+      [id],
+    );
+    return affected === 1;
+  }
+
+  /** Progress is written outside the import's transaction, so that polling sees it. */
+  async progress(id: string, processed: number): Promise<void> {
+    await this.db.query(`UPDATE imports SET processed = $2 WHERE id = $1 AND status = 'committing'`, [id, processed]);
+  }
+
+  async finish(id: string, summary: ImportSummary): Promise<void> {
+    await this.db.query(
+      `UPDATE imports SET status = 'committed', processed = row_count, summary = $2, rows = '{"cells":[],"lines":[]}'
+       WHERE id = $1`,
+      [id, JSON.stringify(summary)],
+    );
+  }
+
+  /** The commit was refused or failed: back to 'mapped' (can be fixed and retried), with the reason. */
+  async reopen(id: string, error: unknown): Promise<void> {
+    await this.db.query(`UPDATE imports SET status = 'mapped', processed = 0, error = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(error),
+    ]);
+  }
+}
