@@ -156,3 +156,16 @@ describe('admin user management', () => {
     await request(t.http).get('/api/users').expect(401);
   });
 });
+
+describe('switching accounts', () => {
+  it('signs in as someone else without signing out first (no CSRF token needed for sign-in)', async () => {
+    const first = await signedIn(t, []);
+    const second = await createUser(t.db, []);
+    const res = await request(t.http)
+      .post('/api/auth/sign-in')
+      .set('Cookie', (await first.get('/api/auth/session')).request.getHeader('Cookie') as string)
+      .send({ email: second.email, password: second.password })
+      .expect(200);
+    expect(res.body.user.email).toBe(second.email);
+  });
+});

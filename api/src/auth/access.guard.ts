@@ -35,7 +35,14 @@ export class AccessGuard implements CanActivate {
     if (context) context.viewer = viewer;
     res.locals.viewer = viewer;
 
-    if (session && !SAFE_METHODS.has(req.method) && req.header(CSRF_HEADER) !== session.csrfToken) {
+    // Public routes (sign-in, sign-out) change nothing a forged request could use; SameSite=Lax and the
+    // JSON-only body parser guard them. Every other cookie-authenticated write needs the CSRF token.
+    if (
+      session &&
+      policy.kind !== 'public' &&
+      !SAFE_METHODS.has(req.method) &&
+      req.header(CSRF_HEADER) !== session.csrfToken
+    ) {
       throw new DomainError('FORBIDDEN', 'The form has expired. Reload the page and try again.', {
         reason: 'csrf',
       });
