@@ -163,7 +163,7 @@ describe('switching accounts', () => {
     const second = await createUser(t.db, []);
     const res = await request(t.http)
       .post('/api/auth/sign-in')
-      .set('Cookie', (await first.get('/api/auth/session')).request.getHeader('Cookie') as string)
+      .set('Cookie', (await first.get('/api/auth/session')).request.getHeader('Cookie'))
       .send({ email: second.email, password: second.password })
       .expect(200);
     expect(res.body.user.email).toBe(second.email);
