@@ -19,14 +19,15 @@ describe('RenderQueue', () => {
       () => new Error('full'),
     );
     const second = queue.run(
-      async () => {
+      () => {
         order.push('second');
+        return Promise.resolve();
       },
       () => new Error('full'),
     );
     await expect(
       queue.run(
-        async () => undefined,
+        () => Promise.resolve(undefined),
         () => new Error('full'),
       ),
     ).rejects.toThrow('full');
@@ -48,7 +49,7 @@ describe('RenderQueue', () => {
     ).rejects.toThrow('boom');
     await expect(
       queue.run(
-        async () => 42,
+        () => Promise.resolve(42),
         () => new Error('full'),
       ),
     ).resolves.toBe(42);
