@@ -16,8 +16,10 @@ import { ReportsModule } from './reports/reports.module.js';
 import { TilesModule } from './tiles/tiles.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { OgcModule } from './ogc/ogc.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { OgcModule } from './ogc/ogc.module.js';
 
 @Module({
   imports: [
@@ -38,6 +40,7 @@ import { ExportsModule } from './exports/exports.module.js';
     ReportsModule,
     ImportsModule,
     ExportsModule,
+    OgcModule,
   ],
 })
 export class AppModule {}

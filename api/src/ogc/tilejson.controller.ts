@@ -1,0 +1,60 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../auth/access.decorator.js';
+import { apiBase } from './ogc.controller.js';
+import { OgcRepository } from './ogc.repository.js';
+
+/**
+ * TileJSON 3.0.0 for the storefront vector tiles (served by the tiles module). Anonymous clients
+ * get the open-data towns' units; signed-in clients the towns they may read (same URL, cookies).
+ */
+@ApiTags('ogc')
+@Controller('tiles')
+export class TileJsonController {
+  constructor(private readonly ogc: OgcRepository) {}
+
+  @Get('storefronts.json')
+  @Public()
+  async storefronts(@Req() req: Request) {
+    const bounds = (await this.ogc.extent()) ?? [5.8, 47.2, 15.1, 55.1];
+    return {
+      tilejson: '3.0.0',
+      name: 'Schaufenster storefronts',
+      description:
+        'Inner-city storefronts and their status. From zoom 13 one point per unit (layer storefronts); below, a grid of counts (layer storefront_cells). Query parameters of the tile URL filter like the map (asOf, status, useCategory …).',
+      version: '1.0.0',
+      attribution: 'Schaufenster; data: the publishing towns (open data)',
+      scheme: 'xyz',
+      tiles: [`${apiBase(req)}/tiles/storefronts/{z}/{x}/{y}`],
+      minzoom: 0,
+      maxzoom: 20,
+      bounds,
+      center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, 13],
+      vector_layers: [
+        {
+          id: 'storefronts',
+          description: 'One point per unit (zoom ≥ 13)',
+          minzoom: 13,
+          maxzoom: 20,
+          fields: {
+            id: 'String: unit id',
+            status: 'String: occupied, vacant, temporary_use, under_renovation, not_lettable, demolished',
+            use_category: 'String: use while in use',
+            street: 'String',
+            house_number: 'String',
+            status_since: 'String: date the current status began',
+            inside_perimeter: 'Boolean: inside the downtown perimeter',
+          },
+        },
+        {
+          id: 'storefront_cells',
+          description: 'Counts per grid cell (zoom < 13)',
+          minzoom: 0,
+          maxzoom: 12,
+          fields: { units: 'Number', vacant: 'Number', vacancy_share: 'Number: vacant / units' },
+        },
+      ],
+    };
+  }
+}
