@@ -5,6 +5,7 @@ import { AddAccountsPrivacyAudit1763800000000 } from './migrations/1763800000000
 import { AddKpiIndexes1763900000000 } from './migrations/1763900000000-AddKpiIndexes.js';
 import { AddImportsAndFootfall1764030000000 } from './migrations/1764030000000-AddImportsAndFootfall.js';
 import { AddKpiPreAggregates1764100000000 } from './migrations/1764100000000-AddKpiPreAggregates.js';
+import { AddTileGrid1764200000000 } from './migrations/1764200000000-AddTileGrid.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -13,6 +14,7 @@ export const migrations = [
   AddKpiIndexes1763900000000,
   AddImportsAndFootfall1764030000000,
   AddKpiPreAggregates1764100000000,
+  AddTileGrid1764200000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

@@ -191,6 +191,84 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     }
   });
 
+  /** Cells of a low-zoom tile as `x,y: units/vacant`, sorted (compares the grid with the on-the-fly path). */
+  const cellsOf = async (path: string): Promise<string[]> => {
+    const layer = decode((await getTile(path)).body as Buffer).storefront_cells ?? [];
+    return layer
+      .map((c) => `${c.properties.units}/${c.properties.vacant}/${c.properties.vacancy_share}`)
+      .sort();
+  };
+
+  it.each([5, 8, 10])(
+    'serves today’s cells at z%i from the pre-aggregated grid, equal to the on-the-fly cells',
+    async (z) => {
+      const t = tileOf(LON, LAT, z);
+      const base = `/api/tiles/storefronts/${z}/${t.x}/${t.y}?cityId=${CITY}`;
+      // withinPerimeter=false filters nothing but is not kept by the grid: computed on the fly
+      expect(await cellsOf(base)).toEqual(await cellsOf(`${base}&withinPerimeter=false`));
+      const cells = decode((await getTile(base)).body as Buffer).storefront_cells ?? [];
+      expect(cells.reduce((sum, c) => sum + Number(c.properties.units), 0)).toBe(5);
+      expect(cells.reduce((sum, c) => sum + Number(c.properties.vacant), 0)).toBe(2);
+      expect(await cellsOf(`${base}&status=vacant,occupied`)).toEqual(
+        await cellsOf(`${base}&status=vacant,occupied&withinPerimeter=false`),
+      );
+      const all = `/api/tiles/storefronts/${z}/${t.x}/${t.y}`;
+      expect(await cellsOf(all)).toEqual(await cellsOf(`${all}?withinPerimeter=false`));
+    },
+  );
+
+  it('keeps the grid current when statuses change and units move', async () => {
+    const z = 8;
+    const t = tileOf(LON, LAT, z);
+    const base = `/api/tiles/storefronts/${z}/${t.x}/${t.y}?cityId=${CITY}`;
+    const totals = async (path: string) => {
+      const cells = decode((await getTile(path)).body as Buffer).storefront_cells ?? [];
+      return [
+        cells.reduce((sum, c) => sum + Number(c.properties.units), 0),
+        cells.reduce((sum, c) => sum + Number(c.properties.vacant), 0),
+      ];
+    };
+    expect(await totals(base)).toEqual([5, 2]);
+    const gridUnits = async () =>
+      (
+        await db.query<{ n: number }[]>(
+          `SELECT sum(occupied + vacant + temporary_use + under_renovation + not_lettable + demolished)::int AS n,
+                  sum(vacant)::int AS v FROM tile_grid_cells WHERE city_id = $1`,
+          [CITY],
+        )
+      )[0];
+    expect(await gridUnits()).toEqual({ n: 5, v: 2 });
+    const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+    await db.transaction(async (em) => {
+      await em.query(
+        `UPDATE occupancy_periods SET valid_to = $2 WHERE storefront_id = $1 AND valid_to IS NULL`,
+        [sf(1), yesterday],
+      );
+      await em.query(
+        `INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from) VALUES ($1, $2, 'vacant', $3)`,
+        [sf(1), CITY, yesterday],
+      );
+    });
+    expect(await totals(base)).toEqual([5, 3]);
+    expect(await gridUnits()).toEqual({ n: 5, v: 3 });
+    expect(await cellsOf(base)).toEqual(await cellsOf(`${base}&withinPerimeter=false`));
+    // a unit moved far away leaves this tile's cells
+    await db.query(
+      `UPDATE storefronts SET location = ST_SetSRID(ST_MakePoint(13.4, 52.5), 4326) WHERE id = $1`,
+      [sf(5)],
+    );
+    expect(await totals(base)).toEqual([4, 3]);
+    await db.query(`UPDATE storefronts SET location = ST_SetSRID(ST_MakePoint($2, $3), 4326) WHERE id = $1`, [
+      sf(5),
+      LON + 0.0012,
+      LAT - 0.0012,
+    ]);
+    expect(await totals(base)).toEqual([5, 3]);
+    await db.query(`DELETE FROM occupancy_periods WHERE storefront_id = $1 AND status = 'vacant'`, [sf(1)]);
+    await db.query(`UPDATE occupancy_periods SET valid_to = NULL WHERE storefront_id = $1`, [sf(1)]);
+    expect(await totals(base)).toEqual([5, 2]);
+  });
+
   it('answers an area without storefronts with an empty tile, not an error', async () => {
     const ocean = tileOf(-30, 40, Z);
     const res = await getTile(`/api/tiles/storefronts/${Z}/${ocean.x}/${ocean.y}`);

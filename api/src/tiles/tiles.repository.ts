@@ -1,14 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
+import type { OccupancyStatus } from '../storefronts/storefront.types.js';
 import type { TileCoords } from './dto/tile-coords.js';
 
 /** From this zoom on a tile carries every storefront; below it, aggregates per grid cell. */
 export const POINT_MIN_ZOOM = 13;
+/** Up to this zoom cells come from the pre-aggregated grid `tile_grid_cells` (migration AddTileGrid). */
+export const GRID_MAX_ZOOM = 10;
 const EXTENT = 4096;
 const WORLD_WIDTH_3857 = 40075016.685578488;
 /** Cells per tile edge at low zooms: 32 × 32 cells, 16 screen pixels each on a 512 px tile. */
 const CELLS_PER_TILE = 32;
+
+/** The status columns of `tile_grid_cells`. */
+const GRID_STATUSES: OccupancyStatus[] = [
+  'occupied',
+  'vacant',
+  'temporary_use',
+  'under_renovation',
+  'not_lettable',
+  'demolished',
+];
+
+const HALF_WORLD = WORLD_WIDTH_3857 / 2;
+/** Centre of cell (px, py) of width `cell` in EPSG:3857. */
+const cellCentre = (px: string, py: string, cell: string): string =>
+  `ST_SetSRID(ST_MakePoint((${px} + 0.5) * ${cell} - ${HALF_WORLD}, ${HALF_WORLD} - (${py} + 0.5) * ${cell}), 3857)`;
 
 /** Width of one aggregation cell in EPSG:3857 metres at zoom z (tile edges fall on cell edges). */
 export function cellSizeAt(z: number): number {
@@ -37,7 +55,7 @@ export class TilesRepository {
                s.street,
                s.house_number,
                to_char(cur.status_since, 'YYYY-MM-DD') AS status_since,
-               COALESCE(ST_Intersects(c.perimeter, s.location), false) AS inside_perimeter,
+               s.inside_perimeter,
                ST_AsMVTGeom(ST_Transform(s.location, 3857), ${env.tile}, ${EXTENT}, 64, true) AS geom
         ${from}
           AND s.location && ST_Transform(${env.tileWithMargin}, 4326)
@@ -47,10 +65,13 @@ export class TilesRepository {
   }
 
   /**
-   * Layer `storefront_cells`: units, vacant units and vacancy share per square grid cell (snapped in
-   * EPSG:3857 to cell centres, so every cell lies wholly in one tile). Computed on the fly, which is
-   * fine for a few towns; a national data set would need a pre-aggregated grid table (see
-   * ../shared/SETUP-NOTES.md: z5 over 1.2 M points ~1.5 s on the fly, ~65 ms pre-aggregated).
+   * Layer `storefront_cells`: units, vacant units and vacancy share per square grid cell, computed on
+   * the fly (any filter, any date). Cell (px, py) of zoom z is `floor((x + W/2) / cell_z)`,
+   * `floor((W/2 − y) / cell_z)` in EPSG:3857 — the same arithmetic as the pre-aggregated grid, whose
+   * fine cells (zoom 10) shifted right by 10 − z give exactly these cells — so every cell lies wholly
+   * in one tile and both paths draw identical cells at their centres. Scans every unit in the tile:
+   * fine for a few towns; nation-wide low zooms come from `gridTile` (../shared/SETUP-NOTES.md:
+   * z5 over 1.2 M points ~1.5 s on the fly).
    */
   async cellTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
     const params: unknown[] = [];
@@ -60,18 +81,18 @@ export class TilesRepository {
     const cell = `$${params.length}::float8`;
     const sql = `
       WITH units AS (
-        SELECT ST_SnapToGrid(ST_Transform(s.location, 3857), ${cell} / 2, ${cell} / 2, ${cell}, ${cell}) AS centre,
-               cur.status
+        SELECT ST_Transform(s.location, 3857) AS p, cur.status
         ${from}
           AND s.location && ST_Transform(${env.tile}, 4326)
       ),
       cells AS (
-        SELECT centre, count(*)::int AS units, (count(*) FILTER (WHERE status = 'vacant'))::int AS vacant
-        FROM units GROUP BY centre
+        SELECT floor((ST_X(p) + ${HALF_WORLD}) / ${cell})::int AS px, floor((${HALF_WORLD} - ST_Y(p)) / ${cell})::int AS py,
+               count(*)::int AS units, (count(*) FILTER (WHERE status = 'vacant'))::int AS vacant
+        FROM units GROUP BY 1, 2
       ),
       rows AS (
         SELECT units, vacant, round(vacant::numeric / units, 4)::float8 AS vacancy_share,
-               ST_AsMVTGeom(centre, ${env.tile}, ${EXTENT}, 0, true) AS geom
+               ST_AsMVTGeom(${cellCentre('px', 'py', cell)}, ${env.tile}, ${EXTENT}, 0, true) AS geom
         FROM cells
       )
       SELECT ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
@@ -79,21 +100,71 @@ export class TilesRepository {
   }
 
   /**
-   * A cheap fingerprint of the data a tile depends on: latest change and row count of storefronts,
-   * occupancy periods, intervention links and towns (counts catch deletes), scoped to one town
-   * when the filter names one. Index-only work on a town's rows; one round trip.
+   * Layer `storefront_cells` for z <= GRID_MAX_ZOOM from `tile_grid_cells`: the fine cells of the
+   * tile summed into the tile's 32 × 32 cells (same cells, centres and properties as `cellTile`).
+   * Only the filters the grid keeps apply (towns, statuses); `exact` is false when a cell's counts
+   * are not valid on `asOf` (computed later, or a recorded change lies between) — then the caller
+   * falls back to `cellTile`.
+   */
+  async gridTile(
+    tile: TileCoords,
+    filter: Pick<StorefrontFilter, 'asOf' | 'cityIds' | 'statuses'>,
+  ): Promise<{ exact: boolean; body: Buffer }> {
+    const shift = GRID_MAX_ZOOM - tile.z;
+    const span = CELLS_PER_TILE << shift;
+    const params: unknown[] = [filter.asOf, tile.x * span, tile.y * span, span, shift, cellSizeAt(tile.z)];
+    const env = envelope(tile, params);
+    // Column names from a fixed list (statuses are validated, and filtered here once more).
+    const statuses = GRID_STATUSES.filter((st) => !filter.statuses || filter.statuses.includes(st));
+    const units = statuses.length ? statuses.map((st) => `g.${st}`).join(' + ') : '0';
+    const vacant = statuses.includes('vacant') ? 'g.vacant' : '0';
+    let towns = '';
+    if (filter.cityIds !== undefined) {
+      params.push(filter.cityIds);
+      towns = `AND g.city_id = ANY($${params.length}::uuid[])`;
+    }
+    const sql = `
+      WITH fine AS (
+        SELECT g.ix >> $5::int AS px, g.iy >> $5::int AS py, ${units} AS units, ${vacant} AS vacant,
+               g.computed_on <= $1::date AND (g.stale_from IS NULL OR $1::date < g.stale_from) AS valid
+        FROM tile_grid_cells g
+        WHERE g.ix >= $2::int AND g.ix < $2::int + $4::int AND g.iy >= $3::int AND g.iy < $3::int + $4::int ${towns}
+      ),
+      cells AS (
+        SELECT px, py, sum(units)::int AS units, sum(vacant)::int AS vacant FROM fine GROUP BY px, py
+      ),
+      rows AS (
+        SELECT units, vacant, round(vacant::numeric / units, 4)::float8 AS vacancy_share,
+               ST_AsMVTGeom(${cellCentre('px', 'py', '$6::float8')}, ${env.tile}, ${EXTENT}, 0, true) AS geom
+        FROM cells WHERE units > 0
+      )
+      SELECT (SELECT COALESCE(bool_and(valid), true) FROM fine) AS exact,
+             (SELECT ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom') FROM rows WHERE geom IS NOT NULL) AS mvt`;
+    const [row] = await this.db.query<{ exact: boolean; mvt: Buffer | null }[]>(sql, params);
+    return { exact: row?.exact ?? false, body: row?.mvt ?? Buffer.alloc(0) };
+  }
+
+  /** Recounts the grid cells whose counts a recorded change has made stale by `asOf`. */
+  async refreshStaleGridCells(asOf: string): Promise<void> {
+    await this.db.query(
+      `SELECT tile_grid_recount(jsonb_agg(stale))
+       FROM (SELECT city_id, ix, iy FROM tile_grid_cells WHERE stale_from <= $1::date) stale
+       HAVING count(*) > 0`,
+      [asOf],
+    );
+  }
+
+  /**
+   * A cheap fingerprint of the data a tile depends on: the largest of the towns' data versions
+   * (`tile_data_versions`, set from a global sequence by triggers on every write to a town's
+   * storefronts, periods, intervention links or the town itself). One index lookup per town.
    */
   async dataVersion(cityIds: string[] | undefined): Promise<string> {
-    const scoped = cityIds?.length ? 'WHERE city_id = ANY($1::uuid[])' : 'WHERE $1::uuid[] IS NULL';
-    const cityScope = cityIds?.length ? 'WHERE id = ANY($1::uuid[])' : 'WHERE $1::uuid[] IS NULL';
     const [row] = await this.db.query<{ version: string }[]>(
-      `SELECT concat_ws(':',
-         (SELECT count(*) || '@' || coalesce(extract(epoch FROM max(updated_at)), 0) FROM storefronts ${scoped}),
-         (SELECT count(*) || '@' || coalesce(extract(epoch FROM max(updated_at)), 0) FROM occupancy_periods ${scoped}),
-         (SELECT count(*) FROM intervention_storefronts ${scoped}),
-         (SELECT coalesce(extract(epoch FROM max(updated_at)), 0) FROM cities ${cityScope})
-       ) AS version`,
-      [cityIds?.length ? cityIds : null],
+      cityIds === undefined
+        ? `SELECT COALESCE(max(version), 0)::text AS version FROM tile_data_versions`
+        : `SELECT COALESCE(max(version), 0)::text AS version FROM tile_data_versions WHERE city_id = ANY($1::uuid[])`,
+      cityIds === undefined ? [] : [cityIds],
     );
     return row?.version ?? '';
   }

@@ -7,7 +7,7 @@ import { TileCacheInvalidator } from './data-version.service.js';
 import { parseTileCoords, type TileCoords } from './dto/tile-coords.js';
 import type { TileQueryDto } from './dto/tile-query.dto.js';
 import { LruCache } from './tile-cache.js';
-import { POINT_MIN_ZOOM, TilesRepository } from './tiles.repository.js';
+import { GRID_MAX_ZOOM, POINT_MIN_ZOOM, TilesRepository } from './tiles.repository.js';
 
 export interface TileResponse {
   /** 304 when the client's ETag is still current; then `body` is empty. */
@@ -54,11 +54,29 @@ export class TilesService {
     const cached = this.cache.get(key);
     if (cached?.etag === etag) return { status: 200, etag, body: cached.body };
     const body =
-      tile.z >= POINT_MIN_ZOOM
-        ? await this.tiles.pointTile(tile, filter)
-        : await this.tiles.cellTile(tile, filter);
+      tile.z >= POINT_MIN_ZOOM ? await this.tiles.pointTile(tile, filter) : await this.cellTile(tile, filter);
     this.cache.set(key, { etag, body });
     return { status: 200, etag, body };
+  }
+
+  /**
+   * Grid cells below POINT_MIN_ZOOM. Up to GRID_MAX_ZOOM from the pre-aggregated grid when it answers
+   * the filter exactly (towns, statuses and a date within the grid's validity, normally today);
+   * otherwise computed on the fly (historic dates and the other filters at low zoom: slower, same
+   * result). A grid made stale by a recorded future change is recounted once and asked again.
+   */
+  private async cellTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
+    const { asOf, cityIds, statuses, ...others } = filter;
+    const gridAnswers = tile.z <= GRID_MAX_ZOOM && Object.keys(others).length === 0;
+    if (gridAnswers) {
+      let grid = await this.tiles.gridTile(tile, { asOf, cityIds, statuses });
+      if (!grid.exact && asOf >= todayIso()) {
+        await this.tiles.refreshStaleGridCells(asOf);
+        grid = await this.tiles.gridTile(tile, { asOf, cityIds, statuses });
+      }
+      if (grid.exact) return grid.body;
+    }
+    return this.tiles.cellTile(tile, filter);
   }
 }
 
