@@ -2,7 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
-import { type Network, NetworksRepository } from './networks.repository.js';
+import type { Network } from './network.types.js';
+import { NetworksRepository } from './networks.repository.js';
 
 @ApiTags('networks')
 @Controller('networks')

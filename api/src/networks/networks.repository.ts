@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idOrSlugCondition } from '../common/id-or-slug.js';
-
-export interface Network {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  source: string | null;
-  cityIds: string[];
-}
+import type { Network } from './network.types.js';
 
 const SELECT = `
   SELECT n.id, n.slug, n.name, n.description, n.source,

@@ -4,6 +4,7 @@ import type { HistoryDiff, Period } from './occupancy-history.js';
 
 type Db = DataSource | EntityManager;
 
+/** A stored period: the pure rules' Period with its ids (the shape the API sends as OccupancyPeriod). */
 export interface StoredPeriod extends Period {
   id: string;
   storefrontId: string;

@@ -1,4 +1,8 @@
-/** The vocabulary of the registry, shared by DTOs, SQL and the dashboard. See docs/data-model.md. */
+/**
+ * The vocabulary of the registry and the shapes the API sends, shared by DTOs, SQL and the dashboard
+ * (web/src/lib/domain.ts re-exports them, so a change here is a compile error there). Keep this file
+ * free of framework imports. See docs/data-model.md.
+ */
 export const OCCUPANCY_STATUSES = [
   'occupied',
   'vacant',
@@ -63,4 +67,30 @@ export interface Storefront {
   version: number;
   /** The period valid on the requested date (today by default). */
   current: CurrentOccupancy | null;
+}
+
+export interface StorefrontPage {
+  items: Storefront[];
+  total: number;
+  page: number;
+  pageSize: number;
+  asOf: string;
+}
+
+export interface StorefrontSummary {
+  asOf: string;
+  total: number;
+  byStatus: Partial<Record<OccupancyStatus, number>>;
+}
+
+/** One period of a storefront's status history, half-open [validFrom, validTo). */
+export interface OccupancyPeriod {
+  id: string;
+  storefrontId: string;
+  status: OccupancyStatus;
+  useCategory: UseCategory | null;
+  businessName: string | null;
+  validFrom: string;
+  validTo: string | null;
+  note: string | null;
 }

@@ -5,27 +5,13 @@ import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { AuditRepository, type AuditRecord } from '../audit/audit.repository.js';
 import { redactStorefront } from './storefront-redaction.js';
-import type { OccupancyStatus, Storefront } from './storefront.types.js';
+import type { Storefront, StorefrontPage, StorefrontSummary } from './storefront.types.js';
 import { AsOfQuery, ListStorefrontsQuery, StorefrontFilterQuery } from './dto/list-storefronts.query.js';
 import { CreateStorefrontDto } from './dto/create-storefront.dto.js';
 import { UpdateStorefrontDto, VersionDto, VersionQuery } from './dto/update-storefront.dto.js';
 import { toStorefrontFilter } from './storefront-query.js';
 import { StorefrontsRepository, type StorefrontSort } from './storefronts.repository.js';
 import { StorefrontsService, type StorefrontWithWarnings } from './storefronts.service.js';
-
-export interface StorefrontPage {
-  items: Storefront[];
-  total: number;
-  page: number;
-  pageSize: number;
-  asOf: string;
-}
-
-export interface StorefrontSummary {
-  asOf: string;
-  total: number;
-  byStatus: Partial<Record<OccupancyStatus, number>>;
-}
 
 @ApiTags('storefronts')
 @Controller('storefronts')
