@@ -226,3 +226,22 @@ describe('storefront list filters', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('long vacancy at month ends', () => {
+  it('counts a vacancy from 29 Feb 2024 as 12 months long on 28 Feb 2025, as the KPI does', async () => {
+    await api
+      .post('/api/storefronts')
+      .send(
+        storefrontBody(city, {
+          street: 'Schaltjahrgasse',
+          initialStatus: { date: '2024-02-29', status: 'vacant' },
+        }),
+      )
+      .expect(201);
+    const on = async (asOf: string) =>
+      (await api.get(`/api/storefronts?cityId=${city.id}&vacantForMonths=12&asOf=${asOf}`).expect(200)).body
+        .total;
+    expect(await on('2025-02-27')).toBe(0);
+    expect(await on('2025-02-28')).toBe(1);
+  });
+});

@@ -37,7 +37,8 @@ export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[])
   if (filter.useCategories?.length) where.push(`cur.use_category = ANY(${p(filter.useCategories)}::text[])`);
   if (filter.vacantForMonths !== undefined) {
     where.push(
-      `cur.status = 'vacant' AND cur.status_since <= (${asOf} - make_interval(months => ${p(filter.vacantForMonths)}::int))::date`,
+      // Same rule as the long-term vacancy KPI (docs/kpis.md): start + N months <= date, month ends clamped.
+      `cur.status = 'vacant' AND (cur.status_since + make_interval(months => ${p(filter.vacantForMonths)}::int))::date <= ${asOf}`,
     );
   }
   if (filter.hasIntervention !== undefined) {
