@@ -22,3 +22,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('report renderer settings', () => {
+  it('defaults to Debian Chromium and checks the limits', () => {
+    expect(loadConfig({}).reportRenderer).toEqual({
+      chromiumPath: '/usr/bin/chromium',
+      renderTimeoutMs: 45_000,
+      concurrency: 1,
+      queueLimit: 6,
+    });
+    expect(() => loadConfig({ CHROMIUM_PATH: 'chromium' })).toThrow(/absolute path/);
+    expect(() => loadConfig({ REPORT_RENDER_CONCURRENCY: '0' })).toThrow(/REPORT_RENDER_CONCURRENCY/);
+  });
+});

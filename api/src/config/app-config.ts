@@ -13,6 +13,19 @@ export interface AppConfig {
   readonly basemapStyleUrl: string | null;
   /** Set true behind an HTTPS-terminating proxy. */
   readonly trustProxy: boolean;
+  /** The headless Chromium that renders report PDFs (docs/reports.md). */
+  readonly reportRenderer: ReportRendererConfig;
+}
+
+export interface ReportRendererConfig {
+  /** Chromium binary (Debian's package by default; never a downloaded browser). */
+  readonly chromiumPath: string;
+  /** Time for one report from the start of rendering to the finished PDF. */
+  readonly renderTimeoutMs: number;
+  /** Reports rendered at the same time (pages of one shared browser). */
+  readonly concurrency: number;
+  /** Requests allowed to wait for a slot; beyond that the answer is 503 REPORT_RENDERER_BUSY. */
+  readonly queueLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +66,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR ?? 'web/dist',
     basemapStyleUrl: basemap,
     trustProxy: env.TRUST_PROXY === 'true',
+    reportRenderer: loadReportRendererConfig(env),
+  };
+}
+
+function loadReportRendererConfig(env: NodeJS.ProcessEnv): ReportRendererConfig {
+  const chromiumPath = env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
+  if (!chromiumPath.startsWith('/')) throw new ConfigError('CHROMIUM_PATH must be an absolute path');
+  return {
+    chromiumPath,
+    renderTimeoutMs: integer(
+      'REPORT_RENDER_TIMEOUT_MS',
+      env.REPORT_RENDER_TIMEOUT_MS,
+      45_000,
+      1_000,
+      600_000,
+    ),
+    concurrency: integer('REPORT_RENDER_CONCURRENCY', env.REPORT_RENDER_CONCURRENCY, 1, 1, 8),
+    queueLimit: integer('REPORT_QUEUE_LIMIT', env.REPORT_QUEUE_LIMIT, 6, 0, 100),
   };
 }
 

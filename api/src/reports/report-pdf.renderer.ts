@@ -1,11 +1,8 @@
 import { access, constants } from 'node:fs/promises';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { chromium, errors, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import {
-  CHROMIUM_ARGS,
-  REPORT_RENDERER_CONFIG,
-  type ReportRendererConfig,
-} from './report-renderer.config.js';
+import { APP_CONFIG, type AppConfig, type ReportRendererConfig } from '../config/app-config.js';
+import { CHROMIUM_ARGS } from './report-renderer.config.js';
 import { ReportRenderError } from './report-render.error.js';
 import { RenderQueue } from './render-queue.js';
 import type { ReportLanguage } from './report.types.js';
@@ -32,8 +29,11 @@ export class ReportPdfRenderer implements OnModuleDestroy {
   private browser: Promise<Browser> | null = null;
   private readonly queue: RenderQueue;
 
-  constructor(@Inject(REPORT_RENDERER_CONFIG) private readonly config: ReportRendererConfig) {
-    this.queue = new RenderQueue(config.concurrency, config.queueLimit);
+  private readonly config: ReportRendererConfig;
+
+  constructor(@Inject(APP_CONFIG) appConfig: AppConfig) {
+    this.config = appConfig.reportRenderer;
+    this.queue = new RenderQueue(this.config.concurrency, this.config.queueLimit);
   }
 
   async render(request: RenderRequest): Promise<Buffer> {
