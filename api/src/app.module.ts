@@ -17,9 +17,11 @@ import { TilesModule } from './tiles/tiles.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { OgcModule } from './ogc/ogc.module.js';
+import { FootfallModule } from './footfall/footfall.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { OgcModule } from './ogc/ogc.module.js';
+import { FootfallModule } from './footfall/footfall.module.js';
 
 @Module({
   imports: [
@@ -41,6 +43,7 @@ import { OgcModule } from './ogc/ogc.module.js';
     ImportsModule,
     ExportsModule,
     OgcModule,
+    FootfallModule,
   ],
 })
 export class AppModule {}

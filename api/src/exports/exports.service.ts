@@ -39,7 +39,7 @@ export class ExportsService {
 
   async history(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable> {
     const rows = await this.exports.history(this.filter(viewer, q));
-    return { name: 'History', headers: [...HISTORY_COLUMNS], rows: rows.map((r) => HISTORY_COLUMNS.map((c) => r[c])) };
+    return { name: 'Occupancy history', headers: [...HISTORY_COLUMNS], rows: rows.map((r) => HISTORY_COLUMNS.map((c) => r[c])) };
   }
 
   /** One row per town: every KPI of the snapshot, nested ones as `flows.openings`, `useMix.food_drink`. */

@@ -24,7 +24,8 @@ export function mapRows(table: ParsedTable, mapping: ImportMapping): { rows: Imp
     const row = mapRow(line, (field) => {
       const header = mapping.columns[field];
       const at = header === undefined ? undefined : index.get(header);
-      const raw = at === undefined ? '' : (cells[at] ?? '').trim();
+      // Our own exports (and careful spreadsheets) put an apostrophe before = + - @ against formula injection.
+      const raw = (at === undefined ? '' : (cells[at] ?? '').trim()).replace(/^'(?=[=+\-@])/, '');
       return { raw: EMPTY.has(raw.toLowerCase()) ? '' : raw, header: header ?? null };
     }, mapping, rowProblems);
     problems.push(...rowProblems);

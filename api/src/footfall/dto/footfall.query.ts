@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators.js';
+
+export class FootfallUploadQuery {
+  @ApiProperty({ description: 'Name of the counting location (created on first upload)', example: 'Steinweg / Markt' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  location!: string;
+
+  @ApiPropertyOptional({ description: 'Longitude of the counter (EPSG:4326)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  lon?: number;
+
+  @ApiPropertyOptional({ description: 'Latitude of the counter (EPSG:4326)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
+  lat?: number;
+}
+
+export class FootfallTrendQuery {
+  @ApiPropertyOptional({ example: '2025-01-01', description: 'First day (default: a year before `to`)' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Last day (default: today)' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}

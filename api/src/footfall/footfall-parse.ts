@@ -1,0 +1,124 @@
+import { DomainError } from '../common/domain-error.js';
+import { vocabularyKey } from '../imports/import-vocabulary.js';
+import { parseDate } from '../imports/import-values.js';
+import { decodeLines, detectDelimiter } from '../imports/text-decoding.js';
+import { berlinHourToUtc } from './berlin-time.js';
+
+export interface HourCount {
+  line: number;
+  hour: Date;
+  count: number | null;
+  flags: string[];
+}
+
+export interface LineReport {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface CounterFile {
+  counts: HourCount[];
+  repaired: LineReport[];
+  rejected: LineReport[];
+  encodings: string[];
+}
+
+const TIMESTAMP = ['zeitstempel', 'datumuhrzeit', 'timestamp', 'datetime', 'zeitpunkt'];
+const DATE = ['datum', 'date', 'tag'];
+const TIME = ['uhrzeit', 'zeit', 'stunde', 'time', 'hour', 'von', 'zeitraum'];
+const COUNT = ['summe', 'gesamt', 'anzahl', 'passanten', 'count', 'total', 'zaehlung', 'fussgaenger', 'personen'];
+const DIRECTIONS = ['richtung1', 'richtung2', 'in', 'out', 'rein', 'raus', 'links', 'rechts', 'eingang', 'ausgang'];
+const OUTAGE = new Set(['', '-', 'stoerung', 'ausfall', 'na', 'nv', 'error', 'offline', 'keinedaten']);
+
+const unreadable = (message: string): DomainError => new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file' });
+
+/**
+ * A laser counter's hourly export: one row per hour, semicolon-separated, local time. Rows that
+ * can be repaired unambiguously are repaired (and listed), others rejected (and listed); outages
+ * are kept as hours without a count. Nothing is dropped silently.
+ */
+export function parseCounterFile(bytes: Uint8Array): CounterFile {
+  const { lines, encodings } = decodeLines(bytes);
+  const headerIndex = lines.findIndex((l) => l.trim() !== '');
+  if (headerIndex < 0) throw unreadable('The file is empty.');
+  const delimiter = detectDelimiter(lines[headerIndex]!);
+  const headers = lines[headerIndex]!.split(delimiter).map((h) => vocabularyKey(h.replace(/^"|"$/g, '')));
+  const col = (words: string[]) => words.map((w) => headers.indexOf(w)).find((i) => i >= 0) ?? -1;
+  const ts = col(TIMESTAMP);
+  const date = col(DATE);
+  const time = col(TIME);
+  const count = col(COUNT);
+  const directions = headers.map((h, i) => (DIRECTIONS.includes(h) ? i : -1)).filter((i) => i >= 0);
+  if (ts < 0 && (date < 0 || time < 0)) throw unreadable('Expected a timestamp column (Zeitstempel) or date and time columns (Datum, Uhrzeit).');
+  if (count < 0 && directions.length === 0) throw unreadable('Expected a count column (Anzahl, Summe, Passanten) or direction columns (Richtung 1/2).');
+
+  const result: CounterFile = { counts: [], repaired: [], rejected: [], encodings: [...encodings] };
+  const seen = new Map<number, number>();
+  lines.slice(headerIndex + 1).forEach((text, i) => {
+    const line = headerIndex + i + 2;
+    if (text.trim() === '' || /^[;,\s]*$/.test(text)) return;
+    let cells = text.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
+    if (cells.length === headers.length + 1) {
+      const empty = cells.findIndex((c) => c === '');
+      if (empty < 0) return void result.rejected.push({ line, text, reason: 'One cell too many and none of them is empty: columns are shifted.' });
+      cells = cells.filter((_, k) => k !== empty);
+      result.repaired.push({ line, text, reason: `Removed an empty extra cell (column ${empty + 1}) that shifted the columns.` });
+    } else if (cells.length !== headers.length) {
+      return void result.rejected.push({ line, text, reason: `The row has ${cells.length} cells, the header ${headers.length}.` });
+    }
+    const when = ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
+    if (!when.date || when.hour === null) return void result.rejected.push({ line, text, reason: 'Date or hour is not readable.' });
+    const instants = berlinHourToUtc(when.date, when.hour);
+    if (instants.length === 0) return void result.rejected.push({ line, text, reason: 'This hour does not exist (clock change to summer time).' });
+    const earlier = instants[0]!.getTime();
+    const hour = seen.has(earlier) && instants[1] ? instants[1] : instants[0]!;
+    if (seen.has(hour.getTime())) {
+      return void result.rejected.push({ line, text, reason: `The hour appears already in line ${seen.get(hour.getTime())}.` });
+    }
+    const value = count >= 0 ? parseCount(cells[count]!) : sumOf(directions.map((k) => parseCount(cells[k]!)));
+    if (value === 'invalid') return void result.rejected.push({ line, text, reason: 'The count is not a whole number ≥ 0.' });
+    seen.set(hour.getTime(), line);
+    result.counts.push({ line, hour, count: value, flags: value === null ? ['outage'] : instants.length === 2 ? ['dst_repeat'] : [] });
+  });
+  if (result.counts.length === 0) throw unreadable('No readable hourly counts in the file.');
+  return result;
+}
+
+function splitTimestamp(text: string): { date: string | null; hour: number | null } {
+  const m = /^(\S+)[ T](\d{1,2})(?::\d{2})?(?::\d{2})?/.exec(text.trim());
+  return m ? { date: parseDate(m[1]!), hour: parseHour(m[2]!) } : { date: null, hour: null };
+}
+
+/** "08:00", "8", "08:00-09:00", "08:00 - 09:00 Uhr": the hour it starts. */
+function parseHour(text: string): number | null {
+  const m = /^(\d{1,2})(?::00)?(?::00)?(\s*(-|–|bis)\s*\d{1,2}(:\d{2})?)?(\s*uhr)?$/i.exec(text.trim());
+  const hour = m ? Number(m[1]) : NaN;
+  return hour >= 0 && hour <= 23 ? hour : null;
+}
+
+/** Counts: "1.234" (thousands), "" / "Störung" / "-" = outage (null). */
+function parseCount(text: string): number | null | 'invalid' {
+  if (OUTAGE.has(vocabularyKey(text)) && !/\d/.test(text)) return null;
+  const plain = text.replace(/[.\s\u00a0](?=\d{3}\b)/g, '');
+  return /^\d{1,9}$/.test(plain) ? Number(plain) : 'invalid';
+}
+
+function sumOf(values: (number | null | 'invalid')[]): number | null | 'invalid' {
+  if (values.includes('invalid')) return 'invalid';
+  if (values.includes(null)) return null;
+  return (values as number[]).reduce((a, b) => a + b, 0);
+}
+
+/** Hours missing between the first and the last counted hour, as ranges. */
+export function gapsOf(hours: Date[]): { from: string; to: string; hours: number }[] {
+  const sorted = hours.map((h) => h.getTime()).sort((a, b) => a - b);
+  const gaps: { from: string; to: string; hours: number }[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const missing = (sorted[i]! - sorted[i - 1]!) / 3_600_000 - 1;
+    if (missing > 0) {
+      gaps.push({ from: new Date(sorted[i - 1]! + 3_600_000).toISOString(), to: new Date(sorted[i]!).toISOString(), hours: missing });
+    }
+  }
+  return gaps;
+}

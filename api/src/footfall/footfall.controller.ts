@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { EditTown, ReadTown } from '../auth/access.decorator.js';
+import { TownResolver } from '../auth/town-resolver.js';
+import { DomainError } from '../common/domain-error.js';
+import { readUpload } from '../imports/raw-body.js';
+import { FootfallTrendQuery, FootfallUploadQuery } from './dto/footfall.query.js';
+import { FootfallService, type FootfallImportReport, type FootfallTrend } from './footfall.service.js';
+
+const MAX_COUNTER_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Hourly pedestrian counts per counting location, and the town's weekday-adjusted trend. */
+@ApiTags('footfall')
+@Controller('cities/:id/footfall')
+export class FootfallController {
+  constructor(
+    private readonly footfall: FootfallService,
+    private readonly towns: TownResolver,
+  ) {}
+
+  @Post()
+  @EditTown('city')
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'A counter export (CSV, one row per hour) as the raw request body, at most 10 MB' })
+  async upload(@Param('id') town: string, @Query() q: FootfallUploadQuery, @Req() req: Request): Promise<FootfallImportReport> {
+    if ((q.lon === undefined) !== (q.lat === undefined)) {
+      throw new DomainError('VALIDATION_FAILED', 'Give both lon and lat of the counter, or neither.');
+    }
+    const lonLat: [number, number] | null = q.lon !== undefined && q.lat !== undefined ? [q.lon, q.lat] : null;
+    const bytes = await readUpload(req, MAX_COUNTER_FILE_BYTES);
+    return this.footfall.importCounts(await this.cityId(town), q.location, lonLat, bytes);
+  }
+
+  @Get('trend')
+  @ReadTown('city')
+  async trend(@Param('id') town: string, @Query() q: FootfallTrendQuery): Promise<FootfallTrend> {
+    return this.footfall.trend(await this.cityId(town), q.from, q.to);
+  }
+
+  private async cityId(idOrSlug: string): Promise<string> {
+    const id = await this.towns.townOf('city', idOrSlug);
+    if (!id) throw new DomainError('NOT_FOUND', `Town ${idOrSlug} was not found.`, { id: idOrSlug });
+    return id;
+  }
+}

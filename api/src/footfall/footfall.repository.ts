@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { HourCount } from './footfall-parse.js';
+
+export interface FootfallWeek {
+  locationCount: number;
+  isoYear: number;
+  isoWeek: number;
+  weekStart: string;
+  /** Mean count per complete counting day (all locations). */
+  meanDailyCount: number | null;
+  completeDays: number;
+  /** Location-weekdays with a complete day this week and in the same ISO week a year before. */
+  comparableDays: number;
+  /** Σ this year / Σ last year − 1 over the comparable location-weekdays; null without any. */
+  yearOnYear: number | null;
+}
+
+@Injectable()
+export class FootfallRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async location(em: EntityManager, cityId: string, name: string, lonLat: [number, number] | null): Promise<string> {
+    const [row] = await em.query<{ id: string }[]>(
+      `INSERT INTO counting_locations (city_id, name, location)
+       VALUES ($1, $2, CASE WHEN $3::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($3, $4), 4326) END)
+       ON CONFLICT (city_id, name) DO UPDATE SET location = COALESCE(EXCLUDED.location, counting_locations.location)
+       RETURNING id`,
+      [cityId, name.trim(), lonLat?.[0] ?? null, lonLat?.[1] ?? null],
+    );
+    return row!.id;
+  }
+
+  /** A re-exported period replaces what was stored for those hours. */
+  async storeCounts(em: EntityManager, locationId: string, cityId: string, counts: HourCount[]): Promise<void> {
+    for (let i = 0; i < counts.length; i += 10_000) {
+      const batch = counts.slice(i, i + 10_000);
+      await em.query(
+        `INSERT INTO footfall_counts (location_id, city_id, hour, count, flags)
+         SELECT $1, $2, h, c, string_to_array(f, ',')::text[]
+         FROM unnest($3::timestamptz[], $4::int[], $5::text[]) AS u(h, c, f)
+         ON CONFLICT (location_id, hour) DO UPDATE SET count = EXCLUDED.count, flags = EXCLUDED.flags`,
+        [locationId, cityId, batch.map((c) => c.hour.toISOString()), batch.map((c) => c.count), batch.map((c) => c.flags.join(','))],
+      );
+    }
+  }
+
+  /**
+   * Weekly footfall of a town, weekday-adjusted year on year: only complete days count (every hour
+   * of the local day has a count, 23/25 on clock-change days); each location-weekday of an ISO week
+   * is compared with the same location-weekday of the same ISO week a year before.
+   */
+  weeks(cityId: string, from: string, to: string): Promise<FootfallWeek[]> {
+    return this.db.query(
+      `WITH daily AS (
+         SELECT f.location_id, (f.hour AT TIME ZONE 'Europe/Berlin')::date AS day, sum(f.count)::float8 AS total,
+                count(f.count) AS counted
+         FROM footfall_counts f
+         WHERE f.city_id = $1 AND f.hour >= ($2::date - 371) AND f.hour < ($3::date + 1)
+         GROUP BY 1, 2),
+       complete AS (
+         SELECT location_id, day, total, extract(isoyear FROM day)::int AS y, extract(week FROM day)::int AS w,
+                extract(isodow FROM day)::int AS dow
+         FROM daily
+         WHERE counted = extract(epoch FROM ((day + 1)::timestamp AT TIME ZONE 'Europe/Berlin')
+                                            - (day::timestamp AT TIME ZONE 'Europe/Berlin')) / 3600),
+       paired AS (
+         SELECT cur.*, prev.total AS prev_total
+         FROM complete cur
+         LEFT JOIN complete prev ON prev.location_id = cur.location_id AND prev.y = cur.y - 1 AND prev.w = cur.w AND prev.dow = cur.dow)
+       SELECT count(DISTINCT location_id)::int AS "locationCount", y AS "isoYear", w AS "isoWeek",
+              to_char(min(day) - (min(dow) - 1), 'YYYY-MM-DD') AS "weekStart",
+              round(avg(total)::numeric, 1)::float8 AS "meanDailyCount", count(*)::int AS "completeDays",
+              count(prev_total)::int AS "comparableDays",
+              CASE WHEN sum(prev_total) FILTER (WHERE prev_total IS NOT NULL) > 0
+                   THEN round((sum(total) FILTER (WHERE prev_total IS NOT NULL) / sum(prev_total) - 1)::numeric, 4)::float8 END
+                AS "yearOnYear"
+       FROM paired
+       WHERE day BETWEEN $2::date AND $3::date
+       GROUP BY y, w ORDER BY y, w`,
+      [cityId, from, to],
+    );
+  }
+
+  locations(cityId: string): Promise<{ id: string; name: string; firstHour: string | null; lastHour: string | null; hours: number; outageHours: number }[]> {
+    return this.db.query(
+      `SELECT l.id, l.name, min(f.hour) AS "firstHour", max(f.hour) AS "lastHour", count(f.hour)::int AS hours,
+              count(f.hour) FILTER (WHERE f.count IS NULL)::int AS "outageHours"
+       FROM counting_locations l LEFT JOIN footfall_counts f ON f.location_id = l.id
+       WHERE l.city_id = $1 GROUP BY l.id ORDER BY l.name`,
+      [cityId],
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+import { editorOf, signedIn, type Agent } from './auth.js';
+import { createCity, storefrontBody, type TestCity } from './factories.js';
+import { unitsOf, upload } from './fixtures/import-helpers.js';
+
+/** Exports filtered like the map and scoped by role; export → import gives the same units. */
+let t: TestApp;
+let town: TestCity;
+let editor: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  town = await createCity(t.db, [10.7, 50.95], 20000, false);
+  editor = await editorOf(t, town.id);
+  const units = [
+    { street: 'Marktstraße', houseNumber: '1', status: 'vacant', floorAreaM2: 85.5, date: '2021-03-01' },
+    { street: 'Marktstraße', houseNumber: '3a', status: 'occupied', useCategory: 'food_drink', floorAreaM2: 120, date: '2019-05-01' },
+    { street: '=HYPERLINK("http://evil.example","klick")', houseNumber: '5', status: 'temporary_use', useCategory: 'services', date: '2022-01-01' },
+  ];
+  for (const [i, u] of units.entries()) {
+    const created = await editor
+      .post('/api/storefronts')
+      .send(
+        storefrontBody(town, {
+          street: u.street,
+          houseNumber: u.houseNumber,
+          floorAreaM2: u.floorAreaM2,
+          referenceId: `R-${i + 1}`,
+          notes: i === 0 ? 'Eigentümer verhandelt' : undefined,
+          location: { type: 'Point', coordinates: [10.7 + 0.001 * i, 50.95 + 0.0005 * i] },
+          initialStatus: { date: u.date, status: u.status, ...(u.useCategory ? { useCategory: u.useCategory } : {}) },
+        }),
+      )
+      .expect(201);
+    if (i === 0) {
+      await t.db.query(
+        `INSERT INTO storefront_contacts (storefront_id, city_id, owner_name, owner_phone) VALUES ($1, $2, '@Müller', '+49 3601 1234')`,
+        [created.body.id, town.id],
+      );
+    }
+  }
+});
+afterAll(() => t.close());
+
+const csvRows = (body: Buffer | string, delimiter: string) =>
+  String(body).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(delimiter));
+
+describe('exports', () => {
+  it('CSV for German Excel: BOM, semicolons, decimal commas, formulas neutralised, contacts for the town’s editors', async () => {
+    const res = await editor.get(`/api/exports/storefronts.csv?cityId=${town.id}&excel=de`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(res.headers['content-disposition']).toMatch(/storefronts\.csv/);
+    const [header, ...rows] = csvRows(bytes.toString('utf8'), ';');
+    expect(header).toEqual(expect.arrayContaining(['street', 'floorAreaM2', 'ownerName', 'notes']));
+    const col = (name: string) => header!.indexOf(name);
+    const first = rows.find((r) => r[col('referenceId')] === 'R-1')!;
+    expect(first[col('floorAreaM2')]).toBe('85,5');
+    expect(first[col('ownerName')]).toBe("'@Müller");
+    expect(first[col('ownerPhone')]).toBe("'+49 3601 1234");
+    expect(first[col('notes')]).toBe('Eigentümer verhandelt');
+    const evil = rows.find((r) => r[col('referenceId')] === 'R-3')!;
+    expect(evil[col('street')]).toMatch(/^"'=HYPERLINK/);
+  });
+
+  it('viewers and network members get no personal columns; another town’s editor gets 403; anonymous 401', async () => {
+    const viewer = await signedIn(t, [{ role: 'viewer', cityId: town.id }]);
+    const res = await viewer.get(`/api/exports/storefronts.csv?cityId=${town.id}`).expect(200);
+    const [header, ...rows] = csvRows(res.text, ',');
+    expect(header).not.toContain('ownerName');
+    expect(header).not.toContain('notes');
+    expect(rows).toHaveLength(3);
+    expect(res.text).not.toMatch(/Müller|verhandelt/);
+    const other = await createCity(t.db, [10.3, 50.98]);
+    await (await editorOf(t, other.id)).get(`/api/exports/storefronts.csv?cityId=${town.id}`).expect(403);
+    await request(t.http).get(`/api/exports/storefronts.csv?cityId=${town.id}`).expect(401);
+    // Without a town filter an editor of another town does not see this town at all.
+    const unscoped = await (await editorOf(t, other.id)).get('/api/exports/storefronts.geojson').expect(200);
+    expect(JSON.parse(unscoped.text).features.some((f: { properties: { citySlug: string } }) => f.properties.citySlug === town.slug)).toBe(false);
+  });
+
+  it('filters like the map, and XLSX carries the history as a second sheet with neutralised cells', async () => {
+    const vacant = await editor.get(`/api/exports/storefronts.geojson?cityId=${town.id}&status=vacant`).expect(200);
+    expect(vacant.headers['content-type']).toMatch(/application\/geo\+json/);
+    const features = JSON.parse(vacant.text).features;
+    expect(features).toHaveLength(1);
+    expect(features[0].geometry.coordinates).toEqual([10.7, 50.95]);
+    const xlsx = await editor.get(`/api/exports/storefronts.xlsx?cityId=${town.id}`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Storefronts', 'Occupancy history']);
+    const cells = workbook.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    expect(cells.some((v) => v.startsWith("'=HYPERLINK"))).toBe(true);
+    expect(cells.some((v) => v.startsWith('='))).toBe(false);
+    expect(workbook.worksheets[1]!.rowCount).toBe(4);
+    const history = await editor.get(`/api/exports/occupancy.csv?cityId=${town.id}`).expect(200);
+    expect(csvRows(history.text, ',')[0]).toEqual(['storefrontId', 'referenceId', 'street', 'houseNumber', 'status', 'useCategory', 'businessName', 'validFrom', 'validTo']);
+    const kpis = await editor.get(`/api/exports/kpis.csv?cityId=${town.id}&asOf=2025-01-01`).expect(200);
+    const [kHeader, kRow] = csvRows(kpis.text, ',');
+    expect(kRow![kHeader!.indexOf('units')]).toBe('3');
+    expect(kRow![kHeader!.indexOf('vacantUnits')]).toBe('1');
+  });
+
+  it('round trip: the export imported into an empty town gives the same units; into the same town, nothing changes', async () => {
+    const csv = await editor.get(`/api/exports/storefronts.csv?cityId=${town.id}&excel=de`).expect(200);
+    const copy = await createCity(t.db, [10.7, 50.95]);
+    for (const [target, expected] of [
+      [copy, { created: 3, updated: 0, unchanged: 0 }],
+      [town, { created: 0, updated: 0, unchanged: 3 }],
+    ] as const) {
+      const agent = target === town ? editor : await editorOf(t, target.id);
+      const up = await upload(agent, target.id, Buffer.from(csv.text), 'storefronts.csv').expect(201);
+      const url = `/api/cities/${target.id}/imports/${up.body.id}`;
+      const { mapping } = (await agent.get(`${url}/suggestions`).expect(200)).body;
+      expect(mapping.columns).toMatchObject({ referenceId: 'referenceId', street: 'street', lat: 'lat', lon: 'lon', statusSince: 'statusSince' });
+      await agent.put(`${url}/mapping`).send({ ...mapping, referenceDate: '2025-01-01' }).expect(200);
+      const done = await agent.post(`${url}/commit`).expect(200);
+      expect(done.body.summary).toMatchObject({ ...expected, rejected: 0 });
+    }
+    expect(await unitsOf(t.db, copy.id)).toEqual(await unitsOf(t.db, town.id));
+  });
+});
