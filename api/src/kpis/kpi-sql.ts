@@ -47,17 +47,20 @@ export const DELTA_COLUMNS: readonly DeltaColumn[] = [
   're_lettings',
 ];
 
-const sums = (prefix: string): string => DELTA_COLUMNS.map((c) => `sum(${prefix}${c}) AS ${c}`).join(', ');
+const sums = (prefix: string): string =>
+  DELTA_COLUMNS.map((c) => `sum(${prefix}${c})::float8 AS ${c}`).join(', ');
 
 /**
- * Cumulative counts per town and date: `$1::uuid[]` towns, `$2::date[]` dates (sorted ascending,
- * without duplicates). Whole months before a date come from `kpi_town_months` — a month belongs to
- * date i when it ends on or before it, i.e. from index `width_bucket(month − 1, thresholds) + 1`
- * on, found by binary search and then summed up by a running total per town. The days of a date's
- * own month up to the date (unless the date is the month's last day) come from `kpi_town_days`.
+ * Changes per town summed into the dates they count for: `$1::uuid[]` towns, `$2::date[]` dates
+ * (sorted ascending, without duplicates). Row (town, idx, kind 'm') holds the whole months that end
+ * on or before date idx but not before date idx − 1 — a month belongs to the first date whose
+ * threshold (its own month when the date is the month's last day, else the month before) it does not
+ * exceed, found by binary search with `width_bucket`. Row (town, idx, kind 'd') holds the days of date
+ * idx's own month up to the date (only for dates that are not a month's last day). A count on date
+ * idx is the sum of all 'm' rows up to idx plus the 'd' row of idx (summed up in kpis.repository.ts).
  * So a town costs about one row per month of history plus at most 31 per date.
  */
-export const CUMULATIVE_COUNTS = `
+export const DATE_DELTAS = `
   WITH dates AS (
     SELECT x.idx::int AS idx, x.d, date_trunc('month', x.d)::date AS m,
            x.d = (date_trunc('month', x.d) + interval '1 month - 1 day')::date AS month_end
@@ -66,31 +69,17 @@ export const CUMULATIVE_COUNTS = `
   thresholds AS (
     SELECT array_agg(CASE WHEN month_end THEN m ELSE (m - interval '1 month')::date END ORDER BY idx) AS t
     FROM dates
-  ),
-  monthly AS (
-    SELECT k.city_id, width_bucket(k.month - 1, th.t) + 1 AS idx, ${sums('k.')}
-    FROM kpi_town_months k, thresholds th
-    WHERE k.city_id = ANY($1::uuid[]) AND k.month <= th.t[cardinality(th.t)]
-    GROUP BY 1, 2
-  ),
-  daily AS (
-    SELECT k.city_id, dt.idx, ${sums('k.')}
-    FROM dates dt
-    JOIN kpi_town_days k ON k.city_id = ANY($1::uuid[]) AND k.day >= dt.m AND k.day <= dt.d
-    WHERE NOT dt.month_end
-    GROUP BY 1, 2
-  ),
-  grid AS (
-    SELECT t.id AS city_id, dt.idx FROM unnest($1::uuid[]) AS t(id) CROSS JOIN dates dt
   )
-  SELECT g.city_id AS "cityId", g.idx,
-         ${DELTA_COLUMNS.map(
-           (c) => `(COALESCE(sum(m.${c}) OVER w, 0) + COALESCE(dl.${c}, 0))::float8 AS ${c}`,
-         ).join(',\n         ')}
-  FROM grid g
-  LEFT JOIN monthly m ON m.city_id = g.city_id AND m.idx = g.idx
-  LEFT JOIN daily dl ON dl.city_id = g.city_id AND dl.idx = g.idx
-  WINDOW w AS (PARTITION BY g.city_id ORDER BY g.idx)`;
+  SELECT k.city_id AS "cityId", width_bucket(k.month - 1, th.t) + 1 AS idx, 'm' AS kind, ${sums('k.')}
+  FROM kpi_town_months k, thresholds th
+  WHERE k.city_id = ANY($1::uuid[]) AND k.month <= th.t[cardinality(th.t)]
+  GROUP BY 1, 2
+  UNION ALL
+  SELECT k.city_id, dt.idx, 'd', ${sums('k.')}
+  FROM dates dt
+  JOIN kpi_town_days k ON k.city_id = ANY($1::uuid[]) AND k.day >= dt.m AND k.day <= dt.d
+  WHERE NOT dt.month_end
+  GROUP BY 1, 2`;
 
 /**
  * Median age (days) of the vacancies open on each date: `$1::uuid[]` towns, `$2::date[]` dates
@@ -147,7 +136,7 @@ export const OUTCOME_ON = (day: string): string => `
 
 /** Conversion counts per town and date; `$3::date[]` = the dates. */
 export const CONVERSION_COUNTS = `
-  WITH io AS (${INTERVENTION_OUTCOMES}),
+  WITH io AS MATERIALIZED (${INTERVENTION_OUTCOMES}),
   outcome AS (
     SELECT io.city_id, d.idx, ${OUTCOME_ON('d.day')} AS converted
     FROM io

@@ -4,7 +4,8 @@ import { idOrSlugCondition } from '../common/id-or-slug.js';
 import { addDays } from './kpi-dates.js';
 import {
   CONVERSION_COUNTS,
-  CUMULATIVE_COUNTS,
+  DATE_DELTAS,
+  DELTA_COLUMNS,
   RELETTING_MEDIANS,
   VACANCY_MEDIANS,
   type DeltaColumn,
@@ -141,7 +142,27 @@ export class KpisRepository {
   /** Running totals of every delta column per town on each of `dates` (sorted, without duplicates). */
   private async cumulative(cityIds: string[], dates: string[]): Promise<CumulativeRow[]> {
     if (cityIds.length === 0) return [];
-    return this.db.query<CumulativeRow[]>(CUMULATIVE_COUNTS, [cityIds, dates]);
+    const rows = await this.db.query<(CumulativeRow & { kind: 'm' | 'd' })[]>(DATE_DELTAS, [cityIds, dates]);
+    const months = new Map<string, CumulativeRow>();
+    const days = new Map<string, CumulativeRow>();
+    for (const row of rows) (row.kind === 'm' ? months : days).set(`${row.cityId}|${row.idx}`, row);
+    const result: CumulativeRow[] = [];
+    for (const cityId of cityIds) {
+      const running = Object.fromEntries(DELTA_COLUMNS.map((c) => [c, 0])) as Record<DeltaColumn, number>;
+      for (let idx = 1; idx <= dates.length; idx++) {
+        const month = months.get(`${cityId}|${idx}`);
+        const day = days.get(`${cityId}|${idx}`);
+        const row = { cityId, idx } as CumulativeRow;
+        for (const c of DELTA_COLUMNS) {
+          running[c] += month?.[c] ?? 0;
+          row[c] = running[c] + (day?.[c] ?? 0);
+          // areas are numeric(9,1): keep their sums exact tenths despite binary floating point
+          if (c === 'area_total' || c === 'vacant_area') row[c] = Math.round(row[c] * 10) / 10;
+        }
+        result.push(row);
+      }
+    }
+    return result;
   }
 
   async conversionCounts(cityIds: string[], dates: string[]): Promise<CountsByTown<ConversionCounts>> {

@@ -43,59 +43,14 @@ export class TilesRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Layer `storefronts`: one point per unit with the properties the map styles and tooltips need. */
-  async pointTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
-    const params: unknown[] = [];
-    const from = storefrontFilterSql(filter, params);
-    const env = envelope(tile, params);
-    const sql = `
-      WITH rows AS (
-        SELECT s.id::text AS id,
-               cur.status,
-               cur.use_category,
-               s.street,
-               s.house_number,
-               to_char(cur.status_since, 'YYYY-MM-DD') AS status_since,
-               s.inside_perimeter,
-               ST_AsMVTGeom(ST_Transform(s.location, 3857), ${env.tile}, ${EXTENT}, 64, true) AS geom
-        ${from}
-          AND s.location && ST_Transform(${env.tileWithMargin}, 4326)
-      )
-      SELECT ST_AsMVT(rows, 'storefronts', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
+  pointTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
+    const { sql, params } = pointTileSql(tile, filter);
     return this.mvt(sql, params);
   }
 
-  /**
-   * Layer `storefront_cells`: units, vacant units and vacancy share per square grid cell, computed on
-   * the fly (any filter, any date). Cell (px, py) of zoom z is `floor((x + W/2) / cell_z)`,
-   * `floor((W/2 − y) / cell_z)` in EPSG:3857 — the same arithmetic as the pre-aggregated grid, whose
-   * fine cells (zoom 10) shifted right by 10 − z give exactly these cells — so every cell lies wholly
-   * in one tile and both paths draw identical cells at their centres. Scans every unit in the tile:
-   * fine for a few towns; nation-wide low zooms come from `gridTile` (../shared/SETUP-NOTES.md:
-   * z5 over 1.2 M points ~1.5 s on the fly).
-   */
-  async cellTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
-    const params: unknown[] = [];
-    const from = storefrontFilterSql(filter, params);
-    const env = envelope(tile, params);
-    params.push(cellSizeAt(tile.z));
-    const cell = `$${params.length}::float8`;
-    const sql = `
-      WITH units AS (
-        SELECT ST_Transform(s.location, 3857) AS p, cur.status
-        ${from}
-          AND s.location && ST_Transform(${env.tile}, 4326)
-      ),
-      cells AS (
-        SELECT floor((ST_X(p) + ${HALF_WORLD}) / ${cell})::int AS px, floor((${HALF_WORLD} - ST_Y(p)) / ${cell})::int AS py,
-               count(*)::int AS units, (count(*) FILTER (WHERE status = 'vacant'))::int AS vacant
-        FROM units GROUP BY 1, 2
-      ),
-      rows AS (
-        SELECT units, vacant, round(vacant::numeric / units, 4)::float8 AS vacancy_share,
-               ST_AsMVTGeom(${cellCentre('px', 'py', cell)}, ${env.tile}, ${EXTENT}, 0, true) AS geom
-        FROM cells
-      )
-      SELECT ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
+  /** See cellTileSql. */
+  cellTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
+    const { sql, params } = cellTileSql(tile, filter);
     return this.mvt(sql, params);
   }
 
@@ -183,4 +138,61 @@ function envelope(tile: TileCoords, params: unknown[]): { tile: string; tileWith
     tile: `ST_TileEnvelope(${zxy})`,
     tileWithMargin: `ST_TileEnvelope(${zxy}, margin => ${64 / EXTENT})`,
   };
+}
+
+/** Layer `storefronts` (z >= POINT_MIN_ZOOM): one point per unit with the properties the map styles and tooltips need. */
+export function pointTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const from = storefrontFilterSql(filter, params);
+  const env = envelope(tile, params);
+  const sql = `
+    WITH rows AS (
+      SELECT s.id::text AS id,
+             cur.status,
+             cur.use_category,
+             s.street,
+             s.house_number,
+             to_char(cur.status_since, 'YYYY-MM-DD') AS status_since,
+             s.inside_perimeter,
+             ST_AsMVTGeom(ST_Transform(s.location, 3857), ${env.tile}, ${EXTENT}, 64, true) AS geom
+      ${from}
+        AND s.location && ST_Transform(${env.tileWithMargin}, 4326)
+    )
+    SELECT ST_AsMVT(rows, 'storefronts', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
+  return { sql, params };
+}
+
+/**
+ * Layer `storefront_cells`: units, vacant units and vacancy share per square grid cell, computed on
+ * the fly (any filter, any date). Cell (px, py) of zoom z is `floor((x + W/2) / cell_z)`,
+ * `floor((W/2 − y) / cell_z)` in EPSG:3857 — the same arithmetic as the pre-aggregated grid, whose
+ * fine cells (zoom 10) shifted right by 10 − z give exactly these cells — so every cell lies wholly
+ * in one tile and both paths draw identical cells at their centres. Scans every unit in the tile:
+ * fine for a few towns; nation-wide low zooms come from `gridTile` (../shared/SETUP-NOTES.md:
+ * z5 over 1.2 M points ~1.5 s on the fly).
+ */
+export function cellTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const from = storefrontFilterSql(filter, params);
+  const env = envelope(tile, params);
+  params.push(cellSizeAt(tile.z));
+  const cell = `$${params.length}::float8`;
+  const sql = `
+    WITH units AS (
+      SELECT ST_Transform(s.location, 3857) AS p, cur.status
+      ${from}
+        AND s.location && ST_Transform(${env.tile}, 4326)
+    ),
+    cells AS (
+      SELECT floor((ST_X(p) + ${HALF_WORLD}) / ${cell})::int AS px, floor((${HALF_WORLD} - ST_Y(p)) / ${cell})::int AS py,
+             count(*)::int AS units, (count(*) FILTER (WHERE status = 'vacant'))::int AS vacant
+      FROM units GROUP BY 1, 2
+    ),
+    rows AS (
+      SELECT units, vacant, round(vacant::numeric / units, 4)::float8 AS vacancy_share,
+             ST_AsMVTGeom(${cellCentre('px', 'py', cell)}, ${env.tile}, ${EXTENT}, 0, true) AS geom
+      FROM cells
+    )
+    SELECT ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
+  return { sql, params };
 }

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+
+/** Closed-loop HTTP load: `concurrency` workers, each sending its next request when the last one ends. */
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  firstError?: string;
+}
+
+export interface Request {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+const quantile = (sorted: number[], q: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+
+export async function closedLoop(
+  concurrency: number,
+  durationMs: number,
+  next: (i: number) => Request | null,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const worker = async (): Promise<void> => {
+    while (performance.now() - start < durationMs) {
+      const req = next(issued++);
+      if (!req) return;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(req.url, { headers: req.headers });
+        await res.arrayBuffer();
+        if (res.status >= 400) {
+          errors++;
+          firstError ??= `${res.status} ${req.url}`;
+        }
+      } catch (e) {
+        errors++;
+        const cause = (e as Error & { cause?: Error }).cause;
+        firstError ??= `${(e as Error).message}${cause ? ` (${cause.message})` : ''} ${req.url}`;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    firstError,
+  };
+}
+
+/** A bare Node HTTP server answering every request with `body` (the comparator for cached tiles). */
+export function bareServer(body: Buffer): Promise<{ url: string; close: () => void }> {
+  return new Promise((resolve) => {
+    const server: Server = createServer((_, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/vnd.mapbox-vector-tile',
+        'Content-Length': body.length,
+      });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    });
+  });
+}
+
+/** pgbench with a custom script; returns transactions per second (without connection set-up). */
+export function pgbench(
+  script: string,
+  opts: { url: URL; clients: number; seconds: number },
+): { tps: number; latencyMs: number } {
+  const file = `/tmp/schaufenster-bench-${process.pid}.sql`;
+  writeFileSync(file, script);
+  const bin = '/usr/lib/postgresql/15/bin/pgbench';
+  const r = spawnSync(
+    bin,
+    [
+      '-n',
+      '-c',
+      String(opts.clients),
+      '-j',
+      '2',
+      '-T',
+      String(opts.seconds),
+      '-f',
+      file,
+      '-h',
+      opts.url.hostname,
+      '-p',
+      opts.url.port,
+      '-U',
+      opts.url.username || 'postgres',
+      opts.url.pathname.slice(1),
+    ],
+    { encoding: 'utf8', timeout: (opts.seconds + 60) * 1000 },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)?.[1];
+  const latency = /latency average = ([\d.]+) ms/.exec(r.stdout)?.[1];
+  if (!tps) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`);
+  return { tps: Number(tps), latencyMs: Number(latency) };
+}

@@ -1,0 +1,320 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createDataSource } from '../../db/data-source.js';
+import { todayIso } from '../src/common/validators.js';
+import { cellTileSql, pointTileSql } from '../src/tiles/tiles.repository.js';
+import type { Size } from './dataset.js';
+import { bareServer, closedLoop, pgbench, type LoadResult, type Request } from './load.js';
+
+export interface BenchContext {
+  base: string;
+  api: ChildProcess;
+  admin: { email: string; password: string };
+  dbUrl: URL;
+  size: Size;
+  mixedSeconds: number;
+  log: (msg: string) => void;
+}
+
+const CLIENTS = 8;
+const TILE_SECONDS = 10;
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
+const load = (r: LoadResult): string =>
+  `${r.requests} requests in ${fmt(r.seconds)} s = ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ` +
+  `errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ''}`;
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const latRad = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
+  ];
+}
+
+/** Deterministic shuffle (the same order every run). */
+function shuffled<T>(items: T[]): T[] {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Tiles around every town centre (3 × 3), distinct, shuffled. */
+function tilesAround(towns: { lon: number; lat: number }[], z: number): [number, number][] {
+  const seen = new Set<string>();
+  for (const t of towns) {
+    const [x, y] = tileOf(t.lon, t.lat, z);
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) seen.add(`${x + dx},${y + dy}`);
+  }
+  return shuffled([...seen].map((k) => k.split(',').map(Number) as [number, number]));
+}
+
+/** The API's tile SQL with its parameters as literals and the tile address as pgbench variables. */
+function pgbenchScript(z: number, count: number): string {
+  const X = 987654321;
+  const Y = 123456789;
+  const tile = { z, x: X, y: Y };
+  const { sql, params } =
+    z >= 13 ? pointTileSql(tile, { asOf: todayIso() }) : cellTileSql(tile, { asOf: todayIso() });
+  let text = sql;
+  for (let i = params.length; i >= 1; i--) {
+    const v = params[i - 1];
+    const literal = v === X ? ':tx' : v === Y ? ':ty' : typeof v === 'number' ? String(v) : `'${String(v)}'`;
+    text = text.replaceAll(`$${i}`, literal);
+  }
+  return `\\set i random(1, ${count})
+SELECT x AS tx, y AS ty FROM bench_tiles WHERE z = ${z} AND i = :i \\gset
+${text.replace(/\s+/g, ' ').trim()};
+`;
+}
+
+function rssOf(pid: number): { rssMb: number; hwmMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+export async function runWorkloads(ctx: BenchContext): Promise<void> {
+  const { base, log } = ctx;
+  const signIn = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ctx.admin),
+  });
+  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+  const asAdmin = { Cookie: cookie };
+
+  const db = createDataSource(ctx.dbUrl.href, { poolSize: 2 });
+  await db.initialize();
+  const towns = shuffled(
+    await db.query<{ id: string; lon: number; lat: number; units: number }[]>(
+      `SELECT c.id, ST_X(c.centre) AS lon, ST_Y(c.centre) AS lat, count(s.id)::int AS units
+       FROM cities c JOIN storefronts s ON s.city_id = c.id GROUP BY c.id ORDER BY c.id`,
+    ),
+  );
+  const tiles: Record<number, [number, number][]> = {
+    14: tilesAround(towns, 14),
+    12: tilesAround(towns, 12),
+  };
+  await db.query(`DROP TABLE IF EXISTS bench_tiles`);
+  await db.query(`CREATE TABLE bench_tiles (z int, i int, x int, y int, PRIMARY KEY (z, i))`);
+  for (const z of [14, 12]) {
+    await db.query(
+      `INSERT INTO bench_tiles SELECT $1, i, x, y FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(x, y, i)`,
+      [z, tiles[z]!.map((t) => t[0]), tiles[z]!.map((t) => t[1])],
+    );
+  }
+  await db.destroy();
+  const units = towns.reduce((a, t) => a + t.units, 0);
+  log(`data: ${towns.length} towns, ${units.toLocaleString('en')} storefronts`);
+
+  // ---- 1. uncached tiles: API vs pgbench on the same SQL ----
+  for (const z of [14, 12]) {
+    const list = tiles[z]!;
+    const db = pgbench(pgbenchScript(z, list.length), {
+      url: ctx.dbUrl,
+      clients: CLIENTS,
+      seconds: TILE_SECONDS,
+    });
+    const api = await closedLoop(CLIENTS, TILE_SECONDS * 1000, (i) =>
+      i < list.length
+        ? { url: `${base}/api/tiles/storefronts/${z}/${list[i]![0]}/${list[i]![1]}`, headers: asAdmin }
+        : null,
+    );
+    const ratio = api.rps / db.tps;
+    log(
+      `tiles z${z} uncached: API ${load(api)} | pgbench ${fmt(db.tps)} tps (latency ${fmt(db.latencyMs)} ms), ` +
+        `${CLIENTS} clients each | ratio API/pgbench ${fmt(ratio, 2)} (target >= 0.85: ${verdict(ratio >= 0.85)})`,
+    );
+  }
+
+  // ---- 2. cached tiles: API vs a bare Node server with the same bytes ----
+  const biggest = [...towns].sort((a, b) => b.units - a.units)[0]!;
+  const [cx, cy] = tileOf(biggest.lon, biggest.lat, 14);
+  const cachedUrl = `${base}/api/tiles/storefronts/14/${cx}/${cy}?cityId=${biggest.id}`;
+  const bytes = Buffer.from(await (await fetch(cachedUrl)).arrayBuffer());
+  const cached = await closedLoop(CLIENTS, 5000, () => ({ url: cachedUrl }));
+  const bare = await bareServer(bytes);
+  const bareLoad = await closedLoop(CLIENTS, 5000, () => ({ url: bare.url }));
+  bare.close();
+  const cachedRatio = cached.rps / bareLoad.rps;
+  log(
+    `tiles cached (${(bytes.length / 1024).toFixed(1)} KB, anonymous, open-data town): API ${load(cached)} | ` +
+      `bare node http ${fmt(bareLoad.rps)} req/s, p50 ${fmt(bareLoad.p50)} ms | ratio ${fmt(cachedRatio, 2)} ` +
+      `(target >= 0.7: ${verdict(cachedRatio >= 0.7)})`,
+  );
+
+  // ---- 3. low zooms over Germany vs z14 ----
+  const z14Times: number[] = [];
+  for (const [x, y] of tiles[14]!.slice(-100)) {
+    const t0 = performance.now();
+    await (await fetch(`${base}/api/tiles/storefronts/14/${x}/${y}`, { headers: asAdmin })).arrayBuffer();
+    z14Times.push(performance.now() - t0);
+  }
+  const z14Mean = z14Times.reduce((a, b) => a + b, 0) / z14Times.length;
+  log(`tiles z14 reference (100 uncached, sequential): mean ${fmt(z14Mean)} ms`);
+  for (let z = 5; z <= 10; z++) {
+    const [x0, y0] = tileOf(5.8, 55.1, z);
+    const [x1, y1] = tileOf(15.1, 47.2, z);
+    const all: [number, number][] = [];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) all.push([x, y]);
+    const sample = shuffled(all).slice(0, 300);
+    let count = 0;
+    let maxBytes = 0;
+    let sum = 0;
+    let max = 0;
+    for (const [x, y] of sample) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/tiles/storefronts/${z}/${x}/${y}`, { headers: asAdmin });
+      const body = await res.arrayBuffer();
+      const ms = performance.now() - t0;
+      if (body.byteLength === 0) continue;
+      count++;
+      maxBytes = Math.max(maxBytes, body.byteLength);
+      sum += ms;
+      max = Math.max(max, ms);
+    }
+    const mean = sum / count;
+    log(
+      `tiles z${z} (${count} non-empty of ${sample.length} over Germany): max ${(maxBytes / 1024).toFixed(1)} KB ` +
+        `(target < 100 KB: ${verdict(maxBytes < 100 * 1024)}), mean ${fmt(mean)} ms, max ${fmt(max)} ms | ` +
+        `mean/z14 ${fmt(mean / z14Mean, 2)} (target <= 2: ${verdict(mean <= 2 * z14Mean)})`,
+    );
+  }
+
+  // ---- 4. KPIs ----
+  const hundred = towns.slice(0, 100).map((t) => t.id);
+  const seriesUrl = `${base}/api/kpis/series?cityId=${hundred.join(',')}&from=2015-01-01&to=2024-12-31&interval=quarter`;
+  const runs: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const res = await fetch(seriesUrl, { headers: asAdmin });
+    const body = (await res.json()) as { towns?: { buckets: unknown[] }[] };
+    if (!res.ok || body.towns?.length !== 100 || body.towns[0]?.buckets.length !== 40)
+      throw new Error(`KPI series failed: ${res.status}`);
+    if (i > 0) runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  const seriesUnits = towns.slice(0, 100).reduce((a, t) => a + t.units, 0);
+  log(
+    `KPIs 100 towns × 40 quarters (${seriesUnits.toLocaleString('en')} storefronts in them), HTTP end to end: ` +
+      `median ${fmt(runs[2]!)} ms, best ${fmt(runs[0]!)} ms of 5 | /500 ms ${fmt(runs[2]! / 500, 2)} ` +
+      `(target < 500 ms: ${verdict(runs[2]! < 500)})`,
+  );
+  const single: number[] = [];
+  for (const t of towns.slice(100, 150)) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/kpis?cityId=${t.id}&asOf=2023-06-30`, { headers: asAdmin });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`KPI snapshot failed: ${res.status}`);
+    single.push(performance.now() - t0);
+  }
+  single.sort((a, b) => a - b);
+  log(
+    `KPIs one town on a date (50 towns, sequential): median ${fmt(single[25]!)} ms, p95 ${fmt(single[47]!)} ms | ` +
+      `/20 ms ${fmt(single[25]! / 20, 2)} (target < 20 ms: ${verdict(single[25]! < 20)})`,
+  );
+
+  // ---- 5. import ----
+  await importWorkload(ctx, towns[towns.length - 1]!, { ...asAdmin, 'X-CSRF-Token': csrf });
+
+  // ---- 6. mixed load ----
+  const mixTowns = towns.slice(0, 200);
+  const mixed: (i: number) => Request = (i) => {
+    const t = mixTowns[i % mixTowns.length]!;
+    const kind = i % 10;
+    if (kind < 5) {
+      const [x, y] = tileOf(t.lon + ((i % 3) - 1) * 0.02, t.lat, 14);
+      return { url: `${base}/api/tiles/storefronts/14/${x}/${y}?cityId=${t.id}` };
+    }
+    if (kind < 6) {
+      const [x, y] = tileOf(t.lon, t.lat, 12);
+      return { url: `${base}/api/tiles/storefronts/12/${x}/${y}?cityId=${t.id}` };
+    }
+    if (kind < 8) return { url: `${base}/api/storefronts?cityId=${t.id}&pageSize=50&page=${1 + (i % 3)}` };
+    return { url: `${base}/api/kpis?cityId=${t.id}` };
+  };
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssOf(ctx.api.pid!).rssMb);
+  }, 250);
+  const mix = await closedLoop(50, ctx.mixedSeconds * 1000, mixed);
+  clearInterval(sampler);
+  const mem = rssOf(ctx.api.pid!);
+  log(
+    `mixed load (50% z14 tiles, 10% z12, 20% lists, 20% KPIs; anonymous, 200 open-data towns), 50 connections ` +
+      `for ${ctx.mixedSeconds} s: ${load(mix)} (target zero errors: ${verdict(mix.errors === 0)})`,
+  );
+  log(
+    `API memory: peak RSS under mixed load ${fmt(peakRss)} MB (sampled every 250 ms), VmHWM since start ${fmt(mem.hwmMb)} MB`,
+  );
+}
+
+/** 100,000 CSV rows end to end through the import endpoint (upload, mapping, dry run, commit). */
+async function importWorkload(
+  ctx: BenchContext,
+  town: { id: string; lon: number; lat: number },
+  headers: Record<string, string>,
+): Promise<void> {
+  const { base, log } = ctx;
+  const rows = ['reference_id,address,postcode,floor_area_m2,status,use_category,status_since,wkt'];
+  for (let i = 0; i < 100_000; i++) {
+    const lon = (town.lon + ((i % 317) - 158) * 0.00004).toFixed(6);
+    const lat = (town.lat + (Math.floor(i / 317) - 158) * 0.00004).toFixed(6);
+    const vacant = i % 7 === 0;
+    rows.push(
+      `BENCH-${i},Benchstraße ${i + 1},99999,${50 + (i % 200)},${vacant ? 'vacant' : 'occupied'},` +
+        `${vacant ? '' : 'retail_daily'},2024-01-01,POINT(${lon} ${lat})`,
+    );
+  }
+  const csv = Buffer.from(rows.join('\n'), 'utf8');
+  const t0 = performance.now();
+  const step = async (name: string, res: Response): Promise<unknown> => {
+    if (!res.ok) throw new Error(`${name} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    return res.json();
+  };
+  try {
+    const url = `${base}/api/cities/${town.id}/imports`;
+    const created = (await step(
+      'upload',
+      await fetch(`${url}?fileName=bench.csv`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/octet-stream' },
+        body: csv,
+      }),
+    )) as { id: string };
+    const suggestions = (await step(
+      'suggestions',
+      await fetch(`${url}/${created.id}/suggestions`, { headers }),
+    )) as {
+      mapping: unknown;
+    };
+    await step(
+      'mapping',
+      await fetch(`${url}/${created.id}/mapping`, {
+        method: 'PUT',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(suggestions.mapping),
+      }),
+    );
+    await step('dry run', await fetch(`${url}/${created.id}/dry-run`, { method: 'POST', headers }));
+    const outcome = await step(
+      'commit',
+      await fetch(`${url}/${created.id}/commit`, { method: 'POST', headers }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    log(
+      `import 100,000-row CSV (${(csv.length / 2 ** 20).toFixed(1)} MB) end to end: ${fmt(seconds)} s ` +
+        `(target < 15 s: ${verdict(seconds < 15)}); outcome ${JSON.stringify(outcome).slice(0, 200)}`,
+    );
+  } catch (e) {
+    log(`import: skipped — the import endpoint did not complete the flow: ${(e as Error).message}`);
+  }
+}
