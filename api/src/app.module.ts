@@ -18,10 +18,6 @@ import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { OgcModule } from './ogc/ogc.module.js';
 import { FootfallModule } from './footfall/footfall.module.js';
-import { ImportsModule } from './imports/imports.module.js';
-import { ExportsModule } from './exports/exports.module.js';
-import { OgcModule } from './ogc/ogc.module.js';
-import { FootfallModule } from './footfall/footfall.module.js';
 
 @Module({
   imports: [
