@@ -15,8 +15,21 @@ beforeAll(async () => {
   editor = await editorOf(t, town.id);
   const units = [
     { street: 'Marktstraße', houseNumber: '1', status: 'vacant', floorAreaM2: 85.5, date: '2021-03-01' },
-    { street: 'Marktstraße', houseNumber: '3a', status: 'occupied', useCategory: 'food_drink', floorAreaM2: 120, date: '2019-05-01' },
-    { street: '=HYPERLINK("http://evil.example","klick")', houseNumber: '5', status: 'temporary_use', useCategory: 'services', date: '2022-01-01' },
+    {
+      street: 'Marktstraße',
+      houseNumber: '3a',
+      status: 'occupied',
+      useCategory: 'food_drink',
+      floorAreaM2: 120,
+      date: '2019-05-01',
+    },
+    {
+      street: '=HYPERLINK("http://evil.example","klick")',
+      houseNumber: '5',
+      status: 'temporary_use',
+      useCategory: 'services',
+      date: '2022-01-01',
+    },
   ];
   for (const [i, u] of units.entries()) {
     const created = await editor
@@ -29,7 +42,11 @@ beforeAll(async () => {
           referenceId: `R-${i + 1}`,
           notes: i === 0 ? 'Eigentümer verhandelt' : undefined,
           location: { type: 'Point', coordinates: [10.7 + 0.001 * i, 50.95 + 0.0005 * i] },
-          initialStatus: { date: u.date, status: u.status, ...(u.useCategory ? { useCategory: u.useCategory } : {}) },
+          initialStatus: {
+            date: u.date,
+            status: u.status,
+            ...(u.useCategory ? { useCategory: u.useCategory } : {}),
+          },
         }),
       )
       .expect(201);
@@ -44,15 +61,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const csvRows = (body: Buffer | string, delimiter: string) =>
-  String(body).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(delimiter));
+  String(body)
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(delimiter));
 
 describe('exports', () => {
   it('CSV for German Excel: BOM, semicolons, decimal commas, formulas neutralised, contacts for the town’s editors', async () => {
-    const res = await editor.get(`/api/exports/storefronts.csv?cityId=${town.id}&excel=de`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await editor
+      .get(`/api/exports/storefronts.csv?cityId=${town.id}&excel=de`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.headers['content-disposition']).toMatch(/storefronts\.csv/);
@@ -81,29 +106,51 @@ describe('exports', () => {
     await request(t.http).get(`/api/exports/storefronts.csv?cityId=${town.id}`).expect(401);
     // Without a town filter an editor of another town does not see this town at all.
     const unscoped = await (await editorOf(t, other.id)).get('/api/exports/storefronts.geojson').expect(200);
-    expect(JSON.parse(unscoped.text).features.some((f: { properties: { citySlug: string } }) => f.properties.citySlug === town.slug)).toBe(false);
+    expect(
+      JSON.parse(unscoped.text).features.some(
+        (f: { properties: { citySlug: string } }) => f.properties.citySlug === town.slug,
+      ),
+    ).toBe(false);
   });
 
   it('filters like the map, and XLSX carries the history as a second sheet with neutralised cells', async () => {
-    const vacant = await editor.get(`/api/exports/storefronts.geojson?cityId=${town.id}&status=vacant`).expect(200);
+    const vacant = await editor
+      .get(`/api/exports/storefronts.geojson?cityId=${town.id}&status=vacant`)
+      .expect(200);
     expect(vacant.headers['content-type']).toMatch(/application\/geo\+json/);
     const features = JSON.parse(vacant.text).features;
     expect(features).toHaveLength(1);
     expect(features[0].geometry.coordinates).toEqual([10.7, 50.95]);
-    const xlsx = await editor.get(`/api/exports/storefronts.xlsx?cityId=${town.id}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await editor
+      .get(`/api/exports/storefronts.xlsx?cityId=${town.id}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(xlsx.body);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Storefronts', 'Occupancy history']);
-    const cells = workbook.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    const cells = workbook.worksheets[0]!.getSheetValues()
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
     expect(cells.some((v) => v.startsWith("'=HYPERLINK"))).toBe(true);
     expect(cells.some((v) => v.startsWith('='))).toBe(false);
     expect(workbook.worksheets[1]!.rowCount).toBe(4);
     const history = await editor.get(`/api/exports/occupancy.csv?cityId=${town.id}`).expect(200);
-    expect(csvRows(history.text, ',')[0]).toEqual(['storefrontId', 'referenceId', 'street', 'houseNumber', 'status', 'useCategory', 'businessName', 'validFrom', 'validTo']);
+    expect(csvRows(history.text, ',')[0]).toEqual([
+      'storefrontId',
+      'referenceId',
+      'street',
+      'houseNumber',
+      'status',
+      'useCategory',
+      'businessName',
+      'validFrom',
+      'validTo',
+    ]);
     const kpis = await editor.get(`/api/exports/kpis.csv?cityId=${town.id}&asOf=2025-01-01`).expect(200);
     const [kHeader, kRow] = csvRows(kpis.text, ',');
     expect(kRow![kHeader!.indexOf('units')]).toBe('3');
@@ -121,8 +168,17 @@ describe('exports', () => {
       const up = await upload(agent, target.id, Buffer.from(csv.text), 'storefronts.csv').expect(201);
       const url = `/api/cities/${target.id}/imports/${up.body.id}`;
       const { mapping } = (await agent.get(`${url}/suggestions`).expect(200)).body;
-      expect(mapping.columns).toMatchObject({ referenceId: 'referenceId', street: 'street', lat: 'lat', lon: 'lon', statusSince: 'statusSince' });
-      await agent.put(`${url}/mapping`).send({ ...mapping, referenceDate: '2025-01-01' }).expect(200);
+      expect(mapping.columns).toMatchObject({
+        referenceId: 'referenceId',
+        street: 'street',
+        lat: 'lat',
+        lon: 'lon',
+        statusSince: 'statusSince',
+      });
+      await agent
+        .put(`${url}/mapping`)
+        .send({ ...mapping, referenceDate: '2025-01-01' })
+        .expect(200);
       const done = await agent.post(`${url}/commit`).expect(200);
       expect(done.body.summary).toMatchObject({ ...expected, rejected: 0 });
     }

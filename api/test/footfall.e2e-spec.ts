@@ -12,16 +12,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const send = (agent: Awaited<ReturnType<typeof editorOf>>, cityId: string, location: string, body: Buffer) =>
-  agent.post(`/api/cities/${cityId}/footfall?location=${encodeURIComponent(location)}&lon=10.7&lat=50.95`).set('Content-Type', 'text/csv').send(body);
+  agent
+    .post(`/api/cities/${cityId}/footfall?location=${encodeURIComponent(location)}&lon=10.7&lat=50.95`)
+    .set('Content-Type', 'text/csv')
+    .send(body);
 
 /** One row per hour for the days given, `count(day, hour)` per hour; `skip` leaves hours out. */
-function counterCsv(days: string[], count: (day: string, hour: number) => number, skip: (day: string, hour: number) => boolean = () => false): Buffer {
+function counterCsv(
+  days: string[],
+  count: (day: string, hour: number) => number,
+  skip: (day: string, hour: number) => boolean = () => false,
+): Buffer {
   const rows = ['Zeitstempel;Passanten'];
-  for (const day of days) for (let h = 0; h < 24; h++) if (!skip(day, h)) rows.push(`${day} ${String(h).padStart(2, '0')}:00;${count(day, h)}`);
+  for (const day of days)
+    for (let h = 0; h < 24; h++)
+      if (!skip(day, h)) rows.push(`${day} ${String(h).padStart(2, '0')}:00;${count(day, h)}`);
   return Buffer.from(rows.join('\n'));
 }
 const week = (monday: string) =>
-  Array.from({ length: 7 }, (_, i) => new Date(Date.parse(`${monday}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+  Array.from({ length: 7 }, (_, i) =>
+    new Date(Date.parse(`${monday}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+  );
 
 describe('footfall', () => {
   it('stores hourly counts and reports gaps, outages, repaired and rejected rows of a quirky export', async () => {
@@ -53,22 +64,51 @@ describe('footfall', () => {
   it('handles the clock changes: the repeated autumn hour is stored twice, a spring hour that does not exist is rejected', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
-    const autumn = Buffer.from('Datum;Uhrzeit;Anzahl\n26.10.2025;01:00;5\n26.10.2025;02:00;6\n26.10.2025;02:00;7\n26.10.2025;03:00;8\n30.03.2025;02:00;9\n');
+    const autumn = Buffer.from(
+      'Datum;Uhrzeit;Anzahl\n26.10.2025;01:00;5\n26.10.2025;02:00;6\n26.10.2025;02:00;7\n26.10.2025;03:00;8\n30.03.2025;02:00;9\n',
+    );
     const res = await send(editor, city.id, 'Bahnhof', autumn).expect(201);
     expect(res.body.stored).toBe(4);
     expect(res.body.gaps).toEqual([]);
-    expect(res.body.rejected).toEqual([expect.objectContaining({ line: 6, reason: expect.stringMatching(/does not exist/) })]);
+    expect(res.body.rejected).toEqual([
+      expect.objectContaining({ line: 6, reason: expect.stringMatching(/does not exist/) }),
+    ]);
   });
 
   it('compares each week with the same ISO week a year before, weekday by weekday, next to the vacancy rate', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
     // ISO week 10: 2024-03-04..10 and 2025-03-03..09. 2025's Sunday misses an hour: not a complete day.
-    await send(editor, city.id, 'Markt', counterCsv(week('2024-03-04'), () => 100)).expect(201);
-    await send(editor, city.id, 'Markt', counterCsv(week('2025-03-03'), () => 110, (d, h) => d === '2025-03-09' && h === 5)).expect(201);
-    const trend = await editor.get(`/api/cities/${city.id}/footfall/trend?from=2025-03-03&to=2025-03-09`).expect(200);
+    await send(
+      editor,
+      city.id,
+      'Markt',
+      counterCsv(week('2024-03-04'), () => 100),
+    ).expect(201);
+    await send(
+      editor,
+      city.id,
+      'Markt',
+      counterCsv(
+        week('2025-03-03'),
+        () => 110,
+        (d, h) => d === '2025-03-09' && h === 5,
+      ),
+    ).expect(201);
+    const trend = await editor
+      .get(`/api/cities/${city.id}/footfall/trend?from=2025-03-03&to=2025-03-09`)
+      .expect(200);
     expect(trend.body.weeks).toEqual([
-      { locationCount: 1, isoYear: 2025, isoWeek: 10, weekStart: '2025-03-03', meanDailyCount: 2640, completeDays: 6, comparableDays: 6, yearOnYear: 0.1 },
+      {
+        locationCount: 1,
+        isoYear: 2025,
+        isoWeek: 10,
+        weekStart: '2025-03-03',
+        meanDailyCount: 2640,
+        completeDays: 6,
+        comparableDays: 6,
+        yearOnYear: 0.1,
+      },
     ]);
     expect(trend.body.locations).toEqual([expect.objectContaining({ name: 'Markt', hours: 24 * 14 - 1 })]);
     expect(trend.body.vacancy.length).toBeGreaterThan(0);
@@ -80,7 +120,12 @@ describe('footfall', () => {
     const editor = await editorOf(t, city.id);
     const res = await send(editor, city.id, 'X', Buffer.from('foo;bar\n1;2\n')).expect(400);
     expect(res.body.message).toMatch(/timestamp column/);
-    await send(await signedIn(t, [{ role: 'viewer', cityId: city.id }]), city.id, 'X', fixture('footfall-counter-mixed.csv')).expect(403);
+    await send(
+      await signedIn(t, [{ role: 'viewer', cityId: city.id }]),
+      city.id,
+      'X',
+      fixture('footfall-counter-mixed.csv'),
+    ).expect(403);
     await request(t.http).get(`/api/cities/${city.id}/footfall/trend`).expect(401);
   });
 });

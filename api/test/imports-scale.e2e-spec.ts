@@ -13,8 +13,8 @@ afterAll(() => t.close());
 function bigList(rows: number, status: (i: number) => string): Buffer {
   const lines = ['Objekt-Nr.;Straße;Hausnr.;Status;lat;lon'];
   for (let i = 0; i < rows; i++) {
-    const lat = (50.91 + (Math.floor(i / 400) * 0.0003)).toFixed(6).replace('.', ',');
-    const lon = (10.66 + ((i % 400) * 0.0002)).toFixed(6).replace('.', ',');
+    const lat = (50.91 + Math.floor(i / 400) * 0.0003).toFixed(6).replace('.', ',');
+    const lon = (10.66 + (i % 400) * 0.0002).toFixed(6).replace('.', ',');
     lines.push(`N-${i};Teststraße ${Math.floor(i / 100)};${(i % 100) + 1};${status(i)};${lat};${lon}`);
   }
   return Buffer.from(lines.join('\r\n'));
@@ -31,15 +31,22 @@ it('commits 100,000 rows in seconds, then extends 50,000 histories on the next l
     const up = await upload(editor, city.id, bigList(100_000, status), `liste-${year}.csv`).expect(201);
     const url = `/api/cities/${city.id}/imports/${up.body.id}`;
     const { mapping } = (await editor.get(`${url}/suggestions`).expect(200)).body;
-    await editor.put(`${url}/mapping`).send({ ...mapping, referenceDate: `${year}-01-01` }).expect(200);
+    await editor
+      .put(`${url}/mapping`)
+      .send({ ...mapping, referenceDate: `${year}-01-01` })
+      .expect(200);
     const started = Date.now();
     const done = await editor.post(`${url}/commit`).expect(200);
     timings[year] = Date.now() - started;
     expect(done.body.summary).toMatchObject(
-      year === '2025' ? { created: 100_000, rejected: 0 } : { created: 0, updated: 50_000, historyExtended: 50_000, unchanged: 50_000 },
+      year === '2025'
+        ? { created: 100_000, rejected: 0 }
+        : { created: 0, updated: 50_000, historyExtended: 50_000, unchanged: 50_000 },
     );
   }
-  const [periods] = await t.db.query(`SELECT count(*)::int AS n FROM occupancy_periods WHERE city_id = $1`, [city.id]);
+  const [periods] = await t.db.query(`SELECT count(*)::int AS n FROM occupancy_periods WHERE city_id = $1`, [
+    city.id,
+  ]);
   expect(periods.n).toBe(150_000);
   // Measured on the 2-core dev machine: ~30 s and ~39 s, most of it in the KPI/tile pre-aggregation
   // triggers on storefronts and occupancy_periods (docs/import-export.md). The bound catches regressions.

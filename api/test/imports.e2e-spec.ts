@@ -8,7 +8,8 @@ import { fixture, unitsOf, upload, writableTablesChecksum } from './fixtures/imp
 let t: TestApp;
 /** Status check that shows the answer when it fails (problems are in the body). */
 function ok<T extends { status: number; body: unknown }>(res: T, status = 200): T {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res;
 }
 beforeAll(async () => {
@@ -16,43 +17,99 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function prepared(editor: Agent, city: TestCity, file: Buffer, name: string, changes: Record<string, unknown> = {}) {
+async function prepared(
+  editor: Agent,
+  city: TestCity,
+  file: Buffer,
+  name: string,
+  changes: Record<string, unknown> = {},
+) {
   const up = await upload(editor, city.id, file, name).expect(201);
-  const suggestions = await editor.get(`/api/cities/${city.id}/imports/${up.body.id}/suggestions`).expect(200);
+  const suggestions = await editor
+    .get(`/api/cities/${city.id}/imports/${up.body.id}/suggestions`)
+    .expect(200);
   const mapping = { ...suggestions.body.mapping, ...changes };
   await editor.put(`/api/cities/${city.id}/imports/${up.body.id}/mapping`).send(mapping).expect(200);
-  return { id: up.body.id as string, upload: up.body, suggestions: suggestions.body, url: `/api/cities/${city.id}/imports/${up.body.id}` };
+  return {
+    id: up.body.id as string,
+    upload: up.body,
+    suggestions: suggestions.body,
+    url: `/api/cities/${city.id}/imports/${up.body.id}`,
+  };
 }
 
 describe('storefront import', () => {
   it('reads a Windows-1252, semicolon, CRLF, decimal-comma file with German headers and UTM coordinates', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
-    const up = await upload(editor, city.id, fixture('storefronts-2025-windows1252.csv'), 'Leerstand 2025.csv').expect(201);
-    expect(up.body.fileInfo).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';', bom: false });
+    const up = await upload(
+      editor,
+      city.id,
+      fixture('storefronts-2025-windows1252.csv'),
+      'Leerstand 2025.csv',
+    ).expect(201);
+    expect(up.body.fileInfo).toMatchObject({
+      format: 'csv',
+      encoding: 'windows-1252',
+      delimiter: ';',
+      bom: false,
+    });
     expect(up.body.headers).toContain('Fläche (m²)');
     expect(up.body.rowCount).toBe(6);
 
     const s = await editor.get(`/api/cities/${city.id}/imports/${up.body.id}/suggestions`).expect(200);
     expect(s.body.mapping.columns).toEqual({
-      referenceId: 'Objekt-Nr.', street: 'Straße', houseNumber: 'Hausnr.', postcode: 'PLZ', floorAreaM2: 'Fläche (m²)',
-      useCategory: 'Nutzung', status: 'Status', statusSince: 'Leerstand seit', easting: 'Rechtswert', northing: 'Hochwert',
+      referenceId: 'Objekt-Nr.',
+      street: 'Straße',
+      houseNumber: 'Hausnr.',
+      postcode: 'PLZ',
+      floorAreaM2: 'Fläche (m²)',
+      useCategory: 'Nutzung',
+      status: 'Status',
+      statusSince: 'Leerstand seit',
+      easting: 'Rechtswert',
+      northing: 'Hochwert',
       ownerName: 'Eigentümer',
     });
     expect(s.body.mapping).toMatchObject({ decimalSeparator: ',', srid: 25832 });
-    expect(s.body.mapping.statusValues).toEqual({ Leerstand: 'vacant', belegt: 'occupied', Zwischennutzung: 'temporary_use' });
-    expect(s.body.mapping.categoryValues).toEqual({ Gastronomie: 'food_drink', Einzelhandel: 'retail_comparison', Friseur: 'services' });
+    expect(s.body.mapping.statusValues).toEqual({
+      Leerstand: 'vacant',
+      belegt: 'occupied',
+      Zwischennutzung: 'temporary_use',
+    });
+    expect(s.body.mapping.categoryValues).toEqual({
+      Gastronomie: 'food_drink',
+      Einzelhandel: 'retail_comparison',
+      Friseur: 'services',
+    });
   });
 
   it('dry run lists every problem row by row and writes nothing; commit refuses the file while rows are rejected', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
-    const imp = await prepared(editor, city, fixture('storefronts-2025-windows1252.csv'), 'l.csv', { referenceDate: '2025-01-01' });
+    const imp = await prepared(editor, city, fixture('storefronts-2025-windows1252.csv'), 'l.csv', {
+      referenceDate: '2025-01-01',
+    });
     const before = await writableTablesChecksum(t.db);
     const dry = await editor.post(`${imp.url}/dry-run`).expect(200);
-    expect(dry.body.summary).toEqual({ total: 6, created: 3, updated: 0, historyExtended: 0, unchanged: 0, rejected: 2, needsPlacing: 1 });
+    expect(dry.body.summary).toEqual({
+      total: 6,
+      created: 3,
+      updated: 0,
+      historyExtended: 0,
+      unchanged: 0,
+      rejected: 2,
+      needsPlacing: 1,
+    });
     expect(dry.body.committable).toBe(false);
-    const brief = dry.body.problems.map((p: { line: number; column: string | null; value: string | null; code: string }) => [p.line, p.column, p.value, p.code]);
+    const brief = dry.body.problems.map(
+      (p: { line: number; column: string | null; value: string | null; code: string }) => [
+        p.line,
+        p.column,
+        p.value,
+        p.code,
+      ],
+    );
     expect(brief).toEqual([
       [5, null, 'Bahnhofstr. 12', 'NEEDS_PLACING'],
       [6, 'Fläche (m²)', 'abc', 'INVALID_NUMBER'],
@@ -61,7 +118,10 @@ describe('storefront import', () => {
     expect(await writableTablesChecksum(t.db)).toBe(before);
 
     const refused = await editor.post(`${imp.url}/commit`).expect(400);
-    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'rows_rejected', summary: { rejected: 2 } } });
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { reason: 'rows_rejected', summary: { rejected: 2 } },
+    });
     expect(await writableTablesChecksum(t.db)).toBe(before);
     expect((await editor.get(imp.url).expect(200)).body.status).toBe('mapped');
   });
@@ -75,15 +135,54 @@ describe('storefront import', () => {
     });
     const done = ok(await editor.post(`${first.url}/commit`));
     expect(done.body.summary).toMatchObject({ created: 3, rejected: 2, needsPlacing: 1 });
-    expect((await editor.get(first.url).expect(200)).body).toMatchObject({ status: 'committed', processed: 6 });
+    expect((await editor.get(first.url).expect(200)).body).toMatchObject({
+      status: 'committed',
+      processed: 6,
+    });
     expect(await unitsOf(t.db, city.id)).toEqual([
-      { ref: 'A-3', street: 'Große Gasse', no: '7', status: 'temporary_use', category: 'retail_comparison', since: '2023-06-15', area: 42, lon: 10.7035, lat: 50.9492 },
-      { ref: 'A-1', street: 'Marktstraße', no: '1', status: 'occupied', category: 'food_drink', since: '2025-01-01', area: 85.5, lon: 10.701, lat: 50.951 },
-      { ref: 'A-2', street: 'Marktstraße', no: '3a', status: 'vacant', category: null, since: '2021-03-01', area: 1120, lon: 10.702, lat: 50.9505 },
+      {
+        ref: 'A-3',
+        street: 'Große Gasse',
+        no: '7',
+        status: 'temporary_use',
+        category: 'retail_comparison',
+        since: '2023-06-15',
+        area: 42,
+        lon: 10.7035,
+        lat: 50.9492,
+      },
+      {
+        ref: 'A-1',
+        street: 'Marktstraße',
+        no: '1',
+        status: 'occupied',
+        category: 'food_drink',
+        since: '2025-01-01',
+        area: 85.5,
+        lon: 10.701,
+        lat: 50.951,
+      },
+      {
+        ref: 'A-2',
+        street: 'Marktstraße',
+        no: '3a',
+        status: 'vacant',
+        category: null,
+        since: '2021-03-01',
+        area: 1120,
+        lon: 10.702,
+        lat: 50.9505,
+      },
     ]);
-    const [contact] = await t.db.query(`SELECT owner_name FROM storefront_contacts sc JOIN storefronts s ON s.id = sc.storefront_id WHERE s.city_id = $1`, [city.id]);
+    const [contact] = await t.db.query(
+      `SELECT owner_name FROM storefront_contacts sc JOIN storefronts s ON s.id = sc.storefront_id WHERE s.city_id = $1`,
+      [city.id],
+    );
     expect(contact.owner_name).toBe('Müller GmbH');
-    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE city_id = $1 AND action = 'create'`, [city.id]);
+    const audit = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE city_id = $1 AND action = 'create'`,
+      [city.id],
+    );
     expect(audit[0].n).toBe(3);
 
     const second = await prepared(editor, city, fixture('storefronts-2026-utf8-bom.csv'), 'l2.csv', {
@@ -91,7 +190,15 @@ describe('storefront import', () => {
     });
     expect(second.upload.fileInfo).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: ',' });
     const result = ok(await editor.post(`${second.url}/commit`));
-    expect(result.body.summary).toEqual({ total: 5, created: 1, updated: 2, historyExtended: 2, unchanged: 1, rejected: 0, needsPlacing: 1 });
+    expect(result.body.summary).toEqual({
+      total: 5,
+      created: 1,
+      updated: 2,
+      historyExtended: 2,
+      unchanged: 1,
+      rejected: 0,
+      needsPlacing: 1,
+    });
     const history = await t.db.query(
       `SELECT s.reference_id AS ref, o.status, to_char(o.valid_from, 'YYYY-MM-DD') AS "from", to_char(o.valid_to, 'YYYY-MM-DD') AS "to"
        FROM occupancy_periods o JOIN storefronts s ON s.id = o.storefront_id
@@ -106,24 +213,48 @@ describe('storefront import', () => {
     ]);
     const units = await unitsOf(t.db, city.id);
     expect(units).toHaveLength(4);
-    expect(units.find((u) => u.street === 'Kirchgasse')).toMatchObject({ no: '9', status: 'vacant', lon: expect.closeTo(10.7036, 3) });
+    expect(units.find((u) => u.street === 'Kirchgasse')).toMatchObject({
+      no: '9',
+      status: 'vacant',
+      lon: expect.closeTo(10.7036, 3),
+    });
   });
 
   it('reads GeoJSON (points; other geometries are reported) and an XLSX workbook built with exceljs', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
-    const geo = await prepared(editor, city, fixture('storefronts.geojson'), 'neumarkt.geojson', { referenceDate: '2025-01-01' });
-    expect(geo.suggestions.mapping.columns).toMatchObject({ street: 'Straße', houseNumber: 'Hausnummer', wkt: 'wkt', floorAreaM2: 'Fläche' });
+    const geo = await prepared(editor, city, fixture('storefronts.geojson'), 'neumarkt.geojson', {
+      referenceDate: '2025-01-01',
+    });
+    expect(geo.suggestions.mapping.columns).toMatchObject({
+      street: 'Straße',
+      houseNumber: 'Hausnummer',
+      wkt: 'wkt',
+      floorAreaM2: 'Fläche',
+    });
     const dry = await editor.post(`${geo.url}/dry-run`).expect(200);
     expect(dry.body.summary).toMatchObject({ created: 2, rejected: 1 });
-    expect(dry.body.problems).toEqual([expect.objectContaining({ line: 3, column: 'wkt', value: 'POLYGON', code: 'INVALID_COORDINATES' })]);
+    expect(dry.body.problems).toEqual([
+      expect.objectContaining({ line: 3, column: 'wkt', value: 'POLYGON', code: 'INVALID_COORDINATES' }),
+    ]);
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Leerstände');
     sheet.addRow(['Straße', 'Hausnr.', 'Status', 'Nutzung', 'lat', 'lon', 'Leerstand seit', 'Fläche (m²)']);
-    sheet.addRow(['Steinweg', '2', 'Leerstand', null, 50.9498, 10.6993, new Date(Date.UTC(2022, 4, 1)), 64.5]);
+    sheet.addRow([
+      'Steinweg',
+      '2',
+      'Leerstand',
+      null,
+      50.9498,
+      10.6993,
+      new Date(Date.UTC(2022, 4, 1)),
+      64.5,
+    ]);
     sheet.addRow(['Steinweg', '4', 'belegt', 'Café', 50.9499, 10.6995, null, 80]);
-    const xlsx = await prepared(editor, city, Buffer.from(await workbook.xlsx.writeBuffer()), 'liste.xlsx', { referenceDate: '2025-01-01' });
+    const xlsx = await prepared(editor, city, Buffer.from(await workbook.xlsx.writeBuffer()), 'liste.xlsx', {
+      referenceDate: '2025-01-01',
+    });
     expect(xlsx.upload.fileInfo).toMatchObject({ format: 'xlsx', sheet: 'Leerstände' });
     ok(await editor.post(`${xlsx.url}/commit`));
     const steinweg = (await unitsOf(t.db, city.id)).filter((u) => u.street === 'Steinweg');
@@ -147,7 +278,9 @@ describe('storefront import', () => {
     const other = await createCity(t.db, [10.3, 50.98]);
     const file = fixture('storefronts-2026-utf8-bom.csv');
     await upload(await editorOf(t, other.id), city.id, file, 'x.csv').expect(403);
-    await upload(await signedIn(t, [{ role: 'viewer', cityId: city.id }]), city.id, file, 'x.csv').expect(403);
+    await upload(await signedIn(t, [{ role: 'viewer', cityId: city.id }]), city.id, file, 'x.csv').expect(
+      403,
+    );
     const editor = await editorOf(t, city.id);
     const up = await upload(editor, city.id, file, 'x.csv').expect(201);
     // The import belongs to its town: another town's editor cannot read it through their own town either.

@@ -32,7 +32,11 @@ beforeAll(async () => {
     const body = storefrontBody(open, {
       houseNumber: String(i + 1),
       location: { type: 'Point', coordinates: [CENTRE[0] + 0.001 * i, CENTRE[1] + 0.0005] },
-      initialStatus: { date: '2020-01-01', status, ...(status === 'vacant' ? {} : { useCategory: 'services' }) },
+      initialStatus: {
+        date: '2020-01-01',
+        status,
+        ...(status === 'vacant' ? {} : { useCategory: 'services' }),
+      },
       notes: 'internal note',
     });
     openUnits.push((await openEditor.post('/api/storefronts').send(body).expect(201)).body.id);
@@ -45,55 +49,98 @@ afterAll(() => t.close());
 describe('OGC API – Features', () => {
   it('landing page, conformance and collections with rel/type links', async () => {
     const landing = await request(t.http).get('/api/ogc').expect(200);
-    expect(landing.body.links.map((l: { rel: string }) => l.rel)).toEqual(['self', 'service-desc', 'service-doc', 'conformance', 'data']);
+    expect(landing.body.links.map((l: { rel: string }) => l.rel)).toEqual([
+      'self',
+      'service-desc',
+      'service-doc',
+      'conformance',
+      'data',
+    ]);
     const conformance = await request(t.http).get('/api/ogc/conformance').expect(200);
-    expect(conformance.body.conformsTo).toContain('http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core');
+    expect(conformance.body.conformsTo).toContain(
+      'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+    );
     const collections = await request(t.http).get('/api/ogc/collections').expect(200);
-    expect(collections.body.collections.map((c: { id: string }) => c.id)).toEqual(['storefronts', 'perimeters']);
+    expect(collections.body.collections.map((c: { id: string }) => c.id)).toEqual([
+      'storefronts',
+      'perimeters',
+    ]);
     await request(t.http).get('/api/ogc/collections/nothing').expect(404);
   });
 
   it('items: GeoJSON of open-data towns only, public fields, bbox, paging links and datetime', async () => {
     const bbox = SPAT.join(',');
-    const page1 = await request(t.http).get(`/api/ogc/collections/storefronts/items?bbox=${bbox}&limit=2`).expect(200);
+    const page1 = await request(t.http)
+      .get(`/api/ogc/collections/storefronts/items?bbox=${bbox}&limit=2`)
+      .expect(200);
     expect(page1.headers['content-type']).toMatch(/^application\/geo\+json/);
     expect(page1.body).toMatchObject({ type: 'FeatureCollection', numberMatched: 3, numberReturned: 2 });
     const next = page1.body.links.find((l: { rel: string }) => l.rel === 'next');
     expect(next.type).toBe('application/geo+json');
-    const page2 = await request(t.http).get(new URL(next.href).pathname + new URL(next.href).search).expect(200);
+    const page2 = await request(t.http)
+      .get(new URL(next.href).pathname + new URL(next.href).search)
+      .expect(200);
     expect(page2.body.numberReturned).toBe(1);
     expect(page2.body.links.map((l: { rel: string }) => l.rel)).toContain('prev');
     const ids = [...page1.body.features, ...page2.body.features].map((f: { id: string }) => f.id).sort();
     expect(ids).toEqual([...openUnits].sort());
     const props = page1.body.features[0].properties;
     expect(Object.keys(props).sort()).toEqual(
-      ['asOf', 'floor', 'floorAreaM2', 'houseNumber', 'insidePerimeter', 'postcode', 'status', 'statusSince', 'street', 'town', 'townName', 'useCategory'].sort(),
+      [
+        'asOf',
+        'floor',
+        'floorAreaM2',
+        'houseNumber',
+        'insidePerimeter',
+        'postcode',
+        'status',
+        'statusSince',
+        'street',
+        'town',
+        'townName',
+        'useCategory',
+      ].sort(),
     );
-    const before = await request(t.http).get(`/api/ogc/collections/storefronts/items?bbox=${bbox}&datetime=2019-06-01`).expect(200);
+    const before = await request(t.http)
+      .get(`/api/ogc/collections/storefronts/items?bbox=${bbox}&datetime=2019-06-01`)
+      .expect(200);
     expect(before.body.numberMatched).toBe(0);
-    await request(t.http).get(`/api/ogc/collections/storefronts/items?datetime=2019-01-01/2020-01-01`).expect(400);
+    await request(t.http)
+      .get(`/api/ogc/collections/storefronts/items?datetime=2019-01-01/2020-01-01`)
+      .expect(400);
     await request(t.http).get(`/api/ogc/collections/storefronts/items?bbox=1,2,3`).expect(400);
-    const clamped = await request(t.http).get(`/api/ogc/collections/storefronts/items?limit=5000&bbox=${bbox}`).expect(200);
+    const clamped = await request(t.http)
+      .get(`/api/ogc/collections/storefronts/items?limit=5000&bbox=${bbox}`)
+      .expect(200);
     expect(clamped.body.numberReturned).toBe(3);
   });
 
   it('single items: open town 200, closed town 404', async () => {
-    const item = await request(t.http).get(`/api/ogc/collections/storefronts/items/${openUnits[0]}`).expect(200);
+    const item = await request(t.http)
+      .get(`/api/ogc/collections/storefronts/items/${openUnits[0]}`)
+      .expect(200);
     expect(item.body).toMatchObject({ type: 'Feature', id: openUnits[0], properties: { status: 'vacant' } });
     await request(t.http).get(`/api/ogc/collections/storefronts/items/${closedUnit}`).expect(404);
-    const perimeter = await request(t.http).get(`/api/ogc/collections/perimeters/items/${open.id}`).expect(200);
+    const perimeter = await request(t.http)
+      .get(`/api/ogc/collections/perimeters/items/${open.id}`)
+      .expect(200);
     expect(perimeter.body.geometry.type).toBe('MultiPolygon');
     await request(t.http).get(`/api/ogc/collections/perimeters/items/${closed.id}`).expect(404);
   });
 
   it('GDAL ogrinfo lists the collections and reads the features', async () => {
     const ogrinfo = await run('sh', ['-c', 'command -v ogrinfo']).catch(() => null);
-    if (!ogrinfo) throw new Error('ogrinfo is missing: run db/scripts/ensure-system-packages.sh (Debian gdal-bin)');
+    if (!ogrinfo)
+      throw new Error('ogrinfo is missing: run db/scripts/ensure-system-packages.sh (Debian gdal-bin)');
     const env = { ...process.env, GDAL_HTTP_TIMEOUT: '20', CPL_DEBUG: 'OFF' };
     const list = await run('ogrinfo', ['-ro', '-so', `OAPIF:${base}`], { env });
     expect(list.stdout).toMatch(/storefronts/);
     expect(list.stdout).toMatch(/perimeters/);
-    const features = await run('ogrinfo', ['-ro', '-al', '-q', '-spat', ...SPAT, `OAPIF:${base}`, 'storefronts'], { env });
+    const features = await run(
+      'ogrinfo',
+      ['-ro', '-al', '-q', '-spat', ...SPAT, `OAPIF:${base}`, 'storefronts'],
+      { env },
+    );
     const fids = [...features.stdout.matchAll(/^\s*id \(String\) = (\S+)/gm)].map((m) => m[1]).sort();
     expect(fids).toEqual([...openUnits].sort());
     expect(features.stdout).toMatch(/status \(String\) = vacant/);
@@ -104,11 +151,21 @@ describe('OGC API – Features', () => {
 
   it('publishes a TileJSON 3.0.0 document for the vector tiles', async () => {
     const doc = await request(t.http).get('/api/tiles/storefronts.json').expect(200);
-    expect(doc.body).toMatchObject({ tilejson: '3.0.0', minzoom: 0, maxzoom: 20, attribution: expect.any(String) });
+    expect(doc.body).toMatchObject({
+      tilejson: '3.0.0',
+      minzoom: 0,
+      maxzoom: 20,
+      attribution: expect.any(String),
+    });
     expect(doc.body.tiles[0]).toMatch(/\/api\/tiles\/storefronts\/\{z\}\/\{x\}\/\{y\}$/);
     expect(doc.body.bounds).toHaveLength(4);
-    expect(doc.body.vector_layers.map((l: { id: string }) => l.id)).toEqual(['storefronts', 'storefront_cells']);
+    expect(doc.body.vector_layers.map((l: { id: string }) => l.id)).toEqual([
+      'storefronts',
+      'storefront_cells',
+    ]);
     const path = new URL(doc.body.tiles[0].replace('{z}/{x}/{y}', '14/8583/5496')).pathname;
-    await request(t.http).get(path).expect((res) => expect([200, 204]).toContain(res.status));
+    await request(t.http)
+      .get(path)
+      .expect((res) => expect([200, 204]).toContain(res.status));
   });
 });

@@ -32,7 +32,10 @@ export function toCsv(table: ExportTable, options: CsvOptions): Buffer {
   };
   const lines = [table.headers, ...table.rows].map((row) => row.map(cell).join(delimiter));
   const text = `${lines.join('\r\n')}\r\n`;
-  return Buffer.concat([options.excelDe ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  return Buffer.concat([
+    options.excelDe ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+    Buffer.from(text, 'utf8'),
+  ]);
 }
 
 export async function toXlsx(tables: ExportTable[]): Promise<Buffer> {
@@ -41,9 +44,12 @@ export async function toXlsx(tables: ExportTable[]): Promise<Buffer> {
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name);
     sheet.addRow(table.headers).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
+    for (const row of table.rows)
+      sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    table.headers.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4))));
+    table.headers.forEach(
+      (h, i) => (sheet.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4))),
+    );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

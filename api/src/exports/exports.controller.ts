@@ -20,7 +20,11 @@ export class ExportsController {
   @Get('storefronts.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
-  async storefrontsCsv(@CurrentViewer() viewer: Viewer, @Query() q: StorefrontExportQuery, @Res() res: Response): Promise<void> {
+  async storefrontsCsv(
+    @CurrentViewer() viewer: Viewer,
+    @Query() q: StorefrontExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { table } = await this.exports.storefronts(viewer, q);
     send(res, 'text/csv; charset=utf-8', 'storefronts.csv', toCsv(table, { excelDe: q.excel === 'de' }));
   }
@@ -28,15 +32,26 @@ export class ExportsController {
   @Get('storefronts.xlsx')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces(XLSX)
-  async storefrontsXlsx(@CurrentViewer() viewer: Viewer, @Query() q: StorefrontExportQuery, @Res() res: Response): Promise<void> {
-    const [{ table }, history] = await Promise.all([this.exports.storefronts(viewer, q), this.exports.history(viewer, q)]);
+  async storefrontsXlsx(
+    @CurrentViewer() viewer: Viewer,
+    @Query() q: StorefrontExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const [{ table }, history] = await Promise.all([
+      this.exports.storefronts(viewer, q),
+      this.exports.history(viewer, q),
+    ]);
     send(res, XLSX, 'storefronts.xlsx', await toXlsx([table, history]));
   }
 
   @Get('storefronts.geojson')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('application/geo+json')
-  async storefrontsGeoJson(@CurrentViewer() viewer: Viewer, @Query() q: StorefrontExportQuery, @Res() res: Response): Promise<void> {
+  async storefrontsGeoJson(
+    @CurrentViewer() viewer: Viewer,
+    @Query() q: StorefrontExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { table, rows } = await this.exports.storefronts(viewer, q);
     const body = Buffer.from(JSON.stringify(storefrontFeatures(table.headers, rows)));
     send(res, 'application/geo+json', 'storefronts.geojson', body);
@@ -45,7 +60,11 @@ export class ExportsController {
   @Get('occupancy.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
-  async occupancyCsv(@CurrentViewer() viewer: Viewer, @Query() q: StorefrontExportQuery, @Res() res: Response): Promise<void> {
+  async occupancyCsv(
+    @CurrentViewer() viewer: Viewer,
+    @Query() q: StorefrontExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const table = await this.exports.history(viewer, q);
     send(res, 'text/csv; charset=utf-8', 'occupancy.csv', toCsv(table, { excelDe: q.excel === 'de' }));
   }
@@ -53,7 +72,11 @@ export class ExportsController {
   @Get('kpis.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
-  async kpisCsv(@CurrentViewer() viewer: Viewer, @Query() q: KpiExportQuery, @Res() res: Response): Promise<void> {
+  async kpisCsv(
+    @CurrentViewer() viewer: Viewer,
+    @Query() q: KpiExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const table = await this.exports.kpiTable(viewer, q);
     send(res, 'text/csv; charset=utf-8', 'kpis.csv', toCsv(table, { excelDe: q.excel === 'de' }));
   }

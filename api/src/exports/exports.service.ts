@@ -9,12 +9,35 @@ import type { Cell, ExportTable } from './export-table.js';
 import { ExportsRepository, type ExportedStorefront } from './exports.repository.js';
 
 const PUBLIC_COLUMNS = [
-  'storefrontId', 'citySlug', 'referenceId', 'street', 'houseNumber', 'postcode', 'lon', 'lat', 'floorAreaM2',
-  'frontageM', 'floor', 'status', 'useCategory', 'businessName', 'statusSince', 'insidePerimeter', 'verifiedAt',
+  'storefrontId',
+  'citySlug',
+  'referenceId',
+  'street',
+  'houseNumber',
+  'postcode',
+  'lon',
+  'lat',
+  'floorAreaM2',
+  'frontageM',
+  'floor',
+  'status',
+  'useCategory',
+  'businessName',
+  'statusSince',
+  'insidePerimeter',
+  'verifiedAt',
 ] as const;
 const PERSONAL_COLUMNS = ['notes', 'ownerName', 'ownerPhone', 'ownerEmail', 'askingRentEurMonth'] as const;
 const HISTORY_COLUMNS = [
-  'storefrontId', 'referenceId', 'street', 'houseNumber', 'status', 'useCategory', 'businessName', 'validFrom', 'validTo',
+  'storefrontId',
+  'referenceId',
+  'street',
+  'houseNumber',
+  'status',
+  'useCategory',
+  'businessName',
+  'validFrom',
+  'validTo',
 ] as const;
 
 /** Storefronts, their history and KPI tables as tables, scoped to what the viewer may read. */
@@ -25,13 +48,20 @@ export class ExportsService {
     private readonly kpiEngine: KpisService,
   ) {}
 
-  async storefronts(viewer: Viewer, q: StorefrontExportQuery): Promise<{ table: ExportTable; rows: ExportedStorefront[]; filter: StorefrontFilter }> {
+  async storefronts(
+    viewer: Viewer,
+    q: StorefrontExportQuery,
+  ): Promise<{ table: ExportTable; rows: ExportedStorefront[]; filter: StorefrontFilter }> {
     const filter = this.filter(viewer, q);
     const personal = personalCityIds(viewer, filter.cityIds);
     const rows = await this.exports.storefronts(filter, personal);
     const columns = personal.length ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
     return {
-      table: { name: 'Storefronts', headers: columns, rows: rows.map((r) => columns.map((c) => r[c] as Cell)) },
+      table: {
+        name: 'Storefronts',
+        headers: columns,
+        rows: rows.map((r) => columns.map((c) => r[c])),
+      },
       rows,
       filter,
     };
@@ -39,17 +69,30 @@ export class ExportsService {
 
   async history(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable> {
     const rows = await this.exports.history(this.filter(viewer, q));
-    return { name: 'Occupancy history', headers: [...HISTORY_COLUMNS], rows: rows.map((r) => HISTORY_COLUMNS.map((c) => r[c])) };
+    return {
+      name: 'Occupancy history',
+      headers: [...HISTORY_COLUMNS],
+      rows: rows.map((r) => HISTORY_COLUMNS.map((c) => r[c])),
+    };
   }
 
   /** One row per town: every KPI of the snapshot, nested ones as `flows.openings`, `useMix.food_drink`. */
   async kpiTable(viewer: Viewer, q: KpiExportQuery): Promise<ExportTable> {
     const towns = await this.exports.townNames(visibleCityIds(viewer, q.cityId, true));
-    const snapshot = towns.length ? await this.kpiEngine.snapshot(towns.map((t) => t.id), q.asOf ?? todayIso()) : [];
+    const snapshot = towns.length
+      ? await this.kpiEngine.snapshot(
+          towns.map((t) => t.id),
+          q.asOf ?? todayIso(),
+        )
+      : [];
     const names = new Map(towns.map((t) => [t.id, t.name]));
     const flat = snapshot.map((k) => ({ town: names.get(k.cityId) ?? null, ...flatten(k) }));
     const headers = flat.length ? Object.keys(flat[0]!) : ['town', 'cityId', 'asOf'];
-    return { name: 'KPIs', headers, rows: flat.map((f) => headers.map((h) => (f as Record<string, Cell>)[h] ?? null)) };
+    return {
+      name: 'KPIs',
+      headers,
+      rows: flat.map((f) => headers.map((h) => (f as Record<string, Cell>)[h] ?? null)),
+    };
   }
 
   private filter(viewer: Viewer, q: StorefrontExportQuery): StorefrontFilter {
@@ -67,7 +110,8 @@ function flatten(value: object, prefix = ''): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const [key, v] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flatten(v as object, name));
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      Object.assign(out, flatten(v as object, name));
     else out[name] = Array.isArray(v) ? JSON.stringify(v) : (v as Cell);
   }
   return out;

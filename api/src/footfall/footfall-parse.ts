@@ -27,11 +27,33 @@ export interface CounterFile {
 const TIMESTAMP = ['zeitstempel', 'datumuhrzeit', 'timestamp', 'datetime', 'zeitpunkt'];
 const DATE = ['datum', 'date', 'tag'];
 const TIME = ['uhrzeit', 'zeit', 'stunde', 'time', 'hour', 'von', 'zeitraum'];
-const COUNT = ['summe', 'gesamt', 'anzahl', 'passanten', 'count', 'total', 'zaehlung', 'fussgaenger', 'personen'];
-const DIRECTIONS = ['richtung1', 'richtung2', 'in', 'out', 'rein', 'raus', 'links', 'rechts', 'eingang', 'ausgang'];
+const COUNT = [
+  'summe',
+  'gesamt',
+  'anzahl',
+  'passanten',
+  'count',
+  'total',
+  'zaehlung',
+  'fussgaenger',
+  'personen',
+];
+const DIRECTIONS = [
+  'richtung1',
+  'richtung2',
+  'in',
+  'out',
+  'rein',
+  'raus',
+  'links',
+  'rechts',
+  'eingang',
+  'ausgang',
+];
 const OUTAGE = new Set(['', '-', 'stoerung', 'ausfall', 'na', 'nv', 'error', 'offline', 'keinedaten']);
 
-const unreadable = (message: string): DomainError => new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file' });
+const unreadable = (message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file' });
 
 /**
  * A laser counter's hourly export: one row per hour, semicolon-separated, local time. Rows that
@@ -50,8 +72,12 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
   const time = col(TIME);
   const count = col(COUNT);
   const directions = headers.map((h, i) => (DIRECTIONS.includes(h) ? i : -1)).filter((i) => i >= 0);
-  if (ts < 0 && (date < 0 || time < 0)) throw unreadable('Expected a timestamp column (Zeitstempel) or date and time columns (Datum, Uhrzeit).');
-  if (count < 0 && directions.length === 0) throw unreadable('Expected a count column (Anzahl, Summe, Passanten) or direction columns (Richtung 1/2).');
+  if (ts < 0 && (date < 0 || time < 0))
+    throw unreadable('Expected a timestamp column (Zeitstempel) or date and time columns (Datum, Uhrzeit).');
+  if (count < 0 && directions.length === 0)
+    throw unreadable(
+      'Expected a count column (Anzahl, Summe, Passanten) or direction columns (Richtung 1/2).',
+    );
 
   const result: CounterFile = { counts: [], repaired: [], rejected: [], encodings: [...encodings] };
   const seen = new Map<number, number>();
@@ -61,25 +87,56 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
     let cells = text.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
     if (cells.length === headers.length + 1) {
       const empty = cells.findIndex((c) => c === '');
-      if (empty < 0) return void result.rejected.push({ line, text, reason: 'One cell too many and none of them is empty: columns are shifted.' });
+      if (empty < 0)
+        return void result.rejected.push({
+          line,
+          text,
+          reason: 'One cell too many and none of them is empty: columns are shifted.',
+        });
       cells = cells.filter((_, k) => k !== empty);
-      result.repaired.push({ line, text, reason: `Removed an empty extra cell (column ${empty + 1}) that shifted the columns.` });
+      result.repaired.push({
+        line,
+        text,
+        reason: `Removed an empty extra cell (column ${empty + 1}) that shifted the columns.`,
+      });
     } else if (cells.length !== headers.length) {
-      return void result.rejected.push({ line, text, reason: `The row has ${cells.length} cells, the header ${headers.length}.` });
+      return void result.rejected.push({
+        line,
+        text,
+        reason: `The row has ${cells.length} cells, the header ${headers.length}.`,
+      });
     }
-    const when = ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
-    if (!when.date || when.hour === null) return void result.rejected.push({ line, text, reason: 'Date or hour is not readable.' });
+    const when =
+      ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
+    if (!when.date || when.hour === null)
+      return void result.rejected.push({ line, text, reason: 'Date or hour is not readable.' });
     const instants = berlinHourToUtc(when.date, when.hour);
-    if (instants.length === 0) return void result.rejected.push({ line, text, reason: 'This hour does not exist (clock change to summer time).' });
+    if (instants.length === 0)
+      return void result.rejected.push({
+        line,
+        text,
+        reason: 'This hour does not exist (clock change to summer time).',
+      });
     const earlier = instants[0]!.getTime();
     const hour = seen.has(earlier) && instants[1] ? instants[1] : instants[0]!;
     if (seen.has(hour.getTime())) {
-      return void result.rejected.push({ line, text, reason: `The hour appears already in line ${seen.get(hour.getTime())}.` });
+      return void result.rejected.push({
+        line,
+        text,
+        reason: `The hour appears already in line ${seen.get(hour.getTime())}.`,
+      });
     }
-    const value = count >= 0 ? parseCount(cells[count]!) : sumOf(directions.map((k) => parseCount(cells[k]!)));
-    if (value === 'invalid') return void result.rejected.push({ line, text, reason: 'The count is not a whole number ≥ 0.' });
+    const value =
+      count >= 0 ? parseCount(cells[count]!) : sumOf(directions.map((k) => parseCount(cells[k]!)));
+    if (value === 'invalid')
+      return void result.rejected.push({ line, text, reason: 'The count is not a whole number ≥ 0.' });
     seen.set(hour.getTime(), line);
-    result.counts.push({ line, hour, count: value, flags: value === null ? ['outage'] : instants.length === 2 ? ['dst_repeat'] : [] });
+    result.counts.push({
+      line,
+      hour,
+      count: value,
+      flags: value === null ? ['outage'] : instants.length === 2 ? ['dst_repeat'] : [],
+    });
   });
   if (result.counts.length === 0) throw unreadable('No readable hourly counts in the file.');
   return result;
@@ -117,7 +174,11 @@ export function gapsOf(hours: Date[]): { from: string; to: string; hours: number
   for (let i = 1; i < sorted.length; i++) {
     const missing = (sorted[i]! - sorted[i - 1]!) / 3_600_000 - 1;
     if (missing > 0) {
-      gaps.push({ from: new Date(sorted[i - 1]! + 3_600_000).toISOString(), to: new Date(sorted[i]!).toISOString(), hours: missing });
+      gaps.push({
+        from: new Date(sorted[i - 1]! + 3_600_000).toISOString(),
+        to: new Date(sorted[i]!).toISOString(),
+        hours: missing,
+      });
     }
   }
   return gaps;

@@ -23,11 +23,16 @@ export class FootfallController {
   @EditTown('city')
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'A counter export (CSV, one row per hour) as the raw request body, at most 10 MB' })
-  async upload(@Param('id') town: string, @Query() q: FootfallUploadQuery, @Req() req: Request): Promise<FootfallImportReport> {
+  async upload(
+    @Param('id') town: string,
+    @Query() q: FootfallUploadQuery,
+    @Req() req: Request,
+  ): Promise<FootfallImportReport> {
     if ((q.lon === undefined) !== (q.lat === undefined)) {
       throw new DomainError('VALIDATION_FAILED', 'Give both lon and lat of the counter, or neither.');
     }
-    const lonLat: [number, number] | null = q.lon !== undefined && q.lat !== undefined ? [q.lon, q.lat] : null;
+    const lonLat: [number, number] | null =
+      q.lon !== undefined && q.lat !== undefined ? [q.lon, q.lat] : null;
     const bytes = await readUpload(req, MAX_COUNTER_FILE_BYTES);
     return this.footfall.importCounts(await this.cityId(town), q.location, lonLat, bytes);
   }

@@ -21,7 +21,12 @@ export interface FootfallWeek {
 export class FootfallRepository {
   constructor(private readonly db: DataSource) {}
 
-  async location(em: EntityManager, cityId: string, name: string, lonLat: [number, number] | null): Promise<string> {
+  async location(
+    em: EntityManager,
+    cityId: string,
+    name: string,
+    lonLat: [number, number] | null,
+  ): Promise<string> {
     const [row] = await em.query<{ id: string }[]>(
       `INSERT INTO counting_locations (city_id, name, location)
        VALUES ($1, $2, CASE WHEN $3::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($3, $4), 4326) END)
@@ -33,7 +38,12 @@ export class FootfallRepository {
   }
 
   /** A re-exported period replaces what was stored for those hours. */
-  async storeCounts(em: EntityManager, locationId: string, cityId: string, counts: HourCount[]): Promise<void> {
+  async storeCounts(
+    em: EntityManager,
+    locationId: string,
+    cityId: string,
+    counts: HourCount[],
+  ): Promise<void> {
     for (let i = 0; i < counts.length; i += 10_000) {
       const batch = counts.slice(i, i + 10_000);
       await em.query(
@@ -41,7 +51,13 @@ export class FootfallRepository {
          SELECT $1, $2, h, c, string_to_array(f, ',')::text[]
          FROM unnest($3::timestamptz[], $4::int[], $5::text[]) AS u(h, c, f)
          ON CONFLICT (location_id, hour) DO UPDATE SET count = EXCLUDED.count, flags = EXCLUDED.flags`,
-        [locationId, cityId, batch.map((c) => c.hour.toISOString()), batch.map((c) => c.count), batch.map((c) => c.flags.join(','))],
+        [
+          locationId,
+          cityId,
+          batch.map((c) => c.hour.toISOString()),
+          batch.map((c) => c.count),
+          batch.map((c) => c.flags.join(',')),
+        ],
       );
     }
   }
@@ -83,7 +99,18 @@ export class FootfallRepository {
     );
   }
 
-  locations(cityId: string): Promise<{ id: string; name: string; firstHour: string | null; lastHour: string | null; hours: number; outageHours: number }[]> {
+  locations(
+    cityId: string,
+  ): Promise<
+    {
+      id: string;
+      name: string;
+      firstHour: string | null;
+      lastHour: string | null;
+      hours: number;
+      outageHours: number;
+    }[]
+  > {
     return this.db.query(
       `SELECT l.id, l.name, min(f.hour) AS "firstHour", max(f.hour) AS "lastHour", count(f.hour)::int AS hours,
               count(f.hour) FILTER (WHERE f.count IS NULL)::int AS "outageHours"

@@ -40,7 +40,12 @@ export class FootfallService {
     private readonly kpiEngine: KpisService,
   ) {}
 
-  async importCounts(cityId: string, location: string, lonLat: [number, number] | null, bytes: Buffer): Promise<FootfallImportReport> {
+  async importCounts(
+    cityId: string,
+    location: string,
+    lonLat: [number, number] | null,
+    bytes: Buffer,
+  ): Promise<FootfallImportReport> {
     const file = parseCounterFile(bytes);
     const locationId = await this.db.transaction(async (em) => {
       const id = await this.footfall.location(em, cityId, location, lonLat);
@@ -75,7 +80,8 @@ export class FootfallService {
       this.footfall.weeks(cityId, from, to),
       this.kpiEngine.series([cityId], from, to, 'month').catch(() => null),
     ]);
-    const vacancy = series?.towns[0]?.buckets.map((b) => ({ month: b.start, vacancyRate: b.vacancyRate })) ?? [];
+    const vacancy =
+      series?.towns[0]?.buckets.map((b) => ({ month: b.start, vacancyRate: b.vacancyRate })) ?? [];
     return { cityId, from, to, method: METHOD, locations, weeks, vacancy };
   }
 }

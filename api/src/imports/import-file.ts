@@ -29,10 +29,14 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
   }
   if (table.rows.length === 0) throw unreadable('The file has a header row but no data rows.');
   if (table.rows.length > MAX_IMPORT_ROWS) {
-    throw unreadable(`The file has ${table.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
+    throw unreadable(
+      `The file has ${table.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+    );
   }
   if (table.headers.length > MAX_IMPORT_COLUMNS) {
-    throw unreadable(`The file has ${table.headers.length} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`);
+    throw unreadable(
+      `The file has ${table.headers.length} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
+    );
   }
   return table;
 }
@@ -89,7 +93,9 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw unreadable('The file cannot be read as an Excel workbook (.xlsx). Older .xls files must be saved as .xlsx first.');
+    throw unreadable(
+      'The file cannot be read as an Excel workbook (.xlsx). Older .xls files must be saved as .xlsx first.',
+    );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw unreadable('The workbook has no sheet with data.');
@@ -124,8 +130,12 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value.trim();
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if ('result' in value) return cellText(value.result ?? null);
   if ('text' in value) return String(value.text).trim();
   if ('error' in value) return '';
   return '';
@@ -150,7 +160,8 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
   }
   const features = doc.features as GeoJsonFeature[];
   const keys: string[] = [];
-  for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!keys.includes(k)) keys.push(k);
+  for (const f of features)
+    for (const k of Object.keys(f.properties ?? {})) if (!keys.includes(k)) keys.push(k);
   const headers = [...keys.filter((k) => k.toLowerCase() !== 'wkt'), 'wkt'];
   const rows = features.map((f) => [
     ...headers.slice(0, -1).map((k) => propertyText(f.properties?.[k])),
@@ -167,8 +178,9 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
 
 function propertyText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number | boolean).trim();
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** A Point (or the first point of a MultiPoint) as WKT; other geometries as their type, reported later. */

@@ -13,7 +13,11 @@ const flag = (code: string, reason: string, column: string, value: string, warni
  * town's reference id, else by normalised address when exactly one unit has it, else by proximity.
  * `$1` is the town in every statement.
  */
-export async function locateAndMatch(em: EntityManager, cityId: string, columns: { street: string; lat: string; ref: string }): Promise<void> {
+export async function locateAndMatch(
+  em: EntityManager,
+  cityId: string,
+  columns: { street: string; lat: string; ref: string },
+): Promise<void> {
   const q = (sql: string, params: unknown[] = [cityId]) => em.query(sql, params);
   await q(
     `UPDATE import_rows SET geom = CASE WHEN srid = 4326 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
@@ -22,7 +26,7 @@ export async function locateAndMatch(em: EntityManager, cityId: string, columns:
     [],
   );
   await q(
-    `UPDATE import_rows r SET ${flag('OUTSIDE_TOWN', `'The point lies outside the town’s municipal boundary (' || round(ST_Y(r.geom)::numeric, 5) || ' N, ' || round(ST_X(r.geom)::numeric, 5) || ' E): wrong coordinate system or swapped columns?'`, '$2', "ST_AsText(r.geom)")}
+    `UPDATE import_rows r SET ${flag('OUTSIDE_TOWN', `'The point lies outside the town’s municipal boundary (' || round(ST_Y(r.geom)::numeric, 5) || ' N, ' || round(ST_X(r.geom)::numeric, 5) || ' E): wrong coordinate system or swapped columns?'`, '$2', 'ST_AsText(r.geom)')}
      FROM cities c WHERE c.id = $1 AND r.geom IS NOT NULL AND c.boundary IS NOT NULL AND NOT ST_Intersects(c.boundary, r.geom)`,
     [cityId, columns.lat],
   );

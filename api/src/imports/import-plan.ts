@@ -13,7 +13,11 @@ export interface MappedColumns {
  * Decides per row what happens — create, update (attributes and/or history), unchanged,
  * needs placing, rejected — without writing anything yet. `$1` is the town, `$2` the reference date.
  */
-export async function planRows(em: EntityManager, referenceDate: string, mapped: MappedColumns): Promise<void> {
+export async function planRows(
+  em: EntityManager,
+  referenceDate: string,
+  mapped: MappedColumns,
+): Promise<void> {
   const q = (sql: string, params: unknown[]) => em.query(sql, params);
   // Unmatched rows become new units when they can be placed and have a street and a status.
   await q(
@@ -35,7 +39,10 @@ export async function planRows(em: EntityManager, referenceDate: string, mapped:
      WHERE storefront_id IS NULL AND problem IS NULL AND status IS NULL`,
     [mapped.statusColumn],
   );
-  await q(`UPDATE import_rows SET action = 'create', new_id = gen_random_uuid() WHERE storefront_id IS NULL AND problem IS NULL`, []);
+  await q(
+    `UPDATE import_rows SET action = 'create', new_id = gen_random_uuid() WHERE storefront_id IS NULL AND problem IS NULL`,
+    [],
+  );
 
   // Matched rows: the status the file gives, against the current period.
   await q(

@@ -1,18 +1,47 @@
 import { IN_USE_STATUSES, type Floor } from '../storefronts/storefront.types.js';
-import type { ImportField, ImportMapping, ImportProblem, ImportRow, ImportSrid, ParsedTable, ProblemCode } from './import.types.js';
+import type {
+  ImportField,
+  ImportMapping,
+  ImportProblem,
+  ImportRow,
+  ImportSrid,
+  ParsedTable,
+  ProblemCode,
+} from './import.types.js';
 import { vocabularyKey, suggestCategory, suggestStatus } from './import-vocabulary.js';
-import { coordinateProblem, parseDate, parseDecimal, parseWktPoint, splitAddress, utmEasting } from './import-values.js';
+import {
+  coordinateProblem,
+  parseDate,
+  parseDecimal,
+  parseWktPoint,
+  splitAddress,
+  utmEasting,
+} from './import-values.js';
 
 const FLOOR_WORDS: Record<string, Floor> = {
-  eg: 'ground', erdgeschoss: 'ground', ground: 'ground', parterre: 'ground',
-  og: 'upper', '1og': 'upper', obergeschoss: 'upper', upper: 'upper', '1obergeschoss': 'upper',
-  ug: 'basement', kg: 'basement', untergeschoss: 'basement', keller: 'basement', basement: 'basement',
+  eg: 'ground',
+  erdgeschoss: 'ground',
+  ground: 'ground',
+  parterre: 'ground',
+  og: 'upper',
+  '1og': 'upper',
+  obergeschoss: 'upper',
+  upper: 'upper',
+  '1obergeschoss': 'upper',
+  ug: 'basement',
+  kg: 'basement',
+  untergeschoss: 'basement',
+  keller: 'basement',
+  basement: 'basement',
 };
 
 const EMPTY = new Set(['', '-', '–', 'n/a', 'k.a.', 'k. a.']);
 
 /** Applies the mapping to every row: typed rows for the database and every problem, row by row. */
-export function mapRows(table: ParsedTable, mapping: ImportMapping): { rows: ImportRow[]; problems: ImportProblem[] } {
+export function mapRows(
+  table: ParsedTable,
+  mapping: ImportMapping,
+): { rows: ImportRow[]; problems: ImportProblem[] } {
   const index = new Map(table.headers.map((h, i) => [h, i]));
   const rows: ImportRow[] = [];
   const problems: ImportProblem[] = [...table.problems];
@@ -21,13 +50,18 @@ export function mapRows(table: ParsedTable, mapping: ImportMapping): { rows: Imp
     const line = table.lines[i]!;
     if (brokenLines.has(line)) return;
     const rowProblems: ImportProblem[] = [];
-    const row = mapRow(line, (field) => {
-      const header = mapping.columns[field];
-      const at = header === undefined ? undefined : index.get(header);
-      // Our own exports (and careful spreadsheets) put an apostrophe before = + - @ against formula injection.
-      const raw = (at === undefined ? '' : (cells[at] ?? '').trim()).replace(/^'(?=[=+\-@])/, '');
-      return { raw: EMPTY.has(raw.toLowerCase()) ? '' : raw, header: header ?? null };
-    }, mapping, rowProblems);
+    const row = mapRow(
+      line,
+      (field) => {
+        const header = mapping.columns[field];
+        const at = header === undefined ? undefined : index.get(header);
+        // Our own exports (and careful spreadsheets) put an apostrophe before = + - @ against formula injection.
+        const raw = (at === undefined ? '' : (cells[at] ?? '').trim()).replace(/^'(?=[=+\-@])/, '');
+        return { raw: EMPTY.has(raw.toLowerCase()) ? '' : raw, header: header ?? null };
+      },
+      mapping,
+      rowProblems,
+    );
     problems.push(...rowProblems);
     if (!rowProblems.some((p) => p.severity === 'error')) rows.push(row);
   });
@@ -37,7 +71,12 @@ export function mapRows(table: ParsedTable, mapping: ImportMapping): { rows: Imp
 type Cell = (field: ImportField) => { raw: string; header: string | null };
 
 function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: ImportProblem[]): ImportRow {
-  const problem = (field: ImportField, code: ProblemCode, reason: string, severity: 'error' | 'warning' = 'error'): null => {
+  const problem = (
+    field: ImportField,
+    code: ProblemCode,
+    reason: string,
+    severity: 'error' | 'warning' = 'error',
+  ): null => {
     const { raw, header } = cell(field);
     problems.push({ line, column: header, value: raw === '' ? null : raw, reason, code, severity });
     return null;
@@ -47,7 +86,12 @@ function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: Impo
     const raw = cell(field).raw;
     if (raw === '') return null;
     const value = parseDecimal(raw, mapping.decimalSeparator);
-    if (value === null) return problem(field, 'INVALID_NUMBER', `Not a number (decimal ${mapping.decimalSeparator === ',' ? 'comma' : 'point'} expected).`);
+    if (value === null)
+      return problem(
+        field,
+        'INVALID_NUMBER',
+        `Not a number (decimal ${mapping.decimalSeparator === ',' ? 'comma' : 'point'} expected).`,
+      );
     if (value < min || (min === 0 && field !== 'askingRentEurMonth' && value === 0)) {
       return problem(field, 'INVALID_NUMBER', 'The value must be greater than zero.');
     }
@@ -59,34 +103,64 @@ function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: Impo
   const address = text('address');
   if (address && !street) ({ street, houseNumber } = splitAddress(address));
   const referenceId = text('referenceId');
-  if (!street && !referenceId) problem(mapping.columns.street ? 'street' : 'address', 'MISSING_VALUE', 'Street (or the town’s reference id) is missing.');
+  if (!street && !referenceId)
+    problem(
+      mapping.columns.street ? 'street' : 'address',
+      'MISSING_VALUE',
+      'Street (or the town’s reference id) is missing.',
+    );
 
   let postcode = text('postcode');
   if (postcode && /^\d{4}$/.test(postcode)) postcode = `0${postcode}`; // Excel dropped the leading zero (e.g. 07743)
-  if (postcode && !/^\d{5}$/.test(postcode)) postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.');
+  if (postcode && !/^\d{5}$/.test(postcode))
+    postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.');
 
   const rawStatus = cell('status').raw;
   const status = rawStatus === '' ? null : (mapping.statusValues[rawStatus] ?? suggestStatus(rawStatus));
-  if (rawStatus !== '' && !status) problem('status', 'UNKNOWN_STATUS', `Unknown status „${rawStatus}“: choose what it means in the value mapping.`);
+  if (rawStatus !== '' && !status)
+    problem(
+      'status',
+      'UNKNOWN_STATUS',
+      `Unknown status „${rawStatus}“: choose what it means in the value mapping.`,
+    );
   const rawCategory = cell('useCategory').raw;
-  let useCategory = rawCategory === '' ? null : (mapping.categoryValues[rawCategory] ?? suggestCategory(rawCategory));
-  if (rawCategory !== '' && !useCategory) problem('useCategory', 'UNKNOWN_CATEGORY', `Unknown use „${rawCategory}“: choose what it means in the value mapping.`);
+  let useCategory =
+    rawCategory === '' ? null : (mapping.categoryValues[rawCategory] ?? suggestCategory(rawCategory));
+  if (rawCategory !== '' && !useCategory)
+    problem(
+      'useCategory',
+      'UNKNOWN_CATEGORY',
+      `Unknown use „${rawCategory}“: choose what it means in the value mapping.`,
+    );
   if (useCategory && status && !IN_USE_STATUSES.includes(status)) {
-    problem('useCategory', 'CATEGORY_WITHOUT_USE', `A use is only recorded while a unit is in use; ignored for status ${status}.`, 'warning');
+    problem(
+      'useCategory',
+      'CATEGORY_WITHOUT_USE',
+      `A use is only recorded while a unit is in use; ignored for status ${status}.`,
+      'warning',
+    );
     useCategory = null;
   }
 
   const rawSince = cell('statusSince').raw;
   const statusSince = rawSince === '' ? null : parseDate(rawSince);
-  if (rawSince !== '' && !statusSince) problem('statusSince', 'INVALID_DATE', 'Not a date (expected e.g. 01.03.2021 or 2021-03-01).');
-  if (statusSince && statusSince > mapping.referenceDate) problem('statusSince', 'INVALID_DATE', `The date lies after the list’s reference date ${mapping.referenceDate}.`);
+  if (rawSince !== '' && !statusSince)
+    problem('statusSince', 'INVALID_DATE', 'Not a date (expected e.g. 01.03.2021 or 2021-03-01).');
+  if (statusSince && statusSince > mapping.referenceDate)
+    problem(
+      'statusSince',
+      'INVALID_DATE',
+      `The date lies after the list’s reference date ${mapping.referenceDate}.`,
+    );
 
   const rawFloor = cell('floor').raw;
   const floor = rawFloor === '' ? null : (FLOOR_WORDS[vocabularyKey(rawFloor)] ?? null);
-  if (rawFloor !== '' && !floor) problem('floor', 'INVALID_VALUE', 'Floor must be EG/ground, OG/upper or UG/basement.');
+  if (rawFloor !== '' && !floor)
+    problem('floor', 'INVALID_VALUE', 'Floor must be EG/ground, OG/upper or UG/basement.');
 
   const ownerEmail = text('ownerEmail');
-  if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail)) problem('ownerEmail', 'INVALID_VALUE', 'Not an e-mail address.');
+  if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail))
+    problem('ownerEmail', 'INVALID_VALUE', 'Not an e-mail address.');
 
   return {
     line,
@@ -141,10 +215,21 @@ function coordinates(
   const wkt = cell('wkt').raw;
   if (wkt === '') return none;
   const point = parseWktPoint(wkt);
-  if (!point) return (problem('wkt', 'INVALID_COORDINATES', 'Only points can be imported, e.g. POINT(10.45 51.21).'), none);
+  if (!point)
+    return (
+      problem('wkt', 'INVALID_COORDINATES', 'Only points can be imported, e.g. POINT(10.45 51.21).'),
+      none
+    );
   const srid = (point.srid ?? mapping.srid) as ImportSrid;
   if (![4326, 25832, 25833].includes(srid)) {
-    return (problem('wkt', 'INVALID_COORDINATES', `Coordinate system EPSG:${srid} is not supported (use 4326, 25832 or 25833).`), none);
+    return (
+      problem(
+        'wkt',
+        'INVALID_COORDINATES',
+        `Coordinate system EPSG:${srid} is not supported (use 4326, 25832 or 25833).`,
+      ),
+      none
+    );
   }
   return check('wkt', point.x, point.y, srid);
 }

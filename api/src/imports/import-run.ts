@@ -50,7 +50,9 @@ export async function runImport(
   );
   const n = (action: string): number => counts.find((c) => c.action === action)?.n ?? 0;
   const rejectedLines = new Set(input.rowProblems.filter((p) => p.severity === 'error').map((p) => p.line));
-  const problems = [...input.rowProblems, ...sqlProblems].sort((a, b) => a.line - b.line || codeOrder(a.code) - codeOrder(b.code));
+  const problems = [...input.rowProblems, ...sqlProblems].sort(
+    (a, b) => a.line - b.line || codeOrder(a.code) - codeOrder(b.code),
+  );
   const [ext] = await em.query<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM import_rows WHERE action = 'update' AND history_action IS NOT NULL`,
   );

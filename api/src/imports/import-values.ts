@@ -37,7 +37,8 @@ export function parseDate(raw: string): string | null {
   let iso: string | null = null;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text))) iso = `${m[1]}-${m[2]}-${m[3]}`;
-  else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(text))) iso = `${year(m[3]!)}-${pad(m[2]!)}-${pad(m[1]!)}`;
+  else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(text)))
+    iso = `${year(m[3]!)}-${pad(m[2]!)}-${pad(m[1]!)}`;
   else if ((m = /^(\d{1,2})[./](\d{4})$/.exec(text))) iso = `${m[2]}-${pad(m[1]!)}-01`;
   else if ((m = /^(\d{4})$/.exec(text))) iso = `${m[1]}-01-01`;
   return iso && isCalendarDate(iso) && iso >= '1900-01-01' && iso <= '2100-12-31' ? iso : null;
@@ -45,9 +46,10 @@ export function parseDate(raw: string): string | null {
 
 /** "POINT(10.45 51.21)", "POINT Z (…)" or EWKT "SRID=25832;POINT(…)". Only points are units on a map. */
 export function parseWktPoint(raw: string): { x: number; y: number; srid: number | null } | null {
-  const m = /^\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*(-?[\d.]+(?:e-?\d+)?)\s+(-?[\d.]+(?:e-?\d+)?)(?:\s+-?[\d.]+)?\s*\)\s*$/i.exec(
-    raw,
-  );
+  const m =
+    /^\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*(-?[\d.]+(?:e-?\d+)?)\s+(-?[\d.]+(?:e-?\d+)?)(?:\s+-?[\d.]+)?\s*\)\s*$/i.exec(
+      raw,
+    );
   if (!m) return null;
   const x = Number(m[2]);
   const y = Number(m[3]);
@@ -69,18 +71,27 @@ export function utmEasting(easting: number, srid: ImportSrid): { easting: number
 /** Plausible coordinates for Germany in the given system (catches swapped columns and wrong systems). */
 export function coordinateProblem(x: number, y: number, srid: ImportSrid): string | null {
   if (srid === 4326) {
-    if (x < -180 || x > 180 || y < -90 || y > 90) return 'Longitude must lie within −180…180 and latitude within −90…90.';
-    if (x > 45 && y < 20) return 'Latitude and longitude look swapped (Germany lies at about 47–55° N, 6–15° E).';
+    if (x < -180 || x > 180 || y < -90 || y > 90)
+      return 'Longitude must lie within −180…180 and latitude within −90…90.';
+    if (x > 45 && y < 20)
+      return 'Latitude and longitude look swapped (Germany lies at about 47–55° N, 6–15° E).';
     return null;
   }
-  if (x < 100_000 || x > 900_000) return `An ETRS89/UTM easting (EPSG:${srid}) lies between 100000 and 900000 (without zone prefix).`;
-  if (y < 5_000_000 || y > 6_200_000) return `An ETRS89/UTM northing (EPSG:${srid}) for Germany lies between 5000000 and 6200000.`;
+  if (x < 100_000 || x > 900_000)
+    return `An ETRS89/UTM easting (EPSG:${srid}) lies between 100000 and 900000 (without zone prefix).`;
+  if (y < 5_000_000 || y > 6_200_000)
+    return `An ETRS89/UTM northing (EPSG:${srid}) for Germany lies between 5000000 and 6200000.`;
   return null;
 }
 
 /** "Bahnhofstraße 12a" → street and house number; a street without number keeps an empty number. */
 export function splitAddress(raw: string): { street: string; houseNumber: string } {
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/,\s*\d{5}.*$/, '');
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/,\s*\d{5}.*$/, '');
   const m = /^(.*?\D)\s*(\d+\s*[a-zA-Z]?(?:\s*[-–/]\s*\d+\s*[a-zA-Z]?)?)$/.exec(text);
-  return m ? { street: m[1]!.trim(), houseNumber: m[2]!.replace(/\s+/g, '') } : { street: text, houseNumber: '' };
+  return m
+    ? { street: m[1]!.trim(), houseNumber: m[2]!.replace(/\s+/g, '') }
+    : { street: text, houseNumber: '' };
 }

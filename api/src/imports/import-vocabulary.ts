@@ -19,18 +19,48 @@ export function vocabularyKey(text: string): string {
 }
 
 const HEADER_WORDS: Record<ImportField, string[]> = {
-  referenceId: ['referenceid', 'referenz', 'objektnr', 'objektnummer', 'objektid', 'kennung', 'ref', 'lfdnr', 'nummer', 'id'],
+  referenceId: [
+    'referenceid',
+    'referenz',
+    'objektnr',
+    'objektnummer',
+    'objektid',
+    'kennung',
+    'ref',
+    'lfdnr',
+    'nummer',
+    'id',
+  ],
   street: ['strasse', 'str', 'street', 'strassenname'],
   houseNumber: ['hausnr', 'hausnummer', 'nr', 'housenumber', 'hnr'],
   address: ['adresse', 'anschrift', 'address', 'lage'],
   postcode: ['plz', 'postleitzahl', 'postcode', 'zip'],
-  floorAreaM2: ['flaeche', 'flaechem2', 'flaechequadratmeter', 'flaechequm', 'verkaufsflaeche', 'nutzflaeche', 'floorarea', 'flooraream2', 'area'],
+  floorAreaM2: [
+    'flaeche',
+    'flaechem2',
+    'flaechequadratmeter',
+    'flaechequm',
+    'verkaufsflaeche',
+    'nutzflaeche',
+    'floorarea',
+    'flooraream2',
+    'area',
+  ],
   frontageM: ['frontage', 'frontagem', 'schaufensterbreite', 'frontbreite', 'frontlaenge', 'schaufensterm'],
   floor: ['etage', 'geschoss', 'stockwerk', 'floor'],
   status: ['status', 'zustand', 'nutzungsstatus', 'belegung', 'leerstand'],
   useCategory: ['nutzung', 'nutzungsart', 'branche', 'kategorie', 'usecategory', 'category', 'sortiment'],
   businessName: ['betrieb', 'geschaeft', 'firma', 'mieter', 'name', 'businessname', 'nutzer'],
-  statusSince: ['leerstandseit', 'statusseit', 'seit', 'since', 'statussince', 'validfrom', 'gueltigab', 'stand'],
+  statusSince: [
+    'leerstandseit',
+    'statusseit',
+    'seit',
+    'since',
+    'statussince',
+    'validfrom',
+    'gueltigab',
+    'stand',
+  ],
   lat: ['lat', 'latitude', 'breite', 'breitengrad', 'wgs84lat'],
   lon: ['lon', 'lng', 'long', 'longitude', 'laenge', 'laengengrad', 'wgs84lon'],
   easting: ['rechtswert', 'easting', 'ostwert', 'x', 'utmx', 'utme', 'e'],
@@ -40,7 +70,14 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
   ownerName: ['eigentuemer', 'vermieter', 'owner', 'ownername', 'ansprechpartner', 'kontakt'],
   ownerPhone: ['telefon', 'tel', 'phone', 'ownerphone', 'telefonnummer'],
   ownerEmail: ['email', 'mail', 'ownermail', 'owneremail'],
-  askingRentEurMonth: ['miete', 'kaltmiete', 'mietforderung', 'askingrent', 'askingrenteurmonth', 'mieteeurmonat'],
+  askingRentEurMonth: [
+    'miete',
+    'kaltmiete',
+    'mietforderung',
+    'askingrent',
+    'askingrenteurmonth',
+    'mieteeurmonat',
+  ],
 };
 
 /** field → header, for every header the vocabulary recognises (first match wins, each header once). */
@@ -58,7 +95,12 @@ export function suggestColumns(headers: string[]): Partial<Record<ImportField, s
     }
   }
   // "Nr." next to a street is the house number; without a street column it is the reference.
-  if (!result.street && result.houseNumber && !result.referenceId && vocabularyKey(result.houseNumber) === 'nr') {
+  if (
+    !result.street &&
+    result.houseNumber &&
+    !result.referenceId &&
+    vocabularyKey(result.houseNumber) === 'nr'
+  ) {
     result.referenceId = result.houseNumber;
     delete result.houseNumber;
   }
@@ -66,22 +108,62 @@ export function suggestColumns(headers: string[]): Partial<Record<ImportField, s
 }
 
 const STATUS_WORDS: Record<OccupancyStatus, string[]> = {
-  occupied: ['occupied', 'belegt', 'genutzt', 'vermietet', 'inbetrieb', 'besetzt', 'aktiv', 'inuse', 'nutzung'],
+  occupied: [
+    'occupied',
+    'belegt',
+    'genutzt',
+    'vermietet',
+    'inbetrieb',
+    'besetzt',
+    'aktiv',
+    'inuse',
+    'nutzung',
+  ],
   vacant: ['vacant', 'leerstand', 'leer', 'frei', 'leerstehend', 'unvermietet'],
-  temporary_use: ['temporaryuse', 'zwischennutzung', 'popup', 'popupstore', 'testladen', 'temporaer', 'interimsnutzung'],
+  temporary_use: [
+    'temporaryuse',
+    'zwischennutzung',
+    'popup',
+    'popupstore',
+    'testladen',
+    'temporaer',
+    'interimsnutzung',
+  ],
   under_renovation: ['underrenovation', 'sanierung', 'umbau', 'renovierung', 'inrenovierung', 'imumbau'],
   not_lettable: ['notlettable', 'nichtvermietbar', 'baufaellig', 'strukturellerleerstand', 'unvermietbar'],
   demolished: ['demolished', 'abgerissen', 'abriss', 'rueckgebaut'],
 };
 
 const CATEGORY_WORDS: Record<UseCategory, string[]> = {
-  retail_comparison: ['retailcomparison', 'einzelhandel', 'handel', 'einzelhandelaperiodisch', 'einzelhandelaperiodischerbedarf', 'mode', 'bekleidung'],
-  retail_daily: ['retaildaily', 'nahversorgung', 'lebensmittel', 'einzelhandelnahversorgung', 'baeckerei', 'metzgerei'],
+  retail_comparison: [
+    'retailcomparison',
+    'einzelhandel',
+    'handel',
+    'einzelhandelaperiodisch',
+    'einzelhandelaperiodischerbedarf',
+    'mode',
+    'bekleidung',
+  ],
+  retail_daily: [
+    'retaildaily',
+    'nahversorgung',
+    'lebensmittel',
+    'einzelhandelnahversorgung',
+    'baeckerei',
+    'metzgerei',
+  ],
   food_drink: ['fooddrink', 'gastronomie', 'gastro', 'restaurant', 'cafe', 'imbiss', 'kneipe'],
   services: ['services', 'dienstleistung', 'dienstleistungen', 'friseur', 'bank', 'versicherung'],
   health: ['health', 'gesundheit', 'arzt', 'praxis', 'apotheke', 'physiotherapie'],
   culture_leisure: ['cultureleisure', 'kultur', 'freizeit', 'kulturfreizeit', 'kulturundfreizeit'],
-  public_social: ['publicsocial', 'oeffentlich', 'soziales', 'oeffentlichessoziales', 'oeffentlichesundsoziales', 'verwaltung'],
+  public_social: [
+    'publicsocial',
+    'oeffentlich',
+    'soziales',
+    'oeffentlichessoziales',
+    'oeffentlichesundsoziales',
+    'verwaltung',
+  ],
   other: ['other', 'sonstiges', 'sonstige', 'andere'],
 };
 

@@ -22,7 +22,12 @@ const SNAPSHOT = `jsonb_build_object(
  * extended histories, contacts, and one audit record per created or updated unit. Runs inside the
  * caller's transaction; the history constraints (no overlap, no gap) are checked at commit.
  */
-export async function writePlannedRows(em: EntityManager, cityId: string, referenceDate: string, actor: ImportActor): Promise<void> {
+export async function writePlannedRows(
+  em: EntityManager,
+  cityId: string,
+  referenceDate: string,
+  actor: ImportActor,
+): Promise<void> {
   const q = (sql: string, params: unknown[] = [cityId]) => em.query(sql, params);
   await q(`SET CONSTRAINTS occupancy_periods_no_overlap DEFERRED`, []);
   await q(

@@ -9,7 +9,13 @@ import { DomainError } from '../common/domain-error.js';
 import { ImportMappingDto, UploadQuery } from './dto/import-mapping.dto.js';
 import type { ImportOutcome } from './import.types.js';
 import { readUpload } from './raw-body.js';
-import { ImportsService, MAX_UPLOAD_BYTES, type DryRunResult, type ImportSuggestions, type ImportView } from './imports.service.js';
+import {
+  ImportsService,
+  MAX_UPLOAD_BYTES,
+  type DryRunResult,
+  type ImportSuggestions,
+  type ImportView,
+} from './imports.service.js';
 
 /** Storefront lists into a town: upload → suggestions → mapping → dry run → commit (docs/import-export.md). */
 @ApiTags('imports')
@@ -22,7 +28,11 @@ export class ImportsController {
 
   @Post()
   @EditTown('city')
-  @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/geo+json')
+  @ApiConsumes(
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/geo+json',
+  )
   @ApiBody({ description: 'The file as the raw request body (CSV, XLSX or GeoJSON, at most 25 MB)' })
   async upload(
     @CurrentViewer() viewer: Viewer,
@@ -48,7 +58,11 @@ export class ImportsController {
 
   @Put(':importId/mapping')
   @EditTown('city')
-  async mapping(@Param('id') town: string, @Param('importId') id: string, @Body() body: ImportMappingDto): Promise<ImportView> {
+  async mapping(
+    @Param('id') town: string,
+    @Param('importId') id: string,
+    @Body() body: ImportMappingDto,
+  ): Promise<ImportView> {
     return this.imports.saveMapping(await this.cityId(town), id, body);
   }
 

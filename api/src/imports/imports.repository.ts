@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { FileInfo, ImportFormat, ImportMapping, ImportProblem, ImportStatus, ImportSummary, ParsedTable } from './import.types.js';
+import type {
+  FileInfo,
+  ImportFormat,
+  ImportMapping,
+  ImportProblem,
+  ImportStatus,
+  ImportSummary,
+  ParsedTable,
+} from './import.types.js';
 
 /** An upload as the dashboard sees it (without its cells). */
 export interface ImportRecord {
@@ -27,7 +35,12 @@ const COLUMNS = `id, city_id AS "cityId", owner_id AS "ownerId", file_name AS "f
 export class ImportsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(cityId: string, ownerId: string | null, fileName: string | null, table: ParsedTable): Promise<string> {
+  async create(
+    cityId: string,
+    ownerId: string | null,
+    fileName: string | null,
+    table: ParsedTable,
+  ): Promise<string> {
     const [row] = await this.db.query<{ id: string }[]>(
       `INSERT INTO imports (city_id, owner_id, file_name, format, headers, rows, row_count, file_info)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -55,10 +68,13 @@ export class ImportsRepository {
   }
 
   async table(id: string): Promise<ParsedTable> {
-    const [row] = await this.db.query<{ headers: string[]; rows: { cells: string[][]; lines: number[] }; info: FileInfo & { problems: ImportProblem[] } }[]>(
-      `SELECT headers, rows, file_info AS info FROM imports WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.db.query<
+      {
+        headers: string[];
+        rows: { cells: string[][]; lines: number[] };
+        info: FileInfo & { problems: ImportProblem[] };
+      }[]
+    >(`SELECT headers, rows, file_info AS info FROM imports WHERE id = $1`, [id]);
     const { problems, ...info } = row!.info;
     return { headers: row!.headers, rows: row!.rows.cells, lines: row!.rows.lines, info, problems };
   }
@@ -83,7 +99,10 @@ export class ImportsRepository {
 
   /** Progress is written outside the import's transaction, so that polling sees it. */
   async progress(id: string, processed: number): Promise<void> {
-    await this.db.query(`UPDATE imports SET processed = $2 WHERE id = $1 AND status = 'committing'`, [id, processed]);
+    await this.db.query(`UPDATE imports SET processed = $2 WHERE id = $1 AND status = 'committing'`, [
+      id,
+      processed,
+    ]);
   }
 
   async finish(id: string, summary: ImportSummary): Promise<void> {

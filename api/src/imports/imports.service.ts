@@ -5,13 +5,25 @@ import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
 import { currentRequest } from '../common/request-context.js';
 import { todayIso } from '../common/validators.js';
-import { OCCUPANCY_STATUSES, USE_CATEGORIES, type OccupancyStatus, type UseCategory } from '../storefronts/storefront.types.js';
+import {
+  OCCUPANCY_STATUSES,
+  USE_CATEGORIES,
+  type OccupancyStatus,
+  type UseCategory,
+} from '../storefronts/storefront.types.js';
 import type { ImportMappingDto } from './dto/import-mapping.dto.js';
 import { detectFormat, parseImportFile } from './import-file.js';
 import { mapRows } from './import-rows.js';
 import { runImport } from './import-run.js';
 import { suggestCategory, suggestColumns, suggestStatus } from './import-vocabulary.js';
-import type { ImportField, ImportMapping, ImportOutcome, ImportProblem, ImportSrid, ParsedTable } from './import.types.js';
+import type {
+  ImportField,
+  ImportMapping,
+  ImportOutcome,
+  ImportProblem,
+  ImportSrid,
+  ParsedTable,
+} from './import.types.js';
 import { ImportsRepository, type ImportRecord } from './imports.repository.js';
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -90,7 +102,10 @@ export class ImportsService {
   async saveMapping(cityId: string, id: string, dto: ImportMappingDto): Promise<ImportView> {
     const record = await this.record(cityId, id);
     if (record.status === 'committing' || record.status === 'committed') {
-      throw new DomainError('VERSION_CONFLICT', 'This file has already been imported; upload it again to change the mapping.');
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        'This file has already been imported; upload it again to change the mapping.',
+      );
     }
     await this.imports.saveMapping(id, checkMapping(dto, record.headers));
     return this.view(cityId, id);
@@ -102,8 +117,12 @@ export class ImportsService {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const outcome = await this.run(runner.manager, record, table, mapping, false, async () => undefined);
-      return { summary: outcome.summary, problems: outcome.problems, committable: mapping.skipInvalidRows || outcome.summary.rejected === 0 };
+      const outcome = await this.run(runner.manager, record, table, mapping, false, () => Promise.resolve());
+      return {
+        summary: outcome.summary,
+        problems: outcome.problems,
+        committable: mapping.skipInvalidRows || outcome.summary.rejected === 0,
+      };
     } finally {
       await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
@@ -126,7 +145,11 @@ export class ImportsService {
       return { summary: outcome.summary, problems: outcome.problems };
     } catch (error) {
       if (error instanceof RefusedImport) {
-        const details = { reason: 'rows_rejected', summary: error.outcome.summary, problems: error.outcome.problems };
+        const details = {
+          reason: 'rows_rejected',
+          summary: error.outcome.summary,
+          problems: error.outcome.problems,
+        };
         await this.imports.reopen(id, details);
         throw new DomainError(
           'VALIDATION_FAILED',
@@ -139,7 +162,14 @@ export class ImportsService {
     }
   }
 
-  private run(em: Parameters<typeof runImport>[0], record: ImportRecord, table: ParsedTable, mapping: ImportMapping, write: boolean, onProgress: (n: number) => Promise<void>) {
+  private run(
+    em: Parameters<typeof runImport>[0],
+    record: ImportRecord,
+    table: ParsedTable,
+    mapping: ImportMapping,
+    write: boolean,
+    onProgress: (n: number) => Promise<void>,
+  ) {
     const { rows, problems } = mapRows(table, mapping);
     const context = currentRequest();
     return runImport(em, {
@@ -159,16 +189,22 @@ export class ImportsService {
     });
   }
 
-  private async ready(cityId: string, id: string): Promise<{ record: ImportRecord; table: ParsedTable; mapping: ImportMapping }> {
+  private async ready(
+    cityId: string,
+    id: string,
+  ): Promise<{ record: ImportRecord; table: ParsedTable; mapping: ImportMapping }> {
     const record = await this.record(cityId, id);
-    if (record.status === 'committed') throw new DomainError('VERSION_CONFLICT', 'This file has already been imported.');
-    if (!record.mapping) throw new DomainError('VALIDATION_FAILED', 'Choose the column mapping first (PUT …/mapping).');
+    if (record.status === 'committed')
+      throw new DomainError('VERSION_CONFLICT', 'This file has already been imported.');
+    if (!record.mapping)
+      throw new DomainError('VALIDATION_FAILED', 'Choose the column mapping first (PUT …/mapping).');
     return { record, table: await this.imports.table(id), mapping: record.mapping };
   }
 
   private async record(cityId: string, id: string): Promise<ImportRecord> {
     const record = isUuid(id) ? await this.imports.find(cityId, id) : null;
-    if (!record) throw new DomainError('NOT_FOUND', `Import ${id} was not found (uploads are kept for 7 days).`, { id });
+    if (!record)
+      throw new DomainError('NOT_FOUND', `Import ${id} was not found (uploads are kept for 7 days).`, { id });
     return record;
   }
 
@@ -186,7 +222,9 @@ class RefusedImport extends Error {
 }
 
 function pick<T>(values: string[], suggest: (v: string) => T | null): Record<string, T> {
-  return Object.fromEntries(values.map((v) => [v, suggest(v)]).filter((e): e is [string, T] => e[1] !== null));
+  return Object.fromEntries(
+    values.map((v) => [v, suggest(v)]).filter((e): e is [string, T] => e[1] !== null),
+  );
 }
 
 function guessSrid(table: ParsedTable, eastingHeader: string | undefined): ImportSrid {
@@ -209,20 +247,38 @@ function checkMapping(dto: ImportMappingDto, headers: string[]): ImportMapping {
   ) as Partial<Record<ImportField, string>>;
   const unknown = Object.entries(columns).filter(([, h]) => !headers.includes(h));
   if (unknown.length) {
-    throw new DomainError('VALIDATION_FAILED', `The file has no column ${unknown.map(([, h]) => `„${h}“`).join(', ')}.`, {
-      fields: unknown.map(([field, header]) => ({ field: `columns.${field}`, problems: [`no column „${header}“`] })),
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The file has no column ${unknown.map(([, h]) => `„${h}“`).join(', ')}.`,
+      {
+        fields: unknown.map(([field, header]) => ({
+          field: `columns.${field}`,
+          problems: [`no column „${header}“`],
+        })),
+      },
+    );
   }
   if (!columns.street && !columns.address && !columns.referenceId) {
-    throw new DomainError('VALIDATION_FAILED', 'Choose which column holds the street (or the address, or the town’s reference id).');
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'Choose which column holds the street (or the address, or the town’s reference id).',
+    );
   }
-  const badStatus = Object.entries(dto.statusValues).filter(([, v]) => !(OCCUPANCY_STATUSES as readonly string[]).includes(v));
-  const badCategory = Object.entries(dto.categoryValues).filter(([, v]) => !(USE_CATEGORIES as readonly string[]).includes(v));
+  const badStatus = Object.entries(dto.statusValues).filter(
+    ([, v]) => !(OCCUPANCY_STATUSES as readonly string[]).includes(v),
+  );
+  const badCategory = Object.entries(dto.categoryValues).filter(
+    ([, v]) => !(USE_CATEGORIES as readonly string[]).includes(v),
+  );
   if (badStatus.length || badCategory.length) {
-    throw new DomainError('VALIDATION_FAILED', 'Some value mappings name an unknown status or use category.', {
-      statusValues: badStatus.map(([k]) => k),
-      categoryValues: badCategory.map(([k]) => k),
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'Some value mappings name an unknown status or use category.',
+      {
+        statusValues: badStatus.map(([k]) => k),
+        categoryValues: badCategory.map(([k]) => k),
+      },
+    );
   }
   return {
     columns,

@@ -20,7 +20,8 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Buffer
     if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk);
   }
-  if (size === 0) throw new DomainError('VALIDATION_FAILED', 'The upload is empty: send the file as the request body.');
+  if (size === 0)
+    throw new DomainError('VALIDATION_FAILED', 'The upload is empty: send the file as the request body.');
   return Buffer.concat(chunks);
 }
 

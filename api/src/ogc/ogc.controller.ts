@@ -40,7 +40,12 @@ export class OgcController {
   @Get('collections/:collectionId/items')
   @Public()
   @ApiProduces(GEOJSON)
-  async items(@Req() req: Request, @Res() res: Response, @Param('collectionId') id: string, @Query() q: OgcItemsQuery): Promise<void> {
+  async items(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('collectionId') id: string,
+    @Query() q: OgcItemsQuery,
+  ): Promise<void> {
     sendGeoJson(res, await this.ogc.items(`${apiBase(req)}/ogc`, id, q));
   }
 

@@ -19,7 +19,13 @@ export interface OgcFeature {
 export class OgcRepository {
   constructor(private readonly db: DataSource) {}
 
-  async storefronts(q: { asOf: string; bbox?: Bbox; limit: number; offset: number; id?: string }): Promise<{ features: OgcFeature[]; matched: number }> {
+  async storefronts(q: {
+    asOf: string;
+    bbox?: Bbox;
+    limit: number;
+    offset: number;
+    id?: string;
+  }): Promise<{ features: OgcFeature[]; matched: number }> {
     const params: unknown[] = [];
     const from = storefrontFilterSql({ asOf: q.asOf, bbox: q.bbox }, params);
     let where = ' AND c.open_data';
@@ -52,7 +58,12 @@ export class OgcRepository {
     return row?.n ?? 0;
   }
 
-  async perimeters(q: { bbox?: Bbox; limit: number; offset: number; id?: string }): Promise<{ features: OgcFeature[]; matched: number }> {
+  async perimeters(q: {
+    bbox?: Bbox;
+    limit: number;
+    offset: number;
+    id?: string;
+  }): Promise<{ features: OgcFeature[]; matched: number }> {
     const rows = await this.db.query<(OgcFeature & { matched: number })[]>(
       `SELECT 'Feature' AS type, id, ST_AsGeoJSON(perimeter, 7)::json AS geometry,
               json_build_object('town', slug, 'townName', name, 'ags', ags, 'state', state,

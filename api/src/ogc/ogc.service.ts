@@ -30,7 +30,8 @@ const COLLECTIONS = {
   },
   perimeters: {
     title: 'Downtown perimeters (Innenstadtabgrenzungen)',
-    description: 'The downtown perimeter each publishing town counts its KPIs in (isPlaceholder: a buffer around the centre).',
+    description:
+      'The downtown perimeter each publishing town counts its KPIs in (isPlaceholder: a buffer around the centre).',
   },
 } as const;
 export type CollectionId = keyof typeof COLLECTIONS;
@@ -44,11 +45,22 @@ export class OgcService {
   landing(base: string) {
     return {
       title: 'Schaufenster – open data of inner-city storefronts',
-      description: 'OGC API – Features for storefronts and downtown perimeters of towns that publish open data.',
+      description:
+        'OGC API – Features for storefronts and downtown perimeters of towns that publish open data.',
       links: [
         { href: base, rel: 'self', type: JSON_TYPE, title: 'This document' },
-        { href: `${base.replace(/\/ogc$/, '')}/docs/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'API definition' },
-        { href: `${base.replace(/\/ogc$/, '')}/docs`, rel: 'service-doc', type: 'text/html', title: 'API documentation' },
+        {
+          href: `${base.replace(/\/ogc$/, '')}/docs/openapi.json`,
+          rel: 'service-desc',
+          type: 'application/vnd.oai.openapi+json;version=3.0',
+          title: 'API definition',
+        },
+        {
+          href: `${base.replace(/\/ogc$/, '')}/docs`,
+          rel: 'service-doc',
+          type: 'text/html',
+          title: 'API documentation',
+        },
         { href: `${base}/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'Conformance classes' },
         { href: `${base}/collections`, rel: 'data', type: JSON_TYPE, title: 'Collections' },
       ],
@@ -89,8 +101,15 @@ export class OgcService {
       { href: url(offset), rel: 'self', type: GEOJSON, title: 'This page' },
       { href: `${base}/collections/${id}`, rel: 'collection', type: JSON_TYPE },
     ];
-    if (offset + page.features.length < page.matched) links.push({ href: url(offset + limit), rel: 'next', type: GEOJSON, title: 'Next page' });
-    if (offset > 0) links.push({ href: url(Math.max(0, offset - limit)), rel: 'prev', type: GEOJSON, title: 'Previous page' });
+    if (offset + page.features.length < page.matched)
+      links.push({ href: url(offset + limit), rel: 'next', type: GEOJSON, title: 'Next page' });
+    if (offset > 0)
+      links.push({
+        href: url(Math.max(0, offset - limit)),
+        rel: 'prev',
+        type: GEOJSON,
+        title: 'Previous page',
+      });
     return {
       type: 'FeatureCollection',
       features: page.features,
@@ -101,7 +120,12 @@ export class OgcService {
     };
   }
 
-  async item(base: string, id: string, featureId: string, datetime?: string): Promise<OgcFeature & { links: Link[] }> {
+  async item(
+    base: string,
+    id: string,
+    featureId: string,
+    datetime?: string,
+  ): Promise<OgcFeature & { links: Link[] }> {
     if (!isCollection(id)) throw notFound('Collection', id);
     if (!isUuid(featureId)) throw notFound('Feature', featureId);
     const page =
@@ -131,13 +155,19 @@ export class OgcService {
       },
       links: [
         { href: `${base}/collections/${id}`, rel: 'self', type: JSON_TYPE },
-        { href: `${base}/collections/${id}/items`, rel: 'items', type: GEOJSON, title: `${COLLECTIONS[id].title} as GeoJSON` },
+        {
+          href: `${base}/collections/${id}/items`,
+          rel: 'items',
+          type: GEOJSON,
+          title: `${COLLECTIONS[id].title} as GeoJSON`,
+        },
       ],
     };
   }
 }
 
-const invalid = (message: string, details?: unknown): DomainError => new DomainError('VALIDATION_FAILED', message, details);
+const invalid = (message: string, details?: unknown): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, details);
 
 function parseBbox(text: string): Bbox {
   const n = text.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
@@ -147,7 +177,10 @@ function parseBbox(text: string): Bbox {
   }
   const [x0, y0, x1, y1] = box as Bbox;
   if (x0 < -180 || x1 > 180 || y0 < -90 || y1 > 90 || x0 > x1 || y0 > y1) {
-    throw invalid('bbox lies outside −180…180 / −90…90 or min > max (boxes across the antimeridian are not supported).', { bbox: text });
+    throw invalid(
+      'bbox lies outside −180…180 / −90…90 or min > max (boxes across the antimeridian are not supported).',
+      { bbox: text },
+    );
   }
   return [x0, y0, x1, y1];
 }
@@ -155,11 +188,14 @@ function parseBbox(text: string): Bbox {
 /** `datetime`: a date or a date-time (its day in Germany); intervals are not supported. */
 function asOfDate(datetime: string | undefined): string {
   if (datetime === undefined) return todayIso();
-  if (datetime.includes('/')) throw invalid('datetime intervals are not supported: give one date, e.g. 2025-01-01.');
+  if (datetime.includes('/'))
+    throw invalid('datetime intervals are not supported: give one date, e.g. 2025-01-01.');
   if (isCalendarDate(datetime)) return datetime;
   const parsed = new Date(datetime);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(datetime) || Number.isNaN(parsed.getTime())) {
-    throw invalid('datetime must be a date (2025-01-01) or a date-time (2025-01-01T12:00:00Z).', { datetime });
+    throw invalid('datetime must be a date (2025-01-01) or a date-time (2025-01-01T12:00:00Z).', {
+      datetime,
+    });
   }
   return todayIso(parsed);
 }

@@ -4,7 +4,10 @@ import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from '
 import { IsCalendarDate } from '../../common/validators.js';
 
 export class FootfallUploadQuery {
-  @ApiProperty({ description: 'Name of the counting location (created on first upload)', example: 'Steinweg / Markt' })
+  @ApiProperty({
+    description: 'Name of the counting location (created on first upload)',
+    example: 'Steinweg / Markt',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(120)

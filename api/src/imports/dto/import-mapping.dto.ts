@@ -5,15 +5,19 @@ import { IsCalendarDate } from '../../common/validators.js';
 import { IMPORT_SRIDS, type ImportSrid } from '../import.types.js';
 
 const header = () => [IsOptional(), IsString(), MaxLength(200)];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) =>
-  decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** Which header of the file holds which field (omit a field the file does not have). */
 export class ImportColumnsDto {
   @ApiPropertyOptional() @apply(header()) referenceId?: string;
   @ApiPropertyOptional() @apply(header()) street?: string;
   @ApiPropertyOptional() @apply(header()) houseNumber?: string;
-  @ApiPropertyOptional({ description: 'Street and house number in one column' }) @apply(header()) address?: string;
+  @ApiPropertyOptional({ description: 'Street and house number in one column' })
+  @apply(header())
+  address?: string;
   @ApiPropertyOptional() @apply(header()) postcode?: string;
   @ApiPropertyOptional() @apply(header()) floorAreaM2?: string;
   @ApiPropertyOptional() @apply(header()) frontageM?: string;
@@ -21,7 +25,9 @@ export class ImportColumnsDto {
   @ApiPropertyOptional() @apply(header()) status?: string;
   @ApiPropertyOptional() @apply(header()) useCategory?: string;
   @ApiPropertyOptional() @apply(header()) businessName?: string;
-  @ApiPropertyOptional({ description: 'Date the current status began („Leerstand seit“)' }) @apply(header()) statusSince?: string;
+  @ApiPropertyOptional({ description: 'Date the current status began („Leerstand seit“)' })
+  @apply(header())
+  statusSince?: string;
   @ApiPropertyOptional() @apply(header()) lat?: string;
   @ApiPropertyOptional() @apply(header()) lon?: string;
   @ApiPropertyOptional({ description: 'Rechtswert (ETRS89/UTM)' }) @apply(header()) easting?: string;
@@ -48,7 +54,10 @@ export class ImportMappingDto {
   @IsIn([',', '.'])
   decimalSeparator!: ',' | '.';
 
-  @ApiProperty({ example: '2026-01-01', description: 'The list’s reference date: status changes take effect on it' })
+  @ApiProperty({
+    example: '2026-01-01',
+    description: 'The list’s reference date: status changes take effect on it',
+  })
   @IsCalendarDate()
   referenceDate!: string;
 
@@ -60,7 +69,10 @@ export class ImportMappingDto {
   @IsObject()
   categoryValues!: Record<string, string>;
 
-  @ApiPropertyOptional({ default: false, description: 'Import the good rows and report the others as rejected' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Import the good rows and report the others as rejected',
+  })
   @IsOptional()
   @IsBoolean()
   skipInvalidRows?: boolean;
