@@ -89,7 +89,7 @@ export class AddKpiPreAggregates1764100000000 implements MigrationInterface {
       END $$`);
     await q.query(`
       CREATE TRIGGER cities_perimeter_rescope AFTER UPDATE OF perimeter ON cities
-        FOR EACH ROW WHEN (OLD.perimeter IS DISTINCT FROM NEW.perimeter)
+        FOR EACH ROW WHEN (ST_AsBinary(OLD.perimeter) IS DISTINCT FROM ST_AsBinary(NEW.perimeter))
         EXECUTE FUNCTION city_perimeter_rescope()`);
 
     // ---- aggregate tables ----
