@@ -16,6 +16,7 @@ const NetworkReportPage = lazy(() => import('./pages/NetworkReportPage'));
 const BenchmarkPage = lazy(() => import('./pages/BenchmarkPage'));
 const KnowledgeBasePage = lazy(() => import('./pages/KnowledgeBasePage'));
 const KpiDefinitionsPage = lazy(() => import('./pages/KpiDefinitionsPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function App() {
           {route.name === 'benchmark' && <BenchmarkPage />}
           {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
           {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}
+          {route.name === 'import' && <ImportPage />}
           {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
         </Suspense>
       </main>

@@ -42,7 +42,11 @@ export function setCsrfToken(token: string | null): void {
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file upload: the file itself is the request body (the API reads it raw, no multipart).
+    headers['Content-Type'] = body.type || 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -87,6 +91,8 @@ export const api = {
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   delete: <T>(path: string): Promise<T> => request<T>('DELETE', path),
+  /** POSTs a file (or any Blob) as the raw request body with its own content type. */
+  upload: <T>(path: string, file: Blob): Promise<T> => request<T>('POST', path, file),
 };
 
 /** `?a=1&b=2` from an object; undefined, null and empty values are left out. */

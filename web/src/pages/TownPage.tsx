@@ -23,6 +23,7 @@ import { LoadError, Loading } from '../ui/Status';
 import { SyntheticNotice } from '../features/storefronts/components/SyntheticNotice';
 import { useCanEditTown } from '../features/auth/hooks/use-can-edit-town';
 import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
+import { onLinkClick } from '../router/router';
 
 type Editing =
   | { kind: 'add'; position: LonLat | null }
@@ -71,6 +72,11 @@ export default function TownPage({ slug }: { slug: string }) {
         {town.perimeterIsPlaceholder && <p className="hint">{t('town.perimeterPlaceholder')}</p>}
         <SyntheticNotice cityId={town.id} />
         {canEdit && <OpenDataSwitch town={town} />}
+        {canEdit && (
+          <a href={`/daten/import?stadt=${town.slug}`} onClick={onLinkClick} data-testid="town-import-link">
+            {t('import.townLink')}
+          </a>
+        )}
       </div>
       <div className="town__controls">
         <AsOfControl asOf={state.asOf} onChange={onAsOf} />

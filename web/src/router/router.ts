@@ -13,6 +13,7 @@ export type Route =
   | { name: 'benchmark' }
   | { name: 'knowledgeBase' }
   | { name: 'kpiDefinitions' }
+  | { name: 'import' }
   | { name: 'townReport'; slug: string }
   | { name: 'networkReport'; slug: string }
   | { name: 'notFound' };
@@ -24,6 +25,7 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/vergleich': { name: 'benchmark' },
   '/massnahmen': { name: 'knowledgeBase' },
   '/kennzahlen': { name: 'kpiDefinitions' },
+  '/daten/import': { name: 'import' },
 };
 
 const listeners = new Set<() => void>();

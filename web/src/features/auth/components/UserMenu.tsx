@@ -24,6 +24,11 @@ export function UserMenu() {
         <span className="visually-hidden">{t('auth.signedInAs')} </span>
         {user.displayName}
       </span>
+      {session.data?.grants.some((g) => g.role === 'city_editor') && (
+        <a className="app-header__link" href="/daten/import" onClick={onLinkClick} data-testid="import-link">
+          {t('import.nav')}
+        </a>
+      )}
       {user.isAdmin && (
         <a className="app-header__link" href="/admin/benutzer" onClick={onLinkClick}>
           {t('admin.nav')}

@@ -1,0 +1,4 @@
+export const footfallKeys = {
+  all: ['footfall'] as const,
+  trend: (cityId: string) => [...footfallKeys.all, 'trend', cityId] as const,
+};

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format';
+import type { FootfallImportReport, LineReport } from '../api/footfall-api';
+
+const hour = (iso: string): string =>
+  new Intl.DateTimeFormat('de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso));
+
+/** What the counter upload stored, where hours are missing, and which lines were repaired or rejected. */
+export function FootfallReport({ report }: { report: FootfallImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="footfall-report" role="status">
+      <p>
+        {t('footfall.report.stored', {
+          location: report.location,
+          stored: formatNumber(report.stored),
+          from: hour(report.firstHour),
+          to: hour(report.lastHour),
+        })}
+      </p>
+      <ul>
+        <li>{t('footfall.report.outages', { count: report.outageHours })}</li>
+        <li>{t('footfall.report.gaps', { count: report.gaps.length })}</li>
+        <li>{t('footfall.report.repaired', { count: report.repaired.length })}</li>
+        <li>{t('footfall.report.rejected', { count: report.rejected.length })}</li>
+      </ul>
+      {report.gaps.length > 0 && (
+        <div className="table-wrap">
+          <table className="storefront-table">
+            <caption>{t('footfall.report.gapsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('footfall.report.from')}</th>
+                <th scope="col">{t('footfall.report.to')}</th>
+                <th scope="col">{t('footfall.report.hours')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.gaps.map((g) => (
+                <tr key={g.from}>
+                  <td>{hour(g.from)}</td>
+                  <td>{hour(g.to)}</td>
+                  <td>{g.hours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LineTable caption={t('footfall.report.repairedCaption')} lines={report.repaired} />
+      <LineTable caption={t('footfall.report.rejectedCaption')} lines={report.rejected} />
+    </div>
+  );
+}
+
+function LineTable({ caption, lines }: { caption: string; lines: LineReport[] }) {
+  const { t } = useTranslation();
+  if (lines.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table className="storefront-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('import.report.line')}</th>
+            <th scope="col">{t('footfall.report.text')}</th>
+            <th scope="col">{t('import.report.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.line}>
+              <td>{l.line}</td>
+              <td>
+                <code>{l.text}</code>
+              </td>
+              <td lang="en">{l.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDate, formatPercent } from '../../../lib/format';
+import { LoadError, Loading } from '../../../ui/Status';
+import { hasFootfallChange, trendPoints } from '../footfall-trend';
+import { useFootfallTrend } from '../hooks/use-footfall-trend';
+
+const pct = (v: unknown): string => (typeof v === 'number' ? formatPercent(v) : '–');
+const day = (v: unknown): string =>
+  typeof v === 'number' ? formatDate(new Date(v).toISOString().slice(0, 10)) : '';
+
+/** Footfall change year on year (weekday-adjusted, per week) next to the vacancy rate (per month). */
+export function FootfallTrendChart({ cityId }: { cityId: string }) {
+  const { t } = useTranslation();
+  const trend = useFootfallTrend(cityId);
+  if (trend.isPending) return <Loading />;
+  if (trend.error) return <LoadError error={trend.error} onRetry={() => void trend.refetch()} />;
+  const points = trendPoints(trend.data);
+  const footfallLabel = t('footfall.chart.footfall');
+  const vacancyLabel = t('footfall.chart.vacancy');
+  return (
+    <figure className="chart" data-testid="footfall-chart">
+      <figcaption>
+        <h3>{t('footfall.chart.heading')}</h3>
+        <p className="hint">{t('footfall.chart.method')}</p>
+      </figcaption>
+      {!hasFootfallChange(trend.data) && (
+        <p data-testid="footfall-empty">{t('footfall.chart.noComparison')}</p>
+      )}
+      <div aria-hidden="true" style={{ height: 300 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart accessibilityLayer={false} data={points} margin={{ left: 16, right: 16, bottom: 16 }}>
+            <CartesianGrid stroke="#ddd" />
+            <XAxis
+              dataKey="time"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={day}
+            />
+            <YAxis
+              yAxisId="footfall"
+              tickFormatter={pct}
+              width={90}
+              label={{ value: footfallLabel, angle: -90, position: 'insideLeft', offset: 0 }}
+            />
+            <YAxis
+              yAxisId="vacancy"
+              orientation="right"
+              tickFormatter={pct}
+              width={90}
+              label={{ value: vacancyLabel, angle: 90, position: 'insideRight', offset: 0 }}
+            />
+            <Tooltip labelFormatter={day} formatter={pct} />
+            <Legend />
+            <Line
+              yAxisId="footfall"
+              dataKey="footfallChange"
+              name={footfallLabel}
+              stroke="#0072B2"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="vacancy"
+              dataKey="vacancyRate"
+              name={vacancyLabel}
+              stroke="#D55E00"
+              strokeDasharray="6 3"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>{t('footfall.chart.showTable')}</summary>
+        <div className="table-wrap">
+          <table className="storefront-table" data-testid="footfall-table">
+            <caption className="visually-hidden">{t('footfall.chart.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('footfall.chart.date')}</th>
+                <th scope="col">{footfallLabel}</th>
+                <th scope="col">{vacancyLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.day}>
+                  <th scope="row">{formatDate(p.day)}</th>
+                  <td>{pct(p.footfallChange)}</td>
+                  <td>{pct(p.vacancyRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { Field } from '../../../ui/Field';
+import { useUploadCounts } from '../hooks/use-upload-counts';
+import { FootfallReport } from './FootfallReport';
+
+/** A laser counter's hourly export for one counting location, and the report of what was stored. */
+export function FootfallUploadForm({ cityId }: { cityId: string }) {
+  const { t } = useTranslation();
+  const upload = useUploadCounts(cityId);
+  const [location, setLocation] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (file && location.trim()) upload.mutate({ location: location.trim(), file });
+  };
+  return (
+    <div>
+      <form className="form" onSubmit={submit}>
+        <Field label={t('footfall.location')} hint={t('footfall.locationHint')}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              required
+              maxLength={120}
+              value={location}
+              onChange={(e) => setLocation(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('footfall.file')}>
+          {(id) => (
+            <input
+              id={id}
+              type="file"
+              accept=".csv,.txt,text/csv"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={!file || !location.trim() || upload.isPending}>
+          {t('footfall.submit')}
+        </button>
+      </form>
+      {upload.error && <ApiErrorMessage error={upload.error} />}
+      {upload.data && <FootfallReport report={upload.data} />}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client';
+import {
+  OCCUPANCY_STATUSES,
+  USE_CATEGORIES,
+  type OccupancyStatus,
+  type UseCategory,
+} from '../../../lib/domain';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { LoadError, Loading } from '../../../ui/Status';
+import type { ImportMapping, ImportOutcome, ImportView } from '../api/imports-api';
+import { useCommitImport } from '../hooks/use-commit-import';
+import { useDryRun } from '../hooks/use-dry-run';
+import { useImportProgress } from '../hooks/use-import-progress';
+import { useImportSuggestions } from '../hooks/use-import-suggestions';
+import { choicesToRecord, countProblems, valueChoices, withColumn } from '../import-mapping';
+import { ColumnMappingTable } from './ColumnMappingTable';
+import { CommitProgress } from './CommitProgress';
+import { ImportSummaryList } from './ImportSummaryList';
+import { MappingOptions } from './MappingOptions';
+import { ProblemTable } from './ProblemTable';
+import { UploadForm } from './UploadForm';
+import { ValueMappingTable } from './ValueMappingTable';
+
+/** The storefront import for one town: upload → mapping → dry run → commit (docs/import-export.md). */
+export function ImportWizard({ cityId }: { cityId: string }) {
+  const { t } = useTranslation();
+  const [upload, setUpload] = useState<ImportView | null>(null);
+  return (
+    <section className="panel-section" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('import.heading')}</h2>
+      <UploadForm cityId={cityId} onUploaded={setUpload} />
+      {upload && <MappingStep key={upload.id} cityId={cityId} upload={upload} />}
+    </section>
+  );
+}
+
+function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView }) {
+  const { t } = useTranslation();
+  const suggestions = useImportSuggestions(cityId, upload.id);
+  const [edited, setEdited] = useState<ImportMapping | null>(null);
+  const dryRun = useDryRun(cityId, upload.id);
+  const commit = useCommitImport(cityId, upload.id);
+  const progress = useImportProgress(cityId, upload.id, commit.isPending);
+  const skipId = useId();
+
+  if (suggestions.isPending) return <Loading />;
+  if (suggestions.error) return <LoadError error={suggestions.error} />;
+  const known = suggestions.data;
+  const mapping = edited ?? known.mapping;
+  const change = (next: ImportMapping) => {
+    setEdited(next);
+    dryRun.reset();
+  };
+  const statusChoices = valueChoices<OccupancyStatus>(
+    known.values[mapping.columns.status ?? ''] ?? [],
+    mapping.statusValues,
+    {},
+  );
+  const categoryChoices = valueChoices<UseCategory>(
+    known.values[mapping.columns.useCategory ?? ''] ?? [],
+    mapping.categoryValues,
+    {},
+  );
+  const report = dryRun.data;
+  const counts = report ? countProblems(report.problems) : null;
+  const committed: ImportOutcome | undefined = commit.data;
+  const refused = isApiError(commit.error, 'VALIDATION_FAILED')
+    ? (commit.error.details as (Partial<ImportOutcome> & { reason?: string }) | undefined)
+    : undefined;
+  const mayCommit = report !== undefined && (report.summary.rejected === 0 || mapping.skipInvalidRows);
+
+  return (
+    <div className="import-step">
+      <p data-testid="upload-info">
+        {t('import.upload.info', {
+          file: upload.fileName ?? '–',
+          rows: upload.rowCount,
+          format: upload.fileInfo.format.toUpperCase(),
+          encoding: upload.fileInfo.encoding,
+          delimiter: upload.fileInfo.delimiter ?? '–',
+        })}
+      </p>
+      {upload.fileProblems.length > 0 && <ProblemTable problems={upload.fileProblems} />}
+
+      <h3>{t('import.columns.heading')}</h3>
+      <p className="hint">{t('import.columns.hint')}</p>
+      <ColumnMappingTable
+        headers={upload.headers}
+        mapping={mapping}
+        onChange={(field, header) => change(withColumn(mapping, field, header, known))}
+      />
+      <MappingOptions mapping={mapping} onChange={change} />
+
+      <h3>{t('import.values.heading')}</h3>
+      <ValueMappingTable
+        caption={t('import.values.statusCaption')}
+        choices={statusChoices}
+        targets={OCCUPANCY_STATUSES}
+        targetLabel={(s) => t(`status.${s}`)}
+        onChange={(value, target) =>
+          change({
+            ...mapping,
+            statusValues: choicesToRecord(
+              statusChoices.map((c) => (c.value === value ? { value, target } : c)),
+            ),
+          })
+        }
+      />
+      <ValueMappingTable
+        caption={t('import.values.categoryCaption')}
+        choices={categoryChoices}
+        targets={USE_CATEGORIES}
+        targetLabel={(c) => t(`category.${c}`)}
+        onChange={(value, target) =>
+          change({
+            ...mapping,
+            categoryValues: choicesToRecord(
+              categoryChoices.map((c) => (c.value === value ? { value, target } : c)),
+            ),
+          })
+        }
+      />
+
+      <h3>{t('import.report.heading')}</h3>
+      <button
+        type="button"
+        className="button"
+        disabled={dryRun.isPending || commit.isPending || committed !== undefined}
+        onClick={() => dryRun.mutate(mapping)}
+      >
+        {t('import.report.run')}
+      </button>
+      {dryRun.isPending && <Loading />}
+      {dryRun.error && <ApiErrorMessage error={dryRun.error} />}
+      {report && counts && (
+        <div data-testid="dry-run-report">
+          <ImportSummaryList summary={report.summary} testId="dry-run-summary" />
+          <p role="status">
+            {t('import.report.counts', {
+              errors: counts.errors,
+              rows: counts.rowsWithErrors,
+              warnings: counts.warnings,
+            })}
+          </p>
+          <ProblemTable problems={report.problems} />
+        </div>
+      )}
+
+      {report && (
+        <>
+          <h3>{t('import.commit.heading')}</h3>
+          {report.summary.rejected > 0 && (
+            <p className="checkbox-field">
+              <input
+                id={skipId}
+                type="checkbox"
+                checked={mapping.skipInvalidRows}
+                disabled={commit.isPending || committed !== undefined}
+                onChange={(e) => setEdited({ ...mapping, skipInvalidRows: e.target.checked })}
+              />
+              <label htmlFor={skipId}>
+                {t('import.commit.skipInvalid', { count: report.summary.rejected })}
+              </label>
+            </p>
+          )}
+          {!mayCommit && <p className="hint">{t('import.commit.fixFirst')}</p>}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!mayCommit || commit.isPending || committed !== undefined}
+            onClick={() => commit.mutate(mapping)}
+          >
+            {t('import.commit.run')}
+          </button>
+          {commit.isPending && (
+            <CommitProgress
+              processed={progress.data?.processed ?? 0}
+              rowCount={progress.data?.rowCount ?? upload.rowCount}
+            />
+          )}
+          {commit.error && <ApiErrorMessage error={commit.error} />}
+          {refused?.problems && <ProblemTable problems={refused.problems} />}
+          {committed && (
+            <div data-testid="commit-result" role="status">
+              <p>{t('import.commit.done')}</p>
+              <ImportSummaryList summary={committed.summary} testId="commit-summary" />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { Field } from '../../../ui/Field';
+import type { ImportView } from '../api/imports-api';
+import { useUploadImport } from '../hooks/use-upload-import';
+
+const ACCEPT = '.csv,.txt,.xlsx,.geojson,.json,text/csv,application/geo+json';
+
+/** Chooses a storefront list and sends it; the parent shows the mapping for the answer. */
+export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded: (u: ImportView) => void }) {
+  const { t } = useTranslation();
+  const upload = useUploadImport(cityId);
+  const [file, setFile] = useState<File | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (file) upload.mutate(file, { onSuccess: onUploaded });
+  };
+  return (
+    <form className="form" onSubmit={submit}>
+      <Field label={t('import.upload.file')} hint={t('import.upload.hint')}>
+        {(id) => (
+          <input id={id} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        )}
+      </Field>
+      <button type="submit" className="button" disabled={!file || upload.isPending}>
+        {t('import.upload.submit')}
+      </button>
+      {upload.error && <ApiErrorMessage error={upload.error} />}
+    </form>
+  );
+}
