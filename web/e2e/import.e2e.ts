@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn } from './auth-helpers';
+
+/** Mühlhausen's centre from the API, so the rows lie inside its municipal boundary. */
+async function townCentre(page: Page): Promise<[number, number]> {
+  const res = await page.request.get('/api/cities/muehlhausen');
+  expect(res.ok()).toBe(true);
+  const town = (await res.json()) as { centre: { coordinates: [number, number] } };
+  return town.centre.coordinates;
+}
+
+const de = (n: number): string => n.toFixed(6).replace('.', ',');
+
+/** A city manager's German Excel list: semicolons, decimal commas, one row with an unreadable area. */
+function storefrontList([lon, lat]: [number, number]): Buffer {
+  const rows = [
+    'Straße;Hausnr.;PLZ;Fläche (m²);Status;Nutzung;Breite;Länge',
+    `Importgasse;1;99974;85,5;Leerstand;;${de(lat + 0.0004)};${de(lon + 0.0004)}`,
+    `Importgasse;3;99974;120;belegt;Gastronomie;${de(lat + 0.0008)};${de(lon + 0.0004)}`,
+    `Importgasse;5;99974;viel;Leerstand;;${de(lat + 0.0012)};${de(lon + 0.0004)}`,
+    `Importgasse;7;99974;64;belegt;Einzelhandel;${de(lat + 0.0016)};${de(lon + 0.0004)}`,
+  ];
+  return Buffer.from(`${rows.join('\r\n')}\r\n`, 'utf-8');
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO.editorMuehlhausen);
+});
+
+test('an editor maps a German CSV, sees the broken row in the dry run, skips it and commits', async ({
+  page,
+}) => {
+  const centre = await townCentre(page);
+  await page.goto('/');
+  await page.getByTestId('import-link').click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Daten importieren und exportieren' }),
+  ).toBeVisible();
+  await page.getByLabel('Stadt', { exact: true }).selectOption('muehlhausen');
+
+  await page.getByLabel('Datei (CSV, XLSX oder GeoJSON)').setInputFiles({
+    name: 'leerstand-2026.csv',
+    mimeType: 'text/csv',
+    buffer: storefrontList(centre),
+  });
+  await page.getByRole('button', { name: 'Liste hochladen' }).click();
+  await expect(page.getByTestId('upload-info')).toContainText('4 Zeilen');
+
+  // The API's suggestions are preselected in the mapping table.
+  const columns = page.getByTestId('column-mapping');
+  await expect(columns.getByLabel('Straße', { exact: true })).toHaveValue('Straße');
+  await expect(columns.getByLabel('Hausnummer', { exact: true })).toHaveValue('Hausnr.');
+  await expect(columns.getByLabel('Postleitzahl')).toHaveValue('PLZ');
+  await expect(columns.getByLabel('Fläche (m²)')).toHaveValue('Fläche (m²)');
+  await expect(columns.getByLabel('Status', { exact: true })).toHaveValue('Status');
+  await expect(columns.getByLabel('Nutzung', { exact: true })).toHaveValue('Nutzung');
+  await expect(columns.getByLabel('Breitengrad (WGS 84)')).toHaveValue('Breite');
+  await expect(columns.getByLabel('Längengrad (WGS 84)')).toHaveValue('Länge');
+  await expect(page.getByLabel('Leerstand', { exact: true })).toHaveValue('vacant');
+  await expect(page.getByLabel('belegt', { exact: true })).toHaveValue('occupied');
+  await expect(page.getByLabel('Gastronomie', { exact: true })).toHaveValue('food_drink');
+
+  await page.getByRole('button', { name: 'Probelauf starten' }).click();
+  const problems = page.getByTestId('problem-table');
+  const broken = problems.getByRole('row').filter({ hasText: 'viel' });
+  await expect(broken).toHaveCount(1);
+  await expect(broken.getByRole('cell').nth(0)).toHaveText('4');
+  await expect(broken.getByRole('cell').nth(1)).toHaveText('Fläche (m²)');
+  await expect(broken).toContainText('Keine gültige Zahl.');
+  await expect(page.getByTestId('dry-run-summary-rejected')).toHaveText('1');
+  await expect(page.getByRole('button', { name: 'Übernehmen' })).toBeDisabled();
+
+  await page.getByLabel(/Fehlerhafte Zeilen überspringen/).check();
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(page.getByTestId('commit-result')).toContainText('Import abgeschlossen.');
+  await expect(page.getByTestId('commit-summary-created')).toHaveText('3');
+  await expect(page.getByTestId('commit-summary-updated')).toHaveText('0');
+  await expect(page.getByTestId('commit-summary-unchanged')).toHaveText('0');
+  await expect(page.getByTestId('commit-summary-rejected')).toHaveText('1');
+
+  await expect(page.getByRole('link', { name: 'CSV für Excel (Semikolon, deutsch)' })).toHaveAttribute(
+    'href',
+    /\/api\/exports\/storefronts\.csv\?cityId=.+&excel=de$/,
+  );
+
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a counter export with a gap and a broken line is reported, and the trend has a table', async ({
+  page,
+}) => {
+  const lines = ['Datum;Uhrzeit;Anzahl'];
+  for (let h = 0; h < 24; h++) {
+    if (h === 5 || h === 6) continue; // two missing hours: a gap
+    lines.push(`02.03.2026;${String(h).padStart(2, '0')}:00;${100 + h}`);
+  }
+  lines.push('03.03.2026;00:00;viele');
+  await page.goto('/daten/import?stadt=muehlhausen');
+  await page.getByLabel('Zählstelle').fill('Steinweg / E2E');
+  await page.getByLabel('Zähler-Export (CSV, eine Zeile je Stunde)').setInputFiles({
+    name: 'zaehler.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n'), 'utf-8'),
+  });
+  await page.getByRole('button', { name: 'Zähldaten hochladen' }).click();
+  const report = page.getByTestId('footfall-report');
+  await expect(report).toContainText('22 Stunden gespeichert');
+  await expect(report).toContainText('1 Lücke');
+  await expect(report).toContainText('1 Zeile abgelehnt');
+  await expect(page.getByTestId('footfall-chart')).toBeVisible();
+  await page.getByText('Als Tabelle anzeigen').click();
+  await expect(page.getByTestId('footfall-table')).toBeVisible();
+});
