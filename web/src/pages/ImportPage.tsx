@@ -6,7 +6,7 @@ import { FootfallSection } from '../features/footfall/components/FootfallSection
 import { ExportLinks } from '../features/import/components/ExportLinks';
 import { ImportWizard } from '../features/import/components/ImportWizard';
 import { useCities } from '../features/towns/hooks/use-cities';
-import { useSearch, useSetSearch } from '../router/router';
+import { onLinkClick, useSearch, useSetSearch } from '../router/router';
 import { signInHref } from '../ui/ApiErrorMessage';
 import { LoadError, Loading } from '../ui/Status';
 
@@ -24,7 +24,9 @@ export default function ImportPage() {
   if (!session.data?.user) {
     return (
       <p className="page-message">
-        <a href={signInHref()}>{t('import.signIn')}</a>
+        <a href={signInHref()} onClick={onLinkClick}>
+          {t('import.signIn')}
+        </a>
       </p>
     );
   }
