@@ -99,9 +99,7 @@ export class FootfallRepository {
     );
   }
 
-  locations(
-    cityId: string,
-  ): Promise<
+  locations(cityId: string): Promise<
     {
       id: string;
       name: string;
