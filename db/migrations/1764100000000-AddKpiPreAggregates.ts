@@ -17,7 +17,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * differences telescope, so the aggregates equal a recomputation from scratch after any sequence
  * of statements, including ones that pass through intermediate (gap) states inside a transaction.
  * A storefront's own deletion is subtracted row by row before the row goes (its periods then
- * cascade away with nothing left to subtract).
+ * cascade away with nothing left to subtract). The functions plan every statement for its actual
+ * arrays (`plan_cache_mode = force_custom_plan`): a generic plan for `storefront_id = ANY($1)` may
+ * scan all periods.
  */
 const MIX = [
   'retail_comparison',
@@ -213,7 +215,8 @@ export class AddKpiPreAggregates1764100000000 implements MigrationInterface {
           ${cols.map((c) => `${c} = t.${c} + excluded.${c}`).join(',\n          ')}`;
     await q.query(`
       CREATE FUNCTION kpi_apply(before_state kpi_unit_period[], after_state kpi_unit_period[])
-      RETURNS void LANGUAGE plpgsql AS $$
+      RETURNS void LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
       BEGIN
         IF cardinality(before_state) = 0 AND cardinality(after_state) = 0 THEN RETURN; END IF;
         ${diff('kpi_town_days', 'day', 'day')};
@@ -222,7 +225,8 @@ export class AddKpiPreAggregates1764100000000 implements MigrationInterface {
 
     /** The vacancies of the given units, recomputed from their current state. */
     await q.query(`
-      CREATE FUNCTION kpi_refresh_vacancies(sids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      CREATE FUNCTION kpi_refresh_vacancies(sids uuid[]) RETURNS void LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
       BEGIN
         DELETE FROM kpi_vacancies WHERE storefront_id = ANY(sids);
         INSERT INTO kpi_vacancies (storefront_id, city_id, started_on, ended_on, relet_on)
@@ -247,7 +251,8 @@ export class AddKpiPreAggregates1764100000000 implements MigrationInterface {
       `ARRAY(SELECT ${PERIOD_ROW('o', 's')} FROM occupancy_periods o JOIN storefronts s ON s.id = o.storefront_id
              WHERE ${where})`;
     await q.query(`
-      CREATE FUNCTION kpi_on_periods() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION kpi_on_periods() RETURNS trigger LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
       DECLARE
         sids uuid[];
         before_state kpi_unit_period[];
@@ -281,7 +286,8 @@ export class AddKpiPreAggregates1764100000000 implements MigrationInterface {
     }
 
     await q.query(`
-      CREATE FUNCTION kpi_on_storefronts() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION kpi_on_storefronts() RETURNS trigger LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
       DECLARE
         sids uuid[];
       BEGIN
@@ -318,7 +324,8 @@ export class AddKpiPreAggregates1764100000000 implements MigrationInterface {
 
     // ---- rebuild from scratch (backfill; also used by bulk loaders that bypass the triggers) ----
     await q.query(`
-      CREATE FUNCTION kpi_rebuild(towns uuid[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
+      CREATE FUNCTION kpi_rebuild(towns uuid[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
       DECLARE
         town uuid;
       BEGIN

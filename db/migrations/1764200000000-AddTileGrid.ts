@@ -65,7 +65,8 @@ export class AddTileGrid1764200000000 implements MigrationInterface {
       )`);
 
     await q.query(`
-      CREATE FUNCTION tile_grid_recount(cells jsonb) RETURNS void LANGUAGE plpgsql AS $$
+      CREATE FUNCTION tile_grid_recount(cells jsonb) RETURNS void LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
       BEGIN
         DELETE FROM tile_grid_cells g USING jsonb_to_recordset(cells) AS d(city_id uuid, ix int, iy int)
          WHERE g.city_id = d.city_id AND g.ix = d.ix AND g.iy = d.iy;
