@@ -59,9 +59,15 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
   await db.initialize();
   const email = `bench-admin-${Date.now()}@bench.example`;
   const password = 'bench admin password 1234';
-  await db.query(
-    `INSERT INTO users (email, display_name, password_hash, is_admin) VALUES ($1, 'Bench', $2, true)`,
+  const [user] = await db.query<{ id: string }[]>(
+    `INSERT INTO users (email, display_name, password_hash, is_admin) VALUES ($1, 'Bench', $2, true) RETURNING id`,
     [email, await hashPassword(password)],
+  );
+  // imports are a town editor's action: the bench user edits the import town (the largest id)
+  await db.query(
+    `INSERT INTO user_grants (user_id, role, city_id)
+     SELECT $1, 'city_editor', id FROM cities ORDER BY id DESC LIMIT 1`,
+    [user!.id],
   );
   await db.destroy();
   return { email, password };
