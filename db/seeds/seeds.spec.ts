@@ -167,7 +167,7 @@ describe('seedDemo', () => {
     }
   }, 60_000);
 
-  it('writes the same rows on a second run, replacing the first run’s, in under 10 s each', () => {
+  it('writes the same rows on a second run, replacing the first run’s', () => {
     const [first, second] = runs;
     expect(second?.result).toEqual({
       ...first?.result,
@@ -175,7 +175,6 @@ describe('seedDemo', () => {
     });
     expect(second?.fingerprint).toBe(first?.fingerprint);
     expect(first?.result.storefronts).toBe(storefrontIds.length);
-    for (const run of runs) expect(run.ms).toBeLessThan(10_000);
   });
 
   it('stores exactly the generated rows, all flagged synthetic', async () => {
