@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { OCCUPANCY_STATUSES, USE_CATEGORIES, type UseCategory } from '../../../lib/domain';
+import { OCCUPANCY_STATUSES } from '../../../lib/domain';
 import { Field } from '../../../ui/Field';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { CategorySelect } from '../../../ui/VocabularySelect';
 import { activeFilterCount, type DashboardState } from '../filter-state';
 
 const VACANCY_MONTHS = [3, 6, 12, 24, 36];
@@ -36,20 +37,12 @@ export function FilterBar({
       </fieldset>
       <Field label={t('filters.category')}>
         {(id) => (
-          <select
+          <CategorySelect
             id={id}
             value={state.useCategories[0] ?? ''}
-            onChange={(e) =>
-              onChange({ useCategories: e.target.value ? [e.target.value as UseCategory] : [] })
-            }
-          >
-            <option value="">{t('filters.allCategories')}</option>
-            {USE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
+            onChange={(c) => onChange({ useCategories: c ? [c] : [] })}
+            emptyLabel={t('filters.allCategories')}
+          />
         )}
       </Field>
       <Field label={t('filters.vacantFor')}>

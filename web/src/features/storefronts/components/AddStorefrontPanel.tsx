@@ -1,18 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
-import {
-  IN_USE_STATUSES,
-  OCCUPANCY_STATUSES,
-  USE_CATEGORIES,
-  type LonLat,
-  type OccupancyStatus,
-  type UseCategory,
-} from '../../../lib/domain';
+import { IN_USE_STATUSES, type LonLat, type OccupancyStatus, type UseCategory } from '../../../lib/domain';
 import { formatNumber } from '../../../lib/format';
 import { Field } from '../../../ui/Field';
 import { useCreateStorefront } from '../hooks/use-storefront-mutations';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
 
 export interface AddStorefrontPanelProps {
   cityId: string;
@@ -86,32 +80,18 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
           )}
         </Field>
         <Field label={t('form.initialStatus')}>
-          {(id) => (
-            <select id={id} value={status} onChange={(e) => setStatus(e.target.value as OccupancyStatus)}>
-              {OCCUPANCY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(id) => <StatusSelect id={id} value={status} onChange={setStatus} />}
         </Field>
         {inUse && (
           <>
             <Field label={t('form.category')}>
               {(id) => (
-                <select
+                <CategorySelect
                   id={id}
                   value={useCategory}
-                  onChange={(e) => setUseCategory(e.target.value as UseCategory | '')}
-                >
-                  <option value="">{t('category.none')}</option>
-                  {USE_CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`category.${c}`)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={setUseCategory}
+                  emptyLabel={t('category.none')}
+                />
               )}
             </Field>
             <Field label={t('form.business')}>

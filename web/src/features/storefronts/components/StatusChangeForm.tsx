@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
 import {
   IN_USE_STATUSES,
-  OCCUPANCY_STATUSES,
-  USE_CATEGORIES,
   type OccupancyStatus,
   type Storefront,
   type UseCategory,
@@ -14,6 +12,7 @@ import { conflictingStorefront } from '../conflict';
 import { useChangeStatus } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
 
 interface Draft {
   date: string;
@@ -78,36 +77,24 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
       </Field>
       <Field label={t('form.status')}>
         {(id) => (
-          <select
+          <StatusSelect
             id={id}
             value={draft.status}
-            onChange={(e) => set('status', e.target.value as OccupancyStatus)}
+            onChange={(s) => set('status', s)}
             data-testid="status-select"
-          >
-            {OCCUPANCY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+          />
         )}
       </Field>
       {inUse && (
         <>
           <Field label={t('form.category')}>
             {(id) => (
-              <select
+              <CategorySelect
                 id={id}
                 value={draft.useCategory}
-                onChange={(e) => set('useCategory', e.target.value as UseCategory | '')}
-              >
-                <option value="">{t('category.none')}</option>
-                {USE_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
-              </select>
+                onChange={(c) => set('useCategory', c)}
+                emptyLabel={t('category.none')}
+              />
             )}
           </Field>
           <Field label={t('form.business')}>
