@@ -11,6 +11,13 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 
 step "dependencies"
 bash db/scripts/ensure-node-modules.sh
+# Another PostgreSQL on the default port (not this checkout's cluster): use the next free port.
+if [ -z "${SCHAUFENSTER_PGPORT:-}" ] && [ -z "${DATABASE_URL:-}" ] && ! bash db/scripts/local-db.sh status >/dev/null 2>&1; then
+  for port in $(seq 54329 54349); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then export SCHAUFENSTER_PGPORT=$port; break; fi
+  done
+  [ "${SCHAUFENSTER_PGPORT}" = 54329 ] || echo "[db] port 54329 is taken: using $SCHAUFENSTER_PGPORT" >&2
+fi
 bash db/scripts/local-db.sh up
 
 build() {

@@ -33,6 +33,8 @@ ensure_packages() {
 
 is_running() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
 
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; }
+
 psql_local() { PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/psql" -h "$PGSOCK" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 init_cluster() {
@@ -58,7 +60,11 @@ CONF
 start_cluster() {
   is_running && return
   log "starting cluster"
-  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null
+  if port_busy; then
+    log "port $PGPORT is taken by another server; choose another with SCHAUFENSTER_PGPORT=<port>"
+    exit 1
+  fi
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 -o "-p $PGPORT" start >/dev/null
 }
 
 ensure_database() {

@@ -45,7 +45,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   run('bash', ['db/scripts/local-db.sh', 'up']);
   run('bash', ['db/scripts/local-db.sh', 'recreate', DB]);
-  const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgres://postgres@127.0.0.1:54329/${DB}`;
+  const databaseUrl =
+    process.env.E2E_DATABASE_URL ??
+    `postgres://postgres@127.0.0.1:${process.env.SCHAUFENSTER_PGPORT ?? '54329'}/${DB}`;
   await migrate(databaseUrl);
   run('node', ['node_modules/tsx/dist/cli.mjs', 'db/seeds/run.ts', '--demo'], {
     ...process.env,
