@@ -43,9 +43,9 @@ export function vacancyStart(periods: readonly KpiPeriod[], index: number): stri
 const emptyUseMix = (): Record<UseMixKey, number> =>
   Object.fromEntries(USE_MIX_KEYS.map((k) => [k, 0])) as Record<UseMixKey, number>;
 
-/** What is counted on the date D over the units in scope. */
-export function countStock(units: readonly KpiUnit[], date: string): StockCounts {
-  const c: StockCounts = {
+/** The counts of a town with no units (also what the pre-aggregate read uses for an empty town). */
+export function emptyStockCounts(): StockCounts {
+  return {
     units: 0,
     vacant: 0,
     underRenovation: 0,
@@ -60,6 +60,11 @@ export function countStock(units: readonly KpiUnit[], date: string): StockCounts
     medianVacancyDays: null,
     useMix: emptyUseMix(),
   };
+}
+
+/** What is counted on the date D over the units in scope. */
+export function countStock(units: readonly KpiUnit[], date: string): StockCounts {
+  const c = emptyStockCounts();
   const vacancyDays: number[] = [];
   for (const unit of units) {
     if (!unit.insidePerimeter) continue;

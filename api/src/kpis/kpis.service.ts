@@ -4,14 +4,13 @@ import { todayIso } from '../common/validators.js';
 import { addDays } from './kpi-dates.js';
 import { bucketsBetween, flowBounds, type Bucket } from './kpi-buckets.js';
 import { deriveFlowKpis, deriveStockKpis, distributionOf } from './kpi-derive.js';
-import { trailingYear } from './kpi-formulas.js';
+import { emptyStockCounts, trailingYear } from './kpi-formulas.js';
 import {
   FLOW_SUMMARY_KPIS,
   KPI_DEFINITIONS_VERSION,
   MAX_BUCKETS,
   MAX_TOWNS,
   SUMMARY_KPIS,
-  USE_MIX_KEYS,
   type ConversionCounts,
   type FlowCounts,
   type FlowKpis,
@@ -25,21 +24,7 @@ import {
 } from './kpi.types.js';
 import { KpisRepository, type KpiTown } from './kpis.repository.js';
 
-const NO_STOCK: StockCounts = {
-  units: 0,
-  vacant: 0,
-  underRenovation: 0,
-  notLettable: 0,
-  temporaryUse: 0,
-  inUse: 0,
-  longTermVacant: 0,
-  unitsWithArea: 0,
-  areaTotal: 0,
-  vacantArea: 0,
-  fresh: 0,
-  medianVacancyDays: null,
-  useMix: Object.fromEntries(USE_MIX_KEYS.map((k) => [k, 0])) as StockCounts['useMix'],
-};
+const NO_STOCK: StockCounts = emptyStockCounts();
 const NO_FLOWS: FlowCounts = { openings: 0, closures: 0, reLettings: 0, medianReLettingDays: null };
 const NO_CONVERSION: ConversionCounts = { evaluated: 0, converted: 0 };
 
