@@ -1,13 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { createDataSource, migrate } from '../../db/data-source.js';
 import { hashPassword } from '../src/auth/password.js';
 import { generate, SIZES, type Size } from './dataset.js';
 import { runWorkloads } from './workloads.js';
 
 /**
- * `npm run bench [S|M|L] [--reuse] [--mixed-seconds N]`: builds the synthetic data set of that size in
+ * `npm run bench [S|M|L] [--reuse] [--mixed-seconds N] [--only tiles,cached,lowzoom,kpis,import,mixed]`: builds the synthetic data set of that size in
  * the separate database `schaufenster_bench` (recreated unless --reuse finds the same size there),
  * starts the API on a loopback port against it and runs every workload against its comparator,
  * printing times and ratios (docs/benchmarks.md). Not part of `npm test`.
@@ -16,7 +17,9 @@ const args = process.argv.slice(2);
 const size = (args.find((a) => /^[SML]$/.test(a)) ?? 'S') as Size;
 const reuse = args.includes('--reuse');
 const mixedSeconds = Number(args[args.indexOf('--mixed-seconds') + 1] ?? 60) || 60;
-const DB = 'schaufenster_bench';
+const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const DB = process.env.BENCH_DB ?? 'schaufenster_bench';
 const port = process.env.SCHAUFENSTER_PGPORT ?? '54329';
 const dbUrl = new URL(`postgres://postgres@127.0.0.1:${port}/${DB}`);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3917);
@@ -74,7 +77,7 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
 }
 
 function startApi(): ChildProcess {
-  return spawn(process.execPath, ['dist/api/src/main.js'], {
+  return spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl.href,
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
   const api = startApi();
   try {
     await waitForApi(base);
-    await runWorkloads({ base, api, admin, dbUrl, size, mixedSeconds, log });
+    await runWorkloads({ base, api, admin, dbUrl, size, mixedSeconds, only, log });
   } finally {
     api.kill('SIGTERM');
   }

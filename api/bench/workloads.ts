@@ -13,6 +13,8 @@ export interface BenchContext {
   dbUrl: URL;
   size: Size;
   mixedSeconds: number;
+  /** Run only these workloads (tiles, cached, lowzoom, kpis, import, mixed); undefined = all. */
+  only?: Set<string>;
   log: (msg: string) => void;
 }
 
@@ -115,8 +117,10 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
   const units = towns.reduce((a, t) => a + t.units, 0);
   log(`data: ${towns.length} towns, ${units.toLocaleString('en')} storefronts`);
 
+  const selected = (name: string): boolean => !ctx.only || ctx.only.has(name);
+
   // ---- 1. uncached tiles: API vs pgbench on the same SQL ----
-  for (const z of [14, 12]) {
+  for (const z of selected('tiles') ? [14, 12] : []) {
     const list = tiles[z]!;
     const db = pgbench(pgbenchScript(z, list.length), {
       url: ctx.dbUrl,
@@ -136,126 +140,136 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
   }
 
   // ---- 2. cached tiles: API vs a bare Node server with the same bytes ----
-  const biggest = [...towns].sort((a, b) => b.units - a.units)[0]!;
-  const [cx, cy] = tileOf(biggest.lon, biggest.lat, 14);
-  const cachedUrl = `${base}/api/tiles/storefronts/14/${cx}/${cy}?cityId=${biggest.id}`;
-  const bytes = Buffer.from(await (await fetch(cachedUrl)).arrayBuffer());
-  const cached = await closedLoop(CLIENTS, 5000, () => ({ url: cachedUrl }));
-  const bare = await bareServer(bytes);
-  const bareLoad = await closedLoop(CLIENTS, 5000, () => ({ url: bare.url }));
-  bare.close();
-  const cachedRatio = cached.rps / bareLoad.rps;
-  log(
-    `tiles cached (${(bytes.length / 1024).toFixed(1)} KB, anonymous, open-data town): API ${load(cached)} | ` +
-      `bare node http ${fmt(bareLoad.rps)} req/s, p50 ${fmt(bareLoad.p50)} ms | ratio ${fmt(cachedRatio, 2)} ` +
-      `(target >= 0.7: ${verdict(cachedRatio >= 0.7)})`,
-  );
-
-  // ---- 3. low zooms over Germany vs z14 ----
-  const z14Times: number[] = [];
-  for (const [x, y] of tiles[14]!.slice(-100)) {
-    const t0 = performance.now();
-    await (await fetch(`${base}/api/tiles/storefronts/14/${x}/${y}`, { headers: asAdmin })).arrayBuffer();
-    z14Times.push(performance.now() - t0);
-  }
-  const z14Mean = z14Times.reduce((a, b) => a + b, 0) / z14Times.length;
-  log(`tiles z14 reference (100 uncached, sequential): mean ${fmt(z14Mean)} ms`);
-  for (let z = 5; z <= 10; z++) {
-    const [x0, y0] = tileOf(5.8, 55.1, z);
-    const [x1, y1] = tileOf(15.1, 47.2, z);
-    const all: [number, number][] = [];
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) all.push([x, y]);
-    const sample = shuffled(all).slice(0, 300);
-    let count = 0;
-    let maxBytes = 0;
-    let sum = 0;
-    let max = 0;
-    for (const [x, y] of sample) {
-      const t0 = performance.now();
-      const res = await fetch(`${base}/api/tiles/storefronts/${z}/${x}/${y}`, { headers: asAdmin });
-      const body = await res.arrayBuffer();
-      const ms = performance.now() - t0;
-      if (body.byteLength === 0) continue;
-      count++;
-      maxBytes = Math.max(maxBytes, body.byteLength);
-      sum += ms;
-      max = Math.max(max, ms);
-    }
-    const mean = sum / count;
+  if (selected('cached')) {
+    const biggest = [...towns].sort((a, b) => b.units - a.units)[0]!;
+    const [cx, cy] = tileOf(biggest.lon, biggest.lat, 14);
+    const cachedUrl = `${base}/api/tiles/storefronts/14/${cx}/${cy}?cityId=${biggest.id}`;
+    const bytes = Buffer.from(await (await fetch(cachedUrl)).arrayBuffer());
+    const cached = await closedLoop(CLIENTS, 5000, () => ({ url: cachedUrl }));
+    const bare = await bareServer(bytes);
+    const bareLoad = await closedLoop(CLIENTS, 5000, () => ({ url: bare.url }));
+    bare.close();
+    const cachedRatio = cached.rps / bareLoad.rps;
     log(
-      `tiles z${z} (${count} non-empty of ${sample.length} over Germany): max ${(maxBytes / 1024).toFixed(1)} KB ` +
-        `(target < 100 KB: ${verdict(maxBytes < 100 * 1024)}), mean ${fmt(mean)} ms, max ${fmt(max)} ms | ` +
-        `mean/z14 ${fmt(mean / z14Mean, 2)} (target <= 2: ${verdict(mean <= 2 * z14Mean)})`,
+      `tiles cached (${(bytes.length / 1024).toFixed(1)} KB, anonymous, open-data town): API ${load(cached)} | ` +
+        `bare node http ${fmt(bareLoad.rps)} req/s, p50 ${fmt(bareLoad.p50)} ms | ratio ${fmt(cachedRatio, 2)} ` +
+        `(target >= 0.7: ${verdict(cachedRatio >= 0.7)})`,
     );
   }
 
+  // ---- 3. low zooms over Germany vs z14 ----
+  if (selected('lowzoom')) {
+    const z14Times: number[] = [];
+    for (const [x, y] of tiles[14]!.slice(-100)) {
+      const t0 = performance.now();
+      await (await fetch(`${base}/api/tiles/storefronts/14/${x}/${y}`, { headers: asAdmin })).arrayBuffer();
+      z14Times.push(performance.now() - t0);
+    }
+    const z14Mean = z14Times.reduce((a, b) => a + b, 0) / z14Times.length;
+    log(`tiles z14 reference (100 uncached, sequential): mean ${fmt(z14Mean)} ms`);
+    for (let z = 5; z <= 10; z++) {
+      const [x0, y0] = tileOf(5.8, 55.1, z);
+      const [x1, y1] = tileOf(15.1, 47.2, z);
+      const all: [number, number][] = [];
+      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) all.push([x, y]);
+      const sample = shuffled(all).slice(0, 300);
+      let count = 0;
+      let maxBytes = 0;
+      let sum = 0;
+      let max = 0;
+      for (const [x, y] of sample) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/tiles/storefronts/${z}/${x}/${y}`, { headers: asAdmin });
+        const body = await res.arrayBuffer();
+        const ms = performance.now() - t0;
+        if (body.byteLength === 0) continue;
+        count++;
+        maxBytes = Math.max(maxBytes, body.byteLength);
+        sum += ms;
+        max = Math.max(max, ms);
+      }
+      const mean = sum / count;
+      log(
+        `tiles z${z} (${count} non-empty of ${sample.length} over Germany): max ${(maxBytes / 1024).toFixed(1)} KB ` +
+          `(target < 100 KB: ${verdict(maxBytes < 100 * 1024)}), mean ${fmt(mean)} ms, max ${fmt(max)} ms | ` +
+          `mean/z14 ${fmt(mean / z14Mean, 2)} (target <= 2: ${verdict(mean <= 2 * z14Mean)})`,
+      );
+    }
+  }
+
   // ---- 4. KPIs ----
-  const hundred = towns.slice(0, 100).map((t) => t.id);
-  const seriesUrl = `${base}/api/kpis/series?cityId=${hundred.join(',')}&from=2015-01-01&to=2024-12-31&interval=quarter`;
-  const runs: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    const t0 = performance.now();
-    const res = await fetch(seriesUrl, { headers: asAdmin });
-    const body = (await res.json()) as { towns?: { buckets: unknown[] }[] };
-    if (!res.ok || body.towns?.length !== 100 || body.towns[0]?.buckets.length !== 40)
-      throw new Error(`KPI series failed: ${res.status}`);
-    if (i > 0) runs.push(performance.now() - t0);
+  if (selected('kpis')) {
+    const hundred = towns.slice(0, 100).map((t) => t.id);
+    const seriesUrl = `${base}/api/kpis/series?cityId=${hundred.join(',')}&from=2015-01-01&to=2024-12-31&interval=quarter`;
+    const runs: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const res = await fetch(seriesUrl, { headers: asAdmin });
+      const body = (await res.json()) as { towns?: { buckets: unknown[] }[] };
+      if (!res.ok || body.towns?.length !== 100 || body.towns[0]?.buckets.length !== 40)
+        throw new Error(`KPI series failed: ${res.status}`);
+      if (i > 0) runs.push(performance.now() - t0);
+    }
+    runs.sort((a, b) => a - b);
+    const seriesUnits = towns.slice(0, 100).reduce((a, t) => a + t.units, 0);
+    log(
+      `KPIs 100 towns × 40 quarters (${seriesUnits.toLocaleString('en')} storefronts in them), HTTP end to end: ` +
+        `median ${fmt(runs[2]!)} ms, best ${fmt(runs[0]!)} ms of 5 | /500 ms ${fmt(runs[2]! / 500, 2)} ` +
+        `(target < 500 ms: ${verdict(runs[2]! < 500)})`,
+    );
+    const single: number[] = [];
+    for (const t of towns.slice(100, 150)) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/kpis?cityId=${t.id}&asOf=2023-06-30`, { headers: asAdmin });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`KPI snapshot failed: ${res.status}`);
+      single.push(performance.now() - t0);
+    }
+    single.sort((a, b) => a - b);
+    log(
+      `KPIs one town on a date (50 towns, sequential): median ${fmt(single[25]!)} ms, p95 ${fmt(single[47]!)} ms | ` +
+        `/20 ms ${fmt(single[25]! / 20, 2)} (target < 20 ms: ${verdict(single[25]! < 20)})`,
+    );
   }
-  runs.sort((a, b) => a - b);
-  const seriesUnits = towns.slice(0, 100).reduce((a, t) => a + t.units, 0);
-  log(
-    `KPIs 100 towns × 40 quarters (${seriesUnits.toLocaleString('en')} storefronts in them), HTTP end to end: ` +
-      `median ${fmt(runs[2]!)} ms, best ${fmt(runs[0]!)} ms of 5 | /500 ms ${fmt(runs[2]! / 500, 2)} ` +
-      `(target < 500 ms: ${verdict(runs[2]! < 500)})`,
-  );
-  const single: number[] = [];
-  for (const t of towns.slice(100, 150)) {
-    const t0 = performance.now();
-    const res = await fetch(`${base}/api/kpis?cityId=${t.id}&asOf=2023-06-30`, { headers: asAdmin });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`KPI snapshot failed: ${res.status}`);
-    single.push(performance.now() - t0);
-  }
-  single.sort((a, b) => a - b);
-  log(
-    `KPIs one town on a date (50 towns, sequential): median ${fmt(single[25]!)} ms, p95 ${fmt(single[47]!)} ms | ` +
-      `/20 ms ${fmt(single[25]! / 20, 2)} (target < 20 ms: ${verdict(single[25]! < 20)})`,
-  );
 
   // ---- 5. import ----
-  const importTown = [...towns].sort((a, b) => (a.id < b.id ? 1 : -1))[0]!; // the one the bench user edits
-  await importWorkload(ctx, importTown, { ...asAdmin, 'X-CSRF-Token': csrf });
+  if (selected('import')) {
+    const importTown = [...towns].sort((a, b) => (a.id < b.id ? 1 : -1))[0]!; // the one the bench user edits
+    await importWorkload(ctx, importTown, { ...asAdmin, 'X-CSRF-Token': csrf });
+  }
 
   // ---- 6. mixed load ----
-  const mixTowns = towns.slice(0, 200);
-  const mixed: (i: number) => Request = (i) => {
-    const t = mixTowns[i % mixTowns.length]!;
-    const kind = i % 10;
-    if (kind < 5) {
-      const [x, y] = tileOf(t.lon + ((i % 3) - 1) * 0.02, t.lat, 14);
-      return { url: `${base}/api/tiles/storefronts/14/${x}/${y}?cityId=${t.id}` };
-    }
-    if (kind < 6) {
-      const [x, y] = tileOf(t.lon, t.lat, 12);
-      return { url: `${base}/api/tiles/storefronts/12/${x}/${y}?cityId=${t.id}` };
-    }
-    if (kind < 8) return { url: `${base}/api/storefronts?cityId=${t.id}&pageSize=50&page=${1 + (i % 3)}` };
-    return { url: `${base}/api/kpis?cityId=${t.id}` };
-  };
-  let peakRss = 0;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssOf(ctx.api.pid!).rssMb);
-  }, 250);
-  const mix = await closedLoop(50, ctx.mixedSeconds * 1000, mixed);
-  clearInterval(sampler);
-  const mem = rssOf(ctx.api.pid!);
-  log(
-    `mixed load (50% z14 tiles, 10% z12, 20% lists, 20% KPIs; anonymous, 200 open-data towns), 50 connections ` +
-      `for ${ctx.mixedSeconds} s: ${load(mix)} (target zero errors: ${verdict(mix.errors === 0)})`,
-  );
-  log(
-    `API memory: peak RSS under mixed load ${fmt(peakRss)} MB (sampled every 250 ms), VmHWM since start ${fmt(mem.hwmMb)} MB`,
-  );
+  if (selected('mixed')) {
+    const mixTowns = towns.slice(0, 200);
+    const mixed: (i: number) => Request = (i) => {
+      const t = mixTowns[i % mixTowns.length]!;
+      const kind = i % 10;
+      if (kind < 5) {
+        const [x, y] = tileOf(t.lon + ((i % 3) - 1) * 0.02, t.lat, 14);
+        return { url: `${base}/api/tiles/storefronts/14/${x}/${y}?cityId=${t.id}` };
+      }
+      if (kind < 6) {
+        const [x, y] = tileOf(t.lon, t.lat, 12);
+        return { url: `${base}/api/tiles/storefronts/12/${x}/${y}?cityId=${t.id}` };
+      }
+      if (kind < 8) return { url: `${base}/api/storefronts?cityId=${t.id}&pageSize=50&page=${1 + (i % 3)}` };
+      return { url: `${base}/api/kpis?cityId=${t.id}` };
+    };
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, rssOf(ctx.api.pid!).rssMb);
+    }, 250);
+    const mix = await closedLoop(50, ctx.mixedSeconds * 1000, mixed);
+    clearInterval(sampler);
+    const mem = rssOf(ctx.api.pid!);
+    log(
+      `mixed load (50% z14 tiles, 10% z12, 20% lists, 20% KPIs; anonymous, 200 open-data towns), 50 connections ` +
+        `for ${ctx.mixedSeconds} s: ${load(mix)} (target zero errors: ${verdict(mix.errors === 0)})`,
+    );
+    log(
+      `API memory: peak RSS under mixed load ${fmt(peakRss)} MB (sampled every 250 ms), VmHWM since start ${fmt(mem.hwmMb)} MB`,
+    );
+  }
 }
 
 /** 100,000 CSV rows end to end through the import endpoint (upload, mapping, dry run, commit). */
