@@ -4,7 +4,17 @@ import { createDataSource } from '../../db/data-source.js';
 import { todayIso } from '../src/common/validators.js';
 import { cellTileSql, pointTileSql } from '../src/tiles/tiles.repository.js';
 import type { Size } from './dataset.js';
+import { fmt, verdict } from './format.js';
+import { importWorkload } from './import-workload.js';
+import { kpiWorkloads } from './kpi-workload.js';
 import { bareServer, closedLoop, pgbench, type LoadResult, type Request } from './load.js';
+
+export interface BenchTown {
+  id: string;
+  lon: number;
+  lat: number;
+  units: number;
+}
 
 export interface BenchContext {
   base: string;
@@ -20,8 +30,6 @@ export interface BenchContext {
 
 const CLIENTS = 8;
 const TILE_SECONDS = 10;
-const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
 const load = (r: LoadResult): string =>
   `${r.requests} requests in ${fmt(r.seconds)} s = ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ` +
   `errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ''}`;
@@ -96,7 +104,7 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
   const db = createDataSource(ctx.dbUrl.href, { poolSize: 2 });
   await db.initialize();
   const towns = shuffled(
-    await db.query<{ id: string; lon: number; lat: number; units: number }[]>(
+    await db.query<BenchTown[]>(
       `SELECT c.id, ST_X(c.centre) AS lon, ST_Y(c.centre) AS lat, count(s.id)::int AS units
        FROM cities c JOIN storefronts s ON s.city_id = c.id GROUP BY c.id ORDER BY c.id`,
     ),
@@ -198,39 +206,7 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
   }
 
   // ---- 4. KPIs ----
-  if (selected('kpis')) {
-    const hundred = towns.slice(0, 100).map((t) => t.id);
-    const seriesUrl = `${base}/api/kpis/series?cityId=${hundred.join(',')}&from=2015-01-01&to=2024-12-31&interval=quarter`;
-    const runs: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const t0 = performance.now();
-      const res = await fetch(seriesUrl, { headers: asAdmin });
-      const body = (await res.json()) as { towns?: { buckets: unknown[] }[] };
-      if (!res.ok || body.towns?.length !== 100 || body.towns[0]?.buckets.length !== 40)
-        throw new Error(`KPI series failed: ${res.status}`);
-      if (i > 0) runs.push(performance.now() - t0);
-    }
-    runs.sort((a, b) => a - b);
-    const seriesUnits = towns.slice(0, 100).reduce((a, t) => a + t.units, 0);
-    log(
-      `KPIs 100 towns × 40 quarters (${seriesUnits.toLocaleString('en')} storefronts in them), HTTP end to end: ` +
-        `median ${fmt(runs[2]!)} ms, best ${fmt(runs[0]!)} ms of 5 | /500 ms ${fmt(runs[2]! / 500, 2)} ` +
-        `(target < 500 ms: ${verdict(runs[2]! < 500)})`,
-    );
-    const single: number[] = [];
-    for (const t of towns.slice(100, 150)) {
-      const t0 = performance.now();
-      const res = await fetch(`${base}/api/kpis?cityId=${t.id}&asOf=2023-06-30`, { headers: asAdmin });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`KPI snapshot failed: ${res.status}`);
-      single.push(performance.now() - t0);
-    }
-    single.sort((a, b) => a - b);
-    log(
-      `KPIs one town on a date (50 towns, sequential): median ${fmt(single[25]!)} ms, p95 ${fmt(single[47]!)} ms | ` +
-        `/20 ms ${fmt(single[25]! / 20, 2)} (target < 20 ms: ${verdict(single[25]! < 20)})`,
-    );
-  }
+  if (selected('kpis')) await kpiWorkloads(ctx, towns, asAdmin);
 
   // ---- 5. import ----
   if (selected('import')) {
@@ -269,67 +245,5 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
     log(
       `API memory: peak RSS under mixed load ${fmt(peakRss)} MB (sampled every 250 ms), VmHWM since start ${fmt(mem.hwmMb)} MB`,
     );
-  }
-}
-
-/** 100,000 CSV rows end to end through the import endpoint (upload, mapping, dry run, commit). */
-async function importWorkload(
-  ctx: BenchContext,
-  town: { id: string; lon: number; lat: number },
-  headers: Record<string, string>,
-): Promise<void> {
-  const { base, log } = ctx;
-  const rows = ['reference_id,address,postcode,floor_area_m2,status,use_category,status_since,wkt'];
-  for (let i = 0; i < 100_000; i++) {
-    const lon = (town.lon + ((i % 317) - 158) * 0.00004).toFixed(6);
-    const lat = (town.lat + (Math.floor(i / 317) - 158) * 0.00004).toFixed(6);
-    const vacant = i % 7 === 0;
-    rows.push(
-      `BENCH-${i},Benchstraße ${i + 1},99999,${50 + (i % 200)},${vacant ? 'vacant' : 'occupied'},` +
-        `${vacant ? '' : 'retail_daily'},2024-01-01,POINT(${lon} ${lat})`,
-    );
-  }
-  const csv = Buffer.from(rows.join('\n'), 'utf8');
-  const t0 = performance.now();
-  const step = async (name: string, res: Response): Promise<unknown> => {
-    if (!res.ok) throw new Error(`${name} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-    return res.json();
-  };
-  try {
-    const url = `${base}/api/cities/${town.id}/imports`;
-    const created = (await step(
-      'upload',
-      await fetch(`${url}?fileName=bench.csv`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/octet-stream' },
-        body: csv,
-      }),
-    )) as { id: string };
-    const suggestions = (await step(
-      'suggestions',
-      await fetch(`${url}/${created.id}/suggestions`, { headers }),
-    )) as {
-      mapping: unknown;
-    };
-    await step(
-      'mapping',
-      await fetch(`${url}/${created.id}/mapping`, {
-        method: 'PUT',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...(suggestions.mapping as object), skipInvalidRows: true }),
-      }),
-    );
-    await step('dry run', await fetch(`${url}/${created.id}/dry-run`, { method: 'POST', headers }));
-    const outcome = await step(
-      'commit',
-      await fetch(`${url}/${created.id}/commit`, { method: 'POST', headers }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    log(
-      `import 100,000-row CSV (${(csv.length / 2 ** 20).toFixed(1)} MB) end to end: ${fmt(seconds)} s ` +
-        `(target < 15 s: ${verdict(seconds < 15)}); outcome ${JSON.stringify(outcome).slice(0, 200)}`,
-    );
-  } catch (e) {
-    log(`import: skipped — the import endpoint did not complete the flow: ${(e as Error).message}`);
   }
 }
