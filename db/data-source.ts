@@ -6,6 +6,7 @@ import { AddKpiIndexes1763900000000 } from './migrations/1763900000000-AddKpiInd
 import { AddImportsAndFootfall1764030000000 } from './migrations/1764030000000-AddImportsAndFootfall.js';
 import { AddKpiPreAggregates1764100000000 } from './migrations/1764100000000-AddKpiPreAggregates.js';
 import { AddTileGrid1764200000000 } from './migrations/1764200000000-AddTileGrid.js';
+import { NotifyDataChanges1764500000000 } from './migrations/1764500000000-NotifyDataChanges.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -15,6 +16,7 @@ export const migrations = [
   AddImportsAndFootfall1764030000000,
   AddKpiPreAggregates1764100000000,
   AddTileGrid1764200000000,
+  NotifyDataChanges1764500000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

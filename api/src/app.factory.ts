@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,6 +14,7 @@ import { ErrorFilter, writeError } from './common/error.filter.js';
 import { jsonLog, requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { TileReplay } from './tiles/tile-replay.js';
 
 /** Builds the HTTP application: API under /api, docs at /api/docs, the dashboard at /. */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -42,7 +44,20 @@ export async function createApp(): Promise<NestExpressApplication> {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   serveDashboard(app, config);
+  replayTilesFirst(app);
   return app;
+}
+
+/** Repeated tile requests are answered before Express sees them (TileReplay explains when). */
+function replayTilesFirst(app: NestExpressApplication): void {
+  const server = app.getHttpServer();
+  const replay = app.get(TileReplay);
+  const pipeline = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (replay.serve(req, res)) return;
+    for (const listener of pipeline) listener(req, res);
+  });
 }
 
 /** The demo accounts' password is published: a production start refuses to run while any exists. */
@@ -77,7 +92,12 @@ function serveDashboard(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.webDistDir);
   const index = resolve(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  const assets = express.static(dir, { index: false, maxAge: '1h' });
+  // Not for /api: looking every API request up on disk first cost more than serving a cached tile.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/api')) next();
+    else void assets(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');

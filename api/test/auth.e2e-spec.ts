@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { createUser, grant, signIn, signedIn } from './auth.js';
 import { createCity, storefrontBody } from './factories.js';
+import { settled } from './settled.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -84,6 +85,7 @@ describe('sign-in and sessions', () => {
     await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
       agent.userId,
     ]);
+    await settled(t);
     const res = await agent.get(`/api/storefronts?cityId=${city.id}`).expect(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
   });

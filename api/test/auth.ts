@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../src/auth/password.js';
 import type { Role } from '../src/auth/viewer.js';
 import type { TestApp } from './app.js';
+import { settled } from './settled.js';
 
 export interface TestGrant {
   role: Role;
@@ -72,10 +73,11 @@ export async function signedIn(t: TestApp, grants: TestGrant[], isAdmin = false)
 export const editorOf = (t: TestApp, cityId: string): Promise<Agent> =>
   signedIn(t, [{ role: 'city_editor', cityId }]);
 
-/** Gives a signed-in user one more grant; effective on their next request (grants are read per request). */
+/** Gives a signed-in user one more grant; effective on their next request. */
 export async function grant(t: TestApp, agent: Agent, g: TestGrant): Promise<void> {
   await t.db.query(
     `INSERT INTO user_grants (user_id, role, city_id, network_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
     [agent.userId, g.role, g.cityId ?? null, g.networkId ?? null],
   );
+  await settled(t);
 }

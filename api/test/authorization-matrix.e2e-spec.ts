@@ -3,6 +3,7 @@ import { buildOpenApiDocument } from '../src/openapi.js';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
+import { settled } from './settled.js';
 
 /**
  * Every endpoint × every role × own town vs other town → allowed, or denied with the exact status.
@@ -123,6 +124,7 @@ beforeAll(async () => {
       setup.userId,
       city.id,
     ]);
+    await settled(t);
     const storefront = (await setup.post('/api/storefronts').send(storefrontBody(city)).expect(201)).body
       .id as string;
     const periods = await setup.get(`/api/storefronts/${storefront}/occupancy`).expect(200);

@@ -1,6 +1,7 @@
 import { createTestApp, type TestApp } from './app.js';
 import { grant, signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
+import { settled } from './settled.js';
 
 let t: TestApp;
 let api: Agent;
@@ -147,6 +148,7 @@ describe('towns', () => {
       slug,
     ]);
     await t.db.query(`INSERT INTO network_members (network_id, city_id) VALUES ($1, $2)`, [net.id, city.id]);
+    await settled(t);
     const cities = await api.get(`/api/cities?network=${slug}`).expect(200);
     expect(cities.body.map((c: { id: string }) => c.id)).toEqual([city.id]);
     expect(cities.body[0].networkSlugs).toEqual([slug]);

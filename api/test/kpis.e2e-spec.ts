@@ -2,11 +2,11 @@ import { deriveFlowKpis, deriveStockKpis, distributionOf } from '../src/kpis/kpi
 import { countConversion, countFlows, countStock, trailingYear } from '../src/kpis/kpi-formulas.js';
 import { KPI_DEFINITIONS_VERSION, SUMMARY_KPIS } from '../src/kpis/kpi.types.js';
 import request from 'supertest';
-import { TownResolver } from '../src/auth/town-resolver.js';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
 import { fixtureInMemory, insertFixture } from './kpis-fixture.js';
+import { settled } from './settled.js';
 
 /**
  * The SQL engine against the reference formulas on the same fixture (kpis-fixture.ts, hand-computed
@@ -200,6 +200,7 @@ describe('GET /api/kpis/network-summary', () => {
         c.id,
       ]);
     }
+    await settled(t);
     const res = await admin.get(`/api/kpis/network-summary?network=${slug}&asOf=2024-06-30`).expect(200);
     expect(res.body).toMatchObject({ network: { id: network!.id, slug }, asOf: '2024-06-30', towns: 3 });
     // vacancy rates: 0.375 (fixture), 0 (one occupied unit), null (no units)
@@ -343,7 +344,7 @@ describe('access', () => {
   it('KPIs of an open-data town for anyone, of other towns for their readers only', async () => {
     const open = await createCity(t.db, [12.5, 50.5]);
     const closed = await createCity(t.db, [12.6, 50.6], 20000, false);
-    t.app.get(TownResolver).forgetOpenData();
+    await settled(t);
     await request(t.http).get(`/api/kpis?cityId=${open.id}`).expect(200);
     expect(
       (await request(t.http).get(`/api/kpis?cityId=${open.id},${closed.id}`).expect(401)).body.code,
@@ -359,7 +360,7 @@ describe('access', () => {
   it('a network summary covers the members the viewer may see', async () => {
     const open = await createCity(t.db, [12.7, 50.7]);
     const closed = await createCity(t.db, [12.8, 50.8], 20000, false);
-    t.app.get(TownResolver).forgetOpenData();
+    await settled(t);
     const slug = `kpi-access-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
     const [network] = await t.db.query<{ id: string }[]>(
       `INSERT INTO networks (slug, name) VALUES ($1, 'Netz') RETURNING id`,
@@ -371,6 +372,7 @@ describe('access', () => {
         c.id,
       ]);
     }
+    await settled(t);
     expect(
       (await request(t.http).get(`/api/kpis/network-summary?network=${slug}`).expect(200)).body.towns,
     ).toBe(1);

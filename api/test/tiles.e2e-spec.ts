@@ -4,8 +4,8 @@ import { PbfReader } from 'pbf';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
-import { TownResolver } from '../src/auth/town-resolver.js';
 import { createTestApp, type TestApp } from './app.js';
+import { settled } from './settled.js';
 
 /**
  * Storefront vector tiles against real PostGIS: features and properties, filters and the as-of
@@ -115,7 +115,7 @@ beforeAll(async () => {
   db = testApp.db;
   await seed();
   // Both towns publish open data, so these anonymous requests may read them.
-  testApp.app.get(TownResolver).forgetOpenData();
+  await settled(testApp);
 });
 
 afterAll(async () => {
@@ -249,6 +249,7 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
         [sf(1), CITY, yesterday],
       );
     });
+    await settled(testApp);
     expect(await totals(base)).toEqual([5, 3]);
     expect(await gridUnits()).toEqual({ n: 5, v: 3 });
     expect(await cellsOf(base)).toEqual(await cellsOf(`${base}&withinPerimeter=false`));
@@ -257,15 +258,18 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
       `UPDATE storefronts SET location = ST_SetSRID(ST_MakePoint(13.4, 52.5), 4326) WHERE id = $1`,
       [sf(5)],
     );
+    await settled(testApp);
     expect(await totals(base)).toEqual([4, 3]);
     await db.query(`UPDATE storefronts SET location = ST_SetSRID(ST_MakePoint($2, $3), 4326) WHERE id = $1`, [
       sf(5),
       LON + 0.0012,
       LAT - 0.0012,
     ]);
+    await settled(testApp);
     expect(await totals(base)).toEqual([5, 3]);
     await db.query(`DELETE FROM occupancy_periods WHERE storefront_id = $1 AND status = 'vacant'`, [sf(1)]);
     await db.query(`UPDATE occupancy_periods SET valid_to = NULL WHERE storefront_id = $1`, [sf(1)]);
+    await settled(testApp);
     expect(await totals(base)).toEqual([5, 2]);
   });
 
@@ -291,6 +295,7 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     expect(again.status).toBe(304);
 
     await db.query(`UPDATE storefronts SET street = 'Kornmarkt' WHERE id = $1`, [sf(1)]);
+    await settled(testApp);
     const changed = await pointTile('&asOf=2030-01-01');
     expect(changed.headers.etag).not.toBe(etag);
     const street = (decode(changed.body as Buffer).storefronts ?? []).find((f) => f.properties.id === sf(1));

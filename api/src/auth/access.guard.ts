@@ -29,6 +29,8 @@ export class AccessGuard implements CanActivate {
     if (!policy) throw new DomainError('INTERNAL', 'This endpoint has no access rule.');
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
+    // A write may change users, grants or towns: the next request must not see cached access.
+    if (!SAFE_METHODS.has(req.method)) res.on('finish', () => this.auth.forgetCached());
     const session = await this.auth.session(sessionToken(req));
     const viewer = await this.auth.viewerFor(session);
     const context = res.locals.context as RequestContext | undefined;

@@ -58,6 +58,12 @@ export class AuthService {
     return this.sessions.delete(token);
   }
 
+  /** After a write by this process: who may see what may have changed (see SessionsRepository). */
+  forgetCached(): void {
+    this.sessions.forgetCached();
+    this.towns.forgetOpenData();
+  }
+
   session(token: string | undefined): Promise<SessionUser | null> {
     return token ? this.sessions.resolve(token) : Promise.resolve(null);
   }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 export const SESSION_COOKIE = 'sf_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export const sessionToken = (req: Request): string | undefined =>
+export const sessionToken = (req: Pick<Request, 'headers'>): string | undefined =>
   parse(req.headers.cookie ?? '')[SESSION_COOKIE];
 
 /** HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS (directly or via a trusted proxy). */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LruCache } from '../common/lru-cache.js';
+import { ChangeFeed } from '../database/change-feed.js';
 import type { Grant } from './viewer.js';
 
 export const SESSION_IDLE = '12 hours';
@@ -19,9 +21,45 @@ export interface SessionUser {
 
 export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
 
+/** How long a resolved session may answer from memory before the database is asked again. */
+const CACHE_MS = 30_000;
+
+interface CachedSession {
+  user: SessionUser;
+  expiresAt: number;
+  cachedAt: number;
+}
+
+/**
+ * Sessions live in the database. Resolved sessions are kept in memory for up to CACHE_MS while the
+ * ChangeFeed is live: any change to users, grants, networks, towns or a session's end (in any
+ * process) empties the cache, and so does every write request of this process (`forgetCached`).
+ */
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly db: DataSource) {}
+  private readonly cache = new LruCache<CachedSession>(10_000);
+  /** Bumped whenever the cache is emptied: a read that started before must not fill it. */
+  private generation = 0;
+  private readonly forgetHandlers: (() => void)[] = [];
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.on('auth', () => this.forgetCached());
+    feed.onResync(() => this.forgetCached());
+  }
+
+  forgetCached(): void {
+    this.generation += 1;
+    this.cache.clear();
+    for (const handler of this.forgetHandlers) handler();
+  }
+
+  /** Other caches of per-viewer answers follow the session cache (TileReplay). */
+  onForget(handler: () => void): void {
+    this.forgetHandlers.push(handler);
+  }
 
   async create(userId: string, token: string, csrfToken: string): Promise<void> {
     await this.db.query(
@@ -31,11 +69,24 @@ export class SessionsRepository {
     );
   }
 
+  /** The session's user from memory only (undefined when not cached, stale or the feed is down). */
+  cachedUser(token: string): SessionUser | undefined {
+    if (!this.feed.live) return undefined;
+    const hit = this.cache.get(tokenHash(token).toString('base64'));
+    const now = Date.now();
+    return hit && hit.cachedAt > now - CACHE_MS && hit.expiresAt > now ? hit.user : undefined;
+  }
+
   /** The signed-in user of a live session, sliding its idle expiry (at most every minute). */
   async resolve(token: string): Promise<SessionUser | null> {
     const hash = tokenHash(token);
-    const rows = await this.db.query<SessionUser[]>(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.is_admin AS "isAdmin", s.csrf_token AS "csrfToken",
+    const key = hash.toString('base64');
+    const cached = this.cachedUser(token);
+    if (cached) return cached;
+    const now = Date.now();
+    const generation = this.generation;
+    const rows = await this.db.query<(SessionUser & { expiresAt: Date })[]>(
+      `SELECT s.expires_at AS "expiresAt", u.id, u.email, u.display_name AS "displayName", u.is_admin AS "isAdmin", s.csrf_token AS "csrfToken",
               COALESCE((SELECT json_agg(json_build_object('role', g.role, 'cityId', g.city_id, 'networkId', g.network_id))
                         FROM user_grants g WHERE g.user_id = u.id), '[]') AS grants,
               COALESCE((SELECT array_agg(DISTINCT m.city_id) FROM user_grants g
@@ -45,18 +96,26 @@ export class SessionsRepository {
        WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
       [hash],
     );
-    if (rows[0]) {
-      await this.db.query(
-        `UPDATE sessions SET last_seen_at = now(),
-                expires_at = LEAST(now() + interval '${SESSION_IDLE}', created_at + interval '${SESSION_ABSOLUTE}')
-         WHERE token_hash = $1 AND last_seen_at < now() - interval '1 minute'`,
-        [hash],
-      );
+    const row = rows[0];
+    if (!row) {
+      this.cache.delete(key);
+      return null;
     }
-    return rows[0] ?? null;
+    const { expiresAt, ...user } = row;
+    await this.db.query(
+      `UPDATE sessions SET last_seen_at = now(),
+              expires_at = LEAST(now() + interval '${SESSION_IDLE}', created_at + interval '${SESSION_ABSOLUTE}')
+       WHERE token_hash = $1 AND last_seen_at < now() - interval '1 minute'`,
+      [hash],
+    );
+    if (this.feed.live && generation === this.generation) {
+      this.cache.set(key, { user, expiresAt: expiresAt.getTime(), cachedAt: now });
+    }
+    return user;
   }
 
   async delete(token: string): Promise<void> {
+    this.cache.delete(tokenHash(token).toString('base64'));
     await this.db.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash(token)]);
   }
 

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isSlug, isUuid } from '../common/id-or-slug.js';
+import { ChangeFeed } from '../database/change-feed.js';
 
 const OPEN_DATA_TTL_MS = 5_000;
 
-/** Finds the town a record belongs to, and which towns publish open data (cached for a few seconds). */
+/**
+ * Finds the town a record belongs to, and which towns publish open data (cached for a few seconds,
+ * forgotten at once when a town changes: ChangeFeed topic `auth`).
+ */
 @Injectable()
 export class TownResolver {
   private openData: { ids: ReadonlySet<string>; at: number } | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    feed: ChangeFeed,
+  ) {
+    feed.on('auth', () => this.forgetOpenData());
+  }
 
   async townOf(entity: 'city' | 'storefront' | 'intervention', idOrSlug: string): Promise<string | null> {
     if (!isUuid(idOrSlug) && (entity !== 'city' || !isSlug(idOrSlug))) return null;

@@ -16,7 +16,7 @@ const storage = new AsyncLocalStorage<RequestContext>();
 export const currentRequest = (): RequestContext | undefined => storage.getStore();
 
 /** Gives every request a correlation id (kept from X-Request-Id when well-formed) and logs it as JSON. */
-export function requestContext(log: (line: Record<string, unknown>) => void) {
+export function requestContext(log: typeof jsonLog) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const incoming = req.header('x-request-id');
     const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -41,7 +41,12 @@ export function requestContext(log: (line: Record<string, unknown>) => void) {
   };
 }
 
-export function jsonLog(line: Record<string, unknown>): void {
-  if (process.env.LOG_LEVEL === 'silent') return;
+export type LogLine = Record<string, unknown> & { level: 'error' | 'warn' | 'info' };
+
+const LEVELS: Record<string, number> = { silent: -1, error: 0, warn: 1, info: 2 };
+
+/** One JSON line on stdout; LOG_LEVEL (silent, error, warn, info — the default) drops the lower levels. */
+export function jsonLog(line: LogLine): void {
+  if (LEVELS[line.level]! > (LEVELS[process.env.LOG_LEVEL ?? 'info'] ?? 2)) return;
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
 }

@@ -50,9 +50,17 @@ export const QueryInt = (): PropertyDecorator =>
     typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value,
   );
 
+/** Built once: constructing an Intl formatter costs far more than formatting (it was a hot spot). */
+const BERLIN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+
+let lastDay = { second: NaN, day: '' };
+
 /** Today's date in Germany (the towns' calendar day, not the server's): the default reference date. */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+  // Formatting is still costly for a per-request call: remembered for the second it was asked in.
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastDay.second) lastDay = { second, day: BERLIN_DATE.format(now) };
+  return lastDay.day;
 }
 
 /** `[minLon, minLat, maxLon, maxLat]` in EPSG:4326 with min < max. */

@@ -2,10 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
+import { ChangeFeed } from './change-feed.js';
 
 /**
  * One connection pool per process. TypeORM runs the pool, transactions and migrations;
- * queries are explicit SQL in the feature repositories. Never `synchronize`.
+ * queries are explicit SQL in the feature repositories. Never `synchronize`. `ChangeFeed` tells the
+ * in-memory caches about other transactions' writes.
  */
 @Global()
 @Module({
@@ -33,6 +35,9 @@ import { ConfigModule } from '../config/config.module.js';
         retryAttempts: 0,
       }),
     }),
+    ConfigModule,
   ],
+  providers: [ChangeFeed],
+  exports: [ChangeFeed],
 })
 export class DatabaseModule {}

@@ -1,10 +1,11 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
+import { TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -12,7 +13,10 @@ export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 @ApiTags('tiles')
 @Controller('tiles')
 export class TilesController {
-  constructor(private readonly tiles: TilesService) {}
+  constructor(
+    private readonly tiles: TilesService,
+    private readonly replay: TileReplay,
+  ) {}
 
   @Get('storefronts/:z/:x/:y')
   @Access({ kind: 'towns', publicData: true })
@@ -29,6 +33,7 @@ export class TilesController {
     @Param('y') y: string,
     @Query() query: TileQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
     @CurrentViewer() viewer: Viewer,
   ): Promise<void> {
@@ -43,6 +48,7 @@ export class TilesController {
       return;
     }
     res.status(200).type(MVT_CONTENT_TYPE).setHeader('Content-Length', String(tile.body.length));
+    this.replay.record({ url: req.originalUrl, headers: req.headers }, !!viewer.user, tile, res);
     res.end(tile.body);
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TileCacheInvalidator } from './data-version.service.js';
 import { TilesController } from './tiles.controller.js';
 import { TilesRepository } from './tiles.repository.js';
+import { TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
 
 /**
@@ -11,7 +12,7 @@ import { TilesService } from './tiles.service.js';
 @Global()
 @Module({
   controllers: [TilesController],
-  providers: [TilesRepository, TilesService, TileCacheInvalidator],
-  exports: [TileCacheInvalidator],
+  providers: [TilesRepository, TilesService, TileCacheInvalidator, TileReplay],
+  exports: [TileCacheInvalidator, TileReplay],
 })
 export class TilesModule {}

@@ -109,21 +109,6 @@ export class TilesRepository {
     );
   }
 
-  /**
-   * A cheap fingerprint of the data a tile depends on: the largest of the towns' data versions
-   * (`tile_data_versions`, set from a global sequence by triggers on every write to a town's
-   * storefronts, periods, intervention links or the town itself). One index lookup per town.
-   */
-  async dataVersion(cityIds: string[] | undefined): Promise<string> {
-    const [row] = await this.db.query<{ version: string }[]>(
-      cityIds === undefined
-        ? `SELECT COALESCE(max(version), 0)::text AS version FROM tile_data_versions`
-        : `SELECT COALESCE(max(version), 0)::text AS version FROM tile_data_versions WHERE city_id = ANY($1::uuid[])`,
-      cityIds === undefined ? [] : [cityIds],
-    );
-    return row?.version ?? '';
-  }
-
   private async mvt(sql: string, params: unknown[]): Promise<Buffer> {
     const [row] = await this.db.query<{ mvt: Buffer | null }[]>(sql, params);
     return row?.mvt ?? Buffer.alloc(0);

@@ -6,7 +6,7 @@ import { todayIso } from '../common/validators.js';
 import { TileCacheInvalidator } from './data-version.service.js';
 import { parseTileCoords, type TileCoords } from './dto/tile-coords.js';
 import type { TileQueryDto } from './dto/tile-query.dto.js';
-import { LruCache } from './tile-cache.js';
+import { LruCache } from '../common/lru-cache.js';
 import { GRID_MAX_ZOOM, POINT_MIN_ZOOM, TilesRepository } from './tiles.repository.js';
 
 export interface TileResponse {
@@ -14,6 +14,9 @@ export interface TileResponse {
   status: 200 | 304;
   etag: string;
   body: Buffer;
+  /** The data version the tile was built for, and the towns it covers (undefined = all). */
+  version: string;
+  cityIds: string[] | undefined;
 }
 
 interface CachedTile {
@@ -47,16 +50,17 @@ export class TilesService {
     const filter = toFilter(query);
     if (cityIds !== undefined) filter.cityIds = [...cityIds].sort();
     const key = cacheKey(tile, filter);
-    const version = `${await this.tiles.dataVersion(filter.cityIds)}#${this.invalidator.version}`;
+    const version = await this.invalidator.version(filter.cityIds);
     const etag = `"${createHash('sha1').update(`${key}|${version}`).digest('base64url')}"`;
+    const answer = { etag, version, cityIds: filter.cityIds };
     if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag))
-      return { status: 304, etag, body: Buffer.alloc(0) };
+      return { status: 304, body: Buffer.alloc(0), ...answer };
     const cached = this.cache.get(key);
-    if (cached?.etag === etag) return { status: 200, etag, body: cached.body };
+    if (cached?.etag === etag) return { status: 200, body: cached.body, ...answer };
     const body =
       tile.z >= POINT_MIN_ZOOM ? await this.tiles.pointTile(tile, filter) : await this.cellTile(tile, filter);
     this.cache.set(key, { etag, body });
-    return { status: 200, etag, body };
+    return { status: 200, body, ...answer };
   }
 
   /**
@@ -106,7 +110,7 @@ function cacheKey(tile: TileCoords, filter: StorefrontFilter): string {
   return `${tile.z}/${tile.x}/${tile.y}?${JSON.stringify(filter)}`;
 }
 
-function matches(ifNoneMatch: string, etag: string): boolean {
+export function matches(ifNoneMatch: string, etag: string): boolean {
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
