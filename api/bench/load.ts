@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 
@@ -117,4 +117,80 @@ export function pgbench(
   const latency = /latency average = ([\d.]+) ms/.exec(r.stdout)?.[1];
   if (!tps) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`);
   return { tps: Number(tps), latencyMs: Number(latency) };
+}
+
+/**
+ * HTTP load with `wrk` (C, like pgbench: the client costs little CPU, so the server's throughput is
+ * what is measured). `paths` are requested in order across all connections, each at most once when
+ * `once` (threads stop at the end of the list), else round and round.
+ */
+export async function wrk(
+  base: string,
+  paths: string[],
+  opts: { connections: number; seconds: number; once: boolean; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const threads = 2;
+  const script = `/tmp/schaufenster-bench-${process.pid}.lua`;
+  const lua = [
+    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',\n')}}`,
+    ...Object.entries(opts.headers ?? {}).map(
+      ([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`,
+    ),
+    `local counter = 0`,
+    `function setup(thread) thread:set("id", counter); counter = counter + 1 end`,
+    `function init(args) idx = id end`,
+    `function request()`,
+    `  if idx >= #paths then`,
+    `    if ${opts.once ? 'true' : 'false'} then wrk.thread:stop() end`,
+    `    idx = idx % #paths`,
+    `  end`,
+    `  local p = paths[idx + 1]`,
+    `  idx = idx + ${threads}`,
+    `  return wrk.format("GET", p)`,
+    `end`,
+  ].join('\n');
+  writeFileSync(script, lua);
+  // Asynchronous: the comparator server may run in this very process.
+  const r = await new Promise<{ stdout: string; stderr: string; error?: Error }>((resolve) => {
+    execFile(
+      'wrk',
+      [
+        '-t',
+        String(threads),
+        '-c',
+        String(opts.connections),
+        '-d',
+        `${opts.seconds}s`,
+        '--latency',
+        '-s',
+        script,
+        base,
+      ],
+      { encoding: 'utf8', timeout: (opts.seconds + 60) * 1000 },
+      (error, stdout, stderr) => resolve({ stdout, stderr, error: error ?? undefined }),
+    );
+  });
+  const out = r.stdout ?? '';
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
+  if (!rps) throw new Error(`wrk failed: ${r.stderr || out || r.error?.message}`);
+  const ms = (label: string): number => {
+    const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    const scale = { us: 0.001, ms: 1, s: 1000 }[m[2] as 'us' | 'ms' | 's'];
+    return Number(m[1]) * scale;
+  };
+  const requests = Number(/(\d+) requests in ([\d.]+)(m?s)/.exec(out)?.[1] ?? NaN);
+  const seconds = Number(/requests in ([\d.]+)s/.exec(out)?.[1] ?? opts.seconds);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socketErrors = socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0;
+  return {
+    requests,
+    errors: non2xx + socketErrors,
+    seconds,
+    rps: Number(rps),
+    p50: ms('50'),
+    p99: ms('99'),
+    firstError: non2xx || socketErrors ? `${non2xx} non-2xx, socket errors ${socket?.[0] ?? 0}` : undefined,
+  };
 }

@@ -77,7 +77,9 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
 }
 
 function startApi(): ChildProcess {
-  return spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
+  // e.g. BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the API under load
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, fileURLToPath(new URL('../src/main.js', import.meta.url))], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl.href,

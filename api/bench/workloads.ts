@@ -7,7 +7,7 @@ import type { Size } from './dataset.js';
 import { fmt, verdict } from './format.js';
 import { importWorkload } from './import-workload.js';
 import { kpiWorkloads } from './kpi-workload.js';
-import { bareServer, closedLoop, pgbench, type LoadResult, type Request } from './load.js';
+import { bareServer, closedLoop, pgbench, wrk, type LoadResult, type Request } from './load.js';
 
 export interface BenchTown {
   id: string;
@@ -135,10 +135,10 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
       clients: CLIENTS,
       seconds: TILE_SECONDS,
     });
-    const api = await closedLoop(CLIENTS, TILE_SECONDS * 1000, (i) =>
-      i < list.length
-        ? { url: `${base}/api/tiles/storefronts/${z}/${list[i]![0]}/${list[i]![1]}`, headers: asAdmin }
-        : null,
+    const api = await wrk(
+      base,
+      list.map(([x, y]) => `/api/tiles/storefronts/${z}/${x}/${y}`),
+      { connections: CLIENTS, seconds: TILE_SECONDS, once: true, headers: asAdmin },
     );
     const ratio = api.rps / db.tps;
     log(
@@ -153,9 +153,10 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
     const [cx, cy] = tileOf(biggest.lon, biggest.lat, 14);
     const cachedUrl = `${base}/api/tiles/storefronts/14/${cx}/${cy}?cityId=${biggest.id}`;
     const bytes = Buffer.from(await (await fetch(cachedUrl)).arrayBuffer());
-    const cached = await closedLoop(CLIENTS, 5000, () => ({ url: cachedUrl }));
+    const cachedPath = cachedUrl.slice(base.length);
+    const cached = await wrk(base, [cachedPath], { connections: CLIENTS, seconds: 5, once: false });
     const bare = await bareServer(bytes);
-    const bareLoad = await closedLoop(CLIENTS, 5000, () => ({ url: bare.url }));
+    const bareLoad = await wrk(bare.url, ['/'], { connections: CLIENTS, seconds: 5, once: false });
     bare.close();
     const cachedRatio = cached.rps / bareLoad.rps;
     log(

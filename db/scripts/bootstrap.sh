@@ -52,6 +52,7 @@ case "$mode" in
     node node_modules/@playwright/test/cli.js test -c web/playwright.config.ts
     ;;
   bench)
+    bash db/scripts/ensure-system-packages.sh bench
     build
     node dist/api/bench/run.js "${@:2}"
     ;;

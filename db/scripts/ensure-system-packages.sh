@@ -5,6 +5,8 @@
 #   docker-compose  static validation of docker/compose.yml (`docker-compose config`; no engine needed)
 #   poppler-utils   pdftoppm: turns PDFs into images for tests that check printed output
 #   gdal-bin        ogrinfo: inspects geodata files (reference boundaries, exports)
+# With `bench` (npm run bench) also:
+#   wrk             the HTTP load generator of the tile workloads (C, like pgbench)
 set -euo pipefail
 missing=()
 need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
@@ -12,6 +14,7 @@ need chromium chromium
 need docker-compose docker-compose
 need pdftoppm poppler-utils
 need ogrinfo gdal-bin
+[ "${1:-}" = bench ] && need wrk wrk
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "[setup] installing ${missing[*]} (apt)" >&2
 SUDO=""
