@@ -1,8 +1,15 @@
-/** A small least-recently-used map: a Map keeps insertion order, so the first key is the oldest. */
+/**
+ * A small least-recently-used map: a Map keeps insertion order, so the first key is the oldest.
+ * Bounded by a number of entries and, with `sizeOf`, by their total size (e.g. bytes of tile bodies).
+ */
 export class LruCache<V> {
   private readonly entries = new Map<string, V>();
+  private total = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly limit: { maxSize: number; sizeOf: (value: V) => number } | null = null,
+  ) {}
 
   get(key: string): V | undefined {
     const value = this.entries.get(key);
@@ -13,24 +20,38 @@ export class LruCache<V> {
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key);
+    this.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.maxEntries) {
+    this.total += this.sizeOf(value);
+    while (this.entries.size > this.maxEntries || (this.limit && this.total > this.limit.maxSize)) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.delete(oldest);
     }
   }
 
   delete(key: string): void {
+    const value = this.entries.get(key);
+    if (value === undefined) return;
     this.entries.delete(key);
+    this.total -= this.sizeOf(value);
   }
 
   clear(): void {
     this.entries.clear();
+    this.total = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The summed `sizeOf` of the entries (0 without a size limit). */
+  get totalSize(): number {
+    return this.total;
+  }
+
+  private sizeOf(value: V): number {
+    return this.limit ? this.limit.sizeOf(value) : 0;
   }
 }

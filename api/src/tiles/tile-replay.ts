@@ -43,7 +43,11 @@ const PER_ANSWER = new Set(['x-request-id', 'content-length', 'date', 'connectio
  */
 @Injectable()
 export class TileReplay {
-  private readonly replays = new LruCache<Replay>(4000);
+  /** Bodies are mostly the same buffers as in TilesService's cache; bounded by bytes all the same. */
+  private readonly replays = new LruCache<Replay>(4000, {
+    maxSize: 96 * 2 ** 20,
+    sizeOf: (r) => r.body.length,
+  });
 
   constructor(
     private readonly feed: ChangeFeed,

@@ -30,7 +30,10 @@ interface CachedTile {
  */
 @Injectable()
 export class TilesService {
-  private readonly cache = new LruCache<CachedTile>(2000);
+  private readonly cache = new LruCache<CachedTile>(2000, {
+    maxSize: 96 * 2 ** 20,
+    sizeOf: (t) => t.body.length,
+  });
 
   constructor(
     private readonly tiles: TilesRepository,
