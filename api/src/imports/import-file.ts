@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/domain-error.js';
+import { CsvQuoteError, csvRecords, type CsvRecord } from './csv-records.js';
 import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
 
@@ -44,33 +44,25 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
 function parseCsv(bytes: Uint8Array): ParsedTable {
   const { text, encoding, bom } = decodeText(bytes);
   const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = csvRecords(text, delimiter);
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    if (!(error instanceof CsvQuoteError)) throw error;
     throw unreadable(
-      `The file cannot be read as CSV${line ? ` (around line ${line})` : ''}: check for an unclosed quotation mark.`,
-      { line: line ?? null },
+      `The file cannot be read as CSV (around line ${error.line}): check for an unclosed quotation mark.`,
+      { line: error.line },
     );
   }
   const [header, ...data] = records;
-  const headers = (header?.record ?? []).map((h) => h.trim());
+  const headers = header?.cells ?? [];
   const problems: ImportProblem[] = [];
   const rows: string[][] = [];
   const lines: number[] = [];
-  for (const { record, info } of data) {
+  for (const { cells: record, line } of data) {
     if (record.length !== headers.length && !trailingEmpty(record, headers.length)) {
       problems.push({
-        line: info.lines,
+        line,
         column: null,
         value: record.join(delimiter),
         reason: `The row has ${record.length} cells but the header has ${headers.length}: columns are shifted (a delimiter inside a value without quotes?). Fix the row or skip it.`,
@@ -79,7 +71,7 @@ function parseCsv(bytes: Uint8Array): ParsedTable {
       });
     }
     rows.push(record);
-    lines.push(info.lines);
+    lines.push(line);
   }
   return { headers, rows, lines, problems, info: { format: 'csv', encoding, bom, delimiter, sheet: null } };
 }
