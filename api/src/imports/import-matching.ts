@@ -50,13 +50,15 @@ export async function locateAndMatch(
        AND normalised_address(r.street, r.house_number) = m.key
        AND (r.reference_id IS NULL OR m.reference_id IS NULL)`,
   );
-  // The && prefilter (about 20 m) uses the GiST index; ST_DWithin on geography measures metres.
+  // The && prefilter uses the GiST index: 0.0001° is ≥ 6 m in either direction below 70° N (3 m is
+  // 0.000047° of longitude at 55° N), small enough that a dense town yields few candidates per row.
+  // ST_DWithin on geography then measures metres.
   await q(
     `UPDATE import_rows r SET storefront_id = n.id, matched_by = 'proximity'
      FROM import_rows r2
      CROSS JOIN LATERAL (
        SELECT s.id FROM storefronts s
-       WHERE s.city_id = $1 AND s.location && ST_Expand(r2.geom, 0.0003)
+       WHERE s.city_id = $1 AND s.location && ST_Expand(r2.geom, 0.0001)
          AND ST_DWithin(s.location::geography, r2.geom::geography, $2)
          AND (r2.reference_id IS NULL OR s.reference_id IS NULL)
        ORDER BY s.location <-> r2.geom LIMIT 1) n

@@ -1,12 +1,13 @@
 import { IN_USE_STATUSES, type Floor } from '../storefronts/storefront.types.js';
-import type {
-  ImportField,
-  ImportMapping,
-  ImportProblem,
-  ImportRow,
-  ImportSrid,
-  ParsedTable,
-  ProblemCode,
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  type ImportProblem,
+  type ImportRow,
+  type ImportSrid,
+  type ParsedTable,
+  type ProblemCode,
 } from './import.types.js';
 import { vocabularyKey, suggestCategory, suggestStatus } from './import-vocabulary.js';
 import {
@@ -43,6 +44,12 @@ export function mapRows(
   mapping: ImportMapping,
 ): { rows: ImportRow[]; problems: ImportProblem[] } {
   const index = new Map(table.headers.map((h, i) => [h, i]));
+  // Per field its header and column, looked up once (not once per cell: 100,000 rows × 22 fields).
+  const columns = IMPORT_FIELDS.map((field) => {
+    const header = mapping.columns[field];
+    return { header: header ?? null, at: header === undefined ? undefined : index.get(header) };
+  });
+  const fieldIndex = new Map(IMPORT_FIELDS.map((field, i) => [field, i]));
   const rows: ImportRow[] = [];
   const problems: ImportProblem[] = [...table.problems];
   const brokenLines = new Set(table.problems.filter((p) => p.severity === 'error').map((p) => p.line));
@@ -50,14 +57,20 @@ export function mapRows(
     const line = table.lines[i]!;
     if (brokenLines.has(line)) return;
     const rowProblems: ImportProblem[] = [];
+    const seen: ({ raw: string; header: string | null } | undefined)[] = [];
     const row = mapRow(
       line,
       (field) => {
-        const header = mapping.columns[field];
-        const at = header === undefined ? undefined : index.get(header);
+        const f = fieldIndex.get(field)!;
+        const known = seen[f];
+        if (known) return known;
+        const { header, at } = columns[f]!;
+        let raw = at === undefined ? '' : (cells[at] ?? '').trim();
         // Our own exports (and careful spreadsheets) put an apostrophe before = + - @ against formula injection.
-        const raw = (at === undefined ? '' : (cells[at] ?? '').trim()).replace(/^'(?=[=+\-@])/, '');
-        return { raw: EMPTY.has(raw.toLowerCase()) ? '' : raw, header: header ?? null };
+        if (raw.charCodeAt(0) === 39) raw = raw.replace(/^'(?=[=+\-@])/, '');
+        const cell = { raw: raw.length <= 5 && EMPTY.has(raw.toLowerCase()) ? '' : raw, header };
+        seen[f] = cell;
+        return cell;
       },
       mapping,
       rowProblems,

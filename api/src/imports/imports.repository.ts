@@ -79,6 +79,16 @@ export class ImportsRepository {
     return { headers: row!.headers, rows: row!.rows.cells, lines: row!.rows.lines, info, problems };
   }
 
+  /** The first rows and the file's problems, without loading every cell (polled during a commit). */
+  async preview(id: string): Promise<{ rows: string[][]; problems: ImportProblem[] }> {
+    const [row] = await this.db.query<{ rows: string[][]; problems: ImportProblem[] | null }[]>(
+      `SELECT jsonb_path_query_array(rows, '$.cells[0 to 4]') AS rows, file_info->'problems' AS problems
+       FROM imports WHERE id = $1`,
+      [id],
+    );
+    return { rows: row?.rows ?? [], problems: row?.problems ?? [] };
+  }
+
   async saveMapping(id: string, mapping: ImportMapping): Promise<void> {
     await this.db.query(`UPDATE imports SET mapping = $2, status = 'mapped', error = NULL WHERE id = $1`, [
       id,

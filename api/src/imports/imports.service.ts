@@ -210,8 +210,10 @@ export class ImportsService {
 
   private async view(cityId: string, id: string, parsed?: ParsedTable): Promise<ImportView> {
     const record = await this.record(cityId, id);
-    const table = parsed ?? (record.status === 'committed' ? null : await this.imports.table(id));
-    return { ...record, preview: table?.rows.slice(0, 5) ?? [], fileProblems: table?.problems ?? [] };
+    if (parsed) return { ...record, preview: parsed.rows.slice(0, 5), fileProblems: parsed.problems };
+    if (record.status === 'committed') return { ...record, preview: [], fileProblems: [] };
+    const { rows, problems } = await this.imports.preview(id);
+    return { ...record, preview: rows, fileProblems: problems };
   }
 }
 
