@@ -90,7 +90,7 @@ describe('storefront import', () => {
     const imp = await prepared(editor, city, fixture('storefronts-2025-windows1252.csv'), 'l.csv', {
       referenceDate: '2025-01-01',
     });
-    const before = await writableTablesChecksum(t.db);
+    const before = await writableTablesChecksum(t.db, city.id);
     const dry = await editor.post(`${imp.url}/dry-run`).expect(200);
     expect(dry.body.summary).toEqual({
       total: 6,
@@ -115,14 +115,14 @@ describe('storefront import', () => {
       [6, 'Fläche (m²)', 'abc', 'INVALID_NUMBER'],
       [7, null, 'A-6;Lange Straße;5;99867;70;Friseur;belegt;;619510;5645710;Zusatz;verschoben', 'CELL_COUNT'],
     ]);
-    expect(await writableTablesChecksum(t.db)).toBe(before);
+    expect(await writableTablesChecksum(t.db, city.id)).toBe(before);
 
     const refused = await editor.post(`${imp.url}/commit`).expect(400);
     expect(refused.body).toMatchObject({
       code: 'VALIDATION_FAILED',
       details: { reason: 'rows_rejected', summary: { rejected: 2 } },
     });
-    expect(await writableTablesChecksum(t.db)).toBe(before);
+    expect(await writableTablesChecksum(t.db, city.id)).toBe(before);
     expect((await editor.get(imp.url).expect(200)).body.status).toBe('mapped');
   });
 

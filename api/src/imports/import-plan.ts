@@ -44,7 +44,8 @@ export async function planRows(
     [],
   );
 
-  // Matched rows: the status the file gives, against the current period.
+  // Matched rows: the status the file gives, against the current period (units given by several rows:
+  // import-history-plan.ts).
   await q(
     `UPDATE import_rows r SET cur_id = o.id, cur_from = o.valid_from,
        new_status = COALESCE(r.status, o.status),
@@ -65,7 +66,7 @@ export async function planRows(
   await q(
     `UPDATE import_rows r SET change_date = COALESCE(r.status_since, $1::date)
      FROM occupancy_periods o
-     WHERE o.id = r.cur_id AND r.problem IS NULL
+     WHERE o.id = r.cur_id AND r.problem IS NULL AND NOT r.multi
        AND (o.status, o.use_category, o.business_name) IS DISTINCT FROM (r.new_status, r.new_category, r.new_business)`,
     [referenceDate],
   );

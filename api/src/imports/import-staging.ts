@@ -36,6 +36,7 @@ export async function stageRows(
       owner_email     text,
       asking_rent     numeric,
       geom            geometry(Point, 4326),
+      multi           boolean NOT NULL DEFAULT false,
       storefront_id   uuid,
       matched_by      text,
       new_id          uuid,

@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+
+/** Columns that describe the unit itself (not its status): the newest filled value of a unit's rows wins. */
+const UNIT_COLUMNS = [
+  'reference_id',
+  'street',
+  'house_number',
+  'postcode',
+  'floor_area_m2',
+  'frontage_m',
+  'floor',
+  'notes',
+  'owner_name',
+  'owner_phone',
+  'owner_email',
+  'asking_rent',
+] as const;
+
+/**
+ * Groups the staged rows by unit — the town's reference id, else the normalised address — so that a
+ * file may give a unit's history as several rows. Every row of a group with more than one row becomes
+ * a status event in `import_events`; the group keeps one row in `import_rows` (its newest, by status
+ * date, then line), completed with the newest filled value of every other column, and flagged `multi`.
+ * Matching, attributes and the summary then work per unit; the history of `multi` units is planned
+ * from their events (import-history-plan.ts). `$1` is the list's reference date.
+ */
+export async function groupRowsByUnit(em: EntityManager, referenceDate: string): Promise<void> {
+  await em.query(`
+    CREATE TEMP TABLE import_events (
+      line            integer PRIMARY KEY,
+      head_line       integer NOT NULL,
+      day             date NOT NULL,
+      status          text,
+      use_category    text,
+      business_name   text,
+      problem_code    text,
+      problem         text,
+      problem_value   text,
+      problem_warning boolean NOT NULL DEFAULT false
+    ) ON COMMIT DROP`);
+  await em.query(
+    `WITH keyed AS (
+       SELECT line, COALESCE('r:' || reference_id, 'a:' || normalised_address(street, house_number)) AS unit_key,
+              COALESCE(status_since, $1::date) AS day, status
+       FROM import_rows),
+     grouped AS (
+       SELECT line, day, count(*) OVER w AS n,
+              first_value(line) OVER (w ORDER BY (status IS NOT NULL) DESC, day DESC, line DESC) AS head_line
+       FROM keyed WHERE unit_key IS NOT NULL
+       WINDOW w AS (PARTITION BY unit_key))
+     INSERT INTO import_events (line, head_line, day, status, use_category, business_name)
+     SELECT g.line, g.head_line, g.day, r.status, r.use_category, r.business_name
+     FROM grouped g JOIN import_rows r USING (line) WHERE g.n > 1`,
+    [referenceDate],
+  );
+  // Coordinates travel together (x, y and their system from the same row).
+  await em.query(`
+    UPDATE import_rows r SET multi = true, ${UNIT_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')},
+           x = u.x, y = u.y, srid = u.srid
+    FROM (
+      SELECT e.head_line, ${UNIT_COLUMNS.map((c) => `(array_agg(o.${c} ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.${c} IS NOT NULL))[1] AS ${c}`).join(', ')},
+             (array_agg(o.x ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS x,
+             (array_agg(o.y ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS y,
+             (array_agg(o.srid ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS srid
+      FROM import_events e JOIN import_rows o ON o.line = e.line
+      GROUP BY e.head_line) u
+    WHERE r.line = u.head_line`);
+  await em.query(
+    `DELETE FROM import_rows r USING import_events e WHERE e.line = r.line AND e.line <> e.head_line`,
+  );
+}
