@@ -90,6 +90,12 @@ function rssOf(pid: number): { rssMb: number; hwmMb: number } {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 
+/** CPU seconds (user + system) a process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export async function runWorkloads(ctx: BenchContext): Promise<void> {
   const { base, log } = ctx;
   const signIn = await fetch(`${base}/api/auth/sign-in`, {
@@ -135,15 +141,18 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
       clients: CLIENTS,
       seconds: TILE_SECONDS,
     });
+    const cpuBefore = cpuSecondsOf(ctx.api.pid!);
     const api = await wrk(
       base,
       list.map(([x, y]) => `/api/tiles/storefronts/${z}/${x}/${y}`),
       { connections: CLIENTS, seconds: TILE_SECONDS, once: true, headers: asAdmin },
     );
+    const apiCpuMs = ((cpuSecondsOf(ctx.api.pid!) - cpuBefore) * 1000) / api.requests;
     const ratio = api.rps / db.tps;
     log(
-      `tiles z${z} uncached: API ${load(api)} | pgbench ${fmt(db.tps)} tps (latency ${fmt(db.latencyMs)} ms), ` +
-        `${CLIENTS} clients each | ratio API/pgbench ${fmt(ratio, 2)} (target >= 0.85: ${verdict(ratio >= 0.85)})`,
+      `tiles z${z} uncached: API ${load(api)}, API process CPU ${fmt(apiCpuMs, 2)} ms per tile | ` +
+        `pgbench ${fmt(db.tps)} tps (latency ${fmt(db.latencyMs)} ms), ${CLIENTS} clients each | ` +
+        `ratio API/pgbench ${fmt(ratio, 2)} (target >= 0.85: ${verdict(ratio >= 0.85)})`,
     );
   }
 
