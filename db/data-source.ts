@@ -6,6 +6,7 @@ import { AddKpiIndexes1763900000000 } from './migrations/1763900000000-AddKpiInd
 import { AddImportsAndFootfall1764030000000 } from './migrations/1764030000000-AddImportsAndFootfall.js';
 import { AddKpiPreAggregates1764100000000 } from './migrations/1764100000000-AddKpiPreAggregates.js';
 import { AddTileGrid1764200000000 } from './migrations/1764200000000-AddTileGrid.js';
+import { FasterKpiAggregates1764300000000 } from './migrations/1764300000000-FasterKpiAggregates.js';
 import { NotifyDataChanges1764500000000 } from './migrations/1764500000000-NotifyDataChanges.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
@@ -16,6 +17,7 @@ export const migrations = [
   AddImportsAndFootfall1764030000000,
   AddKpiPreAggregates1764100000000,
   AddTileGrid1764200000000,
+  FasterKpiAggregates1764300000000,
   NotifyDataChanges1764500000000,
 ];
 
