@@ -37,6 +37,11 @@ export interface KpiNetwork {
 export type CountsByTown<T> = Map<string, Map<number, T>>;
 
 type CumulativeRow = Record<DeltaColumn, number> & { cityId: string; idx: number };
+interface RunningTotals {
+  /** The running total of DELTA_COLUMNS[column] of town number `town` on date number `date` (0-based). */
+  value(town: number, date: number, column: number): number;
+}
+const COLUMN_INDEX = Object.fromEntries(DELTA_COLUMNS.map((c, i) => [c, i])) as Record<DeltaColumn, number>;
 type MedianRow<K extends string> = Record<K, number | null> & { cityId: string; idx: number };
 type ConversionRow = ConversionCounts & { cityId: string; idx: number };
 
@@ -80,93 +85,113 @@ export class KpisRepository {
     return rows[0] ?? null;
   }
 
-  /** `dates` sorted ascending, without duplicates. */
-  async stockCounts(cityIds: string[], dates: string[]): Promise<CountsByTown<StockCounts>> {
-    const [cumulative, medians] = await Promise.all([
-      this.cumulative(cityIds, dates),
-      this.db.query<MedianRow<'medianVacancyDays'>[]>(VACANCY_MEDIANS, [cityIds, dates]),
+  /**
+   * Stock counts on `stockDates` and flow counts in the buckets between `bounds` (bucket i is
+   * [bounds[i], bounds[i+1]), see kpi-buckets.ts), both sorted ascending without duplicates. The
+   * running totals of both come from one DATE_DELTAS statement over the union of the stock dates and
+   * the days before the bounds (for a series these overlap: a bucket's start − 1 is the previous end).
+   */
+  async counts(
+    cityIds: string[],
+    stockDates: string[],
+    bounds: string[],
+  ): Promise<{ stock: CountsByTown<StockCounts>; flows: CountsByTown<FlowCounts> }> {
+    const flowDates = bounds.map((b) => addDays(b, -1));
+    const dates = [...new Set([...stockDates, ...flowDates])].sort();
+    const position = new Map(dates.map((d, i) => [d, i]));
+    const [totals, vacancyMedians, reLettingMedians] = await Promise.all([
+      this.runningTotals(cityIds, dates),
+      this.read<MedianRow<'medianVacancyDays'>[]>(VACANCY_MEDIANS, [cityIds, stockDates]),
+      this.read<MedianRow<'medianReLettingDays'>[]>(RELETTING_MEDIANS, [cityIds, bounds]),
     ]);
-    const medianOf = byTown(medians, (r) => r.medianVacancyDays);
-    return byTown(cumulative, (r) => ({
-      units: r.units,
-      vacant: r.vacant,
-      underRenovation: r.under_renovation,
-      notLettable: r.not_lettable,
-      temporaryUse: r.temporary_use,
-      inUse: r.in_use,
-      longTermVacant: r.long_term_vacant,
-      unitsWithArea: r.units_with_area,
-      areaTotal: r.area_total,
-      vacantArea: r.vacant_area,
-      fresh: r.fresh,
-      medianVacancyDays: medianOf.get(r.cityId)?.get(r.idx) ?? null,
-      useMix: Object.fromEntries(USE_MIX_KEYS.map((k) => [k, r[`mix_${k}` as DeltaColumn]])) as Record<
-        UseMixKey,
-        number
-      >,
-    }));
+    const vacancyMedianOf = byTown(vacancyMedians, (r) => r.medianVacancyDays);
+    const reLettingMedianOf = byTown(reLettingMedians, (r) => r.medianReLettingDays);
+    const stock: CountsByTown<StockCounts> = new Map();
+    const flows: CountsByTown<FlowCounts> = new Map();
+    cityIds.forEach((cityId, town) => {
+      const at = (date: string, column: number): number => totals.value(town, position.get(date)!, column);
+      const stockOfTown = new Map<number, StockCounts>();
+      stockDates.forEach((date, i) => {
+        const c = (column: DeltaColumn): number => at(date, COLUMN_INDEX[column]);
+        stockOfTown.set(i + 1, {
+          units: c('units'),
+          vacant: c('vacant'),
+          underRenovation: c('under_renovation'),
+          notLettable: c('not_lettable'),
+          temporaryUse: c('temporary_use'),
+          inUse: c('in_use'),
+          longTermVacant: c('long_term_vacant'),
+          unitsWithArea: c('units_with_area'),
+          // areas are numeric(9,1): keep their sums exact tenths despite binary floating point
+          areaTotal: Math.round(c('area_total') * 10) / 10,
+          vacantArea: Math.round(c('vacant_area') * 10) / 10,
+          fresh: c('fresh'),
+          medianVacancyDays: vacancyMedianOf.get(cityId)?.get(i + 1) ?? null,
+          useMix: Object.fromEntries(USE_MIX_KEYS.map((k) => [k, c(`mix_${k}`)])) as Record<
+            UseMixKey,
+            number
+          >,
+        });
+      });
+      stock.set(cityId, stockOfTown);
+      const flowsOfTown = new Map<number, FlowCounts>();
+      for (let i = 1; i < bounds.length; i++) {
+        const change = (column: DeltaColumn): number =>
+          at(flowDates[i]!, COLUMN_INDEX[column]) - at(flowDates[i - 1]!, COLUMN_INDEX[column]);
+        flowsOfTown.set(i, {
+          openings: change('openings'),
+          closures: change('closures'),
+          reLettings: change('re_lettings'),
+          medianReLettingDays: reLettingMedianOf.get(cityId)?.get(i) ?? null,
+        });
+      }
+      flows.set(cityId, flowsOfTown);
+    });
+    return { stock, flows };
   }
 
   /**
-   * `bounds` = bucket starts plus the day after the last bucket, sorted; bucket i is [bounds[i], bounds[i+1]).
-   * Counts in a bucket are differences of the running totals on the days before its bounds.
+   * A KPI read without JIT compilation. The planner's row estimates for these statements are far
+   * too high (generate_series and unnest count as 1,000 and 100 rows), which pushed them over
+   * jit_above_cost: at 500,000 storefronts the vacancy medians spent 245 ms of 367 ms compiling.
    */
-  async flowCounts(cityIds: string[], bounds: string[]): Promise<CountsByTown<FlowCounts>> {
-    const [cumulative, medians] = await Promise.all([
-      this.cumulative(
-        cityIds,
-        bounds.map((b) => addDays(b, -1)),
-      ),
-      this.db.query<MedianRow<'medianReLettingDays'>[]>(RELETTING_MEDIANS, [cityIds, bounds]),
-    ]);
-    const medianOf = byTown(medians, (r) => r.medianReLettingDays);
-    const totals = byTown(cumulative, (r) => r);
-    const result: CountsByTown<FlowCounts> = new Map();
-    for (const [cityId, byIdx] of totals) {
-      const town = new Map<number, FlowCounts>();
-      for (let i = 1; i < bounds.length; i++) {
-        const start = byIdx.get(i)!;
-        const end = byIdx.get(i + 1)!;
-        town.set(i, {
-          openings: end.openings - start.openings,
-          closures: end.closures - start.closures,
-          reLettings: end.re_lettings - start.re_lettings,
-          medianReLettingDays: medianOf.get(cityId)?.get(i) ?? null,
-        });
-      }
-      result.set(cityId, town);
-    }
-    return result;
+  private read<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.db.transaction(async (em) => {
+      await em.query(`SET LOCAL jit = off`);
+      return em.query<T>(sql, params);
+    });
   }
 
-  /** Running totals of every delta column per town on each of `dates` (sorted, without duplicates). */
-  private async cumulative(cityIds: string[], dates: string[]): Promise<CumulativeRow[]> {
-    if (cityIds.length === 0) return [];
-    const rows = await this.db.query<(CumulativeRow & { kind: 'm' | 'd' })[]>(DATE_DELTAS, [cityIds, dates]);
-    const months = new Map<string, CumulativeRow>();
-    const days = new Map<string, CumulativeRow>();
-    for (const row of rows) (row.kind === 'm' ? months : days).set(`${row.cityId}|${row.idx}`, row);
-    const result: CumulativeRow[] = [];
-    for (const cityId of cityIds) {
-      const running = Object.fromEntries(DELTA_COLUMNS.map((c) => [c, 0])) as Record<DeltaColumn, number>;
-      for (let idx = 1; idx <= dates.length; idx++) {
-        const month = months.get(`${cityId}|${idx}`);
-        const day = days.get(`${cityId}|${idx}`);
-        const row = { cityId, idx } as CumulativeRow;
-        for (const c of DELTA_COLUMNS) {
-          running[c] += month?.[c] ?? 0;
-          row[c] = running[c] + (day?.[c] ?? 0);
-          // areas are numeric(9,1): keep their sums exact tenths despite binary floating point
-          if (c === 'area_total' || c === 'vacant_area') row[c] = Math.round(row[c] * 10) / 10;
-        }
-        result.push(row);
+  /** Running totals of every delta column per town (position in `cityIds`) on each of `dates`. */
+  private async runningTotals(cityIds: string[], dates: string[]): Promise<RunningTotals> {
+    const width = DELTA_COLUMNS.length;
+    const values = new Float64Array(cityIds.length * dates.length * width);
+    const result = {
+      value: (town: number, date: number, column: number) =>
+        values[(town * dates.length + date) * width + column]!,
+    };
+    if (cityIds.length === 0) return result;
+    const rows = await this.read<(CumulativeRow & { kind: 'm' | 'd' })[]>(DATE_DELTAS, [cityIds, dates]);
+    const townOf = new Map(cityIds.map((id, i) => [id, i]));
+    // months go into their date's cell and are carried forward below; days only into their own date
+    const days = new Float64Array(values.length);
+    for (const row of rows) {
+      const target = row.kind === 'm' ? values : days;
+      const offset = (townOf.get(row.cityId)! * dates.length + row.idx - 1) * width;
+      DELTA_COLUMNS.forEach((c, j) => (target[offset + j] = row[c]));
+    }
+    for (let town = 0; town < cityIds.length; town++) {
+      for (let date = 1; date < dates.length; date++) {
+        const offset = (town * dates.length + date) * width;
+        for (let j = 0; j < width; j++) values[offset + j]! += values[offset - width + j]!;
       }
     }
+    for (let i = 0; i < values.length; i++) values[i]! += days[i]!;
     return result;
   }
 
   async conversionCounts(cityIds: string[], dates: string[]): Promise<CountsByTown<ConversionCounts>> {
-    const rows: ConversionRow[] = await this.db.query(CONVERSION_COUNTS, [
+    const rows = await this.read<ConversionRow[]>(CONVERSION_COUNTS, [
       cityIds,
       CONVERTIBLE_INTERVENTION_TYPES,
       dates,

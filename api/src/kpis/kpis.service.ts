@@ -55,9 +55,8 @@ export class KpisService {
     const towns = await this.knownTowns(cityIds);
     const ids = towns.map((t) => t.id);
     const ends = buckets.map((b) => b.end);
-    const [stock, flows, conversion] = await Promise.all([
-      this.kpis.stockCounts(ids, ends),
-      this.kpis.flowCounts(ids, flowBounds(buckets)),
+    const [{ stock, flows }, conversion] = await Promise.all([
+      this.kpis.counts(ids, ends, flowBounds(buckets)),
       this.kpis.conversionCounts(ids, ends),
     ]);
     return {
@@ -110,9 +109,8 @@ export class KpisService {
     if (towns.length === 0) return [];
     const ids = towns.map((t) => t.id);
     const year = trailingYear(asOf);
-    const [stock, flows, conversion] = await Promise.all([
-      this.kpis.stockCounts(ids, [asOf]),
-      this.kpis.flowCounts(ids, [year.from, addDays(asOf, 1)]),
+    const [{ stock, flows }, conversion] = await Promise.all([
+      this.kpis.counts(ids, [asOf], [year.from, addDays(asOf, 1)]),
       this.kpis.conversionCounts(ids, [asOf]),
     ]);
     return towns.map((town) => {
