@@ -36,6 +36,8 @@ async function prepareDatabase(): Promise<string> {
       await db.destroy();
       if (meta?.size === size) {
         log(`reusing ${DB} (size ${size})`);
+        const applied = await migrate(dbUrl.href);
+        if (applied.length) log(`applied pending migrations: ${applied.join(', ')}`);
         return meta.source;
       }
     } catch {
