@@ -16,7 +16,7 @@ type Town = { id: string; lon: number; lat: number };
  *    import town's centre, boundary and perimeter, slug `bench-import-<time>`, the bench user its
  *    editor), so every run measures 100,000 new units however often it is repeated. The towns of
  *    earlier runs are removed first, with every row that names them (triggers off: the whole town goes,
- *    its pre-aggregates with it, so nothing is left inconsistent).
+ *    its pre-aggregates with it, so nothing is left inconsistent), and the tables vacuumed.
  * 2. **extend**: next year's list of the same units into the same town: every 4th unit changes status
  *    on 2025-06-01 (history extended), every 16th gets a new floor area, the rest are unchanged.
  *
@@ -78,6 +78,11 @@ async function freshTown(ctx: BenchContext, template: Town): Promise<Town> {
         }
         await em.query(`DELETE FROM cities WHERE id = ANY($1::uuid[])`, [ids]);
       });
+      // The new town lies where the old one was: without this, every run would first wade through the
+      // dead index entries of the last (matching by proximity probes exactly those places).
+      await db.query(
+        `VACUUM ANALYZE storefronts, occupancy_periods, storefront_contacts, audit_log, kpi_vacancies`,
+      );
     }
     // AGS 98999999: neither a real one (01…–16…) nor a synthetic bench town's (9000xxxx).
     const [town] = await db.query<{ id: string }[]>(
