@@ -9,7 +9,7 @@ const flag = (code: string, reason: string, column: string, value: string, warni
    problem_warning = ${warning}`;
 
 /**
- * Locates rows (coordinates transformed in PostGIS) and matches them to the town's units: by the
+ * Checks the rows' points (transformed in PostGIS while staging) and matches them to the town's units: by the
  * town's reference id, else by normalised address when exactly one unit has it, else by proximity.
  * `$1` is the town in every statement.
  */
@@ -19,12 +19,6 @@ export async function locateAndMatch(
   columns: { street: string; lat: string; ref: string },
 ): Promise<void> {
   const q = (sql: string, params: unknown[] = [cityId]) => em.query(sql, params);
-  await q(
-    `UPDATE import_rows SET geom = CASE WHEN srid = 4326 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
-                                   ELSE ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 4326) END
-     WHERE x IS NOT NULL`,
-    [],
-  );
   await q(
     `UPDATE import_rows r SET ${flag('OUTSIDE_TOWN', `'The point lies outside the town’s municipal boundary (' || round(ST_Y(r.geom)::numeric, 5) || ' N, ' || round(ST_X(r.geom)::numeric, 5) || ' E): wrong coordinate system or swapped columns?'`, '$2', 'ST_AsText(r.geom)')}
      FROM cities c WHERE c.id = $1 AND r.geom IS NOT NULL AND c.boundary IS NOT NULL AND NOT ST_Intersects(c.boundary, r.geom)`,

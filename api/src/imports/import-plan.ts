@@ -82,29 +82,30 @@ export async function planRows(
      WHERE change_date IS NOT NULL AND problem IS NULL`,
     [],
   );
-  // Attributes: a filled cell that differs from the stored value (empty cells never erase anything).
+  // Attributes: a filled cell that differs from the stored value (empty cells never erase anything);
+  // decided with the row's action in one pass over the matched rows.
   await q(
-    `UPDATE import_rows r SET attr_changed = true
-     FROM storefronts s LEFT JOIN storefront_contacts sc ON sc.storefront_id = s.id
-     WHERE s.id = r.storefront_id AND r.problem IS NULL AND (
-       (r.street IS NOT NULL AND r.street <> s.street) OR
-       (r.house_number IS NOT NULL AND r.house_number <> s.house_number) OR
-       (r.postcode IS NOT NULL AND r.postcode IS DISTINCT FROM s.postcode) OR
-       (r.floor_area_m2 IS NOT NULL AND r.floor_area_m2 IS DISTINCT FROM s.floor_area_m2) OR
-       (r.frontage_m IS NOT NULL AND r.frontage_m IS DISTINCT FROM s.frontage_m) OR
-       (r.floor IS NOT NULL AND r.floor <> s.floor) OR
-       (r.reference_id IS NOT NULL AND r.reference_id IS DISTINCT FROM s.reference_id) OR
-       (r.notes IS NOT NULL AND r.notes IS DISTINCT FROM s.notes) OR
-       (r.geom IS NOT NULL AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1)) OR
-       (r.owner_name IS NOT NULL AND r.owner_name IS DISTINCT FROM sc.owner_name) OR
-       (r.owner_phone IS NOT NULL AND r.owner_phone IS DISTINCT FROM sc.owner_phone) OR
-       (r.owner_email IS NOT NULL AND r.owner_email IS DISTINCT FROM sc.owner_email) OR
-       (r.asking_rent IS NOT NULL AND r.asking_rent IS DISTINCT FROM sc.asking_rent_eur_month))`,
-    [],
-  );
-  await q(
-    `UPDATE import_rows SET action = CASE WHEN attr_changed OR history_action IS NOT NULL THEN 'update' ELSE 'unchanged' END
-     WHERE storefront_id IS NOT NULL AND problem IS NULL`,
+    `UPDATE import_rows r SET attr_changed = c.changed,
+       action = CASE WHEN c.changed OR r.history_action IS NOT NULL THEN 'update' ELSE 'unchanged' END
+     FROM (
+       SELECT r2.line, COALESCE(
+         (r2.street IS NOT NULL AND r2.street <> s.street) OR
+         (r2.house_number IS NOT NULL AND r2.house_number <> s.house_number) OR
+         (r2.postcode IS NOT NULL AND r2.postcode IS DISTINCT FROM s.postcode) OR
+         (r2.floor_area_m2 IS NOT NULL AND r2.floor_area_m2 IS DISTINCT FROM s.floor_area_m2) OR
+         (r2.frontage_m IS NOT NULL AND r2.frontage_m IS DISTINCT FROM s.frontage_m) OR
+         (r2.floor IS NOT NULL AND r2.floor <> s.floor) OR
+         (r2.reference_id IS NOT NULL AND r2.reference_id IS DISTINCT FROM s.reference_id) OR
+         (r2.notes IS NOT NULL AND r2.notes IS DISTINCT FROM s.notes) OR
+         (r2.geom IS NOT NULL AND NOT ST_DWithin(r2.geom::geography, s.location::geography, 1)) OR
+         (r2.owner_name IS NOT NULL AND r2.owner_name IS DISTINCT FROM sc.owner_name) OR
+         (r2.owner_phone IS NOT NULL AND r2.owner_phone IS DISTINCT FROM sc.owner_phone) OR
+         (r2.owner_email IS NOT NULL AND r2.owner_email IS DISTINCT FROM sc.owner_email) OR
+         (r2.asking_rent IS NOT NULL AND r2.asking_rent IS DISTINCT FROM sc.asking_rent_eur_month), false) AS changed
+       FROM import_rows r2 JOIN storefronts s ON s.id = r2.storefront_id
+       LEFT JOIN storefront_contacts sc ON sc.storefront_id = s.id
+       WHERE r2.problem IS NULL) c
+     WHERE c.line = r.line`,
     [],
   );
   await q(`UPDATE import_rows SET action = 'rejected' WHERE problem IS NOT NULL AND NOT problem_warning`, []);

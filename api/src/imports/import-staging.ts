@@ -4,7 +4,7 @@ import type { ImportRow } from './import.types.js';
 const BATCH = 5_000;
 
 /**
- * Puts the mapped rows into a temporary table (dropped at the end of the transaction) with one
+ * Puts the mapped rows into a temporary table (points transformed to WGS 84 by PostGIS on the way) (dropped at the end of the transaction) with one
  * multi-row INSERT … SELECT FROM unnest(…) per batch, so that matching and writing are set-based SQL
  * instead of one statement per row.
  */
@@ -61,10 +61,16 @@ export async function stageRows(
     const col = <K extends keyof ImportRow>(key: K): ImportRow[K][] => batch.map((r) => r[key]);
     await em.query(
       `INSERT INTO import_rows (line, reference_id, street, house_number, postcode, floor_area_m2, frontage_m, floor,
-         status, use_category, business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
+         status, use_category, business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent,
+         geom)
+       SELECT u.*, CASE WHEN u.x IS NULL THEN NULL
+                        WHEN u.srid = 4326 THEN ST_SetSRID(ST_MakePoint(u.x, u.y), 4326)
+                        ELSE ST_Transform(ST_SetSRID(ST_MakePoint(u.x, u.y), u.srid), 4326) END
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
          $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::float8[], $14::float8[], $15::int[],
-         $16::text[], $17::text[], $18::text[], $19::text[], $20::numeric[])`,
+         $16::text[], $17::text[], $18::text[], $19::text[], $20::numeric[])
+         AS u(line, reference_id, street, house_number, postcode, floor_area_m2, frontage_m, floor, status, use_category,
+              business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent)`,
       [
         col('line'),
         col('referenceId'),

@@ -49,12 +49,12 @@ export async function writePlannedRows(
                               reference_id, notes)
      SELECT new_id, $1, street, COALESCE(house_number, ''), postcode, geom, floor_area_m2, frontage_m,
             COALESCE(floor, 'ground'), reference_id, notes
-     FROM import_rows WHERE action = 'create'`,
+     FROM import_rows WHERE action = 'create' ORDER BY new_id`,
   );
   await q(
     `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, business_name, valid_from)
      SELECT new_id, $1, status, use_category, business_name, COALESCE(status_since, $2::date)
-     FROM import_rows WHERE action = 'create' AND NOT multi`,
+     FROM import_rows WHERE action = 'create' AND NOT multi ORDER BY new_id`,
     [cityId, referenceDate],
   );
   await q(
