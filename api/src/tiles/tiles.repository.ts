@@ -24,6 +24,15 @@ const GRID_STATUSES: OccupancyStatus[] = [
 ];
 
 const HALF_WORLD = WORLD_WIDTH_3857 / 2;
+
+/**
+ * Tiles leave the database as base64 text, not as bytea: node-postgres reads results as text, and a
+ * bytea's text form is hex — twice the bytes, and decoding it took about a third of the API's CPU per
+ * 70 KB tile (base64: a quarter of that). Same SQL for the API and the pgbench comparator.
+ */
+const asText = (mvt: string): string => `encode(${mvt}, 'base64')`;
+const fromText = (text: string | null | undefined): Buffer =>
+  text ? Buffer.from(text, 'base64') : Buffer.alloc(0);
 /** Centre of cell (px, py) of width `cell` in EPSG:3857. */
 const cellCentre = (px: string, py: string, cell: string): string =>
   `ST_SetSRID(ST_MakePoint((${px} + 0.5) * ${cell} - ${HALF_WORLD}, ${HALF_WORLD} - (${py} + 0.5) * ${cell}), 3857)`;
@@ -94,9 +103,9 @@ export class TilesRepository {
         FROM cells WHERE units > 0
       )
       SELECT (SELECT COALESCE(bool_and(valid), true) FROM fine) AS exact,
-             (SELECT ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom') FROM rows WHERE geom IS NOT NULL) AS mvt`;
-    const [row] = await this.db.query<{ exact: boolean; mvt: Buffer | null }[]>(sql, params);
-    return { exact: row?.exact ?? false, body: row?.mvt ?? Buffer.alloc(0) };
+             (SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} FROM rows WHERE geom IS NOT NULL) AS mvt`;
+    const [row] = await this.db.query<{ exact: boolean; mvt: string | null }[]>(sql, params);
+    return { exact: row?.exact ?? false, body: fromText(row?.mvt) };
   }
 
   /** Recounts the grid cells whose counts a recorded change has made stale by `asOf`. */
@@ -110,8 +119,8 @@ export class TilesRepository {
   }
 
   private async mvt(sql: string, params: unknown[]): Promise<Buffer> {
-    const [row] = await this.db.query<{ mvt: Buffer | null }[]>(sql, params);
-    return row?.mvt ?? Buffer.alloc(0);
+    const [row] = await this.db.query<{ mvt: string | null }[]>(sql, params);
+    return fromText(row?.mvt);
   }
 }
 
@@ -143,7 +152,7 @@ export function pointTileSql(tile: TileCoords, filter: StorefrontFilter): { sql:
       ${from}
         AND s.location && ST_Transform(${env.tileWithMargin}, 4326)
     )
-    SELECT ST_AsMVT(rows, 'storefronts', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
+    SELECT ${asText(`ST_AsMVT(rows, 'storefronts', ${EXTENT}, 'geom')`)} AS mvt FROM rows WHERE geom IS NOT NULL`;
   return { sql, params };
 }
 
@@ -178,6 +187,6 @@ export function cellTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: 
              ST_AsMVTGeom(${cellCentre('px', 'py', cell)}, ${env.tile}, ${EXTENT}, 0, true) AS geom
       FROM cells
     )
-    SELECT ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom') AS mvt FROM rows WHERE geom IS NOT NULL`;
+    SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} AS mvt FROM rows WHERE geom IS NOT NULL`;
   return { sql, params };
 }
