@@ -1,6 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/domain-error.js';
-import { CsvQuoteError, csvRecords, type CsvRecord } from './csv-records.js';
 import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
 
@@ -44,25 +44,33 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
 function parseCsv(bytes: Uint8Array): ParsedTable {
   const { text, encoding, bom } = decodeText(bytes);
   const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-  let records: CsvRecord[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = csvRecords(text, delimiter);
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    if (!(error instanceof CsvQuoteError)) throw error;
+    const line = (error as { lines?: number }).lines;
     throw unreadable(
-      `The file cannot be read as CSV (around line ${error.line}): check for an unclosed quotation mark.`,
-      { line: error.line },
+      `The file cannot be read as CSV${line ? ` (around line ${line})` : ''}: check for an unclosed quotation mark.`,
+      { line: line ?? null },
     );
   }
   const [header, ...data] = records;
-  const headers = header?.cells ?? [];
+  const headers = (header?.record ?? []).map((h) => h.trim());
   const problems: ImportProblem[] = [];
   const rows: string[][] = [];
   const lines: number[] = [];
-  for (const { cells: record, line } of data) {
+  for (const { record, info } of data) {
     if (record.length !== headers.length && !trailingEmpty(record, headers.length)) {
       problems.push({
-        line,
+        line: info.lines,
         column: null,
         value: record.join(delimiter),
         reason: `The row has ${record.length} cells but the header has ${headers.length}: columns are shifted (a delimiter inside a value without quotes?). Fix the row or skip it.`,
@@ -71,7 +79,7 @@ function parseCsv(bytes: Uint8Array): ParsedTable {
       });
     }
     rows.push(record);
-    lines.push(line);
+    lines.push(info.lines);
   }
   return { headers, rows, lines, problems, info: { format: 'csv', encoding, bom, delimiter, sheet: null } };
 }
