@@ -35,7 +35,7 @@ const fromText = (text: string | null | undefined): Buffer =>
   text ? Buffer.from(text, 'base64') : Buffer.alloc(0);
 /** Centre of cell (px, py) of width `cell` in EPSG:3857. */
 const cellCentre = (px: string, py: string, cell: string): string =>
-  `ST_SetSRID(ST_MakePoint((${px} + 0.5) * ${cell} - ${HALF_WORLD}, ${HALF_WORLD} - (${py} + 0.5) * ${cell}), 3857)`;
+  `ST_SetSRID(ST_MakePoint((${px}::float8 + 0.5) * ${cell} - ${HALF_WORLD}, ${HALF_WORLD} - (${py}::float8 + 0.5) * ${cell}), 3857)`;
 
 /** Width of one aggregation cell in EPSG:3857 metres at zoom z (tile edges fall on cell edges). */
 export function cellSizeAt(z: number): number {
@@ -87,22 +87,24 @@ export class TilesRepository {
       params.push(filter.cityIds);
       towns = `AND g.city_id = ANY($${params.length}::uuid[])`;
     }
+    // One pass over the fine cells: sums and validity per tile cell. MATERIALIZED: otherwise PostgreSQL
+    // pushes the rows' `geom IS NOT NULL` below the GROUP BY and builds a geometry per fine cell (7,800
+    // at z5) instead of per tile cell (300): z5 17 → ≈ 6 ms.
     const sql = `
-      WITH fine AS (
-        SELECT g.ix >> $5::int AS px, g.iy >> $5::int AS py, ${units} AS units, ${vacant} AS vacant,
-               g.computed_on <= $1::date AND (g.stale_from IS NULL OR $1::date < g.stale_from) AS valid
+      WITH cells AS MATERIALIZED (
+        SELECT g.ix >> $5::int AS px, g.iy >> $5::int AS py,
+               sum(${units})::int AS units, sum(${vacant})::int AS vacant,
+               bool_and(g.computed_on <= $1::date AND (g.stale_from IS NULL OR $1::date < g.stale_from)) AS valid
         FROM tile_grid_cells g
         WHERE g.ix >= $2::int AND g.ix < $2::int + $4::int AND g.iy >= $3::int AND g.iy < $3::int + $4::int ${towns}
-      ),
-      cells AS (
-        SELECT px, py, sum(units)::int AS units, sum(vacant)::int AS vacant FROM fine GROUP BY px, py
+        GROUP BY 1, 2
       ),
       rows AS (
         SELECT units, vacant, round(vacant::numeric / units, 4)::float8 AS vacancy_share,
                ST_AsMVTGeom(${cellCentre('px', 'py', '$6::float8')}, ${env.tile}, ${EXTENT}, 0, true) AS geom
         FROM cells WHERE units > 0
       )
-      SELECT (SELECT COALESCE(bool_and(valid), true) FROM fine) AS exact,
+      SELECT (SELECT COALESCE(bool_and(valid), true) FROM cells) AS exact,
              (SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} FROM rows WHERE geom IS NOT NULL) AS mvt`;
     const [row] = await this.db.query<{ exact: boolean; mvt: string | null }[]>(sql, params);
     return { exact: row?.exact ?? false, body: fromText(row?.mvt) };
@@ -177,7 +179,7 @@ export function cellTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: 
       ${from}
         AND s.location && ST_Transform(${env.tile}, 4326)
     ),
-    cells AS (
+    cells AS MATERIALIZED (
       SELECT floor((ST_X(p) + ${HALF_WORLD}) / ${cell})::int AS px, floor((${HALF_WORLD} - ST_Y(p)) / ${cell})::int AS py,
              count(*)::int AS units, (count(*) FILTER (WHERE status = 'vacant'))::int AS vacant
       FROM units GROUP BY 1, 2
