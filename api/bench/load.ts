@@ -111,7 +111,12 @@ export function pgbench(
       opts.url.username || 'postgres',
       opts.url.pathname.slice(1),
     ],
-    { encoding: 'utf8', timeout: (opts.seconds + 60) * 1000 },
+    // The API's pool turns JIT off (api/src/database/database.module.ts): the comparator runs likewise.
+    {
+      encoding: 'utf8',
+      timeout: (opts.seconds + 60) * 1000,
+      env: { ...process.env, PGOPTIONS: '-c jit=off' },
+    },
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)?.[1];
   const latency = /latency average = ([\d.]+) ms/.exec(r.stdout)?.[1];

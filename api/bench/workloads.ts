@@ -138,6 +138,8 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
   // ---- 1. uncached tiles: API vs pgbench on the same SQL ----
   for (const z of selected('tiles') ? [14, 12] : []) {
     const list = tiles[z]!;
+    // A discarded warm-up first: the measured pgbench run must not pay for a cold cache the API then enjoys.
+    pgbench(pgbenchScript(z, list.length), { url: ctx.dbUrl, clients: CLIENTS, seconds: 5 });
     const db = pgbench(pgbenchScript(z, list.length), {
       url: ctx.dbUrl,
       clients: CLIENTS,
