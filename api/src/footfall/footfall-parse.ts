@@ -3,18 +3,13 @@ import { vocabularyKey } from '../imports/import-vocabulary.js';
 import { parseDate } from '../imports/import-values.js';
 import { decodeLines, detectDelimiter } from '../imports/text-decoding.js';
 import { berlinHourToUtc } from './berlin-time.js';
+import type { LineReport } from './footfall.types.js';
 
 export interface HourCount {
   line: number;
   hour: Date;
   count: number | null;
   flags: string[];
-}
-
-export interface LineReport {
-  line: number;
-  text: string;
-  reason: string;
 }
 
 export interface CounterFile {

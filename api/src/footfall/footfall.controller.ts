@@ -6,7 +6,8 @@ import { TownResolver } from '../auth/town-resolver.js';
 import { DomainError } from '../common/domain-error.js';
 import { readUpload } from '../imports/raw-body.js';
 import { FootfallTrendQuery, FootfallUploadQuery } from './dto/footfall.query.js';
-import { FootfallService, type FootfallImportReport, type FootfallTrend } from './footfall.service.js';
+import { FootfallService } from './footfall.service.js';
+import type { FootfallImportReport, FootfallTrend } from './footfall.types.js';
 
 const MAX_COUNTER_FILE_BYTES = 10 * 1024 * 1024;
 

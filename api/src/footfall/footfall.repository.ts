@@ -2,20 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { HourCount } from './footfall-parse.js';
-
-export interface FootfallWeek {
-  locationCount: number;
-  isoYear: number;
-  isoWeek: number;
-  weekStart: string;
-  /** Mean count per complete counting day (all locations). */
-  meanDailyCount: number | null;
-  completeDays: number;
-  /** Location-weekdays with a complete day this week and in the same ISO week a year before. */
-  comparableDays: number;
-  /** Σ this year / Σ last year − 1 over the comparable location-weekdays; null without any. */
-  yearOnYear: number | null;
-}
+import type { FootfallLocation, FootfallWeek } from './footfall.types.js';
 
 @Injectable()
 export class FootfallRepository {
@@ -99,16 +86,7 @@ export class FootfallRepository {
     );
   }
 
-  locations(cityId: string): Promise<
-    {
-      id: string;
-      name: string;
-      firstHour: string | null;
-      lastHour: string | null;
-      hours: number;
-      outageHours: number;
-    }[]
-  > {
+  locations(cityId: string): Promise<FootfallLocation[]> {
     return this.db.query(
       `SELECT l.id, l.name, min(f.hour) AS "firstHour", max(f.hour) AS "lastHour", count(f.hour)::int AS hours,
               count(f.hour) FILTER (WHERE f.count IS NULL)::int AS "outageHours"

@@ -3,31 +3,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { todayIso } from '../common/validators.js';
 import { KpisService } from '../kpis/kpis.service.js';
-import { gapsOf, parseCounterFile, type LineReport } from './footfall-parse.js';
-import { FootfallRepository, type FootfallWeek } from './footfall.repository.js';
-
-export interface FootfallImportReport {
-  locationId: string;
-  location: string;
-  stored: number;
-  outageHours: number;
-  firstHour: string;
-  lastHour: string;
-  gaps: { from: string; to: string; hours: number }[];
-  repaired: LineReport[];
-  rejected: LineReport[];
-  encodings: string[];
-}
-
-export interface FootfallTrend {
-  cityId: string;
-  from: string;
-  to: string;
-  method: string;
-  locations: Awaited<ReturnType<FootfallRepository['locations']>>;
-  weeks: FootfallWeek[];
-  vacancy: { month: string; vacancyRate: number | null }[];
-}
+import { gapsOf, parseCounterFile } from './footfall-parse.js';
+import { FootfallRepository } from './footfall.repository.js';
+import type { FootfallImportReport, FootfallTrend } from './footfall.types.js';
 
 const METHOD =
   'Complete days only (a count for every hour of the local day). Each ISO week is compared with the same ISO week of the previous year, weekday by weekday and location by location; the change is the sum of this year’s comparable days over last year’s minus one.';

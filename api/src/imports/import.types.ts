@@ -141,3 +141,43 @@ export interface ImportOutcome {
   summary: ImportSummary;
   problems: ImportProblem[];
 }
+
+/** An import as stored (table `imports`). */
+export interface ImportRecord {
+  id: string;
+  cityId: string;
+  ownerId: string | null;
+  fileName: string | null;
+  format: ImportFormat;
+  status: ImportStatus;
+  headers: string[];
+  rowCount: number;
+  fileInfo: FileInfo;
+  mapping: ImportMapping | null;
+  processed: number;
+  summary: ImportSummary | null;
+  error: unknown;
+  createdAt: string;
+}
+
+/** GET/POST …/imports answers: the stored import with a preview of its first rows. */
+export interface ImportView extends ImportRecord {
+  preview: string[][];
+  fileProblems: ImportProblem[];
+}
+
+/** GET …/imports/{id}/suggestions */
+export interface ImportSuggestions {
+  mapping: ImportMapping;
+  /** Distinct cell texts per header (for the value mapping), when a column has few. */
+  values: Record<string, string[]>;
+  /** What each known cell text would become without a choice. */
+  knownStatuses: Record<string, OccupancyStatus | null>;
+  knownCategories: Record<string, UseCategory | null>;
+}
+
+/** POST …/imports/{id}/dry-run */
+export interface DryRunResult extends ImportOutcome {
+  /** Would a commit write (no rejected rows, or skipInvalidRows)? */
+  committable: boolean;
+}

@@ -7,15 +7,9 @@ import type { Viewer } from '../auth/viewer.js';
 import { TownResolver } from '../auth/town-resolver.js';
 import { DomainError } from '../common/domain-error.js';
 import { ImportMappingDto, UploadQuery } from './dto/import-mapping.dto.js';
-import type { ImportOutcome } from './import.types.js';
+import type { DryRunResult, ImportOutcome, ImportSuggestions, ImportView } from './import.types.js';
 import { readUpload } from './raw-body.js';
-import {
-  ImportsService,
-  MAX_UPLOAD_BYTES,
-  type DryRunResult,
-  type ImportSuggestions,
-  type ImportView,
-} from './imports.service.js';
+import { ImportsService, MAX_UPLOAD_BYTES } from './imports.service.js';
 
 /** Storefront lists into a town: upload → suggestions → mapping → dry run → commit (docs/import-export.md). */
 @ApiTags('imports')

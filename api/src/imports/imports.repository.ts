@@ -2,32 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   FileInfo,
-  ImportFormat,
   ImportMapping,
   ImportProblem,
-  ImportStatus,
+  ImportRecord,
   ImportSummary,
   ParsedTable,
 } from './import.types.js';
 
-/** An upload as the dashboard sees it (without its cells). */
-export interface ImportRecord {
-  id: string;
-  cityId: string;
-  ownerId: string | null;
-  fileName: string | null;
-  format: ImportFormat;
-  status: ImportStatus;
-  headers: string[];
-  rowCount: number;
-  fileInfo: FileInfo;
-  mapping: ImportMapping | null;
-  processed: number;
-  summary: ImportSummary | null;
-  error: unknown;
-  createdAt: string;
-}
-
+/** The columns of an ImportRecord: an upload as the dashboard sees it, without its cells. */
 const COLUMNS = `id, city_id AS "cityId", owner_id AS "ownerId", file_name AS "fileName", format, status, headers,
   row_count AS "rowCount", file_info AS "fileInfo", mapping, processed, summary, error, created_at AS "createdAt"`;
 

@@ -17,35 +17,19 @@ import { mapRows } from './import-rows.js';
 import { runImport } from './import-run.js';
 import { suggestCategory, suggestColumns, suggestStatus } from './import-vocabulary.js';
 import type {
+  DryRunResult,
   ImportField,
   ImportMapping,
   ImportOutcome,
-  ImportProblem,
+  ImportRecord,
   ImportSrid,
+  ImportSuggestions,
+  ImportView,
   ParsedTable,
 } from './import.types.js';
-import { ImportsRepository, type ImportRecord } from './imports.repository.js';
+import { ImportsRepository } from './imports.repository.js';
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-
-export interface ImportView extends ImportRecord {
-  preview: string[][];
-  fileProblems: ImportProblem[];
-}
-
-export interface ImportSuggestions {
-  mapping: ImportMapping;
-  /** Distinct cell texts per header (for the value mapping), when a column has few. */
-  values: Record<string, string[]>;
-  /** What each known cell text would become without a choice. */
-  knownStatuses: Record<string, OccupancyStatus | null>;
-  knownCategories: Record<string, UseCategory | null>;
-}
-
-export interface DryRunResult extends ImportOutcome {
-  /** Would a commit write (no rejected rows, or skipInvalidRows)? */
-  committable: boolean;
-}
 
 @Injectable()
 export class ImportsService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
-import type { OccupancyStatus } from '../storefronts/storefront.types.js';
+import { OCCUPANCY_STATUSES, type OccupancyStatus } from '../storefronts/storefront.types.js';
 import type { TileCoords } from './dto/tile-coords.js';
 
 /** From this zoom on a tile carries every storefront; below it, aggregates per grid cell. */
@@ -13,15 +13,8 @@ const WORLD_WIDTH_3857 = 40075016.685578488;
 /** Cells per tile edge at low zooms: 32 × 32 cells, 16 screen pixels each on a 512 px tile. */
 const CELLS_PER_TILE = 32;
 
-/** The status columns of `tile_grid_cells`. */
-const GRID_STATUSES: OccupancyStatus[] = [
-  'occupied',
-  'vacant',
-  'temporary_use',
-  'under_renovation',
-  'not_lettable',
-  'demolished',
-];
+/** The status columns of `tile_grid_cells`: one per status, named like it. */
+const GRID_STATUSES: readonly OccupancyStatus[] = OCCUPANCY_STATUSES;
 
 const HALF_WORLD = WORLD_WIDTH_3857 / 2;
 

@@ -1,52 +1,25 @@
 import { api, queryString } from '../../../lib/api-client';
-import type { OccupancyStatus, UseCategory } from '../../../lib/domain';
 import type {
-  FileInfo,
+  DryRunResult,
   ImportMapping,
   ImportOutcome,
-  ImportProblem,
-  ImportStatus,
-  ImportSummary,
+  ImportSuggestions,
+  ImportView,
 } from '../../../../../api/src/imports/import.types';
 
 export { IMPORT_FIELDS, IMPORT_SRIDS } from '../../../../../api/src/imports/import.types';
 export type {
+  DryRunResult,
   ImportField,
   ImportMapping,
   ImportOutcome,
   ImportProblem,
   ImportSrid,
+  ImportSuggestions,
   ImportSummary,
+  ImportView,
   ProblemCode,
 } from '../../../../../api/src/imports/import.types';
-
-/** GET/POST …/imports answers (api/src/imports/imports.service.ts `ImportView`). */
-export interface ImportView {
-  id: string;
-  cityId: string;
-  fileName: string | null;
-  status: ImportStatus;
-  headers: string[];
-  rowCount: number;
-  fileInfo: FileInfo;
-  mapping: ImportMapping | null;
-  processed: number;
-  summary: ImportSummary | null;
-  preview: string[][];
-  fileProblems: ImportProblem[];
-}
-
-export interface ImportSuggestions {
-  mapping: ImportMapping;
-  /** Distinct cell texts per header (only for columns with few). */
-  values: Record<string, string[]>;
-  knownStatuses: Record<string, OccupancyStatus | null>;
-  knownCategories: Record<string, UseCategory | null>;
-}
-
-export interface DryRunResult extends ImportOutcome {
-  committable: boolean;
-}
 
 const base = (cityId: string) => `/api/cities/${encodeURIComponent(cityId)}/imports`;
 

@@ -1,0 +1,60 @@
+/**
+ * What the footfall endpoints answer, shared with the dashboard (web/src/features/footfall imports
+ * these types). Keep this file free of framework imports.
+ */
+
+/** One reported line of a counter file: repaired or rejected, with the reason. */
+export interface LineReport {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** POST /api/cities/{id}/footfall */
+export interface FootfallImportReport {
+  locationId: string;
+  location: string;
+  stored: number;
+  outageHours: number;
+  firstHour: string;
+  lastHour: string;
+  gaps: { from: string; to: string; hours: number }[];
+  repaired: LineReport[];
+  rejected: LineReport[];
+  encodings: string[];
+}
+
+export interface FootfallWeek {
+  locationCount: number;
+  isoYear: number;
+  isoWeek: number;
+  weekStart: string;
+  /** Mean count per complete counting day (all locations). */
+  meanDailyCount: number | null;
+  completeDays: number;
+  /** Location-weekdays with a complete day this week and in the same ISO week a year before. */
+  comparableDays: number;
+  /** Σ this year / Σ last year − 1 over the comparable location-weekdays; null without any. */
+  yearOnYear: number | null;
+}
+
+export interface FootfallLocation {
+  id: string;
+  name: string;
+  firstHour: string | null;
+  lastHour: string | null;
+  hours: number;
+  outageHours: number;
+}
+
+/** GET /api/cities/{id}/footfall/trend */
+export interface FootfallTrend {
+  cityId: string;
+  from: string;
+  to: string;
+  method: string;
+  locations: FootfallLocation[];
+  weeks: FootfallWeek[];
+  /** Monthly vacancy rate (month = first day), share 0…1. */
+  vacancy: { month: string; vacancyRate: number | null }[];
+}
