@@ -8,6 +8,8 @@ import { AddKpiPreAggregates1764100000000 } from './migrations/1764100000000-Add
 import { AddTileGrid1764200000000 } from './migrations/1764200000000-AddTileGrid.js';
 import { FasterKpiAggregates1764300000000 } from './migrations/1764300000000-FasterKpiAggregates.js';
 import { NotifyDataChanges1764500000000 } from './migrations/1764500000000-NotifyDataChanges.js';
+import { FasterImportChecks1764600000000 } from './migrations/1764600000000-FasterImportChecks.js';
+import { KpiSeriesAggregates1764700000000 } from './migrations/1764700000000-KpiSeriesAggregates.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -19,6 +21,8 @@ export const migrations = [
   AddTileGrid1764200000000,
   FasterKpiAggregates1764300000000,
   NotifyDataChanges1764500000000,
+  FasterImportChecks1764600000000,
+  KpiSeriesAggregates1764700000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */
