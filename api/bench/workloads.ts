@@ -90,10 +90,10 @@ function rssOf(pid: number): { rssMb: number; hwmMb: number } {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 
-/** CPU seconds (user + system) a process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
-function cpuSecondsOf(pid: number): number {
+/** CPU seconds a process has used so far, in user and kernel mode (/proc/<pid>/stat, ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
 export async function runWorkloads(ctx: BenchContext): Promise<void> {
@@ -151,10 +151,14 @@ export async function runWorkloads(ctx: BenchContext): Promise<void> {
       list.map(([x, y]) => `/api/tiles/storefronts/${z}/${x}/${y}`),
       { connections: CLIENTS, seconds: TILE_SECONDS, once: true, headers: asAdmin },
     );
-    const apiCpuMs = ((cpuSecondsOf(ctx.api.pid!) - cpuBefore) * 1000) / api.requests;
+    const cpuAfter = cpuSecondsOf(ctx.api.pid!);
+    const perTile = (seconds: number): number => (seconds * 1000) / api.requests;
+    const userMs = perTile(cpuAfter.user - cpuBefore.user);
+    const systemMs = perTile(cpuAfter.system - cpuBefore.system);
     const ratio = api.rps / db.tps;
     log(
-      `tiles z${z} uncached: API ${load(api)}, API process CPU ${fmt(apiCpuMs, 2)} ms per tile | ` +
+      `tiles z${z} uncached: API ${load(api)}, API process CPU ${fmt(userMs + systemMs, 2)} ms per tile ` +
+        `(user ${fmt(userMs, 2)}, kernel ${fmt(systemMs, 2)}) | ` +
         `pgbench ${fmt(db.tps)} tps (latency ${fmt(db.latencyMs)} ms), ${CLIENTS} clients each | ` +
         `ratio API/pgbench ${fmt(ratio, 2)} (target >= 0.85: ${verdict(ratio >= 0.85)})`,
     );

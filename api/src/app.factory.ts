@@ -14,7 +14,7 @@ import { ErrorFilter, writeError } from './common/error.filter.js';
 import { jsonLog, requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { TileReplay } from './tiles/tile-replay.js';
+import { TileLane, type RequestListener } from './tiles/tile-lane.js';
 
 /** Builds the HTTP application: API under /api, docs at /api/docs, the dashboard at /. */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -44,20 +44,20 @@ export async function createApp(): Promise<NestExpressApplication> {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   serveDashboard(app, config);
-  replayTilesFirst(app);
+  tilesFirst(app);
   return app;
 }
 
-/** Repeated tile requests are answered before Express sees them (TileReplay explains when). */
-function replayTilesFirst(app: NestExpressApplication): void {
+/** Tile requests meet TileLane before Express sees them (TileLane explains which it answers). */
+function tilesFirst(app: NestExpressApplication): void {
   const server = app.getHttpServer();
-  const replay = app.get(TileReplay);
-  const pipeline = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  const lane = app.get(TileLane);
+  const listeners = server.listeners('request') as RequestListener[];
+  const pipeline: RequestListener = (req, res) => {
+    for (const listener of listeners) listener(req, res);
+  };
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (replay.serve(req, res)) return;
-    for (const listener of pipeline) listener(req, res);
-  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => lane.handle(req, res, pipeline));
 }
 
 /** The demo accounts' password is published: a production start refuses to run while any exists. */

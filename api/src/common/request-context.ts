@@ -15,11 +15,15 @@ const storage = new AsyncLocalStorage<RequestContext>();
 
 export const currentRequest = (): RequestContext | undefined => storage.getStore();
 
+/** The request's correlation id: the caller's X-Request-Id when well-formed, else a new one. */
+export function requestIdFor(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /** Gives every request a correlation id (kept from X-Request-Id when well-formed) and logs it as JSON. */
 export function requestContext(log: typeof jsonLog) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const incoming = req.header('x-request-id');
-    const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const id = requestIdFor(req.header('x-request-id'));
     const context: RequestContext = { requestId: id };
     res.locals.requestId = id;
     res.locals.context = context;

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { SessionsRepository, tokenHash } from '../auth/sessions.repository.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { LruCache } from '../common/lru-cache.js';
-import { jsonLog } from '../common/request-context.js';
+import { jsonLog, requestIdFor } from '../common/request-context.js';
 import { todayIso } from '../common/validators.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { TileCacheInvalidator } from './data-version.service.js';
@@ -24,7 +23,15 @@ interface Replay {
 }
 
 /** Headers written anew for every answer. */
-const PER_ANSWER = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive']);
+export const PER_ANSWER: ReadonlySet<string> = new Set([
+  'x-request-id',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+]);
+/** Headers of the tile itself (tileHeaders and its type), as opposed to the middleware's. */
+const TILE_OWN: ReadonlySet<string> = new Set(['etag', 'cache-control', 'vary', 'content-type']);
 
 /**
  * Answers repeated tile requests straight from the HTTP server, before Express and Nest: the
@@ -58,22 +65,25 @@ export class TileReplay {
     sessions.onForget(() => this.replays.clear());
   }
 
-  /** Called by the controller after the full pipeline answered 200. */
+  /**
+   * The headers the pipeline's middleware adds to a tile answer (security headers), learnt from the
+   * last answer of the full pipeline; undefined until it answered one. TileLane writes them.
+   */
+  middlewareHeaders: [name: string, value: string][] | undefined;
+
+  /** Called after a tile was answered 200 by the full pipeline (`fromPipeline`) or by TileLane. */
   record(
     req: Pick<IncomingMessage, 'url' | 'headers'>,
     viewerSignedIn: boolean,
-    answer: Pick<Replay, 'version' | 'cityIds' | 'etag' | 'body'>,
-    res: Pick<ServerResponse, 'getHeaderNames' | 'getHeader'>,
+    answer: Pick<Replay, 'version' | 'cityIds' | 'etag' | 'body' | 'headers'>,
+    fromPipeline: boolean,
   ): void {
+    if (fromPipeline) {
+      this.middlewareHeaders = answer.headers.filter(([name]) => !TILE_OWN.has(name.toLowerCase()));
+    }
     const scope = this.scopeOf(req, viewerSignedIn);
     if (scope === undefined || !req.url?.startsWith(TILE_PATH)) return;
-    const headers: [string, string][] = [];
-    for (const name of res.getHeaderNames()) {
-      const value = res.getHeader(name);
-      if (value === undefined || PER_ANSWER.has(name.toLowerCase())) continue;
-      headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
-    }
-    const { version, cityIds, etag, body } = answer;
+    const { version, cityIds, etag, body, headers } = answer;
     this.replays.set(`${scope} ${req.url}`, { version, cityIds, etag, body, day: todayIso(), headers });
   }
 
@@ -87,7 +97,7 @@ export class TileReplay {
     if (!replay || replay.day !== todayIso() || this.versions.versionNow(replay.cityIds) !== replay.version)
       return false;
     const started = process.hrtime.bigint();
-    const requestId = randomUUID();
+    const requestId = requestIdFor(req.headers['x-request-id']);
     const ifNoneMatch = req.headers['if-none-match'];
     const notModified = ifNoneMatch !== undefined && matches(ifNoneMatch, replay.etag);
     const headers: string[] = ['X-Request-Id', requestId];

@@ -5,10 +5,9 @@ import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
-import { TileReplay } from './tile-replay.js';
+import { headersOf, MVT_CONTENT_TYPE, tileHeaders } from './tile-headers.js';
+import { PER_ANSWER, TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
-
-export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 @ApiTags('tiles')
 @Controller('tiles')
@@ -39,16 +38,19 @@ export class TilesController {
   ): Promise<void> {
     const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, ifNoneMatch);
-    res.setHeader('ETag', tile.etag);
-    // Anonymous tiles (open data) may sit in a shared cache; a signed-in viewer's may not.
-    res.setHeader('Cache-Control', `${viewer.user ? 'private' : 'public'}, max-age=0, must-revalidate`);
-    res.setHeader('Vary', 'Accept-Encoding, Cookie');
+    for (const [name, value] of tileHeaders(tile.etag, !!viewer.user)) res.setHeader(name, value);
     if (tile.status === 304) {
       res.status(304).end();
       return;
     }
     res.status(200).type(MVT_CONTENT_TYPE).setHeader('Content-Length', String(tile.body.length));
-    this.replay.record({ url: req.originalUrl, headers: req.headers }, !!viewer.user, tile, res);
+    const headers = headersOf(res, PER_ANSWER);
+    this.replay.record(
+      { url: req.originalUrl, headers: req.headers },
+      !!viewer.user,
+      { ...tile, headers },
+      true,
+    );
     res.end(tile.body);
   }
 }

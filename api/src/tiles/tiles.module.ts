@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TileCacheInvalidator } from './data-version.service.js';
 import { TilesController } from './tiles.controller.js';
 import { TilesRepository } from './tiles.repository.js';
+import { TileLane } from './tile-lane.js';
 import { TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
 
@@ -12,7 +13,7 @@ import { TilesService } from './tiles.service.js';
 @Global()
 @Module({
   controllers: [TilesController],
-  providers: [TilesRepository, TilesService, TileCacheInvalidator, TileReplay],
-  exports: [TileCacheInvalidator, TileReplay],
+  providers: [TilesRepository, TilesService, TileCacheInvalidator, TileReplay, TileLane],
+  exports: [TileCacheInvalidator, TileReplay, TileLane],
 })
 export class TilesModule {}

@@ -1,22 +1,28 @@
 import 'reflect-metadata';
 import request from 'supertest';
 import { ChangeFeed } from '../src/database/change-feed.js';
+import { TileLane } from '../src/tiles/tile-lane.js';
+import { TileReplay } from '../src/tiles/tile-replay.js';
 import { TilesService } from '../src/tiles/tiles.service.js';
 import { createTestApp, type TestApp } from './app.js';
-import { editorOf, signedIn } from './auth.js';
+import { editorOf, signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 import { settled } from './settled.js';
 
 /**
- * TileReplay answers repeated tile requests before Express and Nest. It must answer exactly as the
- * full pipeline did, and never once the data, the viewer's access or the change feed moved on.
+ * Tile requests meet TileReplay and TileLane before Express and Nest. The replay answers repeated
+ * requests exactly as the full pipeline did, and never once the data, the viewer's access or the
+ * change feed moved on. The lane answers the other tile requests the pipeline would answer 200/304,
+ * with the same bytes and headers, and hands everything else to the pipeline.
  */
 
 let t: TestApp;
 let city: TestCity;
 let tilePath: string;
-/** How often the full pipeline (TilesService) was asked. */
+/** How often a tile was built or looked up (TilesService), by the pipeline or the lane. */
 let pipelineCalls = 0;
+/** Who answered each 200 that was not a replay: 'pipeline' (the controller) or 'lane'. */
+const answeredBy: ('pipeline' | 'lane')[] = [];
 
 function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
   const n = 2 ** z;
@@ -69,11 +75,112 @@ beforeAll(async () => {
     pipelineCalls += 1;
     return original(...args);
   };
+  const replay = t.app.get(TileReplay);
+  const record = replay.record.bind(replay);
+  replay.record = (req, signedIn, answer, fromPipeline) => {
+    answeredBy.push(fromPipeline ? 'pipeline' : 'lane');
+    record(req, signedIn, answer, fromPipeline);
+  };
   await settled(t);
 });
 
 afterAll(async () => {
   await t?.close();
+});
+
+describe('tile lane', () => {
+  let lane: TileLane;
+  let closed: TestCity;
+  let closedEditor: Agent;
+  let closedPath: string;
+  let v = 0;
+  /** A URL no replay knows yet: `v` is the map's cache-busting parameter; it does not change the tile. */
+  const fresh = (path: string): string => `${path}${path.includes('?') ? '&' : '?'}v=lane${(v += 1)}`;
+
+  beforeAll(async () => {
+    lane = t.app.get(TileLane);
+    closed = await createCity(t.db, [7.51, 51.81], 20000, false);
+    closedEditor = await editorOf(t, closed.id);
+    await closedEditor.post('/api/storefronts').send(storefrontBody(closed)).expect(201);
+    const { x, y } = tileOf(closed.centre[0] + 0.001, closed.centre[1] + 0.001, 14);
+    closedPath = `/api/tiles/storefronts/14/${x}/${y}`;
+    await settled(t);
+    await get(fresh(tilePath)).expect(200); // the pipeline has answered a tile: the lane may start
+  });
+
+  afterEach(() => {
+    lane.enabled = true;
+  });
+
+  /** The same request through the pipeline (lane off) and through the lane; fresh URLs, no replays. */
+  async function bothWays(
+    ask: (path: string) => Promise<request.Response>,
+    path: string,
+  ): Promise<{ pipeline: request.Response; viaLane: request.Response; lanes: number }> {
+    lane.enabled = false;
+    const pipeline = await ask(fresh(path));
+    lane.enabled = true;
+    const before = answeredBy.filter((who) => who === 'lane').length;
+    const viaLane = await ask(fresh(path));
+    return { pipeline, viaLane, lanes: answeredBy.filter((who) => who === 'lane').length - before };
+  }
+
+  it.each([
+    ['anonymous, an open-data town with filters', () => `${tilePath}&status=occupied,vacant&asOf=2024-02-29`],
+    ['anonymous, every open-data town', () => tilePath.split('?')[0]!],
+    ['a .pbf address', () => `${tilePath.split('?')[0]!}.pbf?cityId=${city.id}`],
+  ])('answers an uncached tile itself, as the pipeline would: %s', async (_case, path) => {
+    const { pipeline, viaLane, lanes } = await bothWays((p) => get(p).expect(200), path());
+    expect(lanes).toBe(1);
+    expect(viaLane.body).toEqual(pipeline.body);
+    expect(stableHeaders(viaLane)).toEqual(stableHeaders(pipeline));
+    expect(viaLane.headers['content-security-policy']).toBeDefined();
+    expect(viaLane.headers['cache-control']).toMatch(/^public/);
+  });
+
+  it('answers a signed-in viewer from their session, privately', async () => {
+    const ask = (p: string) => closedEditor.get(p).buffer(true).parse(binary).expect(200);
+    for (const path of [`${closedPath}?cityId=${closed.id}`, closedPath]) {
+      const { pipeline, viaLane, lanes } = await bothWays(ask, path);
+      expect(lanes).toBe(1);
+      expect((viaLane.body as Buffer).length).toBeGreaterThan(0);
+      expect(viaLane.body).toEqual(pipeline.body);
+      expect(stableHeaders(viaLane)).toEqual(stableHeaders(pipeline));
+      expect(viaLane.headers['cache-control']).toMatch(/^private/);
+    }
+  });
+
+  it("keeps the caller's request id and answers 304 to a current ETag", async () => {
+    const first = await get(fresh(tilePath), { 'X-Request-Id': 'map-view-0001' }).expect(200);
+    expect(first.headers['x-request-id']).toBe('map-view-0001');
+    const { pipeline, viaLane } = await bothWays(
+      (p) => get(p, { 'If-None-Match': first.headers.etag as string }).expect(304),
+      tilePath,
+    );
+    expect(stableHeaders(viaLane)).toEqual(stableHeaders(pipeline));
+    expect(viaLane.headers['content-type']).toBeUndefined();
+  });
+
+  it.each([
+    ['anonymous, a town that does not publish', () => ({ path: `${closedPath}?cityId=${closed.id}` })],
+    ['signed in without access', () => ({ path: `${closedPath}?cityId=${closed.id}`, stranger: true })],
+    ['a tile address outside the world', () => ({ path: '/api/tiles/storefronts/3/8/1' })],
+    ['a malformed zoom', () => ({ path: '/api/tiles/storefronts/fourteen/1/1' })],
+    ['an unknown status', () => ({ path: `${tilePath}&status=leer` })],
+    ['a date that does not exist', () => ({ path: `${tilePath}&asOf=2023-02-29` })],
+    ['an unknown parameter', () => ({ path: `${tilePath}&colour=red` })],
+    ['a town id that is not an id', () => ({ path: '/api/tiles/storefronts/14/1/1?cityId=gotha' })],
+  ])('hands the request to the pipeline, which answers it: %s', async (_case, make) => {
+    const { path, stranger } = make() as { path: string; stranger?: boolean };
+    const agent = stranger ? await signedIn(t, []) : undefined;
+    const ask = async (p: string) => (agent ? agent.get(p) : request(t.http).get(p));
+    const { pipeline, viaLane, lanes } = await bothWays(ask, path);
+    expect(lanes).toBe(0);
+    expect(pipeline.status).toBeGreaterThanOrEqual(400);
+    expect(viaLane.status).toBe(pipeline.status);
+    expect(viaLane.headers['content-type']).toMatch(/json/);
+    expect((viaLane.body as { code: string }).code).toBe((pipeline.body as { code: string }).code);
+  });
 });
 
 describe('tile replay', () => {

@@ -1,0 +1,28 @@
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+/**
+ * The headers a tile answer sets itself, the same from the controller and from TileLane. The rest
+ * (security headers, request id) come from the pipeline's middleware; TileReplay records them.
+ */
+export function tileHeaders(etag: string, signedIn: boolean): [name: string, value: string][] {
+  return [
+    ['ETag', etag],
+    // Anonymous tiles (open data) may sit in a shared cache; a signed-in viewer's may not.
+    ['Cache-Control', `${signedIn ? 'private' : 'public'}, max-age=0, must-revalidate`],
+    ['Vary', 'Accept-Encoding, Cookie'],
+  ];
+}
+
+/** A response's headers as name/value pairs, for recording (multi-valued ones joined). */
+export function headersOf(
+  res: { getHeaderNames(): string[]; getHeader(name: string): number | string | string[] | undefined },
+  leaveOut: ReadonlySet<string>,
+): [name: string, value: string][] {
+  const headers: [string, string][] = [];
+  for (const name of res.getHeaderNames()) {
+    const value = res.getHeader(name);
+    if (value === undefined || leaveOut.has(name.toLowerCase())) continue;
+    headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  }
+  return headers;
+}
