@@ -85,6 +85,10 @@ export async function expectEqualToRebuild(t: TestApp, cityId: string): Promise<
         ORDER BY storefront_id, started_on`,
       [cityId],
     ),
+    vacancyMonths: await t.db.query(
+      `SELECT month, median_vacancy_days FROM kpi_vacancy_months WHERE city_id = $1 ORDER BY month`,
+      [cityId],
+    ),
   });
   /** Rows with any non-zero change, numbers compared as numbers (numeric scale may differ). */
   const nonZero = (rows: Record<string, unknown>[]) =>
@@ -103,6 +107,7 @@ export async function expectEqualToRebuild(t: TestApp, cityId: string): Promise<
   const rebuilt = await read();
   expect(nonZero(maintained.months)).toEqual(nonZero(rebuilt.months));
   expect(maintained.vacancies).toEqual(rebuilt.vacancies);
+  expect(maintained.vacancyMonths).toEqual(rebuilt.vacancyMonths);
   expect(nonZero(maintained.days)).toEqual(nonZero(rebuilt.days));
   expect(nonZero(maintained.days).length).toBeGreaterThan(10);
 }

@@ -30,6 +30,9 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d) + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Whether `date` is the last day of its month (the dates kpi_vacancy_months answers for). */
+export const isMonthEnd = (date: string): boolean => addDays(date, 1).endsWith('-01');
+
 /** `to − from` in calendar days. */
 export function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = parts(from);

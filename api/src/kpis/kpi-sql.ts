@@ -147,3 +147,22 @@ export const CONVERSION_COUNTS = `
          count(*) FILTER (WHERE converted)::int AS converted
   FROM outcome
   GROUP BY city_id, idx`;
+
+/**
+ * Median age (days) of the vacancies open on each date, for dates that are a month's last day, from
+ * `kpi_vacancy_months` (migration KpiSeriesAggregates): `$1::uuid[]` towns, `$2::date[]` month ends.
+ * The row of the date's own month, or — after the town's coverage — its last row shifted by the days
+ * since that row's month end (the open vacancies no longer change, each grows older by as many
+ * days); before the coverage there is no row. Null medians are left out, like VACANCY_MEDIANS does.
+ */
+export const MONTH_END_VACANCY_MEDIANS = `
+  SELECT t.city_id AS "cityId", d.idx::int AS idx,
+         k.median_vacancy_days + (d.day - (k.month + interval '1 month - 1 day')::date) AS "medianVacancyDays"
+  FROM unnest($1::uuid[]) AS t(city_id)
+  CROSS JOIN unnest($2::date[]) WITH ORDINALITY AS d(day, idx)
+  CROSS JOIN LATERAL (
+    SELECT m.month, m.median_vacancy_days FROM kpi_vacancy_months m
+    WHERE m.city_id = t.city_id AND m.month <= d.day
+    ORDER BY m.month DESC LIMIT 1
+  ) k
+  WHERE k.median_vacancy_days IS NOT NULL`;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idOrSlugCondition } from '../common/id-or-slug.js';
-import { addDays } from './kpi-dates.js';
+import { addDays, isMonthEnd } from './kpi-dates.js';
 import {
   CONVERSION_COUNTS,
   DATE_DELTAS,
   DELTA_COLUMNS,
+  MONTH_END_VACANCY_MEDIANS,
   RELETTING_MEDIANS,
   VACANCY_MEDIANS,
   type DeltaColumn,
@@ -101,7 +102,7 @@ export class KpisRepository {
     const position = new Map(dates.map((d, i) => [d, i]));
     const [totals, vacancyMedians, reLettingMedians] = await Promise.all([
       this.runningTotals(cityIds, dates),
-      this.read<MedianRow<'medianVacancyDays'>[]>(VACANCY_MEDIANS, [cityIds, stockDates]),
+      this.vacancyMedians(cityIds, stockDates),
       this.read<MedianRow<'medianReLettingDays'>[]>(RELETTING_MEDIANS, [cityIds, bounds]),
     ]);
     const vacancyMedianOf = byTown(vacancyMedians, (r) => r.medianVacancyDays);
@@ -148,6 +149,33 @@ export class KpisRepository {
       flows.set(cityId, flowsOfTown);
     });
     return { stock, flows };
+  }
+
+  /**
+   * `medianVacancyDays` per town on `stockDates` (rows keyed by the date's 1-based position): month
+   * ends from the pre-aggregate kpi_vacancy_months (every series date is one), other dates by
+   * expanding the vacancies over them (VACANCY_MEDIANS; cheap for the few dates of a snapshot).
+   */
+  private async vacancyMedians(
+    cityIds: string[],
+    stockDates: string[],
+  ): Promise<MedianRow<'medianVacancyDays'>[]> {
+    const positions = stockDates.map((_, i) => i + 1);
+    const monthEnds = positions.filter((p) => isMonthEnd(stockDates[p - 1]!));
+    const others = positions.filter((p) => !isMonthEnd(stockDates[p - 1]!));
+    const query = async (sql: string, at: number[]): Promise<MedianRow<'medianVacancyDays'>[]> => {
+      if (at.length === 0 || cityIds.length === 0) return [];
+      const rows = await this.read<MedianRow<'medianVacancyDays'>[]>(sql, [
+        cityIds,
+        at.map((p) => stockDates[p - 1]!),
+      ]);
+      return rows.map((r) => ({ ...r, idx: at[r.idx - 1]! }));
+    };
+    const [fromMonths, expanded] = await Promise.all([
+      query(MONTH_END_VACANCY_MEDIANS, monthEnds),
+      query(VACANCY_MEDIANS, others),
+    ]);
+    return [...fromMonths, ...expanded];
   }
 
   /**
