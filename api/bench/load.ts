@@ -65,14 +65,15 @@ export async function closedLoop(
   };
 }
 
-/** A bare Node HTTP server answering every request with `body` (the comparator for cached tiles). */
-export function bareServer(body: Buffer): Promise<{ url: string; close: () => void }> {
+/** A bare Node HTTP server answering every request with `headers` and `body` (the comparator for cached tiles). */
+export function bareServer(
+  body: Buffer,
+  headers: [name: string, value: string][],
+): Promise<{ url: string; close: () => void }> {
+  const flat = [...headers.flat(), 'Content-Length', String(body.length)];
   return new Promise((resolve) => {
     const server: Server = createServer((_, res) => {
-      res.writeHead(200, {
-        'Content-Type': 'application/vnd.mapbox-vector-tile',
-        'Content-Length': body.length,
-      });
+      res.writeHead(200, flat);
       res.end(body);
     });
     server.listen(0, '127.0.0.1', () => {
