@@ -39,7 +39,10 @@ export async function locateAndMatch(
     `UPDATE import_rows r SET storefront_id = m.id, matched_by = 'address'
      FROM (SELECT normalised_address(street, house_number) AS key, (array_agg(id))[1] AS id,
                   (array_agg(reference_id))[1] AS reference_id
-           FROM storefronts WHERE city_id = $1 GROUP BY 1 HAVING count(*) = 1) m
+           FROM storefronts
+           WHERE city_id = $1 -- (an InitPlan: the town's addresses are normalised only when a row needs them)
+             AND EXISTS (SELECT 1 FROM import_rows WHERE storefront_id IS NULL AND problem IS NULL AND street IS NOT NULL)
+           GROUP BY 1 HAVING count(*) = 1) m
      WHERE r.storefront_id IS NULL AND r.problem IS NULL AND r.street IS NOT NULL
        AND normalised_address(r.street, r.house_number) = m.key
        AND (r.reference_id IS NULL OR m.reference_id IS NULL)`,
@@ -56,7 +59,8 @@ export async function locateAndMatch(
          AND ST_DWithin(s.location::geography, r2.geom::geography, $2)
          AND (r2.reference_id IS NULL OR s.reference_id IS NULL)
        ORDER BY s.location <-> r2.geom LIMIT 1) n
-     WHERE r.line = r2.line AND r2.storefront_id IS NULL AND r2.geom IS NOT NULL AND r2.problem IS NULL`,
+     WHERE r.line = r2.line AND r2.storefront_id IS NULL AND r2.geom IS NOT NULL AND r2.problem IS NULL
+       AND EXISTS (SELECT 1 FROM storefronts WHERE city_id = $1) -- a town's first import probes nothing`,
     [cityId, MATCH_DISTANCE_M],
   );
   await q(
