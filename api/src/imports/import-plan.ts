@@ -83,7 +83,9 @@ export async function planRows(
     [],
   );
   // Attributes: a filled cell that differs from the stored value (empty cells never erase anything);
-  // decided with the row's action in one pass over the matched rows.
+  // decided with the row's action in one pass over the matched rows. A point moved by less than 1 m is
+  // unchanged; `~=` (same bounding box, i.e. the same point to float4 precision, well under 1 m) spares the
+  // geodesic distance for the usual case of a list giving the stored coordinates again.
   await q(
     `UPDATE import_rows r SET attr_changed = c.changed,
        action = CASE WHEN c.changed OR r.history_action IS NOT NULL THEN 'update' ELSE 'unchanged' END
@@ -97,7 +99,7 @@ export async function planRows(
          (r2.floor IS NOT NULL AND r2.floor <> s.floor) OR
          (r2.reference_id IS NOT NULL AND r2.reference_id IS DISTINCT FROM s.reference_id) OR
          (r2.notes IS NOT NULL AND r2.notes IS DISTINCT FROM s.notes) OR
-         (r2.geom IS NOT NULL AND NOT ST_DWithin(r2.geom::geography, s.location::geography, 1)) OR
+         (r2.geom IS NOT NULL AND NOT r2.geom ~= s.location AND NOT ST_DWithin(r2.geom::geography, s.location::geography, 1)) OR
          (r2.owner_name IS NOT NULL AND r2.owner_name IS DISTINCT FROM sc.owner_name) OR
          (r2.owner_phone IS NOT NULL AND r2.owner_phone IS DISTINCT FROM sc.owner_phone) OR
          (r2.owner_email IS NOT NULL AND r2.owner_email IS DISTINCT FROM sc.owner_email) OR
