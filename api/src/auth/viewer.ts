@@ -43,17 +43,32 @@ export function mayAccessTown(viewer: Viewer, cityId: string, action: TownAction
 /**
  * The towns a list may show: those asked for (already checked by the guard), else every town the
  * viewer may read, plus open-data towns where the route serves public data. `undefined` = no limit.
+ * A viewer who reads public data only (the public map) gets the same array for as long as the set of
+ * open-data towns is the same (TownResolver keeps one set until towns change): tiles key their
+ * caches by that array.
  */
 export function visibleCityIds(
   viewer: Viewer,
-  requested: string[] | undefined,
+  requested: readonly string[] | undefined,
   publicData: boolean,
-): string[] | undefined {
+): readonly string[] | undefined {
   if (requested?.length) return requested;
   if (viewer.readableCityIds === null) return undefined;
+  if (publicData && viewer.readableCityIds.size === 0) return openDataList(viewer.openDataCityIds);
   const ids = new Set(viewer.readableCityIds);
   if (publicData) viewer.openDataCityIds.forEach((id) => ids.add(id));
   return [...ids];
+}
+
+const openDataLists = new WeakMap<ReadonlySet<string>, readonly string[]>();
+
+function openDataList(openData: ReadonlySet<string>): readonly string[] {
+  let list = openDataLists.get(openData);
+  if (!list) {
+    list = Object.freeze([...openData]);
+    openDataLists.set(openData, list);
+  }
+  return list;
 }
 
 export const anonymousViewer = (openDataCityIds: ReadonlySet<string>): Viewer => ({

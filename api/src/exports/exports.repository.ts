@@ -87,7 +87,7 @@ export class ExportsRepository {
     );
   }
 
-  async townNames(cityIds: string[] | undefined): Promise<{ id: string; name: string }[]> {
+  async townNames(cityIds: readonly string[] | undefined): Promise<{ id: string; name: string }[]> {
     return this.db.query(
       `SELECT id, name FROM cities WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) ORDER BY name`,
       [cityIds ?? null],

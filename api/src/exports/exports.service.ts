@@ -101,7 +101,7 @@ export class ExportsService {
 }
 
 /** Towns whose notes and landlord contacts this viewer may export: those they edit. */
-function personalCityIds(viewer: Viewer, cityIds: string[] | undefined): string[] {
+function personalCityIds(viewer: Viewer, cityIds: readonly string[] | undefined): string[] {
   const editable = [...viewer.editableCityIds];
   return cityIds === undefined ? editable : editable.filter((id) => cityIds.includes(id));
 }

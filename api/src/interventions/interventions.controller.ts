@@ -36,7 +36,7 @@ export class InterventionsController {
     @CurrentViewer() viewer: Viewer,
     @Query() q: ListInterventionsQuery,
   ): Promise<{ items: Intervention[]; total: number }> {
-    return this.repository.list({ ...q, cityId: visibleCityIds(viewer, q.cityId, false) });
+    return this.repository.list({ ...q, cityId: visibleCityIds(viewer, q.cityId, false)?.slice() });
   }
 
   @Get(':id')

@@ -31,7 +31,7 @@ export class InterventionsInsightsService {
   async byType(
     scope: InsightScope,
     asOf: string = todayIso(),
-    visible?: string[],
+    visible?: readonly string[],
   ): Promise<InterventionsByType> {
     const scoped = await this.townsOf(scope);
     const cityIds = visible ? (scoped ?? visible).filter((id) => visible.includes(id)) : scoped;

@@ -84,7 +84,7 @@ export class KpisService {
   async networkSummary(
     network: string,
     asOf: string = todayIso(),
-    visible?: string[],
+    visible?: readonly string[],
   ): Promise<NetworkSummary> {
     const found = await this.kpis.network(network);
     if (!found) throw notFound('Network', network);

@@ -6,7 +6,7 @@ import type { OccupancyStatus, UseCategory } from './storefront.types.js';
  */
 export interface StorefrontFilter {
   asOf: string;
-  cityIds?: string[];
+  cityIds?: readonly string[];
   statuses?: OccupancyStatus[];
   useCategories?: UseCategory[];
   /** Vacant without interruption for at least this many months on `asOf`. */
@@ -17,6 +17,22 @@ export interface StorefrontFilter {
   withinPerimeter?: boolean;
   /** [minLon, minLat, maxLon, maxLat] in EPSG:4326. */
   bbox?: [number, number, number, number];
+}
+
+const arrayLiterals = new WeakMap<readonly string[], string>();
+
+/**
+ * An array parameter as PostgreSQL's array literal, remembered per array: a tile's town list is the
+ * same (interned, never changed) array for every tile of a map view, and node-postgres would
+ * serialise its hundreds of ids again for every query.
+ */
+export function pgTextArray(values: readonly string[]): string {
+  let literal = arrayLiterals.get(values);
+  if (literal === undefined) {
+    literal = `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+    arrayLiterals.set(values, literal);
+  }
+  return literal;
 }
 
 /**
@@ -32,7 +48,7 @@ export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[])
   const asOf = `${p(filter.asOf)}::date`;
   const where: string[] = ['cur.status IS NOT NULL'];
   // An empty list matches nothing (a viewer who may read no town), undefined matches every town.
-  if (filter.cityIds !== undefined) where.push(`s.city_id = ANY(${p(filter.cityIds)}::uuid[])`);
+  if (filter.cityIds !== undefined) where.push(`s.city_id = ANY(${p(pgTextArray(filter.cityIds))}::uuid[])`);
   if (filter.statuses?.length) where.push(`cur.status = ANY(${p(filter.statuses)}::text[])`);
   if (filter.useCategories?.length) where.push(`cur.use_category = ANY(${p(filter.useCategories)}::text[])`);
   if (filter.vacantForMonths !== undefined) {

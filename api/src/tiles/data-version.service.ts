@@ -19,6 +19,10 @@ export class TileCacheInvalidator {
   private readonly versions = new Map<string, bigint>();
   private newest = 0n;
   private loaded = false;
+  /** Bumped with every read of the table: the maxima below are valid for one generation. */
+  private generation = 0;
+  /** The largest version per town list (interned lists, TownScopes: the same array every tile). */
+  private readonly maxima = new WeakMap<readonly string[], { generation: number; max: bigint }>();
   private current: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
 
@@ -46,14 +50,19 @@ export class TileCacheInvalidator {
   versionNow(cityIds: readonly string[] | undefined): string | undefined {
     if (this.feed.live && !this.loaded) void this.refresh();
     if (!(this.feed.live && this.loaded)) return undefined;
+    return `${cityIds === undefined ? this.newest : this.maxOf(cityIds)}#${this.counter}`;
+  }
+
+  private maxOf(cityIds: readonly string[]): bigint {
+    const known = this.maxima.get(cityIds);
+    if (known?.generation === this.generation) return known.max;
     let max = 0n;
-    if (cityIds === undefined) max = this.newest;
-    else
-      for (const id of cityIds) {
-        const v = this.versions.get(id);
-        if (v !== undefined && v > max) max = v;
-      }
-    return `${max}#${this.counter}`;
+    for (const id of cityIds) {
+      const v = this.versions.get(id);
+      if (v !== undefined && v > max) max = v;
+    }
+    this.maxima.set(cityIds, { generation: this.generation, max });
+    return max;
   }
 
   /**
@@ -84,6 +93,7 @@ export class TileCacheInvalidator {
         this.versions.set(row.cityId, v);
         if (v > this.newest) this.newest = v;
       }
+      this.generation += 1;
       this.loaded = true;
     } catch {
       this.loaded = false; // ask the database per request until the next successful read

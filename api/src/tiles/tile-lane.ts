@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { mayAccessTown, visibleCityIds } from '../auth/viewer.js';
+import { LruCache } from '../common/lru-cache.js';
 import { jsonLog, requestIdFor } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
@@ -25,7 +26,7 @@ const TILE_ADDRESS = /^\/api\/tiles\/storefronts\/([^/?]+)\/([^/?]+)\/([^/?]+)(?
  * 2. Otherwise a tile request is answered here when it would be answered 200 or 304, with the
  *    pipeline's own parts: the session and viewer from AuthService (as AccessGuard does), the
  *    route's access rule (`readPublic` for the town asked for), the app's ValidationPipe on
- *    TileQueryDto, TilesService, `tileHeaders`, and the middleware's headers as the pipeline last
+ *    TileQueryDto (a valid query string's result is remembered), TilesService, `tileHeaders`, and the middleware's headers as the pipeline last
  *    wrote them (TileReplay learns them), with the same access log line.
  * 3. Anything else goes to the pipeline untouched, which answers it in the API's error shape: an
  *    invalid address or query, a town the viewer may not see, any error (the database down), and
@@ -36,6 +37,8 @@ export class TileLane {
   /** false: every tile request not replayed takes the full pipeline (tests compare both ways). */
   enabled = true;
   private readonly validation = createValidationPipe();
+  /** Valid queries by their text: a map view asks for all its tiles with one query string. */
+  private readonly queries = new LruCache<Readonly<TileQueryDto>>(500);
 
   constructor(
     private readonly replay: TileReplay,
@@ -67,10 +70,16 @@ export class TileLane {
     middlewareHeaders: [string, string][],
   ): Promise<boolean> {
     const started = process.hrtime.bigint();
-    const query = (await this.validation.transform(parseQuery(address.search ?? ''), {
-      type: 'query',
-      metatype: TileQueryDto,
-    })) as TileQueryDto;
+    const search = address.search ?? '';
+    let query = this.queries.get(search);
+    if (!query) {
+      const dto = (await this.validation.transform(parseQuery(search), {
+        type: 'query',
+        metatype: TileQueryDto,
+      })) as TileQueryDto;
+      query = Object.freeze(dto);
+      this.queries.set(search, query);
+    }
     const viewer = await this.auth.viewerFor(await this.auth.session(sessionToken(req)));
     if (query.cityId !== undefined && !mayAccessTown(viewer, query.cityId, 'readPublic')) return false;
     const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);

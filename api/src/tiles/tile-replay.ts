@@ -15,7 +15,7 @@ interface Replay {
   /** The Berlin day it was answered on: "today" (the default as-of date) moves at midnight. */
   day: string;
   version: string;
-  cityIds: string[] | undefined;
+  cityIds: readonly string[] | undefined;
   etag: string;
   body: Buffer;
   /** The answer's headers as the full request pipeline set them (security headers included). */

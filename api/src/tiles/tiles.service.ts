@@ -7,6 +7,7 @@ import { TileCacheInvalidator } from './data-version.service.js';
 import { parseTileCoords, type TileCoords } from './dto/tile-coords.js';
 import type { TileQueryDto } from './dto/tile-query.dto.js';
 import { LruCache } from '../common/lru-cache.js';
+import { TownScopes, type TownScope } from './town-scope.js';
 import { GRID_MAX_ZOOM, POINT_MIN_ZOOM, TilesRepository } from './tiles.repository.js';
 
 export interface TileResponse {
@@ -16,7 +17,7 @@ export interface TileResponse {
   body: Buffer;
   /** The data version the tile was built for, and the towns it covers (undefined = all). */
   version: string;
-  cityIds: string[] | undefined;
+  cityIds: readonly string[] | undefined;
 }
 
 interface CachedTile {
@@ -30,6 +31,7 @@ interface CachedTile {
  */
 @Injectable()
 export class TilesService {
+  private readonly scopes = new TownScopes();
   private readonly cache = new LruCache<CachedTile>(2000, {
     maxSize: 96 * 2 ** 20,
     sizeOf: (t) => t.body.length,
@@ -46,13 +48,14 @@ export class TilesService {
     x: string,
     y: string,
     query: TileQueryDto,
-    cityIds: string[] | undefined,
+    cityIds: readonly string[] | undefined,
     ifNoneMatch?: string,
   ): Promise<TileResponse> {
     const tile = parseTileCoords(z, x, y);
     const filter = toFilter(query);
-    if (cityIds !== undefined) filter.cityIds = [...cityIds].sort();
-    const key = cacheKey(tile, filter);
+    const scope = cityIds === undefined ? undefined : this.scopes.of(cityIds);
+    if (scope) filter.cityIds = scope.ids;
+    const key = cacheKey(tile, filter, scope);
     const version = await this.invalidator.version(filter.cityIds);
     const etag = `"${createHash('sha1').update(`${key}|${version}`).digest('base64url')}"`;
     const answer = { etag, version, cityIds: filter.cityIds };
@@ -87,9 +90,15 @@ export class TilesService {
   }
 }
 
+/** The last date found real: nearly every tile asks about today. */
+let lastRealDate = '';
+
 function isRealDate(value: string): boolean {
+  if (value === lastRealDate) return true;
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  if (real) lastRealDate = value;
+  return real;
 }
 
 export function toFilter(query: TileQueryDto): StorefrontFilter {
@@ -109,8 +118,8 @@ export function toFilter(query: TileQueryDto): StorefrontFilter {
   return filter;
 }
 
-function cacheKey(tile: TileCoords, filter: StorefrontFilter): string {
-  return `${tile.z}/${tile.x}/${tile.y}?${JSON.stringify(filter)}`;
+function cacheKey(tile: TileCoords, filter: StorefrontFilter, scope: TownScope | undefined): string {
+  return `${tile.z}/${tile.x}/${tile.y}?${JSON.stringify({ ...filter, cityIds: scope?.key })}`;
 }
 
 export function matches(ifNoneMatch: string, etag: string): boolean {
