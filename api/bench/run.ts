@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../db/data-source.js';
 import { hashPassword } from '../src/auth/password.js';
 import { generate, SIZES, type Size } from './dataset.js';
@@ -28,20 +29,13 @@ const log = (msg: string): void => console.log(`[bench] ${msg}`);
 async function prepareDatabase(): Promise<string> {
   const db = createDataSource(dbUrl.href, { poolSize: 2 });
   if (reuse) {
-    try {
-      await db.initialize();
-      const [meta] = await db.query<{ size: string; source: string }[]>(
-        `SELECT size, source FROM bench_meta`,
-      );
-      await db.destroy();
-      if (meta?.size === size) {
-        log(`reusing ${DB} (size ${size})`);
-        const applied = await migrate(dbUrl.href);
-        if (applied.length) log(`applied pending migrations: ${applied.join(', ')}`);
-        return meta.source;
-      }
-    } catch {
-      if (db.isInitialized) await db.destroy();
+    const meta = await benchMeta(db);
+    if (meta?.size === size) {
+      log(`reusing ${DB} (size ${size})`);
+      // A failing migration stops the bench (it must never be taken for "no data set here").
+      const applied = await migrate(dbUrl.href);
+      if (applied.length) log(`applied pending migrations: ${applied.join(', ')}`);
+      return meta.source;
     }
   }
   log(`recreating ${DB}`);
@@ -56,6 +50,19 @@ async function prepareDatabase(): Promise<string> {
     return source;
   } finally {
     await db.destroy();
+  }
+}
+
+/** The size and source of the data set in the bench database; undefined when there is none. */
+async function benchMeta(db: DataSource): Promise<{ size: string; source: string } | undefined> {
+  try {
+    await db.initialize();
+    const [meta] = await db.query<{ size: string; source: string }[]>(`SELECT size, source FROM bench_meta`);
+    return meta;
+  } catch {
+    return undefined; // no database or no bench_meta table yet
+  } finally {
+    if (db.isInitialized) await db.destroy();
   }
 }
 
