@@ -14,9 +14,8 @@ type Town = { id: string; lon: number; lat: number };
  *
  * 1. **create**: the list goes into a fresh synthetic town made for this run (a copy of the bench
  *    import town's centre, boundary and perimeter, slug `bench-import-<time>`, the bench user its
- *    editor), so every run measures 100,000 new units however often it is repeated. The towns of
- *    earlier runs are removed first, with every row that names them (triggers off: the whole town goes,
- *    its pre-aggregates with it, so nothing is left inconsistent), and the tables vacuumed.
+ *    editor), so every run measures 100,000 new units however often it is repeated. The town is
+ *    removed afterwards (and any left by an interrupted run before: `removeImportTowns`).
  * 2. **extend**: next year's list of the same units into the same town: every 4th unit changes status
  *    on 2025-06-01 (history extended), every 16th gets a new floor area, the rest are unchanged.
  *
@@ -35,6 +34,8 @@ export async function importWorkload(
     await importOnce(ctx, town, headers, 'extend', benchCsv(town, true));
   } catch (e) {
     log(`import: skipped — the import endpoint did not complete the flow: ${(e as Error).message}`);
+  } finally {
+    await removeImportTowns(ctx.dbUrl);
   }
 }
 
@@ -58,32 +59,48 @@ function benchCsv(town: Town, nextYear: boolean): Buffer {
   return Buffer.from(rows.join('\n'), 'utf8');
 }
 
-async function freshTown(ctx: BenchContext, template: Town): Promise<Town> {
-  const db = createDataSource(ctx.dbUrl.href, { poolSize: 1 });
+/**
+ * Removes the towns of earlier import runs with every row that names them (triggers off: the whole
+ * town goes, its pre-aggregates with it, so nothing is left inconsistent). Called before the tile
+ * workloads too: an import town holds 100,000 units around the template town's centre, and its 2 MB
+ * tiles (over 1 s each) would otherwise sit in the uncached tile lists of the next run.
+ */
+export async function removeImportTowns(dbUrl: URL): Promise<number> {
+  const db = createDataSource(dbUrl.href, { poolSize: 1 });
   await db.initialize();
   try {
     const old = await db.query<{ id: string }[]>(`SELECT id FROM cities WHERE slug LIKE $1`, [
       `${SLUG_PREFIX}%`,
     ]);
-    if (old.length) {
-      const ids = old.map((t) => t.id);
-      const tables = await db.query<{ table_name: string }[]>(
-        `SELECT table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-         WHERE c.table_schema = 'public' AND c.column_name = 'city_id' AND t.table_type = 'BASE TABLE'`,
-      );
-      await db.transaction(async (em) => {
-        await em.query(`SET LOCAL session_replication_role = replica`);
-        for (const { table_name } of tables) {
-          await em.query(`DELETE FROM ${table_name} WHERE city_id = ANY($1::uuid[])`, [ids]);
-        }
-        await em.query(`DELETE FROM cities WHERE id = ANY($1::uuid[])`, [ids]);
-      });
-      // The new town lies where the old one was: without this, every run would first wade through the
-      // dead index entries of the last (matching by proximity probes exactly those places).
-      await db.query(
-        `VACUUM ANALYZE storefronts, occupancy_periods, storefront_contacts, audit_log, kpi_vacancies`,
-      );
-    }
+    if (old.length === 0) return 0;
+    const ids = old.map((t) => t.id);
+    const tables = await db.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+       WHERE c.table_schema = 'public' AND c.column_name = 'city_id' AND t.table_type = 'BASE TABLE'`,
+    );
+    await db.transaction(async (em) => {
+      await em.query(`SET LOCAL session_replication_role = replica`);
+      for (const { table_name } of tables) {
+        await em.query(`DELETE FROM ${table_name} WHERE city_id = ANY($1::uuid[])`, [ids]);
+      }
+      await em.query(`DELETE FROM cities WHERE id = ANY($1::uuid[])`, [ids]);
+    });
+    // The next town lies where the old one was: without this, every run would first wade through the
+    // dead index entries of the last (matching by proximity probes exactly those places).
+    await db.query(
+      `VACUUM ANALYZE storefronts, occupancy_periods, storefront_contacts, audit_log, kpi_vacancies`,
+    );
+    return ids.length;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function freshTown(ctx: BenchContext, template: Town): Promise<Town> {
+  await removeImportTowns(ctx.dbUrl);
+  const db = createDataSource(ctx.dbUrl.href, { poolSize: 1 });
+  await db.initialize();
+  try {
     // AGS 98999999: neither a real one (01…–16…) nor a synthetic bench town's (9000xxxx).
     const [town] = await db.query<{ id: string }[]>(
       `INSERT INTO cities (slug, name, ags, state, centre, boundary, perimeter, perimeter_is_placeholder, open_data)

@@ -1,6 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import pg from 'pg';
 
 /** Closed-loop HTTP load: `concurrency` workers, each sending its next request when the last one ends. */
 export interface LoadResult {
@@ -80,6 +81,49 @@ export function bareServer(
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    });
+  });
+}
+
+/**
+ * The floor of any Node API here: node:http and node-postgres answering `/{z}/{x}/{y}` with the same
+ * tile SQL — no sign-in, validation, caching, headers or logging. Between pgbench and the API: what a
+ * Node process itself costs on a machine whose cores it shares with PostgreSQL.
+ */
+export function bareTileServer(
+  dbUrl: URL,
+  tileSql: (z: number, x: number, y: number) => { sql: string; params: unknown[] },
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: dbUrl.href, max: 20, options: '-c jit=off' });
+  return new Promise((resolve) => {
+    const server: Server = createServer((req, res) => {
+      const [z, x, y] = (req.url ?? '').split('/').slice(1).map(Number) as [number, number, number];
+      const { sql, params } = tileSql(z, x, y);
+      pool.query<{ mvt: string | null }>(sql, params).then(
+        (r) => {
+          const body = Buffer.from(r.rows[0]?.mvt ?? '', 'base64');
+          res.writeHead(200, {
+            'Content-Type': 'application/vnd.mapbox-vector-tile',
+            'Content-Length': body.length,
+          });
+          res.end(body);
+        },
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: async () => {
+          server.close();
+          await pool.end();
+        },
+      });
     });
   });
 }
