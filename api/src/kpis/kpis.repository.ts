@@ -103,7 +103,7 @@ export class KpisRepository {
     const [totals, vacancyMedians, reLettingMedians] = await Promise.all([
       this.runningTotals(cityIds, dates),
       this.vacancyMedians(cityIds, stockDates),
-      this.read<MedianRow<'medianReLettingDays'>[]>(RELETTING_MEDIANS, [cityIds, bounds]),
+      this.db.query<MedianRow<'medianReLettingDays'>[]>(RELETTING_MEDIANS, [cityIds, bounds]),
     ]);
     const vacancyMedianOf = byTown(vacancyMedians, (r) => r.medianVacancyDays);
     const reLettingMedianOf = byTown(reLettingMedians, (r) => r.medianReLettingDays);
@@ -165,7 +165,7 @@ export class KpisRepository {
     const others = positions.filter((p) => !isMonthEnd(stockDates[p - 1]!));
     const query = async (sql: string, at: number[]): Promise<MedianRow<'medianVacancyDays'>[]> => {
       if (at.length === 0 || cityIds.length === 0) return [];
-      const rows = await this.read<MedianRow<'medianVacancyDays'>[]>(sql, [
+      const rows = await this.db.query<MedianRow<'medianVacancyDays'>[]>(sql, [
         cityIds,
         at.map((p) => stockDates[p - 1]!),
       ]);
@@ -178,18 +178,6 @@ export class KpisRepository {
     return [...fromMonths, ...expanded];
   }
 
-  /**
-   * A KPI read without JIT compilation. The planner's row estimates for these statements are far
-   * too high (generate_series and unnest count as 1,000 and 100 rows), which pushed them over
-   * jit_above_cost: at 500,000 storefronts the vacancy medians spent 245 ms of 367 ms compiling.
-   */
-  private read<T>(sql: string, params: unknown[]): Promise<T> {
-    return this.db.transaction(async (em) => {
-      await em.query(`SET LOCAL jit = off`);
-      return em.query<T>(sql, params);
-    });
-  }
-
   /** Running totals of every delta column per town (position in `cityIds`) on each of `dates`. */
   private async runningTotals(cityIds: string[], dates: string[]): Promise<RunningTotals> {
     const width = DELTA_COLUMNS.length;
@@ -199,7 +187,7 @@ export class KpisRepository {
         values[(town * dates.length + date) * width + column]!,
     };
     if (cityIds.length === 0) return result;
-    const rows = await this.read<(CumulativeRow & { kind: 'm' | 'd' })[]>(DATE_DELTAS, [cityIds, dates]);
+    const rows = await this.db.query<(CumulativeRow & { kind: 'm' | 'd' })[]>(DATE_DELTAS, [cityIds, dates]);
     const townOf = new Map(cityIds.map((id, i) => [id, i]));
     // months go into their date's cell and are carried forward below; days only into their own date
     const days = new Float64Array(values.length);
@@ -219,7 +207,7 @@ export class KpisRepository {
   }
 
   async conversionCounts(cityIds: string[], dates: string[]): Promise<CountsByTown<ConversionCounts>> {
-    const rows = await this.read<ConversionRow[]>(CONVERSION_COUNTS, [
+    const rows = await this.db.query<ConversionRow[]>(CONVERSION_COUNTS, [
       cityIds,
       CONVERTIBLE_INTERVENTION_TYPES,
       dates,

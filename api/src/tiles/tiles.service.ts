@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
-import { todayIso } from '../common/validators.js';
+import { isCalendarDate, todayIso } from '../common/validators.js';
 import { TileCacheInvalidator } from './data-version.service.js';
 import { parseTileCoords, type TileCoords } from './dto/tile-coords.js';
 import type { TileQueryDto } from './dto/tile-query.dto.js';
@@ -90,20 +90,9 @@ export class TilesService {
   }
 }
 
-/** The last date found real: nearly every tile asks about today. */
-let lastRealDate = '';
-
-function isRealDate(value: string): boolean {
-  if (value === lastRealDate) return true;
-  const date = new Date(`${value}T00:00:00Z`);
-  const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  if (real) lastRealDate = value;
-  return real;
-}
-
 export function toFilter(query: TileQueryDto): StorefrontFilter {
   const asOf = query.asOf ?? todayIso();
-  if (!isRealDate(asOf)) {
+  if (query.asOf !== undefined && !isCalendarDate(asOf)) {
     throw new DomainError('VALIDATION_FAILED', `asOf ${asOf} is not a calendar date.`, {
       fields: [{ field: 'asOf', problems: ['asOf must be a calendar date YYYY-MM-DD'] }],
     });
