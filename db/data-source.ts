@@ -10,6 +10,8 @@ import { FasterKpiAggregates1764300000000 } from './migrations/1764300000000-Fas
 import { NotifyDataChanges1764500000000 } from './migrations/1764500000000-NotifyDataChanges.js';
 import { FasterImportChecks1764600000000 } from './migrations/1764600000000-FasterImportChecks.js';
 import { KpiSeriesAggregates1764700000000 } from './migrations/1764700000000-KpiSeriesAggregates.js';
+import { TileGridLocks1764800000000 } from './migrations/1764800000000-TileGridLocks.js';
+import { FasterImportCommit1764900000000 } from './migrations/1764900000000-FasterImportCommit.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -23,6 +25,8 @@ export const migrations = [
   NotifyDataChanges1764500000000,
   FasterImportChecks1764600000000,
   KpiSeriesAggregates1764700000000,
+  TileGridLocks1764800000000,
+  FasterImportCommit1764900000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */
