@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
+import { pgTextArray, storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
 import { OCCUPANCY_STATUSES, type OccupancyStatus } from '../storefronts/storefront.types.js';
 import type { TileCoords } from './dto/tile-coords.js';
 
@@ -8,6 +8,8 @@ import type { TileCoords } from './dto/tile-coords.js';
 export const POINT_MIN_ZOOM = 13;
 /** Up to this zoom cells come from the pre-aggregated grid `tile_grid_cells` (migration AddTileGrid). */
 export const GRID_MAX_ZOOM = 10;
+/** Up to this zoom from its coarse level `tile_grid_coarse` (8 × 8 fine cells each, migration TileGridLocks). */
+export const COARSE_GRID_MAX_ZOOM = 7;
 const EXTENT = 4096;
 const WORLD_WIDTH_3857 = 40075016.685578488;
 /** Cells per tile edge at low zooms: 32 × 32 cells, 16 screen pixels each on a 512 px tile. */
@@ -57,8 +59,8 @@ export class TilesRepository {
   }
 
   /**
-   * Layer `storefront_cells` for z <= GRID_MAX_ZOOM from `tile_grid_cells`: the fine cells of the
-   * tile summed into the tile's 32 × 32 cells (same cells, centres and properties as `cellTile`).
+   * Layer `storefront_cells` for z <= GRID_MAX_ZOOM from `tile_grid_cells` (z <= 7 from its coarse
+   * level `tile_grid_coarse`): the grid's cells of the tile summed into the tile's 32 × 32 cells (same cells, centres and properties as `cellTile`).
    * Only the filters the grid keeps apply (towns, statuses); `exact` is false when a cell's counts
    * are not valid on `asOf` (computed later, or a recorded change lies between) — then the caller
    * falls back to `cellTile`.
@@ -67,7 +69,12 @@ export class TilesRepository {
     tile: TileCoords,
     filter: Pick<StorefrontFilter, 'asOf' | 'cityIds' | 'statuses'>,
   ): Promise<{ exact: boolean; body: Buffer }> {
-    const shift = GRID_MAX_ZOOM - tile.z;
+    // Zooms <= 7 read the coarse level (a row = 8 × 8 fine cells): 64 × fewer rows to sum, same cells.
+    const level =
+      tile.z <= COARSE_GRID_MAX_ZOOM
+        ? { table: 'tile_grid_coarse', x: 'cx', y: 'cy', zoom: COARSE_GRID_MAX_ZOOM }
+        : { table: 'tile_grid_cells', x: 'ix', y: 'iy', zoom: GRID_MAX_ZOOM };
+    const shift = level.zoom - tile.z;
     const span = CELLS_PER_TILE << shift;
     const params: unknown[] = [filter.asOf, tile.x * span, tile.y * span, span, shift, cellSizeAt(tile.z)];
     const env = envelope(tile, params);
@@ -77,7 +84,7 @@ export class TilesRepository {
     const vacant = statuses.includes('vacant') ? 'g.vacant' : '0';
     let towns = '';
     if (filter.cityIds !== undefined) {
-      params.push(filter.cityIds);
+      params.push(pgTextArray(filter.cityIds));
       towns = `AND g.city_id = ANY($${params.length}::uuid[])`;
     }
     // One pass over the fine cells: sums and validity per tile cell. MATERIALIZED: otherwise PostgreSQL
@@ -85,11 +92,12 @@ export class TilesRepository {
     // at z5) instead of per tile cell (300): z5 17 → ≈ 6 ms.
     const sql = `
       WITH cells AS MATERIALIZED (
-        SELECT g.ix >> $5::int AS px, g.iy >> $5::int AS py,
+        SELECT g.${level.x} >> $5::int AS px, g.${level.y} >> $5::int AS py,
                sum(${units})::int AS units, sum(${vacant})::int AS vacant,
                bool_and(g.computed_on <= $1::date AND (g.stale_from IS NULL OR $1::date < g.stale_from)) AS valid
-        FROM tile_grid_cells g
-        WHERE g.ix >= $2::int AND g.ix < $2::int + $4::int AND g.iy >= $3::int AND g.iy < $3::int + $4::int ${towns}
+        FROM ${level.table} g
+        WHERE g.${level.x} >= $2::int AND g.${level.x} < $2::int + $4::int
+          AND g.${level.y} >= $3::int AND g.${level.y} < $3::int + $4::int ${towns}
         GROUP BY 1, 2
       ),
       rows AS (
