@@ -20,16 +20,7 @@ interface StoredRow extends Period {
  * to `import_periods` (period_id null = insert); written by writeImportedHistories.
  */
 export async function planImportedHistories(em: EntityManager): Promise<void> {
-  await em.query(`
-    CREATE TEMP TABLE import_periods (
-      storefront_id uuid NOT NULL,
-      period_id     uuid,
-      status        text NOT NULL,
-      use_category  text,
-      business_name text,
-      valid_from    date NOT NULL,
-      valid_to      date
-    ) ON COMMIT DROP`);
+  await createPeriodsTable(em);
   // A unit rejected (or not placed) for its kept row: its other rows are not imported either.
   await em.query(
     `UPDATE import_events e SET problem_code = r.problem_code, problem_warning = r.problem_warning,
@@ -140,6 +131,20 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
       ],
     );
   }
+}
+
+/** The periods to write for multi-row units (dropped at the end of the transaction). */
+export async function createPeriodsTable(em: EntityManager): Promise<void> {
+  await em.query(`
+    CREATE TEMP TABLE import_periods (
+      storefront_id uuid NOT NULL,
+      period_id     uuid,
+      status        text NOT NULL,
+      use_category  text,
+      business_name text,
+      valid_from    date NOT NULL,
+      valid_to      date
+    ) ON COMMIT DROP`);
 }
 
 /** Writes the planned periods of multi-row units (inside the import's transaction, after the units exist). */

@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 /** Metres within which an imported point is taken to be an existing unit (when nothing else matched). */
 export const MATCH_DISTANCE_M = 3;
 
-/** A row problem found in SQL: the row gets a code and a reason unless it already has one. */
-const flag = (code: string, reason: string, column: string, value: string, warning = false): string =>
+/** A row problem found while matching: the row is rejected with a code and a reason. */
+const flag = (code: string, reason: string, column: string, value: string): string =>
   `problem_code = '${code}', problem = ${reason}, problem_column = ${column}, problem_value = ${value},
-   problem_warning = ${warning}`;
+   problem_warning = false, action = 'rejected'`;
 
 /**
  * Checks the rows' points (transformed in PostGIS while staging) and matches them to the town's units: by the

@@ -1,4 +1,9 @@
-import { IN_USE_STATUSES, type Floor } from '../storefronts/storefront.types.js';
+import {
+  IN_USE_STATUSES,
+  type Floor,
+  type OccupancyStatus,
+  type UseCategory,
+} from '../storefronts/storefront.types.js';
 import {
   IMPORT_FIELDS,
   type ImportField,
@@ -53,6 +58,7 @@ export function mapRows(
   const rows: ImportRow[] = [];
   const problems: ImportProblem[] = [...table.problems];
   const brokenLines = new Set(table.problems.filter((p) => p.severity === 'error').map((p) => p.line));
+  const words = wordCache(mapping);
   table.rows.forEach((cells, i) => {
     const line = table.lines[i]!;
     if (brokenLines.has(line)) return;
@@ -73,6 +79,7 @@ export function mapRows(
         return cell;
       },
       mapping,
+      words,
       rowProblems,
     );
     problems.push(...rowProblems);
@@ -83,7 +90,47 @@ export function mapRows(
 
 type Cell = (field: ImportField) => { raw: string; header: string | null };
 
-function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: ImportProblem[]): ImportRow {
+/**
+ * What a status, use, date or floor word means, looked up once per distinct cell text: a list repeats
+ * a handful of words and dates 100,000 times (each lookup normalises the word; each date is checked
+ * against the calendar).
+ */
+interface WordCache {
+  status: (raw: string) => OccupancyStatus | null;
+  category: (raw: string) => UseCategory | null;
+  date: (raw: string) => string | null;
+  floor: (raw: string) => Floor | null;
+}
+
+function wordCache(mapping: ImportMapping): WordCache {
+  const memo = <T>(fn: (raw: string) => T): ((raw: string) => T) => {
+    const known = new Map<string, T>();
+    return (raw) => {
+      if (known.has(raw)) return known.get(raw)!;
+      const value = fn(raw);
+      if (known.size < 10_000) known.set(raw, value);
+      return value;
+    };
+  };
+  return {
+    status: memo((raw) =>
+      Object.hasOwn(mapping.statusValues, raw) ? mapping.statusValues[raw]! : suggestStatus(raw),
+    ),
+    category: memo((raw) =>
+      Object.hasOwn(mapping.categoryValues, raw) ? mapping.categoryValues[raw]! : suggestCategory(raw),
+    ),
+    date: memo(parseDate),
+    floor: memo((raw) => FLOOR_WORDS[vocabularyKey(raw)] ?? null),
+  };
+}
+
+function mapRow(
+  line: number,
+  cell: Cell,
+  mapping: ImportMapping,
+  words: WordCache,
+  problems: ImportProblem[],
+): ImportRow {
   const problem = (
     field: ImportField,
     code: ProblemCode,
@@ -129,7 +176,7 @@ function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: Impo
     postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.');
 
   const rawStatus = cell('status').raw;
-  const status = rawStatus === '' ? null : (mapping.statusValues[rawStatus] ?? suggestStatus(rawStatus));
+  const status = rawStatus === '' ? null : words.status(rawStatus);
   if (rawStatus !== '' && !status)
     problem(
       'status',
@@ -137,8 +184,7 @@ function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: Impo
       `Unknown status „${rawStatus}“: choose what it means in the value mapping.`,
     );
   const rawCategory = cell('useCategory').raw;
-  let useCategory =
-    rawCategory === '' ? null : (mapping.categoryValues[rawCategory] ?? suggestCategory(rawCategory));
+  let useCategory = rawCategory === '' ? null : words.category(rawCategory);
   if (rawCategory !== '' && !useCategory)
     problem(
       'useCategory',
@@ -156,7 +202,7 @@ function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: Impo
   }
 
   const rawSince = cell('statusSince').raw;
-  const statusSince = rawSince === '' ? null : parseDate(rawSince);
+  const statusSince = rawSince === '' ? null : words.date(rawSince);
   if (rawSince !== '' && !statusSince)
     problem('statusSince', 'INVALID_DATE', 'Not a date (expected e.g. 01.03.2021 or 2021-03-01).');
   if (statusSince && statusSince > mapping.referenceDate)
@@ -167,7 +213,7 @@ function mapRow(line: number, cell: Cell, mapping: ImportMapping, problems: Impo
     );
 
   const rawFloor = cell('floor').raw;
-  const floor = rawFloor === '' ? null : (FLOOR_WORDS[vocabularyKey(rawFloor)] ?? null);
+  const floor = rawFloor === '' ? null : words.floor(rawFloor);
   if (rawFloor !== '' && !floor)
     problem('floor', 'INVALID_VALUE', 'Floor must be EG/ground, OG/upper or UG/basement.');
 

@@ -12,15 +12,19 @@ export const MAX_LISTED_PROBLEMS = 10_000;
 
 /**
  * Share of a commit's work done after each phase (measured on 100,000 new units, docs/import-export.md):
- * the progress bar moves with the work, not with the rows read. Writing dominates.
+ * the progress bar moves with the work, not with the rows read. Writing dominates. A commit that
+ * reuses its dry run's plan starts at `planned`.
  */
-const DONE_AFTER = { staged: 0.1, grouped: 0.13, matched: 0.2, planned: 0.26, written: 0.97 } as const;
+export const DONE_AFTER = { staged: 0.1, grouped: 0.13, matched: 0.2, planned: 0.26, written: 0.97 } as const;
+
+/** What planning decided, plus whether the import may be written (nothing rejected, or skipping allowed). */
+export type PlannedImport = ImportOutcome & { writable: boolean };
 
 /**
- * One import inside one transaction: stage, group rows by unit, locate, match, plan, and — unless it
- * is a dry run or a row was rejected without `skipInvalidRows` — write. The caller commits or rolls back.
+ * Plans one import inside the caller's transaction — stage, group rows by unit, locate, match, plan —
+ * and answers the summary and problems; the plan is left in the temporary tables for writePlan.
  */
-export async function runImport(
+export async function planImport(
   em: EntityManager,
   input: {
     cityId: string;
@@ -28,15 +32,12 @@ export async function runImport(
     rows: ImportRow[];
     total: number;
     rowProblems: ImportProblem[];
-    actor: ImportActor;
-    write: boolean;
-    /** Rows processed so far, as a share of the whole commit's work (`total` = done). */
-    onProgress: (processed: number) => Promise<void>;
+    /** Called with the share of a commit's work done (0–1) after each phase. */
+    onProgress: (share: number) => Promise<void>;
   },
-): Promise<ImportOutcome & { written: boolean }> {
+): Promise<PlannedImport> {
   const { cityId, mapping } = input;
-  const progress = (share: number): Promise<void> =>
-    input.write ? input.onProgress(Math.floor(input.total * share)) : Promise.resolve();
+  const progress = input.onProgress;
   await stageRows(em, input.rows, (staged) => progress((DONE_AFTER.staged * staged) / input.rows.length));
   await groupRowsByUnit(em, mapping.referenceDate);
   await progress(DONE_AFTER.grouped);
@@ -46,7 +47,7 @@ export async function runImport(
     ref: mapping.columns.referenceId ?? '',
   });
   await progress(DONE_AFTER.matched);
-  await planRows(em, mapping.referenceDate, {
+  await planRows(em, cityId, mapping.referenceDate, {
     useCategory: mapping.columns.useCategory !== undefined,
     businessName: mapping.columns.businessName !== undefined,
     statusColumn: mapping.columns.status ?? null,
@@ -92,13 +93,24 @@ export async function runImport(
     rejected: rejectedLines.size + n('rejected'),
     needsPlacing: n('needsPlacing'),
   };
-  const blocked = summary.rejected > 0 && !mapping.skipInvalidRows;
-  if (input.write && !blocked) {
-    await writePlannedRows(em, cityId, mapping.referenceDate, input.actor, (share) =>
-      progress(DONE_AFTER.planned + (DONE_AFTER.written - DONE_AFTER.planned) * share),
-    );
-  }
-  return { summary, problems: problems.slice(0, MAX_LISTED_PROBLEMS), written: input.write && !blocked };
+  return {
+    summary,
+    problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+    writable: summary.rejected === 0 || mapping.skipInvalidRows,
+  };
+}
+
+/** Writes the plan in the temporary tables (planImport's, or a dry run's restored plan). */
+export async function writePlan(
+  em: EntityManager,
+  cityId: string,
+  referenceDate: string,
+  actor: ImportActor,
+  onProgress: (share: number) => Promise<void>,
+): Promise<void> {
+  await writePlannedRows(em, cityId, referenceDate, actor, (share) =>
+    onProgress(DONE_AFTER.planned + (DONE_AFTER.written - DONE_AFTER.planned) * share),
+  );
 }
 
 const codeOrder = (code: ProblemCode): number => (code === 'CELL_COUNT' ? 0 : 1);

@@ -13,6 +13,56 @@ export async function stageRows(
   rows: ImportRow[],
   onBatch: (staged: number) => Promise<void>,
 ): Promise<void> {
+  await createStagingTable(em);
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const col = <K extends keyof ImportRow>(key: K): ImportRow[K][] => batch.map((r) => r[key]);
+    await em.query(
+      `INSERT INTO import_rows (line, reference_id, street, house_number, postcode, floor_area_m2, frontage_m, floor,
+         status, use_category, business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent,
+         geom)
+       SELECT u.*, CASE WHEN u.x IS NULL THEN NULL
+                        WHEN u.srid = 4326 THEN ST_SetSRID(ST_MakePoint(u.x, u.y), 4326)
+                        ELSE ST_Transform(ST_SetSRID(ST_MakePoint(u.x, u.y), u.srid), 4326) END
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
+         $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::float8[], $14::float8[], $15::int[],
+         $16::text[], $17::text[], $18::text[], $19::text[], $20::numeric[])
+         AS u(line, reference_id, street, house_number, postcode, floor_area_m2, frontage_m, floor, status, use_category,
+              business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent)`,
+      [
+        col('line'),
+        col('referenceId'),
+        col('street'),
+        col('houseNumber'),
+        col('postcode'),
+        col('floorAreaM2'),
+        col('frontageM'),
+        col('floor'),
+        col('status'),
+        col('useCategory'),
+        col('businessName'),
+        col('statusSince'),
+        col('x'),
+        col('y'),
+        col('srid'),
+        col('notes'),
+        col('ownerName'),
+        col('ownerPhone'),
+        col('ownerEmail'),
+        col('askingRentEurMonth'),
+      ],
+    );
+    await onBatch(start + batch.length);
+  }
+  await em.query(`ANALYZE import_rows`);
+}
+
+/**
+ * The staging table of one import (dropped at the end of the transaction): the mapped rows, then
+ * what matching and planning decide for each. A dry run's plan is kept in `import_plan_rows`
+ * (import-plan-store.ts), which has the write-relevant columns of this table.
+ */
+export async function createStagingTable(em: EntityManager): Promise<void> {
   await em.query(`
     CREATE TEMP TABLE import_rows (
       line            integer PRIMARY KEY,
@@ -56,45 +106,4 @@ export async function stageRows(
       problem_value   text,
       problem_warning boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
-    const col = <K extends keyof ImportRow>(key: K): ImportRow[K][] => batch.map((r) => r[key]);
-    await em.query(
-      `INSERT INTO import_rows (line, reference_id, street, house_number, postcode, floor_area_m2, frontage_m, floor,
-         status, use_category, business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent,
-         geom)
-       SELECT u.*, CASE WHEN u.x IS NULL THEN NULL
-                        WHEN u.srid = 4326 THEN ST_SetSRID(ST_MakePoint(u.x, u.y), 4326)
-                        ELSE ST_Transform(ST_SetSRID(ST_MakePoint(u.x, u.y), u.srid), 4326) END
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
-         $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::float8[], $14::float8[], $15::int[],
-         $16::text[], $17::text[], $18::text[], $19::text[], $20::numeric[])
-         AS u(line, reference_id, street, house_number, postcode, floor_area_m2, frontage_m, floor, status, use_category,
-              business_name, status_since, x, y, srid, notes, owner_name, owner_phone, owner_email, asking_rent)`,
-      [
-        col('line'),
-        col('referenceId'),
-        col('street'),
-        col('houseNumber'),
-        col('postcode'),
-        col('floorAreaM2'),
-        col('frontageM'),
-        col('floor'),
-        col('status'),
-        col('useCategory'),
-        col('businessName'),
-        col('statusSince'),
-        col('x'),
-        col('y'),
-        col('srid'),
-        col('notes'),
-        col('ownerName'),
-        col('ownerPhone'),
-        col('ownerEmail'),
-        col('askingRentEurMonth'),
-      ],
-    );
-    await onBatch(start + batch.length);
-  }
-  await em.query(`ANALYZE import_rows`);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
@@ -14,7 +14,9 @@ import {
 import type { ImportMappingDto } from './dto/import-mapping.dto.js';
 import { detectFormat, parseImportFile } from './import-file.js';
 import { mapRows } from './import-rows.js';
-import { runImport } from './import-run.js';
+import { DONE_AFTER, planImport, writePlan, type PlannedImport } from './import-run.js';
+import { dropPlan, hasPlan, restorePlan, savePlan, townDataVersion } from './import-plan-store.js';
+import type { ImportActor } from './import-writes.js';
 import { suggestCategory, suggestColumns, suggestStatus } from './import-vocabulary.js';
 import type {
   DryRunResult,
@@ -92,38 +94,53 @@ export class ImportsService {
       );
     }
     await this.imports.saveMapping(id, checkMapping(dto, record.headers));
+    await dropPlan(this.db, id); // a kept plan was made with the old mapping
     return this.view(cityId, id);
   }
 
+  /**
+   * The whole import, planned in a transaction that writes nothing but the plan: the commit reuses it
+   * when nothing it depends on has changed by then (import-plan-store.ts).
+   */
   async dryRun(cityId: string, id: string): Promise<DryRunResult> {
-    const { record, table, mapping } = await this.ready(cityId, id);
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const outcome = await this.run(runner.manager, record, table, mapping, false, () => Promise.resolve());
-      return {
-        summary: outcome.summary,
-        problems: outcome.problems,
-        committable: mapping.skipInvalidRows || outcome.summary.rejected === 0,
-      };
-    } finally {
-      await runner.rollbackTransaction().catch(() => undefined);
-      await runner.release();
-    }
+    const { record, mapping } = await this.ready(cityId, id);
+    const table = await this.imports.table(id);
+    const planned = await this.db.transaction(async (em) => {
+      // Read before planning: a change committed meanwhile makes the plan look older, never newer.
+      const dataVersion = await townDataVersion(em, record.cityId, false);
+      const result = await this.plan(em, record, table, mapping, () => Promise.resolve());
+      if (result.writable) {
+        const outcome = { summary: result.summary, problems: result.problems };
+        await savePlan(em, { importId: id, cityId: record.cityId, dataVersion, mapping, outcome });
+      } else {
+        await dropPlan(em, id);
+      }
+      return result;
+    });
+    return { summary: planned.summary, problems: planned.problems, committable: planned.writable };
   }
 
-  /** All or nothing, in one transaction; progress is readable from GET meanwhile. */
+  /**
+   * All or nothing, in one transaction; progress is readable from GET meanwhile. Writes the dry run's
+   * plan when the file's town has not changed since (its version row stays locked from that check to
+   * the commit), else plans again.
+   */
   async commit(cityId: string, id: string): Promise<ImportOutcome> {
-    const { record, table, mapping } = await this.ready(cityId, id);
+    const { record, mapping } = await this.ready(cityId, id);
     if (!(await this.imports.claimForCommit(id))) {
       throw new DomainError('VERSION_CONFLICT', 'This file is being imported or has been imported already.');
     }
+    const progress = (share: number): Promise<void> =>
+      this.imports.progress(id, Math.floor(record.rowCount * share));
     try {
       const outcome = await this.db.transaction(async (em) => {
-        const result = await this.run(em, record, table, mapping, true, (n) => this.imports.progress(id, n));
-        if (!result.written) throw new RefusedImport(result);
-        return result;
+        let planned = await this.keptPlan(em, record, mapping);
+        if (planned) await progress(DONE_AFTER.planned);
+        else planned = await this.plan(em, record, await this.imports.table(id), mapping, progress);
+        if (!planned.writable) throw new RefusedImport(planned);
+        await writePlan(em, record.cityId, mapping.referenceDate, actorOf(record), progress);
+        await dropPlan(em, id);
+        return planned;
       });
       await this.imports.finish(id, outcome.summary);
       return { summary: outcome.summary, problems: outcome.problems };
@@ -146,43 +163,44 @@ export class ImportsService {
     }
   }
 
-  private run(
-    em: Parameters<typeof runImport>[0],
+  /** The dry run's plan, back in the temporary tables, if it is still valid (null: plan again). */
+  private async keptPlan(
+    em: EntityManager,
+    record: ImportRecord,
+    mapping: ImportMapping,
+  ): Promise<PlannedImport | null> {
+    if (!(await hasPlan(em, record.id))) return null;
+    const dataVersion = await townDataVersion(em, record.cityId, true);
+    const kept = await restorePlan(em, record.id, mapping, dataVersion);
+    if (!kept) return null;
+    return { ...kept, writable: kept.summary.rejected === 0 || mapping.skipInvalidRows };
+  }
+
+  private plan(
+    em: EntityManager,
     record: ImportRecord,
     table: ParsedTable,
     mapping: ImportMapping,
-    write: boolean,
-    onProgress: (n: number) => Promise<void>,
-  ) {
+    onProgress: (share: number) => Promise<void>,
+  ): Promise<PlannedImport> {
     const { rows, problems } = mapRows(table, mapping);
-    const context = currentRequest();
-    return runImport(em, {
+    return planImport(em, {
       cityId: record.cityId,
       mapping,
       rows,
       total: table.rows.length,
       rowProblems: problems,
-      write,
       onProgress,
-      actor: {
-        importId: record.id,
-        userId: context?.viewer?.user?.id ?? null,
-        userEmail: context?.viewer?.user?.email ?? null,
-        requestId: context?.requestId ?? null,
-      },
     });
   }
 
-  private async ready(
-    cityId: string,
-    id: string,
-  ): Promise<{ record: ImportRecord; table: ParsedTable; mapping: ImportMapping }> {
+  private async ready(cityId: string, id: string): Promise<{ record: ImportRecord; mapping: ImportMapping }> {
     const record = await this.record(cityId, id);
     if (record.status === 'committed')
       throw new DomainError('VERSION_CONFLICT', 'This file has already been imported.');
     if (!record.mapping)
       throw new DomainError('VALIDATION_FAILED', 'Choose the column mapping first (PUT …/mapping).');
-    return { record, table: await this.imports.table(id), mapping: record.mapping };
+    return { record, mapping: record.mapping };
   }
 
   private async record(cityId: string, id: string): Promise<ImportRecord> {
@@ -199,6 +217,17 @@ export class ImportsService {
     const { rows, problems } = await this.imports.preview(id);
     return { ...record, preview: rows, fileProblems: problems };
   }
+}
+
+/** Who imports: the audit trail's actor, from the request. */
+function actorOf(record: ImportRecord): ImportActor {
+  const context = currentRequest();
+  return {
+    importId: record.id,
+    userId: context?.viewer?.user?.id ?? null,
+    userEmail: context?.viewer?.user?.email ?? null,
+    requestId: context?.requestId ?? null,
+  };
 }
 
 class RefusedImport extends Error {
