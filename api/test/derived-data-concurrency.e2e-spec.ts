@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { translatePgError } from '../src/common/pg-errors.js';
 import { createTestApp, type TestApp } from './app.js';
 import { createCity, type TestCity } from './factories.js';
 import { insertFixture } from './kpis-fixture.js';
@@ -40,20 +41,25 @@ async function transaction(): Promise<QueryRunner> {
 }
 
 /** A unit a few metres from the town centre (same fine grid cell for every n), vacant since `since`. */
-async function addVacantUnit(q: QueryRunner, n: number, since: string): Promise<void> {
-  const [unit] = await q.query<{ id: string }[]>(
+async function addVacantUnit(
+  q: QueryRunner,
+  n: number,
+  since: string,
+  inTown: TestCity = town,
+): Promise<void> {
+  const [unit] = (await q.query(
     `INSERT INTO storefronts (city_id, street, house_number, location)
      VALUES ($1, 'Parallelgasse', $2, ST_SetSRID(ST_MakePoint($3, $4), 4326)) RETURNING id`,
-    [town.id, String(n), town.centre[0] + n * 0.00002, town.centre[1]],
-  );
+    [inTown.id, String(n), inTown.centre[0] + n * 0.00002, inTown.centre[1]],
+  )) as { id: string }[];
   await q.query(
     `INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from) VALUES ($1, $2, 'vacant', $3)`,
-    [unit!.id, town.id, since],
+    [unit!.id, inTown.id, since],
   );
 }
 
 const backendPid = async (q: QueryRunner): Promise<number> =>
-  (await q.query<{ pid: number }[]>(`SELECT pg_backend_pid() AS pid`))[0]!.pid;
+  ((await q.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0]!.pid;
 
 /** The lock the backend waits for once it has started waiting (polls up to 10 s); null if it never waits. */
 async function waitingOn(pid: number): Promise<string | null> {
@@ -139,5 +145,22 @@ it('lets a writer deleting a unit wait for another writer in the town', async ()
   await deleter.commitTransaction();
 
   expect(await grid()).toEqual({ vacant: before, coarseMismatches: 0 });
+  await expectEqualToRebuild(t, town.id);
+});
+
+it('cancels one of two transactions writing two towns in opposite order, as a conflict to retry', async () => {
+  const other = await createCity(db, [9.2 + Math.random() * 0.6, 51.2 + Math.random() * 0.6]);
+  const one = await transaction();
+  const two = await transaction();
+  await addVacantUnit(one, 6, '2024-05-01');
+  await addVacantUnit(two, 7, '2024-05-01', other);
+  const outcomes = await Promise.allSettled([
+    addVacantUnit(one, 8, '2024-05-01', other).then(() => one.commitTransaction()),
+    addVacantUnit(two, 9, '2024-05-01').then(() => two.commitTransaction()),
+  ]);
+
+  const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+  expect(failed).toHaveLength(1);
+  expect(translatePgError(failed[0]!.reason)?.code).toBe('CONCURRENT_WRITE');
   await expectEqualToRebuild(t, town.id);
 });

@@ -21,6 +21,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'VERSION_CONFLICT':
     case 'OVERLAPPING_PERIODS':
     case 'DUPLICATE':
+    case 'CONCURRENT_WRITE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -64,6 +64,13 @@ export function translatePgError(error: unknown): DomainError | null {
         'HISTORY_GAP',
         'The occupancy history would have a gap: each period must end on the day the next one starts.',
       );
+    case '40P01':
+    case '40001':
+      // Two transactions writing the same town's data in opposite order (docs/data-model.md): one is cancelled.
+      return new DomainError(
+        'CONCURRENT_WRITE',
+        'Someone else changed data of this town at the same moment. Nothing was saved; please try again.',
+      );
     case '23505':
       return new DomainError('DUPLICATE', duplicateMessage(constraint), { constraint });
     case '23503':

@@ -14,6 +14,10 @@ describe('errorMessageKey', () => {
     expect(errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toBe('errors.validation');
   });
 
+  it('asks to retry when the database cancelled a concurrent write', () => {
+    expect(errorMessageKey(new ApiError(409, 'CONCURRENT_WRITE', 'x'))).toBe('errors.concurrentWrite');
+  });
+
   it('falls back to a generic message for anything else', () => {
     expect(errorMessageKey(new Error('network down'))).toBe('errors.generic');
     expect(errorMessageKey(new ApiError(500, 'INTERNAL', 'x'))).toBe('errors.generic');

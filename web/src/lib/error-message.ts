@@ -13,6 +13,7 @@ export type ErrorMessageKey =
   | 'errors.notFound'
   | 'errors.conflict'
   | 'errors.duplicate'
+  | 'errors.concurrentWrite'
   | 'errors.unavailable'
   | 'errors.generic';
 
@@ -41,6 +42,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       return 'errors.conflict';
     case 'DUPLICATE':
       return 'errors.duplicate';
+    case 'CONCURRENT_WRITE':
+      return 'errors.concurrentWrite';
     case 'DATABASE_UNAVAILABLE':
       return 'errors.unavailable';
     default:
