@@ -96,6 +96,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/reports/towns/{idOrSlug}/map': { access: 'readPublic', entity: 'city', via: 'param' },
   'GET /api/reports/towns/{idOrSlug}.pdf': { access: 'read', entity: 'city', via: 'param' },
   'GET /api/reports/networks/{idOrSlug}.pdf': { access: 'signedIn' },
+  'GET /api/reports/networks/{idOrSlug}/map': { access: 'public' },
 };
 
 type Role = 'anonymous' | 'viewerA' | 'editorA' | 'memberAB' | 'admin';

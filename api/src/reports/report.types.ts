@@ -1,4 +1,5 @@
 import type { OccupancyStatus } from '../storefronts/storefront.types.js';
+import type { VacancyClass } from './vacancy-classes.js';
 
 /** Attribution of the town geometries (perimeter, boundary), shown on every map. */
 export const BKG_ATTRIBUTION = '© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)';
@@ -37,5 +38,46 @@ export interface ReportMap {
   lastVerifiedOn: string | null;
   /** Latest change of the town's storefront register (ISO timestamp); null without storefronts. */
   lastChangedAt: string | null;
+  attribution: string;
+}
+
+/** One member town on the network map: its boundary, label point and vacancy rate on the date. */
+export interface NetworkMapTown {
+  cityId: string;
+  slug: string;
+  name: string;
+  /**
+   * SVG path data (PostGIS ST_AsSVG, whole metres) of the municipal boundary (`cities.boundary`,
+   * VG250), simplified to 1/2000 of the frame width; null when the town has no boundary.
+   */
+  boundaryPath: string | null;
+  /** Where the label goes: the centre of the largest circle inside the boundary (else the town centre). */
+  labelX: number;
+  labelY: number;
+  /** The town centre (downtown) in frame coordinates. */
+  centreX: number;
+  centreY: number;
+  /** Vacancy rate on the date, as /api/kpis answers it (docs/kpis.md); null without units then. */
+  vacancyRate: number | null;
+  /** Index into `classes`; null = "keine Daten". */
+  vacancyClass: number | null;
+  /** The town's storefronts are synthetic demo data. */
+  isSynthetic: boolean;
+}
+
+/**
+ * The network report's overview map as of a date: the member towns the caller may see (like the
+ * network summary), projected into ETRS89 / UTM like the town map, each with its class of the
+ * vacancy rate. Without visible towns, `towns` is empty and the frame is 0 × 0.
+ */
+export interface NetworkReportMap {
+  network: { id: string; slug: string; name: string };
+  asOf: string;
+  crs: string;
+  width: number;
+  height: number;
+  /** Fixed classes of the vacancy rate (vacancy-classes.ts), lowest first. */
+  classes: readonly VacancyClass[];
+  towns: NetworkMapTown[];
   attribution: string;
 }

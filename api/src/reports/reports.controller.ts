@@ -2,9 +2,12 @@ import { Controller, Get, Header, Param, Query, Req, StreamableFile, UseFilters 
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Access, ReadTown } from '../auth/access.decorator.js';
+import { CurrentViewer } from '../auth/current-viewer.decorator.js';
+import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { ReportMapQuery, ReportPdfQuery } from './dto/report-query.js';
+import { NetworkMapService } from './network-map.service.js';
 import { ReportRenderErrorFilter } from './report-render.error.js';
-import type { ReportMap } from './report.types.js';
+import type { NetworkReportMap, ReportMap } from './report.types.js';
 import { ReportsService, type ReportPdf } from './reports.service.js';
 
 const pdfFile = ({ pdf, filename }: ReportPdf): StreamableFile =>
@@ -15,19 +18,33 @@ const pdfFile = ({ pdf, filename }: ReportPdf): StreamableFile =>
   });
 
 /**
- * Council reports (docs/reports.md). The map geometry is public data like the map tiles; the PDFs
- * need a signed-in reader, because each one costs a browser render on the server.
+ * Council reports (docs/reports.md). The map geometry is public data like the map tiles; the network
+ * map covers the members the caller may see, like the network summary; the PDFs need a signed-in
+ * reader, because each one costs a browser render on the server.
  */
 @ApiTags('reports')
 @Controller('reports')
 @UseFilters(ReportRenderErrorFilter)
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly networkMaps: NetworkMapService,
+  ) {}
 
   @Get('towns/:idOrSlug/map')
   @ReadTown('city', 'idOrSlug', true)
   map(@Param('idOrSlug') idOrSlug: string, @Query() q: ReportMapQuery): Promise<ReportMap> {
     return this.reports.map(idOrSlug, q.asOf);
+  }
+
+  @Get('networks/:idOrSlug/map')
+  @Access({ kind: 'towns', publicData: true })
+  networkMap(
+    @CurrentViewer() viewer: Viewer,
+    @Param('idOrSlug') idOrSlug: string,
+    @Query() q: ReportMapQuery,
+  ): Promise<NetworkReportMap> {
+    return this.networkMaps.map(idOrSlug, q.asOf, visibleCityIds(viewer, undefined, true));
   }
 
   @Get('towns/:idOrSlug.pdf')

@@ -1,12 +1,28 @@
 import { Module } from '@nestjs/common';
+import { KpisRepository } from '../kpis/kpis.repository.js';
+import { KpisService } from '../kpis/kpis.service.js';
+import { NetworkMapRepository } from './network-map.repository.js';
+import { NetworkMapService } from './network-map.service.js';
 import { ReportMapRepository } from './report-map.repository.js';
 import { ReportPdfRenderer } from './report-pdf.renderer.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
-/** Council reports: the report map and server-side PDFs of the report pages (docs/reports.md). */
+/**
+ * Council reports: the town and network maps and server-side PDFs of the report pages
+ * (docs/reports.md). The network map's rates come from the KPI engine (provided here, as in the
+ * exports and footfall modules: KpisModule exports nothing).
+ */
 @Module({
   controllers: [ReportsController],
-  providers: [ReportMapRepository, ReportPdfRenderer, ReportsService],
+  providers: [
+    ReportMapRepository,
+    ReportPdfRenderer,
+    ReportsService,
+    NetworkMapRepository,
+    NetworkMapService,
+    KpisRepository,
+    KpisService,
+  ],
 })
 export class ReportsModule {}
