@@ -87,19 +87,29 @@ export function bareServer(
 
 /**
  * The floor of any Node API here: node:http and node-postgres answering `/{z}/{x}/{y}` with the same
- * tile SQL — no sign-in, validation, caching, headers or logging. Between pgbench and the API: what a
- * Node process itself costs on a machine whose cores it shares with PostgreSQL.
+ * tile SQL, run like the API runs it (named statements, generic plans) — no sign-in, validation,
+ * caching, headers or logging. Between pgbench and the API: what a Node process itself costs on a
+ * machine whose cores it shares with PostgreSQL.
  */
 export function bareTileServer(
   dbUrl: URL,
   tileSql: (z: number, x: number, y: number) => { sql: string; params: unknown[] },
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: dbUrl.href, max: 20, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: dbUrl.href,
+    max: 10,
+    options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+  });
+  const names = new Map<string, string>();
+  const nameOf = (sql: string): string => {
+    if (!names.has(sql)) names.set(sql, `bare_${names.size}`);
+    return names.get(sql)!;
+  };
   return new Promise((resolve) => {
     const server: Server = createServer((req, res) => {
       const [z, x, y] = (req.url ?? '').split('/').slice(1).map(Number) as [number, number, number];
       const { sql, params } = tileSql(z, x, y);
-      pool.query<{ mvt: string | null }>(sql, params).then(
+      pool.query<{ mvt: string | null }>({ name: nameOf(sql), text: sql, values: params }).then(
         (r) => {
           const body = Buffer.from(r.rows[0]?.mvt ?? '', 'base64');
           res.writeHead(200, {
@@ -128,10 +138,14 @@ export function bareTileServer(
   });
 }
 
-/** pgbench with a custom script; returns transactions per second (without connection set-up). */
+/**
+ * pgbench with a custom script; returns transactions per second (without connection set-up).
+ * `prepared`: named statements with generic plans, as the API runs its tile SQL (tiles/tile-queries.ts);
+ * otherwise the simple protocol, which parses and plans every statement anew.
+ */
 export function pgbench(
   script: string,
-  opts: { url: URL; clients: number; seconds: number },
+  opts: { url: URL; clients: number; seconds: number; prepared?: boolean },
 ): { tps: number; latencyMs: number } {
   const file = `/tmp/schaufenster-bench-${process.pid}.sql`;
   writeFileSync(file, script);
@@ -146,6 +160,8 @@ export function pgbench(
       '2',
       '-T',
       String(opts.seconds),
+      '-M',
+      opts.prepared ? 'prepared' : 'simple',
       '-f',
       file,
       '-h',
@@ -160,7 +176,10 @@ export function pgbench(
     {
       encoding: 'utf8',
       timeout: (opts.seconds + 60) * 1000,
-      env: { ...process.env, PGOPTIONS: '-c jit=off' },
+      env: {
+        ...process.env,
+        PGOPTIONS: opts.prepared ? '-c jit=off -c plan_cache_mode=force_generic_plan' : '-c jit=off',
+      },
     },
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)?.[1];

@@ -9,7 +9,7 @@ import { migrate } from '../../db/data-source.js';
 import { createApp } from '../src/app.factory.js';
 import type { TestApp } from './app.js';
 import { type Agent, editorOf } from './auth.js';
-import { createCity, storefrontBody, type TestCity } from './factories.js';
+import { createCity, storefrontBody, tileOf, type TestCity } from './factories.js';
 
 /**
  * The API survives the database going away (issue 9): while it is down every request fails fast with
@@ -139,6 +139,12 @@ describe('when the database goes away', () => {
       acknowledged.push(res.body.id);
     }
     await request(t.http).get('/api/health').expect(200);
+    // The tiles' own pool (tiles/tile-queries.ts) holds a connection that the stop will cut.
+    const tile = (dx: number) => {
+      const { x, y } = tileOf(city.centre[0], city.centre[1], 14);
+      return editor.get(`/api/tiles/storefronts/14/${x + dx}/${y}`).query({ cityId: city.id });
+    };
+    await tile(0).expect(200);
 
     localDb('stop');
 
@@ -147,6 +153,7 @@ describe('when the database goes away', () => {
       () => editor.get(`/api/storefronts/${acknowledged[0]}`),
       () => editor.get('/api/storefronts').query({ cityId: city.id }),
       () => createStorefront('Während des Ausfalls'),
+      () => tile(1),
     ]) {
       const { ms, res } = await timed(call);
       expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({
@@ -162,6 +169,7 @@ describe('when the database goes away', () => {
     expect(await waitUntilHealthy()).toBeLessThan(RECOVERY_MS);
 
     await expectAllPresent(acknowledged);
+    await tile(2).expect(200);
     const after = await createStorefront('Nach dem Ausfall').expect(201);
     await expectAllPresent([after.body.id]);
     const [lost] = await t.db.query<{ n: number }[]>(

@@ -85,3 +85,13 @@ export const storefrontBody = (city: TestCity, overrides: Record<string, unknown
   },
   ...overrides,
 });
+
+/** The slippy-map tile (x, y) of zoom z that holds the point. */
+export function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
+  const n = 2 ** z;
+  const latRad = (lat * Math.PI) / 180;
+  return {
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
+  };
+}

@@ -6,7 +6,7 @@ import { TileReplay } from '../src/tiles/tile-replay.js';
 import { TilesService } from '../src/tiles/tiles.service.js';
 import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
-import { createCity, storefrontBody, type TestCity } from './factories.js';
+import { createCity, storefrontBody, tileOf, type TestCity } from './factories.js';
 import { settled } from './settled.js';
 
 /**
@@ -23,15 +23,6 @@ let tilePath: string;
 let pipelineCalls = 0;
 /** Who answered each 200 that was not a replay: 'pipeline' (the controller) or 'lane'. */
 const answeredBy: ('pipeline' | 'lane')[] = [];
-
-function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
-  const n = 2 ** z;
-  const latRad = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
-  };
-}
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
 import { createTestApp, type TestApp } from './app.js';
+import { tileOf } from './factories.js';
 import { settled } from './settled.js';
 
 /**
@@ -20,13 +21,6 @@ const sf = (n: number): string => `0b000000-0000-4000-8000-${String(n).padStart(
 
 /** The z14 tile that holds the test town's centre, and the centre of that tile in lon/lat. */
 const Z = 14;
-function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const latRad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n);
-  return { x, y };
-}
 function tileCentre(x: number, y: number, z: number): [number, number] {
   const n = 2 ** z;
   const lon = ((x + 0.5) / n) * 360 - 180;

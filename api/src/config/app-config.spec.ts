@@ -7,6 +7,8 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       basemapStyleUrl: null,
+      databasePoolSize: 20,
+      databaseTilePoolSize: 10,
     });
   });
 
@@ -16,6 +18,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ BASEMAP_STYLE_URL: 'ftp://tiles' }, /BASEMAP_STYLE_URL/],
+    [{ DATABASE_TILE_POOL_SIZE: '0' }, /DATABASE_TILE_POOL_SIZE/],
     [{ NODE_ENV: 'production' }, /DATABASE_URL must be set in production/],
   ])('fails fast on %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -7,6 +7,8 @@ export interface AppConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
+  /** Connections of the tile SQL's own pool (api/src/tiles/tile-queries.ts). */
+  readonly databaseTilePoolSize: number;
   /** Built dashboard to serve on the same origin; empty = API only. */
   readonly webDistDir: string;
   /** Optional street basemap style URL for the dashboard; the built-in style is the fallback. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: integer('PORT', env.PORT, 3000, 1, 65535),
     databaseUrl,
     databasePoolSize: integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 20, 1, 500),
+    databaseTilePoolSize: integer('DATABASE_TILE_POOL_SIZE', env.DATABASE_TILE_POOL_SIZE, 10, 1, 500),
     webDistDir: env.WEB_DIST_DIR ?? 'web/dist',
     basemapStyleUrl: basemap,
     trustProxy: env.TRUST_PROXY === 'true',

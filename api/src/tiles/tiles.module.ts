@@ -3,6 +3,7 @@ import { TileCacheInvalidator } from './data-version.service.js';
 import { TilesController } from './tiles.controller.js';
 import { TilesRepository } from './tiles.repository.js';
 import { TileLane } from './tile-lane.js';
+import { TileQueries } from './tile-queries.js';
 import { TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
 
@@ -13,7 +14,7 @@ import { TilesService } from './tiles.service.js';
 @Global()
 @Module({
   controllers: [TilesController],
-  providers: [TilesRepository, TilesService, TileCacheInvalidator, TileReplay, TileLane],
+  providers: [TileQueries, TilesRepository, TilesService, TileCacheInvalidator, TileReplay, TileLane],
   exports: [TileCacheInvalidator, TileReplay, TileLane],
 })
 export class TilesModule {}

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { pgTextArray, storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
 import { OCCUPANCY_STATUSES, type OccupancyStatus } from '../storefronts/storefront.types.js';
 import type { TileCoords } from './dto/tile-coords.js';
+import { TileQueries } from './tile-queries.js';
 
 /** From this zoom on a tile carries every storefront; below it, aggregates per grid cell. */
 export const POINT_MIN_ZOOM = 13;
@@ -44,7 +45,10 @@ export function cellSizeAt(z: number): number {
  */
 @Injectable()
 export class TilesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly queries: TileQueries,
+  ) {}
 
   /** Layer `storefronts`: one point per unit with the properties the map styles and tooltips need. */
   pointTile(tile: TileCoords, filter: StorefrontFilter): Promise<Buffer> {
@@ -107,7 +111,7 @@ export class TilesRepository {
       )
       SELECT (SELECT COALESCE(bool_and(valid), true) FROM cells) AS exact,
              (SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} FROM rows WHERE geom IS NOT NULL) AS mvt`;
-    const [row] = await this.db.query<{ exact: boolean; mvt: string | null }[]>(sql, params);
+    const row = await this.queries.first<{ exact: boolean; mvt: string | null }>(sql, params);
     return { exact: row?.exact ?? false, body: fromText(row?.mvt) };
   }
 
@@ -122,7 +126,7 @@ export class TilesRepository {
   }
 
   private async mvt(sql: string, params: unknown[]): Promise<Buffer> {
-    const [row] = await this.db.query<{ mvt: string | null }[]>(sql, params);
+    const row = await this.queries.first<{ mvt: string | null }>(sql, params);
     return fromText(row?.mvt);
   }
 }
