@@ -1,15 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { vacancyClassOf } from '../../api/src/reports/vacancy-classes';
+import { VACANCY_RATE_STEPS } from '../src/features/map/colors';
 import { formatKpi, formatReportDate } from '../src/features/reports/report-format';
 import { DEMO, signIn, townBySlug } from './auth-helpers';
 
 /**
  * Council reports in the real browser against the built API + dashboard with the demo seed: the
- * Gotha councillor's report page, refusal for another town, and the server-rendered PDF (text via
- * poppler's pdftotext, first page rasterised with pdftoppm and checked for the map's colours).
+ * Gotha councillor's report page, refusal for another town, the network report's overview map
+ * (classes checked against /api/kpis, legend, accessible name, axe), and the server-rendered PDFs
+ * (text via poppler's pdftotext, first page rasterised with pdftoppm and checked for the maps' colours).
  */
 const AS_OF = '2025-06-30';
+const NETWORK = 'innenstaedte-erfolgreich-machen';
 const plain = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 interface Kpis {
@@ -26,30 +31,39 @@ async function kpisOf(page: Page, cityId: string): Promise<Kpis> {
 }
 
 /** Pixels of the status colours (occupied blue, vacant orange) in the upper half of a PNG. */
-async function statusPixels(
-  page: Page,
-  png: Buffer,
-): Promise<{ occupied: number; vacant: number; total: number }> {
-  return page.evaluate(async (base64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${base64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, Math.floor(img.height / 2)).data;
-    const near = (i: number, [r, g, b]: number[]) =>
-      Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 60;
-    let occupied = 0;
-    let vacant = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (near(i, [0x00, 0x72, 0xb2])) occupied += 1;
-      if (near(i, [0xd5, 0x5e, 0x00])) vacant += 1;
-    }
-    return { occupied, vacant, total: data.length / 4 };
-  }, png.toString('base64'));
+async function statusPixels(page: Page, png: Buffer): Promise<{ occupied: number; vacant: number }> {
+  const [occupied, vacant] = await colourPixels(page, png, ['#0072b2', '#d55e00']);
+  return { occupied: occupied!, vacant: vacant! };
+}
+
+/** How many pixels of the upper half of a PNG are close to each of the given `#rrggbb` colours. */
+async function colourPixels(page: Page, png: Buffer, colours: string[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ base64, rgbs }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${base64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, Math.floor(img.height / 2)).data;
+      const counts = rgbs.map(() => 0);
+      for (let i = 0; i < data.length; i += 4) {
+        rgbs.forEach(([r, g, b], k) => {
+          if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 60) {
+            counts[k] = counts[k]! + 1;
+          }
+        });
+      }
+      return counts;
+    },
+    {
+      base64: png.toString('base64'),
+      rgbs: colours.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16))),
+    },
+  );
 }
 
 test.describe('council reports', () => {
@@ -110,6 +124,66 @@ test.describe('council reports', () => {
     expect(pixels.vacant).toBeGreaterThan(20);
   });
 
+  test('the network report shows the overview map of the visible towns, classed as /api/kpis says', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.networkMember);
+    const cities = (await (await page.request.get(`/api/cities?network=${NETWORK}`)).json()) as {
+      id: string;
+      slug: string;
+      name: string;
+      storefrontCount: number | null;
+    }[];
+    const visible = cities.filter((c) => c.storefrontCount !== null);
+    expect(visible.length).toBeGreaterThan(1);
+    const kpis = (await (
+      await page.request.get(`/api/kpis?cityId=${visible.map((c) => c.id).join(',')}&asOf=${AS_OF}`)
+    ).json()) as (Kpis & { cityId: string })[];
+
+    await page.goto(`/berichte/netzwerk/${NETWORK}?stichtag=${AS_OF}`);
+    await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    const map = page.getByRole('img', {
+      name: `Übersichtskarte des Netzwerks Innenstädte erfolgreich machen am 30. Juni 2025: ${visible.length} Städte, eingefärbt nach Leerstandsquote. Die Werte je Stadt stehen in der Tabelle „Städte im Netzwerk“.`,
+    });
+    await expect(map).toBeVisible();
+    // One boundary per visible town, in the class of the rate /api/kpis gives for it.
+    await expect(map.locator('path[data-town]')).toHaveCount(visible.length);
+    for (const town of visible) {
+      const rate = kpis.find((k) => k.cityId === town.id)!.vacancyRate;
+      const cls = vacancyClassOf(rate);
+      const shape = map.locator(`path[data-town="${town.slug}"]`);
+      await expect(shape).toHaveAttribute('data-vacancy-class', String(cls ?? 'none'));
+      if (cls !== null) await expect(shape).toHaveAttribute('fill', VACANCY_RATE_STEPS[cls]!.color);
+      await expect(map.locator('text', { hasText: town.name })).toHaveCount(1);
+    }
+    await expect(map.locator('text', { hasText: '© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)' })).toHaveCount(1);
+    await expect(map.locator('text', { hasText: /^\d+ km$/ })).toHaveCount(1);
+
+    const legend = page.getByRole('list', { name: 'Legende: Leerstandsquote am Stichtag' });
+    await expect(legend.getByRole('listitem')).toHaveText([
+      /unter 5\s%/,
+      /5\s% bis unter 10\s%/,
+      /10\s% bis unter 15\s%/,
+      /15\s% bis unter 20\s%/,
+      /20\s% und mehr/,
+      /keine Daten/,
+    ]);
+    // The figures as text: the map refers to the towns table, which lists every town's rate.
+    const tableLink = page.getByRole('link', { name: '„Städte im Netzwerk“' });
+    await expect(tableLink).toHaveAttribute('href', '#report-towns-title');
+    await expect(page.locator('#report-towns-title')).toHaveText('Städte im Netzwerk');
+    await expect(page.getByTestId('synthetic-notice')).toHaveText(
+      'Demodaten: Die Ladenlokale aller Städte dieses Berichts sind synthetisch erzeugt und zeigen keine echte Lage; die Quoten sind erfunden.',
+    );
+
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
+
   test('the English PDF of the network report is produced', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     await signIn(page, DEMO.networkMember);
@@ -125,6 +199,17 @@ test.describe('council reports', () => {
     const text = plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
     expect(text).toContain('Network report');
     expect(text).toContain('30 June 2025');
+    // The overview map with its legend and attribution, and its class colours on page 1.
+    expect(text).toContain('Overview map');
+    expect(text).toContain('no data');
+    expect(text).toMatch(/under 5\s?%/);
+    expect(text).toMatch(/20\s?% and more/);
+    expect(text).toContain('© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)');
+    const prefix = testInfo.outputPath('network-page');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, prefix]);
+    const png = await import('node:fs').then((fs) => fs.readFileSync(`${prefix}-1.png`));
+    const classPixels = await colourPixels(page, png, VACANCY_RATE_STEPS.map((step) => step.color).slice(1));
+    expect(classPixels.reduce((a, b) => a + b, 0)).toBeGreaterThan(500);
   });
 });
 

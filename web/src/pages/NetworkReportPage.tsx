@@ -2,6 +2,8 @@ import '../features/reports/i18n';
 import '../features/reports/report.css';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NetworkMapLegend } from '../features/reports/components/NetworkMapLegend';
+import { NetworkMapSvg } from '../features/reports/components/NetworkMapSvg';
 import { ReportFooter } from '../features/reports/components/ReportFooter';
 import {
   InterventionsByTypeTable,
@@ -46,8 +48,10 @@ export default function NetworkReportPage({ slug }: { slug: string }) {
   }, [report.series, report.towns, report.kpis, asOf]);
 
   if (report.error) return <ReportError error={report.error} />;
-  const { network, summary, byType } = report;
-  if (!report.ready || !network || !summary || !byType) return <ReportLoading />;
+  const { network, summary, byType, map } = report;
+  if (!report.ready || !network || !summary || !byType || !map) return <ReportLoading />;
+  const date = formatReportDate(asOf, lang);
+  const synthetic = map.towns.filter((town) => town.isSynthetic).map((town) => town.name);
   const link = `${window.location.origin}${reportPath('netzwerk', network.slug, asOf, lang)}`;
   return (
     <article ref={root} className="report" lang={lang} data-report-ready={ready ? 'true' : 'false'}>
@@ -62,9 +66,33 @@ export default function NetworkReportPage({ slug }: { slug: string }) {
         <p className="report-kind">{t('reports.kind')}</p>
         <h1>{t('reports.networkTitle', { network: network.name })}</h1>
         <p className="report-date">
-          {t('reports.asOf')}: <time dateTime={asOf}>{formatReportDate(asOf, lang)}</time>
+          {t('reports.asOf')}: <time dateTime={asOf}>{date}</time>
         </p>
+        {synthetic.length > 0 && (
+          <p className="report-synthetic" role="note" data-testid="synthetic-notice">
+            {synthetic.length === map.towns.length
+              ? t('reports.networkMap.syntheticAll')
+              : t('reports.networkMap.synthetic', { towns: synthetic.join(', ') })}
+          </p>
+        )}
       </header>
+      <section className="report-section report-map-section" aria-labelledby="report-network-map-title">
+        <h2 id="report-network-map-title">{t('reports.networkMap.title')}</h2>
+        {map.towns.length === 0 ? (
+          <p>{t('reports.networkMap.none')}</p>
+        ) : (
+          <figure data-report-chart="map">
+            <NetworkMapSvg map={map} date={date} lang={lang} />
+            <figcaption>
+              <NetworkMapLegend map={map} lang={lang} />
+              <p className="report-note">
+                {t('reports.networkMap.caption')}{' '}
+                <a href="#report-towns-title">{t('reports.networkMap.tableLink')}</a>.
+              </p>
+            </figcaption>
+          </figure>
+        )}
+      </section>
       <NetworkTowns towns={report.towns} kpis={report.kpis} asOf={asOf} lang={lang} />
       {lines.length > 0 && (
         <section className="report-section" aria-labelledby="report-vacancy-title">

@@ -138,6 +138,28 @@ const de = {
       lease: 'davon reguläre Vermietung',
       medianCost: 'Median Kosten je Ladenlokal',
     },
+    networkMap: {
+      title: 'Übersichtskarte',
+      label_one:
+        'Übersichtskarte des Netzwerks {{network}} am {{date}}: {{count}} Stadt, eingefärbt nach Leerstandsquote. Die Werte stehen in der Tabelle „Städte im Netzwerk“.',
+      label_other:
+        'Übersichtskarte des Netzwerks {{network}} am {{date}}: {{count}} Städte, eingefärbt nach Leerstandsquote. Die Werte je Stadt stehen in der Tabelle „Städte im Netzwerk“.',
+      legend: 'Legende: Leerstandsquote am Stichtag',
+      below: 'unter {{to}}',
+      range: '{{from}} bis unter {{to}}',
+      above: '{{from}} und mehr',
+      noData: 'keine Daten (keine Ladenlokale am Stichtag)',
+      noDataShort: 'keine Daten',
+      boundary: 'Gemeindegrenze',
+      caption:
+        'Leerstandsquote im Innenstadtbereich am Stichtag, farbig nach festen Klassen; gezeigt werden die Städte, deren Zahlen Sie sehen dürfen. Die Werte je Stadt stehen in der Tabelle',
+      tableLink: '„Städte im Netzwerk“',
+      none: 'Keine Stadt des Netzwerks, deren Zahlen Sie sehen dürfen: keine Karte.',
+      synthetic:
+        'Demodaten: Die Ladenlokale von {{towns}} sind synthetisch erzeugt und zeigen keine echte Lage; die Quoten sind erfunden.',
+      syntheticAll:
+        'Demodaten: Die Ladenlokale aller Städte dieses Berichts sind synthetisch erzeugt und zeigen keine echte Lage; die Quoten sind erfunden.',
+    },
   },
 };
 
@@ -273,6 +295,28 @@ const en: Bundle = {
       evaluated: 'evaluated',
       lease: 'of which regular lease',
       medianCost: 'Median cost per storefront',
+    },
+    networkMap: {
+      title: 'Overview map',
+      label_one:
+        'Overview map of the network {{network}} on {{date}}: {{count}} town, coloured by vacancy rate. The figures are in the table “Towns in the network”.',
+      label_other:
+        'Overview map of the network {{network}} on {{date}}: {{count}} towns, coloured by vacancy rate. The figures per town are in the table “Towns in the network”.',
+      legend: 'Legend: vacancy rate on the reference date',
+      below: 'under {{to}}',
+      range: '{{from}} to under {{to}}',
+      above: '{{from}} and more',
+      noData: 'no data (no storefronts on the reference date)',
+      noDataShort: 'no data',
+      boundary: 'Municipal boundary',
+      caption:
+        'Vacancy rate in the town centre on the reference date, coloured in fixed classes; showing the towns whose figures you may see. The figures per town are in the table',
+      tableLink: '“Towns in the network”',
+      none: 'No town of the network whose figures you may see: no map.',
+      synthetic:
+        'Demo data: the storefronts of {{towns}} are synthetic and do not show real locations; the rates are made up.',
+      syntheticAll:
+        'Demo data: the storefronts of all towns in this report are synthetic and do not show real locations; the rates are made up.',
     },
   },
 };

@@ -68,5 +68,7 @@ describe('report formatting', () => {
     expect(scaleBarLength(1566)).toBe(250);
     expect(scaleBarLength(480)).toBe(100);
     expect(scaleBarLength(6000)).toBe(1000);
+    expect(scaleBarLength(148000)).toBe(25000); // a network map
+    expect(scaleBarLength(400000)).toBe(100000);
   });
 });

@@ -120,9 +120,9 @@ export function vacancyPoints(
 /** Whole months of vacancy on the reference date. */
 export const vacantMonths = (since: IsoDate, asOf: IsoDate): number => monthsBetween(since, asOf);
 
-/** A scale bar of a round length close to a fifth of the map's width (metres). */
+/** A scale bar of a round length close to a fifth of the map's width (metres; town and network maps). */
 export function scaleBarLength(mapWidthMetres: number): number {
-  const steps = [20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+  const steps = [20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 25000, 50000, 100000];
   const target = mapWidthMetres / 5;
   return steps.reduce((best, s) => (Math.abs(s - target) < Math.abs(best - target) ? s : best), steps[0]!);
 }

@@ -2,6 +2,7 @@
 export const reportKeys = {
   all: ['reports'] as const,
   map: (cityId: string, asOf: string) => [...reportKeys.all, 'map', cityId, asOf] as const,
+  networkMap: (network: string, asOf: string) => [...reportKeys.all, 'network-map', network, asOf] as const,
   kpis: (cityIds: string[], asOf: string) => [...reportKeys.all, 'kpis', cityIds.join(','), asOf] as const,
   series: (cityIds: string[], from: string, to: string) =>
     [...reportKeys.all, 'series', cityIds.join(','), from, to] as const,

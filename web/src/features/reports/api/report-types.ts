@@ -20,5 +20,9 @@ export type NetworkSummary = Omit<ApiNetworkSummary, 'kpis'> & {
   kpis: Partial<Record<string, Distribution>>;
 };
 
-/** GET /api/reports/towns/:idOrSlug/map */
-export type { ReportMap } from '../../../../../api/src/reports/report.types';
+/** GET /api/reports/towns/:idOrSlug/map and GET /api/reports/networks/:idOrSlug/map */
+export type {
+  NetworkMapTown,
+  NetworkReportMap,
+  ReportMap,
+} from '../../../../../api/src/reports/report.types';

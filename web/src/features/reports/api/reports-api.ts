@@ -1,6 +1,13 @@
 import { api, queryString } from '../../../lib/api-client';
 import type { Intervention, StorefrontPage } from '../../../lib/domain';
-import type { InterventionsByType, KpiSeries, NetworkSummary, ReportMap, TownKpis } from './report-types';
+import type {
+  InterventionsByType,
+  KpiSeries,
+  NetworkReportMap,
+  NetworkSummary,
+  ReportMap,
+  TownKpis,
+} from './report-types';
 
 /** Rows of the long-term vacancy table printed at most (the rest is counted). */
 export const LONG_TERM_ROWS = 40;
@@ -9,6 +16,11 @@ export const LONG_TERM_ROWS = 40;
 export const reportsApi = {
   map: (cityId: string, asOf: string) =>
     api.get<ReportMap>(`/api/reports/towns/${encodeURIComponent(cityId)}/map${queryString({ asOf })}`),
+  /** The member towns the caller may see, classed by vacancy rate on the date. */
+  networkMap: (network: string, asOf: string) =>
+    api.get<NetworkReportMap>(
+      `/api/reports/networks/${encodeURIComponent(network)}/map${queryString({ asOf })}`,
+    ),
   kpis: (cityIds: string[], asOf: string) =>
     api.get<TownKpis[]>(`/api/kpis${queryString({ cityId: cityIds.join(','), asOf })}`),
   series: (cityIds: string[], from: string, to: string) =>

@@ -7,8 +7,9 @@ import { reportsApi } from '../api/reports-api';
 import { previousYear, seriesStart } from '../report-format';
 
 /**
- * A network report's data: the network summary (the API limits it to the member towns the caller may
- * see), those towns' KPIs and series, and the interventions by type. Unchanged API answers only.
+ * A network report's data: the network summary and the overview map (the API limits both to the
+ * member towns the caller may see), those towns' KPIs and series, and the interventions by type.
+ * Unchanged API answers only.
  */
 export function useNetworkReport(slug: string, asOf: string) {
   const network = useQuery({
@@ -40,6 +41,11 @@ export function useNetworkReport(slug: string, asOf: string) {
       queryFn: () => reportsApi.series(ids, seriesStart(asOf), asOf),
       enabled,
     }),
+    map: useQuery({
+      queryKey: reportKeys.networkMap(slug, asOf),
+      queryFn: () => reportsApi.networkMap(slug, asOf),
+      enabled: network.isSuccess,
+    }),
     byType: useQuery({
       queryKey: reportKeys.byType(slug, asOf),
       queryFn: () => reportsApi.interventionsByType(slug, asOf),
@@ -55,6 +61,7 @@ export function useNetworkReport(slug: string, asOf: string) {
     queries.summary.isSuccess &&
     queries.previous.isSuccess &&
     queries.byType.isSuccess &&
+    queries.map.isSuccess &&
     (ids.length === 0 || (queries.kpis.isSuccess && queries.series.isSuccess));
   return {
     network: network.data,
@@ -64,6 +71,7 @@ export function useNetworkReport(slug: string, asOf: string) {
     kpis: queries.kpis.data ?? [],
     series: queries.series.data,
     byType: queries.byType.data,
+    map: queries.map.data,
     error: failed?.error ?? null,
     ready,
   };
