@@ -86,14 +86,14 @@ export function bareServer(
 }
 
 /**
- * The floor of any Node API here: node:http and node-postgres answering `/{z}/{x}/{y}` with the same
+ * The floor of any Node API here: node:http and node-postgres answering `/{z}/{x}/{y}/{date}` with the same
  * tile SQL, run like the API runs it (named statements, generic plans) — no sign-in, validation,
  * caching, headers or logging. Between pgbench and the API: what a Node process itself costs on a
  * machine whose cores it shares with PostgreSQL.
  */
 export function bareTileServer(
   dbUrl: URL,
-  tileSql: (z: number, x: number, y: number) => { sql: string; params: unknown[] },
+  tileSql: (z: number, x: number, y: number, asOf: string) => { sql: string; params: unknown[] },
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const pool = new pg.Pool({
     connectionString: dbUrl.href,
@@ -107,8 +107,8 @@ export function bareTileServer(
   };
   return new Promise((resolve) => {
     const server: Server = createServer((req, res) => {
-      const [z, x, y] = (req.url ?? '').split('/').slice(1).map(Number) as [number, number, number];
-      const { sql, params } = tileSql(z, x, y);
+      const [z, x, y, asOf] = (req.url ?? '').split('/').slice(1) as [string, string, string, string];
+      const { sql, params } = tileSql(Number(z), Number(x), Number(y), asOf);
       pool.query<{ mvt: string | null }>({ name: nameOf(sql), text: sql, values: params }).then(
         (r) => {
           const body = Buffer.from(r.rows[0]?.mvt ?? '', 'base64');
