@@ -75,6 +75,9 @@ export async function savePlan(
     outcome: ImportOutcome;
   },
 ): Promise<void> {
+  // Two dry runs of one upload at once (a double click): the second waits here and then replaces the
+  // first's plan, instead of failing on the upload's one plan.
+  await em.query(`SELECT 1 FROM imports WHERE id = $1 FOR NO KEY UPDATE`, [plan.importId]);
   await dropPlan(em, plan.importId);
   const [saved] = await em.query<{ id: string }[]>(
     `INSERT INTO import_plans (id, import_id, city_id, format, data_version, mapping, outcome)
