@@ -1,5 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { translatePgError } from '../src/common/pg-errors.js';
+import { townDataVersion } from '../src/imports/import-plan-store.js';
 import { createTestApp, type TestApp } from './app.js';
 import { createCity, type TestCity } from './factories.js';
 import { insertFixture } from './kpis-fixture.js';
@@ -163,4 +164,18 @@ it('cancels one of two transactions writing two towns in opposite order, as a co
   expect(failed).toHaveLength(1);
   expect(translatePgError(failed[0]!.reason)?.code).toBe('CONCURRENT_WRITE');
   await expectEqualToRebuild(t, town.id);
+});
+
+it("lets an import's commit wait for the town's write lock before it locks the town's data version", async () => {
+  const writer = await transaction();
+  await addVacantUnit(writer, 10, '2024-07-01'); // holds the town lock, then bumped the import data version
+  const importer = await transaction();
+  const importerPid = await backendPid(importer);
+  const version = townDataVersion(importer.manager, town.id, true);
+  // Waiting on the version row instead ('transactionid') would let the writer, waiting for the import's
+  // lock in a later statement, deadlock with it.
+  expect(await waitingOn(importerPid)).toBe('advisory');
+  await writer.commitTransaction();
+  expect(Number(await version)).toBeGreaterThan(0);
+  await importer.commitTransaction();
 });

@@ -1,6 +1,7 @@
 import { deriveFlowKpis, deriveStockKpis, distributionOf } from '../src/kpis/kpi-derive.js';
 import { countConversion, countFlows, countStock, trailingYear } from '../src/kpis/kpi-formulas.js';
 import { KPI_DEFINITIONS_VERSION, SUMMARY_KPIS } from '../src/kpis/kpi.types.js';
+import { todayIso } from '../src/common/validators.js';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
@@ -122,10 +123,10 @@ describe('GET /api/kpis', () => {
     });
   });
 
-  it('defaults asOf to today', async () => {
+  it('defaults asOf to today in Germany', async () => {
     const { city } = await fixtureTown();
     const res = await admin.get(`/api/kpis?cityId=${city.id}`).expect(200);
-    expect(res.body[0].asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(res.body[0].asOf).toBe(todayIso());
   });
 });
 

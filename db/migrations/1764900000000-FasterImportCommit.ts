@@ -135,6 +135,8 @@ export class FasterImportCommit1764900000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE FUNCTION import_bump_data_versions(towns uuid[]) RETURNS void LANGUAGE sql AS $$
+        -- the town write lock (TileGridLocks) before the version row, in every transaction alike
+        SELECT lock_town_writes(towns);
         INSERT INTO import_data_versions (city_id, version)
         SELECT t, nextval('import_data_version_seq') FROM (SELECT DISTINCT t FROM unnest(towns) t ORDER BY 1) x
         WHERE EXISTS (SELECT 1 FROM cities c WHERE c.id = x.t)

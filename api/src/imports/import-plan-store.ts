@@ -44,10 +44,13 @@ const PERIOD_COLUMNS = 'storefront_id, period_id, status, use_category, business
 
 /**
  * The town's data version (`import_data_versions`, moved by every statement that changes the town's
- * units, periods, contacts or the town itself). With `lock`, the town's version row stays locked until
+ * units, periods, contacts or the town itself). With `lock`, the town's write lock and version row are held until
  * the transaction ends: no writer of the town commits between this read and the import's writes.
  */
 export async function townDataVersion(em: EntityManager, cityId: string, lock: boolean): Promise<string> {
+  // The town's write lock first (docs/data-model.md), as every writer takes it before the version row:
+  // locking the row first could deadlock with a writer of the town holding the lock and waiting for the row.
+  if (lock) await em.query(`SELECT lock_town_writes(ARRAY[$1::uuid])`, [cityId]);
   const [row] = await em.query<{ version: string }[]>(
     lock
       ? `INSERT INTO import_data_versions (city_id, version) VALUES ($1, 0)
