@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { NetworkReportMap } from '../src/reports/report.types.js';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
@@ -26,27 +27,8 @@ let d: TestCity;
 let viewerOfA: Agent;
 let member: Agent;
 
-interface MapBody {
-  network: { id: string; slug: string; name: string };
-  asOf: string;
-  crs: string;
-  width: number;
-  height: number;
-  classes: { index: number; from: number; to: number | null }[];
-  towns: {
-    cityId: string;
-    name: string;
-    boundaryPath: string | null;
-    labelX: number;
-    labelY: number;
-    centreX: number;
-    centreY: number;
-    vacancyRate: number | null;
-    vacancyClass: number | null;
-    isSynthetic: boolean;
-  }[];
-  attribution: string;
-}
+/** The answer's JSON (the API's own type). */
+type MapBody = NetworkReportMap;
 
 beforeAll(async () => {
   t = await createTestApp();

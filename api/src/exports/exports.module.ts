@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { KpisRepository } from '../kpis/kpis.repository.js';
-import { KpisService } from '../kpis/kpis.service.js';
+import { KpisModule } from '../kpis/kpis.module.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 
-/** CSV, XLSX and GeoJSON downloads. Uses the KPI engine read-only (its module does not export it). */
+/** CSV, XLSX and GeoJSON downloads, KPI tables from the KPI engine. */
 @Module({
+  imports: [KpisModule],
   controllers: [ExportsController],
-  providers: [ExportsRepository, ExportsService, KpisRepository, KpisService],
+  providers: [ExportsRepository, ExportsService],
 })
 export class ExportsModule {}

@@ -96,8 +96,16 @@ export async function planImport(
   return {
     summary,
     problems: problems.slice(0, MAX_LISTED_PROBLEMS),
-    writable: summary.rejected === 0 || mapping.skipInvalidRows,
+    writable: isWritable(summary, mapping),
   };
+}
+
+/** An import may be written when no row is rejected, or when the mapping says to skip rejected rows. */
+export function isWritable(
+  summary: ImportOutcome['summary'],
+  mapping: Pick<ImportMapping, 'skipInvalidRows'>,
+): boolean {
+  return summary.rejected === 0 || mapping.skipInvalidRows;
 }
 
 /** Writes the plan in the temporary tables (planImport's, or a dry run's restored plan). */

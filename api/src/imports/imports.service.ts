@@ -14,7 +14,7 @@ import {
 import type { ImportMappingDto } from './dto/import-mapping.dto.js';
 import { detectFormat, parseImportFile } from './import-file.js';
 import { mapRows } from './import-rows.js';
-import { DONE_AFTER, planImport, writePlan, type PlannedImport } from './import-run.js';
+import { DONE_AFTER, isWritable, planImport, writePlan, type PlannedImport } from './import-run.js';
 import { dropPlan, hasPlan, restorePlan, savePlan, townDataVersion } from './import-plan-store.js';
 import type { ImportActor } from './import-writes.js';
 import { suggestCategory, suggestColumns, suggestStatus } from './import-vocabulary.js';
@@ -173,7 +173,7 @@ export class ImportsService {
     const dataVersion = await townDataVersion(em, record.cityId, true);
     const kept = await restorePlan(em, record.id, mapping, dataVersion);
     if (!kept) return null;
-    return { ...kept, writable: kept.summary.rejected === 0 || mapping.skipInvalidRows };
+    return { ...kept, writable: isWritable(kept.summary, mapping) };
   }
 
   private plan(

@@ -6,9 +6,13 @@ import { KpisController } from './kpis.controller.js';
 import { KpisRepository } from './kpis.repository.js';
 import { KpisService } from './kpis.service.js';
 
-/** The KPI engine and the interventions knowledge base's aggregates (docs/kpis.md). */
+/**
+ * The KPI engine and the interventions knowledge base's aggregates (docs/kpis.md). Exports the engine
+ * for the modules that show KPIs next to their own data (exports, footfall, reports).
+ */
 @Module({
   controllers: [KpisController, InterventionsInsightsController],
   providers: [KpisRepository, KpisService, InterventionsInsightsRepository, InterventionsInsightsService],
+  exports: [KpisRepository, KpisService],
 })
 export class KpisModule {}

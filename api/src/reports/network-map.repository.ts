@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Frame } from './report-map.repository.js';
+import type { NetworkMapTown } from './report.types.js';
 
 /** The projection of a network map and the extent of its towns in it (projected metres). */
 export interface NetworkProjection {
@@ -9,17 +10,7 @@ export interface NetworkProjection {
 }
 
 /** A town's geometry on the network map, in frame coordinates (metres from the top-left, y down). */
-export interface NetworkMapShape {
-  cityId: string;
-  slug: string;
-  name: string;
-  boundaryPath: string | null;
-  labelX: number;
-  labelY: number;
-  centreX: number;
-  centreY: number;
-  isSynthetic: boolean;
-}
+export type NetworkMapShape = Omit<NetworkMapTown, 'vacancyRate' | 'vacancyClass'>;
 
 /** Half-size of the box drawn around a town without a boundary (metres). */
 const NO_BOUNDARY_HALF_SIZE_M = 1000;

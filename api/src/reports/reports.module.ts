@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { KpisRepository } from '../kpis/kpis.repository.js';
-import { KpisService } from '../kpis/kpis.service.js';
+import { KpisModule } from '../kpis/kpis.module.js';
 import { NetworkMapRepository } from './network-map.repository.js';
 import { NetworkMapService } from './network-map.service.js';
 import { ReportMapRepository } from './report-map.repository.js';
@@ -10,10 +9,10 @@ import { ReportsService } from './reports.service.js';
 
 /**
  * Council reports: the town and network maps and server-side PDFs of the report pages
- * (docs/reports.md). The network map's rates come from the KPI engine (provided here, as in the
- * exports and footfall modules: KpisModule exports nothing).
+ * (docs/reports.md). The network map's rates come from the KPI engine.
  */
 @Module({
+  imports: [KpisModule],
   controllers: [ReportsController],
   providers: [
     ReportMapRepository,
@@ -21,8 +20,6 @@ import { ReportsService } from './reports.service.js';
     ReportsService,
     NetworkMapRepository,
     NetworkMapService,
-    KpisRepository,
-    KpisService,
   ],
 })
 export class ReportsModule {}
