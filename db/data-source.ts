@@ -12,6 +12,7 @@ import { FasterImportChecks1764600000000 } from './migrations/1764600000000-Fast
 import { KpiSeriesAggregates1764700000000 } from './migrations/1764700000000-KpiSeriesAggregates.js';
 import { TileGridLocks1764800000000 } from './migrations/1764800000000-TileGridLocks.js';
 import { FasterImportCommit1764900000000 } from './migrations/1764900000000-FasterImportCommit.js';
+import { HistoryChainCheck1765000000000 } from './migrations/1765000000000-HistoryChainCheck.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -27,6 +28,7 @@ export const migrations = [
   KpiSeriesAggregates1764700000000,
   TileGridLocks1764800000000,
   FasterImportCommit1764900000000,
+  HistoryChainCheck1765000000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

@@ -38,7 +38,7 @@ const pgCode = async (work: Promise<unknown>): Promise<string | undefined> => {
 };
 
 describe('occupancy_periods constraints', () => {
-  it('refuses overlapping periods of one storefront (exclusion constraint)', async () => {
+  it('refuses overlapping periods of one storefront (history check at commit)', async () => {
     await insertPeriod('2020-01-01', '2022-01-01');
     expect(await pgCode(insertPeriod('2021-06-01', null, 'occupied'))).toBe('23P01');
   });

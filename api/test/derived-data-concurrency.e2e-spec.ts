@@ -12,6 +12,9 @@ import { expectEqualToRebuild } from './kpis-oracle.js';
  * aggregates, vacancy medians, both levels of the tile grid) count both. Before the lock the second
  * failed with a duplicate key in `kpi_vacancy_months` or `tile_grid_cells`, or counted without the
  * first's rows. A rebuild waits for writers in flight the same way.
+ *
+ * The same lock keeps histories whole without an exclusion constraint (migration HistoryChainCheck):
+ * the check at commit of a second writer sees what the first committed.
  */
 let t: TestApp;
 let db: DataSource;
@@ -33,11 +36,11 @@ afterEach(async () => {
   }
 });
 
-async function transaction(): Promise<QueryRunner> {
+async function transaction(isolation?: 'REPEATABLE READ'): Promise<QueryRunner> {
   const q = db.createQueryRunner();
   open.push(q);
   await q.connect();
-  await q.startTransaction();
+  await q.startTransaction(isolation);
   return q;
 }
 
@@ -178,4 +181,71 @@ it("lets an import's commit wait for the town's write lock before it locks the t
   await writer.commitTransaction();
   expect(Number(await version)).toBeGreaterThan(0);
   await importer.commitTransaction();
+});
+
+describe('two writers adding periods to one unit that overlap only together', () => {
+  /** A unit occupied since 2020-01-01; each writer prepends a period ending then (valid alone). */
+  async function unitSince2020(): Promise<string> {
+    const [unit] = await db.query<{ id: string }[]>(
+      `INSERT INTO storefronts (city_id, street, house_number, location)
+       VALUES ($1, 'Kettengasse', '1', ST_SetSRID(ST_MakePoint($2, $3), 4326)) RETURNING id`,
+      [town.id, town.centre[0], town.centre[1] + 0.0001],
+    );
+    await db.query(
+      `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, valid_from)
+       VALUES ($1, $2, 'occupied', 'services', '2020-01-01')`,
+      [unit!.id, town.id],
+    );
+    return unit!.id;
+  }
+  const prepend = (q: QueryRunner, unitId: string, from: string): Promise<unknown> =>
+    q.query(
+      `INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from, valid_to)
+       VALUES ($1, $2, 'vacant', $3, '2020-01-01')`,
+      [unitId, town.id, from],
+    );
+  const periods = async (unitId: string): Promise<string[]> =>
+    (
+      await db.query<{ from: string }[]>(
+        `SELECT valid_from::text AS from FROM occupancy_periods WHERE storefront_id = $1 ORDER BY valid_from`,
+        [unitId],
+      )
+    ).map((r) => r.from);
+
+  it('refuses the second at commit (read committed): it waited for the first and then sees its period', async () => {
+    const unitId = await unitSince2020();
+    const first = await transaction();
+    const second = await transaction();
+    const secondPid = await backendPid(second);
+    await prepend(first, unitId, '2018-01-01');
+    const secondWrites = prepend(second, unitId, '2019-01-01');
+    expect(await waitingOn(secondPid)).toBe('advisory');
+    await first.commitTransaction();
+    await secondWrites;
+
+    const refused = await second.commitTransaction().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(translatePgError(refused)?.code).toBe('OVERLAPPING_PERIODS');
+    expect(await periods(unitId)).toEqual(['2018-01-01', '2020-01-01']);
+  });
+
+  it('refuses the second (repeatable read) when its snapshot predates the first one’s commit', async () => {
+    const unitId = await unitSince2020();
+    const second = await transaction('REPEATABLE READ');
+    await second.query(`SELECT count(*) FROM occupancy_periods WHERE storefront_id = $1`, [unitId]);
+    const first = await transaction();
+    await prepend(first, unitId, '2018-01-01');
+    await first.commitTransaction();
+
+    const refused = await prepend(second, unitId, '2019-01-01')
+      .then(() => second.commitTransaction())
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(translatePgError(refused)?.code).toBe('CONCURRENT_WRITE'); // 40001 on the town's version rows
+    expect(await periods(unitId)).toEqual(['2018-01-01', '2020-01-01']);
+  });
 });

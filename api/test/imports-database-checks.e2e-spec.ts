@@ -126,7 +126,7 @@ describe('gap-free histories, checked once per transaction', () => {
     // IMMEDIATE: the statement after the check never runs
     let reachedNext = false;
     const code = await transaction(async (q) => {
-      await q.query(`SET CONSTRAINTS occupancy_periods_gap_free IMMEDIATE`);
+      await q.query(`SET CONSTRAINTS occupancy_periods_chain IMMEDIATE`);
       await q.query(
         `INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from, valid_to) VALUES ($1, $2, 'occupied', '2018-01-01', '2019-01-01')`,
         [b, city.id],

@@ -25,11 +25,10 @@ export class OccupancyRepository {
   }
 
   /**
-   * Writes a planned history change. Overlaps are checked at commit (the exclusion constraint is
-   * deferred here), so boundaries can move in any order; the gap trigger also runs at commit.
+   * Writes a planned history change. The database checks the unit's history at commit (no overlap,
+   * no gap: migration HistoryChainCheck), so boundaries can move in any order.
    */
   async apply(em: EntityManager, storefrontId: string, cityId: string, diff: HistoryDiff): Promise<void> {
-    await em.query(`SET CONSTRAINTS occupancy_periods_no_overlap DEFERRED`);
     if (diff.deletedIds.length) {
       await em.query(`DELETE FROM occupancy_periods WHERE storefront_id = $1 AND id = ANY($2::uuid[])`, [
         storefrontId,
