@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { createPeriodsTable } from './import-history-plan.js';
-import { createStagingTable } from './import-staging.js';
+import { analyzeStagedRows, createStagingTable } from './import-staging.js';
 import type { ImportMapping, ImportOutcome } from './import.types.js';
 
 /**
@@ -133,7 +133,7 @@ export async function restorePlan(
     `INSERT INTO import_periods (${PERIOD_COLUMNS}) SELECT ${PERIOD_COLUMNS} FROM import_plan_periods WHERE plan_id = $1`,
     [plan.id],
   );
-  await em.query(`ANALYZE import_rows`);
+  await analyzeStagedRows(em);
   return plan.outcome;
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { analyzeStagedRows } from './import-staging.js';
 
 /** Which optional columns the mapping has: an unmapped column never changes what is stored. */
 export interface MappedColumns {
@@ -81,7 +82,7 @@ export async function planRows(
 ): Promise<void> {
   // A change date is reported in the column that gave it (else the status column).
   const sinceColumn = mapped.sinceColumn ?? mapped.statusColumn;
-  await em.query(`ANALYZE import_rows`); // matched or not: the plan of the next statement depends on it
+  await analyzeStagedRows(em); // matched or not: the plan of the next statement depends on it
   await em.query(
     `UPDATE import_rows r SET
        cur_id = d.cur_id, cur_from = d.cur_from,
