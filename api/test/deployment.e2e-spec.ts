@@ -21,6 +21,7 @@ interface ComposeService {
   ports?: unknown[];
   volumes?: ({ type?: string; source?: string; target?: string } | string)[];
   restart?: string;
+  command?: string[] | string;
 }
 interface ComposeConfig {
   services: Record<string, ComposeService>;
@@ -142,6 +143,17 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
     expect(pgdata?.source).toMatch(/^[a-z0-9][a-z0-9_.-]*$/i); // a volume name, not a host path
     expect(Object.keys(config.volumes ?? {})).toContain(pgdata?.source);
     expect(db?.ports ?? []).toEqual([]);
+  });
+
+  it('starts PostgreSQL with room for bulk imports between checkpoints, shared buffers set by the environment', () => {
+    const command = config.services.db?.command;
+    expect(command).toEqual(expect.arrayContaining(['postgres', 'max_wal_size=4GB', 'shared_buffers=512MB']));
+    const { status, stdout } = dockerCompose(['config'], {
+      POSTGRES_PASSWORD: 'not-a-real-secret',
+      POSTGRES_SHARED_BUFFERS: '2GB',
+    });
+    expect(status).toBe(0);
+    expect((yamlToJson(stdout) as ComposeConfig).services.db?.command).toContain('shared_buffers=2GB');
   });
 
   it('configures the API for a container: all interfaces, the db service, the secret from the environment', () => {
