@@ -4,7 +4,7 @@ import { IN_USE_STATUSES, type OccupancyStatus, type UseCategory } from '../stor
 /**
  * Pure rules of a storefront's status history. Periods are half-open [validFrom, validTo), ordered,
  * gap-free, and only the last is open (validTo null). The database enforces the same rules
- * (exclusion constraint, gap trigger); here they get clear messages and are unit-tested.
+ * (history check at commit: migration HistoryChainCheck); here they get clear messages and are unit-tested.
  */
 export interface Period {
   /** null for a period not stored yet */
