@@ -271,6 +271,37 @@ describe('storefront import', () => {
     expect(broken.body.message).toMatch(/quotation mark/);
     await upload(editor, city.id, Buffer.from('PK\u0003\u0004garbage'), 'x.xlsx').expect(400);
     await upload(editor, city.id, Buffer.from('Straße;Status\n'), 'x.csv').expect(400);
+    // A NUL character (a binary file, or UTF-16 without its byte order mark) cannot be stored as text.
+    const nul = await upload(
+      editor,
+      city.id,
+      Buffer.from('Straße;Status\nMarkt\u00001;Leerstand\n'),
+      'x.csv',
+    );
+    expect(nul.status).toBe(400);
+    expect(nul.body.message).toMatch(/NUL character.*line 2/);
+  });
+
+  it('stores backslashes, tabs and line breaks in quoted cells, and the text \\N, exactly as written', async () => {
+    // The rows reach the staging table by COPY, whose text format gives \ tab newline and \N a meaning.
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const notes = ['Ablage C:\\Leerstand\\2026', 'Spalte1\tSpalte2', 'Zeile 1\r\nZeile 2', '\\N', '\\.'];
+    const csv = [
+      'Objekt-Nr.;Straße;Hausnr.;Status;Breite;Länge;Bemerkung',
+      ...notes.map((note, i) => `Q-${i};Marktstr. \\ Ecke;${i + 1};Leerstand;50.95;10.7${i};"${note}"`),
+    ].join('\n');
+    const p = await prepared(editor, city, Buffer.from(csv, 'utf8'), 'notizen.csv');
+    expect(p.suggestions.mapping.columns).toMatchObject({ notes: 'Bemerkung', lat: 'Breite', lon: 'Länge' });
+    const done = ok(await editor.post(`${p.url}/commit`).send({}));
+    expect(done.body.summary).toMatchObject({ created: notes.length, rejected: 0 });
+    const stored = await t.db.query<{ ref: string; street: string; notes: string }[]>(
+      `SELECT reference_id AS ref, street, notes FROM storefronts WHERE city_id = $1 ORDER BY reference_id`,
+      [city.id],
+    );
+    expect(stored).toEqual(
+      notes.map((note, i) => ({ ref: `Q-${i}`, street: 'Marktstr. \\ Ecke', notes: note })),
+    );
   });
 
   it('lets only the town’s editors import: another town’s editor gets 403, a viewer 403, anonymous 401', async () => {

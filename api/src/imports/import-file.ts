@@ -33,6 +33,14 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
       `The file has ${table.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
     );
   }
+  const nulAt = [table.headers, ...table.rows].findIndex((cells) => cells.some((c) => c.includes('\u0000')));
+  if (nulAt >= 0) {
+    const line = nulAt === 0 ? 1 : table.lines[nulAt - 1];
+    throw unreadable(
+      `The file contains a NUL character (line ${line}), which text cannot hold: it is probably not a text file, or UTF-16 without a byte order mark. Save it again as “CSV UTF-8”.`,
+      { line },
+    );
+  }
   if (table.headers.length > MAX_IMPORT_COLUMNS) {
     throw unreadable(
       `The file has ${table.headers.length} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
