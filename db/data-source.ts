@@ -13,6 +13,7 @@ import { KpiSeriesAggregates1764700000000 } from './migrations/1764700000000-Kpi
 import { TileGridLocks1764800000000 } from './migrations/1764800000000-TileGridLocks.js';
 import { FasterImportCommit1764900000000 } from './migrations/1764900000000-FasterImportCommit.js';
 import { HistoryChainCheck1765000000000 } from './migrations/1765000000000-HistoryChainCheck.js';
+import { AuditSnapshotsAsJson1765100000000 } from './migrations/1765100000000-AuditSnapshotsAsJson.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -29,6 +30,7 @@ export const migrations = [
   TileGridLocks1764800000000,
   FasterImportCommit1764900000000,
   HistoryChainCheck1765000000000,
+  AuditSnapshotsAsJson1765100000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

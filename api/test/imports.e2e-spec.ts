@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
+import { unitSnapshot } from '../src/imports/import-writes.js';
 import { fixture, unitsOf, upload, writableTablesChecksum } from './fixtures/import-helpers.js';
 
 /** Storefront lists in: quirky files, mapping suggestions, dry run, all-or-nothing commit, matching. */
@@ -217,6 +218,55 @@ describe('storefront import', () => {
       no: '9',
       status: 'vacant',
       lon: expect.closeTo(10.7036, 3),
+    });
+
+    // The audit trail: the snapshot written for a new unit (built from the staged row) is what the
+    // stored unit reads back as; an update records the unit before and after, plus the import's line.
+    const stored = await t.db.query<
+      { id: string; ref: string | null; street: string; snapshot: Record<string, unknown> }[]
+    >(
+      `SELECT s.id, s.reference_id AS ref, s.street, ${unitSnapshot()} AS snapshot FROM storefronts s WHERE s.city_id = $1`,
+      [city.id],
+    );
+    const trail = await t.db.query<
+      {
+        entity: string;
+        action: string;
+        before: Record<string, unknown> | null;
+        after: Record<string, unknown>;
+      }[]
+    >(`SELECT entity_id AS entity, action, before, after FROM audit_log WHERE city_id = $1 ORDER BY id`, [
+      city.id,
+    ]);
+    const latest = (id: string) => trail.filter((a) => a.entity === id).at(-1)!;
+    const unitOn = (street: string) => stored.find((u) => u.street === street)!;
+    // Große Gasse from the first list (WGS 84), Kirchgasse from the second (UTM, transformed by PostGIS).
+    for (const street of ['Große Gasse', 'Kirchgasse']) {
+      const { import: note, ...after } = latest(unitOn(street).id).after;
+      expect(latest(unitOn(street).id).action).toBe('create');
+      expect(after).toEqual(unitOn(street).snapshot);
+      expect(note).toEqual({
+        id: expect.any(String),
+        line: expect.any(Number),
+        contactFieldsImported: expect.any(Boolean),
+      });
+    }
+    const a2 = stored.find((u) => u.ref === 'A-2')!;
+    const changed = latest(a2.id);
+    const { import: changeNote, ...changedAfter } = changed.after;
+    expect(changed).toMatchObject({
+      action: 'update',
+      before: { version: 1, current: { status: 'vacant' } },
+    });
+    expect(changedAfter).toEqual(a2.snapshot);
+    expect(changedAfter).toMatchObject({
+      version: 2,
+      current: { status: 'occupied', validFrom: '2026-01-01' },
+    });
+    expect(changeNote).toEqual({
+      id: second.id,
+      line: expect.any(Number),
+      contactFieldsImported: expect.any(Boolean),
     });
   });
 

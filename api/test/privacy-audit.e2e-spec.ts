@@ -184,6 +184,17 @@ describe('audit trail', () => {
     expect(await code(`DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)`)).toBe('SF002');
   });
 
+  it('keeps a removed user’s records: only the user id is cleared, e-mail and snapshots stay', async () => {
+    const leaving = await signedIn(t, [{ role: 'city_editor', cityId: own.id }]);
+    const created = await leaving.post('/api/storefronts').send(storefrontBody(own)).expect(201);
+    const trail = `SELECT user_id, user_email, before::text AS before, after::text AS after
+                   FROM audit_log WHERE entity_id = $1 ORDER BY id`;
+    const [recorded] = await t.db.query(trail, [created.body.id]);
+    expect(recorded).toMatchObject({ user_id: leaving.userId, user_email: leaving.email, before: null });
+    await t.db.query(`DELETE FROM users WHERE id = $1`, [leaving.userId]);
+    expect(await t.db.query(trail, [created.body.id])).toEqual([{ ...recorded, user_id: null }]);
+  });
+
   it('rolls back with the change it records', async () => {
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number;
     await editor

@@ -140,7 +140,7 @@ export async function createStagingTable(em: EntityManager): Promise<void> {
       history_action  text,
       attr_changed    boolean NOT NULL DEFAULT false,
       action          text,
-      before          jsonb,
+      before          json,
       problem_code    text,
       problem         text,
       problem_column  text,

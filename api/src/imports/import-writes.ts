@@ -9,14 +9,17 @@ export interface ImportActor {
   requestId: string | null;
 }
 
-/** The unit as the audit trail records it (no contact values: only that contact fields were imported). */
-const SNAPSHOT = `jsonb_build_object(
+/**
+ * The unit `s` as the audit trail records it (no contact values: only that contact fields were
+ * imported), as `json` (migration AuditSnapshotsAsJson); `more`: further `'key', value` pairs.
+ */
+export const unitSnapshot = (more = ''): string => `json_build_object(
   'id', s.id, 'street', s.street, 'houseNumber', s.house_number, 'postcode', s.postcode,
-  'location', ST_AsGeoJSON(s.location, 7)::jsonb, 'floorAreaM2', s.floor_area_m2, 'frontageM', s.frontage_m,
+  'location', ST_AsGeoJSON(s.location, 7)::json, 'floorAreaM2', s.floor_area_m2, 'frontageM', s.frontage_m,
   'floor', s.floor, 'referenceId', s.reference_id, 'version', s.version,
-  'current', (SELECT jsonb_build_object('status', o.status, 'useCategory', o.use_category,
+  'current', (SELECT json_build_object('status', o.status, 'useCategory', o.use_category,
                 'businessName', o.business_name, 'validFrom', o.valid_from)
-              FROM occupancy_periods o WHERE o.storefront_id = s.id AND o.valid_to IS NULL))`;
+              FROM occupancy_periods o WHERE o.storefront_id = s.id AND o.valid_to IS NULL)${more})`;
 
 /**
  * Writes the planned rows, set-based: new units and their first period, changed attributes,
@@ -42,7 +45,7 @@ export async function writePlannedRows(
   };
   await q(
     0.01,
-    `UPDATE import_rows r SET before = ${SNAPSHOT} FROM storefronts s WHERE s.id = r.storefront_id AND r.action = 'update'`,
+    `UPDATE import_rows r SET before = ${unitSnapshot()} FROM storefronts s WHERE s.id = r.storefront_id AND r.action = 'update'`,
     [],
   );
   await q(
@@ -107,34 +110,34 @@ export async function writePlannedRows(
        owner_email = COALESCE(EXCLUDED.owner_email, storefront_contacts.owner_email),
        asking_rent_eur_month = COALESCE(EXCLUDED.asking_rent_eur_month, storefront_contacts.asking_rent_eur_month)`,
   );
-  const importNote = `jsonb_build_object('import', jsonb_build_object('id', $4::text, 'line', r.line,
+  const importNote = `, 'import', json_build_object('id', $4::text, 'line', r.line,
       'contactFieldsImported', (r.owner_name IS NOT NULL OR r.owner_phone IS NOT NULL
-                                OR r.owner_email IS NOT NULL OR r.asking_rent IS NOT NULL)))`;
+                                OR r.owner_email IS NOT NULL OR r.asking_rent IS NOT NULL))`;
   // New units of one row: the snapshot from the staged row (what was just inserted, the same as
-  // SNAPSHOT would read back), without looking up 100,000 units and their periods again.
+  // unitSnapshot would read back), without looking up 100,000 units and their periods again.
   await q(
     0.26,
     `INSERT INTO audit_log (user_id, user_email, city_id, entity_type, entity_id, action, before, after, request_id)
      SELECT $2::uuid, $3::text, $1::uuid, 'storefront', r.new_id, 'create', NULL,
-            ${createdSnapshot(`$6::date`)} || ${importNote}, $5::text
+            ${createdSnapshot(`$6::date`, importNote)}, $5::text
      FROM import_rows r WHERE r.action = 'create' AND NOT r.multi`,
     [cityId, actor.userId, actor.userEmail, actor.importId, actor.requestId, referenceDate],
   );
   await q(
     0.02,
     `INSERT INTO audit_log (user_id, user_email, city_id, entity_type, entity_id, action, before, after, request_id)
-     SELECT $2::uuid, $3::text, $1::uuid, 'storefront', s.id, r.action, r.before, ${SNAPSHOT} || ${importNote}, $5::text
+     SELECT $2::uuid, $3::text, $1::uuid, 'storefront', s.id, r.action, r.before, ${unitSnapshot(importNote)}, $5::text
      FROM import_rows r JOIN storefronts s ON s.id = COALESCE(r.new_id, r.storefront_id)
      WHERE r.action = 'update' OR (r.action = 'create' AND r.multi)`,
     [cityId, actor.userId, actor.userEmail, actor.importId, actor.requestId],
   );
 }
 
-/** SNAPSHOT of a unit created from the staged row `r` (same keys, types and rounding as stored). */
-const createdSnapshot = (referenceDate: string): string => `jsonb_build_object(
+/** unitSnapshot of a unit created from the staged row `r` (same keys, types and rounding as stored). */
+const createdSnapshot = (referenceDate: string, more: string): string => `json_build_object(
   'id', r.new_id, 'street', r.street, 'houseNumber', COALESCE(r.house_number, ''), 'postcode', r.postcode,
-  'location', ST_AsGeoJSON(r.geom, 7)::jsonb, 'floorAreaM2', r.floor_area_m2::numeric(9, 1),
+  'location', ST_AsGeoJSON(r.geom, 7)::json, 'floorAreaM2', r.floor_area_m2::numeric(9, 1),
   'frontageM', r.frontage_m::numeric(6, 1), 'floor', COALESCE(r.floor, 'ground'), 'referenceId', r.reference_id,
   'version', 1,
-  'current', jsonb_build_object('status', r.status, 'useCategory', r.use_category,
-                'businessName', r.business_name, 'validFrom', COALESCE(r.status_since, ${referenceDate})))`;
+  'current', json_build_object('status', r.status, 'useCategory', r.use_category,
+                'businessName', r.business_name, 'validFrom', COALESCE(r.status_since, ${referenceDate}))${more})`;
