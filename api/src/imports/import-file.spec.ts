@@ -1,0 +1,39 @@
+import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from './import-file.js';
+
+/** What csv-parse answers with its per-record info: the reference for the line numbers. */
+const withInfo = (text: string, delimiter: string) =>
+  (
+    parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[]
+  ).map(({ record, info }) => ({ record, line: info.lines }));
+
+describe('readCsvRecords', () => {
+  it.each([
+    ['LF, an empty line, a trailing newline', 'a;b\n1;2\n\n3;4\n'],
+    ['CRLF, empty lines and lines of empty cells', 'a;b\r\n1;2\r\n\r\n;\r\n  ;  \r\n5;6'],
+    ['CR only (old Mac files)', 'a;b\r1;2\r\r3;4'],
+    ['ragged rows and trailing delimiters', 'a;b;c\n1;2\n3;4;5;\n\n\n6;7;8;9'],
+    ['a byte order mark and no data', '\uFEFFa;b\n'],
+  ])('numbers the lines of unquoted text as csv-parse’s info does: %s', (_case, text) => {
+    const fast = readCsvRecords(text, ';');
+    expect(fast).toEqual(withInfo(text, ';'));
+    expect(fast.length).toBeGreaterThan(0);
+  });
+
+  it('counts a quoted line break inside a cell: the next record is one line further', () => {
+    const text = 'Straße,Bemerkung\nMarkt 1,"Zeile 1\nZeile 2"\n\nMarkt 2,kurz\n';
+    expect(readCsvRecords(text, ',')).toEqual([
+      { record: ['Straße', 'Bemerkung'], line: 1 },
+      { record: ['Markt 1', 'Zeile 1\nZeile 2'], line: 3 },
+      { record: ['Markt 2', 'kurz'], line: 5 },
+    ]);
+  });
+});
