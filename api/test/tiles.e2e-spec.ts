@@ -35,15 +35,19 @@ let db: DataSource;
 
 interface DecodedFeature {
   properties: Record<string, string | number | boolean>;
+  /** The first point of the geometry in tile coordinates, `x y`. */
+  at: string;
 }
 function decode(body: Buffer): Record<string, DecodedFeature[]> {
   const tile = new VectorTile(new PbfReader(body));
   const layers: Record<string, DecodedFeature[]> = {};
   for (const name of Object.keys(tile.layers)) {
     const layer = tile.layers[name]!;
-    layers[name] = Array.from({ length: layer.length }, (_, i) => ({
-      properties: layer.feature(i).properties,
-    }));
+    layers[name] = Array.from({ length: layer.length }, (_, i) => {
+      const feature = layer.feature(i);
+      const [first] = feature.loadGeometry()[0] ?? [];
+      return { properties: feature.properties, at: first ? `${first.x} ${first.y}` : '' };
+    });
   }
   return layers;
 }
@@ -185,11 +189,11 @@ describe('GET /api/tiles/storefronts/:z/:x/:y', () => {
     }
   });
 
-  /** Cells of a low-zoom tile as `x,y: units/vacant`, sorted (compares the grid with the on-the-fly path). */
+  /** Cells of a low-zoom tile as `x y: units/vacant/share`, sorted (compares the grid with the on-the-fly path). */
   const cellsOf = async (path: string): Promise<string[]> => {
     const layer = decode((await getTile(path)).body as Buffer).storefront_cells ?? [];
     return layer
-      .map((c) => `${c.properties.units}/${c.properties.vacant}/${c.properties.vacancy_share}`)
+      .map((c) => `${c.at}: ${c.properties.units}/${c.properties.vacant}/${c.properties.vacancy_share}`)
       .sort();
   };
 

@@ -33,6 +33,16 @@ const fromText = (text: string | null | undefined): Buffer =>
 const cellCentre = (px: string, py: string, cell: string): string =>
   `ST_SetSRID(ST_MakePoint((${px}::float8 + 0.5) * ${cell} - ${HALF_WORLD}, ${HALF_WORLD} - (${py}::float8 + 0.5) * ${cell}), 3857)`;
 
+/**
+ * Centre of the cell in column `col`, row `row` of its tile (0–31, from the top left) in the tile's
+ * own coordinates (0–EXTENT, y down): what ST_AsMVTGeom makes of `cellCentre`, to the same integers,
+ * without projecting and clipping each point (a z5 tile over Germany: ≈ 1.4 ms → 0.8 ms for its
+ * ~300 cells). Only for cells known to lie in the tile (the grid's are selected by tile).
+ */
+const cellCentreInTile = (col: string, row: string): string =>
+  `ST_MakePoint(((${col}) * ${EXTENT / CELLS_PER_TILE} + ${EXTENT / CELLS_PER_TILE / 2})::float8,
+                ((${row}) * ${EXTENT / CELLS_PER_TILE} + ${EXTENT / CELLS_PER_TILE / 2})::float8)`;
+
 /** Width of one aggregation cell in EPSG:3857 metres at zoom z (tile edges fall on cell edges). */
 export function cellSizeAt(z: number): number {
   return WORLD_WIDTH_3857 / 2 ** z / CELLS_PER_TILE;
@@ -80,8 +90,7 @@ export class TilesRepository {
         : { table: 'tile_grid_cells', x: 'ix', y: 'iy', zoom: GRID_MAX_ZOOM };
     const shift = level.zoom - tile.z;
     const span = CELLS_PER_TILE << shift;
-    const params: unknown[] = [filter.asOf, tile.x * span, tile.y * span, span, shift, cellSizeAt(tile.z)];
-    const env = envelope(tile, params);
+    const params: unknown[] = [filter.asOf, tile.x * span, tile.y * span, span, shift];
     // Column names from a fixed list (statuses are validated, and filtered here once more).
     const statuses = GRID_STATUSES.filter((st) => !filter.statuses || filter.statuses.includes(st));
     const units = statuses.length ? statuses.map((st) => `g.${st}`).join(' + ') : '0';
@@ -91,9 +100,8 @@ export class TilesRepository {
       params.push(pgTextArray(filter.cityIds));
       towns = `AND g.city_id = ANY($${params.length}::uuid[])`;
     }
-    // One pass over the fine cells: sums and validity per tile cell. MATERIALIZED: otherwise PostgreSQL
-    // pushes the rows' `geom IS NOT NULL` below the GROUP BY and builds a geometry per fine cell (7,800
-    // at z5) instead of per tile cell (300): z5 17 → ≈ 6 ms.
+    // One pass over the fine cells: sums and validity per tile cell, read twice (validity, rows); a
+    // geometry per tile cell (300 at z5), never per fine cell (7,800).
     const sql = `
       WITH cells AS MATERIALIZED (
         SELECT g.${level.x} >> $5::int AS px, g.${level.y} >> $5::int AS py,
@@ -106,11 +114,11 @@ export class TilesRepository {
       ),
       rows AS (
         SELECT units, vacant, round(vacant::numeric / units, 4)::float8 AS vacancy_share,
-               ST_AsMVTGeom(${cellCentre('px', 'py', '$6::float8')}, ${env.tile}, ${EXTENT}, 0, true) AS geom
+               ${cellCentreInTile('px - ($2::int >> $5::int)', 'py - ($3::int >> $5::int)')} AS geom
         FROM cells WHERE units > 0
       )
       SELECT (SELECT COALESCE(bool_and(valid), true) FROM cells) AS exact,
-             (SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} FROM rows WHERE geom IS NOT NULL) AS mvt`;
+             (SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} FROM rows) AS mvt`;
     const row = await this.queries.first<{ exact: boolean; mvt: string | null }>(sql, params);
     return { exact: row?.exact ?? false, body: fromText(row?.mvt) };
   }
