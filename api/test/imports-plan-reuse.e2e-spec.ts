@@ -154,6 +154,38 @@ describe('commit after a dry run', () => {
     expect((await unitsOf(t.db, city.id)).map((u) => u.since)).toEqual(['2025-03-01']);
   });
 
+  it('deletes expired uploads with their cells and plans at the next upload; a running commit stays', async () => {
+    const city = await createCity(t.db);
+    const editor = await editorOf(t, city.id);
+    const lines = [`P-1;Neue Straße;1;Leerstand;Erika Muster;${at(city, 0.001)}`];
+    const expired = await mapped(editor, city, lines);
+    await editor.post(`${expired}/dry-run`).expect(200);
+    const committing = await mapped(editor, city, lines);
+    const fresh = await mapped(editor, city, lines);
+    const idOf = (url: string) => url.split('/').pop()!;
+    const [plan] = await t.db.query<{ id: string }[]>(`SELECT id FROM import_plans WHERE import_id = $1`, [
+      idOf(expired),
+    ]);
+    expect((await t.db.query(`SELECT 1 FROM import_plan_rows WHERE plan_id = $1`, [plan!.id])).length).toBe(
+      1,
+    );
+    await t.db.query(
+      `UPDATE imports SET expires_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`,
+      [[idOf(expired), idOf(committing)]],
+    );
+    await t.db.query(`UPDATE imports SET status = 'committing' WHERE id = $1`, [idOf(committing)]);
+    await editor.get(expired).expect(404); // hidden as soon as it expires
+    await mapped(editor, city, lines); // the next upload purges
+    const left = await t.db.query<{ id: string }[]>(`SELECT id FROM imports WHERE id = ANY($1::uuid[])`, [
+      [idOf(expired), idOf(committing), idOf(fresh)],
+    ]);
+    expect(left.map((r) => r.id).sort()).toEqual([idOf(committing), idOf(fresh)].sort());
+    expect(await plansOf(expired)).toBe(0);
+    expect((await t.db.query(`SELECT 1 FROM import_plan_rows WHERE plan_id = $1`, [plan!.id])).length).toBe(
+      0,
+    );
+  });
+
   it('keeps no plan for a file that cannot be committed', async () => {
     const city = await createCity(t.db);
     const editor = await editorOf(t, city.id);

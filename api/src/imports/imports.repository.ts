@@ -40,6 +40,25 @@ export class ImportsRepository {
     return row!.id;
   }
 
+  /**
+   * Deletes expired uploads (`expires_at`, 7 days after the upload; hidden from then on) with their
+   * cells — which may hold owners' names and phone numbers — and their kept plans. Called with every
+   * upload, like expired sessions at sign-in. A commit that is still running is left alone (one that
+   * never finished, e.g. the server stopped, goes a day later).
+   */
+  async purgeExpired(): Promise<void> {
+    await this.db.query(
+      `WITH expired AS (
+         SELECT id FROM imports
+         WHERE expires_at <= now() AND (status <> 'committing' OR updated_at < now() - interval '1 day')
+       ),
+       plans AS (DELETE FROM import_plans WHERE import_id IN (SELECT id FROM expired) RETURNING id),
+       plan_rows AS (DELETE FROM import_plan_rows WHERE plan_id IN (SELECT id FROM plans)),
+       plan_periods AS (DELETE FROM import_plan_periods WHERE plan_id IN (SELECT id FROM plans))
+       DELETE FROM imports WHERE id IN (SELECT id FROM expired)`,
+    );
+  }
+
   /** The upload of this town (null when it does not exist or belongs to another town). */
   async find(cityId: string, id: string): Promise<ImportRecord | null> {
     const rows = await this.db.query<ImportRecord[]>(

@@ -42,6 +42,7 @@ export class ImportsService {
 
   async upload(viewer: Viewer, cityId: string, bytes: Buffer, fileName: string | null): Promise<ImportView> {
     const table = await parseImportFile(bytes, detectFormat(bytes, fileName));
+    await this.imports.purgeExpired();
     const id = await this.imports.create(cityId, viewer.user?.id ?? null, fileName, table);
     return this.view(cityId, id, table);
   }
