@@ -193,6 +193,15 @@ describe('audit trail', () => {
     expect(recorded).toMatchObject({ user_id: leaving.userId, user_email: leaving.email, before: null });
     await t.db.query(`DELETE FROM users WHERE id = $1`, [leaving.userId]);
     expect(await t.db.query(trail, [created.body.id])).toEqual([{ ...recorded, user_id: null }]);
+    // Clearing the user id is the only change allowed: not together with anything else.
+    const [other] = await t.db.query<{ id: string }[]>(
+      `SELECT id::text FROM audit_log WHERE user_id IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    );
+    for (const change of [`user_email = 'x@example.org'`, `request_id = 'other'`, `city_id = NULL`]) {
+      await expect(
+        t.db.query(`UPDATE audit_log SET user_id = NULL, ${change} WHERE id = $1`, [other!.id]),
+      ).rejects.toMatchObject({ driverError: { code: 'SF002' } });
+    }
   });
 
   it('rolls back with the change it records', async () => {

@@ -22,6 +22,9 @@ describe('readCsvRecords', () => {
     ['CR only (old Mac files)', 'a;b\r1;2\r\r3;4'],
     ['ragged rows and trailing delimiters', 'a;b;c\n1;2\n3;4;5;\n\n\n6;7;8;9'],
     ['a byte order mark and no data', '\uFEFFa;b\n'],
+    ['CRLF with one LF-only line (csv-parse keeps the LF in a cell)', 'a;b\r\n1;2\r\n3;4\n5;6\r\n7;8\r\n'],
+    ['LF with a lone CR', 'a;b\n1;2\r3;4\n5;6\n'],
+    ['CR with one LF', 'a;b\r1;2\n3;4\r5;6'],
   ])('numbers the lines of unquoted text as csv-parse’s info does: %s', (_case, text) => {
     const fast = readCsvRecords(text, ';');
     expect(fast).toEqual(withInfo(text, ';'));

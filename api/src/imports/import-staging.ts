@@ -61,7 +61,8 @@ export async function stageRows(
   }
   const client = (await em.queryRunner!.connect()) as PoolClient;
   await pipeline(
-    Readable.from(chunks()),
+    // One chunk ahead at most, so that the progress reported follows what PostgreSQL has received.
+    Readable.from(chunks(), { highWaterMark: 1 }),
     client.query(copyFrom(`COPY import_rows_copied (${STAGED_COLUMNS}) FROM STDIN`)),
   );
   await em.query(
@@ -78,11 +79,11 @@ export async function stageRows(
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /**
- * One value in COPY's text format: `\N` for null; backslash, tab, newline and carriage return
+ * One value in COPY's text format: `\N` for null (and undefined, as node-postgres sends it); backslash, tab, newline and carriage return
  * escaped. Numbers as JavaScript writes them (what node-postgres sends for a parameter).
  */
-export function copyValue(value: string | number | null): string {
-  if (value === null) return '\\N';
+export function copyValue(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') return String(value);
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : value;
 }
