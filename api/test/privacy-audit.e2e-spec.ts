@@ -194,12 +194,13 @@ describe('audit trail', () => {
     await t.db.query(`DELETE FROM users WHERE id = $1`, [leaving.userId]);
     expect(await t.db.query(trail, [created.body.id])).toEqual([{ ...recorded, user_id: null }]);
     // Clearing the user id is the only change allowed: not together with anything else.
-    const [other] = await t.db.query<{ id: string }[]>(
-      `SELECT id::text FROM audit_log WHERE user_id IS NOT NULL ORDER BY id DESC LIMIT 1`,
-    );
+    const other = await editor.post('/api/storefronts').send(storefrontBody(own)).expect(201);
+    const [row] = await t.db.query<{ id: string }[]>(`SELECT id::text FROM audit_log WHERE entity_id = $1`, [
+      other.body.id,
+    ]);
     for (const change of [`user_email = 'x@example.org'`, `request_id = 'other'`, `city_id = NULL`]) {
       await expect(
-        t.db.query(`UPDATE audit_log SET user_id = NULL, ${change} WHERE id = $1`, [other!.id]),
+        t.db.query(`UPDATE audit_log SET user_id = NULL, ${change} WHERE id = $1`, [row!.id]),
       ).rejects.toMatchObject({ driverError: { code: 'SF002' } });
     }
   });
