@@ -14,6 +14,7 @@ import { TileGridLocks1764800000000 } from './migrations/1764800000000-TileGridL
 import { FasterImportCommit1764900000000 } from './migrations/1764900000000-FasterImportCommit.js';
 import { HistoryChainCheck1765000000000 } from './migrations/1765000000000-HistoryChainCheck.js';
 import { AuditSnapshotsAsJson1765100000000 } from './migrations/1765100000000-AuditSnapshotsAsJson.js';
+import { TimeOrderedIds1765200000000 } from './migrations/1765200000000-TimeOrderedIds.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -31,6 +32,7 @@ export const migrations = [
   FasterImportCommit1764900000000,
   HistoryChainCheck1765000000000,
   AuditSnapshotsAsJson1765100000000,
+  TimeOrderedIds1765200000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

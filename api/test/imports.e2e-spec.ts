@@ -244,6 +244,7 @@ describe('storefront import', () => {
     for (const street of ['Große Gasse', 'Kirchgasse']) {
       const { import: note, ...after } = latest(unitOn(street).id).after;
       expect(latest(unitOn(street).id).action).toBe('create');
+      expect(unitOn(street).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // time-ordered (TimeOrderedIds)
       expect(after).toEqual(unitOn(street).snapshot);
       expect(note).toEqual({
         id: expect.any(String),

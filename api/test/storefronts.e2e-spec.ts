@@ -46,6 +46,25 @@ describe('storefronts', () => {
     expect(history.body).toHaveLength(1);
   });
 
+  it('gives new units and their periods time-ordered ids (UUID version 7: creation time first)', async () => {
+    const before = Date.now();
+    const first = await create();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await create();
+    const after = Date.now();
+    const periods = await t.db.query<{ id: string }[]>(
+      `SELECT id::text FROM occupancy_periods WHERE storefront_id = ANY($1::uuid[]) ORDER BY valid_from, id`,
+      [[first.id, second.id]],
+    );
+    const millis = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+    for (const id of [first.id, second.id, ...periods.map((p) => p.id)]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(millis(id)).toBeGreaterThanOrEqual(before - 1000); // the database's clock, not Node's
+      expect(millis(id)).toBeLessThanOrEqual(after + 1000);
+    }
+    expect(millis(second.id)).toBeGreaterThan(millis(first.id));
+  });
+
   it('warns when the unit lies outside the downtown perimeter but inside the town', async () => {
     const res = await api
       .post('/api/storefronts')

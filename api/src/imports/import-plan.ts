@@ -91,7 +91,7 @@ export async function planRows(
        history_action = CASE WHEN d.kind IS NULL AND d.change_date IS NOT NULL
                              THEN CASE WHEN d.change_date = d.cur_from THEN 'replace' ELSE 'extend' END END,
        attr_changed = d.kind IS NULL AND d.attr_changed,
-       new_id = CASE WHEN d.kind IS NULL AND d.storefront_id IS NULL THEN gen_random_uuid() END,
+       new_id = CASE WHEN d.kind IS NULL AND d.storefront_id IS NULL THEN uuid_v7() END, -- time-ordered: TimeOrderedIds
        action = CASE WHEN d.kind = 'needs_placing' THEN 'needs_placing'
                      WHEN d.kind IS NOT NULL THEN 'rejected'
                      WHEN d.storefront_id IS NULL THEN 'create'
