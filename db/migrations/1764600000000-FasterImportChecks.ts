@@ -103,6 +103,29 @@ const PREVIOUS_GAP_CHECK = `
     RETURN NULL;
   END $$`;
 
+/** The deferred gap check (exported: HistoryChainCheck's `down` restores it). */
+export const GAP_CHECK = `
+      CREATE FUNCTION check_occupancy_gap_free() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        sid uuid;
+      BEGIN
+        WITH queued AS (DELETE FROM occupancy_gap_checks RETURNING city_ids, storefront_ids),
+        units AS (SELECT DISTINCT u.city_id, u.storefront_id
+                  FROM queued, unnest(queued.city_ids, queued.storefront_ids) AS u(city_id, storefront_id))
+        SELECT units.storefront_id INTO sid
+        FROM units CROSS JOIN LATERAL (
+          SELECT o.valid_to, lead(o.valid_from) OVER (ORDER BY o.valid_from) AS next_from
+          FROM occupancy_periods o WHERE o.city_id = units.city_id AND o.storefront_id = units.storefront_id
+        ) p
+        WHERE p.next_from IS NOT NULL AND p.valid_to IS DISTINCT FROM p.next_from
+        LIMIT 1;
+        IF sid IS NOT NULL THEN
+          RAISE EXCEPTION 'occupancy history of storefront % has a gap', sid
+            USING ERRCODE = 'SF001', HINT = 'Each period must end on the day the next one starts.';
+        END IF;
+        RETURN NULL;
+      END $$`;
+
 export class FasterImportChecks1764600000000 implements MigrationInterface {
   name = 'FasterImportChecks1764600000000';
 
@@ -136,27 +159,7 @@ export class FasterImportChecks1764600000000 implements MigrationInterface {
     }
     // The first queued row to fire takes the whole queue; the others find it empty. Each unit's
     // periods are read in valid_from order by (city_id, storefront_id): one index probe per unit.
-    await q.query(`
-      CREATE FUNCTION check_occupancy_gap_free() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        sid uuid;
-      BEGIN
-        WITH queued AS (DELETE FROM occupancy_gap_checks RETURNING city_ids, storefront_ids),
-        units AS (SELECT DISTINCT u.city_id, u.storefront_id
-                  FROM queued, unnest(queued.city_ids, queued.storefront_ids) AS u(city_id, storefront_id))
-        SELECT units.storefront_id INTO sid
-        FROM units CROSS JOIN LATERAL (
-          SELECT o.valid_to, lead(o.valid_from) OVER (ORDER BY o.valid_from) AS next_from
-          FROM occupancy_periods o WHERE o.city_id = units.city_id AND o.storefront_id = units.storefront_id
-        ) p
-        WHERE p.next_from IS NOT NULL AND p.valid_to IS DISTINCT FROM p.next_from
-        LIMIT 1;
-        IF sid IS NOT NULL THEN
-          RAISE EXCEPTION 'occupancy history of storefront % has a gap', sid
-            USING ERRCODE = 'SF001', HINT = 'Each period must end on the day the next one starts.';
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await q.query(GAP_CHECK);
     await q.query(`
       CREATE CONSTRAINT TRIGGER occupancy_periods_gap_free AFTER INSERT ON occupancy_gap_checks
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_occupancy_gap_free()`);

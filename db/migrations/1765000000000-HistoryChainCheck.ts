@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { GAP_CHECK } from './1764600000000-FasterImportChecks.js';
 
 /**
  * One check at commit for a unit's occupancy history, instead of the GiST exclusion constraint per row
@@ -53,29 +54,6 @@ const CHAIN_CHECK = `
     RETURN NULL;
   END $$`;
 
-/** FasterImportChecks' check (gaps only; overlaps were the exclusion constraint's). */
-const GAP_CHECK = `
-  CREATE FUNCTION check_occupancy_gap_free() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE
-    sid uuid;
-  BEGIN
-    WITH queued AS (DELETE FROM occupancy_gap_checks RETURNING city_ids, storefront_ids),
-    units AS (SELECT DISTINCT u.city_id, u.storefront_id
-              FROM queued, unnest(queued.city_ids, queued.storefront_ids) AS u(city_id, storefront_id))
-    SELECT units.storefront_id INTO sid
-    FROM units CROSS JOIN LATERAL (
-      SELECT o.valid_to, lead(o.valid_from) OVER (ORDER BY o.valid_from) AS next_from
-      FROM occupancy_periods o WHERE o.city_id = units.city_id AND o.storefront_id = units.storefront_id
-    ) p
-    WHERE p.next_from IS NOT NULL AND p.valid_to IS DISTINCT FROM p.next_from
-    LIMIT 1;
-    IF sid IS NOT NULL THEN
-      RAISE EXCEPTION 'occupancy history of storefront % has a gap', sid
-        USING ERRCODE = 'SF001', HINT = 'Each period must end on the day the next one starts.';
-    END IF;
-    RETURN NULL;
-  END $$`;
-
 const constraintTrigger = (name: string, fn: string): string => `
   CREATE CONSTRAINT TRIGGER ${name} AFTER INSERT ON occupancy_gap_checks
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${fn}()`;
@@ -99,7 +77,7 @@ export class HistoryChainCheck1765000000000 implements MigrationInterface {
         storefront_id WITH =, daterange(valid_from, valid_to, '[)') WITH &&) DEFERRABLE INITIALLY IMMEDIATE`);
     await q.query(`DROP TRIGGER occupancy_periods_chain ON occupancy_gap_checks`);
     await q.query(`DROP FUNCTION check_occupancy_chain()`);
-    await q.query(GAP_CHECK);
+    await q.query(GAP_CHECK); // FasterImportChecks' check (gaps only; overlaps were the exclusion constraint's)
     await q.query(constraintTrigger('occupancy_periods_gap_free', 'check_occupancy_gap_free'));
   }
 }

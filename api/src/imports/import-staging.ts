@@ -82,7 +82,7 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
  * One value in COPY's text format: `\N` for null (and undefined, as node-postgres sends it); backslash, tab, newline and carriage return
  * escaped. Numbers as JavaScript writes them (what node-postgres sends for a parameter).
  */
-export function copyValue(value: string | number | null | undefined): string {
+function copyValue(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') return String(value);
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : value;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { dropPlansOf } from './import-plan-store.js';
 import type {
   FileInfo,
   ImportMapping,
@@ -47,16 +48,12 @@ export class ImportsRepository {
    * never finished, e.g. the server stopped, goes a day later).
    */
   async purgeExpired(): Promise<void> {
-    await this.db.query(
-      `WITH expired AS (
-         SELECT id FROM imports
-         WHERE expires_at <= now() AND (status <> 'committing' OR updated_at < now() - interval '1 day')
-       ),
-       plans AS (DELETE FROM import_plans WHERE import_id IN (SELECT id FROM expired) RETURNING id),
-       plan_rows AS (DELETE FROM import_plan_rows WHERE plan_id IN (SELECT id FROM plans)),
-       plan_periods AS (DELETE FROM import_plan_periods WHERE plan_id IN (SELECT id FROM plans))
-       DELETE FROM imports WHERE id IN (SELECT id FROM expired)`,
-    );
+    const expired = `SELECT id FROM imports
+                     WHERE expires_at <= now() AND (status <> 'committing' OR updated_at < now() - interval '1 day')`;
+    await this.db.transaction(async (em) => {
+      await dropPlansOf(em, expired);
+      await em.query(`DELETE FROM imports WHERE id IN (${expired})`);
+    });
   }
 
   /** The upload of this town (null when it does not exist or belongs to another town). */
