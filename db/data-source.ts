@@ -15,6 +15,7 @@ import { FasterImportCommit1764900000000 } from './migrations/1764900000000-Fast
 import { HistoryChainCheck1765000000000 } from './migrations/1765000000000-HistoryChainCheck.js';
 import { AuditSnapshotsAsJson1765100000000 } from './migrations/1765100000000-AuditSnapshotsAsJson.js';
 import { TimeOrderedIds1765200000000 } from './migrations/1765200000000-TimeOrderedIds.js';
+import { QuietSessionPurge1765300000000 } from './migrations/1765300000000-QuietSessionPurge.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -33,6 +34,7 @@ export const migrations = [
   HistoryChainCheck1765000000000,
   AuditSnapshotsAsJson1765100000000,
   TimeOrderedIds1765200000000,
+  QuietSessionPurge1765300000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { createUser, grant, signIn, signedIn } from './auth.js';
@@ -88,6 +90,66 @@ describe('sign-in and sessions', () => {
     await settled(t);
     const res = await agent.get(`/api/storefronts?cityId=${city.id}`).expect(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('forgets a session that another process ended, at once', async () => {
+    const city = await createCity(t.db, [10.72, 50.97], 20000, false);
+    const agent = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
+    await agent.get(`/api/storefronts?cityId=${city.id}`).expect(200); // now in the session cache
+    await t.db.query(`DELETE FROM sessions WHERE user_id = $1`, [agent.userId]);
+    await settled(t);
+    await agent.get(`/api/storefronts?cityId=${city.id}`).expect(401);
+  });
+
+  it("notifies the processes' caches when a live session ends, not when expired ones are purged", async () => {
+    // Every sign-in purges expired sessions; that must not empty every process's caches (QuietSessionPurge).
+    const url = process.env.DATABASE_URL!;
+    const listener = new pg.Client({ connectionString: url });
+    const writer = new pg.Client({ connectionString: url });
+    await Promise.all([listener.connect(), writer.connect()]);
+    try {
+      await listener.query(`LISTEN schaufenster_changes; LISTEN auth_test_marker`);
+      const pid = (await writer.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`)).rows[0]!.pid;
+      /** The writer's notifications on the app's channel, up to its marker (other test files write too). */
+      const notified = async (write: () => Promise<unknown>): Promise<string[]> => {
+        const topics: string[] = [];
+        const marked = new Promise<void>((resolve) => {
+          const seen = (msg: pg.Notification): void => {
+            if (msg.processId !== pid) return;
+            if (msg.channel === 'auth_test_marker') {
+              listener.off('notification', seen);
+              resolve();
+            } else topics.push(msg.payload ?? '');
+          };
+          listener.on('notification', seen);
+        });
+        await write();
+        await writer.query(`NOTIFY auth_test_marker`);
+        await marked;
+        return topics;
+      };
+      const user = await createUser(t.db, []);
+      const session = (expires: string) =>
+        writer.query(
+          `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, 'x', ${expires})`,
+          [randomBytes(32), user.id],
+        );
+      await session(`now() - interval '1 minute'`);
+      await session(`now() + interval '1 hour'`);
+
+      let purged = 0;
+      expect(
+        await notified(async () => {
+          purged = (await writer.query(`DELETE FROM sessions WHERE expires_at < now()`)).rowCount ?? 0;
+        }),
+      ).toEqual([]);
+      expect(purged).toBeGreaterThanOrEqual(1);
+      expect(
+        await notified(() => writer.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id])),
+      ).toEqual(['auth']);
+    } finally {
+      await Promise.all([listener.end(), writer.end()]);
+    }
   });
 
   it('refuses a cookie-authenticated write without the CSRF token and writes nothing', async () => {
