@@ -127,6 +127,18 @@ test('the list view is sortable and opens the side panel from the keyboard', asy
   await expect(page).toHaveURL(/selected=/);
 });
 
+test('the list view starts again on page 1 when the filter changes', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}?view=list`);
+  const table = page.getByTestId('storefront-table');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.getByText(/^Seite 3 von/)).toBeVisible();
+  await page.getByLabel('Maßnahme', { exact: true }).selectOption({ label: 'mit Maßnahme' });
+  await expect(page).toHaveURL(/hasIntervention=true/);
+  await expect(table.locator('tbody tr').first().getByRole('button')).toBeVisible();
+  await expect(table).not.toContainText('Keine Ladenlokale');
+});
+
 test('a tile for an area without storefronts is an empty tile, not an error', async ({ request }) => {
   const res = await request.get('/api/tiles/storefronts/14/0/0');
   expect(res.status()).toBe(200);

@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO.editorMuehlhausen);
 });
 
-test('a version conflict shows the other change next to the typed values and loses nothing', async ({
+test('a version conflict shows the other change next to the typed values and loses nothing of either', async ({
   page,
   request,
 }) => {
@@ -24,11 +24,16 @@ test('a version conflict shows the other change next to the typed values and los
   await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
   await panel.getByLabel('Notizen').fill('Meine Notiz: Schaufenster beklebt');
 
-  // Meanwhile a colleague (another session of an editor of the town) saves a different note.
+  // Meanwhile a colleague (another session of an editor of the town) saves a different note and a
+  // frontage this user did not touch.
   const csrf = await signInApi(request, DEMO.editorMuehlhausen);
-  const current = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number };
+  const current = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as {
+    version: number;
+    frontageM: number | null;
+  };
+  const theirFrontage = (current.frontageM ?? 0) + 1.5;
   const theirs = await request.patch(`/api/storefronts/${target!.id}`, {
-    data: { version: current.version, notes: 'Notiz der Kollegin' },
+    data: { version: current.version, notes: 'Notiz der Kollegin', frontageM: theirFrontage },
     headers: { 'X-CSRF-Token': csrf },
   });
   expect(theirs.ok()).toBe(true);
@@ -39,11 +44,63 @@ test('a version conflict shows the other change next to the typed values and los
   await expect(conflict).toContainText('Notiz der Kollegin');
   await expect(conflict).toContainText('Meine Notiz: Schaufenster beklebt');
   await expect(panel.getByLabel('Notizen')).toHaveValue('Meine Notiz: Schaufenster beklebt');
+  await expect(conflict.getByRole('row', { name: /Schaufensterfront/ })).toContainText('nicht geändert');
 
   await conflict.getByRole('button', { name: 'Meine Eingaben trotzdem speichern' }).click();
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
-  const saved = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { notes: string };
+  const saved = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as {
+    notes: string;
+    frontageM: number;
+  };
   expect(saved.notes).toBe('Meine Notiz: Schaufenster beklebt');
+  expect(saved.frontageM).toBe(theirFrontage); // the colleague's change to a field this user left alone stays
+});
+
+test('numbers are read the German way, and text that is no number is refused at the field', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`/towns/${town.slug}`);
+  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  const area = panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)');
+  await area.fill('1.234,5');
+  await expect(area).not.toHaveAttribute('aria-invalid');
+  await area.fill('ca. 80');
+  await expect(area).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByText('Bitte eine Zahl eingeben, z. B. 1.234,5')).toBeVisible();
+  const before = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number };
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(area).toBeVisible(); // still editing: nothing was sent
+  expect(
+    ((await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number }).version,
+  ).toBe(before.version);
+
+  await area.fill('1.234,5 m²');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
+  const saved = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as {
+    floorAreaM2: number;
+  };
+  expect(saved.floorAreaM2).toBe(1234.5);
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  await expect(panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)')).toHaveValue('1234,5');
+});
+
+test('opening another storefront shows its own data, not the form of the one before', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}?view=list`);
+  const rows = page.getByTestId('storefront-table').locator('tbody tr');
+  await rows.nth(0).getByRole('button').click();
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  await panel.getByLabel('Notizen').fill('Nur für das erste Ladenlokal');
+  const second = await rows.nth(1).getByRole('button').innerText();
+  await rows.nth(1).getByRole('button').click(); // within the page: no reload
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(second);
+  await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
+  await expect(panel.getByLabel('Notizen')).toHaveCount(0);
 });
 
 test('a storefront added by clicking the map appears on the map and in the counts', async ({ page }) => {

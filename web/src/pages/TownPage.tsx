@@ -163,6 +163,7 @@ export default function TownPage({ slug }: { slug: string }) {
           )}
           {!editing && state.selected && (
             <StorefrontPanel
+              key={state.selected} // another unit: its own forms and messages, nothing carried over
               id={state.selected}
               asOf={asOf}
               onClose={() => update({ selected: undefined })}

@@ -1,30 +1,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
 import type { ContactFields, StorefrontContact } from '../api/contacts-api';
 import { useSaveContact } from '../hooks/use-save-contact';
 
 type Draft = Record<keyof ContactFields, string>;
 
-const toDraft = (c: StorefrontContact | null): Draft => ({
+const toDraft = (c: StorefrontContact | null, language: string): Draft => ({
   ownerName: c?.ownerName ?? '',
   ownerPhone: c?.ownerPhone ?? '',
   ownerEmail: c?.ownerEmail ?? '',
-  askingRentEurMonth:
-    c?.askingRentEurMonth === null || c?.askingRentEurMonth === undefined ? '' : String(c.askingRentEurMonth),
+  askingRentEurMonth: decimalInput(c?.askingRentEurMonth, language),
   note: c?.note ?? '',
 });
 
 const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 
-export function toContactFields(d: Draft): ContactFields {
-  const rent = d.askingRentEurMonth.trim().replace(/\./g, '').replace(',', '.');
+/** The fields to send; undefined while the rent is not a number (the field says so). */
+export function toContactFields(d: Draft, language: string): ContactFields | undefined {
+  const rent = parseDecimal(d.askingRentEurMonth, language);
+  if (rent === 'invalid') return undefined;
   return {
     ownerName: text(d.ownerName),
     ownerPhone: text(d.ownerPhone),
     ownerEmail: text(d.ownerEmail),
-    askingRentEurMonth: rent === '' ? null : Number(rent),
+    askingRentEurMonth: rent,
     note: text(d.note),
   };
 }
@@ -38,21 +40,24 @@ export interface ContactFormProps {
 
 /** Edits the landlord contact and asking rent of one unit. */
 export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }: ContactFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mutation = useSaveContact(storefrontId);
-  const [draft, setDraft] = useState(() => toDraft(contact));
+  const [draft, setDraft] = useState(() => toDraft(contact, i18n.language));
+  const fields = toContactFields(draft, i18n.language);
   const input = (
     key: keyof Draft,
     label: string,
     props: React.InputHTMLAttributes<HTMLInputElement> = {},
+    error?: string,
   ) => (
-    <Field label={label}>
-      {(id) => (
+    <Field label={label} error={error}>
+      {(id, errorProps) => (
         <input
           id={id}
           value={draft[key]}
           onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
           {...props}
+          {...errorProps}
         />
       )}
     </Field>
@@ -63,17 +68,20 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
       aria-labelledby="contact-form-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        mutation.mutate(
-          { version: storefrontVersion, contact: toContactFields(draft) },
-          { onSuccess: onDone },
-        );
+        if (!fields) return; // the rent field says what is wrong
+        mutation.mutate({ version: storefrontVersion, contact: fields }, { onSuccess: onDone });
       }}
     >
       <h4 id="contact-form-heading">{t('contact.edit')}</h4>
       {input('ownerName', t('contact.ownerName'), { autoComplete: 'off' })}
       {input('ownerPhone', t('contact.ownerPhone'), { type: 'tel', autoComplete: 'off' })}
       {input('ownerEmail', t('contact.ownerEmail'), { type: 'email', autoComplete: 'off' })}
-      {input('askingRentEurMonth', t('contact.askingRent'), { inputMode: 'decimal' })}
+      {input(
+        'askingRentEurMonth',
+        t('contact.askingRent'),
+        { inputMode: 'decimal' },
+        fields ? undefined : t('form.numberInvalid'),
+      )}
       <Field label={t('contact.note')}>
         {(id) => (
           <textarea

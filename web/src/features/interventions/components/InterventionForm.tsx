@@ -7,6 +7,7 @@ import {
   type InterventionState,
   type InterventionType,
 } from '../../../lib/domain';
+import { parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
 import { useCreateIntervention } from '../hooks/use-interventions';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
@@ -21,7 +22,7 @@ export function InterventionForm({
   storefrontId: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mutation = useCreateIntervention();
   const [type, setType] = useState<InterventionType>('test_shop');
   const [title, setTitle] = useState('');
@@ -30,12 +31,14 @@ export function InterventionForm({
   const [endDate, setEndDate] = useState('');
   const [budget, setBudget] = useState('');
   const [description, setDescription] = useState('');
+  const budgetEur = parseDecimal(budget, i18n.language);
   return (
     <form
       className="form"
       aria-labelledby="intervention-heading"
       onSubmit={(e) => {
         e.preventDefault();
+        if (budgetEur === 'invalid') return;
         mutation.mutate(
           {
             cityId,
@@ -45,7 +48,7 @@ export function InterventionForm({
             storefrontIds: [storefrontId],
             ...(startDate ? { startDate } : {}),
             ...(endDate ? { endDate } : {}),
-            ...(budget.trim() ? { budgetEur: Number(budget.replace(',', '.')) } : {}),
+            ...(budgetEur !== null ? { budgetEur } : {}),
             ...(description.trim() ? { description: description.trim() } : {}),
           },
           { onSuccess: onDone },
@@ -100,9 +103,15 @@ export function InterventionForm({
           />
         )}
       </Field>
-      <Field label={t('form.budget')}>
-        {(id) => (
-          <input id={id} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />
+      <Field label={t('form.budget')} error={budgetEur === 'invalid' ? t('form.numberInvalid') : undefined}>
+        {(id, errorProps) => (
+          <input
+            id={id}
+            inputMode="decimal"
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+            {...errorProps}
+          />
         )}
       </Field>
       <Field label={t('form.description')}>

@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -139,7 +140,7 @@ export function TownMap(props: TownMapProps) {
     const marker = new maplibregl.Marker({ draggable: true, color: '#1f3a5f' })
       .setLngLat(position)
       .addTo(map);
-    marker.getElement().setAttribute('aria-label', 'Position');
+    marker.getElement().setAttribute('aria-label', i18n.t('form.position'));
     marker.on('dragend', () => {
       const { lng, lat } = marker.getLngLat();
       latest.current.pick?.onChange([lng, lat]);

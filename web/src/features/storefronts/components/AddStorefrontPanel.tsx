@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
 import { IN_USE_STATUSES, type LonLat, type OccupancyStatus, type UseCategory } from '../../../lib/domain';
 import { formatNumber } from '../../../lib/format';
+import { parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
 import { useCreateStorefront } from '../hooks/use-storefront-mutations';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
@@ -17,7 +18,7 @@ export interface AddStorefrontPanelProps {
 
 /** Adds a storefront: the position comes from a click on the map (the marker can be dragged). */
 export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: AddStorefrontPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mutation = useCreateStorefront();
   const [street, setStreet] = useState('');
   const [houseNumber, setHouseNumber] = useState('');
@@ -27,6 +28,7 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
   const [businessName, setBusinessName] = useState('');
   const [validFrom, setValidFrom] = useState(todayIso());
   const inUse = IN_USE_STATUSES.includes(status);
+  const area = parseDecimal(floorArea, i18n.language);
   return (
     <aside className="side-panel" aria-labelledby="add-heading">
       <h2 id="add-heading">{t('town.addStorefront')}</h2>
@@ -39,14 +41,14 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!position) return;
+          if (!position || area === 'invalid') return;
           mutation.mutate(
             {
               cityId,
               street: street.trim(),
               houseNumber: houseNumber.trim(),
               postcode: null,
-              floorAreaM2: floorArea.trim() ? Number(floorArea.replace(',', '.')) : null,
+              floorAreaM2: area,
               frontageM: null,
               floor: 'ground',
               referenceId: null,
@@ -69,13 +71,14 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
         <Field label={t('form.houseNumber')}>
           {(id) => <input id={id} value={houseNumber} onChange={(e) => setHouseNumber(e.target.value)} />}
         </Field>
-        <Field label={t('form.floorArea')}>
-          {(id) => (
+        <Field label={t('form.floorArea')} error={area === 'invalid' ? t('form.numberInvalid') : undefined}>
+          {(id, errorProps) => (
             <input
               id={id}
               inputMode="decimal"
               value={floorArea}
               onChange={(e) => setFloorArea(e.target.value)}
+              {...errorProps}
             />
           )}
         </Field>

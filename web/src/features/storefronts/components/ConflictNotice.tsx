@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 export interface ConflictRow {
   label: string;
   theirs: string;
-  yours: string;
+  /** What the user typed; null when they left the field as it was (saving again keeps the colleague's value). */
+  yours: string | null;
 }
 
 /**
  * Shown on 409 VERSION_CONFLICT: what the other person saved, next to what the user typed
- * (which stays in the form). "Save anyway" retries with the current version.
+ * (which stays in the form). "Save anyway" retries with the current version and writes only what the
+ * user changed. Rows that differ are marked in text as well as by colour.
  */
 export function ConflictNotice({
   rows,
@@ -33,13 +35,19 @@ export function ConflictNotice({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.label} className={r.theirs !== r.yours ? 'conflict__changed' : undefined}>
-              <th scope="row">{r.label}</th>
-              <td>{r.theirs}</td>
-              <td>{r.yours}</td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const differs = r.yours !== null && r.theirs !== r.yours;
+            return (
+              <tr key={r.label} className={differs ? 'conflict__changed' : undefined}>
+                <th scope="row">
+                  {r.label}
+                  {differs && <span className="visually-hidden"> ({t('conflict.differs')})</span>}
+                </th>
+                <td>{r.theirs}</td>
+                <td>{r.yours ?? <span className="hint">{t('conflict.unchanged')}</span>}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <div className="form__actions">

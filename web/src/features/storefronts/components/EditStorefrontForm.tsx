@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLOORS, type Floor, type Storefront } from '../../../lib/domain';
+import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
 import type { StorefrontAttributes } from '../api/storefronts-api';
 import { conflictingStorefront } from '../conflict';
@@ -12,21 +13,30 @@ type Draft = Record<'street' | 'houseNumber' | 'postcode' | 'floorAreaM2' | 'fro
   floor: Floor;
 };
 
-const toDraft = (s: Storefront): Draft => ({
+const NUMERIC = ['floorAreaM2', 'frontageM'] as const;
+
+const toDraft = (s: Storefront, language: string): Draft => ({
   street: s.street,
   houseNumber: s.houseNumber,
   postcode: s.postcode ?? '',
-  floorAreaM2: s.floorAreaM2 === null ? '' : String(s.floorAreaM2),
-  frontageM: s.frontageM === null ? '' : String(s.frontageM),
+  floorAreaM2: decimalInput(s.floorAreaM2, language),
+  frontageM: decimalInput(s.frontageM, language),
   notes: s.notes ?? '',
   floor: s.floor,
 });
 
-const toNumber = (v: string): number | null => (v.trim() === '' ? null : Number(v.replace(',', '.')));
 const toText = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 
-/** The fields the user changed compared with what they started from. */
-export function changedAttributes(base: Draft, draft: Draft): Partial<StorefrontAttributes> {
+/** The fields the user changed compared with what they started from (numbers valid: see `invalid`). */
+export function changedAttributes(
+  base: Draft,
+  draft: Draft,
+  language: string,
+): Partial<StorefrontAttributes> {
+  const toNumber = (v: string): number | null => {
+    const n = parseDecimal(v, language);
+    return n === 'invalid' ? null : n;
+  };
   const changes: Partial<StorefrontAttributes> = {};
   if (draft.street !== base.street) changes.street = draft.street.trim();
   if (draft.houseNumber !== base.houseNumber) changes.houseNumber = draft.houseNumber.trim();
@@ -39,28 +49,44 @@ export function changedAttributes(base: Draft, draft: Draft): Partial<Storefront
 }
 
 export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mutation = useUpdateStorefront(storefront.id);
-  const [base] = useState(() => toDraft(storefront));
+  const language = i18n.language;
+  const [base] = useState(() => toDraft(storefront, language));
   const [draft, setDraft] = useState(base);
   const conflict = conflictingStorefront(mutation.error);
   const set = (key: keyof Draft, value: string): void => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (version: number): void =>
+  const invalid = new Set(NUMERIC.filter((key) => parseDecimal(draft[key], language) === 'invalid'));
+  const submit = (version: number): void => {
+    if (invalid.size > 0) return; // the fields say what is wrong; nothing is sent
     mutation.mutate(
-      { version, changes: changedAttributes(conflict ? toDraft(conflict) : base, draft) },
+      // Only what this user changed: fields they left alone keep what a colleague saved meanwhile.
+      { version, changes: changedAttributes(base, draft, language) },
       { onSuccess: onDone },
     );
+  };
 
   const text = (
     key: Exclude<keyof Draft, 'floor'>,
     label: string,
     props: React.InputHTMLAttributes<HTMLInputElement> = {},
   ) => (
-    <Field label={label}>
-      {(id) => <input id={id} value={draft[key]} onChange={(e) => set(key, e.target.value)} {...props} />}
+    <Field
+      label={label}
+      error={invalid.has(key as (typeof NUMERIC)[number]) ? t('form.numberInvalid') : undefined}
+    >
+      {(id, errorProps) => (
+        <input
+          id={id}
+          value={draft[key]}
+          onChange={(e) => set(key, e.target.value)}
+          {...props}
+          {...errorProps}
+        />
+      )}
     </Field>
   );
-  const theirs = conflict ? toDraft(conflict) : null;
+  const theirs = conflict ? toDraft(conflict, language) : null;
   const labels: [keyof Draft, string][] = [
     ['street', t('form.street')],
     ['houseNumber', t('form.houseNumber')],
@@ -107,7 +133,7 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
           rows={labels.map(([key, label]) => ({
             label,
             theirs: theirs[key] || '–',
-            yours: draft[key] || '–',
+            yours: draft[key] === base[key] ? null : draft[key] || '–',
           }))}
           onRetry={() => submit(conflict.version)}
           onDiscard={onDone}

@@ -36,7 +36,9 @@ export function MoveStorefrontPanel({
       </p>
       {conflict && (
         <ConflictNotice
-          rows={[{ label: 'Position', theirs: fmt(conflict.location.coordinates), yours: fmt(position) }]}
+          rows={[
+            { label: t('form.position'), theirs: fmt(conflict.location.coordinates), yours: fmt(position) },
+          ]}
           onRetry={() => save(conflict.version)}
           onDiscard={onDone}
         />

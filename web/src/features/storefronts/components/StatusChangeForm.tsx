@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
+import { formatDate } from '../../../lib/format';
 import {
   IN_USE_STATUSES,
   type OccupancyStatus,
@@ -121,7 +122,11 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
               theirs: conflict.current ? t(`status.${conflict.current.status}`) : '–',
               yours: t(`status.${draft.status}`),
             },
-            { label: t('form.date'), theirs: conflict.current?.statusSince ?? '–', yours: draft.date },
+            {
+              label: t('form.date'),
+              theirs: formatDate(conflict.current?.statusSince),
+              yours: formatDate(draft.date),
+            },
             {
               label: t('form.business'),
               theirs: conflict.current?.businessName ?? '–',

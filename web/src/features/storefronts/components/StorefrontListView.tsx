@@ -18,7 +18,11 @@ export function StorefrontListView({
   state: DashboardState;
   onChange: (c: Partial<DashboardState>) => void;
 }) {
-  const [page, setPage] = useState(1);
+  // Another filter or date starts again on page 1 (page 5 of the old result may not exist in the new one).
+  const filterKey = JSON.stringify(filter);
+  const [paging, setPaging] = useState({ filterKey, page: 1 });
+  const page = paging.filterKey === filterKey ? paging.page : 1;
+  const setPage = (p: number): void => setPaging({ filterKey, page: p });
   const sort = state.sort ?? 'street';
   const list = useStorefrontList({ ...filter, sort, page, pageSize: PAGE_SIZE });
   if (list.isPending) return <Loading />;
