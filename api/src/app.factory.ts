@@ -10,11 +10,16 @@ import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { APP_CONFIG, ConfigError, type AppConfig } from './config/app-config.js';
 import { DataSource } from 'typeorm';
+import { DomainError } from './common/domain-error.js';
 import { ErrorFilter, writeError } from './common/error.filter.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth.js';
 import { jsonLog, requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { TileLane, type RequestListener } from './tiles/tile-lane.js';
+
+/** The routes that take a file as the raw request body (imports/raw-body.ts): an import, a counter's file. */
+const UPLOAD_ROUTE = /^\/api\/cities\/[^/?]+\/(imports|footfall)\/?(\?|$)/;
 
 /** Builds the HTTP application: API under /api, docs at /api/docs, the dashboard at /. */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -34,9 +39,20 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.use(requestContext(jsonLog));
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   const parseJson = express.json({ limit: '5mb' });
-  app.use('/api', (req: Request, res: Response, next: NextFunction) =>
-    parseJson(req, res, (err?: unknown) => (err ? writeError(res, err) : next())),
-  );
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    // Uploaded files (JSON/GeoJSON included) are read raw by their controllers, up to their own limits.
+    if (req.method === 'POST' && UPLOAD_ROUTE.test(req.originalUrl)) return next();
+    parseJson(req, res, (err?: unknown) => {
+      if (err) return writeError(res, err);
+      if (nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
+        return writeError(
+          res,
+          new DomainError('VALIDATION_FAILED', 'The request body is nested too deeply.'),
+        );
+      }
+      next();
+    });
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -115,6 +115,52 @@ describe('footfall', () => {
     expect(trend.body.method).toMatch(/same ISO week/);
   });
 
+  it('keeps a stored counter position when lon and lat are sent empty, refuses text as coordinates', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const csv = counterCsv(['2025-03-03'], () => 10);
+    await send(editor, city.id, 'Marktplatz', csv).expect(201);
+    await editor
+      .post(`/api/cities/${city.id}/footfall?location=Marktplatz&lon=&lat=`)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(201);
+    const [row] = await t.db.query<{ lon: number; lat: number }[]>(
+      `SELECT ST_X(location) AS lon, ST_Y(location) AS lat FROM counting_locations WHERE city_id = $1`,
+      [city.id],
+    );
+    expect(row).toEqual({ lon: 10.7, lat: 50.95 });
+    const bad = await editor
+      .post(`/api/cities/${city.id}/footfall?location=Marktplatz&lon=zehn&lat=50.9`)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('rejects an implausible hourly count on its line instead of failing the file', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const file = Buffer.from(
+      [
+        'Zeitstempel;Richtung 1;Richtung 2',
+        '2025-03-03 08:00;999999999;999999999',
+        '2025-03-03 09:00;120;80',
+      ].join('\n'),
+    );
+    const res = await send(editor, city.id, 'Steinweg', file).expect(201);
+    expect(res.body.rejected).toEqual([
+      expect.objectContaining({ line: 2, reason: expect.stringMatching(/plausible/) }),
+    ]);
+  });
+
+  it('defaults the trend to a year before a 29 February', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const res = await editor.get(`/api/cities/${city.id}/footfall/trend?to=2024-02-29`).expect(200);
+    expect(res.body).toMatchObject({ from: '2023-02-28', to: '2024-02-29' });
+  });
+
   it('refuses files it cannot read and people who may not upload', async () => {
     const city = await createCity(t.db, [10.7, 50.95], 20000, false);
     const editor = await editorOf(t, city.id);

@@ -29,6 +29,19 @@ describe('health and error bodies', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers a body nested too deeply with 400, not 500 (sign-in needs no session)', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const res = await request(t.http)
+      .post('/api/auth/sign-in')
+      .set('Content-Type', 'application/json')
+      .send(deep)
+      .expect(400);
+    expect(res.body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'The request body is nested too deeply.',
+    });
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await request(t.http)
       .post('/api/storefronts')

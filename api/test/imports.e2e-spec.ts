@@ -271,6 +271,37 @@ describe('storefront import', () => {
     });
   });
 
+  it('takes a GeoJSON file sent as application/json above the 5 MB of JSON bodies, and refuses a broken one with 400', async () => {
+    const city = await createCity(t.db, [10.64, 51.13]);
+    const editor = await editorOf(t, city.id);
+    const feature = (i: number) => ({
+      type: 'Feature',
+      properties: { strasse: 'Marktstraße', hausnummer: String(i), notiz: 'x'.repeat(200) },
+      geometry: { type: 'Point', coordinates: [10.64, 51.13] },
+    });
+    const big = Buffer.from(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: Array.from({ length: 25_000 }, (_, i) => feature(i)),
+      }),
+    );
+    expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
+    const up = ok(
+      await editor
+        .post(`/api/cities/${city.id}/imports?fileName=gross.geojson`)
+        .set('Content-Type', 'application/json')
+        .send(big.toString()), // a string goes as it is (superagent would serialise a Buffer as JSON)
+      201,
+    );
+    expect(up.body.rowCount).toBe(25_000);
+    const broken = await editor
+      .post(`/api/cities/${city.id}/imports?fileName=kaputt.geojson`)
+      .set('Content-Type', 'application/json')
+      .send('null')
+      .expect(400);
+    expect(broken.body.message).toBe('Expected a GeoJSON FeatureCollection.');
+  });
+
   it('reads GeoJSON (points; other geometries are reported) and an XLSX workbook built with exceljs', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

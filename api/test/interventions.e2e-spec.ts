@@ -103,6 +103,19 @@ describe('interventions', () => {
     await api.put(`/api/interventions/${planned.body.id}/outcome-checks/7`).send({}).expect(400);
   });
 
+  it.each([
+    ['state', { state: null }],
+    ['type', { type: null }],
+    ['title', { title: '  ' }],
+  ])('refuses an empty %s with 400 naming the field', async (field, change) => {
+    const created = await api.post('/api/interventions').send(testShop()).expect(201);
+    const res = await api
+      .patch(`/api/interventions/${created.body.id}`)
+      .send({ version: 1, ...change })
+      .expect(400);
+    expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
+  });
+
   it('updates with optimistic locking', async () => {
     const created = await api.post('/api/interventions').send(testShop()).expect(201);
     await api

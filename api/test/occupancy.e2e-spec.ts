@@ -93,6 +93,13 @@ describe('status changes', () => {
       .send({ version: 3, status: 'vacant' })
       .expect(200);
     expect(res.body.storefront.current).toMatchObject({ validFrom: '2023-01-01', statusSince: '2022-01-01' });
+    for (const change of [{ status: null }, { validFrom: null }]) {
+      const refused = await api
+        .patch(`/api/storefronts/${id}/occupancy/${last}`)
+        .send({ version: 4, ...change })
+        .expect(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+    }
   });
 });
 

@@ -108,6 +108,23 @@ describe('personal data', () => {
     expect(written.join('')).not.toContain(PHONE);
   });
 
+  it('refuses a second editor who saved from the same version (409), for a change and a removal', async () => {
+    const v = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;
+    await editor
+      .put(`/api/storefronts/${storefrontId}/contact`)
+      .send({ version: v, ownerName: 'Erste Kollegin' })
+      .expect(200);
+    const second = await editor
+      .put(`/api/storefronts/${storefrontId}/contact`)
+      .send({ version: v, ownerName: 'Zweite Kollegin' })
+      .expect(409);
+    expect(second.body.code).toBe('VERSION_CONFLICT');
+    await editor.delete(`/api/storefronts/${storefrontId}/contact?version=${v}`).expect(409);
+    const contact = await editor.get(`/api/storefronts/${storefrontId}/contact`).expect(200);
+    expect(contact.body.ownerName).toBe('Erste Kollegin');
+    expect((await editor.get(`/api/storefronts/${storefrontId}`)).body.version).toBe(v + 1);
+  });
+
   it('is removed for good when deleted, and the audit trail never held it', async () => {
     const version = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;
     await editor.delete(`/api/storefronts/${storefrontId}/contact?version=${version}`).expect(204);

@@ -22,6 +22,20 @@ const create = async (overrides = {}) => {
 };
 
 describe('storefronts', () => {
+  it('sorts house numbers by their number, however long (a 20-digit number does not break the list)', async () => {
+    for (const houseNumber of ['12345678901234567890', '10', '9a', '9', 'ohne']) {
+      await create({ street: 'Lange Gasse', houseNumber });
+    }
+    const res = await api.get(`/api/storefronts?cityId=${city.id}&sort=street`).expect(200);
+    expect(res.body.items.map((s: { houseNumber: string }) => s.houseNumber)).toEqual([
+      '9',
+      '9a',
+      '10',
+      '12345678901234567890',
+      'ohne',
+    ]);
+  });
+
   it('creates a unit with its first period and reads it back', async () => {
     const created = await create();
     const res = await api.get(`/api/storefronts/${created.id}`).expect(200);
@@ -106,6 +120,23 @@ describe('storefronts', () => {
     const res = await api.post('/api/storefronts').send(storefrontBody(city, overrides)).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(Array.isArray(res.body.details.fields)).toBe(true);
+  });
+
+  it.each([
+    ['no house number (null)', { houseNumber: null }, 'houseNumber'],
+    ['no floor (null)', { floor: null }, 'floor'],
+    ['no street (null)', { street: null }, 'street'],
+    ['a blank street', { street: '   ' }, 'street'],
+    ['no position (null)', { location: null }, 'location'],
+  ])('refuses a change to %s with 400 naming the field, and keeps the unit', async (_, change, field) => {
+    const created = await create();
+    const res = await api
+      .patch(`/api/storefronts/${created.id}`)
+      .send({ version: created.version, ...change })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
+    expect((await api.get(`/api/storefronts/${created.id}`).expect(200)).body.version).toBe(created.version);
   });
 
   it('rejects a use category for a vacant unit with 422', async () => {

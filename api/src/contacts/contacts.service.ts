@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../common/domain-error.js';
+import { StorefrontsRepository } from '../storefronts/storefronts.repository.js';
 import { StorefrontsService } from '../storefronts/storefronts.service.js';
 import { ContactsRepository, type StorefrontContact } from './contacts.repository.js';
 import type { ContactDto } from './dto/contact.dto.js';
@@ -18,6 +19,7 @@ export class ContactsService {
   constructor(
     private readonly contacts: ContactsRepository,
     private readonly storefronts: StorefrontsService,
+    private readonly storefrontRows: StorefrontsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -30,6 +32,7 @@ export class ContactsService {
     await this.storefronts.writeLocked(storefrontId, version, async (em, cityId) => {
       const before = await this.contacts.find(storefrontId, em);
       await this.contacts.upsert(em, storefrontId, cityId, contact);
+      await this.storefrontRows.bumpVersion(em, storefrontId); // a second editor with the old version gets 409
       await this.audit.record(em, {
         cityId,
         entityType: 'storefront_contact',
@@ -48,6 +51,7 @@ export class ContactsService {
       const before = await this.contacts.find(storefrontId, em);
       if (!before || !(await this.contacts.delete(em, storefrontId)))
         throw notFound('Contact of storefront', storefrontId);
+      await this.storefrontRows.bumpVersion(em, storefrontId);
       await this.audit.record(em, {
         cityId,
         entityType: 'storefront_contact',

@@ -125,6 +125,12 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
       count >= 0 ? parseCount(cells[count]!) : sumOf(directions.map((k) => parseCount(cells[k]!)));
     if (value === 'invalid')
       return void result.rejected.push({ line, text, reason: 'The count is not a whole number ≥ 0.' });
+    if (value !== null && value > MAX_HOURLY_COUNT)
+      return void result.rejected.push({
+        line,
+        text,
+        reason: `The count is over ${MAX_HOURLY_COUNT.toLocaleString('en')} passers-by in one hour: not plausible.`,
+      });
     seen.set(hour.getTime(), line);
     result.counts.push({
       line,
@@ -148,6 +154,9 @@ function parseHour(text: string): number | null {
   const hour = m ? Number(m[1]) : NaN;
   return hour >= 0 && hour <= 23 ? hour : null;
 }
+
+/** Far above any German shopping street (the busiest count some 20,000 an hour); keeps sums inside int4. */
+const MAX_HOURLY_COUNT = 1_000_000;
 
 /** Counts: "1.234" (thousands), "" / "Störung" / "-" = outage (null). */
 function parseCount(text: string): number | null | 'invalid' {

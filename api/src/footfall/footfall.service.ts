@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import { todayIso } from '../common/validators.js';
+import { isCalendarDate, todayIso } from '../common/validators.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { gapsOf, parseCounterFile } from './footfall-parse.js';
 import { FootfallRepository } from './footfall.repository.js';
@@ -48,7 +48,7 @@ export class FootfallService {
 
   async trend(cityId: string, fromDate?: string, toDate?: string): Promise<FootfallTrend> {
     const to = toDate ?? todayIso();
-    const from = fromDate ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+    const from = fromDate ?? aYearBefore(to);
     if (from > to) throw new DomainError('VALIDATION_FAILED', 'from must not lie after to.', { from, to });
     if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000) {
       throw new DomainError('VALIDATION_FAILED', 'At most five years at once.', { from, to });
@@ -62,4 +62,10 @@ export class FootfallService {
       series?.towns[0]?.buckets.map((b) => ({ month: b.start, vacancyRate: b.vacancyRate })) ?? [];
     return { cityId, from, to, method: METHOD, locations, weeks, vacancy };
   }
+}
+
+/** The same day a year earlier; 29 February gives 28 February. */
+function aYearBefore(iso: string): string {
+  const same = `${String(Number(iso.slice(0, 4)) - 1).padStart(4, '0')}${iso.slice(4)}`;
+  return isCalendarDate(same) ? same : same.replace(/-02-29$/, '-02-28');
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { readCsvRecords } from './import-file.js';
+import { parseImportFile, readCsvRecords } from './import-file.js';
 
 /** What csv-parse answers with its per-record info: the reference for the line numbers. */
 const withInfo = (text: string, delimiter: string) =>
@@ -37,6 +37,43 @@ describe('readCsvRecords', () => {
       { record: ['Straße', 'Bemerkung'], line: 1 },
       { record: ['Markt 1', 'Zeile 1\nZeile 2'], line: 3 },
       { record: ['Markt 2', 'kurz'], line: 5 },
+    ]);
+  });
+});
+
+describe('parseImportFile: GeoJSON', () => {
+  const geojson = (doc: unknown): Uint8Array => Buffer.from(JSON.stringify(doc));
+
+  it.each([null, 42, 'text', [], { type: 'Feature' }, { type: 'FeatureCollection', features: {} }])(
+    'refuses %j as a file with a clear message, not a crash',
+    async (doc) => {
+      await expect(parseImportFile(geojson(doc), 'geojson')).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: 'Expected a GeoJSON FeatureCollection.',
+        details: { reason: 'unreadable_file' },
+      });
+    },
+  );
+
+  it('reports items that are no features on their line and reads the others', async () => {
+    const point = {
+      type: 'Feature',
+      properties: { strasse: 'Marktstraße', nr: 3 },
+      geometry: { type: 'Point', coordinates: [10.45, 51.21] },
+    };
+    const table = await parseImportFile(
+      geojson({
+        type: 'FeatureCollection',
+        features: [null, point, 'text', { type: 'Feature', properties: 'x', geometry: null }],
+      }),
+      'geojson',
+    );
+    expect(table.headers).toEqual(['strasse', 'nr', 'wkt']);
+    expect(table.rows[1]).toEqual(['Marktstraße', '3', 'SRID=4326;POINT(10.45 51.21)']);
+    expect(table.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'INVALID_FEATURE'],
+      [3, 'INVALID_FEATURE'],
+      [4, 'INVALID_FEATURE'],
     ]);
   });
 });

@@ -178,16 +178,37 @@ interface GeoJsonFeature {
 
 /** Features become rows: their properties as columns plus a `wkt` column with the point. */
 function parseGeoJson(bytes: Uint8Array): ParsedTable {
-  let doc: { type?: unknown; features?: unknown };
+  let doc: unknown;
   try {
-    doc = JSON.parse(decodeText(bytes).text) as typeof doc;
+    doc = JSON.parse(decodeText(bytes).text);
   } catch {
     throw unreadable('The file is not valid JSON/GeoJSON.');
   }
-  if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
+  if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     throw unreadable('Expected a GeoJSON FeatureCollection.');
   }
-  const features = doc.features as GeoJsonFeature[];
+  const problems: ImportProblem[] = [];
+  // A feature that is not an object, or whose properties or geometry are not objects, is reported on its line.
+  const features = (doc.features as unknown[]).map((f, i): GeoJsonFeature => {
+    const properties = isObject(f) ? (f.properties ?? null) : null;
+    const geometry = isObject(f) ? (f.geometry ?? null) : null;
+    if (
+      !isObject(f) ||
+      (properties !== null && !isObject(properties)) ||
+      (geometry !== null && !isObject(geometry))
+    ) {
+      problems.push({
+        line: i + 1,
+        column: null,
+        value: JSON.stringify(f)?.slice(0, 200) ?? '',
+        reason: 'This feature is not a GeoJSON Feature (an object with "properties" and "geometry" objects).',
+        code: 'INVALID_FEATURE',
+        severity: 'error',
+      });
+      return {};
+    }
+    return f;
+  });
   const keys: string[] = [];
   for (const f of features)
     for (const k of Object.keys(f.properties ?? {})) if (!keys.includes(k)) keys.push(k);
@@ -200,10 +221,13 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
     headers,
     rows,
     lines: features.map((_, i) => i + 1),
-    problems: [],
+    problems,
     info: { format: 'geojson', encoding: 'utf-8', bom: false, delimiter: null, sheet: null },
   };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function propertyText(value: unknown): string {
   if (value === null || value === undefined) return '';

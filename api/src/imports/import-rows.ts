@@ -23,6 +23,7 @@ import {
   splitAddress,
   utmEasting,
 } from './import-values.js';
+import { NUMBER_RANGES } from '../storefronts/number-ranges.js';
 
 const FLOOR_WORDS: Record<string, Floor> = {
   eg: 'ground',
@@ -142,7 +143,7 @@ function mapRow(
     return null;
   };
   const text = (field: ImportField): string | null => cell(field).raw || null;
-  const number = (field: ImportField, min: number): number | null => {
+  const number = (field: keyof typeof NUMBER_RANGES): number | null => {
     const raw = cell(field).raw;
     if (raw === '') return null;
     const value = parseDecimal(raw, mapping.decimalSeparator);
@@ -152,8 +153,9 @@ function mapRow(
         'INVALID_NUMBER',
         `Not a number (decimal ${mapping.decimalSeparator === ',' ? 'comma' : 'point'} expected).`,
       );
-    if (value < min || (min === 0 && field !== 'askingRentEurMonth' && value === 0)) {
-      return problem(field, 'INVALID_NUMBER', 'The value must be greater than zero.');
+    const { min, max } = NUMBER_RANGES[field];
+    if (value < min || value > max) {
+      return problem(field, 'INVALID_NUMBER', `The value must be between ${min} and ${max}.`);
     }
     return value;
   };
@@ -227,8 +229,8 @@ function mapRow(
     street,
     houseNumber,
     postcode,
-    floorAreaM2: number('floorAreaM2', 0),
-    frontageM: number('frontageM', 0),
+    floorAreaM2: number('floorAreaM2'),
+    frontageM: number('frontageM'),
     floor,
     status,
     useCategory,
@@ -239,7 +241,7 @@ function mapRow(
     ownerName: text('ownerName'),
     ownerPhone: text('ownerPhone'),
     ownerEmail,
-    askingRentEurMonth: number('askingRentEurMonth', 0),
+    askingRentEurMonth: number('askingRentEurMonth'),
   };
 }
 

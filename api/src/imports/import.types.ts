@@ -86,6 +86,7 @@ export interface ImportProblem {
 
 export type ProblemCode =
   | 'CELL_COUNT'
+  | 'INVALID_FEATURE'
   | 'MISSING_VALUE'
   | 'INVALID_NUMBER'
   | 'INVALID_DATE'

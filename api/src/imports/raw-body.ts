@@ -2,15 +2,11 @@ import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
 
 /**
- * Reads an uploaded file sent as the raw request body (any content type but JSON, which the global
- * parser has already consumed and is re-serialised). No multipart: the dashboard sends the File
- * object as the body, which also works with curl --data-binary.
+ * Reads an uploaded file sent as the raw request body, whatever its content type (the global JSON
+ * parser leaves these routes alone: app.factory.ts, UPLOAD_ROUTE). No multipart: the dashboard sends
+ * the File object as the body, which also works with curl --data-binary.
  */
 export async function readUpload(req: Request, maxBytes: number): Promise<Buffer> {
-  const parsed: unknown = req.body;
-  if (parsed !== undefined && parsed !== null && typeof parsed === 'object' && !Buffer.isBuffer(parsed)) {
-    return Buffer.from(JSON.stringify(parsed));
-  }
   const declared = Number(req.header('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];

@@ -19,7 +19,7 @@ export const STOREFRONT_COLUMNS = `
 
 /** Sort keys the list accepts, each with its SQL; ties broken by id for stable paging. */
 export const STOREFRONT_SORTS = {
-  street: `s.street, (substring(s.house_number from '^[0-9]+'))::int NULLS LAST, s.house_number`,
+  street: `s.street, (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number`,
   floorAreaM2: 's.floor_area_m2',
   status: 'cur.status',
   statusSince: 'cur.status_since',

@@ -11,6 +11,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { NUMBER_RANGES } from '../../storefronts/number-ranges.js';
 
 const nullable = () => ValidateIf((_: unknown, v: unknown) => v !== null);
 
@@ -40,8 +41,8 @@ export class ContactDto {
   @IsOptional()
   @nullable()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(10_000_000)
+  @Min(NUMBER_RANGES.askingRentEurMonth.min)
+  @Max(NUMBER_RANGES.askingRentEurMonth.max)
   askingRentEurMonth?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })

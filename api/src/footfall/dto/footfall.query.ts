@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate, QueryNumber } from '../../common/validators.js';
 
 export class FootfallUploadQuery {
   @ApiProperty({
@@ -15,7 +14,7 @@ export class FootfallUploadQuery {
 
   @ApiPropertyOptional({ description: 'Longitude of the counter (EPSG:4326)' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumber()
   @Min(-180)
   @Max(180)
@@ -23,7 +22,7 @@ export class FootfallUploadQuery {
 
   @ApiPropertyOptional({ description: 'Latitude of the counter (EPSG:4326)' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumber()
   @Min(-90)
   @Max(90)

@@ -10,12 +10,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate, Omittable } from '../../common/validators.js';
 import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
@@ -27,14 +28,15 @@ const nullable = () => ValidateIf((_: unknown, v: unknown) => v !== null);
 
 export class InterventionFieldsDto {
   @ApiPropertyOptional({ enum: INTERVENTION_TYPES })
-  @IsOptional()
+  @Omittable()
   @IsIn(INTERVENTION_TYPES)
   type?: InterventionType;
 
   @ApiPropertyOptional({ example: 'Testladen „Frei.Handel“, Kohorte 3' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
+  @Matches(/\S/, { message: 'title must not be blank' })
   @MaxLength(200)
   title?: string;
 
@@ -85,7 +87,7 @@ export class InterventionFieldsDto {
   partners?: string | null;
 
   @ApiPropertyOptional({ enum: INTERVENTION_STATES })
-  @IsOptional()
+  @Omittable()
   @IsIn(INTERVENTION_STATES)
   state?: InterventionState;
 
@@ -97,7 +99,7 @@ export class InterventionFieldsDto {
   lessonsLearned?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Storefronts of the same town this intervention used' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })

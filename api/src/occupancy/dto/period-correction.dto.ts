@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate, Omittable } from '../../common/validators.js';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -24,7 +24,7 @@ export class PeriodCorrectionDto {
   version: number;
 
   @ApiPropertyOptional({ example: '2024-05-01' })
-  @IsOptional()
+  @Omittable()
   @IsCalendarDate()
   validFrom?: string;
 
@@ -34,7 +34,7 @@ export class PeriodCorrectionDto {
   validTo?: string;
 
   @ApiPropertyOptional({ enum: OCCUPANCY_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(OCCUPANCY_STATUSES)
   status?: OccupancyStatus;
 

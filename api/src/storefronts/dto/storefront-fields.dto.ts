@@ -14,18 +14,21 @@ import {
 } from 'class-validator';
 import { FLOORS, type Floor } from '../storefront.types.js';
 import { PointDto } from './point.dto.js';
+import { NUMBER_RANGES } from '../number-ranges.js';
+import { Omittable } from '../../common/validators.js';
 
 /** The editable attributes of a storefront; every one optional here, required ones enforced by subclasses. */
 export class StorefrontFieldsDto {
   @ApiPropertyOptional({ example: 'Steinweg' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
+  @Matches(/\S/, { message: 'street must not be blank' })
   @MaxLength(200)
   street?: string;
 
   @ApiPropertyOptional({ example: '12a' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(20)
   houseNumber?: string;
@@ -36,7 +39,7 @@ export class StorefrontFieldsDto {
   postcode?: string | null;
 
   @ApiPropertyOptional({ type: PointDto })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => PointDto)
   location?: PointDto;
@@ -44,19 +47,19 @@ export class StorefrontFieldsDto {
   @ApiPropertyOptional({ type: Number, example: 85.5, nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
-  @Min(1)
-  @Max(100000)
+  @Min(NUMBER_RANGES.floorAreaM2.min)
+  @Max(NUMBER_RANGES.floorAreaM2.max)
   floorAreaM2?: number | null;
 
   @ApiPropertyOptional({ type: Number, example: 6, nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
-  @Min(0.5)
-  @Max(1000)
+  @Min(NUMBER_RANGES.frontageM.min)
+  @Max(NUMBER_RANGES.frontageM.max)
   frontageM?: number | null;
 
   @ApiPropertyOptional({ enum: FLOORS })
-  @IsOptional()
+  @Omittable()
   @IsIn(FLOORS)
   floor?: Floor;
 
