@@ -127,6 +127,27 @@ describe('storefront import', () => {
     expect((await editor.get(imp.url).expect(200)).body.status).toBe('mapped');
   });
 
+  it('refuses numbers outside the ranges the forms allow already in the dry run, on their line', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const [lon, lat] = city.centre;
+    const csv = [
+      'Straße;Nr;Fläche;Frontbreite;Status;Lon;Lat',
+      `Markt;1;123456789;5;leer;${lon};${lat}`,
+      `Markt;2;80;0,2;leer;${lon};${lat}`,
+      `Markt;3;80;5;leer;${lon};${lat}`,
+    ].join('\n');
+    const imp = await prepared(editor, city, Buffer.from(csv), 'grenzen.csv', { referenceDate: '2025-01-01' });
+    const dry = await editor.post(`${imp.url}/dry-run`).expect(200);
+    expect(
+      dry.body.problems.map((p: { line: number; value: string; code: string }) => [p.line, p.value, p.code]),
+    ).toEqual([
+      [2, '123456789', 'INVALID_NUMBER'],
+      [3, '0,2', 'INVALID_NUMBER'],
+    ]);
+    expect(dry.body.summary).toMatchObject({ created: 1, rejected: 2 });
+  });
+
   it('commits the good rows when asked to skip the rejected ones, and a second year’s list extends the histories', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

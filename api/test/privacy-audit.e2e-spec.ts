@@ -42,6 +42,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('personal data', () => {
+  it("shows the notes on a unit's periods to the town's editors only", async () => {
+    const version = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;
+    await editor
+      .post(`/api/storefronts/${storefrontId}/status-changes`)
+      .send({ version, date: '2024-06-01', status: 'vacant', note: 'Mieter Herr K. insolvent' })
+      .expect(201);
+    const notesSeenBy = async (get: (url: string) => request.Test) =>
+      (
+        (await get(`/api/storefronts/${storefrontId}/occupancy`).expect(200)).body as {
+          note: string | null;
+        }[]
+      ).map((p) => p.note);
+    expect(await notesSeenBy((u) => editor.get(u))).toContain('Mieter Herr K. insolvent');
+    for (const reader of [
+      (u: string) => viewer.get(u),
+      (u: string) => otherEditor.get(u),
+      (u: string) => request(t.http).get(u),
+    ]) {
+      const notes = await notesSeenBy(reader);
+      expect(notes.length).toBeGreaterThan(1);
+      expect(notes.every((n) => n === null)).toBe(true);
+    }
+  });
+
   it('is visible to the editors of the town', async () => {
     const res = await editor.get(`/api/storefronts/${storefrontId}/contact`).expect(200);
     expect(res.body).toMatchObject({ ownerPhone: PHONE, ownerEmail: EMAIL, askingRentEurMonth: 950 });

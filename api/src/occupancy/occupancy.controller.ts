@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EditTown, ReadTown } from '../auth/access.decorator.js';
+import { CurrentViewer } from '../auth/current-viewer.decorator.js';
+import type { Viewer } from '../auth/viewer.js';
 import { VersionQuery } from '../storefronts/dto/update-storefront.dto.js';
 import { PeriodCorrectionDto, StatusChangeDto } from './dto/period-correction.dto.js';
 import { OccupancyService, type HistoryResult } from './occupancy.service.js';
@@ -13,8 +15,8 @@ export class OccupancyController {
 
   @Get('occupancy')
   @ReadTown('storefront', 'id', true)
-  history(@Param('id') id: string): Promise<StoredPeriod[]> {
-    return this.occupancy.history(id);
+  history(@CurrentViewer() viewer: Viewer, @Param('id') id: string): Promise<StoredPeriod[]> {
+    return this.occupancy.history(id, viewer);
   }
 
   @Post('status-changes')

@@ -6,6 +6,8 @@ import { isUuid } from '../common/id-or-slug.js';
 import type { Storefront } from '../storefronts/storefront.types.js';
 import { StorefrontsRepository } from '../storefronts/storefronts.repository.js';
 import { StorefrontsService } from '../storefronts/storefronts.service.js';
+import { redactPeriods } from '../storefronts/storefront-redaction.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { PeriodCorrectionDto, StatusChangeDto } from './dto/period-correction.dto.js';
 import {
   diffHistory,
@@ -30,9 +32,10 @@ export class OccupancyService {
     private readonly audit: AuditService,
   ) {}
 
-  async history(storefrontId: string): Promise<StoredPeriod[]> {
-    await this.storefronts.get(storefrontId);
-    return this.occupancy.history(storefrontId);
+  /** The unit's periods; their notes only for the town's editors (like the unit's notes). */
+  async history(storefrontId: string, viewer: Viewer): Promise<StoredPeriod[]> {
+    const { cityId } = await this.storefronts.get(storefrontId);
+    return redactPeriods(viewer, cityId, await this.occupancy.history(storefrontId));
   }
 
   /** "From date D on the unit is …": closes the current period and opens the next in one transaction. */
