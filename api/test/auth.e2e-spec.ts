@@ -73,6 +73,28 @@ describe('sign-in and sessions', () => {
     expect(res.body.code).toBe('TOO_MANY_REQUESTS');
   });
 
+  it('lets no more than five of many parallel wrong passwords be checked', async () => {
+    const user = await createUser(t.db, []);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        request(t.http)
+          .post('/api/auth/sign-in')
+          .send({ email: user.email, password: `wrong-${i}` }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE email = $1`, [
+      user.email,
+    ]);
+    expect(n).toBe(statuses.filter((s) => s === 401).length);
+    await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: user.password })
+      .expect(429);
+  });
+
   it('ends the session on sign-out', async () => {
     const agent = await signedIn(t, []);
     await agent.post('/api/auth/sign-out').expect(204);

@@ -157,6 +157,30 @@ describe('exports', () => {
     expect(kRow![kHeader!.indexOf('vacantUnits')]).toBe('1');
   });
 
+  it('exports the KPIs of more towns than one KPI request takes (an admin sees all of them)', async () => {
+    const admin = await signedIn(t, [], true);
+    const prefix = `batch-${Date.now()}`;
+    // 501 closed towns (no open data: invisible to the other test files' anonymous reads), removed afterwards.
+    await t.db.query(
+      `INSERT INTO cities (slug, name, ags, state, population, population_year, centre, boundary, perimeter, perimeter_is_placeholder, open_data)
+       SELECT $1 || '-' || i, 'Stapelstadt ' || i, lpad((90000000 + (extract(epoch FROM now())::bigint % 9000) * 1000 + i)::text, 8, '0'),
+              'Thüringen', 1000, 2019, ST_SetSRID(ST_MakePoint(11, 51), 4326),
+              ST_Multi(ST_MakeEnvelope(10.99, 50.99, 11.01, 51.01, 4326)), ST_Multi(ST_MakeEnvelope(10.999, 50.999, 11.001, 51.001, 4326)),
+              true, false
+       FROM generate_series(1, 501) i`,
+      [prefix],
+    );
+    try {
+      const res = await admin.get('/api/exports/kpis.csv?asOf=2025-01-01').expect(200);
+      const [header, ...rows] = csvRows(res.text, ',');
+      const towns = rows.map((r) => r[header!.indexOf('town')]);
+      expect(towns.filter((n) => n?.startsWith('Stapelstadt '))).toHaveLength(501);
+      expect(new Set(towns).size).toBe(towns.length);
+    } finally {
+      await t.db.query(`DELETE FROM cities WHERE slug LIKE $1 || '-%'`, [prefix]);
+    }
+  });
+
   it('round trip: the export imported into an empty town gives the same units; into the same town, nothing changes', async () => {
     const csv = await editor.get(`/api/exports/storefronts.csv?cityId=${town.id}&excel=de`).expect(200);
     const copy = await createCity(t.db, [10.7, 50.95]);

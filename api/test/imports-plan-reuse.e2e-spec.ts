@@ -2,6 +2,7 @@ import { createTestApp, type TestApp } from './app.js';
 import { editorOf, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
 import { unitsOf, upload } from './fixtures/import-helpers.js';
+import { ImportsRepository } from '../src/imports/imports.repository.js';
 
 /**
  * A commit reuses its dry run's plan only while nothing the plan read has changed (migration
@@ -152,6 +153,30 @@ describe('commit after a dry run', () => {
     expect(await plansOf(url)).toBe(0);
     await editor.post(`${url}/commit`).expect(200);
     expect((await unitsOf(t.db, city.id)).map((u) => u.since)).toEqual(['2025-03-01']);
+  });
+
+  it('never saves a mapping over a file a commit has claimed (a 409, the plan and status stay)', async () => {
+    const city = await createCity(t.db);
+    const editor = await editorOf(t, city.id);
+    const url = await mapped(editor, city, [`C-1;Neue Straße;1;Leerstand;;${at(city, 0.001)}`]);
+    await editor.post(`${url}/dry-run`).expect(200);
+    const id = url.split('/').pop()!;
+    const s = await editor.get(`${url}/suggestions`).expect(200);
+    const imports = t.app.get(ImportsRepository);
+    expect(await imports.claimForCommit(id)).toBe(true);
+    // The repository itself refuses, for a save that passed the service's status check just before the claim.
+    expect(await imports.saveMapping(id, { ...s.body.mapping, referenceDate: '2025-03-01' })).toBe(false);
+    const refused = await editor
+      .put(`${url}/mapping`)
+      .send({ ...s.body.mapping, referenceDate: '2025-03-01' })
+      .expect(409);
+    expect(refused.body.code).toBe('VERSION_CONFLICT');
+    const [row] = await t.db.query<{ status: string; referenceDate: string }[]>(
+      `SELECT status, mapping->>'referenceDate' AS "referenceDate" FROM imports WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ status: 'committing', referenceDate: '2025-01-01' });
+    expect(await plansOf(url)).toBe(1);
   });
 
   it('deletes expired uploads with their cells and plans at the next upload; a running commit stays', async () => {

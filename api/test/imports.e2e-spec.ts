@@ -137,7 +137,9 @@ describe('storefront import', () => {
       `Markt;2;80;0,2;leer;${lon};${lat}`,
       `Markt;3;80;5;leer;${lon};${lat}`,
     ].join('\n');
-    const imp = await prepared(editor, city, Buffer.from(csv), 'grenzen.csv', { referenceDate: '2025-01-01' });
+    const imp = await prepared(editor, city, Buffer.from(csv), 'grenzen.csv', {
+      referenceDate: '2025-01-01',
+    });
     const dry = await editor.post(`${imp.url}/dry-run`).expect(200);
     expect(
       dry.body.problems.map((p: { line: number; value: string; code: string }) => [p.line, p.value, p.code]),

@@ -42,8 +42,14 @@ describe('interventions', () => {
     });
     const checked = await api
       .put(`/api/interventions/${created.body.id}/outcome-checks/12`)
-      .send({ checkedOn: '2024-09-01', regularLeaseSigned: true, businessStillTrading: true })
+      .send({ version: 1, checkedOn: '2024-09-01', regularLeaseSigned: true, businessStillTrading: true })
       .expect(200);
+    // A colleague who saw version 1 too is told, instead of overwriting the check.
+    const late = await api
+      .put(`/api/interventions/${created.body.id}/outcome-checks/12`)
+      .send({ version: 1, checkedOn: '2024-09-02', regularLeaseSigned: false })
+      .expect(409);
+    expect(late.body.code).toBe('VERSION_CONFLICT');
     expect(checked.body.outcomeChecks).toEqual([
       {
         monthsAfterEnd: 12,
@@ -98,9 +104,10 @@ describe('interventions', () => {
       .expect(201);
     await api
       .put(`/api/interventions/${planned.body.id}/outcome-checks/12`)
-      .send({ regularLeaseSigned: true })
+      .send({ version: 1, regularLeaseSigned: true })
       .expect(422);
-    await api.put(`/api/interventions/${planned.body.id}/outcome-checks/7`).send({}).expect(400);
+    await api.put(`/api/interventions/${planned.body.id}/outcome-checks/7`).send({ version: 1 }).expect(400);
+    await api.put(`/api/interventions/${planned.body.id}/outcome-checks/12`).send({}).expect(400);
   });
 
   it.each([

@@ -29,20 +29,15 @@ export class AuthService {
 
   async signIn(emailInput: string, password: string, clientIp: string): Promise<SignedIn> {
     const email = emailInput.trim().toLowerCase();
-    await this.refuseWhenThrottled(email, clientIp);
+    await this.claimAttempt(email, clientIp);
     const rows = await this.db.query<{ id: string; passwordHash: string }[]>(
       `SELECT id, password_hash AS "passwordHash" FROM users WHERE email = $1 AND NOT disabled`,
       [email],
     );
     const user = rows[0];
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user || !ok) {
-      await this.db.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [
-        email,
-        clientIp,
-      ]);
-      throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
-    }
+    // A failure keeps the attempt's row (claimAttempt); a success clears the e-mail's rows.
+    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
     await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 OR at < now() - interval '1 day'`, [
       email,
     ]);
@@ -86,13 +81,23 @@ export class AuthService {
     };
   }
 
-  private async refuseWhenThrottled(email: string, clientIp: string): Promise<void> {
+  /**
+   * Records the attempt as a failure before the password is checked, then counts: parallel attempts
+   * each see the others' rows, so no more than the limit get to the (costly) password check however
+   * many arrive at once. A refused attempt takes its row back (the wait does not grow while refused).
+   */
+  private async claimAttempt(email: string, clientIp: string): Promise<void> {
+    const [attempt] = await this.db.query<{ id: string }[]>(
+      `INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2) RETURNING id`,
+      [email, clientIp],
+    );
     const [row] = await this.db.query<{ byEmail: number; byIp: number }[]>(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
        FROM sign_in_failures WHERE at > now() - interval '${FAILURE_WINDOW}' AND (email = $1 OR client_ip = $2)`,
       [email, clientIp],
     );
-    if (row && (row.byEmail >= MAX_FAILURES_PER_EMAIL || row.byIp >= MAX_FAILURES_PER_IP)) {
+    if (row && (row.byEmail > MAX_FAILURES_PER_EMAIL || row.byIp > MAX_FAILURES_PER_IP)) {
+      await this.db.query(`DELETE FROM sign_in_failures WHERE id = $1`, [attempt!.id]);
       throw new DomainError(
         'TOO_MANY_REQUESTS',
         'Too many failed sign-ins. Please wait 15 minutes and try again.',

@@ -38,6 +38,9 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
+/** PostGIS's messages for geometry it cannot read (raised as XX000). */
+const POSTGIS_INPUT = /geometry|geojson|parse error|lwgeom|coordinate|srid/i;
+
 /**
  * Translates the database's refusal into the domain's words. The constraints are the last line
  * of defence: services check first and give friendlier messages, but a race still lands here.
@@ -89,8 +92,12 @@ export function translatePgError(error: unknown): DomainError | null {
     case '22007':
     case '22008':
     case '22003':
-    case 'XX000':
       return new DomainError('VALIDATION_FAILED', 'A value has the wrong format or is out of range.');
+    case 'XX000':
+      // PostGIS reports unreadable geometry input with the internal-error code; anything else with it is a bug (500).
+      return POSTGIS_INPUT.test(e.message ?? '')
+        ? new DomainError('VALIDATION_FAILED', 'A value has the wrong format or is out of range.')
+        : null;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/validators.js';
+import { MAX_TOWNS, type TownKpis } from '../kpis/kpi.types.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { toStorefrontFilter } from '../storefronts/storefront-query.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
@@ -79,12 +80,12 @@ export class ExportsService {
   /** One row per town: every KPI of the snapshot, nested ones as `flows.openings`, `useMix.food_drink`. */
   async kpiTable(viewer: Viewer, q: KpiExportQuery): Promise<ExportTable> {
     const towns = await this.exports.townNames(visibleCityIds(viewer, q.cityId, true));
-    const snapshot = towns.length
-      ? await this.kpiEngine.snapshot(
-          towns.map((t) => t.id),
-          q.asOf ?? todayIso(),
-        )
-      : [];
+    // Every town the caller sees (an admin: all of them), asked for in batches of what one KPI request takes.
+    const snapshot: TownKpis[] = [];
+    for (let i = 0; i < towns.length; i += MAX_TOWNS) {
+      const batch = towns.slice(i, i + MAX_TOWNS).map((t) => t.id);
+      snapshot.push(...(await this.kpiEngine.snapshot(batch, q.asOf ?? todayIso())));
+    }
     const names = new Map(towns.map((t) => [t.id, t.name]));
     const flat = snapshot.map((k) => ({ town: names.get(k.cityId) ?? null, ...flatten(k) }));
     const headers = flat.length ? Object.keys(flat[0]!) : ['town', 'cityId', 'asOf'];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { dropPlansOf } from './import-plan-store.js';
 import type {
   FileInfo,
@@ -87,11 +87,14 @@ export class ImportsRepository {
     return { rows: row?.rows ?? [], problems: row?.problems ?? [] };
   }
 
-  async saveMapping(id: string, mapping: ImportMapping): Promise<void> {
-    await this.db.query(`UPDATE imports SET mapping = $2, status = 'mapped', error = NULL WHERE id = $1`, [
-      id,
-      JSON.stringify(mapping),
-    ]);
+  /** False when the upload is being (or has been) committed meanwhile: its mapping stays as it was. */
+  async saveMapping(id: string, mapping: ImportMapping): Promise<boolean> {
+    const [, affected] = await this.db.query<[unknown, number]>(
+      `UPDATE imports SET mapping = $2, status = 'mapped', error = NULL
+       WHERE id = $1 AND status IN ('uploaded', 'mapped')`,
+      [id, JSON.stringify(mapping)],
+    );
+    return affected === 1;
   }
 
   /** Marks the upload as committing unless another request already does; false if it cannot start. */
@@ -113,8 +116,9 @@ export class ImportsRepository {
     ]);
   }
 
-  async finish(id: string, summary: ImportSummary): Promise<void> {
-    await this.db.query(
+  /** Called inside the import's transaction: the file is 'committed' exactly when its rows are. */
+  async finish(em: EntityManager, id: string, summary: ImportSummary): Promise<void> {
+    await em.query(
       `UPDATE imports SET status = 'committed', processed = row_count, summary = $2, rows = '{"cells":[],"lines":[]}'
        WHERE id = $1`,
       [id, JSON.stringify(summary)],

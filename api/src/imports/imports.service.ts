@@ -94,7 +94,10 @@ export class ImportsService {
         'This file has already been imported; upload it again to change the mapping.',
       );
     }
-    await this.imports.saveMapping(id, checkMapping(dto, record.headers));
+    if (!(await this.imports.saveMapping(id, checkMapping(dto, record.headers)))) {
+      // A commit claimed the file between the check above and this write.
+      throw new DomainError('VERSION_CONFLICT', 'This file is being imported or has been imported already.');
+    }
     await dropPlan(this.db, id); // a kept plan was made with the old mapping
     return this.view(cityId, id);
   }
@@ -141,9 +144,9 @@ export class ImportsService {
         if (!planned.writable) throw new RefusedImport(planned);
         await writePlan(em, record.cityId, mapping.referenceDate, actorOf(record), progress);
         await dropPlan(em, id);
+        await this.imports.finish(em, id, planned.summary);
         return planned;
       });
-      await this.imports.finish(id, outcome.summary);
       return { summary: outcome.summary, problems: outcome.problems };
     } catch (error) {
       if (error instanceof RefusedImport) {

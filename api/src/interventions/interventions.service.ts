@@ -82,6 +82,7 @@ export class InterventionsService {
     await this.db.transaction(async (em) => {
       const current = await this.interventions.lock(em, id);
       if (!current) throw notFound('Intervention', id);
+      if (current.version !== check.version) throw versionConflict('intervention', current);
       if (current.state !== 'ended')
         throw invalid('Outcome checks can only be recorded once the intervention has ended.');
       await this.interventions.upsertOutcomeCheck(

@@ -130,6 +130,11 @@ export class UpdateInterventionDto extends InterventionFieldsDto {
 }
 
 export class OutcomeCheckDto {
+  @ApiProperty({ description: 'The intervention version you saw (409 if someone saved meanwhile)' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
   @ApiPropertyOptional({ type: String, nullable: true, example: '2025-03-01' })
   @IsOptional()
   @nullable()
