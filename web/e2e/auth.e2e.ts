@@ -50,7 +50,10 @@ test('a city editor signs in, edits a unit of her town and sees it saved and in 
   const history = panel.getByTestId('change-history');
   await expect(history).toContainText('Angaben geändert');
   await expect(history).toContainText(DEMO.editorMuehlhausen);
-  await expect(history).toContainText(`Fläche (m²): ${unit.floorAreaM2 ?? '–'} → ${area}`);
+  const de = (n: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(n);
+  await expect(history).toContainText(
+    `Fläche (m²): ${unit.floorAreaM2 === null ? '–' : de(unit.floorAreaM2)} → ${de(area)}`,
+  );
 });
 
 test('the same editor has no edit controls on a Gotha unit, and the API refuses her write with 403', async ({
@@ -184,6 +187,23 @@ test('wrong credentials and throttling are explained in German', async ({ page }
   );
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText('Zu viele fehlgeschlagene Anmeldeversuche');
+});
+
+test('a session ended elsewhere: the next refused save shows the sign-in link again', async ({
+  page,
+  request,
+}) => {
+  const unit = await someStorefront(request, muehlhausen.id, 8);
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  await page.goto(`/towns/muehlhausen?selected=${unit.id}`);
+  const verify = page.getByRole('button', { name: 'Heute vor Ort geprüft' });
+  await expect(verify).toBeVisible();
+  // Signed out in another tab (same cookie): the page still believes it is signed in.
+  const out = await page.request.post('/api/auth/sign-out', { headers: { 'X-CSRF-Token': csrf } });
+  expect(out.status()).toBe(204);
+  await verify.click(); // answered 401
+  await expect(page.getByTestId('sign-in-link')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Heute vor Ort geprüft' })).toHaveCount(0);
 });
 
 test('signing out shows the sign-in link again and hides the editing controls', async ({ page, request }) => {

@@ -128,6 +128,29 @@ test('a storefront added by clicking the map appears on the map and in the count
   );
 });
 
+test('a storefront can be added without a mouse: from the list view, at the map centre', async ({ page }) => {
+  await page.goto(`/towns/${town.slug}?view=list`);
+  await page.getByTestId('add-storefront').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Ladenlokal hinzufügen' })).toBeFocused();
+  await expectRendered(page, (f) => f.length > 0, 'the map is shown for the position');
+  await page.getByTestId('use-map-centre').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Position: /)).toBeVisible();
+  const centre = await page.evaluate(() => window.__schaufensterMap!.getCenter().toArray());
+  await page.getByLabel('Straße').fill('Tastaturweg');
+  await page.getByLabel('Hausnummer').fill('1');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  const panel = page.getByTestId('storefront-panel');
+  await expect(panel.getByRole('heading', { name: 'Tastaturweg 1' })).toBeVisible();
+  const id = new URL(page.url()).searchParams.get('selected');
+  const saved = (await (await page.request.get(`/api/storefronts/${id}`)).json()) as {
+    location: { coordinates: [number, number] };
+  };
+  expect(saved.location.coordinates[0]).toBeCloseTo(centre[0], 5);
+  expect(saved.location.coordinates[1]).toBeCloseTo(centre[1], 5);
+});
+
 test('marking a storefront as verified today shows the date', async ({ page }) => {
   await page.goto(`/towns/${town.slug}`);
   const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
@@ -150,4 +173,47 @@ test('an intervention recorded in the side panel is listed on the unit', async (
   await panel.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Testladen Sommer')).toBeVisible();
   await expect(panel.getByText('Testladen · Läuft')).toBeVisible();
+});
+
+test('an intervention is brought up to date: ended, lessons learned, the outcome a year later', async ({
+  page,
+}) => {
+  await page.goto(`/towns/${town.slug}`);
+  const [target] = await expectRendered(page, (f) => f.length > 1, 'storefronts drawn');
+  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
+  await panel.getByLabel('Titel').fill('Pop-up Winter');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByText('Pop-up Winter')).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' }).click();
+  const form = panel.getByTestId('intervention-edit');
+  await form.getByLabel('Stand').selectOption({ label: 'Abgeschlossen' });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  await form.getByLabel('Ende').fill(today); // it started today (the form's default)
+  await form.getByLabel('Erkenntnisse').fill('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByText('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.')).toBeVisible();
+  await expect(panel.getByText('Pop-up Winter').locator('..')).toContainText('Abgeschlossen');
+
+  await panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' }).click();
+  await form.getByLabel('Regulärer Mietvertrag unterschrieben?').selectOption({ label: 'ja' });
+  await form.getByRole('button', { name: 'Ergebnis speichern' }).click();
+  await expect(form.getByText('Ergebnis gespeichert.')).toBeVisible();
+
+  const list = (await (await page.request.get(`/api/interventions?storefrontId=${target!.id}`)).json()) as {
+    items: {
+      title: string;
+      state: string;
+      endDate: string;
+      lessonsLearned: string;
+      outcomeChecks: unknown[];
+    }[];
+  };
+  const saved = list.items.find((i) => i.title === 'Pop-up Winter')!;
+  expect(saved).toMatchObject({ state: 'ended', endDate: today });
+  expect(saved.outcomeChecks).toEqual([
+    expect.objectContaining({ monthsAfterEnd: 12, regularLeaseSigned: true }),
+  ]);
 });

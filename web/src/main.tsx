@@ -1,12 +1,24 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import { sessionKeys } from './features/auth/api/session-keys';
 import { isApiError } from './lib/api-client';
 
-const queryClient = new QueryClient({
+/**
+ * A 401 means the session ended (expired, signed out elsewhere, password reset): ask who is signed
+ * in again, so the header and the editing controls stop claiming a session that is gone.
+ */
+const onError = (error: unknown): void => {
+  if (isApiError(error) && error.status === 401)
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 10_000,

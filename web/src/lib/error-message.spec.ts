@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-client';
-import { errorMessageKey } from './error-message';
+import { errorMessageKey, invalidFieldLabels } from './error-message';
 
 describe('errorMessageKey', () => {
   it('tells missing rights from an expired form', () => {
@@ -21,5 +21,28 @@ describe('errorMessageKey', () => {
   it('falls back to a generic message for anything else', () => {
     expect(errorMessageKey(new Error('network down'))).toBe('errors.generic');
     expect(errorMessageKey(new ApiError(500, 'INTERNAL', 'x'))).toBe('errors.generic');
+  });
+});
+
+describe('invalidFieldLabels', () => {
+  it('names the invalid fields by their form labels, once each, in the order given', () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Some values are not valid — floorAreaM2: …', {
+      fields: [
+        { field: 'floorAreaM2', problems: ['floorAreaM2 must not be greater than 100000'] },
+        { field: 'location.coordinates', problems: ['…'] },
+        { field: 'floorAreaM2', problems: ['…'] },
+        { field: 'colour', problems: ['property colour should not exist'] },
+      ],
+    });
+    expect(invalidFieldLabels(error)).toEqual([
+      { key: 'form.floorArea', field: 'floorAreaM2' },
+      { key: 'form.position', field: 'location' },
+      { key: null, field: 'colour' },
+    ]);
+  });
+
+  it('is empty for other errors and for answers without fields', () => {
+    expect(invalidFieldLabels(new ApiError(409, 'VERSION_CONFLICT', 'x'))).toEqual([]);
+    expect(invalidFieldLabels(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toEqual([]);
   });
 });

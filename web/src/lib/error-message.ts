@@ -50,3 +50,55 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       return 'errors.generic';
   }
 }
+
+/** The form label (i18n key) of a field the API names in `details.fields`; the first part of a path counts. */
+const FIELD_LABELS: Record<string, string> = {
+  street: 'form.street',
+  houseNumber: 'form.houseNumber',
+  postcode: 'form.postcode',
+  floorAreaM2: 'form.floorArea',
+  frontageM: 'form.frontage',
+  floor: 'form.floor',
+  notes: 'form.notes',
+  location: 'form.position',
+  initialStatus: 'form.initialStatus',
+  status: 'form.status',
+  date: 'form.date',
+  validFrom: 'form.date',
+  useCategory: 'form.category',
+  businessName: 'form.business',
+  note: 'form.note',
+  title: 'form.title',
+  type: 'form.type',
+  state: 'form.state',
+  startDate: 'form.startDate',
+  endDate: 'form.endDate',
+  budgetEur: 'form.budget',
+  description: 'form.description',
+  ownerName: 'contact.ownerName',
+  ownerPhone: 'contact.ownerPhone',
+  ownerEmail: 'contact.ownerEmail',
+  askingRentEurMonth: 'contact.askingRent',
+};
+
+/**
+ * The labels of the fields a 400 VALIDATION_FAILED names (deduplicated, in order), as i18n keys where
+ * the form has one and as the API's field name otherwise; empty for other errors.
+ */
+export function invalidFieldLabels(error: unknown): { key: string | null; field: string }[] {
+  if (!isApiError(error, 'VALIDATION_FAILED')) return [];
+  const fields = (error.details as { fields?: { field?: unknown }[] } | undefined)?.fields;
+  if (!Array.isArray(fields)) return [];
+  const seen = new Set<string>();
+  const labels: { key: string | null; field: string }[] = [];
+  for (const f of fields) {
+    if (typeof f?.field !== 'string') continue;
+    const top = f.field.split('.')[0]!;
+    const key = FIELD_LABELS[f.field] ?? FIELD_LABELS[top] ?? null;
+    const id = key ?? top;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    labels.push({ key, field: top });
+  }
+  return labels;
+}

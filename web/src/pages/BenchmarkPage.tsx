@@ -102,7 +102,13 @@ export default function BenchmarkPage() {
               medianLabel={medianLabel}
               date={date}
             />
-            {series.data && <SeriesChart kpi={state.kpi} series={series.data} names={names} />}
+            {series.error ? (
+              <LoadError error={series.error} onRetry={() => void series.refetch()} />
+            ) : series.data ? (
+              <SeriesChart kpi={state.kpi} series={series.data} names={names} />
+            ) : (
+              <Loading />
+            )}
             <VacancyPopulationScatter
               points={kpis.data.flatMap((k) =>
                 k.population !== null && k.vacancyRate !== null
@@ -117,7 +123,7 @@ export default function BenchmarkPage() {
               )}
             />
           </div>
-          <KpiTable kpis={kpis.data} names={names} date={date} />
+          <KpiTable kpis={kpis.data} names={names} asOf={state.asOf} />
         </>
       )}
     </div>

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkMap, type TownSymbol } from '../features/networks/components/NetworkMap';
-import { useNetwork, useTownSummaries } from '../features/networks/hooks/use-networks';
+import { useNetwork, useTownKpiSnapshots } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
-import { vacancyRateColor, VACANCY_RATE_STEPS } from '../features/map/colors';
+import { NO_DATA_COLOR, vacancyRateColor, VACANCY_RATE_STEPS } from '../features/map/colors';
 import { todayIso } from '../lib/dates';
 import { formatNumber, formatPercent } from '../lib/format';
 import { navigate, onLinkClick } from '../router/router';
@@ -14,16 +14,21 @@ export default function NetworkPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const network = useNetwork(slug);
   const cities = useCities(slug);
-  const summaries = useTownSummaries(cities.data ?? [], todayIso());
+  const snapshots = useTownKpiSnapshots(cities.data ?? [], todayIso());
   const rows = useMemo(
     () =>
       (cities.data ?? []).map((c, i) => {
-        const s = summaries[i]?.data;
-        const total = s?.total ?? c.storefrontCount ?? 0;
-        const vacant = s?.byStatus.vacant ?? 0;
-        return { city: c, total, vacant, rate: total ? vacant / total : 0 };
+        const k = snapshots[i]?.data?.[0];
+        // Until its KPIs arrive (or where the viewer may not read them) a town has no figures, not zeros.
+        return {
+          city: c,
+          units: k?.units ?? null,
+          vacant: k?.vacantUnits ?? null,
+          rate: k?.vacancyRate ?? null,
+          size: k?.units ?? c.storefrontCount ?? 0,
+        };
       }),
-    [cities.data, summaries],
+    [cities.data, snapshots],
   );
   const symbols: TownSymbol[] = useMemo(
     () =>
@@ -31,7 +36,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
         slug: r.city.slug,
         name: r.city.name,
         centre: r.city.centre.coordinates,
-        units: r.total,
+        units: r.size,
         color: vacancyRateColor(r.rate),
       })),
     [rows],
@@ -63,6 +68,10 @@ export default function NetworkPage({ slug }: { slug: string }) {
                   {formatPercent(s.from, 0)}
                 </li>
               ))}
+              <li>
+                <span className="swatch" aria-hidden="true" style={{ background: NO_DATA_COLOR }} />{' '}
+                {t('network.noData')}
+              </li>
             </ul>
           </section>
           <table className="storefront-table">
@@ -83,9 +92,9 @@ export default function NetworkPage({ slug }: { slug: string }) {
                       {r.city.name}
                     </a>
                   </th>
-                  <td>{formatNumber(r.total)}</td>
-                  <td>{formatNumber(r.vacant)}</td>
-                  <td>{r.total ? formatPercent(r.rate) : '–'}</td>
+                  <td>{r.units === null ? '–' : formatNumber(r.units)}</td>
+                  <td>{r.vacant === null ? '–' : formatNumber(r.vacant)}</td>
+                  <td>{r.rate === null ? '–' : formatPercent(r.rate)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NetworkMapLegend } from '../features/reports/components/NetworkMapLegend';
 import { NetworkMapSvg } from '../features/reports/components/NetworkMapSvg';
 import { ReportFooter } from '../features/reports/components/ReportFooter';
+import { ReportLanguage } from '../features/reports/components/ReportLanguage';
 import {
   InterventionsByTypeTable,
   NetworkDistribution,
@@ -15,18 +16,24 @@ import { ReportToolbar } from '../features/reports/components/ReportToolbar';
 import { VacancyChart, type VacancyLine } from '../features/reports/components/VacancyChart';
 import { useNetworkReport } from '../features/reports/hooks/use-network-report';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
-import { formatReportDate } from '../features/reports/report-format';
+import { formatReportDate, type ReportLang } from '../features/reports/report-format';
 import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
 import { navigate, useSearch } from '../router/router';
-import { useReportLanguage } from './ReportPage';
 
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 
 /** The print-ready network report (/berichte/netzwerk/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function NetworkReportPage({ slug }: { slug: string }) {
-  const { t } = useTranslation();
   const { asOf, lang } = reportParams(useSearch());
-  useReportLanguage(lang);
+  return (
+    <ReportLanguage lang={lang}>
+      <NetworkReport slug={slug} asOf={asOf} lang={lang} />
+    </ReportLanguage>
+  );
+}
+
+function NetworkReport({ slug, asOf, lang }: { slug: string; asOf: string; lang: ReportLang }) {
+  const { t } = useTranslation();
   const report = useNetworkReport(slug, asOf);
   const root = useRef<HTMLElement>(null);
   const ready = useReportReady(report.ready, root);

@@ -1,6 +1,6 @@
 import '../features/reports/i18n';
 import '../features/reports/report.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataFreshness, ReportFooter } from '../features/reports/components/ReportFooter';
 import { InterventionsTable } from '../features/reports/components/InterventionsTable';
@@ -8,6 +8,7 @@ import { KeyFigures } from '../features/reports/components/KeyFigures';
 import { KpiSheet } from '../features/reports/components/KpiSheet';
 import { LongTermVacancies } from '../features/reports/components/LongTermVacancies';
 import { ReportMapLegend } from '../features/reports/components/ReportMapLegend';
+import { ReportLanguage } from '../features/reports/components/ReportLanguage';
 import { ReportMapSvg } from '../features/reports/components/ReportMapSvg';
 import { ReportError, ReportLoading } from '../features/reports/components/ReportState';
 import { ReportToolbar } from '../features/reports/components/ReportToolbar';
@@ -24,19 +25,18 @@ import {
 import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
 import { navigate, useSearch } from '../router/router';
 
-/** Follows the report's `lang` parameter (the PDF renderer opens the page with it). */
-export function useReportLanguage(lang: ReportLang): void {
-  const { i18n } = useTranslation();
-  useEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  }, [i18n, lang]);
-}
-
 /** The print-ready town report (/berichte/stadt/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function ReportPage({ slug }: { slug: string }) {
-  const { t } = useTranslation();
   const { asOf, lang } = reportParams(useSearch());
-  useReportLanguage(lang);
+  return (
+    <ReportLanguage lang={lang}>
+      <TownReport slug={slug} asOf={asOf} lang={lang} />
+    </ReportLanguage>
+  );
+}
+
+function TownReport({ slug, asOf, lang }: { slug: string; asOf: string; lang: ReportLang }) {
+  const { t } = useTranslation();
   const report = useTownReport(slug, asOf);
   const root = useRef<HTMLElement>(null);
   const ready = useReportReady(report.ready, root);

@@ -108,11 +108,14 @@ export default function TownPage({ slug }: { slug: string }) {
               {t('town.heatmap')}
             </label>
           )}
-          {canEdit && state.view === 'map' && (
+          {canEdit && (
             <button
               type="button"
               className="button"
-              onClick={() => setEditing({ kind: 'add', position: null })}
+              onClick={() => {
+                update({ view: 'map' }); // the position is set on the map (by click, marker or map centre)
+                setEditing({ kind: 'add', position: null });
+              }}
               data-testid="add-storefront"
             >
               {t('town.addStorefront')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client';
-import { errorMessageKey } from '../lib/error-message';
+import { errorMessageKey, invalidFieldLabels } from '../lib/error-message';
 import { onLinkClick } from '../router/router';
 
 /** Where the sign-in page returns to afterwards: the page the user is on. */
@@ -16,9 +16,13 @@ export function signInHref(): string {
 export function ApiErrorMessage({ error }: { error: Error }) {
   const { t } = useTranslation();
   const key = errorMessageKey(error);
+  // Invalid fields are named by their form labels in the UI language, not by the API's English text.
+  const fields = invalidFieldLabels(error);
   return (
     <p className="form__error" role="alert" data-testid="api-error">
-      {t(key, { message: error.message })}
+      {fields.length > 0
+        ? t('errors.fields', { fields: fields.map((f) => (f.key ? t(f.key) : f.field)).join(', ') })
+        : t(key, { message: error.message })}
       {isApiError(error, 'UNAUTHENTICATED') && (
         <>
           {' '}

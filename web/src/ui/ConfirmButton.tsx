@@ -29,8 +29,11 @@ export function ConfirmButton({
   const confirmRef = useRef<HTMLButtonElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const questionId = useId();
+  const wasAsking = useRef(false);
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) triggerRef.current?.focus(); // after cancel, or after an action that keeps it
+    wasAsking.current = asking;
   }, [asking]);
   if (!asking) {
     return (

@@ -1,5 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import i18n from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import de from '../../i18n/de.json';
+import en from '../../i18n/en.json';
 import { changedFields, displayValue, newPeriods } from './change-diff';
+
+/** The shared instance the formatters read the language from, with the app's bundles. */
+beforeAll(async () => {
+  await i18n.init({
+    resources: { de: { translation: de }, en: { translation: en } },
+    lng: 'de',
+    fallbackLng: 'de',
+    interpolation: { escapeValue: false },
+  });
+});
+
+const show = (field: string, value: unknown): string => displayValue(field, value, i18n.t);
 
 describe('changedFields', () => {
   it('lists only fields whose values differ, without bookkeeping fields', () => {
@@ -31,9 +46,45 @@ describe('changedFields', () => {
   });
 
   it('shows empty values as a dash', () => {
-    expect(displayValue(null)).toBe('–');
-    expect(displayValue('')).toBe('–');
-    expect(displayValue(12)).toBe('12');
+    expect(show('notes', null)).toBe('–');
+    expect(show('notes', '')).toBe('–');
+    expect(show('postcode', undefined)).toBe('–');
+  });
+});
+
+describe('displayValue', () => {
+  it('names codes in the UI language instead of showing them', async () => {
+    await i18n.changeLanguage('de');
+    expect(show('floor', 'ground')).toBe('Erdgeschoss');
+    expect(show('status', 'temporary_use')).toBe('Zwischennutzung');
+    expect(
+      show('current', { status: 'occupied', useCategory: 'food_drink', businessName: 'Café Rosa' }),
+    ).toBe('Genutzt, Gastronomie, Café Rosa');
+    expect(show('current', { status: 'vacant', useCategory: null, businessName: null })).toBe('Leerstand');
+    expect(show('insidePerimeter', false)).toBe('nein');
+    await i18n.changeLanguage('en');
+    expect(show('floor', 'basement')).toBe('Basement');
+    expect(show('insidePerimeter', true)).toBe('yes');
+  });
+
+  it('formats dates and numbers in the UI language', async () => {
+    await i18n.changeLanguage('de');
+    expect(show('verifiedAt', '2024-05-01')).toBe('01.05.2024');
+    expect(show('verifiedAt', '2024-05-01T21:30:00.000Z')).toBe('01.05.2024');
+    expect(show('floorAreaM2', 85.5)).toBe('85,5');
+    expect(show('floorAreaM2', 1234)).toBe('1.234');
+    expect(show('street', 'Steinweg')).toBe('Steinweg');
+    await i18n.changeLanguage('en');
+    expect(show('verifiedAt', '2024-05-01')).toBe('1 May 2024');
+    expect(show('floorAreaM2', 85.5)).toBe('85.5');
+  });
+
+  it('shows a position as coordinates with five decimals, latitude first', async () => {
+    const location = { type: 'Point', coordinates: [10.5, 51.123454] };
+    await i18n.changeLanguage('de');
+    expect(show('location', location)).toBe('51,12345 N, 10,50000 E');
+    await i18n.changeLanguage('en');
+    expect(show('location', location)).toBe('51.12345 N, 10.50000 E');
   });
 });
 

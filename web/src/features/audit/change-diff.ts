@@ -1,3 +1,5 @@
+import i18n, { type TFunction } from 'i18next';
+import { formatDate, formatNumber } from '../../lib/format';
 import type { ChangeRecord } from './api/changes-api';
 
 export interface FieldChange {
@@ -38,11 +40,53 @@ export function changedFields(record: Pick<ChangeRecord, 'entityType' | 'before'
   return changes;
 }
 
-/** A value as one short line: null as –, objects (locations) as compact JSON. */
-export function displayValue(value: unknown): string {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A coordinate with five decimals (about a metre) in the UI language: 51,12345 · 51.12345. */
+const coordinate = (value: number): string =>
+  new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
+    minimumFractionDigits: 5,
+    maximumFractionDigits: 5,
+  }).format(Math.abs(value));
+
+/** A GeoJSON point (`[lon, lat]`) as „51,12345 N, 10,50000 E“; anything else is not a point. */
+function pointText(value: unknown): string | null {
+  const point = asRecord(value);
+  const coordinates = point.coordinates;
+  if (point.type !== 'Point' || !Array.isArray(coordinates)) return null;
+  const [lon, lat] = coordinates as unknown[];
+  if (typeof lon !== 'number' || typeof lat !== 'number') return null;
+  return `${coordinate(lat)} ${lat < 0 ? 'S' : 'N'}, ${coordinate(lon)} ${lon < 0 ? 'W' : 'E'}`;
+}
+
+/** The unit's current period (`current` of a storefront) as status, use and business. */
+function occupancyText(value: unknown, t: TFunction): string | null {
+  const current = asRecord(value);
+  if (typeof current.status !== 'string') return null;
+  return [
+    t(`status.${current.status}`),
+    typeof current.useCategory === 'string' ? t(`category.${current.useCategory}`) : null,
+    typeof current.businessName === 'string' && current.businessName !== '' ? current.businessName : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(', ');
+}
+
+/**
+ * A field's value as one short line in the UI language: codes by their names (floor, status, use),
+ * dates and numbers formatted, positions as coordinates, empty values as –.
+ */
+export function displayValue(field: string, value: unknown, t: TFunction): string {
   if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value).slice(0, 80);
+  if (typeof value === 'string') {
+    if (field === 'floor') return t(`floor.${value}`, { defaultValue: value });
+    if (field === 'status') return t(`status.${value}`, { defaultValue: value });
+    if (field === 'useCategory') return t(`category.${value}`, { defaultValue: value });
+    return ISO_DATE.test(value) ? formatDate(value) : value;
+  }
+  if (typeof value === 'number') return formatNumber(value, 2);
+  if (typeof value === 'boolean') return value ? t('changes.yes') : t('changes.no');
+  return pointText(value) ?? occupancyText(value, t) ?? JSON.stringify(value).slice(0, 80);
 }
 
 export interface PeriodSummary {

@@ -22,7 +22,11 @@ export const VACANCY_RATE_STEPS: { from: number; color: string }[] = [
   { from: 0.2, color: '#bd0026' },
 ];
 
-export function vacancyRateColor(share: number): string {
+/** Towns without a figure (no units on the date, not readable, still loading): neutral grey. */
+export const NO_DATA_COLOR = '#cfcfcf';
+
+export function vacancyRateColor(share: number | null): string {
+  if (share === null) return NO_DATA_COLOR;
   let color = VACANCY_RATE_STEPS[0]!.color;
   for (const step of VACANCY_RATE_STEPS) if (share >= step.from) color = step.color;
   return color;

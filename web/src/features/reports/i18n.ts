@@ -25,7 +25,18 @@ const de = {
       apply: 'Anzeigen',
       print: 'Drucken',
       pdf: 'PDF herunterladen',
+      pdfBusy: 'PDF wird erstellt …',
       back: 'Zur Karte',
+    },
+    pdfError: {
+      REPORT_RENDERER_BUSY:
+        'Gerade werden zu viele Berichte erstellt. Bitte versuchen Sie es in einer Minute erneut.',
+      REPORT_RENDERER_UNAVAILABLE:
+        'Die PDF-Erstellung ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut oder speichern Sie den Bericht über „Drucken“ als PDF.',
+      REPORT_RENDER_TIMEOUT: 'Das Erstellen des PDFs hat zu lange gedauert. Bitte versuchen Sie es erneut.',
+      REPORT_PAGE_FAILED:
+        'Das PDF konnte nicht erstellt werden, weil der Bericht nicht geladen werden konnte. Bitte versuchen Sie es erneut.',
+      failed: 'Das PDF konnte nicht heruntergeladen werden. Bitte versuchen Sie es erneut.',
     },
     synthetic:
       'Demodaten: Die Ladenlokale dieser Stadt sind synthetisch erzeugt und zeigen keine echte Lage.',
@@ -123,7 +134,8 @@ const de = {
     },
     network: {
       towns: 'Städte im Netzwerk',
-      visible: 'Berücksichtigt: {{n}} Städte, deren Zahlen Sie sehen dürfen.',
+      visible_one: 'Berücksichtigt: {{count}} Stadt, deren Zahlen Sie sehen dürfen.',
+      visible_other: 'Berücksichtigt: {{count}} Städte, deren Zahlen Sie sehen dürfen.',
       town: 'Stadt',
       distribution: 'Verteilung im Netzwerk',
       median: 'Median',
@@ -185,7 +197,16 @@ const en: Bundle = {
       apply: 'Show',
       print: 'Print',
       pdf: 'Download PDF',
+      pdfBusy: 'Creating PDF …',
       back: 'Back to the map',
+    },
+    pdfError: {
+      REPORT_RENDERER_BUSY: 'Too many reports are being created right now. Please try again in a minute.',
+      REPORT_RENDERER_UNAVAILABLE:
+        'PDF creation is not available right now. Please try again later, or use “Print” to save the report as a PDF.',
+      REPORT_RENDER_TIMEOUT: 'Creating the PDF took too long. Please try again.',
+      REPORT_PAGE_FAILED: 'The PDF could not be created because the report failed to load. Please try again.',
+      failed: 'The PDF could not be downloaded. Please try again.',
     },
     synthetic: 'Demo data: this town’s storefronts are synthetic and do not show real locations.',
     map: {
@@ -281,7 +302,8 @@ const en: Bundle = {
     },
     network: {
       towns: 'Towns in the network',
-      visible: 'Included: {{n}} towns whose figures you may see.',
+      visible_one: 'Included: {{count}} town whose figures you may see.',
+      visible_other: 'Included: {{count}} towns whose figures you may see.',
       town: 'Town',
       distribution: 'Distribution in the network',
       median: 'Median',

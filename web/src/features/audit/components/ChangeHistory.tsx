@@ -39,7 +39,7 @@ function ChangeDetails({ record }: { record: ChangeRecord }) {
           <li key={f.field}>{label(f.field)}</li>
         ) : (
           <li key={f.field}>
-            {label(f.field)}: {displayValue(f.before)} → {displayValue(f.after)}
+            {label(f.field)}: {displayValue(f.field, f.before, t)} → {displayValue(f.field, f.after, t)}
           </li>
         ),
       )}

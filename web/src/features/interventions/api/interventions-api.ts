@@ -4,6 +4,7 @@ import type {
   InterventionState,
   InterventionType,
   OccupancyStatus,
+  OutcomeCheck,
   UseCategory,
 } from '../../../lib/domain';
 
@@ -18,6 +19,16 @@ export interface NewIntervention {
   state: InterventionState;
   storefrontIds: string[];
 }
+
+export interface InterventionChanges {
+  state?: InterventionState;
+  startDate?: string | null;
+  endDate?: string | null;
+  budgetEur?: number | null;
+  lessonsLearned?: string | null;
+}
+
+export type OutcomeCheckInput = OutcomeCheck;
 
 /** Filters of GET /api/interventions (the knowledge base); `q` is German full text over title, description and lessons. */
 export interface InterventionSearch {
@@ -64,4 +75,15 @@ export const interventionsApi = {
   list: (params: { cityId?: string; storefrontId?: string }) =>
     api.get<{ items: Intervention[]; total: number }>(`/api/interventions${queryString(params)}`),
   create: (body: NewIntervention) => api.post<Intervention>('/api/interventions', body),
+  /** Changes what is given; `version` is the one the user saw (409 with the current record otherwise). */
+  update: (id: string, version: number, changes: InterventionChanges) =>
+    api.patch<Intervention>(`/api/interventions/${id}`, { version, ...changes }),
+  setOutcomeCheck: (id: string, version: number, check: OutcomeCheckInput) =>
+    api.put<Intervention>(`/api/interventions/${id}/outcome-checks/${check.monthsAfterEnd}`, {
+      version,
+      checkedOn: check.checkedOn,
+      regularLeaseSigned: check.regularLeaseSigned,
+      businessStillTrading: check.businessStillTrading,
+      note: check.note,
+    }),
 };

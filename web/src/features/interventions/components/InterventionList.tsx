@@ -1,25 +1,51 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
+import { InterventionEditForm } from './InterventionEditForm';
 
-export function InterventionList({ interventions }: { interventions: Intervention[] }) {
+/** The interventions on a unit; the town's editors can bring each one up to date (state, lessons, outcome). */
+export function InterventionList({
+  interventions,
+  canEdit,
+}: {
+  interventions: Intervention[];
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
   if (interventions.length === 0) return <p>{t('panel.noInterventions')}</p>;
   return (
     <ul className="intervention-list">
-      {interventions.map((i) => (
-        <li key={i.id}>
-          <strong>{i.title}</strong>
-          <span>
-            {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
-          </span>
-          <span>
-            {formatDate(i.startDate)} – {formatDate(i.endDate)}
-            {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
-          </span>
-          {i.lessonsLearned && <span className="intervention-list__lessons">{i.lessonsLearned}</span>}
-        </li>
-      ))}
+      {interventions.map((i) =>
+        editing === i.id ? (
+          <li key={i.id}>
+            <InterventionEditForm intervention={i} onDone={() => setEditing(null)} />
+          </li>
+        ) : (
+          <li key={i.id}>
+            <strong>{i.title}</strong>
+            <span>
+              {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
+            </span>
+            <span>
+              {formatDate(i.startDate)} – {formatDate(i.endDate)}
+              {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
+            </span>
+            {i.lessonsLearned && <span className="intervention-list__lessons">{i.lessonsLearned}</span>}
+            {canEdit && (
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => setEditing(i.id)}
+                aria-label={t('intervention.edit', { title: i.title })}
+              >
+                {t('intervention.editButton')}
+              </button>
+            )}
+          </li>
+        ),
+      )}
     </ul>
   );
 }

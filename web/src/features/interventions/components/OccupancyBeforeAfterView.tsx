@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
-import { Loading } from '../../../ui/Status';
+import { LoadError, Loading } from '../../../ui/Status';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 import type { OccupancyAt } from '../api/interventions-api';
 import { useOccupancyBeforeAfter } from '../hooks/use-occupancy-before-after';
@@ -20,7 +20,7 @@ export function OccupancyBeforeAfterView({ interventionId }: { interventionId: s
   const { t } = useTranslation();
   const data = useOccupancyBeforeAfter(interventionId, true);
   if (data.isPending) return <Loading />;
-  if (!data.data) return null;
+  if (data.error) return <LoadError error={data.error} onRetry={() => void data.refetch()} />;
   if (data.data.units.length === 0) return <p>{t('kb.noUnits')}</p>;
   return (
     <table className="storefront-table">

@@ -2,7 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { bumpTileRevision } from '../../map/tile-revision';
 import { storefrontKeys } from '../../storefronts/api/storefront-keys';
 import { interventionKeys } from '../api/intervention-keys';
-import { interventionsApi, type NewIntervention } from '../api/interventions-api';
+import { kpiKeys } from '../../kpis/api/kpi-keys';
+import {
+  interventionsApi,
+  type InterventionChanges,
+  type NewIntervention,
+  type OutcomeCheckInput,
+} from '../api/interventions-api';
 
 export function useStorefrontInterventions(storefrontId: string | undefined) {
   return useQuery({
@@ -24,5 +30,35 @@ export function useCreateIntervention() {
         client.invalidateQueries({ queryKey: storefrontKeys.all }),
       ]);
     },
+  });
+}
+
+/** After a change of an intervention: its lists, the units' tiles (has-intervention filter) and the KPIs. */
+function useAfterInterventionWrite(): () => Promise<void> {
+  const client = useQueryClient();
+  return async () => {
+    bumpTileRevision();
+    await Promise.all([
+      client.invalidateQueries({ queryKey: interventionKeys.all }),
+      client.invalidateQueries({ queryKey: kpiKeys.all }),
+    ]);
+  };
+}
+
+export function useUpdateIntervention(id: string) {
+  const after = useAfterInterventionWrite();
+  return useMutation({
+    mutationFn: ({ version, changes }: { version: number; changes: InterventionChanges }) =>
+      interventionsApi.update(id, version, changes),
+    onSuccess: after,
+  });
+}
+
+export function useSetOutcomeCheck(id: string) {
+  const after = useAfterInterventionWrite();
+  return useMutation({
+    mutationFn: ({ version, check }: { version: number; check: OutcomeCheckInput }) =>
+      interventionsApi.setOutcomeCheck(id, version, check),
+    onSuccess: after,
   });
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../lib/format';
 import type { TownKpis } from '../api/kpis-api';
 import { downloadCsv, toCsv } from '../csv';
 import { BENCHMARK_KPIS, kpiMeta, kpiValue, type BenchmarkKpi } from '../definitions';
@@ -20,13 +21,15 @@ const csvValue = (key: BenchmarkKpi, v: number | null): number | null =>
 export function KpiTable({
   kpis,
   names,
-  date,
+  asOf,
 }: {
   kpis: TownKpis[];
   names: Map<string, string>;
-  date: string;
+  /** The reference date, YYYY-MM-DD: shown formatted, used as is in the file name. */
+  asOf: string;
 }) {
   const { t } = useTranslation();
+  const date = formatDate(asOf);
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'town', dir: 'asc' });
   const [german, setGerman] = useState(true);
   const rows = useMemo(() => {
@@ -52,7 +55,7 @@ export function KpiTable({
       names.get(k.cityId) ?? k.cityId,
       ...BENCHMARK_KPIS.map((m) => csvValue(m.key, kpiValue(k, m.key))),
     ]);
-    downloadCsv(`schaufenster-kennzahlen-${date}.csv`, toCsv(header, body, { german }));
+    downloadCsv(`schaufenster-kennzahlen-${asOf}.csv`, toCsv(header, body, { german }));
   };
   const column = (key: SortKey, label: string) => (
     <th key={key} scope="col" aria-sort={ariaSort(key)}>

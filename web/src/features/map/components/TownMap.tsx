@@ -158,6 +158,23 @@ export function TownMap(props: TownMapProps) {
   return (
     <div className="town-map">
       <div ref={container} className="town-map__canvas" data-testid="town-map" />
+      {picking && (
+        // Without a mouse: move the map with the arrow keys (the map has focus), then set the position here.
+        <>
+          <div className="town-map__crosshair" aria-hidden="true" />
+          <button
+            type="button"
+            className="button town-map__centre"
+            data-testid="use-map-centre"
+            onClick={() => {
+              const centre = mapRef.current?.getCenter();
+              if (centre) props.pick?.onChange([centre.lng, centre.lat]);
+            }}
+          >
+            {i18n.t('form.useMapCentre')}
+          </button>
+        </>
+      )}
       {tooltip && (
         <div className="map-tooltip" role="status" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }}>
           {tooltip.text}

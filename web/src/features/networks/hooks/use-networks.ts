@@ -1,7 +1,8 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, queryString } from '../../../lib/api-client';
-import type { City, Network, StorefrontSummary } from '../../../lib/domain';
-import { storefrontKeys } from '../../storefronts/api/storefront-keys';
+import { api } from '../../../lib/api-client';
+import type { City, Network } from '../../../lib/domain';
+import { kpiKeys } from '../../kpis/api/kpi-keys';
+import { kpisApi } from '../../kpis/api/kpis-api';
 
 export const networkKeys = {
   all: ['networks'] as const,
@@ -20,15 +21,16 @@ export function useNetwork(slug: string) {
   });
 }
 
-/** One summary per town (units and vacancies on the date), for the network overview map. */
-export function useTownSummaries(cities: City[], asOf: string) {
+/**
+ * Each town's KPIs on the date (the KPI engine's units and vacancy rate: inside the perimeter, as in
+ * the reports and benchmarks), one request per town so that a town the viewer may not read fails alone.
+ */
+export function useTownKpiSnapshots(cities: City[], asOf: string) {
   return useQueries({
-    queries: cities.map((city) => {
-      const params = { cityId: city.id, asOf };
-      return {
-        queryKey: storefrontKeys.summary(params),
-        queryFn: () => api.get<StorefrontSummary>(`/api/storefronts/summary${queryString(params)}`),
-      };
-    }),
+    queries: cities.map((city) => ({
+      queryKey: kpiKeys.snapshot([city.id], asOf),
+      queryFn: () => kpisApi.snapshot([city.id], asOf),
+      enabled: city.storefrontCount !== null,
+    })),
   });
 }

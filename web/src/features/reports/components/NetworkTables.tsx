@@ -20,7 +20,7 @@ export function NetworkDistribution({
     <section className="report-section report-sheet" aria-labelledby="report-distribution-title">
       <h2 id="report-distribution-title">{t('reports.network.distribution')}</h2>
       <table className="report-table">
-        <caption>{t('reports.network.visible', { n: summary.towns })}</caption>
+        <caption>{t('reports.network.visible', { count: summary.towns })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('reports.sheet.kpi')}</th>

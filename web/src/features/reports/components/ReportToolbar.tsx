@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../lib/dates';
 import { onLinkClick } from '../../../router/router';
 import type { ReportLang } from '../report-format';
+import { fetchReportPdf, pdfErrorKey, saveBlob } from '../report-pdf';
 
 interface Props {
   asOf: string;
@@ -17,9 +18,25 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
   const { t } = useTranslation();
   const [date, setDate] = useState(asOf);
   const [language, setLanguage] = useState<ReportLang>(lang);
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const [pdfError, setPdfError] = useState<Error | null>(null);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (isIsoDate(date)) onChange(date, language);
+  };
+  // The server renders the PDF (seconds, up to about a minute): the button says so meanwhile.
+  const downloadPdf = async (): Promise<void> => {
+    if (pdfBusy) return;
+    setPdfBusy(true);
+    setPdfError(null);
+    try {
+      const { blob, fileName } = await fetchReportPdf(pdfHref);
+      saveBlob(blob, fileName);
+    } catch (error) {
+      setPdfError(error instanceof Error ? error : new Error('The PDF download failed.'));
+    } finally {
+      setPdfBusy(false);
+    }
   };
   return (
     <form className="report-toolbar" aria-label={t('reports.toolbar.label')} onSubmit={submit}>
@@ -42,10 +59,25 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
         <button type="button" onClick={() => window.print()}>
           {t('reports.toolbar.print')}
         </button>
-        <a className="button" href={pdfHref} download>
-          {t('reports.toolbar.pdf')}
-        </a>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={pdfBusy}
+          aria-busy={pdfBusy}
+          onClick={() => void downloadPdf()}
+          data-testid="report-pdf"
+        >
+          {pdfBusy ? t('reports.toolbar.pdfBusy') : t('reports.toolbar.pdf')}
+        </button>
       </span>
+      <span className="visually-hidden" role="status">
+        {pdfBusy ? t('reports.toolbar.pdfBusy') : ''}
+      </span>
+      {pdfError !== null && (
+        <p className="form__error report-toolbar__error" role="alert">
+          {t(pdfErrorKey(pdfError), { message: pdfError.message })}
+        </p>
+      )}
     </form>
   );
 }

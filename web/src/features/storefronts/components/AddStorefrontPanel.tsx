@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
 import { IN_USE_STATUSES, type LonLat, type OccupancyStatus, type UseCategory } from '../../../lib/domain';
@@ -28,10 +28,14 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
   const [businessName, setBusinessName] = useState('');
   const [validFrom, setValidFrom] = useState(todayIso());
   const inUse = IN_USE_STATUSES.includes(status);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []); // keyboard and screen-reader users land in the panel
   const area = parseDecimal(floorArea, i18n.language);
   return (
     <aside className="side-panel" aria-labelledby="add-heading">
-      <h2 id="add-heading">{t('town.addStorefront')}</h2>
+      <h2 id="add-heading" ref={heading} tabIndex={-1}>
+        {t('town.addStorefront')}
+      </h2>
       <p className="hint" role="status">
         {position
           ? t('form.positionSet', { lat: formatNumber(position[1], 5), lon: formatNumber(position[0], 5) })

@@ -3,7 +3,11 @@ import { OCCUPANCY_STATUSES, type StorefrontSummary } from '../../../lib/domain'
 import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 
-/** The numbers next to the map, by status, for the same filter and date as the map. */
+/**
+ * The numbers next to the map, by status, for the same filter and date as the map. Its share of vacant
+ * units is of the units shown (any filter, inside and outside the perimeter), so it is labelled as such,
+ * not as the vacancy rate, which is the KPI engine's (docs/kpis.md).
+ */
 export function CountsPanel({ summary }: { summary: StorefrontSummary | undefined }) {
   const { t } = useTranslation();
   if (!summary) return null;
@@ -17,7 +21,7 @@ export function CountsPanel({ summary }: { summary: StorefrontSummary | undefine
           <dd data-testid="count-total">{formatNumber(summary.total)}</dd>
         </div>
         <div>
-          <dt>{t('counts.vacancyRate')}</dt>
+          <dt>{t('counts.vacantShare')}</dt>
           <dd data-testid="vacancy-rate">{summary.total ? formatPercent(vacant / summary.total) : '–'}</dd>
         </div>
       </dl>

@@ -40,7 +40,11 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
   const verify = useVerifyStorefront(id);
   const [mode, setMode] = useState<Mode>('view');
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [id]);
+  // On opening, and when a form closes (saved or cancelled): focus is not left on a button that is gone.
+  const viewing = mode === 'view';
+  useEffect(() => {
+    if (viewing) heading.current?.focus();
+  }, [id, viewing]);
 
   const s = storefront.data;
   const canEdit = useCanEditTown(s?.cityId);
@@ -137,7 +141,9 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
           {isSignedIn(session.data) && (
             <section aria-labelledby="interventions-heading">
               <h3 id="interventions-heading">{t('panel.interventions')}</h3>
-              {interventions.data && <InterventionList interventions={interventions.data} />}
+              {interventions.data && (
+                <InterventionList interventions={interventions.data} canEdit={canEdit} />
+              )}
             </section>
           )}
           {canEdit && <ChangeHistory storefrontId={s.id} />}

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateForYear, isIsoDate, todayIso, yearOf, yearRange } from '../../../lib/dates';
+import { dateForYear, todayIso, yearOf, yearRange } from '../../../lib/dates';
 import { Field } from '../../../ui/Field';
+import { completeDate } from '../as-of-date';
 
 const FIRST_YEAR = 2015;
+const MIN_DATE = `${FIRST_YEAR}-01-01`;
 const STEP_MS = 1500;
 
 /** Stichtag: a date field, a year slider and a play button that steps through the years. */
@@ -19,6 +21,13 @@ export function AsOfControl({
   const current = asOf ?? today;
   const years = yearRange(FIRST_YEAR, today);
   const [playing, setPlaying] = useState(false);
+  // What the date field shows: a typed date is applied only once it is complete and in range.
+  const [draft, setDraft] = useState(current);
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setDraft(current);
+  }
 
   useEffect(() => {
     if (!playing) return undefined;
@@ -45,13 +54,16 @@ export function AsOfControl({
           <input
             id={id}
             type="date"
-            value={current}
-            min={`${FIRST_YEAR}-01-01`}
+            value={draft}
+            min={MIN_DATE}
             max={today}
             data-testid="as-of-date"
             onChange={(e) => {
-              if (isIsoDate(e.target.value)) onChange(e.target.value === today ? undefined : e.target.value);
+              setDraft(e.target.value);
+              const date = completeDate(e.target.value, MIN_DATE, today);
+              if (date && date !== current) onChange(date === today ? undefined : date);
             }}
+            onBlur={() => setDraft(current)}
           />
         )}
       </Field>

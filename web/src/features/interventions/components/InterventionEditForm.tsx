@@ -1,0 +1,238 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../lib/dates';
+import { INTERVENTION_STATES, type Intervention, type InterventionState } from '../../../lib/domain';
+import { decimalInput, parseDecimal } from '../../../lib/numbers';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { Field } from '../../../ui/Field';
+import type { InterventionChanges } from '../api/interventions-api';
+import { useSetOutcomeCheck, useUpdateIntervention } from '../hooks/use-interventions';
+
+const MONTHS = [6, 12, 24] as const;
+type Answer = '' | 'yes' | 'no';
+const toAnswer = (v: boolean | null | undefined): Answer => (v === true ? 'yes' : v === false ? 'no' : '');
+const fromAnswer = (a: Answer): boolean | null => (a === 'yes' ? true : a === 'no' ? false : null);
+const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+
+/**
+ * Keeps an intervention's record up to date: its state and dates, its cost, what the town learnt,
+ * and — once it has ended — the outcome checks 6, 12 and 24 months later, which the knowledge base
+ * and the conversion KPI read. Only what the user changed is sent, with the version they saw.
+ */
+export function InterventionEditForm({
+  intervention,
+  onDone,
+}: {
+  intervention: Intervention;
+  onDone: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const update = useUpdateIntervention(intervention.id);
+  const base = {
+    state: intervention.state,
+    startDate: intervention.startDate ?? '',
+    endDate: intervention.endDate ?? '',
+    budget: decimalInput(intervention.budgetEur, i18n.language),
+    lessonsLearned: intervention.lessonsLearned ?? '',
+  };
+  const [draft, setDraft] = useState(base);
+  const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const budget = parseDecimal(draft.budget, i18n.language);
+
+  const changes = (): InterventionChanges => {
+    const c: InterventionChanges = {};
+    if (draft.state !== base.state) c.state = draft.state;
+    if (draft.startDate !== base.startDate) c.startDate = draft.startDate || null;
+    if (draft.endDate !== base.endDate) c.endDate = draft.endDate || null;
+    if (draft.budget !== base.budget && budget !== 'invalid') c.budgetEur = budget;
+    if (draft.lessonsLearned !== base.lessonsLearned) c.lessonsLearned = text(draft.lessonsLearned);
+    return c;
+  };
+
+  return (
+    <div className="intervention-edit" data-testid="intervention-edit">
+      <form
+        className="form"
+        aria-labelledby={`intervention-edit-${intervention.id}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (budget === 'invalid') return;
+          update.mutate({ version: intervention.version, changes: changes() }, { onSuccess: onDone });
+        }}
+      >
+        <h4 id={`intervention-edit-${intervention.id}`}>
+          {t('intervention.edit', { title: intervention.title })}
+        </h4>
+        <Field label={t('form.state')}>
+          {(id) => (
+            <select
+              id={id}
+              value={draft.state}
+              onChange={(e) => set('state', e.target.value as InterventionState)}
+            >
+              {INTERVENTION_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`interventionState.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('form.startDate')}>
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={draft.startDate}
+              onChange={(e) => set('startDate', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('form.endDate')}>
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={draft.endDate}
+              onChange={(e) => set('endDate', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('form.budget')} error={budget === 'invalid' ? t('form.numberInvalid') : undefined}>
+          {(id, errorProps) => (
+            <input
+              id={id}
+              inputMode="decimal"
+              value={draft.budget}
+              onChange={(e) => set('budget', e.target.value)}
+              {...errorProps}
+            />
+          )}
+        </Field>
+        <Field label={t('intervention.lessonsLearned')} hint={t('intervention.lessonsHint')}>
+          {(id) => (
+            <textarea
+              id={id}
+              rows={4}
+              value={draft.lessonsLearned}
+              onChange={(e) => set('lessonsLearned', e.target.value)}
+            />
+          )}
+        </Field>
+        {update.error && <ApiErrorMessage error={update.error} />}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={update.isPending}>
+            {update.isPending ? t('form.saving') : t('form.save')}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onDone}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      </form>
+      {intervention.state === 'ended' && <OutcomeCheckForm intervention={intervention} />}
+    </div>
+  );
+}
+
+/** One outcome check (6, 12 or 24 months after the end), prefilled with what is recorded. */
+function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
+  const { t } = useTranslation();
+  const save = useSetOutcomeCheck(intervention.id);
+  const [months, setMonths] = useState<(typeof MONTHS)[number]>(12);
+  const recorded = intervention.outcomeChecks.find((c) => c.monthsAfterEnd === months);
+  const [draft, setDraft] = useState<{
+    checkedOn: string;
+    lease: Answer;
+    trading: Answer;
+    note: string;
+  } | null>(null);
+  const shown = draft ?? {
+    checkedOn: recorded?.checkedOn ?? todayIso(),
+    lease: toAnswer(recorded?.regularLeaseSigned),
+    trading: toAnswer(recorded?.businessStillTrading),
+    note: recorded?.note ?? '',
+  };
+  const set = (change: Partial<typeof shown>): void => setDraft({ ...shown, ...change });
+  const answer = (label: string, value: Answer, onChange: (a: Answer) => void) => (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value as Answer)}>
+          <option value="">{t('outcome.unknown')}</option>
+          <option value="yes">{t('outcome.yes')}</option>
+          <option value="no">{t('outcome.no')}</option>
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <form
+      className="form"
+      aria-labelledby={`outcome-${intervention.id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(
+          {
+            version: intervention.version,
+            check: {
+              monthsAfterEnd: months,
+              checkedOn: shown.checkedOn || null,
+              regularLeaseSigned: fromAnswer(shown.lease),
+              businessStillTrading: fromAnswer(shown.trading),
+              note: text(shown.note),
+            },
+          },
+          { onSuccess: () => setDraft(null) },
+        );
+      }}
+    >
+      <h4 id={`outcome-${intervention.id}`}>{t('outcome.title')}</h4>
+      <Field label={t('outcome.months')}>
+        {(id) => (
+          <select
+            id={id}
+            value={months}
+            onChange={(e) => {
+              setMonths(Number(e.target.value) as (typeof MONTHS)[number]);
+              setDraft(null); // show what is recorded for that check
+            }}
+          >
+            {MONTHS.map((m) => (
+              <option key={m} value={m}>
+                {t('outcome.after', { count: m })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('outcome.checkedOn')}>
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            value={shown.checkedOn}
+            onChange={(e) => set({ checkedOn: e.target.value })}
+          />
+        )}
+      </Field>
+      {answer(t('outcome.regularLease'), shown.lease, (lease) => set({ lease }))}
+      {answer(t('outcome.stillTrading'), shown.trading, (trading) => set({ trading }))}
+      <Field label={t('form.note')}>
+        {(id) => (
+          <textarea id={id} rows={2} value={shown.note} onChange={(e) => set({ note: e.target.value })} />
+        )}
+      </Field>
+      {save.error && <ApiErrorMessage error={save.error} />}
+      {save.isSuccess && !draft && (
+        <p role="status" className="hint">
+          {t('outcome.saved')}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {save.isPending ? t('form.saving') : t('outcome.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
