@@ -172,6 +172,15 @@ test('an admin creates a user with a role in a town and sees the one-time passwo
   await expect(notice).toHaveCount(0);
   await row.getByRole('button', { name: `${email} sperren` }).click();
   await expect(row).toContainText('gesperrt');
+
+  // The roles can be changed later: the councillor now reads Mühlhausen instead of Gotha.
+  await row.getByRole('button', { name: `Rollen ändern: ${email}` }).click();
+  const roles = page.getByRole('form', { name: `Rollen ändern: ${email}` });
+  await roles.getByLabel('Stadt für Rolle 1').selectOption({ label: muehlhausen.name });
+  await roles.getByRole('button', { name: 'Rollen speichern' }).click();
+  await expect(roles).toHaveCount(0);
+  await expect(row).toContainText(`Lesezugriff (z. B. Stadtrat): ${muehlhausen.name}`);
+  await expect(row).not.toContainText(gotha.name);
 });
 
 test('wrong credentials and throttling are explained in German', async ({ page }) => {
@@ -204,6 +213,38 @@ test('a session ended elsewhere: the next refused save shows the sign-in link ag
   await verify.click(); // answered 401
   await expect(page.getByTestId('sign-in-link')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Heute vor Ort geprüft' })).toHaveCount(0);
+});
+
+test('publishing the town asks first, withdrawing does not', async ({ page }) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  await page.goto('/towns/muehlhausen');
+  const toggle = page.getByTestId('open-data-switch');
+  try {
+    await expect(toggle).toBeChecked();
+    await toggle.click();
+    await expect(toggle).not.toBeChecked();
+    await toggle.click();
+    const question = page.getByRole('group', { name: /sofort für alle sichtbar/ });
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(toggle).not.toBeChecked();
+    await toggle.click();
+    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await expect(toggle).toBeChecked();
+  } finally {
+    // The other tests read Mühlhausen anonymously: leave it published whatever happened above.
+    const town = (await (await page.request.get('/api/cities/muehlhausen')).json()) as {
+      id: string;
+      version: number;
+      openData: boolean;
+    };
+    if (!town.openData) {
+      await page.request.put(`/api/cities/${town.id}/open-data`, {
+        data: { openData: true, version: town.version },
+        headers: { 'X-CSRF-Token': csrf },
+      });
+    }
+  }
 });
 
 test('signing out shows the sign-in link again and hides the editing controls', async ({ page, request }) => {

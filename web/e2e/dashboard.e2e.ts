@@ -125,6 +125,21 @@ test('the list view is sortable and opens the side panel from the keyboard', asy
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('storefront-panel')).toBeVisible();
   await expect(page).toHaveURL(/selected=/);
+  await page.goBack(); // Back closes the panel and keeps the sorted list
+  await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
+  await expect(page).toHaveURL(/sort=floorAreaM2/);
+  await expect(page).not.toHaveURL(/selected=/);
+});
+
+test('a shared link with several uses and an unusual vacancy length shows them in the filters', async ({
+  page,
+}) => {
+  await page.goto(`/towns/${town.slug}?view=list&useCategory=food_drink,services&vacantForMonths=18`);
+  await expect(page.getByLabel('Nutzung', { exact: true })).toHaveValue('several');
+  await expect(page.getByLabel('Nutzung', { exact: true }).locator('option:checked')).toHaveText(
+    'Gastronomie, Dienstleistungen',
+  );
+  await expect(page.getByLabel('Leer seit mindestens')).toHaveValue('18');
 });
 
 test('the list view starts again on page 1 when the filter changes', async ({ page }) => {

@@ -217,3 +217,30 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
     expect.objectContaining({ monthsAfterEnd: 12, regularLeaseSigned: true }),
   ]);
 });
+
+test('a storefront entered in error is deleted after a confirmation', async ({ page }) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
+    centre: { coordinates: [number, number] };
+  };
+  const [lon, lat] = detail.centre.coordinates;
+  const created = await page.request.post('/api/storefronts', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      street: 'Doppelgasse',
+      houseNumber: '2',
+      location: { type: 'Point', coordinates: [lon, lat] },
+      initialStatus: { date: '2024-01-01', status: 'vacant' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
+  await expect(panel.getByText(/Nur für Fehleingaben/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
+  expect((await page.request.get(`/api/storefronts/${id}`)).status()).toBe(404);
+});

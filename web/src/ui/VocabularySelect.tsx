@@ -27,15 +27,23 @@ export function CategorySelect({
   value,
   onChange,
   emptyLabel,
+  severalLabel,
   ...rest
 }: SelectProps & {
-  value: UseCategory | '';
+  value: UseCategory | '' | 'several';
   onChange: (category: UseCategory | '') => void;
   emptyLabel: string;
+  /** Shown (and selected) when `value` is 'several': a choice the select itself cannot make, e.g. from a shared link. */
+  severalLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value as UseCategory | '')}>
+      {value === 'several' && (
+        <option value="several" disabled>
+          {severalLabel}
+        </option>
+      )}
       <option value="">{emptyLabel}</option>
       {USE_CATEGORIES.map((c) => (
         <option key={c} value={c}>

@@ -39,7 +39,8 @@ export function FilterBar({
         {(id) => (
           <CategorySelect
             id={id}
-            value={state.useCategories[0] ?? ''}
+            value={state.useCategories.length > 1 ? 'several' : (state.useCategories[0] ?? '')}
+            severalLabel={state.useCategories.map((c) => t(`category.${c}`)).join(', ')}
             onChange={(c) => onChange({ useCategories: c ? [c] : [] })}
             emptyLabel={t('filters.allCategories')}
           />
@@ -55,11 +56,13 @@ export function FilterBar({
             }
           >
             <option value="">{t('filters.vacantForAny')}</option>
-            {VACANCY_MONTHS.map((m) => (
-              <option key={m} value={m}>
-                {t('filters.months', { count: m })}
-              </option>
-            ))}
+            {[...new Set([...VACANCY_MONTHS, ...(state.vacantForMonths ? [state.vacantForMonths] : [])])]
+              .sort((a, b) => a - b)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {t('filters.months', { count: m })}
+                </option>
+              ))}
           </select>
         )}
       </Field>

@@ -2,18 +2,26 @@ import { useCallback, useMemo } from 'react';
 import { useSearch, useSetSearch } from '../../../router/router';
 import { parseDashboardState, serializeDashboardState, type DashboardState } from '../filter-state';
 
-/** The dashboard's view state, read from and written to the URL (shareable, back-button friendly). */
+/**
+ * The dashboard's view state, read from and written to the URL (shareable, back-button friendly):
+ * opening or closing a unit and switching between map and list add a history entry, so Back undoes
+ * them; filters and the date replace the entry (the year player would otherwise fill the history).
+ */
 export function useDashboardState(): [DashboardState, (changes: Partial<DashboardState>) => void] {
   const search = useSearch();
   const setSearch = useSetSearch();
   const state = useMemo(() => parseDashboardState(search), [search]);
   const update = useCallback(
     (changes: Partial<DashboardState>) => {
-      const next = { ...parseDashboardState(window.location.search), ...changes };
+      const current = parseDashboardState(window.location.search);
+      const next = { ...current, ...changes };
       for (const key of Object.keys(changes) as (keyof DashboardState)[]) {
         if (changes[key] === undefined) delete next[key];
       }
-      setSearch(serializeDashboardState(next));
+      setSearch(
+        serializeDashboardState(next),
+        next.selected !== current.selected || next.view !== current.view,
+      );
     },
     [setSearch],
   );

@@ -58,4 +58,6 @@ export const storefrontsApi = {
   verify: (id: string, version: number) => api.post<Storefront>(`${base}/${id}/verify`, { version }),
   changeStatus: (id: string, version: number, change: StatusChange) =>
     api.post<StatusChangeResult>(`${base}/${id}/status-changes`, { ...change, version }),
+  /** For records made in error: the unit, its history and links go; the audit trail keeps them. */
+  remove: (id: string, version: number) => api.delete<void>(`${base}/${id}?version=${version}`),
 };

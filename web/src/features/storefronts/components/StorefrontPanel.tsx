@@ -7,7 +7,8 @@ import { StatusSwatch } from '../../../ui/StatusSwatch';
 import { InterventionForm } from '../../interventions/components/InterventionForm';
 import { InterventionList } from '../../interventions/components/InterventionList';
 import { useStorefrontInterventions } from '../../interventions/hooks/use-interventions';
-import { useVerifyStorefront } from '../hooks/use-storefront-mutations';
+import { useDeleteStorefront, useVerifyStorefront } from '../hooks/use-storefront-mutations';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { useOccupancyHistory, useStorefront } from '../hooks/use-storefront-queries';
 import { EditStorefrontForm } from './EditStorefrontForm';
 import { OccupancyTimeline } from './OccupancyTimeline';
@@ -38,6 +39,7 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
   // Interventions are for signed-in readers only; anonymous visitors see what towns publish.
   const interventions = useStorefrontInterventions(isSignedIn(session.data) ? id : undefined);
   const verify = useVerifyStorefront(id);
+  const remove = useDeleteStorefront(id);
   const [mode, setMode] = useState<Mode>('view');
   const heading = useRef<HTMLHeadingElement>(null);
   // On opening, and when a form closes (saved or cancelled): focus is not left on a button that is gone.
@@ -122,8 +124,17 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
               <button type="button" className="button" onClick={() => setMode('intervention')}>
                 {t('panel.addIntervention')}
               </button>
+              <ConfirmButton
+                label={t('panel.delete')}
+                question={t('panel.deleteQuestion')}
+                confirmLabel={t('panel.deleteConfirm')}
+                danger
+                disabled={remove.isPending}
+                onConfirm={() => remove.mutate(s.version, { onSuccess: onClose })}
+              />
             </div>
           )}
+          {remove.error && <ApiErrorMessage error={remove.error} />}
           {!canEdit && <ReadOnlyHint signedIn={isSignedIn(session.data)} />}
           {verify.isSuccess && mode === 'view' && <p role="status">{t('panel.verified')}</p>}
           {verify.error && <ApiErrorMessage error={verify.error} />}

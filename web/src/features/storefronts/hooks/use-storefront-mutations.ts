@@ -48,6 +48,14 @@ export function useUpdateStorefront(id: string) {
   });
 }
 
+export function useDeleteStorefront(id: string) {
+  const afterWrite = useAfterWrite();
+  return useMutation({
+    mutationFn: (version: number) => storefrontsApi.remove(id, version),
+    onSuccess: afterWrite,
+  });
+}
+
 export function useVerifyStorefront(id: string) {
   const afterWrite = useAfterWrite();
   return useMutation({

@@ -1,23 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CityDetail } from '../../../lib/domain';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { useSetOpenData } from '../hooks/use-set-open-data';
 
-/** The town's „Open Data“ switch: publish the map and KPIs (never personal data) to everyone. */
+/**
+ * The town's „Open Data“ switch: publish the map and KPIs (never personal data) to everyone.
+ * Publishing asks first (it shows the town's data to the public at once); withdrawing does not.
+ */
 export function OpenDataSwitch({ town }: { town: CityDetail }) {
   const { t } = useTranslation();
   const mutation = useSetOpenData(town.id);
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const switchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  const answer = (publish: boolean): void => {
+    setAsking(false);
+    if (publish) mutation.mutate({ openData: true, version: town.version });
+    switchRef.current?.focus();
+  };
   return (
     <div className="open-data">
       <label className="chip">
         <input
+          ref={switchRef}
           type="checkbox"
           role="switch"
           checked={town.openData}
           aria-checked={town.openData}
           aria-describedby="open-data-hint"
-          disabled={mutation.isPending}
-          onChange={(e) => mutation.mutate({ openData: e.target.checked, version: town.version })}
+          disabled={mutation.isPending || asking}
+          onChange={(e) =>
+            e.target.checked ? setAsking(true) : mutation.mutate({ openData: false, version: town.version })
+          }
           data-testid="open-data-switch"
         />
         {t('town.openData')}
@@ -25,6 +43,26 @@ export function OpenDataSwitch({ town }: { town: CityDetail }) {
       <p id="open-data-hint" className="field__hint">
         {t('town.openDataHint')}
       </p>
+      {asking && (
+        <div className="confirm" role="group" aria-labelledby="open-data-question">
+          <p id="open-data-question" className="confirm__question">
+            {t('town.openDataQuestion', { town: town.name })}
+          </p>
+          <div className="form__actions">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--primary"
+              onClick={() => answer(true)}
+            >
+              {t('town.openDataConfirm')}
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => answer(false)}>
+              {t('form.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {mutation.error && <ApiErrorMessage error={mutation.error} />}
     </div>
   );
