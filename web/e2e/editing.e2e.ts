@@ -244,3 +244,50 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
   expect((await page.request.get(`/api/storefronts/${id}`)).status()).toBe(404);
 });
+
+test('a wrongly recorded status change is corrected and then removed from the history', async ({ page }) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
+    centre: { coordinates: [number, number] };
+  };
+  const created = await page.request.post('/api/storefronts', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      street: 'Verlaufsgasse',
+      houseNumber: '3',
+      location: { type: 'Point', coordinates: detail.centre.coordinates },
+      initialStatus: { date: '2024-01-01', status: 'vacant' },
+    },
+  });
+  const { id } = (await created.json()) as { id: string };
+  const changed = await page.request.post(`/api/storefronts/${id}/status-changes`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 1, date: '2025-03-01', status: 'occupied', useCategory: 'food_drink' },
+  });
+  expect(changed.status()).toBe(201);
+  const history = async () =>
+    (await (await page.request.get(`/api/storefronts/${id}/occupancy`)).json()) as {
+      status: string;
+      validFrom: string;
+      validTo: string | null;
+    }[];
+
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const timeline = page.getByTestId('occupancy-timeline');
+  await timeline.getByRole('button', { name: /„Genutzt ab 01\.03\.2025“ korrigieren/ }).click();
+  const form = timeline.getByTestId('period-correction');
+  await form.getByLabel('Gültig ab').fill('2025-04-01');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form).toHaveCount(0);
+  expect(await history()).toEqual([
+    expect.objectContaining({ status: 'vacant', validFrom: '2024-01-01', validTo: '2025-04-01' }),
+    expect.objectContaining({ status: 'occupied', validFrom: '2025-04-01', validTo: null }),
+  ]);
+
+  await timeline.getByRole('button', { name: /„Genutzt ab 01\.04\.2025“ korrigieren/ }).click();
+  await form.getByRole('button', { name: 'Eintrag entfernen' }).click();
+  await form.getByRole('button', { name: 'Endgültig entfernen' }).click();
+  await expect(timeline.locator('li')).toHaveCount(1);
+  expect(await history()).toEqual([expect.objectContaining({ status: 'vacant', validTo: null })]);
+});

@@ -43,6 +43,15 @@ export interface StatusChangeResult {
 
 const base = '/api/storefronts';
 
+/** What a correction of a period may change (only what is given is sent). */
+export interface PeriodPatch {
+  status?: OccupancyStatus;
+  useCategory?: UseCategory | null;
+  businessName?: string | null;
+  validFrom?: string;
+  note?: string | null;
+}
+
 export const storefrontsApi = {
   list: (params: ApiFilterParams & { sort?: string; page?: number; pageSize?: number }) =>
     api.get<StorefrontPage>(`${base}${queryString(params)}`),
@@ -58,6 +67,12 @@ export const storefrontsApi = {
   verify: (id: string, version: number) => api.post<Storefront>(`${base}/${id}/verify`, { version }),
   changeStatus: (id: string, version: number, change: StatusChange) =>
     api.post<StatusChangeResult>(`${base}/${id}/status-changes`, { ...change, version }),
+  /** Corrects one period (the neighbours' dates move with it: the history stays gap-free). */
+  correctPeriod: (id: string, periodId: string, version: number, patch: PeriodPatch) =>
+    api.patch<StatusChangeResult>(`${base}/${id}/occupancy/${periodId}`, { ...patch, version }),
+  /** Removes a wrongly recorded period; its neighbour covers its time. */
+  removePeriod: (id: string, periodId: string, version: number) =>
+    api.delete<StatusChangeResult>(`${base}/${id}/occupancy/${periodId}?version=${version}`),
   /** For records made in error: the unit, its history and links go; the audit trail keeps them. */
   remove: (id: string, version: number) => api.delete<void>(`${base}/${id}?version=${version}`),
 };

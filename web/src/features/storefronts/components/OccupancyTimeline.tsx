@@ -1,11 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OccupancyPeriod } from '../../../lib/domain';
+import type { OccupancyPeriod, Storefront } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { PeriodCorrectionForm } from './PeriodCorrectionForm';
 
-/** The occupancy history, newest first, as an ordered list (readable without colour). */
-export function OccupancyTimeline({ periods }: { periods: OccupancyPeriod[] }) {
+/**
+ * The occupancy history, newest first, as an ordered list (readable without colour). The town's
+ * editors can correct or remove a wrongly recorded period (`editable`: the storefront they edit).
+ */
+export function OccupancyTimeline({
+  periods,
+  editable,
+}: {
+  periods: OccupancyPeriod[];
+  editable?: Storefront;
+}) {
   const { t } = useTranslation();
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const newestFirst = [...periods].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   return (
     <ol className="timeline" data-testid="occupancy-timeline">
@@ -20,6 +32,27 @@ export function OccupancyTimeline({ periods }: { periods: OccupancyPeriod[] }) {
             {p.businessName && ` · ${p.businessName}`}
           </span>
           {p.note && <span className="timeline__note">{p.note}</span>}
+          {editable &&
+            (correcting === p.id ? (
+              <PeriodCorrectionForm
+                storefront={editable}
+                period={p}
+                canRemove={periods.length > 1}
+                onDone={() => setCorrecting(null)}
+              />
+            ) : (
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-label={t('periodFix.correctPeriod', {
+                  status: t(`status.${p.status}`),
+                  from: formatDate(p.validFrom),
+                })}
+                onClick={() => setCorrecting(p.id)}
+              >
+                {t('periodFix.correct')}
+              </button>
+            ))}
         </li>
       ))}
     </ol>

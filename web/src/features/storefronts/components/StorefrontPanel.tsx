@@ -147,7 +147,7 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
 
           <section aria-labelledby="history-heading">
             <h3 id="history-heading">{t('panel.history')}</h3>
-            {history.data && <OccupancyTimeline periods={history.data} />}
+            {history.data && <OccupancyTimeline periods={history.data} editable={canEdit ? s : undefined} />}
           </section>
           {isSignedIn(session.data) && (
             <section aria-labelledby="interventions-heading">

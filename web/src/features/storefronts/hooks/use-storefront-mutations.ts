@@ -7,6 +7,7 @@ import { storefrontKeys } from '../api/storefront-keys';
 import {
   storefrontsApi,
   type NewStorefront,
+  type PeriodPatch,
   type StatusChange,
   type StorefrontAttributes,
 } from '../api/storefronts-api';
@@ -44,6 +45,24 @@ export function useUpdateStorefront(id: string) {
       version: number;
       changes: Partial<StorefrontAttributes> & { location?: GeoJsonPoint };
     }) => storefrontsApi.update(id, version, changes),
+    onSuccess: afterWrite,
+  });
+}
+
+export function useCorrectPeriod(id: string) {
+  const afterWrite = useAfterWrite();
+  return useMutation({
+    mutationFn: ({ periodId, version, patch }: { periodId: string; version: number; patch: PeriodPatch }) =>
+      storefrontsApi.correctPeriod(id, periodId, version, patch),
+    onSuccess: afterWrite,
+  });
+}
+
+export function useRemovePeriod(id: string) {
+  const afterWrite = useAfterWrite();
+  return useMutation({
+    mutationFn: ({ periodId, version }: { periodId: string; version: number }) =>
+      storefrontsApi.removePeriod(id, periodId, version),
     onSuccess: afterWrite,
   });
 }

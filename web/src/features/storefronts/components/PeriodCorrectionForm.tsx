@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  IN_USE_STATUSES,
+  type OccupancyPeriod,
+  type OccupancyStatus,
+  type Storefront,
+  type UseCategory,
+} from '../../../lib/domain';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { Field } from '../../../ui/Field';
+import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
+import type { PeriodPatch } from '../api/storefronts-api';
+import { useCorrectPeriod, useRemovePeriod } from '../hooks/use-storefront-mutations';
+
+const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+
+/**
+ * Corrects a wrongly recorded period of the history (its status, use, business, start or note) or
+ * removes it; the API keeps the history gap-free (a moved start moves the previous period's end).
+ * Only what the user changed is sent, with the storefront version they saw.
+ */
+export function PeriodCorrectionForm({
+  storefront,
+  period,
+  canRemove,
+  onDone,
+}: {
+  storefront: Storefront;
+  period: OccupancyPeriod;
+  canRemove: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const correct = useCorrectPeriod(storefront.id);
+  const remove = useRemovePeriod(storefront.id);
+  const base: {
+    status: OccupancyStatus;
+    useCategory: UseCategory | '';
+    businessName: string;
+    validFrom: string;
+    note: string;
+  } = {
+    status: period.status,
+    useCategory: period.useCategory ?? '',
+    businessName: period.businessName ?? '',
+    validFrom: period.validFrom,
+    note: period.note ?? '',
+  };
+  const [draft, setDraft] = useState(base);
+  const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const inUse = IN_USE_STATUSES.includes(draft.status);
+
+  const patch = (): PeriodPatch => {
+    const p: PeriodPatch = {};
+    if (draft.status !== base.status) p.status = draft.status;
+    const useCategory = inUse ? draft.useCategory : '';
+    if (useCategory !== base.useCategory) p.useCategory = useCategory || null;
+    const business = inUse ? draft.businessName : '';
+    if (business !== base.businessName) p.businessName = text(business);
+    if (draft.validFrom !== base.validFrom) p.validFrom = draft.validFrom;
+    if (draft.note !== base.note) p.note = text(draft.note);
+    return p;
+  };
+  const error = correct.error ?? remove.error;
+
+  return (
+    <form
+      className="form"
+      aria-labelledby={`period-${period.id}`}
+      data-testid="period-correction"
+      onSubmit={(e) => {
+        e.preventDefault();
+        correct.mutate(
+          { periodId: period.id, version: storefront.version, patch: patch() },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <h4 id={`period-${period.id}`}>{t('periodFix.correctTitle')}</h4>
+      <Field label={t('periodFix.from')} hint={t('periodFix.fromHint')}>
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            required
+            value={draft.validFrom}
+            onChange={(e) => set('validFrom', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('form.status')}>
+        {(id) => <StatusSelect id={id} value={draft.status} onChange={(s) => set('status', s)} />}
+      </Field>
+      {inUse && (
+        <>
+          <Field label={t('form.category')}>
+            {(id) => (
+              <CategorySelect
+                id={id}
+                value={draft.useCategory}
+                onChange={(c) => set('useCategory', c)}
+                emptyLabel={t('category.none')}
+              />
+            )}
+          </Field>
+          <Field label={t('form.business')}>
+            {(id) => (
+              <input
+                id={id}
+                value={draft.businessName}
+                onChange={(e) => set('businessName', e.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <Field label={t('form.note')}>
+        {(id) => (
+          <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
+        )}
+      </Field>
+      {error && <ApiErrorMessage error={error} />}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={correct.isPending}>
+          {correct.isPending ? t('form.saving') : t('form.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+        {canRemove && (
+          <ConfirmButton
+            label={t('periodFix.remove')}
+            question={t('periodFix.removeQuestion')}
+            confirmLabel={t('periodFix.removeConfirm')}
+            danger
+            disabled={remove.isPending}
+            onConfirm={() =>
+              remove.mutate({ periodId: period.id, version: storefront.version }, { onSuccess: onDone })
+            }
+          />
+        )}
+      </div>
+    </form>
+  );
+}
