@@ -128,4 +128,15 @@ test('the knowledge base finds an intervention by a word from its lessons learne
   await expect(entry).toContainText(picked!.word);
   await entry.getByText('Nutzung vorher/nachher zeigen').click();
   await expect(entry.getByRole('columnheader', { name: 'vor Beginn' })).toBeVisible();
+
+  // The search and filters are in the address: a reload (or a colleague opening the link) shows the same.
+  await page.getByLabel('Art', { exact: true }).selectOption('test_shop');
+  await expect(page).toHaveURL(/suche=/);
+  await expect(page).toHaveURL(/art=test_shop/);
+  const shared = page.url();
+  const count = await page.getByTestId('kb-entry').count();
+  await page.goto(shared);
+  await expect(page.getByLabel('Suche in Erfahrungen (Volltext)')).toHaveValue(picked!.word);
+  await expect(page.getByLabel('Art', { exact: true })).toHaveValue('test_shop');
+  await expect(page.getByTestId('kb-entry')).toHaveCount(count);
 });

@@ -9,32 +9,37 @@ import { useInterventionsByType } from '../features/interventions/hooks/use-inte
 import { matchesClientFilter, type Outcome } from '../features/interventions/outcome';
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
-import {
-  INTERVENTION_STATES,
-  INTERVENTION_TYPES,
-  type InterventionState,
-  type InterventionType,
-} from '../lib/domain';
-import { onLinkClick } from '../router/router';
+import { INTERVENTION_STATES, INTERVENTION_TYPES } from '../lib/domain';
+import { parseDecimal } from '../lib/numbers';
+import { onLinkClick, useQueryParam } from '../router/router';
 import { signInHref } from '../ui/ApiErrorMessage';
 import { Field } from '../ui/Field';
 import { LoadError, Loading } from '../ui/Status';
 
+const OUTCOMES: readonly Outcome[] = ['lease', 'noLease', 'unknown'];
+/** A value from the URL if it is one of the allowed ones, else '' (no filter). */
+const oneOf = <T extends string>(allowed: readonly T[], value: string): T | '' =>
+  (allowed as readonly string[]).includes(value) ? (value as T) : '';
+
 /** /massnahmen: every town's interventions, filtered and searchable, with what came of them. */
 export default function KnowledgeBasePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const signedIn = isSignedIn(session.data);
   const networks = useNetworks();
   const cities = useCities();
-  const [network, setNetwork] = useState('');
-  const [cityId, setCityId] = useState('');
-  const [type, setType] = useState<InterventionType | ''>('');
-  const [state, setState] = useState<InterventionState | ''>('');
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [maxCost, setMaxCost] = useState('');
-  const [query, setQuery] = useState('');
-  const [q, setQ] = useState('');
+  // The filters live in the URL: a search can be shared with colleagues of other towns and survives a reload.
+  const [network, setNetwork] = useQueryParam('netzwerk');
+  const [cityId, setCityId] = useQueryParam('stadt');
+  const [rawType, setType] = useQueryParam('art');
+  const [rawState, setState] = useQueryParam('stand');
+  const [rawOutcome, setOutcome] = useQueryParam('ergebnis');
+  const [maxCost, setMaxCost] = useQueryParam('kostenBis');
+  const [q, setQ] = useQueryParam('suche');
+  const [query, setQuery] = useState(q);
+  const type = oneOf(INTERVENTION_TYPES, rawType);
+  const state = oneOf(INTERVENTION_STATES, rawState);
+  const outcome = oneOf(OUTCOMES, rawOutcome);
   const scope = { network: network || undefined, cityId: cityId || undefined };
   const list = useInterventionSearch(
     { ...scope, type: type || undefined, state: state || undefined, q: q || undefined },
@@ -42,11 +47,11 @@ export default function KnowledgeBasePage() {
   );
   const byType = useInterventionsByType(scope, signedIn);
   const names = useMemo(() => new Map((cities.data ?? []).map((c) => [c.id, c.name])), [cities.data]);
-  const cost = maxCost.trim() ? Number(maxCost.replace(/\./g, '').replace(',', '.')) : undefined;
+  const cost = parseDecimal(maxCost, i18n.language);
   const items = (list.data?.items ?? []).filter((i) =>
     matchesClientFilter(i, {
       outcome: outcome || undefined,
-      maxCost: cost !== undefined && !Number.isNaN(cost) ? cost : undefined,
+      maxCost: typeof cost === 'number' ? cost : undefined,
     }),
   );
 
@@ -141,9 +146,15 @@ export default function KnowledgeBasePage() {
           ],
           t('kb.outcomeAny'),
         )}
-        <Field label={t('kb.maxCost')}>
-          {(id) => (
-            <input id={id} inputMode="decimal" value={maxCost} onChange={(e) => setMaxCost(e.target.value)} />
+        <Field label={t('kb.maxCost')} error={cost === 'invalid' ? t('form.numberInvalid') : undefined}>
+          {(id, errorProps) => (
+            <input
+              id={id}
+              inputMode="decimal"
+              value={maxCost}
+              onChange={(e) => setMaxCost(e.target.value)}
+              {...errorProps}
+            />
           )}
         </Field>
       </form>

@@ -75,6 +75,26 @@ export function useSetSearch(): (search: string, push?: boolean) => void {
   }, []);
 }
 
+/**
+ * One query parameter as page state ('' when absent): a filtered page can be shared and reloaded.
+ * Setting '' removes it; the history entry is replaced, not added.
+ */
+export function useQueryParam(name: string): [string, (value: string) => void] {
+  const search = useSearch();
+  const setSearch = useSetSearch();
+  const value = new URLSearchParams(search).get(name) ?? '';
+  const set = useCallback(
+    (next: string) => {
+      const q = new URLSearchParams(window.location.search);
+      if (next) q.set(name, next);
+      else q.delete(name);
+      setSearch(q.toString());
+    },
+    [name, setSearch],
+  );
+  return [value, set];
+}
+
 /** Click handler for in-app links: keeps modifier-clicks (new tab) working. */
 export function onLinkClick(event: React.MouseEvent<HTMLAnchorElement>): void {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
