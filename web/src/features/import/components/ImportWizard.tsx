@@ -139,9 +139,9 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
           <ImportSummaryList summary={report.summary} testId="dry-run-summary" />
           <p role="status">
             {t('import.report.counts', {
-              errors: counts.errors,
-              rows: counts.rowsWithErrors,
-              warnings: counts.warnings,
+              errors: t('import.report.errors', { count: counts.errors }),
+              rows: t('import.report.rows', { count: counts.rowsWithErrors }),
+              warnings: t('import.report.warnings', { count: counts.warnings }),
             })}
           </p>
           <ProblemTable problems={report.problems} />
