@@ -19,7 +19,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { TileLane, type RequestListener } from './tiles/tile-lane.js';
 
 /** The routes that take a file as the raw request body (imports/raw-body.ts): an import, a counter's file. */
-const UPLOAD_ROUTE = /^\/api\/cities\/[^/?]+\/(imports|footfall)\/?(\?|$)/;
+const UPLOAD_ROUTE = /^\/api\/cities\/[^/?]+\/(imports|footfall)\/?(\?|$)/i;
 
 /** Builds the HTTP application: API under /api, docs at /api/docs, the dashboard at /. */
 export async function createApp(): Promise<NestExpressApplication> {

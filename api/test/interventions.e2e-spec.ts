@@ -123,6 +123,13 @@ describe('interventions', () => {
     expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
   });
 
+  it.each([['type'], ['title']])('refuses a new intervention without %s with 400', async (field) => {
+    const body: Record<string, unknown> = { ...testShop() };
+    delete body[field];
+    const res = await api.post('/api/interventions').send(body).expect(400);
+    expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
+  });
+
   it('updates with optimistic locking', async () => {
     const created = await api.post('/api/interventions').send(testShop()).expect(201);
     await api

@@ -116,6 +116,8 @@ describe('storefronts', () => {
     ['an impossible date', { initialStatus: { date: '2023-02-29', status: 'vacant' } }],
     ['a negative floor area', { floorAreaM2: -5 }],
     ['a string for a number', { floorAreaM2: '80' }],
+    ['no street', { street: undefined }],
+    ['no position', { location: undefined }],
   ])('rejects %s with 400 and the field named', async (_, overrides) => {
     const res = await api.post('/api/storefronts').send(storefrontBody(city, overrides)).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');

@@ -82,22 +82,26 @@ export class AuthService {
   }
 
   /**
-   * Records the attempt as a failure before the password is checked, then counts: parallel attempts
-   * each see the others' rows, so no more than the limit get to the (costly) password check however
-   * many arrive at once. A refused attempt takes its row back (the wait does not grow while refused).
+   * Counts the recent failures and records this attempt as one before the password is checked (a
+   * success clears them). Under a per-e-mail lock, so that parallel attempts each see the ones before
+   * them: no more than the limit reach the (costly) password check, however many arrive at once. A
+   * refused attempt records nothing (the wait does not grow while refused).
    */
   private async claimAttempt(email: string, clientIp: string): Promise<void> {
-    const [attempt] = await this.db.query<{ id: string }[]>(
-      `INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2) RETURNING id`,
-      [email, clientIp],
-    );
-    const [row] = await this.db.query<{ byEmail: number; byIp: number }[]>(
-      `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
-       FROM sign_in_failures WHERE at > now() - interval '${FAILURE_WINDOW}' AND (email = $1 OR client_ip = $2)`,
-      [email, clientIp],
-    );
-    if (row && (row.byEmail > MAX_FAILURES_PER_EMAIL || row.byIp > MAX_FAILURES_PER_IP)) {
-      await this.db.query(`DELETE FROM sign_in_failures WHERE id = $1`, [attempt!.id]);
+    // One attempt per e-mail at a time through this check (a transaction lock, released at commit), so
+    // each sees the rows of the ones before it; the password check itself runs after, in parallel.
+    const refused = await this.db.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('sign-in:' || $1))`, [email]);
+      const [row] = await em.query<{ byEmail: number; byIp: number }[]>(
+        `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
+         FROM sign_in_failures WHERE at > now() - interval '${FAILURE_WINDOW}' AND (email = $1 OR client_ip = $2)`,
+        [email, clientIp],
+      );
+      if (row && (row.byEmail >= MAX_FAILURES_PER_EMAIL || row.byIp >= MAX_FAILURES_PER_IP)) return true;
+      await em.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [email, clientIp]);
+      return false;
+    });
+    if (refused) {
       throw new DomainError(
         'TOO_MANY_REQUESTS',
         'Too many failed sign-ins. Please wait 15 minutes and try again.',

@@ -37,12 +37,22 @@ describe('parseDecimal', () => {
     expect(parseDecimal('   ', 'en')).toBeNull();
   });
 
-  it.each(['abc', '1,2,3', '1.234.5', '12,5.3', '1..5', '1.2345,6', 'zwölf', '1e5', '--3'])(
-    'German: %s is not a number',
-    (text) => {
-      expect(parseDecimal(text, 'de')).toBe('invalid');
-    },
-  );
+  it.each([
+    '85 5',
+    '1 2',
+    '12 34,5',
+    'abc',
+    '1,2,3',
+    '1.234.5',
+    '12,5.3',
+    '1..5',
+    '1.2345,6',
+    'zwölf',
+    '1e5',
+    '--3',
+  ])('German: %s is not a number', (text) => {
+    expect(parseDecimal(text, 'de')).toBe('invalid');
+  });
 });
 
 describe('decimalInput', () => {

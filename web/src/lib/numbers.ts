@@ -10,10 +10,11 @@
 export type ParsedNumber = number | null | 'invalid';
 
 const UNIT = /\s*(€|eur|m²|m2|qm|m)$/i;
-const SPACES = /[\s\u00a0\u202f]/g;
+/** A space between digits groups thousands only when exactly three digits follow it (`1 234,5`). */
+const GROUPING_SPACE = /(?<=\d)[\s\u00a0\u202f](?=\d{3}(\D|$))/g;
 
 export function parseDecimal(text: string, language: string): ParsedNumber {
-  const bare = text.trim().replace(UNIT, '').replace(SPACES, '');
+  const bare = text.trim().replace(UNIT, '').replace(GROUPING_SPACE, '');
   if (bare === '') return text.trim() === '' ? null : 'invalid';
   const [decimal, group] = language === 'en' ? ['.', ','] : [',', '.'];
   const d = `\\${decimal}`;

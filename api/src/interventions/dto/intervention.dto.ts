@@ -111,11 +111,14 @@ export class CreateInterventionDto extends InterventionFieldsDto {
   @IsUUID()
   cityId: string;
 
+  // ValidateIf(() => true) replaces the parent's Omittable condition: required here, even when missing.
   @ApiProperty({ enum: INTERVENTION_TYPES })
+  @ValidateIf(() => true)
   @IsIn(INTERVENTION_TYPES)
   declare type: InterventionType;
 
   @ApiProperty()
+  @ValidateIf(() => true)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { OccupancyChangeDto } from '../../occupancy/dto/occupancy-change.dto.js';
 import { PointDto } from './point.dto.js';
 import { StorefrontFieldsDto } from './storefront-fields.dto.js';
@@ -10,13 +18,16 @@ export class CreateStorefrontDto extends StorefrontFieldsDto {
   @IsUUID()
   cityId: string;
 
+  // ValidateIf(() => true) replaces the parent's Omittable condition: required here, even when missing.
   @ApiProperty({ example: 'Steinweg' })
+  @ValidateIf(() => true)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   declare street: string;
 
   @ApiProperty({ type: PointDto })
+  @ValidateIf(() => true)
   @IsDefined()
   @ValidateNested()
   @Type(() => PointDto)

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
 import { INTERVENTION_STATES, type Intervention, type InterventionState } from '../../../lib/domain';
@@ -38,6 +38,8 @@ export function InterventionEditForm({
   const [draft, setDraft] = useState(base);
   const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []); // the button that opened the form is gone
   const budget = parseDecimal(draft.budget, i18n.language);
 
   const changes = (): InterventionChanges => {
@@ -61,7 +63,7 @@ export function InterventionEditForm({
           update.mutate({ version: intervention.version, changes: changes() }, { onSuccess: onDone });
         }}
       >
-        <h4 id={`intervention-edit-${intervention.id}`}>
+        <h4 id={`intervention-edit-${intervention.id}`} ref={heading} tabIndex={-1}>
           {t('intervention.edit', { title: intervention.title })}
         </h4>
         <Field label={t('form.state')}>
@@ -195,6 +197,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
             onChange={(e) => {
               setMonths(Number(e.target.value) as (typeof MONTHS)[number]);
               setDraft(null); // show what is recorded for that check
+              save.reset(); // and no 'saved' for a check not saved
             }}
           >
             {MONTHS.map((m) => (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
@@ -14,13 +14,26 @@ export function InterventionList({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    // After the form closes, focus goes back to the button that opened it.
+    if (editing === null && returnTo)
+      list.current?.querySelector<HTMLElement>(`[data-opens="${returnTo}"]`)?.focus();
+  }, [editing, returnTo]);
   if (interventions.length === 0) return <p>{t('panel.noInterventions')}</p>;
   return (
-    <ul className="intervention-list">
+    <ul className="intervention-list" ref={list}>
       {interventions.map((i) =>
         editing === i.id ? (
           <li key={i.id}>
-            <InterventionEditForm intervention={i} onDone={() => setEditing(null)} />
+            <InterventionEditForm
+              intervention={i}
+              onDone={() => {
+                setReturnTo(i.id);
+                setEditing(null);
+              }}
+            />
           </li>
         ) : (
           <li key={i.id}>
@@ -37,6 +50,7 @@ export function InterventionList({
               <button
                 type="button"
                 className="button button--ghost"
+                data-opens={i.id}
                 onClick={() => setEditing(i.id)}
                 aria-label={t('intervention.edit', { title: i.title })}
               >

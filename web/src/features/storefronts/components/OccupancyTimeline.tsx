@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccupancyPeriod, Storefront } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
@@ -18,9 +18,17 @@ export function OccupancyTimeline({
 }) {
   const { t } = useTranslation();
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    // After the form closes, focus goes back to the button that opened it (or to the list if it is gone).
+    if (correcting !== null || !returnTo) return;
+    const trigger = list.current?.querySelector<HTMLElement>(`[data-opens="${returnTo}"]`);
+    (trigger ?? list.current)?.focus();
+  }, [correcting, returnTo]);
   const newestFirst = [...periods].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   return (
-    <ol className="timeline" data-testid="occupancy-timeline">
+    <ol className="timeline" data-testid="occupancy-timeline" ref={list} tabIndex={-1}>
       {newestFirst.map((p) => (
         <li key={p.id} className="timeline__item">
           <span className="timeline__dates">
@@ -38,7 +46,10 @@ export function OccupancyTimeline({
                 storefront={editable}
                 period={p}
                 canRemove={periods.length > 1}
-                onDone={() => setCorrecting(null)}
+                onDone={() => {
+                  setReturnTo(p.id);
+                  setCorrecting(null);
+                }}
               />
             ) : (
               <button
@@ -48,6 +59,7 @@ export function OccupancyTimeline({
                   status: t(`status.${p.status}`),
                   from: formatDate(p.validFrom),
                 })}
+                data-opens={p.id}
                 onClick={() => setCorrecting(p.id)}
               >
                 {t('periodFix.correct')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IN_USE_STATUSES,
@@ -52,14 +52,16 @@ export function PeriodCorrectionForm({
   const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
   const inUse = IN_USE_STATUSES.includes(draft.status);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []); // the button that opened the form is gone
 
   const patch = (): PeriodPatch => {
     const p: PeriodPatch = {};
     if (draft.status !== base.status) p.status = draft.status;
-    const useCategory = inUse ? draft.useCategory : '';
-    if (useCategory !== base.useCategory) p.useCategory = useCategory || null;
-    const business = inUse ? draft.businessName : '';
-    if (business !== base.businessName) p.businessName = text(business);
+    // Use and business are edited where they are shown (a unit in use); a status out of use clears the
+    // use in the API, and a business name recorded on another period (a coming tenant) is kept.
+    if (inUse && draft.useCategory !== base.useCategory) p.useCategory = draft.useCategory || null;
+    if (inUse && draft.businessName !== base.businessName) p.businessName = text(draft.businessName);
     if (draft.validFrom !== base.validFrom) p.validFrom = draft.validFrom;
     if (draft.note !== base.note) p.note = text(draft.note);
     return p;
@@ -79,7 +81,9 @@ export function PeriodCorrectionForm({
         );
       }}
     >
-      <h4 id={`period-${period.id}`}>{t('periodFix.correctTitle')}</h4>
+      <h4 id={`period-${period.id}`} ref={heading} tabIndex={-1}>
+        {t('periodFix.correctTitle')}
+      </h4>
       <Field label={t('periodFix.from')} hint={t('periodFix.fromHint')}>
         {(id) => (
           <input

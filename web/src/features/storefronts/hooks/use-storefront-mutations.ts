@@ -12,6 +12,7 @@ import {
   type StorefrontAttributes,
 } from '../api/storefronts-api';
 import { cityKeys } from '../../towns/api/city-keys';
+import { kpiKeys } from '../../kpis/api/kpi-keys';
 
 /** After any write: lists, counts, panels, change histories and map tiles all refresh. */
 function useAfterWrite(): () => Promise<void> {
@@ -23,6 +24,7 @@ function useAfterWrite(): () => Promise<void> {
       client.invalidateQueries({ queryKey: interventionKeys.all }),
       client.invalidateQueries({ queryKey: cityKeys.all }),
       client.invalidateQueries({ queryKey: auditKeys.all }),
+      client.invalidateQueries({ queryKey: kpiKeys.all }),
     ]);
   };
 }
@@ -68,10 +70,16 @@ export function useRemovePeriod(id: string) {
 }
 
 export function useDeleteStorefront(id: string) {
+  const client = useQueryClient();
   const afterWrite = useAfterWrite();
   return useMutation({
     mutationFn: (version: number) => storefrontsApi.remove(id, version),
-    onSuccess: afterWrite,
+    onSuccess: async () => {
+      // The unit is gone: forget its panel data instead of asking for it again (404s).
+      client.removeQueries({ queryKey: [...storefrontKeys.all, 'detail', id] });
+      client.removeQueries({ queryKey: storefrontKeys.occupancy(id) });
+      await afterWrite();
+    },
   });
 }
 

@@ -14,13 +14,15 @@ export function OpenDataSwitch({ town }: { town: CityDetail }) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const switchRef = useRef<HTMLInputElement>(null);
+  const wasAsking = useRef(false);
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) switchRef.current?.focus(); // back on the switch once the question is gone
+    wasAsking.current = asking;
   }, [asking]);
   const answer = (publish: boolean): void => {
     setAsking(false);
     if (publish) mutation.mutate({ openData: true, version: town.version });
-    switchRef.current?.focus();
   };
   return (
     <div className="open-data">
@@ -32,10 +34,12 @@ export function OpenDataSwitch({ town }: { town: CityDetail }) {
           checked={town.openData}
           aria-checked={town.openData}
           aria-describedby="open-data-hint"
-          disabled={mutation.isPending || asking}
-          onChange={(e) =>
-            e.target.checked ? setAsking(true) : mutation.mutate({ openData: false, version: town.version })
-          }
+          aria-disabled={mutation.isPending || asking}
+          onChange={(e) => {
+            if (mutation.isPending || asking) return; // stays focusable while the question is open
+            if (e.target.checked) setAsking(true);
+            else mutation.mutate({ openData: false, version: town.version });
+          }}
           data-testid="open-data-switch"
         />
         {t('town.openData')}
