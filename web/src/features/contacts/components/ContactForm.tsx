@@ -5,6 +5,7 @@ import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
 import type { ContactFields, StorefrontContact } from '../api/contacts-api';
 import { useSaveContact } from '../hooks/use-save-contact';
+import { FormActions } from '../../../ui/FormActions';
 
 type Draft = Record<keyof ContactFields, string>;
 
@@ -93,14 +94,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
         )}
       </Field>
       {mutation.error && <ApiErrorMessage error={mutation.error} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('form.saving') : t('form.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

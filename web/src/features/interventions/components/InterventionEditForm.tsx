@@ -7,6 +7,7 @@ import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { Field } from '../../../ui/Field';
 import type { InterventionChanges } from '../api/interventions-api';
 import { useSetOutcomeCheck, useUpdateIntervention } from '../hooks/use-interventions';
+import { FormActions } from '../../../ui/FormActions';
 
 const MONTHS = [6, 12, 24] as const;
 type Answer = '' | 'yes' | 'no';
@@ -123,14 +124,7 @@ export function InterventionEditForm({
           )}
         </Field>
         {update.error && <ApiErrorMessage error={update.error} />}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {update.isPending ? t('form.saving') : t('form.save')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onDone}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions pending={update.isPending} onCancel={onDone} />
       </form>
       {intervention.state === 'ended' && <OutcomeCheckForm intervention={intervention} />}
     </div>
@@ -231,11 +225,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
           {t('outcome.saved')}
         </p>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('form.saving') : t('outcome.save')}
-        </button>
-      </div>
+      <FormActions pending={save.isPending} saveLabel={t('outcome.save')} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
 import { useCreateIntervention } from '../hooks/use-interventions';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { FormActions } from '../../../ui/FormActions';
 
 /** Records an intervention (Testladen, Zwischennutzung, …) on one storefront. */
 export function InterventionForm({
@@ -120,14 +121,7 @@ export function InterventionForm({
         )}
       </Field>
       {mutation.error && <ApiErrorMessage error={mutation.error} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('form.saving') : t('form.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

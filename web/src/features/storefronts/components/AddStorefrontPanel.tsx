@@ -8,6 +8,7 @@ import { Field } from '../../../ui/Field';
 import { useCreateStorefront } from '../hooks/use-storefront-mutations';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
+import { FormActions } from '../../../ui/FormActions';
 
 export interface AddStorefrontPanelProps {
   cityId: string;
@@ -126,14 +127,7 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
             {t('form.warnings', { text: w })}
           </p>
         ))}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={!position || mutation.isPending}>
-            {mutation.isPending ? t('form.saving') : t('form.save')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} disabled={!position} onCancel={onCancel} />
       </form>
     </aside>
   );

@@ -8,6 +8,7 @@ import { conflictingStorefront } from '../conflict';
 import { useUpdateStorefront } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { FormActions } from '../../../ui/FormActions';
 
 type Draft = Record<'street' | 'houseNumber' | 'postcode' | 'floorAreaM2' | 'frontageM' | 'notes', string> & {
   floor: Floor;
@@ -141,14 +142,7 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
       ) : (
         mutation.error && <ApiErrorMessage error={mutation.error} />
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('form.saving') : t('form.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -10,9 +10,10 @@ import {
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { Field } from '../../../ui/Field';
-import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
 import type { PeriodPatch } from '../api/storefronts-api';
 import { useCorrectPeriod, useRemovePeriod } from '../hooks/use-storefront-mutations';
+import { OccupancyFields } from './OccupancyFields';
+import { FormActions } from '../../../ui/FormActions';
 
 const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 
@@ -95,45 +96,14 @@ export function PeriodCorrectionForm({
           />
         )}
       </Field>
-      <Field label={t('form.status')}>
-        {(id) => <StatusSelect id={id} value={draft.status} onChange={(s) => set('status', s)} />}
-      </Field>
-      {inUse && (
-        <>
-          <Field label={t('form.category')}>
-            {(id) => (
-              <CategorySelect
-                id={id}
-                value={draft.useCategory}
-                onChange={(c) => set('useCategory', c)}
-                emptyLabel={t('category.none')}
-              />
-            )}
-          </Field>
-          <Field label={t('form.business')}>
-            {(id) => (
-              <input
-                id={id}
-                value={draft.businessName}
-                onChange={(e) => set('businessName', e.target.value)}
-              />
-            )}
-          </Field>
-        </>
-      )}
+      <OccupancyFields value={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} />
       <Field label={t('form.note')}>
         {(id) => (
           <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
         )}
       </Field>
       {error && <ApiErrorMessage error={error} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={correct.isPending}>
-          {correct.isPending ? t('form.saving') : t('form.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
+      <FormActions pending={correct.isPending} onCancel={onDone}>
         {canRemove && (
           <ConfirmButton
             label={t('periodFix.remove')}
@@ -146,7 +116,7 @@ export function PeriodCorrectionForm({
             }
           />
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -12,8 +12,9 @@ import { Field } from '../../../ui/Field';
 import { conflictingStorefront } from '../conflict';
 import { useChangeStatus } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
+import { OccupancyFields } from './OccupancyFields';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
-import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
+import { FormActions } from '../../../ui/FormActions';
 
 interface Draft {
   date: string;
@@ -76,39 +77,7 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
           />
         )}
       </Field>
-      <Field label={t('form.status')}>
-        {(id) => (
-          <StatusSelect
-            id={id}
-            value={draft.status}
-            onChange={(s) => set('status', s)}
-            data-testid="status-select"
-          />
-        )}
-      </Field>
-      {inUse && (
-        <>
-          <Field label={t('form.category')}>
-            {(id) => (
-              <CategorySelect
-                id={id}
-                value={draft.useCategory}
-                onChange={(c) => set('useCategory', c)}
-                emptyLabel={t('category.none')}
-              />
-            )}
-          </Field>
-          <Field label={t('form.business')}>
-            {(id) => (
-              <input
-                id={id}
-                value={draft.businessName}
-                onChange={(e) => set('businessName', e.target.value)}
-              />
-            )}
-          </Field>
-        </>
-      )}
+      <OccupancyFields value={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} />
       <Field label={t('form.note')}>
         {(id) => (
           <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
@@ -139,14 +108,7 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
       ) : (
         mutation.error && <ApiErrorMessage error={mutation.error} />
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('form.saving') : t('form.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../../../ui/Field';
 import type { GrantInput } from '../api/users-api';
 import { useCreateUser } from '../hooks/use-create-user';
 import { GrantsEditor } from './GrantsEditor';
+import { FormActions } from '../../../ui/FormActions';
 
 export interface CreateUserFormProps {
   cities: City[];
@@ -64,11 +65,7 @@ export function CreateUserForm({ cities, networks, onCreated }: CreateUserFormPr
       </label>
       <GrantsEditor grants={grants} onChange={setGrants} cities={cities} networks={networks} />
       {mutation.error && <ApiErrorMessage error={mutation.error} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('form.saving') : t('admin.create')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} saveLabel={t('admin.create')} />
     </form>
   );
 }

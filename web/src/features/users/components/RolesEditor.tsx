@@ -5,6 +5,7 @@ import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import type { GrantInput, User } from '../api/users-api';
 import { useUpdateUser } from '../hooks/use-update-user';
 import { GrantsEditor } from './GrantsEditor';
+import { FormActions } from '../../../ui/FormActions';
 
 /** Changes an account's roles (the whole set is replaced, with the version the admin saw). */
 export function RolesEditor({
@@ -38,14 +39,7 @@ export function RolesEditor({
     >
       <GrantsEditor grants={grants} onChange={setGrants} cities={cities} networks={networks} />
       {update.error && <ApiErrorMessage error={update.error} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('form.saving') : t('admin.saveRoles')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions pending={update.isPending} onCancel={onDone} saveLabel={t('admin.saveRoles')} />
     </form>
   );
 }
