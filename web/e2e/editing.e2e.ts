@@ -1,12 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, signIn, signInApi } from './auth-helpers';
-import { expectRendered, seededTown, type SeededTown } from './helpers';
+import { expectRendered, seededTown, type RenderedStorefront, type SeededTown } from './helpers';
 
 let town: SeededTown;
 
 test.beforeAll(async ({ request }) => {
   town = await seededTown(request);
 });
+
+/** Opens the town's map, waits until storefronts are drawn and opens the side panel of the first. */
+async function openDrawnStorefront(page: Page): Promise<{ target: RenderedStorefront; panel: Locator }> {
+  await page.goto(`/towns/${town.slug}`);
+  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
+  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
+  return { target: target!, panel: page.getByTestId('storefront-panel') };
+}
 
 // Writes need a signed-in editor of the town (the seeded town is Mühlhausen, the demo editor's town).
 test.beforeEach(async ({ page }) => {
@@ -17,22 +25,19 @@ test('a version conflict shows the other change next to the typed values and los
   page,
   request,
 }) => {
-  await page.goto(`/towns/${town.slug}`);
-  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
-  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
-  const panel = page.getByTestId('storefront-panel');
+  const { target, panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
   await panel.getByLabel('Notizen').fill('Meine Notiz: Schaufenster beklebt');
 
   // Meanwhile a colleague (another session of an editor of the town) saves a different note and a
   // frontage this user did not touch.
   const csrf = await signInApi(request, DEMO.editorMuehlhausen);
-  const current = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as {
+  const current = (await (await request.get(`/api/storefronts/${target.id}`)).json()) as {
     version: number;
     frontageM: number | null;
   };
   const theirFrontage = (current.frontageM ?? 0) + 1.5;
-  const theirs = await request.patch(`/api/storefronts/${target!.id}`, {
+  const theirs = await request.patch(`/api/storefronts/${target.id}`, {
     data: { version: current.version, notes: 'Notiz der Kollegin', frontageM: theirFrontage },
     headers: { 'X-CSRF-Token': csrf },
   });
@@ -48,7 +53,7 @@ test('a version conflict shows the other change next to the typed values and los
 
   await conflict.getByRole('button', { name: 'Meine Eingaben trotzdem speichern' }).click();
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
-  const saved = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as {
+  const saved = (await (await request.get(`/api/storefronts/${target.id}`)).json()) as {
     notes: string;
     frontageM: number;
   };
@@ -60,10 +65,7 @@ test('numbers are read the German way, and text that is no number is refused at 
   page,
   request,
 }) => {
-  await page.goto(`/towns/${town.slug}`);
-  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
-  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
-  const panel = page.getByTestId('storefront-panel');
+  const { target, panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
   const area = panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)');
   await area.fill('1.234,5');
@@ -71,17 +73,17 @@ test('numbers are read the German way, and text that is no number is refused at 
   await area.fill('ca. 80');
   await expect(area).toHaveAttribute('aria-invalid', 'true');
   await expect(panel.getByText('Bitte eine Zahl eingeben, z. B. 1.234,5')).toBeVisible();
-  const before = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number };
+  const before = (await (await request.get(`/api/storefronts/${target.id}`)).json()) as { version: number };
   await panel.getByRole('button', { name: 'Speichern' }).click();
   await expect(area).toBeVisible(); // still editing: nothing was sent
   expect(
-    ((await (await request.get(`/api/storefronts/${target!.id}`)).json()) as { version: number }).version,
+    ((await (await request.get(`/api/storefronts/${target.id}`)).json()) as { version: number }).version,
   ).toBe(before.version);
 
   await area.fill('1.234,5 m²');
   await panel.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
-  const saved = (await (await request.get(`/api/storefronts/${target!.id}`)).json()) as {
+  const saved = (await (await request.get(`/api/storefronts/${target.id}`)).json()) as {
     floorAreaM2: number;
   };
   expect(saved.floorAreaM2).toBe(1234.5);
@@ -152,10 +154,7 @@ test('a storefront can be added without a mouse: from the list view, at the map 
 });
 
 test('marking a storefront as verified today shows the date', async ({ page }) => {
-  await page.goto(`/towns/${town.slug}`);
-  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
-  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
-  const panel = page.getByTestId('storefront-panel');
+  const { panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Heute vor Ort geprüft' }).click();
   const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
     new Date(),
@@ -164,10 +163,7 @@ test('marking a storefront as verified today shows the date', async ({ page }) =
 });
 
 test('an intervention recorded in the side panel is listed on the unit', async ({ page }) => {
-  await page.goto(`/towns/${town.slug}`);
-  const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
-  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
-  const panel = page.getByTestId('storefront-panel');
+  const { panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
   await panel.getByLabel('Titel').fill('Testladen Sommer');
   await panel.getByRole('button', { name: 'Speichern' }).click();
@@ -178,10 +174,7 @@ test('an intervention recorded in the side panel is listed on the unit', async (
 test('an intervention is brought up to date: ended, lessons learned, the outcome a year later', async ({
   page,
 }) => {
-  await page.goto(`/towns/${town.slug}`);
-  const [target] = await expectRendered(page, (f) => f.length > 1, 'storefronts drawn');
-  await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
-  const panel = page.getByTestId('storefront-panel');
+  const { target, panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
   await panel.getByLabel('Titel').fill('Pop-up Winter');
   await panel.getByRole('button', { name: 'Speichern' }).click();
@@ -202,7 +195,7 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   await form.getByRole('button', { name: 'Ergebnis speichern' }).click();
   await expect(form.getByText('Ergebnis gespeichert.')).toBeVisible();
 
-  const list = (await (await page.request.get(`/api/interventions?storefrontId=${target!.id}`)).json()) as {
+  const list = (await (await page.request.get(`/api/interventions?storefrontId=${target.id}`)).json()) as {
     items: {
       title: string;
       state: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import { isCalendarDate, todayIso } from '../common/validators.js';
+import { todayIso } from '../common/validators.js';
+import { addMonths } from '../kpis/kpi-dates.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { gapsOf, parseCounterFile } from './footfall-parse.js';
 import { FootfallRepository } from './footfall.repository.js';
@@ -48,7 +49,7 @@ export class FootfallService {
 
   async trend(cityId: string, fromDate?: string, toDate?: string): Promise<FootfallTrend> {
     const to = toDate ?? todayIso();
-    const from = fromDate ?? aYearBefore(to);
+    const from = fromDate ?? addMonths(to, -12); // 29 February gives 28 February
     if (from > to) throw new DomainError('VALIDATION_FAILED', 'from must not lie after to.', { from, to });
     if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000) {
       throw new DomainError('VALIDATION_FAILED', 'At most five years at once.', { from, to });
@@ -62,10 +63,4 @@ export class FootfallService {
       series?.towns[0]?.buckets.map((b) => ({ month: b.start, vacancyRate: b.vacancyRate })) ?? [];
     return { cityId, from, to, method: METHOD, locations, weeks, vacancy };
   }
-}
-
-/** The same day a year earlier; 29 February gives 28 February. */
-function aYearBefore(iso: string): string {
-  const same = `${String(Number(iso.slice(0, 4)) - 1).padStart(4, '0')}${iso.slice(4)}`;
-  return isCalendarDate(same) ? same : same.replace(/-02-29$/, '-02-28');
 }

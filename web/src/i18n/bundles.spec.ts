@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initAppI18n } from './testing';
 import de from './de.json';
 import en from './en.json';
 
@@ -10,14 +11,7 @@ const keys = (bundle: object, prefix = ''): string[] =>
       : [`${prefix}${key}`],
   );
 
-beforeAll(async () => {
-  await i18n.init({
-    resources: { de: { translation: de }, en: { translation: en } },
-    lng: 'de',
-    fallbackLng: 'de',
-    interpolation: { escapeValue: false },
-  });
-});
+beforeAll(initAppI18n);
 
 describe('translation bundles', () => {
   it('have the same keys in German and English', () => {

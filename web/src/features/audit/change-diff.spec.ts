@@ -1,18 +1,10 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import de from '../../i18n/de.json';
-import en from '../../i18n/en.json';
+import { initAppI18n } from '../../i18n/testing';
 import { changedFields, displayValue, newPeriods } from './change-diff';
 
 /** The shared instance the formatters read the language from, with the app's bundles. */
-beforeAll(async () => {
-  await i18n.init({
-    resources: { de: { translation: de }, en: { translation: en } },
-    lng: 'de',
-    fallbackLng: 'de',
-    interpolation: { escapeValue: false },
-  });
-});
+beforeAll(initAppI18n);
 
 const show = (field: string, value: unknown): string => displayValue(field, value, i18n.t);
 

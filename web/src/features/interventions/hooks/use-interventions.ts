@@ -19,30 +19,28 @@ export function useStorefrontInterventions(storefrontId: string | undefined) {
   });
 }
 
-export function useCreateIntervention() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: NewIntervention) => interventionsApi.create(body),
-    onSuccess: async () => {
-      bumpTileRevision();
-      await Promise.all([
-        client.invalidateQueries({ queryKey: interventionKeys.all }),
-        client.invalidateQueries({ queryKey: storefrontKeys.all }),
-      ]);
-    },
-  });
-}
-
-/** After a change of an intervention: its lists, the units' tiles (has-intervention filter) and the KPIs. */
+/**
+ * After any write of an intervention: its lists, the units it is linked to (has-intervention filter,
+ * lists and tiles) and the KPIs (conversion rate).
+ */
 function useAfterInterventionWrite(): () => Promise<void> {
   const client = useQueryClient();
   return async () => {
     bumpTileRevision();
     await Promise.all([
       client.invalidateQueries({ queryKey: interventionKeys.all }),
+      client.invalidateQueries({ queryKey: storefrontKeys.all }),
       client.invalidateQueries({ queryKey: kpiKeys.all }),
     ]);
   };
+}
+
+export function useCreateIntervention() {
+  const after = useAfterInterventionWrite();
+  return useMutation({
+    mutationFn: (body: NewIntervention) => interventionsApi.create(body),
+    onSuccess: after,
+  });
 }
 
 export function useUpdateIntervention(id: string) {
