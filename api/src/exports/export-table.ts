@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../common/excel.js';
 
 /** A table to hand out: headers and typed cells (numbers stay numbers, for spreadsheets). */
 export type Cell = string | number | boolean | null;
@@ -39,7 +39,7 @@ export function toCsv(table: ExportTable, options: CsvOptions): Buffer {
 }
 
 export async function toXlsx(tables: ExportTable[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Schaufenster';
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name);

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../common/domain-error.js';
 import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
+import { loadExcelJs } from '../common/excel.js';
 
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_COLUMNS = 80;
@@ -118,7 +119,7 @@ const trailingEmpty = (record: string[], width: number): boolean =>
   record.length > width && record.slice(width).every((c) => c === '');
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
