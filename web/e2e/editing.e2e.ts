@@ -61,6 +61,70 @@ test('a version conflict shows the other change next to the typed values and los
   expect(saved.frontageM).toBe(theirFrontage); // the colleague's change to a field this user left alone stays
 });
 
+test('typed, unsaved input is not lost without a question: closing the panel, Back, another page, leaving', async ({
+  page,
+}) => {
+  await page.goto(`/towns/${town.slug}?view=list`);
+  const openFirst = () =>
+    page.getByTestId('storefront-table').locator('tbody tr').first().getByRole('button').click();
+  const panel = page.getByTestId('storefront-panel');
+  const close = panel.getByRole('button', { name: 'Schließen' });
+  const questions: string[] = [];
+  let agree = false;
+  page.on('dialog', (dialog) => {
+    questions.push(`${dialog.type()}: ${dialog.message()}`);
+    void (agree ? dialog.accept() : dialog.dismiss());
+  });
+  // Leaving or reloading the page: whether the browser is told to ask (beforeunload cancelled).
+  const leavingAsks = (): Promise<boolean> =>
+    page.evaluate(() => {
+      const leaving = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(leaving);
+      return leaving.defaultPrevented;
+    });
+  const question = 'confirm: Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?';
+
+  // Nothing typed: the panel closes without a question.
+  await openFirst();
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  expect(await leavingAsks()).toBe(false);
+  await close.click();
+  await expect(panel).toHaveCount(0);
+  expect(questions).toEqual([]);
+
+  await openFirst();
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  await panel.getByLabel('Notizen').fill('Noch nicht gespeichert');
+  await close.click(); // declined each time: the typed note stays
+  await expect(panel.getByLabel('Notizen')).toHaveValue('Noch nicht gespeichert');
+  await page.getByRole('link', { name: 'Vergleich' }).click(); // another page of the dashboard
+  await expect(panel.getByLabel('Notizen')).toHaveValue('Noch nicht gespeichert');
+  const address = page.url();
+  await page.goBack(); // the browser's Back button
+  await expect.poll(() => questions.length).toBe(3);
+  await expect(page).toHaveURL(address);
+  await expect(panel.getByLabel('Notizen')).toHaveValue('Noch nicht gespeichert');
+  expect(questions).toEqual([question, question, question]);
+  expect(await leavingAsks()).toBe(true);
+
+  agree = true;
+  await close.click();
+  await expect(panel).toHaveCount(0);
+  expect(questions).toHaveLength(4);
+  expect(await leavingAsks()).toBe(false); // agreed to lose it: nothing left to ask about
+
+  // Saved input is no unsaved input.
+  await openFirst();
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  await panel.getByLabel('Notizen').fill('Gespeichert');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
+  expect(await leavingAsks()).toBe(false);
+  await close.click();
+  await expect(panel).toHaveCount(0);
+  expect(questions).toHaveLength(4);
+});
+
 test('numbers are read the German way, and text that is no number is refused at the field', async ({
   page,
   request,
@@ -99,7 +163,13 @@ test('opening another storefront shows its own data, not the form of the one bef
   await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
   await panel.getByLabel('Notizen').fill('Nur für das erste Ladenlokal');
   const second = await rows.nth(1).getByRole('button').innerText();
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message()); // the typed note would be lost: asked first
+    void dialog.accept();
+  });
   await rows.nth(1).getByRole('button').click(); // within the page: no reload
+  expect(questions).toEqual(['Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?']);
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(second);
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();
   await expect(panel.getByLabel('Notizen')).toHaveCount(0);
@@ -229,6 +299,7 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
+  await page.goto(`/towns/${town.slug}`);
   await page.goto(`/towns/${town.slug}?selected=${id}`);
   const panel = page.getByTestId('storefront-panel');
   await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
@@ -236,6 +307,11 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
   expect((await page.request.get(`/api/storefronts/${id}`)).status()).toBe(404);
+  // Back does not reopen the panel of the unit that is gone (closing replaced its history entry).
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
 });
 
 test('a wrongly recorded status change is corrected and then removed from the history', async ({ page }) => {

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../features/config/use-map-config';
 import { FilterBar } from '../features/filters/components/FilterBar';
-import { toApiFilter } from '../features/filters/filter-state';
+import { toApiFilter, type DashboardState } from '../features/filters/filter-state';
 import { useDashboardState } from '../features/filters/hooks/use-dashboard-state';
 import { Legend } from '../features/map/components/Legend';
 import { TownMap, type HoveredStorefront } from '../features/map/components/TownMap';
@@ -24,6 +24,7 @@ import { SyntheticNotice } from '../features/storefronts/components/SyntheticNot
 import { useCanEditTown } from '../features/auth/hooks/use-can-edit-town';
 import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
 import { onLinkClick } from '../router/router';
+import { confirmDiscard } from '../ui/unsaved-changes';
 
 type Editing =
   | { kind: 'add'; position: LonLat | null }
@@ -45,6 +46,15 @@ export default function TownPage({ slug }: { slug: string }) {
   const canEdit = useCanEditTown(city.data?.id);
   const tileUrl = storefrontTileUrl(window.location.origin, filter, revision);
   const onAsOf = useCallback((value: string | undefined) => update({ asOf: value }), [update]);
+  // Opening another unit or closing the panel drops the panel's forms: asked first when something is typed.
+  const change = useCallback(
+    (changes: Partial<DashboardState>) => {
+      if ('selected' in changes && changes.selected !== state.selected && !confirmDiscard()) return;
+      update(changes);
+    },
+    [state.selected, update],
+  );
+  const select = useCallback((id: string | undefined) => change({ selected: id }), [change]);
   const describeHover = useCallback(
     (h: HoveredStorefront) =>
       t('tooltip.text', {
@@ -113,6 +123,7 @@ export default function TownPage({ slug }: { slug: string }) {
               type="button"
               className="button"
               onClick={() => {
+                if (!confirmDiscard()) return; // the unit's panel and its forms give way to the new unit's
                 update({ view: 'map' }); // the position is set on the map (by click, marker or map centre)
                 setEditing({ kind: 'add', position: null });
               }}
@@ -133,7 +144,7 @@ export default function TownPage({ slug }: { slug: string }) {
                 heatmap={state.heatmap}
                 basemap={basemap.style}
                 selectedId={state.selected}
-                onSelect={(id) => update({ selected: id })}
+                onSelect={select}
                 pick={pick}
                 label={t('town.mapLabel', { town: town.name })}
                 describeHover={describeHover}
@@ -142,7 +153,7 @@ export default function TownPage({ slug }: { slug: string }) {
               <Loading />
             )
           ) : (
-            <StorefrontListView filter={filter} town={town.name} state={state} onChange={update} />
+            <StorefrontListView filter={filter} town={town.name} state={state} onChange={change} />
           )}
         </div>
         <div className="town__aside">
@@ -169,8 +180,10 @@ export default function TownPage({ slug }: { slug: string }) {
               key={state.selected} // another unit: its own forms and messages, nothing carried over
               id={state.selected}
               asOf={asOf}
-              onClose={() => update({ selected: undefined })}
+              onClose={() => select(undefined)}
+              onDeleted={() => update({ selected: undefined }, { replace: true })}
               onMove={(s) => {
+                if (!confirmDiscard()) return;
                 update({ view: 'map' });
                 setEditing({ kind: 'move', storefront: s, position: s.location.coordinates });
               }}

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { confirmDiscard } from '../ui/unsaved-changes';
 
 /**
  * A small history router: the dashboard has a handful of routes and its state lives in the query
@@ -30,7 +31,16 @@ const STATIC_ROUTES: Record<string, Route> = {
 
 const listeners = new Set<() => void>();
 const notify = (): void => listeners.forEach((l) => l());
-window.addEventListener('popstate', notify);
+/** The address the dashboard shows: Back declined (unsaved input kept) goes back to it. */
+let shown = window.location.href;
+window.addEventListener('popstate', () => {
+  if (!confirmDiscard()) {
+    window.history.pushState(null, '', shown);
+    return;
+  }
+  shown = window.location.href;
+  notify();
+});
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -53,9 +63,13 @@ export function matchRoute(pathname: string): Route {
   return { name: 'notFound' };
 }
 
+/** Goes to `to`; another page first asks whether typed, unsaved input may be lost (ui/unsaved-changes). */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const page = new URL(to, window.location.href).pathname;
+  if (page !== window.location.pathname && !confirmDiscard()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  shown = window.location.href;
   notify();
 }
 

@@ -1,15 +1,22 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedInput } from './unsaved-changes';
 
-/** A form's submit and cancel buttons; the submit button says when it is saving and cannot be sent twice. */
+/**
+ * A form's submit and cancel buttons; the submit button says when it is saving and cannot be sent twice.
+ * It also keeps track of the form's unsaved input (ui/unsaved-changes), so closing or leaving asks first.
+ */
 export function FormActions({
   pending,
+  saved = false,
   disabled = false,
   onCancel,
   saveLabel,
   children,
 }: {
   pending: boolean;
+  /** The last save succeeded, for forms that stay open afterwards (the others close on success). */
+  saved?: boolean;
   /** Not ready to be sent yet (e.g. no position chosen). */
   disabled?: boolean;
   onCancel?: () => void;
@@ -18,8 +25,10 @@ export function FormActions({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const actions = useRef<HTMLDivElement>(null);
+  useUnsavedInput(actions, saved);
   return (
-    <div className="form__actions">
+    <div className="form__actions" ref={actions}>
       <button type="submit" className="button button--primary" disabled={pending || disabled}>
         {pending ? t('form.saving') : (saveLabel ?? t('form.save'))}
       </button>

@@ -13,7 +13,10 @@ export function Loading() {
   );
 }
 
-/** A failed load: 401 offers sign-in, 403 says there are no rights for this town, else the reason. */
+/**
+ * A failed load: 401 offers sign-in, 403 says there are no rights for this town, else the reason.
+ * Retry is offered where asking again can help (not for 401, 403 or 404).
+ */
 export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation();
   const key = errorMessageKey(error);
@@ -28,7 +31,7 @@ export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => vo
           </a>
         </p>
       )}
-      {onRetry && !isApiError(error, 'UNAUTHENTICATED') && !isApiError(error, 'FORBIDDEN') && (
+      {onRetry && !['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].some((code) => isApiError(error, code)) && (
         <button type="button" className="button" onClick={onRetry}>
           {t('app.retry')}
         </button>

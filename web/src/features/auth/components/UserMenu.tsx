@@ -3,6 +3,7 @@ import { navigate, onLinkClick } from '../../../router/router';
 import { signInHref } from '../../../ui/ApiErrorMessage';
 import { useSession } from '../hooks/use-session';
 import { useSignOut } from '../hooks/use-sign-out';
+import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 /** The header's account area: who is signed in, the admin link, sign-out; or the sign-in link. */
 export function UserMenu() {
@@ -38,7 +39,10 @@ export function UserMenu() {
         type="button"
         className="button button--ghost"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+        onClick={() => {
+          if (!confirmDiscard()) return; // asked before signing out, not after
+          signOut.mutate(undefined, { onSettled: () => navigate('/') });
+        }}
       >
         {t('auth.signOut')}
       </button>

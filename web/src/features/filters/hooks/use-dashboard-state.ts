@@ -6,13 +6,17 @@ import { parseDashboardState, serializeDashboardState, type DashboardState } fro
  * The dashboard's view state, read from and written to the URL (shareable, back-button friendly):
  * opening or closing a unit and switching between map and list add a history entry, so Back undoes
  * them; filters and the date replace the entry (the year player would otherwise fill the history).
+ * `replace` replaces the entry in any case: closing the panel of a unit just deleted must not leave an
+ * entry that Back would reopen on a unit that is gone.
  */
-export function useDashboardState(): [DashboardState, (changes: Partial<DashboardState>) => void] {
+export type DashboardUpdate = (changes: Partial<DashboardState>, options?: { replace?: boolean }) => void;
+
+export function useDashboardState(): [DashboardState, DashboardUpdate] {
   const search = useSearch();
   const setSearch = useSetSearch();
   const state = useMemo(() => parseDashboardState(search), [search]);
-  const update = useCallback(
-    (changes: Partial<DashboardState>) => {
+  const update = useCallback<DashboardUpdate>(
+    (changes, options = {}) => {
       const current = parseDashboardState(window.location.search);
       const next = { ...current, ...changes };
       for (const key of Object.keys(changes) as (keyof DashboardState)[]) {
@@ -20,7 +24,7 @@ export function useDashboardState(): [DashboardState, (changes: Partial<Dashboar
       }
       setSearch(
         serializeDashboardState(next),
-        next.selected !== current.selected || next.view !== current.view,
+        !options.replace && (next.selected !== current.selected || next.view !== current.view),
       );
     },
     [setSearch],

@@ -188,6 +188,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
           <select
             id={id}
             value={months}
+            data-unsaved-ignore // chooses which check is shown
             onChange={(e) => {
               setMonths(Number(e.target.value) as (typeof MONTHS)[number]);
               setDraft(null); // show what is recorded for that check
@@ -225,7 +226,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
           {t('outcome.saved')}
         </p>
       )}
-      <FormActions pending={save.isPending} saveLabel={t('outcome.save')} />
+      <FormActions pending={save.isPending} saved={save.isSuccess} saveLabel={t('outcome.save')} />
     </form>
   );
 }

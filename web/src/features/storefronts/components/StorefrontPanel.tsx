@@ -27,11 +27,13 @@ export interface StorefrontPanelProps {
   id: string;
   asOf: string;
   onClose: () => void;
+  /** After the unit was deleted: close without a history entry that Back would reopen. */
+  onDeleted: () => void;
   onMove: (storefront: Storefront) => void;
 }
 
 /** Side panel of one storefront: facts, history, interventions and the editing flows. */
-export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelProps) {
+export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: StorefrontPanelProps) {
   const { t } = useTranslation();
   const storefront = useStorefront(id, asOf);
   const history = useOccupancyHistory(id);
@@ -130,7 +132,7 @@ export function StorefrontPanel({ id, asOf, onClose, onMove }: StorefrontPanelPr
                 confirmLabel={t('panel.deleteConfirm')}
                 danger
                 disabled={remove.isPending}
-                onConfirm={() => remove.mutate(s.version, { onSuccess: onClose })}
+                onConfirm={() => remove.mutate(s.version, { onSuccess: onDeleted })}
               />
             </div>
           )}

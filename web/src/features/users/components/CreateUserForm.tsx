@@ -65,7 +65,7 @@ export function CreateUserForm({ cities, networks, onCreated }: CreateUserFormPr
       </label>
       <GrantsEditor grants={grants} onChange={setGrants} cities={cities} networks={networks} />
       {mutation.error && <ApiErrorMessage error={mutation.error} />}
-      <FormActions pending={mutation.isPending} saveLabel={t('admin.create')} />
+      <FormActions pending={mutation.isPending} saved={mutation.isSuccess} saveLabel={t('admin.create')} />
     </form>
   );
 }
