@@ -100,12 +100,21 @@ test('typed, unsaved input is not lost without a question: closing the panel, Ba
   await page.getByRole('link', { name: 'Vergleich' }).click(); // another page of the dashboard
   await expect(panel.getByLabel('Notizen')).toHaveValue('Noch nicht gespeichert');
   const address = page.url();
+  const entries = await page.evaluate(() => window.history.length);
   await page.goBack(); // the browser's Back button
   await expect.poll(() => questions.length).toBe(3);
   await expect(page).toHaveURL(address);
   await expect(panel.getByLabel('Notizen')).toHaveValue('Noch nicht gespeichert');
   expect(questions).toEqual([question, question, question]);
+  expect(await page.evaluate(() => window.history.length)).toBe(entries); // returned, not a new entry
   expect(await leavingAsks()).toBe(true);
+
+  // Steps that keep the panel ask nothing: the map instead of the list, and back.
+  await page.getByRole('button', { name: 'Karte' }).click();
+  await expect(page).not.toHaveURL(/view=list/);
+  await page.getByRole('button', { name: 'Liste' }).click();
+  await expect(panel.getByLabel('Notizen')).toHaveValue('Noch nicht gespeichert');
+  expect(questions).toHaveLength(3);
 
   agree = true;
   await close.click();

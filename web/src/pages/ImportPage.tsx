@@ -9,6 +9,7 @@ import { useCities } from '../features/towns/hooks/use-cities';
 import { onLinkClick, useSearch, useSetSearch } from '../router/router';
 import { signInHref } from '../ui/ApiErrorMessage';
 import { LoadError, Loading } from '../ui/Status';
+import { confirmDiscard } from '../ui/unsaved-changes';
 
 /** Data in and out for the towns the user edits: storefront import, exports and footfall (`/daten/import?stadt=…`). */
 export default function ImportPage() {
@@ -45,7 +46,10 @@ export default function ImportPage() {
           <select
             id={selectId}
             value={town?.slug ?? ''}
-            onChange={(e) => setSearch(e.target.value ? `stadt=${encodeURIComponent(e.target.value)}` : '')}
+            onChange={(e) => {
+              if (!confirmDiscard()) return; // another town starts a new import: the mapping would be lost
+              setSearch(e.target.value ? `stadt=${encodeURIComponent(e.target.value)}` : '');
+            }}
           >
             <option value="">{t('import.chooseTown')}</option>
             {towns.map((c) => (

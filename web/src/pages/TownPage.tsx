@@ -47,12 +47,15 @@ export default function TownPage({ slug }: { slug: string }) {
   const tileUrl = storefrontTileUrl(window.location.origin, filter, revision);
   const onAsOf = useCallback((value: string | undefined) => update({ asOf: value }), [update]);
   // Opening another unit or closing the panel drops the panel's forms: asked first when something is typed.
+  // (While a unit is being added or moved, its panel is not shown and the selection changes nothing on screen.)
+  const panelShown = !editing && state.selected !== undefined;
   const change = useCallback(
     (changes: Partial<DashboardState>) => {
-      if ('selected' in changes && changes.selected !== state.selected && !confirmDiscard()) return;
+      const removesPanel = panelShown && 'selected' in changes && changes.selected !== state.selected;
+      if (removesPanel && !confirmDiscard()) return;
       update(changes);
     },
-    [state.selected, update],
+    [panelShown, state.selected, update],
   );
   const select = useCallback((id: string | undefined) => change({ selected: id }), [change]);
   const describeHover = useCallback(
@@ -123,6 +126,7 @@ export default function TownPage({ slug }: { slug: string }) {
               type="button"
               className="button"
               onClick={() => {
+                if (editing?.kind === 'add') return update({ view: 'map' }); // already adding: keep what is typed
                 if (!confirmDiscard()) return; // the unit's panel and its forms give way to the new unit's
                 update({ view: 'map' }); // the position is set on the map (by click, marker or map centre)
                 setEditing({ kind: 'add', position: null });

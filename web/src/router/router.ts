@@ -31,14 +31,42 @@ const STATIC_ROUTES: Record<string, Route> = {
 
 const listeners = new Set<() => void>();
 const notify = (): void => listeners.forEach((l) => l());
-/** The address the dashboard shows: Back declined (unsaved input kept) goes back to it. */
-let shown = window.location.href;
-window.addEventListener('popstate', () => {
-  if (!confirmDiscard()) {
-    window.history.pushState(null, '', shown);
+/**
+ * Back and Forward with unsaved input (ui/unsaved-changes): a step that removes forms asks first, and a
+ * declined step returns to the address shown. Every entry this router writes carries its position, so
+ * the return is exact (`history.go`), however many entries the step skipped.
+ */
+const positionOf = (state: unknown): number | undefined => {
+  const position = (state as { position?: unknown } | null)?.position;
+  return typeof position === 'number' ? position : undefined;
+};
+if (positionOf(window.history.state) === undefined) window.history.replaceState({ position: 0 }, '');
+let shownPosition = positionOf(window.history.state) ?? 0;
+let shownAddress = new URL(window.location.href);
+let returning = false;
+
+/** Whether the forms on screen go away: another page, or another unit's panel (the dashboard's `selected`). */
+const removesForms = (from: URL, to: URL): boolean =>
+  from.pathname !== to.pathname || from.searchParams.get('selected') !== to.searchParams.get('selected');
+
+window.addEventListener('popstate', (event) => {
+  if (returning) {
+    returning = false; // the return after a declined step: nothing to ask, nothing changed
     return;
   }
-  shown = window.location.href;
+  const address = new URL(window.location.href);
+  const position = positionOf(event.state);
+  if (removesForms(shownAddress, address) && !confirmDiscard()) {
+    if (position === undefined) {
+      window.history.pushState({ position: shownPosition }, '', shownAddress);
+    } else {
+      returning = true;
+      window.history.go(shownPosition - position);
+    }
+    return;
+  }
+  shownAddress = address;
+  shownPosition = position ?? shownPosition;
   notify();
 });
 
@@ -67,9 +95,11 @@ export function matchRoute(pathname: string): Route {
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const page = new URL(to, window.location.href).pathname;
   if (page !== window.location.pathname && !confirmDiscard()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  shown = window.location.href;
+  const position = options.replace ? shownPosition : shownPosition + 1;
+  if (options.replace) window.history.replaceState({ position }, '', to);
+  else window.history.pushState({ position }, '', to);
+  shownAddress = new URL(window.location.href);
+  shownPosition = position;
   notify();
 }
 

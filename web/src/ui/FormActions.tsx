@@ -15,7 +15,7 @@ export function FormActions({
   children,
 }: {
   pending: boolean;
-  /** The last save succeeded, for forms that stay open afterwards (the others close on success). */
+  /** The form shows what is stored (its last save succeeded, or it was reset); for forms that stay open. */
   saved?: boolean;
   /** Not ready to be sent yet (e.g. no position chosen). */
   disabled?: boolean;

@@ -22,6 +22,7 @@ import { MappingOptions } from './MappingOptions';
 import { ProblemTable } from './ProblemTable';
 import { UploadForm } from './UploadForm';
 import { ValueMappingTable } from './ValueMappingTable';
+import { TrackUnsavedInput } from '../../../ui/TrackUnsavedInput';
 
 /** The storefront import for one town: upload → mapping → dry run → commit (docs/import-export.md). */
 export function ImportWizard({ cityId }: { cityId: string }) {
@@ -72,7 +73,9 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
   const mayCommit = report !== undefined && (report.summary.rejected === 0 || mapping.skipInvalidRows);
 
   return (
-    <div className="import-step">
+    // The column and value mapping is work: leaving before the commit asks first (ui/unsaved-changes).
+    <div className="import-step" data-unsaved-scope>
+      <TrackUnsavedInput saved={committed !== undefined} />
       <p data-testid="upload-info">
         {t('import.upload.info', {
           file: upload.fileName ?? '–',

@@ -8,6 +8,7 @@ import { Field } from '../../../ui/Field';
 import type { InterventionChanges } from '../api/interventions-api';
 import { useSetOutcomeCheck, useUpdateIntervention } from '../hooks/use-interventions';
 import { FormActions } from '../../../ui/FormActions';
+import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 const MONTHS = [6, 12, 24] as const;
 type Answer = '' | 'yes' | 'no';
@@ -190,6 +191,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
             value={months}
             data-unsaved-ignore // chooses which check is shown
             onChange={(e) => {
+              if (draft !== null && !confirmDiscard()) return; // the typed check would be dropped
               setMonths(Number(e.target.value) as (typeof MONTHS)[number]);
               setDraft(null); // show what is recorded for that check
               save.reset(); // and no 'saved' for a check not saved
@@ -226,7 +228,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
           {t('outcome.saved')}
         </p>
       )}
-      <FormActions pending={save.isPending} saved={save.isSuccess} saveLabel={t('outcome.save')} />
+      <FormActions pending={save.isPending} saved={draft === null} saveLabel={t('outcome.save')} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { InterventionEditForm } from './InterventionEditForm';
+import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 /** The interventions on a unit; the town's editors can bring each one up to date (state, lessons, outcome). */
 export function InterventionList({
@@ -51,7 +52,7 @@ export function InterventionList({
                 type="button"
                 className="button button--ghost"
                 data-opens={i.id}
-                onClick={() => setEditing(i.id)}
+                onClick={() => confirmDiscard() && setEditing(i.id)} // another item's form replaces the open one
                 aria-label={t('intervention.edit', { title: i.title })}
               >
                 {t('intervention.editButton')}

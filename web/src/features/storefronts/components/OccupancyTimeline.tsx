@@ -4,6 +4,7 @@ import type { OccupancyPeriod, Storefront } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 import { PeriodCorrectionForm } from './PeriodCorrectionForm';
+import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 /**
  * The occupancy history, newest first, as an ordered list (readable without colour). The town's
@@ -60,7 +61,7 @@ export function OccupancyTimeline({
                   from: formatDate(p.validFrom),
                 })}
                 data-opens={p.id}
-                onClick={() => setCorrecting(p.id)}
+                onClick={() => confirmDiscard() && setCorrecting(p.id)} // replaces an open correction
               >
                 {t('periodFix.correct')}
               </button>

@@ -37,6 +37,7 @@ export function StorefrontListView({
         onChange({ sort: s });
       }}
       onOpen={(id) => onChange({ selected: id })}
+      requestedPage={page}
       onPage={setPage}
     />
   );

@@ -16,13 +16,23 @@ export interface StorefrontTableProps {
   sort: string | undefined;
   onSort: (sort: string) => void;
   onOpen: (id: string) => void;
+  /** The page asked for: ahead of `page.page` while it loads, so two quick clicks on Next go two pages on. */
+  requestedPage: number;
   onPage: (page: number) => void;
 }
 
 const address = (s: Storefront): string => `${s.street} ${s.houseNumber}`.trim();
 
 /** The accessible alternative to the map: a sortable table, operable with the keyboard. */
-export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: StorefrontTableProps) {
+export function StorefrontTable({
+  page,
+  town,
+  sort,
+  onSort,
+  onOpen,
+  requestedPage,
+  onPage,
+}: StorefrontTableProps) {
   const { t } = useTranslation();
   const columns: Column[] = [
     {
@@ -132,8 +142,8 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
           <button
             type="button"
             className="button"
-            disabled={page.page <= 1}
-            onClick={() => onPage(page.page - 1)}
+            disabled={requestedPage <= 1}
+            onClick={() => onPage(requestedPage - 1)}
           >
             {t('list.previous')}
           </button>
@@ -141,8 +151,8 @@ export function StorefrontTable({ page, town, sort, onSort, onOpen, onPage }: St
           <button
             type="button"
             className="button"
-            disabled={page.page >= pages}
-            onClick={() => onPage(page.page + 1)}
+            disabled={requestedPage >= pages}
+            onClick={() => onPage(requestedPage + 1)}
           >
             {t('list.next')}
           </button>

@@ -26,6 +26,8 @@ export function useStorefront(id: string | undefined, asOf: string) {
   return useQuery({
     queryKey: storefrontKeys.detail(id ?? '', asOf),
     queryFn: () => storefrontsApi.get(id!, asOf),
+    // Another date shows the unit's last data until the new arrives, so the panel's open forms stay.
+    placeholderData: keepPreviousData,
     enabled: id !== undefined,
   });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { City, Network } from '../../../lib/domain';
 import { ROLES, type Role } from '../../auth/api/auth-api';
 import type { GrantInput } from '../api/users-api';
+import { reportChange } from '../../../ui/unsaved-changes';
 
 export interface GrantsEditorProps {
   grants: GrantInput[];
@@ -79,14 +80,24 @@ export function GrantsEditor({ grants, onChange, cities, networks }: GrantsEdito
             <button
               type="button"
               className="button button--ghost"
-              onClick={() => onChange(grants.filter((_, i) => i !== index))}
+              onClick={(e) => {
+                reportChange(e.currentTarget); // no typing: the form has unsaved input all the same
+                onChange(grants.filter((_, i) => i !== index));
+              }}
             >
               {t('admin.removeGrant', { n })}
             </button>
           </div>
         );
       })}
-      <button type="button" className="button" onClick={() => onChange([...grants, withRole('city_editor')])}>
+      <button
+        type="button"
+        className="button"
+        onClick={(e) => {
+          reportChange(e.currentTarget);
+          onChange([...grants, withRole('city_editor')]);
+        }}
+      >
         {t('admin.addGrant')}
       </button>
     </fieldset>

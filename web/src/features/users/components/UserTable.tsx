@@ -9,6 +9,7 @@ import { useResetPassword } from '../hooks/use-reset-password';
 import { useUpdateUser } from '../hooks/use-update-user';
 import { grantLabel } from './grant-label';
 import { RolesEditor } from './RolesEditor';
+import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 export interface UserTableProps {
   users: User[];
@@ -89,7 +90,7 @@ export function UserTable({ users, cities, networks, currentUserId, onPassword }
                     className="button"
                     aria-expanded={editing === u.id}
                     aria-label={t('admin.editRolesFor', { email: u.email })}
-                    onClick={() => setEditing(editing === u.id ? null : u.id)}
+                    onClick={() => confirmDiscard() && setEditing(editing === u.id ? null : u.id)} // closes the open editor
                   >
                     {t('admin.editRoles')}
                   </button>
