@@ -137,5 +137,17 @@ describe('import of histories (several rows per unit)', () => {
     const h3 = await mapped(editor, city, Buffer.from(history.text), 'occupancy.csv');
     const again = await editor.post(`${h3}/commit`).expect(200);
     expect(again.body.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+
+    // Another status from the day the current one began: that period is corrected, none is added.
+    const correction = [
+      'Objekt-Nr.;Straße;Hausnr.;Status;Nutzung;Leerstand seit',
+      'H-3;Marktstraße;14;belegt;Gastronomie;01.02.2024',
+    ].join('\r\n');
+    const url4 = await mapped(editor, city, Buffer.from(correction), 'korrektur.csv');
+    const corrected = await editor.post(`${url4}/commit`).expect(200);
+    expect(corrected.body.summary).toMatchObject({ created: 0, updated: 1, historyExtended: 1, rejected: 0 }); // a changed period
+    expect((await histories(t.db, city.id)).filter((p) => p.unit === 'H-3')).toEqual([
+      { unit: 'H-3', status: 'occupied', category: 'food_drink', from: '2024-02-01', to: null },
+    ]);
   });
 });
