@@ -72,6 +72,20 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(page.getByRole('button', { name: 'Übernehmen' })).toBeDisabled();
 
   await page.getByLabel(/Fehlerhafte Zeilen überspringen/).check();
+  // The mapping is work: another page or another file asks first (declined here), and nothing is lost.
+  const questions: string[] = [];
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Vergleich' }).click();
+  await page.getByRole('button', { name: 'Liste hochladen' }).click();
+  expect(questions).toEqual([
+    'Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?',
+    'Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?',
+  ]);
+  await expect(page.getByLabel(/Fehlerhafte Zeilen überspringen/)).toBeChecked();
+  await expect(page.getByTestId('upload-info')).toContainText('4 Zeilen');
   await page.getByRole('button', { name: 'Übernehmen' }).click();
   await expect(page.getByTestId('commit-result')).toContainText('Import abgeschlossen.');
   await expect(page.getByTestId('commit-summary-created')).toHaveText('3');
@@ -89,6 +103,11 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
     .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Committed: nothing is left to lose, another page opens without a question.
+  await page.getByRole('link', { name: 'Vergleich' }).click();
+  await expect(page).toHaveURL(/\/vergleich$/);
+  expect(questions).toHaveLength(2);
 });
 
 test('a counter export with a gap and a broken line is reported, and the trend has a table', async ({

@@ -4,6 +4,7 @@ import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { Field } from '../../../ui/Field';
 import type { ImportView } from '../api/imports-api';
 import { useUploadImport } from '../hooks/use-upload-import';
+import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 const ACCEPT = '.csv,.txt,.xlsx,.geojson,.json,text/csv,application/geo+json';
 
@@ -14,7 +15,8 @@ export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded:
   const [file, setFile] = useState<File | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (file) upload.mutate(file, { onSuccess: onUploaded });
+    // A new file starts a new mapping: the one in progress (if changed) is lost, so asked first.
+    if (file && confirmDiscard()) upload.mutate(file, { onSuccess: onUploaded });
   };
   return (
     <form className="form" onSubmit={submit}>
