@@ -140,12 +140,18 @@ describe('tile lane', () => {
   it('answers a signed-in viewer from their session, privately', async () => {
     const ask = (p: string) => closedEditor.get(p).buffer(true).parse(binary).expect(200);
     for (const path of [`${closedPath}?cityId=${closed.id}`, closedPath]) {
-      const { pipeline, viaLane, lanes } = await bothWays(ask, path);
-      expect(lanes).toBe(1);
-      expect((viaLane.body as Buffer).length).toBeGreaterThan(0);
-      expect(viaLane.body).toEqual(pipeline.body);
-      expect(stableHeaders(viaLane)).toEqual(stableHeaders(pipeline));
-      expect(viaLane.headers['cache-control']).toMatch(/^private/);
+      // Without a town, the viewer's tile covers every open-data town too: another test file's commit
+      // in between changes the ETag (as for the anonymous cases above).
+      const [byLane, byPipeline] = await agreeing(async () => {
+        const { pipeline, viaLane, lanes } = await bothWays(ask, path);
+        expect(lanes).toBe(1);
+        const answer = (r: request.Response) => ({ body: r.body as Buffer, headers: stableHeaders(r) });
+        return [answer(viaLane), answer(pipeline)];
+      });
+      expect(byLane.body.length).toBeGreaterThan(0);
+      expect(byLane.body).toEqual(byPipeline.body);
+      expect(byLane.headers).toEqual(byPipeline.headers);
+      expect(byLane.headers['cache-control']).toMatch(/^private/);
     }
   });
 
