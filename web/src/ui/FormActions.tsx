@@ -1,6 +1,6 @@
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedInput } from './unsaved-changes';
+import { TrackUnsavedInput } from './TrackUnsavedInput';
 
 /**
  * A form's submit and cancel buttons; the submit button says when it is saving and cannot be sent twice.
@@ -25,10 +25,9 @@ export function FormActions({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const actions = useRef<HTMLDivElement>(null);
-  useUnsavedInput(actions, saved);
   return (
-    <div className="form__actions" ref={actions}>
+    <div className="form__actions">
+      <TrackUnsavedInput saved={saved} />
       <button type="submit" className="button button--primary" disabled={pending || disabled}>
         {pending ? t('form.saving') : (saveLabel ?? t('form.save'))}
       </button>

@@ -27,7 +27,7 @@ function setUnsaved(form: object, dirty: boolean): void {
   if (before > 0 && unsaved.size === 0) window.removeEventListener('beforeunload', askBeforeUnload);
 }
 
-export const hasUnsavedInput = (): boolean => unsaved.size > 0 && !agreed;
+const hasUnsavedInput = (): boolean => unsaved.size > 0 && !agreed;
 
 /**
  * True when nothing typed would be lost, or the user agrees to lose it. Agreeing does not forget the
