@@ -16,6 +16,30 @@ async function openDrawnStorefront(page: Page): Promise<{ target: RenderedStoref
   return { target: target!, panel: page.getByTestId('storefront-panel') };
 }
 
+/** A unit created through the API at the town's centre, vacant since 2024-01-01; its id. */
+async function createVacantAtCentre(
+  page: Page,
+  csrf: string,
+  street: string,
+  houseNumber: string,
+): Promise<string> {
+  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
+    centre: { coordinates: [number, number] };
+  };
+  const created = await page.request.post('/api/storefronts', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      street,
+      houseNumber,
+      location: { type: 'Point', coordinates: detail.centre.coordinates },
+      initialStatus: { date: '2024-01-01', status: 'vacant' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 // Writes need a signed-in editor of the town (the seeded town is Mühlhausen, the demo editor's town).
 test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO.editorMuehlhausen);
@@ -292,22 +316,7 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
 
 test('a storefront entered in error is deleted after a confirmation', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
-    centre: { coordinates: [number, number] };
-  };
-  const [lon, lat] = detail.centre.coordinates;
-  const created = await page.request.post('/api/storefronts', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      street: 'Doppelgasse',
-      houseNumber: '2',
-      location: { type: 'Point', coordinates: [lon, lat] },
-      initialStatus: { date: '2024-01-01', status: 'vacant' },
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const id = await createVacantAtCentre(page, csrf, 'Doppelgasse', '2');
   await page.goto(`/towns/${town.slug}`);
   await page.goto(`/towns/${town.slug}?selected=${id}`);
   const panel = page.getByTestId('storefront-panel');
@@ -325,20 +334,7 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
 
 test('a wrongly recorded status change is corrected and then removed from the history', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
-    centre: { coordinates: [number, number] };
-  };
-  const created = await page.request.post('/api/storefronts', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      street: 'Verlaufsgasse',
-      houseNumber: '3',
-      location: { type: 'Point', coordinates: detail.centre.coordinates },
-      initialStatus: { date: '2024-01-01', status: 'vacant' },
-    },
-  });
-  const { id } = (await created.json()) as { id: string };
+  const id = await createVacantAtCentre(page, csrf, 'Verlaufsgasse', '3');
   const changed = await page.request.post(`/api/storefronts/${id}/status-changes`, {
     headers: { 'X-CSRF-Token': csrf },
     data: { version: 1, date: '2025-03-01', status: 'occupied', useCategory: 'food_drink' },
