@@ -66,6 +66,19 @@ export class AuthService {
   async viewerFor(session: SessionUser | null): Promise<Viewer> {
     const openData = await this.towns.openDataCityIds();
     if (!session) return anonymousViewer(openData);
+    // The session cache answers with the same object for up to 30 s (a new one after any change of
+    // grants or sessions), and the open-data set is one object while towns stay the same: the viewer
+    // built from both is kept with them rather than built anew for each of a map view's tiles.
+    const kept = this.viewers.get(session);
+    if (kept?.openDataCityIds === openData) return kept;
+    const viewer = this.buildViewer(session, openData);
+    this.viewers.set(session, viewer);
+    return viewer;
+  }
+
+  private readonly viewers = new WeakMap<SessionUser, Viewer>();
+
+  private buildViewer(session: SessionUser, openData: ReadonlySet<string>): Viewer {
     const own = session.grants.flatMap((g) => (g.cityId ? [g.cityId] : []));
     return {
       user: {

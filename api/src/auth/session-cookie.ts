@@ -1,11 +1,23 @@
 import { parse } from 'cookie';
 import type { Request, Response } from 'express';
+import { LruCache } from '../common/lru-cache.js';
 
 export const SESSION_COOKIE = 'sf_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export const sessionToken = (req: Pick<Request, 'headers'>): string | undefined =>
-  parse(req.headers.cookie ?? '')[SESSION_COOKIE];
+/** Cookie headers parsed lately: a tile request asks for its session token three times. */
+const parsed = new LruCache<{ token: string | undefined }>(200);
+
+export function sessionToken(req: Pick<Request, 'headers'>): string | undefined {
+  const header = req.headers.cookie;
+  if (header === undefined) return undefined;
+  let entry = parsed.get(header);
+  if (entry === undefined) {
+    entry = { token: parse(header)[SESSION_COOKIE] };
+    parsed.set(header, entry);
+  }
+  return entry.token;
+}
 
 /** HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS (directly or via a trusted proxy). */
 export function setSessionCookie(req: Request, res: Response, token: string): void {

@@ -19,7 +19,23 @@ export interface SessionUser {
   networkCityIds: string[];
 }
 
-export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
+/**
+ * A session token's SHA-256 (what the database stores) and its base64 (the session and replay caches'
+ * key), remembered for the last 1,000 tokens: a signed-in map view sends dozens of requests, and each
+ * needed the hash up to five times (a tile: session, replay scope, replay record; ≈ 4 µs each).
+ */
+const hashed = new LruCache<{ hash: Buffer; key: string }>(1000);
+function hashOf(token: string): { hash: Buffer; key: string } {
+  let entry = hashed.get(token);
+  if (entry === undefined) {
+    const hash = createHash('sha256').update(token).digest();
+    entry = { hash, key: hash.toString('base64') };
+    hashed.set(token, entry);
+  }
+  return entry;
+}
+export const tokenHash = (token: string): Buffer => hashOf(token).hash;
+export const tokenKey = (token: string): string => hashOf(token).key;
 
 /** How long a resolved session may answer from memory before the database is asked again. */
 const CACHE_MS = 30_000;
@@ -72,7 +88,7 @@ export class SessionsRepository {
   /** The session's user from memory only (undefined when not cached, stale or the feed is down). */
   cachedUser(token: string): SessionUser | undefined {
     if (!this.feed.live) return undefined;
-    const hit = this.cache.get(tokenHash(token).toString('base64'));
+    const hit = this.cache.get(tokenKey(token));
     const now = Date.now();
     return hit && hit.cachedAt > now - CACHE_MS && hit.expiresAt > now ? hit.user : undefined;
   }
@@ -80,7 +96,7 @@ export class SessionsRepository {
   /** The signed-in user of a live session, sliding its idle expiry (at most every minute). */
   async resolve(token: string): Promise<SessionUser | null> {
     const hash = tokenHash(token);
-    const key = hash.toString('base64');
+    const key = tokenKey(token);
     const cached = this.cachedUser(token);
     if (cached) return cached;
     const now = Date.now();
@@ -115,7 +131,7 @@ export class SessionsRepository {
   }
 
   async delete(token: string): Promise<void> {
-    this.cache.delete(tokenHash(token).toString('base64'));
+    this.cache.delete(tokenKey(token));
     await this.db.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash(token)]);
   }
 

@@ -55,10 +55,20 @@ export function visibleCityIds(
   if (requested?.length) return requested;
   if (viewer.readableCityIds === null) return undefined;
   if (publicData && viewer.readableCityIds.size === 0) return openDataList(viewer.openDataCityIds);
-  const ids = new Set(viewer.readableCityIds);
-  if (publicData) viewer.openDataCityIds.forEach((id) => ids.add(id));
-  return [...ids];
+  if (!publicData) return [...viewer.readableCityIds];
+  // A signed-in viewer is one object for as long as the session cache keeps it (AuthService.viewerFor):
+  // one frozen list per viewer, which TownScopes interns by identity.
+  let list = publicLists.get(viewer);
+  if (!list) {
+    const ids = new Set(viewer.readableCityIds);
+    viewer.openDataCityIds.forEach((id) => ids.add(id));
+    list = Object.freeze([...ids]);
+    publicLists.set(viewer, list);
+  }
+  return list;
 }
+
+const publicLists = new WeakMap<Viewer, readonly string[]>();
 
 const openDataLists = new WeakMap<ReadonlySet<string>, readonly string[]>();
 

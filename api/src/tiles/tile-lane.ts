@@ -86,15 +86,17 @@ export class TileLane {
     const { z, x, y } = address;
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, req.headers['if-none-match']);
 
-    const answerHeaders = [...middlewareHeaders, ...tileHeaders(tile.etag, !!viewer.user)];
+    const answerHeaders = middlewareHeaders.concat(tileHeaders(tile.etag, !!viewer.user));
     if (tile.status === 200) answerHeaders.push(['Content-Type', MVT_CONTENT_TYPE]);
     const requestId = requestIdFor(req.headers['x-request-id']);
-    const flat = ['X-Request-Id', requestId, ...answerHeaders.flat()];
+    const flat = ['X-Request-Id', requestId];
+    for (const [name, value] of answerHeaders) flat.push(name, value);
     if (tile.status === 304) {
       res.writeHead(304, flat);
       res.end();
     } else {
-      res.writeHead(200, [...flat, 'Content-Length', String(tile.body.length)]);
+      flat.push('Content-Length', String(tile.body.length));
+      res.writeHead(200, flat);
       res.end(tile.body);
       this.replay.record(req, !!viewer.user, { ...tile, headers: answerHeaders }, false);
     }

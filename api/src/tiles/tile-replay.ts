@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import { SessionsRepository, tokenHash } from '../auth/sessions.repository.js';
+import { SessionsRepository, tokenKey } from '../auth/sessions.repository.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { LruCache } from '../common/lru-cache.js';
 import { jsonLog, requestIdFor } from '../common/request-context.js';
@@ -133,4 +133,4 @@ export class TileReplay {
   }
 }
 
-const scopeOfToken = (token: string): string => `session:${tokenHash(token).toString('base64')}`;
+const scopeOfToken = (token: string): string => `session:${tokenKey(token)}`;

@@ -1,0 +1,35 @@
+import { isCalendarDate } from './validators.js';
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2024-02-29', true], // leap year
+    ['2000-02-29', true], // divisible by 400
+    ['1900-02-29', false], // divisible by 100, not by 400
+    ['2023-02-29', false],
+    ['2026-04-31', false],
+    ['2026-04-30', true],
+    ['2026-12-31', true],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-01-00', false],
+    ['0000-01-01', false], // PostgreSQL has no year 0
+    ['2026-1-01', false],
+    ['2026-01-01T00:00', false],
+    [' 2026-01-01', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isCalendarDate(value)).toBe(expected);
+  });
+
+  it('agrees with the calendar on every day 29–31 of every month, 1896–2104', () => {
+    for (let year = 1896; year <= 2104; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [28, 29, 30, 31]) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${day}`;
+          const exists = new Date(Date.UTC(year, month - 1, day)).getUTCMonth() === month - 1;
+          expect([text, isCalendarDate(text)]).toEqual([text, exists]);
+        }
+      }
+    }
+  });
+});
