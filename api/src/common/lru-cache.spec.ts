@@ -11,6 +11,25 @@ describe('LruCache', () => {
     expect([cache.get('a'), cache.get('c'), cache.size]).toEqual(['A', 'C', 2]);
   });
 
+  it('keeps the order exact when the newest entry is asked for again, deleted or cleared', () => {
+    const cache = new LruCache<string>(3);
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    cache.set('c', 'C');
+    expect([cache.get('c'), cache.get('c'), cache.get('a')]).toEqual(['C', 'C', 'A']); // order b, c, a
+    cache.set('d', 'D'); // b goes
+    expect(cache.get('b')).toBeUndefined();
+    cache.delete('d'); // the newest: a, after it, is asked again and must move behind c
+    expect(cache.get('c')).toBe('C'); // order a, c
+    expect(cache.get('a')).toBe('A'); // order c, a
+    cache.set('e', 'E');
+    cache.set('f', 'F'); // c goes
+    expect([cache.get('c'), cache.get('a'), cache.size]).toEqual([undefined, 'A', 3]);
+    cache.clear();
+    cache.set('g', 'G');
+    expect([cache.get('g'), cache.get('a'), cache.size]).toEqual(['G', undefined, 1]);
+  });
+
   it('keeps the summed size within the limit, replacing and deleting entries exactly', () => {
     const cache = new LruCache<Buffer>(100, { maxSize: 10, sizeOf: (b) => b.length });
     cache.set('a', Buffer.alloc(4));

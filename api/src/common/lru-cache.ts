@@ -5,6 +5,8 @@
 export class LruCache<V> {
   private readonly entries = new Map<string, V>();
   private total = 0;
+  /** The key last used (the last in `entries`), or undefined when unknown. */
+  private newest: string | undefined;
 
   constructor(
     private readonly maxEntries: number,
@@ -14,14 +16,20 @@ export class LruCache<V> {
   get(key: string): V | undefined {
     const value = this.entries.get(key);
     if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
+    // Already the newest: nothing to move (a request often asks for the same key several times, and
+    // Map's delete and set cost more than the lookup).
+    if (key !== this.newest) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      this.newest = key;
+    }
     return value;
   }
 
   set(key: string, value: V): void {
     this.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     this.total += this.sizeOf(value);
     while (this.entries.size > this.maxEntries || (this.limit && this.total > this.limit.maxSize)) {
       const oldest = this.entries.keys().next().value;
@@ -33,11 +41,13 @@ export class LruCache<V> {
   delete(key: string): void {
     const value = this.entries.get(key);
     if (value === undefined) return;
+    if (key === this.newest) this.newest = undefined;
     this.entries.delete(key);
     this.total -= this.sizeOf(value);
   }
 
   clear(): void {
+    this.newest = undefined;
     this.entries.clear();
     this.total = 0;
   }
