@@ -316,19 +316,29 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
 
 test('a storefront entered in error is deleted after a confirmation', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const id = await createVacantAtCentre(page, csrf, 'Doppelgasse', '2');
-  await page.goto(`/towns/${town.slug}`);
-  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const id = await createVacantAtCentre(page, csrf, 'Aalgasse', '2'); // first in the list by street
+  await page.goto('/kennzahlen');
+  await page.goto(`/towns/${town.slug}?view=list&sort=street`);
+  await page.getByRole('button', { name: /Aalgasse 2/ }).click(); // opening the unit adds a history entry
   const panel = page.getByTestId('storefront-panel');
   await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
   await expect(panel.getByText(/Nur für Fehleingaben/)).toBeVisible();
   await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}\\?view=list&sort=street$`));
   expect((await page.request.get(`/api/storefronts/${id}`)).status()).toBe(404);
-  // Back does not reopen the panel of the unit that is gone (closing replaced its history entry).
+  // The unit's entry went with it: Back neither reopens the panel of a unit that is gone nor shows the
+  // same list again, but leads to the page before.
   await page.goBack();
+  await expect(page).toHaveURL(/\/kennzahlen$/);
+  // Deleting a unit opened by its link (no entry of the list before it): the entry is replaced.
+  const other = await createVacantAtCentre(page, csrf, 'Doppelgasse', '4');
+  await page.goto(`/towns/${town.slug}?selected=${other}`);
+  await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
+  await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
   await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/kennzahlen$/);
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
 });
 

@@ -185,7 +185,7 @@ export default function TownPage({ slug }: { slug: string }) {
               id={state.selected}
               asOf={asOf}
               onClose={() => select(undefined)}
-              onDeleted={() => update({ selected: undefined }, { replace: true })}
+              onDeleted={() => update({ selected: undefined }, { goneEntry: true })}
               onMove={(s) => {
                 if (!confirmDiscard()) return;
                 update({ view: 'map' });

@@ -44,6 +44,8 @@ if (positionOf(window.history.state) === undefined) window.history.replaceState(
 let shownPosition = positionOf(window.history.state) ?? 0;
 let shownAddress = new URL(window.location.href);
 let returning = false;
+/** A step back this router took itself (`returnTo`): nothing to ask. */
+let steppingBack = false;
 
 /** Whether the forms on screen go away: another page, or another unit's panel (the dashboard's `selected`). */
 const removesForms = (from: URL, to: URL): boolean =>
@@ -56,7 +58,9 @@ window.addEventListener('popstate', (event) => {
   }
   const address = new URL(window.location.href);
   const position = positionOf(event.state);
-  if (removesForms(shownAddress, address) && !confirmDiscard()) {
+  const asked = steppingBack;
+  steppingBack = false;
+  if (!asked && removesForms(shownAddress, address) && !confirmDiscard()) {
     if (position === undefined) {
       window.history.pushState({ position: shownPosition }, '', shownAddress);
     } else {
@@ -95,12 +99,42 @@ export function matchRoute(pathname: string): Route {
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const page = new URL(to, window.location.href).pathname;
   if (page !== window.location.pathname && !confirmDiscard()) return;
+  if (options.replace) {
+    const { from } = (window.history.state ?? {}) as { from?: string };
+    window.history.replaceState({ position: shownPosition, from }, '', to);
+  } else {
+    window.history.pushState({ position: shownPosition + 1, from: shownAddress.href }, '', to);
+  }
   const position = options.replace ? shownPosition : shownPosition + 1;
-  if (options.replace) window.history.replaceState({ position }, '', to);
-  else window.history.pushState({ position }, '', to);
   shownAddress = new URL(window.location.href);
   shownPosition = position;
   notify();
+}
+
+/** The same page and query parameters, whatever their order. */
+function sameAddress(a: URL, b: URL): boolean {
+  const sorted = (u: URL) => {
+    const q = new URLSearchParams(u.searchParams);
+    q.sort();
+    return `${u.pathname}?${q.toString()}`;
+  };
+  return sorted(a) === sorted(b);
+}
+
+/**
+ * Shows `to` by stepping back when the entry before this one is `to` (the entry this router came from),
+ * else by replacing this entry. After a unit is deleted its entry goes away: Back then leads to the
+ * page before, not to the same view again. No question: the forms on screen have done their work.
+ */
+export function returnTo(to: string): void {
+  const { from } = (window.history.state ?? {}) as { from?: string };
+  const target = new URL(to, window.location.href);
+  if (from !== undefined && sameAddress(new URL(from), target)) {
+    steppingBack = true;
+    window.history.back();
+  } else {
+    navigate(to, { replace: true });
+  }
 }
 
 export function usePathname(): string {
