@@ -342,6 +342,46 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
 });
 
+test('a storefront is moved on the map: the position set is not lost without a question, then saved', async ({
+  page,
+}) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, csrf, 'Umzugsgasse', '5');
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  await page.getByTestId('storefront-panel').getByRole('button', { name: 'Position verschieben' }).click();
+  await expect(page.getByRole('heading', { name: 'Position verschieben: Umzugsgasse 5' })).toBeVisible();
+  const questions: string[] = [];
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Nothing set yet: another page does not ask.
+  await page.getByRole('link', { name: 'Vergleich' }).click();
+  await expect(page).toHaveURL(/\/vergleich$/);
+  expect(questions).toEqual([]);
+  await expect(page.getByRole('heading', { level: 1, name: 'Städtevergleich' })).toBeVisible();
+  await page.goBack();
+  await page.getByTestId('storefront-panel').getByRole('button', { name: 'Position verschieben' }).click();
+  // The way without a mouse: move the map, then take its centre.
+  await page.evaluate(() => window.__schaufensterMap!.panBy([120, 80], { animate: false }));
+  await page.getByTestId('use-map-centre').click();
+  const centre = await page.evaluate(() => window.__schaufensterMap!.getCenter().toArray());
+  await page.getByRole('link', { name: 'Vergleich' }).click();
+  expect(questions).toEqual(['Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?']);
+  await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}`));
+  await page.getByRole('button', { name: 'Position speichern' }).click();
+  await expect(page.getByTestId('storefront-panel')).toBeVisible();
+  const saved = (await (await page.request.get(`/api/storefronts/${id}`)).json()) as {
+    location: { coordinates: [number, number] };
+  };
+  expect(saved.location.coordinates[0]).toBeCloseTo(centre[0], 5);
+  expect(saved.location.coordinates[1]).toBeCloseTo(centre[1], 5);
+  // Saved: leaving asks no more.
+  await page.getByRole('link', { name: 'Vergleich' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Städtevergleich' })).toBeVisible();
+  expect(questions).toHaveLength(1);
+});
+
 test('a wrongly recorded status change is corrected and then removed from the history', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
   const id = await createVacantAtCentre(page, csrf, 'Verlaufsgasse', '3');

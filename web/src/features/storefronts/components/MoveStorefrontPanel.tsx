@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LonLat, Storefront } from '../../../lib/domain';
 import { formatNumber } from '../../../lib/format';
@@ -5,8 +6,14 @@ import { conflictingStorefront } from '../conflict';
 import { useUpdateStorefront } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { TrackUnsavedInput } from '../../../ui/TrackUnsavedInput';
+import { reportChange } from '../../../ui/unsaved-changes';
 
-/** Moves a storefront's point: the user drags the marker, then saves. */
+/**
+ * Moves a storefront's point: the user drags the marker, then saves. A position set but not saved is
+ * unsaved input like typed text (ui/unsaved-changes): leaving the page or another step that removes the
+ * panel asks first; Cancel discards it without a question.
+ */
 export function MoveStorefrontPanel({
   storefront,
   position,
@@ -20,13 +27,20 @@ export function MoveStorefrontPanel({
   const mutation = useUpdateStorefront(storefront.id);
   const conflict = conflictingStorefront(mutation.error);
   const fmt = (p: LonLat): string => `${formatNumber(p[1], 5)}, ${formatNumber(p[0], 5)}`;
+  const scope = useRef<HTMLElement>(null);
+  const [lon, lat] = storefront.location.coordinates;
+  const moved = position[0] !== lon || position[1] !== lat;
+  useEffect(() => {
+    if (moved && scope.current) reportChange(scope.current); // set on the map: no typing, unsaved all the same
+  }, [moved, position]);
   const save = (version: number): void =>
     mutation.mutate(
       { version, changes: { location: { type: 'Point', coordinates: position } } },
       { onSuccess: onDone },
     );
   return (
-    <aside className="side-panel" aria-labelledby="move-heading">
+    <aside className="side-panel" aria-labelledby="move-heading" ref={scope} data-unsaved-scope>
+      <TrackUnsavedInput saved={!moved || mutation.isSuccess} />
       <h2 id="move-heading">
         {t('panel.move')}: {storefront.street} {storefront.houseNumber}
       </h2>
