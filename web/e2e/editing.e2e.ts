@@ -242,6 +242,14 @@ test('a storefront can be added without a mouse: from the list view, at the map 
   await page.getByTestId('use-map-centre').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/^Position: /)).toBeVisible();
+  // The position alone is input: another page asks first (declined here, so the panel stays).
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Vergleich' }).click();
+  expect(questions).toEqual(['Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?']);
   const centre = await page.evaluate(() => window.__schaufensterMap!.getCenter().toArray());
   await page.getByLabel('Straße').fill('Tastaturweg');
   await page.getByLabel('Hausnummer').fill('1');

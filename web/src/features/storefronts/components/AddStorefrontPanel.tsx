@@ -9,6 +9,7 @@ import { useCreateStorefront } from '../hooks/use-storefront-mutations';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { CategorySelect, StatusSelect } from '../../../ui/VocabularySelect';
 import { FormActions } from '../../../ui/FormActions';
+import { reportChange } from '../../../ui/unsaved-changes';
 
 export interface AddStorefrontPanelProps {
   cityId: string;
@@ -32,6 +33,11 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []); // keyboard and screen-reader users land in the panel
   const area = parseDecimal(floorArea, i18n.language);
+  // A position set on the map is input like typed text (ui/unsaved-changes), though nothing was typed.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (position && form.current) reportChange(form.current);
+  }, [position]);
   return (
     <aside className="side-panel" aria-labelledby="add-heading">
       <h2 id="add-heading" ref={heading} tabIndex={-1}>
@@ -43,6 +49,7 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
           : t('form.pickHint')}
       </p>
       <form
+        ref={form}
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
