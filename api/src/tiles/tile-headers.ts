@@ -4,14 +4,24 @@ export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
  * The headers a tile answer sets itself, the same from the controller and from TileLane. The rest
  * (security headers, request id) come from the pipeline's middleware; TileReplay records them.
  */
-export function tileHeaders(etag: string, signedIn: boolean): [name: string, value: string][] {
-  return [
-    ['ETag', etag],
-    // Anonymous tiles (open data) may sit in a shared cache; a signed-in viewer's may not.
-    ['Cache-Control', `${signedIn ? 'private' : 'public'}, max-age=0, must-revalidate`],
-    ['Vary', 'Accept-Encoding, Cookie'],
-  ];
+export function tileHeaders(etag: string, signedIn: boolean): HeaderList {
+  return [['ETag', etag], ...tileCacheHeaders(signedIn)];
 }
+
+/** Name/value pairs of an answer's headers. */
+export type HeaderList = readonly (readonly [name: string, value: string])[];
+
+// Anonymous tiles (open data) may sit in a shared cache; a signed-in viewer's may not.
+const cacheHeaders = (scope: 'private' | 'public'): HeaderList =>
+  Object.freeze([
+    Object.freeze(['Cache-Control', `${scope}, max-age=0, must-revalidate`] as const),
+    Object.freeze(['Vary', 'Accept-Encoding, Cookie'] as const),
+  ]);
+const PRIVATE = cacheHeaders('private');
+const PUBLIC = cacheHeaders('public');
+
+/** tileHeaders but the ETag: the same list for every tile of a kind of viewer. */
+export const tileCacheHeaders = (signedIn: boolean): HeaderList => (signedIn ? PRIVATE : PUBLIC);
 
 /** A response's headers as name/value pairs, for recording (multi-valued ones joined). */
 export function headersOf(

@@ -8,7 +8,7 @@ import { LruCache } from '../common/lru-cache.js';
 import { jsonLog, requestIdFor } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
-import { MVT_CONTENT_TYPE, tileHeaders } from './tile-headers.js';
+import { MVT_CONTENT_TYPE, tileCacheHeaders, type HeaderList } from './tile-headers.js';
 import { TILE_PATH, TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
 
@@ -62,12 +62,34 @@ export class TileLane {
     );
   }
 
+  /**
+   * A 200 answer's headers but its ETag and length: the middleware's, the tile's cache headers and its
+   * type. One list per middleware list and kind of viewer, shared by every tile (and its replay): a list
+   * per tile, kept with its replay, cost more garbage collection than building it.
+   */
+  private headersOf(middleware: HeaderList, signedIn: boolean): HeaderList {
+    let kinds = this.answerHeaders.get(middleware);
+    if (!kinds) this.answerHeaders.set(middleware, (kinds = new Map<boolean, HeaderList>()));
+    let headers = kinds.get(signedIn);
+    if (!headers) {
+      headers = Object.freeze([
+        ...middleware,
+        ...tileCacheHeaders(signedIn),
+        ['Content-Type', MVT_CONTENT_TYPE],
+      ]);
+      kinds.set(signedIn, headers);
+    }
+    return headers;
+  }
+
+  private readonly answerHeaders = new WeakMap<HeaderList, Map<boolean, HeaderList>>();
+
   /** Writes the tile and returns true, or returns false (or throws) having written nothing. */
   private async answer(
     req: IncomingMessage,
     res: ServerResponse,
     address: { z: string; x: string; y: string; search: string | undefined },
-    middlewareHeaders: [string, string][],
+    middlewareHeaders: HeaderList,
   ): Promise<boolean> {
     const started = process.hrtime.bigint();
     const search = address.search ?? '';
@@ -86,11 +108,12 @@ export class TileLane {
     const { z, x, y } = address;
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, req.headers['if-none-match']);
 
-    const answerHeaders = middlewareHeaders.concat(tileHeaders(tile.etag, !!viewer.user));
-    if (tile.status === 200) answerHeaders.push(['Content-Type', MVT_CONTENT_TYPE]);
+    const headers = this.headersOf(middlewareHeaders, !!viewer.user);
     const requestId = requestIdFor(req.headers['x-request-id']);
     const flat = ['X-Request-Id', requestId];
-    for (const [name, value] of answerHeaders) flat.push(name, value);
+    for (const [name, value] of headers)
+      if (tile.status === 200 || name !== 'Content-Type') flat.push(name, value);
+    flat.push('ETag', tile.etag);
     if (tile.status === 304) {
       res.writeHead(304, flat);
       res.end();
@@ -98,7 +121,8 @@ export class TileLane {
       flat.push('Content-Length', String(tile.body.length));
       res.writeHead(200, flat);
       res.end(tile.body);
-      this.replay.record(req, !!viewer.user, { ...tile, headers: answerHeaders }, false);
+      const { version, cityIds, etag, body } = tile;
+      this.replay.record(req, !!viewer.user, { version, cityIds, etag, body, headers }, false);
     }
     jsonLog({
       level: 'info',

@@ -7,6 +7,7 @@ import { jsonLog, requestIdFor } from '../common/request-context.js';
 import { todayIso } from '../common/validators.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { TileCacheInvalidator } from './data-version.service.js';
+import type { HeaderList } from './tile-headers.js';
 import { matches } from './tiles.service.js';
 
 export const TILE_PATH = '/api/tiles/storefronts/';
@@ -18,8 +19,11 @@ interface Replay {
   cityIds: readonly string[] | undefined;
   etag: string;
   body: Buffer;
-  /** The answer's headers as the full request pipeline set them (security headers included). */
-  headers: [name: string, value: string][];
+  /**
+   * The answer's headers as the full request pipeline set them (security headers included), but its
+   * ETag (written from `etag`): so TileLane records one shared list for all its tiles, not one per tile.
+   */
+  headers: HeaderList;
 }
 
 /** Headers written anew for every answer. */
@@ -69,7 +73,7 @@ export class TileReplay {
    * The headers the pipeline's middleware adds to a tile answer (security headers), learnt from the
    * last answer of the full pipeline; undefined until it answered one. TileLane writes them.
    */
-  middlewareHeaders: [name: string, value: string][] | undefined;
+  middlewareHeaders: HeaderList | undefined;
 
   /** Called after a tile was answered 200 by the full pipeline (`fromPipeline`) or by TileLane. */
   record(
@@ -78,12 +82,14 @@ export class TileReplay {
     answer: Pick<Replay, 'version' | 'cityIds' | 'etag' | 'body' | 'headers'>,
     fromPipeline: boolean,
   ): void {
+    let { headers } = answer;
     if (fromPipeline) {
-      this.middlewareHeaders = answer.headers.filter(([name]) => !TILE_OWN.has(name.toLowerCase()));
+      this.middlewareHeaders = headers.filter(([name]) => !TILE_OWN.has(name.toLowerCase()));
+      headers = headers.filter(([name]) => name.toLowerCase() !== 'etag');
     }
     const scope = this.scopeOf(req, viewerSignedIn);
     if (scope === undefined || !req.url?.startsWith(TILE_PATH)) return;
-    const { version, cityIds, etag, body, headers } = answer;
+    const { version, cityIds, etag, body } = answer;
     this.replays.set(`${scope} ${req.url}`, { version, cityIds, etag, body, day: todayIso(), headers });
   }
 
@@ -105,6 +111,7 @@ export class TileReplay {
       if (notModified && name.toLowerCase() === 'content-type') continue;
       headers.push(name, value);
     }
+    headers.push('ETag', replay.etag);
     if (notModified) {
       res.writeHead(304, headers);
       res.end();
