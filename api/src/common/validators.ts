@@ -27,16 +27,19 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 }
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD` naming a day that exists (year 0001–9999; leap years by the Gregorian rule). */
 export function isCalendarDate(value: string): boolean {
   // Arithmetic, not a Date: every uncached tile checks its date (a Date and toISOString took ≈ 5 µs).
   const parts = CALENDAR_DATE.exec(value);
   if (!parts) return false;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const year = Number(parts[1]);
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** Query strings: `a,b,c` or repeated `?x=a&x=b` into a string array. */

@@ -40,6 +40,10 @@ const positionOf = (state: unknown): number | undefined => {
   const position = (state as { position?: unknown } | null)?.position;
   return typeof position === 'number' ? position : undefined;
 };
+const fromOf = (state: unknown): string | undefined => {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' ? from : undefined;
+};
 if (positionOf(window.history.state) === undefined) window.history.replaceState({ position: 0 }, '');
 let shownPosition = positionOf(window.history.state) ?? 0;
 let shownAddress = new URL(window.location.href);
@@ -99,13 +103,10 @@ export function matchRoute(pathname: string): Route {
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const page = new URL(to, window.location.href).pathname;
   if (page !== window.location.pathname && !confirmDiscard()) return;
-  if (options.replace) {
-    const { from } = (window.history.state ?? {}) as { from?: string };
-    window.history.replaceState({ position: shownPosition, from }, '', to);
-  } else {
-    window.history.pushState({ position: shownPosition + 1, from: shownAddress.href }, '', to);
-  }
   const position = options.replace ? shownPosition : shownPosition + 1;
+  // `from`: the address this entry was pushed from (a replaced entry keeps it), for `returnTo`.
+  if (options.replace) window.history.replaceState({ position, from: fromOf(window.history.state) }, '', to);
+  else window.history.pushState({ position, from: shownAddress.href }, '', to);
   shownAddress = new URL(window.location.href);
   shownPosition = position;
   notify();
@@ -127,7 +128,7 @@ function sameAddress(a: URL, b: URL): boolean {
  * page before, not to the same view again. No question: the forms on screen have done their work.
  */
 export function returnTo(to: string): void {
-  const { from } = (window.history.state ?? {}) as { from?: string };
+  const from = fromOf(window.history.state);
   const target = new URL(to, window.location.href);
   if (from !== undefined && sameAddress(new URL(from), target)) {
     steppingBack = true;
