@@ -5,14 +5,16 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../db/data-source.js';
 import { hashPassword } from '../src/auth/password.js';
+import { splitCores } from './cores.js';
 import { generate, SIZES, type Size } from './dataset.js';
 import { runWorkloads } from './workloads.js';
 
 /**
- * `npm run bench [S|M|L] [--reuse] [--mixed-seconds N] [--only tiles,cached,lowzoom,kpis,import,mixed]`: builds the synthetic data set of that size in
- * the separate database `schaufenster_bench` (recreated unless --reuse finds the same size there),
- * starts the API on a loopback port against it and runs every workload against its comparator,
- * printing times and ratios (docs/benchmarks.md). Not part of `npm test`.
+ * `npm run bench [S|M|L] [--reuse] [--mixed-seconds N] [--only tiles,cached,lowzoom,kpis,import,mixed] [--split-cores]`:
+ * builds the synthetic data set of that size in the separate database `schaufenster_bench` (recreated
+ * unless --reuse finds the same size there), starts the API on a loopback port against it and runs
+ * every workload against its comparator, printing times and ratios (docs/benchmarks.md).
+ * `--split-cores` runs the workloads with PostgreSQL on a core of its own (cores.ts). Not part of `npm test`.
  */
 const args = process.argv.slice(2);
 const size = (args.find((a) => /^[SML]$/.test(a)) ?? 'S') as Size;
@@ -20,6 +22,7 @@ const reuse = args.includes('--reuse');
 const mixedSeconds = Number(args[args.indexOf('--mixed-seconds') + 1] ?? 60) || 60;
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const split = args.includes('--split-cores');
 const DB = process.env.BENCH_DB ?? 'schaufenster_bench';
 const port = process.env.SCHAUFENSTER_PGPORT ?? '54329';
 const dbUrl = new URL(`postgres://postgres@127.0.0.1:${port}/${DB}`);
@@ -63,6 +66,17 @@ async function benchMeta(db: DataSource): Promise<{ size: string; source: string
     return undefined; // no database or no bench_meta table yet
   } finally {
     if (db.isInitialized) await db.destroy();
+  }
+}
+
+async function dataDirectory(): Promise<string> {
+  const db = createDataSource(dbUrl.href, { poolSize: 1 });
+  await db.initialize();
+  try {
+    const [row] = await db.query<{ data_directory: string }[]>(`SHOW data_directory`);
+    return row!.data_directory;
+  } finally {
+    await db.destroy();
   }
 }
 
@@ -129,12 +143,15 @@ async function main(): Promise<void> {
   log(`towns: ${source}`);
   const admin = await createAdmin();
   const base = `http://127.0.0.1:${API_PORT}`;
+  // Before the API starts: it inherits this process's core.
+  const joinCores = split ? splitCores(await dataDirectory(), log) : undefined;
   const api = startApi();
   try {
     await waitForApi(base);
     await runWorkloads({ base, api, admin, dbUrl, size, mixedSeconds, only, log });
   } finally {
     api.kill('SIGTERM');
+    joinCores?.();
   }
   const status = readFileSync('/proc/loadavg', 'utf8').trim();
   log(`done; load average now ${status}`);

@@ -49,8 +49,13 @@ export type LogLine = Record<string, unknown> & { level: 'error' | 'warn' | 'inf
 
 const LEVELS: Record<string, number> = { silent: -1, error: 0, warn: 1, info: 2 };
 
+/** Whether lines of this level are written: hot paths need not build a line that is dropped. */
+export function logs(level: LogLine['level']): boolean {
+  return LEVELS[level]! <= (LEVELS[process.env.LOG_LEVEL ?? 'info'] ?? 2);
+}
+
 /** One JSON line on stdout; LOG_LEVEL (silent, error, warn, info — the default) drops the lower levels. */
 export function jsonLog(line: LogLine): void {
-  if (LEVELS[line.level]! > (LEVELS[process.env.LOG_LEVEL ?? 'info'] ?? 2)) return;
+  if (!logs(line.level)) return;
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
 }

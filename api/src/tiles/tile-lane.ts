@@ -5,7 +5,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { mayAccessTown, visibleCityIds } from '../auth/viewer.js';
 import { LruCache } from '../common/lru-cache.js';
-import { jsonLog, requestIdFor } from '../common/request-context.js';
+import { jsonLog, logs, requestIdFor } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
 import { MVT_CONTENT_TYPE, tileCacheHeaders, type HeaderList } from './tile-headers.js';
@@ -124,17 +124,18 @@ export class TileLane {
       const { version, cityIds, etag, body } = tile;
       this.replay.record(req, !!viewer.user, { version, cityIds, etag, body, headers }, false);
     }
-    jsonLog({
-      level: 'info',
-      msg: 'request',
-      requestId,
-      userId: viewer.user?.id,
-      method: 'GET',
-      path: req.url!.split('?')[0],
-      status: tile.status,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      lane: true,
-    });
+    if (logs('info'))
+      jsonLog({
+        level: 'info',
+        msg: 'request',
+        requestId,
+        userId: viewer.user?.id,
+        method: 'GET',
+        path: req.url!.split('?')[0],
+        status: tile.status,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        lane: true,
+      });
     return true;
   }
 }

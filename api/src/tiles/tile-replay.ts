@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SessionsRepository, tokenKey } from '../auth/sessions.repository.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { LruCache } from '../common/lru-cache.js';
-import { jsonLog, requestIdFor } from '../common/request-context.js';
+import { jsonLog, logs, requestIdFor } from '../common/request-context.js';
 import { todayIso } from '../common/validators.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { TileCacheInvalidator } from './data-version.service.js';
@@ -120,16 +120,17 @@ export class TileReplay {
       res.writeHead(200, headers);
       res.end(replay.body);
     }
-    jsonLog({
-      level: 'info',
-      msg: 'request',
-      requestId,
-      method: req.method,
-      path: req.url.split('?')[0],
-      status: notModified ? 304 : 200,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      replay: true,
-    });
+    if (logs('info'))
+      jsonLog({
+        level: 'info',
+        msg: 'request',
+        requestId,
+        method: req.method,
+        path: req.url.split('?')[0],
+        status: notModified ? 304 : 200,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        replay: true,
+      });
     return true;
   }
 

@@ -139,10 +139,9 @@ export class TilesRepository {
   }
 }
 
-function envelope(tile: TileCoords, params: unknown[]): { tile: string; tileWithMargin: string } {
-  params.push(tile.z, tile.x, tile.y);
-  const n = params.length;
-  const zxy = `$${n - 2}::int, $${n - 1}::int, $${n}::int`;
+/** The tile's envelope from parameters n + 1, n + 2 and n + 3 (z, x, y). */
+function envelope(n: number): { tile: string; tileWithMargin: string } {
+  const zxy = `$${n + 1}::int, $${n + 2}::int, $${n + 3}::int`;
   return {
     tile: `ST_TileEnvelope(${zxy})`,
     tileWithMargin: `ST_TileEnvelope(${zxy}, margin => ${64 / EXTENT})`,
@@ -151,9 +150,23 @@ function envelope(tile: TileCoords, params: unknown[]): { tile: string; tileWith
 
 /** Layer `storefronts` (z >= POINT_MIN_ZOOM): one point per unit with the properties the map styles and tooltips need. */
 export function pointTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: string; params: unknown[] } {
+  const { sql, params } = pointTileStatement(filter);
+  return { sql, params: [...params, tile.z, tile.x, tile.y] };
+}
+
+const pointStatements = new WeakMap<StorefrontFilter, { sql: string; params: readonly unknown[] }>();
+
+/**
+ * `pointTileSql` without the tile: its last three parameters, z, x and y, are left to the caller.
+ * Remembered per filter object: the tiles of a map view share one (TilesService), and with it one SQL
+ * string, whose hash the statement-name lookup then computes once instead of for every tile.
+ */
+function pointTileStatement(filter: StorefrontFilter): { sql: string; params: readonly unknown[] } {
+  let statement = pointStatements.get(filter);
+  if (statement) return statement;
   const params: unknown[] = [];
   const from = storefrontFilterSql(filter, params);
-  const env = envelope(tile, params);
+  const env = envelope(params.length);
   const sql = `
     WITH rows AS (
       SELECT s.id::text AS id,
@@ -168,7 +181,9 @@ export function pointTileSql(tile: TileCoords, filter: StorefrontFilter): { sql:
         AND s.location && ST_Transform(${env.tileWithMargin}, 4326)
     )
     SELECT ${asText(`ST_AsMVT(rows, 'storefronts', ${EXTENT}, 'geom')`)} AS mvt FROM rows WHERE geom IS NOT NULL`;
-  return { sql, params };
+  statement = Object.freeze({ sql, params: Object.freeze(params) });
+  pointStatements.set(filter, statement);
+  return statement;
 }
 
 /**
@@ -183,8 +198,8 @@ export function pointTileSql(tile: TileCoords, filter: StorefrontFilter): { sql:
 export function cellTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const from = storefrontFilterSql(filter, params);
-  const env = envelope(tile, params);
-  params.push(cellSizeAt(tile.z));
+  const env = envelope(params.length);
+  params.push(tile.z, tile.x, tile.y, cellSizeAt(tile.z));
   const cell = `$${params.length}::float8`;
   const sql = `
     WITH units AS (

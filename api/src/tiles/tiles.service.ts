@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
@@ -25,6 +25,16 @@ interface CachedTile {
   body: Buffer;
 }
 
+/** What the tiles of one map view share: the filter (never changed once made) and its cache key. */
+interface FilterPlan {
+  readonly filter: Readonly<StorefrontFilter>;
+  /** The filter as JSON, the town list by its scope's key: the part of a tile's cache key after `?`. */
+  readonly key: string;
+}
+
+/** Plans per query object are dropped beyond this many town sets (one per kind of viewer, normally). */
+const MAX_SCOPES_PER_QUERY = 100;
+
 /**
  * Serves storefront vector tiles. A tile is identified by its address and its filter; it is
  * rebuilt only when the data version (database fingerprint + in-process write counter) changes.
@@ -32,6 +42,12 @@ interface CachedTile {
 @Injectable()
 export class TilesService {
   private readonly scopes = new TownScopes();
+  /**
+   * Filter plans by query object and town set. TileLane keeps one query object per query string, so
+   * the tiles of a map view share the filter, its key and (TilesRepository) its SQL; a pipeline
+   * request's new query object gets a plan of its own.
+   */
+  private readonly plans = new WeakMap<TileQueryDto, Map<TownScope | undefined, FilterPlan>>();
   private readonly cache = new LruCache<CachedTile>(2000, {
     maxSize: 96 * 2 ** 20,
     sizeOf: (t) => t.body.length,
@@ -52,12 +68,12 @@ export class TilesService {
     ifNoneMatch?: string,
   ): Promise<TileResponse> {
     const tile = parseTileCoords(z, x, y);
-    const filter = toFilter(query);
     const scope = cityIds === undefined ? undefined : this.scopes.of(cityIds);
-    if (scope) filter.cityIds = scope.ids;
-    const key = cacheKey(tile, filter, scope);
+    const plan = this.planOf(query, scope);
+    const { filter } = plan;
+    const key = `${tile.z}/${tile.x}/${tile.y}?${plan.key}`;
     const version = await this.invalidator.version(filter.cityIds);
-    const etag = `"${createHash('sha1').update(`${key}|${version}`).digest('base64url')}"`;
+    const etag = `"${hash('sha1', `${key}|${version}`, 'base64url')}"`;
     const answer = { etag, version, cityIds: filter.cityIds };
     if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag))
       return { status: 304, body: Buffer.alloc(0), ...answer };
@@ -67,6 +83,23 @@ export class TilesService {
       tile.z >= POINT_MIN_ZOOM ? await this.tiles.pointTile(tile, filter) : await this.cellTile(tile, filter);
     this.cache.set(key, { etag, body });
     return { status: 200, body, ...answer };
+  }
+
+  /** The query's plan for the town set; made anew when the query has no date and the day has changed. */
+  private planOf(query: TileQueryDto, scope: TownScope | undefined): FilterPlan {
+    let byScope = this.plans.get(query);
+    if (!byScope) this.plans.set(query, (byScope = new Map<TownScope | undefined, FilterPlan>()));
+    const known = byScope.get(scope);
+    if (known && (query.asOf !== undefined || known.filter.asOf === todayIso())) return known;
+    const filter = toFilter(query);
+    if (scope) filter.cityIds = scope.ids;
+    const plan: FilterPlan = {
+      filter: Object.freeze(filter),
+      key: JSON.stringify({ ...filter, cityIds: scope?.key }),
+    };
+    if (byScope.size >= MAX_SCOPES_PER_QUERY) byScope.clear();
+    byScope.set(scope, plan);
+    return plan;
   }
 
   /**
@@ -105,10 +138,6 @@ export function toFilter(query: TileQueryDto): StorefrontFilter {
   if (query.hasIntervention !== undefined) filter.hasIntervention = query.hasIntervention;
   if (query.withinPerimeter !== undefined) filter.withinPerimeter = query.withinPerimeter;
   return filter;
-}
-
-function cacheKey(tile: TileCoords, filter: StorefrontFilter, scope: TownScope | undefined): string {
-  return `${tile.z}/${tile.x}/${tile.y}?${JSON.stringify({ ...filter, cityIds: scope?.key })}`;
 }
 
 export function matches(ifNoneMatch: string, etag: string): boolean {
