@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
+import { setLogLevel } from '../src/common/request-context.js';
 
 /** Personal data reaches the editors of its town only; every write leaves an unchangeable trace. */
 let t: TestApp;
@@ -110,8 +111,7 @@ describe('personal data', () => {
   it('never reaches the logs', async () => {
     const written: string[] = [];
     const original = process.stdout.write.bind(process.stdout);
-    const level = process.env.LOG_LEVEL;
-    process.env.LOG_LEVEL = 'info';
+    setLogLevel('info');
     process.stdout.write = (chunk: string | Uint8Array) => {
       written.push(String(chunk));
       return true;
@@ -128,7 +128,7 @@ describe('personal data', () => {
         .expect(200);
     } finally {
       process.stdout.write = original;
-      process.env.LOG_LEVEL = level;
+      setLogLevel(process.env.LOG_LEVEL);
     }
     expect(written.join('')).toContain('"path":"/api/storefronts/');
     expect(written.join('')).not.toContain(PHONE);

@@ -49,9 +49,18 @@ export type LogLine = Record<string, unknown> & { level: 'error' | 'warn' | 'inf
 
 const LEVELS: Record<string, number> = { silent: -1, error: 0, warn: 1, info: 2 };
 
+/** The LOG_LEVEL in force, read on first use: process.env is slow to read on a hot path. */
+let threshold: number | undefined;
+
+/** Sets the level (silent, error, warn, info; undefined = info). Tests that read the log use it. */
+export function setLogLevel(level: string | undefined): void {
+  threshold = LEVELS[level ?? 'info'] ?? 2;
+}
+
 /** Whether lines of this level are written: hot paths need not build a line that is dropped. */
 export function logs(level: LogLine['level']): boolean {
-  return LEVELS[level]! <= (LEVELS[process.env.LOG_LEVEL ?? 'info'] ?? 2);
+  if (threshold === undefined) setLogLevel(process.env.LOG_LEVEL);
+  return LEVELS[level]! <= threshold!;
 }
 
 /** One JSON line on stdout; LOG_LEVEL (silent, error, warn, info — the default) drops the lower levels. */

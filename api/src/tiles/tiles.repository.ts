@@ -148,22 +148,38 @@ function envelope(n: number): { tile: string; tileWithMargin: string } {
   };
 }
 
+/** A tile statement without the tile: the tile's own parameters (z, x, y …) follow `params`. */
+interface TileStatement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * A statement builder remembered per filter object: the tiles of a map view share one filter
+ * (TilesService), so its SQL is built once and is one string, whose hash the statement-name lookup
+ * (TileQueries) then computes once instead of for every tile.
+ */
+function perFilter(
+  build: (filter: StorefrontFilter) => TileStatement,
+): (filter: StorefrontFilter) => TileStatement {
+  const statements = new WeakMap<StorefrontFilter, TileStatement>();
+  return (filter) => {
+    let statement = statements.get(filter);
+    if (!statement) {
+      statement = Object.freeze(build(filter));
+      statements.set(filter, statement);
+    }
+    return statement;
+  };
+}
+
 /** Layer `storefronts` (z >= POINT_MIN_ZOOM): one point per unit with the properties the map styles and tooltips need. */
 export function pointTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: string; params: unknown[] } {
-  const { sql, params } = pointTileStatement(filter);
+  const { sql, params } = pointStatement(filter);
   return { sql, params: [...params, tile.z, tile.x, tile.y] };
 }
 
-const pointStatements = new WeakMap<StorefrontFilter, { sql: string; params: readonly unknown[] }>();
-
-/**
- * `pointTileSql` without the tile: its last three parameters, z, x and y, are left to the caller.
- * Remembered per filter object: the tiles of a map view share one (TilesService), and with it one SQL
- * string, whose hash the statement-name lookup then computes once instead of for every tile.
- */
-function pointTileStatement(filter: StorefrontFilter): { sql: string; params: readonly unknown[] } {
-  let statement = pointStatements.get(filter);
-  if (statement) return statement;
+const pointStatement = perFilter((filter) => {
   const params: unknown[] = [];
   const from = storefrontFilterSql(filter, params);
   const env = envelope(params.length);
@@ -181,10 +197,8 @@ function pointTileStatement(filter: StorefrontFilter): { sql: string; params: re
         AND s.location && ST_Transform(${env.tileWithMargin}, 4326)
     )
     SELECT ${asText(`ST_AsMVT(rows, 'storefronts', ${EXTENT}, 'geom')`)} AS mvt FROM rows WHERE geom IS NOT NULL`;
-  statement = Object.freeze({ sql, params: Object.freeze(params) });
-  pointStatements.set(filter, statement);
-  return statement;
-}
+  return { sql, params };
+});
 
 /**
  * Layer `storefront_cells`: units, vacant units and vacancy share per square grid cell, computed on
@@ -196,11 +210,16 @@ function pointTileStatement(filter: StorefrontFilter): { sql: string; params: re
  * z5 over 1.2 M points ~1.5 s on the fly).
  */
 export function cellTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: string; params: unknown[] } {
+  const { sql, params } = cellStatement(filter);
+  return { sql, params: [...params, tile.z, tile.x, tile.y, cellSizeAt(tile.z)] };
+}
+
+/** `cellTileSql` without the tile: z, x, y and the cell width follow `params`. */
+const cellStatement = perFilter((filter) => {
   const params: unknown[] = [];
   const from = storefrontFilterSql(filter, params);
   const env = envelope(params.length);
-  params.push(tile.z, tile.x, tile.y, cellSizeAt(tile.z));
-  const cell = `$${params.length}::float8`;
+  const cell = `$${params.length + 4}::float8`;
   const sql = `
     WITH units AS (
       SELECT ST_Transform(s.location, 3857) AS p, cur.status
@@ -219,4 +238,4 @@ export function cellTileSql(tile: TileCoords, filter: StorefrontFilter): { sql: 
     )
     SELECT ${asText(`ST_AsMVT(rows, 'storefront_cells', ${EXTENT}, 'geom')`)} AS mvt FROM rows WHERE geom IS NOT NULL`;
   return { sql, params };
-}
+});

@@ -2,7 +2,7 @@ import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
 import type { TileCacheInvalidator } from './data-version.service.js';
 import type { TileQueryDto } from './dto/tile-query.dto.js';
 import type { TileCoords } from './dto/tile-coords.js';
-import { pointTileSql, type TilesRepository } from './tiles.repository.js';
+import { cellSizeAt, cellTileSql, pointTileSql, type TilesRepository } from './tiles.repository.js';
 import { TilesService } from './tiles.service.js';
 
 // ESM Jest: the jest object comes with the module.
@@ -60,7 +60,7 @@ describe('TilesService filter plans', () => {
   });
 });
 
-describe('pointTileSql', () => {
+describe('pointTileSql and cellTileSql', () => {
   it('shares one SQL string among the tiles of a filter and passes z, x and y last', () => {
     const filter: StorefrontFilter = { asOf: '2026-03-31', cityIds: [A] };
     const one = pointTileSql({ z: 14, x: 8760, y: 5520 }, filter);
@@ -70,5 +70,15 @@ describe('pointTileSql', () => {
     expect(other.params.slice(-3)).toEqual([15, 17521, 11040]);
     expect(one.params.length).toBe(5);
     expect(one.sql).toContain('ST_TileEnvelope($3::int, $4::int, $5::int)');
+  });
+
+  it('share one cell SQL string among the tiles of a filter and pass z, x, y and the cell width last', () => {
+    const filter: StorefrontFilter = { asOf: '2026-03-31' };
+    const one = cellTileSql({ z: 12, x: 2190, y: 1380 }, filter);
+    const other = cellTileSql({ z: 11, x: 1095, y: 690 }, filter);
+    expect(other.sql).toBe(one.sql);
+    expect(one.params).toEqual(['2026-03-31', 12, 2190, 1380, cellSizeAt(12)]);
+    expect(other.params).toEqual(['2026-03-31', 11, 1095, 690, cellSizeAt(11)]);
+    expect(one.sql).toContain('$5::float8');
   });
 });
