@@ -11,12 +11,7 @@ const parsed = new LruCache<{ token: string | undefined }>(200);
 export function sessionToken(req: Pick<Request, 'headers'>): string | undefined {
   const header = req.headers.cookie;
   if (header === undefined) return undefined;
-  let entry = parsed.get(header);
-  if (entry === undefined) {
-    entry = { token: parse(header)[SESSION_COOKIE] };
-    parsed.set(header, entry);
-  }
-  return entry.token;
+  return parsed.remember(header, () => ({ token: parse(header)[SESSION_COOKIE] })).token;
 }
 
 /** HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS (directly or via a trusted proxy). */

@@ -26,13 +26,10 @@ export interface SessionUser {
  */
 const hashed = new LruCache<{ hash: Buffer; key: string }>(1000);
 function hashOf(token: string): { hash: Buffer; key: string } {
-  let entry = hashed.get(token);
-  if (entry === undefined) {
+  return hashed.remember(token, () => {
     const hash = createHash('sha256').update(token).digest();
-    entry = { hash, key: hash.toString('base64') };
-    hashed.set(token, entry);
-  }
-  return entry;
+    return { hash, key: hash.toString('base64') };
+  });
 }
 export const tokenHash = (token: string): Buffer => hashOf(token).hash;
 export const tokenKey = (token: string): string => hashOf(token).key;

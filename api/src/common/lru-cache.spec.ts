@@ -11,6 +11,16 @@ describe('LruCache', () => {
     expect([cache.get('a'), cache.get('c'), cache.size]).toEqual(['A', 'C', 2]);
   });
 
+  it('remembers what it makes and makes it only when missing', () => {
+    const cache = new LruCache<string>(2);
+    let made = 0;
+    const make = (key: string) => () => `${key}${++made}`;
+    expect([cache.remember('a', make('a')), cache.remember('a', make('a'))]).toEqual(['a1', 'a1']);
+    cache.remember('b', make('b'));
+    cache.remember('c', make('c')); // a goes
+    expect([cache.remember('a', make('a')), made]).toEqual(['a4', 4]);
+  });
+
   it('keeps the order exact when the newest entry is asked for again, deleted or cleared', () => {
     const cache = new LruCache<string>(3);
     cache.set('a', 'A');

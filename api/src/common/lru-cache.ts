@@ -26,6 +26,16 @@ export class LruCache<V> {
     return value;
   }
 
+  /** The value for `key`; made by `make` and kept when there is none. */
+  remember(key: string, make: () => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = make();
+      this.set(key, value);
+    }
+    return value;
+  }
+
   set(key: string, value: V): void {
     this.delete(key);
     this.entries.set(key, value);

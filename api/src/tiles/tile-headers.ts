@@ -23,6 +23,19 @@ const PUBLIC = cacheHeaders('public');
 /** tileHeaders but the ETag: the same list for every tile of a kind of viewer. */
 export const tileCacheHeaders = (signedIn: boolean): HeaderList => (signedIn ? PRIVATE : PUBLIC);
 
+/**
+ * What TileLane and TileReplay pass to `writeHead`: a fresh request id, the recorded headers (a 304
+ * without Content-Type), the ETag, and for a 200 (`body` given) its length.
+ */
+export function answerHeaders(requestId: string, headers: HeaderList, etag: string, body?: Buffer): string[] {
+  const flat = ['X-Request-Id', requestId];
+  for (const [name, value] of headers)
+    if (body !== undefined || name.toLowerCase() !== 'content-type') flat.push(name, value);
+  flat.push('ETag', etag);
+  if (body !== undefined) flat.push('Content-Length', String(body.length));
+  return flat;
+}
+
 /** A response's headers as name/value pairs, for recording (multi-valued ones joined). */
 export function headersOf(
   res: { getHeaderNames(): string[]; getHeader(name: string): number | string | string[] | undefined },

@@ -8,7 +8,7 @@ import { LruCache } from '../common/lru-cache.js';
 import { jsonLog, logs, requestIdFor } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
-import { MVT_CONTENT_TYPE, tileCacheHeaders, type HeaderList } from './tile-headers.js';
+import { answerHeaders, MVT_CONTENT_TYPE, tileCacheHeaders, type HeaderList } from './tile-headers.js';
 import { TILE_PATH, TileReplay } from './tile-replay.js';
 import { TilesService } from './tiles.service.js';
 
@@ -67,7 +67,7 @@ export class TileLane {
    * type. One list per middleware list and kind of viewer, shared by every tile (and its replay): a list
    * per tile, kept with its replay, cost more garbage collection than building it.
    */
-  private headersOf(middleware: HeaderList, signedIn: boolean): HeaderList {
+  private sharedHeaders(middleware: HeaderList, signedIn: boolean): HeaderList {
     let kinds = this.answerHeaders.get(middleware);
     if (!kinds) this.answerHeaders.set(middleware, (kinds = new Map<boolean, HeaderList>()));
     let headers = kinds.get(signedIn);
@@ -108,20 +108,13 @@ export class TileLane {
     const { z, x, y } = address;
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, req.headers['if-none-match']);
 
-    const headers = this.headersOf(middlewareHeaders, !!viewer.user);
+    const headers = this.sharedHeaders(middlewareHeaders, !!viewer.user);
     const requestId = requestIdFor(req.headers['x-request-id']);
-    const flat = ['X-Request-Id', requestId];
-    for (const [name, value] of headers)
-      if (tile.status === 200 || name !== 'Content-Type') flat.push(name, value);
-    flat.push('ETag', tile.etag);
-    if (tile.status === 304) {
-      res.writeHead(304, flat);
-      res.end();
-    } else {
-      flat.push('Content-Length', String(tile.body.length));
-      res.writeHead(200, flat);
-      res.end(tile.body);
-      const { version, cityIds, etag, body } = tile;
+    const body = tile.status === 200 ? tile.body : undefined;
+    res.writeHead(tile.status, answerHeaders(requestId, headers, tile.etag, body));
+    res.end(body);
+    if (body) {
+      const { version, cityIds, etag } = tile;
       this.replay.record(req, !!viewer.user, { version, cityIds, etag, body, headers }, false);
     }
     if (logs('info'))

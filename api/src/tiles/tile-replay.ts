@@ -7,7 +7,7 @@ import { jsonLog, logs, requestIdFor } from '../common/request-context.js';
 import { todayIso } from '../common/validators.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { TileCacheInvalidator } from './data-version.service.js';
-import type { HeaderList } from './tile-headers.js';
+import { answerHeaders, type HeaderList } from './tile-headers.js';
 import { matches } from './tiles.service.js';
 
 export const TILE_PATH = '/api/tiles/storefronts/';
@@ -106,20 +106,9 @@ export class TileReplay {
     const requestId = requestIdFor(req.headers['x-request-id']);
     const ifNoneMatch = req.headers['if-none-match'];
     const notModified = ifNoneMatch !== undefined && matches(ifNoneMatch, replay.etag);
-    const headers: string[] = ['X-Request-Id', requestId];
-    for (const [name, value] of replay.headers) {
-      if (notModified && name.toLowerCase() === 'content-type') continue;
-      headers.push(name, value);
-    }
-    headers.push('ETag', replay.etag);
-    if (notModified) {
-      res.writeHead(304, headers);
-      res.end();
-    } else {
-      headers.push('Content-Length', String(replay.body.length));
-      res.writeHead(200, headers);
-      res.end(replay.body);
-    }
+    const body = notModified ? undefined : replay.body;
+    res.writeHead(notModified ? 304 : 200, answerHeaders(requestId, replay.headers, replay.etag, body));
+    res.end(body);
     if (logs('info'))
       jsonLog({
         level: 'info',

@@ -25,12 +25,10 @@ export class TownScopes {
     let scope = this.byList.get(cityIds);
     if (scope) return scope;
     const given = cityIds.join(',');
-    scope = this.scopes.get(given);
-    if (!scope) {
+    scope = this.scopes.remember(given, () => {
       const ids = [...cityIds].sort();
-      scope = { ids, key: createHash('sha1').update(ids.join(',')).digest('base64url') };
-      this.scopes.set(given, scope);
-    }
+      return { ids, key: createHash('sha1').update(ids.join(',')).digest('base64url') };
+    });
     if (Object.isFrozen(cityIds)) this.byList.set(cityIds, scope);
     return scope;
   }
