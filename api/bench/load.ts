@@ -19,7 +19,8 @@ export interface Request {
   headers?: Record<string, string>;
 }
 
-const quantile = (sorted: number[], q: number): number =>
+/** The value at quantile q of ascending values (the upper middle for the median of an even count). */
+export const quantile = (sorted: number[], q: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
 export async function closedLoop(
