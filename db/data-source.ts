@@ -16,6 +16,7 @@ import { HistoryChainCheck1765000000000 } from './migrations/1765000000000-Histo
 import { AuditSnapshotsAsJson1765100000000 } from './migrations/1765100000000-AuditSnapshotsAsJson.js';
 import { TimeOrderedIds1765200000000 } from './migrations/1765200000000-TimeOrderedIds.js';
 import { QuietSessionPurge1765300000000 } from './migrations/1765300000000-QuietSessionPurge.js';
+import { VerificationHistory1765400000000 } from './migrations/1765400000000-VerificationHistory.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -35,6 +36,7 @@ export const migrations = [
   AuditSnapshotsAsJson1765100000000,
   TimeOrderedIds1765200000000,
   QuietSessionPurge1765300000000,
+  VerificationHistory1765400000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

@@ -88,3 +88,63 @@ describe('occupancy_periods constraints', () => {
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('storefronts_location_gist');
   });
 });
+
+describe('on-site verifications (migration VerificationHistory)', () => {
+  const verify = (at: string) =>
+    db.query(`UPDATE storefronts SET verified_at = $2 WHERE id = $1`, [storefrontId, at]);
+  const stored = async (): Promise<{ freshDuring: string | null; visits: string[] }> => {
+    const [row] = await db.query(
+      `SELECT fresh_during::text AS "freshDuring",
+              ARRAY(SELECT to_char(verified_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD HH24:MI')
+                    FROM storefront_verifications WHERE storefront_id = s.id ORDER BY verified_at) AS visits
+       FROM storefronts s WHERE id = $1`,
+      [storefrontId],
+    );
+    return row;
+  };
+
+  it('keeps every visit and the union of their 12-month windows (Berlin dates)', async () => {
+    expect(await stored()).toEqual({ freshDuring: null, visits: [] });
+    await verify('2022-02-28T23:30:00Z'); // 1 March in Berlin
+    await verify('2024-05-01T10:00:00Z');
+    await verify('2024-08-01T10:00:00Z'); // overlaps the window before
+    expect(await stored()).toEqual({
+      freshDuring: '{[2022-03-01,2023-03-01),[2024-05-01,2025-08-01)}',
+      visits: ['2022-03-01 00:30', '2024-05-01 12:00', '2024-08-01 12:00'],
+    });
+  });
+
+  it('records the visit of a unit inserted as verified', async () => {
+    const [row] = await db.query(
+      `INSERT INTO storefronts (city_id, street, location, verified_at)
+       VALUES ($1, 'Teststraße', ST_SetSRID(ST_MakePoint($2, $3), 4326), '2025-01-10T09:00:00Z') RETURNING id`,
+      [city.id, city.centre[0], city.centre[1]],
+    );
+    storefrontId = row.id;
+    expect(await stored()).toEqual({
+      freshDuring: '{[2025-01-10,2026-01-10)}',
+      visits: ['2025-01-10 10:00'],
+    });
+  });
+
+  it('refuses to clear a recorded visit and ignores direct writes of the derived windows', async () => {
+    await verify('2024-05-01T10:00:00Z');
+    expect(
+      await pgCode(db.query(`UPDATE storefronts SET verified_at = NULL WHERE id = $1`, [storefrontId])),
+    ).toBe('23514');
+    await db.query(`UPDATE storefronts SET fresh_during = '{[2000-01-01,2100-01-01)}' WHERE id = $1`, [
+      storefrontId,
+    ]);
+    expect((await stored()).freshDuring).toBe('{[2024-05-01,2025-05-01)}');
+  });
+
+  it('removes the visits with their unit', async () => {
+    await verify('2024-05-01T10:00:00Z');
+    await db.query(`DELETE FROM storefronts WHERE id = $1`, [storefrontId]);
+    const [row] = await db.query(
+      `SELECT count(*)::int AS n FROM storefront_verifications WHERE storefront_id = $1`,
+      [storefrontId],
+    );
+    expect(row.n).toBe(0);
+  });
+});

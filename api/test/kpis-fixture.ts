@@ -167,7 +167,7 @@ export function fixtureInMemory(): { units: KpiUnit[]; interventions: KpiInterve
     units: FIXTURE_UNITS.map((u) => ({
       insidePerimeter: u.inside,
       floorAreaM2: u.floorAreaM2,
-      verifiedOn: u.verifiedAt && berlinDate(u.verifiedAt),
+      visits: u.verifiedAt ? [berlinDate(u.verifiedAt)] : [],
       periods: u.periods,
     })),
     interventions: FIXTURE_INTERVENTIONS.map((x) => ({

@@ -22,11 +22,12 @@ export const ORACLE_DATES = [
 /** The town as the formulas take it, read from the raw tables. */
 export async function unitsFromDb(t: TestApp, cityId: string): Promise<KpiUnit[]> {
   const rows = await t.db.query<
-    { inside: boolean; area: number | null; verifiedOn: string | null; periods: KpiPeriod[] | null }[]
+    { inside: boolean; area: number | null; visits: string[]; periods: KpiPeriod[] | null }[]
   >(
     `SELECT COALESCE(ST_Intersects(c.perimeter, s.location), false) AS inside,
             s.floor_area_m2::float8 AS area,
-            to_char((s.verified_at AT TIME ZONE 'Europe/Berlin')::date, 'YYYY-MM-DD') AS "verifiedOn",
+            ARRAY(SELECT to_char((v.verified_at AT TIME ZONE 'Europe/Berlin')::date, 'YYYY-MM-DD')
+                  FROM storefront_verifications v WHERE v.storefront_id = s.id) AS visits,
             (SELECT json_agg(json_build_object('status', o.status, 'useCategory', o.use_category,
                      'validFrom', to_char(o.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(o.valid_to, 'YYYY-MM-DD'))
                      ORDER BY o.valid_from)
@@ -37,7 +38,7 @@ export async function unitsFromDb(t: TestApp, cityId: string): Promise<KpiUnit[]
   return rows.map((r) => ({
     insidePerimeter: r.inside,
     floorAreaM2: r.area,
-    verifiedOn: r.verifiedOn,
+    visits: r.visits,
     periods: r.periods ?? [],
   }));
 }

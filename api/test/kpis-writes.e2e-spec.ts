@@ -76,12 +76,18 @@ describe('pre-aggregated KPIs stay exact on every write', () => {
       .patch(`/api/storefronts/${c}`)
       .send({ floorAreaM2: 120, version: await versionOf(c) })
       .expect(200);
-    const b = ids.get('B')!;
-    await editor
-      .post(`/api/storefronts/${b}/verify`)
-      .send({ version: await versionOf(b) })
-      .expect(200);
+    // B never verified before; C verified on 2023-07-01 (Berlin): its first visit keeps counting
+    for (const key of ['B', 'C']) {
+      const id = ids.get(key)!;
+      await editor
+        .post(`/api/storefronts/${id}/verify`)
+        .send({ version: await versionOf(id) })
+        .expect(200);
+    }
     await expectEqualToFormulas(city);
+    // by hand on 2024-06-30: A, C, D, I fresh among 9 units (the fixture's 8 and one created above)
+    const [onD] = (await admin.get(`/api/kpis?cityId=${city.id}&asOf=2024-06-30`).expect(200)).body;
+    expect(onD.dataFreshness).toBeCloseTo(4 / 9, 12);
   });
 
   it('after units move across the perimeter, both ways', async () => {

@@ -89,6 +89,14 @@ describe('demo generator', () => {
       expect(odd).toEqual([]);
     }
     const all = demo().flatMap((d) => d.storefronts);
+    const badVisits = all.filter((s) =>
+      [...s.earlierVisits, s.verifiedAt].some(
+        (v, k, visits) => (k > 0 && visits[k - 1]! >= v) || v < '2016-01-01',
+      ),
+    );
+    expect(badVisits).toEqual([]);
+    const withEarlierVisits = all.filter((s) => s.earlierVisits.length > 0).length / all.length;
+    expect(withEarlierVisits).toBeGreaterThan(0.5);
     const verifiedLongAgo = all.filter((s) => s.verifiedAt < '2025-11-01').length / all.length;
     expect(verifiedLongAgo).toBeGreaterThan(0.1);
     expect(verifiedLongAgo).toBeLessThan(0.6);

@@ -73,8 +73,10 @@ export interface DemoStorefront {
   floor: 'ground' | 'upper' | 'basement';
   referenceId: string;
   notes: string;
-  /** ISO timestamp (UTC). */
+  /** ISO timestamp (UTC) of the last on-site verification. */
   verifiedAt: string;
+  /** Earlier on-site verifications (ISO timestamps, oldest first): the town's yearly walks, 0–3 of them. */
+  earlierVisits: string[];
   insidePerimeter: boolean;
   /** Not stored: metres from the town's centre point. */
   distanceM: number;
@@ -113,6 +115,21 @@ function floorArea(rng: Random): number {
   return Math.round(Math.min(600, Math.max(30, Math.exp(Math.log(80) + 0.7 * z))) * 2) / 2;
 }
 
+/**
+ * The yearly walks before a unit's last visit on `lastDay`: i % 4 of them, each 335–395 days before the
+ * next. Derived from the unit's index, not drawn from the generator's random stream, so that adding them
+ * left every other demo value as it was.
+ */
+function earlierVisits(i: number, lastDay: Day, seconds: number): string[] {
+  const visits: string[] = [];
+  let day = lastDay;
+  for (let k = 1; k <= i % 4; k++) {
+    day -= 365 + (((i * 7919 + k * 104_729) % 61) - 30);
+    visits.unshift(new Date(day * 86_400_000 + seconds * 1000).toISOString());
+  }
+  return visits;
+}
+
 function buildStorefronts(town: DemoTown, rng: Random, ids: Random, asOf: Day): DemoStorefront[] {
   const sites = layoutStorefronts(rng, town.centre, storefrontCount(town.population), town.perimeterRadiusM);
   return sites.map((site, i) => {
@@ -133,6 +150,7 @@ function buildStorefronts(town: DemoTown, rng: Random, ids: Random, asOf: Day): 
       referenceId: `${town.code}-${String(i + 1).padStart(4, '0')}`,
       notes: SYNTHETIC_NOTE,
       verifiedAt: new Date((asOf - verifiedDaysAgo) * 86_400_000 + seconds * 1000).toISOString(),
+      earlierVisits: earlierVisits(i, asOf - verifiedDaysAgo, seconds),
       insidePerimeter: site.insidePerimeter,
       distanceM: site.distanceM,
     };

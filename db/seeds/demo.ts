@@ -104,9 +104,19 @@ async function insertAll(m: EntityManager, data: TownDemoData[]): Promise<void> 
       storefronts.map((s) => s.floor),
       storefronts.map((s) => s.referenceId),
       storefronts.map((s) => s.notes),
-      storefronts.map((s) => s.verifiedAt),
+      storefronts.map((s) => s.earlierVisits[0] ?? s.verifiedAt),
     ],
   );
+  // The later visits in order, as the verify button would have recorded them (the database keeps each
+  // visit and its 12-month window; migration VerificationHistory).
+  for (let round = 1; storefronts.some((s) => s.earlierVisits.length >= round); round++) {
+    const later = storefronts.filter((s) => s.earlierVisits.length >= round);
+    await m.query(
+      `UPDATE storefronts s SET verified_at = v.at
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE s.id = v.id`,
+      [later.map((s) => s.id), later.map((s) => [...s.earlierVisits, s.verifiedAt][round]!)],
+    );
+  }
 
   const periods = data.flatMap((d) => d.periods);
   await m.query(

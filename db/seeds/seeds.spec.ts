@@ -199,6 +199,25 @@ describe('seedDemo', () => {
     });
   });
 
+  it('records every on-site visit of the demo units, the last one as verified_at', async () => {
+    const stored = await ds.query<{ id: string; visits: string[]; last: string }[]>(
+      `SELECT s.id, s.verified_at AS last,
+              ARRAY(SELECT v.verified_at FROM storefront_verifications v WHERE v.storefront_id = s.id
+                    ORDER BY v.verified_at) AS visits
+       FROM storefronts s WHERE s.id = ANY($1::uuid[])`,
+      [storefrontIds],
+    );
+    const iso = (d: unknown): string => (d as Date).toISOString();
+    const byId = new Map(stored.map((r) => [r.id, { visits: r.visits.map(iso), last: iso(r.last) }]));
+    const wrong = expected
+      .flatMap((d) => d.storefronts)
+      .filter((s) => {
+        const row = byId.get(s.id);
+        return row?.last !== s.verifiedAt || row.visits.join() !== [...s.earlierVisits, s.verifiedAt].join();
+      });
+    expect(wrong).toEqual([]);
+  });
+
   it('passed the live history check (no overlap, no gap) with every history', async () => {
     const guards = await one<{ trigger: string }>(
       `SELECT tgenabled::text AS trigger FROM pg_trigger WHERE tgname = 'occupancy_periods_chain'`,

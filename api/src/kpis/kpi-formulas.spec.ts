@@ -40,7 +40,7 @@ const unit = (
 ): KpiUnit => ({
   insidePerimeter,
   floorAreaM2,
-  verifiedOn,
+  visits: verifiedOn === null ? [] : [verifiedOn],
   periods,
 });
 
@@ -170,6 +170,27 @@ describe('stock KPIs on 2024-06-30', () => {
     // E 2023-06-30 (+12 m = D) no; G verified but demolished: not counted
     expect(counts.fresh).toBe(4);
     expect(kpis.dataFreshness).toBe(0.5);
+  });
+
+  it('freshness counts every on-site visit, each for 12 months, a unit once however many cover D', () => {
+    // occupied since 2020; visited 2022-03-01, 2024-05-01 and 2024-08-01 (the last two overlap)
+    const V: KpiUnit = {
+      insidePerimeter: true,
+      floorAreaM2: null,
+      visits: ['2024-08-01', '2022-03-01', '2024-05-01'],
+      periods: [p('occupied', '2020-01-01', null, 'services')],
+    };
+    const freshOn = (date: string): number => countStock([V], date).fresh;
+    expect(freshOn('2022-02-28')).toBe(0); // before the first visit
+    expect(freshOn('2022-03-01')).toBe(1);
+    expect(freshOn('2023-01-15')).toBe(1); // the first visit's year: the last visit alone would say 0
+    expect(freshOn('2023-02-28')).toBe(1);
+    expect(freshOn('2023-03-01')).toBe(0); // 2022-03-01 + 12 months
+    expect(freshOn('2024-04-30')).toBe(0);
+    expect(freshOn('2024-09-01')).toBe(1); // two windows, one unit
+    expect(freshOn('2025-04-30')).toBe(1);
+    expect(freshOn('2025-07-31')).toBe(1);
+    expect(freshOn('2025-08-01')).toBe(0);
   });
 
   it('vacant units per 1,000 inhabitants', () => {

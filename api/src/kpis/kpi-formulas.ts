@@ -76,13 +76,7 @@ export function countStock(units: readonly KpiUnit[], date: string): StockCounts
       c.unitsWithArea++;
       c.areaTotal += unit.floorAreaM2;
     }
-    if (
-      unit.verifiedOn !== null &&
-      unit.verifiedOn <= date &&
-      date < addMonths(unit.verifiedOn, FRESHNESS_MONTHS)
-    ) {
-      c.fresh++;
-    }
+    if (unit.visits.some((visit) => visit <= date && date < addMonths(visit, FRESHNESS_MONTHS))) c.fresh++;
     switch (period.status) {
       case 'vacant': {
         c.vacant++;

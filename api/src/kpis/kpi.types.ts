@@ -34,8 +34,8 @@ export interface KpiPeriod {
 export interface KpiUnit {
   insidePerimeter: boolean;
   floorAreaM2: number | null;
-  /** Date of the last on-site verification (Europe/Berlin). */
-  verifiedOn: string | null;
+  /** Dates of every on-site verification (Europe/Berlin), any order; empty if never verified. */
+  visits: readonly string[];
   /** Sorted by validFrom, gap-free. */
   periods: KpiPeriod[];
 }
