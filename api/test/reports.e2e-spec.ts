@@ -90,6 +90,21 @@ describe('GET /api/reports/towns/:idOrSlug/map', () => {
     expect(empty.units).toEqual([]);
   });
 
+  it('names the last on-site visit known on the report date', async () => {
+    const [unit] = await t.db.query(`SELECT id FROM storefronts WHERE city_id = $1 ORDER BY id LIMIT 1`, [
+      city.id,
+    ]);
+    for (const at of ['2022-03-01T10:00:00Z', '2024-05-01T22:30:00Z']) {
+      await t.db.query(`UPDATE storefronts SET verified_at = $2 WHERE id = $1`, [unit.id, at]);
+    }
+    const lastOn = async (asOf: string): Promise<string | null> =>
+      (await editor.get(`/api/reports/towns/${city.id}/map?asOf=${asOf}`).expect(200)).body.lastVerifiedOn;
+    expect(await lastOn('2022-02-28')).toBeNull();
+    expect(await lastOn('2023-06-30')).toBe('2022-03-01');
+    expect(await lastOn('2024-05-01')).toBe('2022-03-01'); // 22:30 UTC is 2 May in Berlin
+    expect(await lastOn('2025-06-30')).toBe('2024-05-02');
+  });
+
   it('is refused to other towns’ readers and anonymous visitors of a town without open data', async () => {
     await viewerOfOther.get(`/api/reports/towns/${city.slug}/map`).expect(403);
     await request(t.http).get(`/api/reports/towns/${city.slug}/map`).expect(401);

@@ -81,13 +81,20 @@ export class ReportMapRepository {
     );
   }
 
-  async freshness(cityId: string): Promise<RegisterFreshness> {
+  /** The last on-site visit on or before `asOf` (a report of a past date names the visit known then). */
+  async freshness(cityId: string, asOf: string): Promise<RegisterFreshness> {
     const rows = await this.db.query<RegisterFreshness[]>(
-      `SELECT COALESCE(bool_or(is_synthetic), false) AS "isSynthetic",
-              to_char(max(verified_at AT TIME ZONE 'Europe/Berlin'), 'YYYY-MM-DD') AS "lastVerifiedOn",
-              to_char(max(updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastChangedAt"
-         FROM storefronts WHERE city_id = $1`,
-      [cityId],
+      `SELECT COALESCE(bool_or(s.is_synthetic), false) AS "isSynthetic",
+              to_char(max(v.last), 'YYYY-MM-DD') AS "lastVerifiedOn",
+              to_char(max(s.updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastChangedAt"
+         FROM storefronts s
+         LEFT JOIN LATERAL (
+           SELECT max((sv.verified_at AT TIME ZONE 'Europe/Berlin')::date) AS last
+             FROM storefront_verifications sv
+            WHERE sv.storefront_id = s.id AND (sv.verified_at AT TIME ZONE 'Europe/Berlin')::date <= $2::date
+         ) v ON true
+        WHERE s.city_id = $1`,
+      [cityId, asOf],
     );
     return rows[0] ?? { isSynthetic: false, lastVerifiedOn: null, lastChangedAt: null };
   }

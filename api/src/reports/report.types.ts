@@ -34,7 +34,7 @@ export interface ReportMap {
   units: ReportMapUnit[];
   /** Any of the town's storefronts is synthetic demo data. */
   isSynthetic: boolean;
-  /** Latest on-site verification of any of the town's units (Europe/Berlin date); null if never. */
+  /** Latest on-site verification of any of the town's units on or before `asOf` (Europe/Berlin date); null if none. */
   lastVerifiedOn: string | null;
   /** Latest change of the town's storefront register (ISO timestamp); null without storefronts. */
   lastChangedAt: string | null;

@@ -33,7 +33,7 @@ export class ReportsService {
     const [perimeterPath, units, freshness] = await Promise.all([
       this.maps.perimeterPath(town, frame),
       this.maps.units(town, frame, asOf),
-      this.maps.freshness(town.id),
+      this.maps.freshness(town.id, asOf),
     ]);
     return {
       cityId: town.id,
