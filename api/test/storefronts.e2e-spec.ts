@@ -259,6 +259,16 @@ describe('storefront list filters', () => {
     expect(res.body.items.map((s: { street: string }) => s.street)).toEqual(['Amtsgasse']);
   });
 
+  it('sorts by the current use, units without one last (the list column „Nutzung“)', async () => {
+    // by code: food_drink < services; the vacant units have none and come last either way (ties by id)
+    const ascending = await list('sort=useCategory');
+    expect(ascending.slice(0, 2)).toEqual(['Color', 'Domplatz']);
+    expect(ascending.slice(2).sort()).toEqual(['Amtsgasse', 'Brückenstraße']);
+    const descending = await list('sort=-useCategory');
+    expect(descending.slice(0, 2)).toEqual(['Domplatz', 'Color']);
+    expect(descending.slice(2).sort()).toEqual(['Amtsgasse', 'Brückenstraße']);
+  });
+
   it('counts by status with the same filters', async () => {
     const res = await api.get(`/api/storefronts/summary?cityId=${city.id}&asOf=2026-01-01`).expect(200);
     expect(res.body).toEqual({ asOf: '2026-01-01', total: 4, byStatus: { vacant: 2, occupied: 2 } });

@@ -22,6 +22,7 @@ export const STOREFRONT_SORTS = {
   street: `s.street, (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number`,
   floorAreaM2: 's.floor_area_m2',
   status: 'cur.status',
+  useCategory: 'cur.use_category',
   statusSince: 'cur.status_since',
   verifiedAt: 's.verified_at',
   updatedAt: 's.updated_at',

@@ -20,7 +20,15 @@ export interface DashboardState {
 
 export const EMPTY_STATE: DashboardState = { statuses: [], useCategories: [], view: 'map', heatmap: false };
 
-const SORT_KEYS = ['street', 'floorAreaM2', 'statusSince', 'status', 'useCategory', 'verifiedAt'] as const;
+/** The list's sort keys (the API's `sort` values, checked against api/openapi.json by a test). */
+export const SORT_KEYS = [
+  'street',
+  'floorAreaM2',
+  'statusSince',
+  'status',
+  'useCategory',
+  'verifiedAt',
+] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function oneOf<T extends string>(allowed: readonly T[], raw: string | null): T[] {
