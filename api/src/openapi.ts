@@ -6,7 +6,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Schaufenster API')
     .setDescription(
       'Storefronts, occupancy history, interventions and KPIs of German downtowns. ' +
-        'Coordinates are [lon, lat] in EPSG:4326. Errors are { code, message, details }.',
+        'Coordinates are [lon, lat] in EPSG:4326; dates are YYYY-MM-DD. ' +
+        'Every operation lists its answers: the success with its schema or file type, and the errors it can give. ' +
+        'Errors are JSON `ApiErrorBody` ({ code, message, details }) whatever the success type. ' +
+        'Besides the errors listed, any operation may answer 500 (INTERNAL, with a requestId to quote) or ' +
+        '503 (DATABASE_UNAVAILABLE, with Retry-After) in the same shape.',
     )
     .setVersion('1')
     .build();

@@ -244,6 +244,29 @@ describe('authorisation matrix', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('documents in the OpenAPI document exactly the refusals (401, 403) each rule gives', () => {
+    // 401 of sign-in is a wrong password, not an access refusal.
+    const otherMeaning: Record<string, number[]> = { 'POST /api/auth/sign-in': [401] };
+    const doc = buildOpenApiDocument(t.app);
+    const mismatches: string[] = [];
+    for (const route of routes()) {
+      const rule = RULES[route];
+      if (!rule) continue;
+      const [method, path] = route.split(' ') as [string, string];
+      const responses = doc.paths[path]?.[method.toLowerCase() as 'get']?.responses ?? {};
+      const documented = Object.keys(responses)
+        .map(Number)
+        .filter((status) => (status === 401 || status === 403) && !otherMeaning[route]?.includes(status));
+      const refusals = new Set(
+        ROLES.flatMap((role) => (['A', 'B'] as const).map((town) => expected(rule, role, town))),
+      );
+      const wanted = [401, 403].filter((status) => refusals.has(status as 401 | 403));
+      if (documented.sort().join() !== wanted.join())
+        mismatches.push(`${route}: documents [${documented.join()}], the rule gives [${wanted.join()}]`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('limits lists without a town filter to the towns the role may read', async () => {
     const seen = async (role: Role) =>
       new Set(

@@ -2,14 +2,24 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentRequest } from '../common/request-context.js';
 
-export type AuditEntity =
-  'storefront' | 'occupancy' | 'intervention' | 'city' | 'storefront_contact' | 'user';
+export const AUDIT_ENTITIES = [
+  'storefront',
+  'occupancy',
+  'intervention',
+  'city',
+  'storefront_contact',
+  'user',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   cityId: string | null;
   entityType: AuditEntity;
   entityId: string;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   before: unknown;
   after: unknown;
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import type { Request, Response } from 'express';
 import { Public } from './access.decorator.js';
 import { AuthService } from './auth.service.js';
 import { CurrentViewer } from './current-viewer.decorator.js';
+import { SessionResponse } from './dto/session.response.js';
 import { SignInDto } from './dto/sign-in.dto.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
 import type { SessionUser } from './sessions.repository.js';
@@ -38,6 +40,11 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(200)
   @Public()
+  @ApiOkResponse({
+    type: SessionResponse,
+    description: 'Signed in: the session cookie `sf_session` is set; keep the CSRF token for writes.',
+  })
+  @ApiErrors(400, [401, 'E-mail address or password is wrong (UNAUTHENTICATED).'], 413, 429)
   async signIn(
     @Body() body: SignInDto,
     @Req() req: Request,
@@ -51,6 +58,7 @@ export class AuthController {
   @Post('sign-out')
   @HttpCode(204)
   @Public()
+  @ApiNoContentResponse({ description: 'Signed out (or was not signed in): the session cookie is cleared.' })
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = sessionToken(req);
     if (token) await this.auth.signOut(token);
@@ -59,6 +67,10 @@ export class AuthController {
 
   @Get('session')
   @Public()
+  @ApiOkResponse({
+    type: SessionResponse,
+    description: 'The current session: who is signed in, with which roles; `user` is null when anonymous.',
+  })
   async session(@Req() req: Request, @CurrentViewer() viewer: Viewer): Promise<SessionInfo> {
     return info(await this.auth.session(sessionToken(req)), viewer);
   }

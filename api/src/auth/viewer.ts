@@ -2,7 +2,8 @@
  * Who is asking, and what they may see and do. Built once per request from the session; every
  * authorisation decision in the API goes through these functions.
  */
-export type Role = 'city_editor' | 'network_member' | 'viewer';
+export const ROLES = ['city_editor', 'network_member', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Grant {
   role: Role;

@@ -1,12 +1,17 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EditTown, Public } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { mayAccessTown, type Viewer } from '../auth/viewer.js';
+import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { CitiesRepository } from './cities.repository.js';
 import { CitiesService } from './cities.service.js';
 import type { City, CitySummary } from './city.types.js';
+import { CityResponse, CitySummaryResponse } from './dto/city.response.js';
 import { UpdateOpenDataDto, UpdatePerimeterDto } from './dto/update-perimeter.dto.js';
+
+const VERSION_CONFLICT_TOWN =
+  'Someone else changed the town in the meantime (VERSION_CONFLICT; `details.current` is the town as now stored).';
 
 @ApiTags('cities')
 @Controller('cities')
@@ -20,6 +25,10 @@ export class CitiesController {
   @Get()
   @Public()
   @ApiQuery({ name: 'network', required: false, description: 'Only members of this network (slug)' })
+  @ApiOkResponse({
+    type: [CitySummaryResponse],
+    description: 'The towns, by name (an unknown network gives an empty list).',
+  })
   async list(@CurrentViewer() viewer: Viewer, @Query('network') network?: string): Promise<CitySummary[]> {
     const cities = await this.repository.list(typeof network === 'string' ? network : undefined);
     return cities.map((c) => withVisibleCount(viewer, c));
@@ -27,18 +36,45 @@ export class CitiesController {
 
   @Get(':idOrSlug')
   @Public()
+  @ApiOkResponse({
+    type: CityResponse,
+    description: 'One town, with its municipal boundary and downtown perimeter.',
+  })
+  @ApiErrors([404, 'There is no town with this id or slug (NOT_FOUND).'])
   async get(@CurrentViewer() viewer: Viewer, @Param('idOrSlug') idOrSlug: string): Promise<City> {
     return withVisibleCount(viewer, await this.cities.get(idOrSlug));
   }
 
   @Put(':id/open-data')
   @EditTown('city')
+  @ApiOkResponse({ type: CityResponse, description: 'The town after the change of its open-data switch.' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'There is no town with this id (NOT_FOUND).'],
+    [409, VERSION_CONFLICT_TOWN],
+    413,
+  )
   setOpenData(@Param('id') id: string, @Body() body: UpdateOpenDataDto): Promise<City> {
     return this.cities.setOpenData(id, body.openData, body.version);
   }
 
   @Put(':id/perimeter')
   @EditTown('city')
+  @ApiOkResponse({ type: CityResponse, description: 'The town with its new downtown perimeter.' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'There is no town with this id (NOT_FOUND).'],
+    [409, VERSION_CONFLICT_TOWN],
+    413,
+    [
+      422,
+      'The perimeter is not a valid area (INVALID_GEOMETRY, the reason from PostGIS in the message) or lies entirely outside the municipal boundary (OUTSIDE_TOWN).',
+    ],
+  )
   updatePerimeter(@Param('id') id: string, @Body() body: UpdatePerimeterDto): Promise<City> {
     return this.cities.updatePerimeter(id, body.perimeter, body.version);
   }

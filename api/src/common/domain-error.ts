@@ -1,25 +1,28 @@
 /**
  * Every error the API answers with, by code. The HTTP status of each code is decided in one
- * exhaustive switch (http-status.ts), so a new code that nobody mapped does not compile.
+ * exhaustive switch (http-status.ts), so a new code that nobody mapped does not compile. The list
+ * is also the `code` enum of the OpenAPI document's ApiErrorBody.
  */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'TOO_MANY_REQUESTS'
-  | 'INVALID_GEOMETRY'
-  | 'OUTSIDE_TOWN'
-  | 'INVALID_PERIOD'
-  | 'HISTORY_GAP'
-  | 'CONSTRAINT_VIOLATED'
-  | 'NOT_FOUND'
-  | 'VERSION_CONFLICT'
-  | 'OVERLAPPING_PERIODS'
-  | 'DUPLICATE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'CONCURRENT_WRITE'
-  | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL';
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'TOO_MANY_REQUESTS',
+  'INVALID_GEOMETRY',
+  'OUTSIDE_TOWN',
+  'INVALID_PERIOD',
+  'HISTORY_GAP',
+  'CONSTRAINT_VIOLATED',
+  'NOT_FOUND',
+  'VERSION_CONFLICT',
+  'OVERLAPPING_PERIODS',
+  'DUPLICATE',
+  'PAYLOAD_TOO_LARGE',
+  'CONCURRENT_WRITE',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class DomainError extends Error {
   constructor(

@@ -1,13 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
+import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { VersionQuery } from '../storefronts/dto/update-storefront.dto.js';
 import { ContactsService } from './contacts.service.js';
 import type { StorefrontContact } from './contacts.repository.js';
 import { PutContactDto } from './dto/contact.dto.js';
+import { StorefrontContactResponse } from './dto/contact.response.js';
 
 const Personal = () =>
   Access({ kind: 'town', action: 'personal', town: { from: 'param', name: 'id', entity: 'storefront' } });
+
+const NO_UNIT: DocumentedError = [404, 'There is no storefront with this id (NOT_FOUND).'];
+const STALE_UNIT: DocumentedError = [
+  409,
+  'Someone else changed the unit or its contact in the meantime (VERSION_CONFLICT; `details.current` is the unit as now stored).',
+];
 
 /** Landlord contact and asking rent: only the editors of the unit's town see or change them. */
 @ApiTags('contacts')
@@ -17,12 +25,23 @@ export class ContactsController {
 
   @Get()
   @Personal()
+  @ApiOkResponse({
+    type: StorefrontContactResponse,
+    description:
+      'The unit’s landlord contact. A unit without one answers 200 with an empty body (no JSON), not 404.',
+  })
+  @ApiErrors(401, 403, NO_UNIT)
   get(@Param('id') id: string): Promise<StorefrontContact | null> {
     return this.contacts.get(id);
   }
 
   @Put()
   @Personal()
+  @ApiOkResponse({
+    type: StorefrontContactResponse,
+    description: 'The contact as saved (created or replaced); the unit’s version goes up by one.',
+  })
+  @ApiErrors(400, 401, 403, NO_UNIT, STALE_UNIT, 413)
   put(@Param('id') id: string, @Body() body: PutContactDto): Promise<StorefrontContact | null> {
     const { version, ...contact } = body;
     return this.contacts.put(id, version, contact);
@@ -31,6 +50,16 @@ export class ContactsController {
   @Delete()
   @HttpCode(204)
   @Personal()
+  @ApiNoContentResponse({
+    description: 'The contact is deleted for good; the unit’s version goes up by one.',
+  })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'There is no storefront with this id, or it has no contact (NOT_FOUND).'],
+    STALE_UNIT,
+  )
   delete(@Param('id') id: string, @Query() q: VersionQuery): Promise<void> {
     return this.contacts.delete(id, q.version);
   }

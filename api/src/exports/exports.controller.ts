@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import type { Response } from 'express';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
@@ -7,19 +8,31 @@ import type { Viewer } from '../auth/viewer.js';
 import { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
 import { toCsv, toXlsx } from './export-table.js';
 import { storefrontFeatures } from './export-geojson.js';
-import { ExportsService } from './exports.service.js';
+import { StorefrontExportResponse } from './dto/storefront-export.response.js';
+import { ExportsService, HISTORY_COLUMNS, PERSONAL_COLUMNS, PUBLIC_COLUMNS } from './exports.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const CSV_CONTENT = { 'text/csv': { schema: { type: 'string' } } } as const;
+const CSV_DIALECT =
+  'UTF-8, comma-separated, decimal point; with `excel=de` semicolons, decimal commas and a byte order mark for German Excel.';
+const STOREFRONT_COLUMNS = `Columns: ${PUBLIC_COLUMNS.join(', ')}; for an editor of one of the towns also ${PERSONAL_COLUMNS.join(', ')}.`;
 
 /** Downloads, filtered like the map and limited to what the viewer may read (docs/import-export.md). */
 @ApiTags('exports')
 @Controller('exports')
+@ApiExtraModels(StorefrontExportResponse)
+@ApiErrors(400, 401, 403)
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('storefronts.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: `The units matching the map's filters on \`asOf\`, one row each, as a download. ${STOREFRONT_COLUMNS} ${CSV_DIALECT}`,
+    content: CSV_CONTENT,
+  })
   async storefrontsCsv(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontExportQuery,
@@ -32,6 +45,10 @@ export class ExportsController {
   @Get('storefronts.xlsx')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: `An Excel workbook with two sheets: the units matching the filters (as storefronts.csv) and their occupancy history (as occupancy.csv).`,
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
   async storefrontsXlsx(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontExportQuery,
@@ -47,6 +64,10 @@ export class ExportsController {
   @Get('storefronts.geojson')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('application/geo+json')
+  @ApiOkResponse({
+    description: `The units matching the filters as a GeoJSON FeatureCollection (points in [lon, lat]), as a download.`,
+    content: { 'application/geo+json': { schema: { $ref: getSchemaPath(StorefrontExportResponse) } } },
+  })
   async storefrontsGeoJson(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontExportQuery,
@@ -60,6 +81,10 @@ export class ExportsController {
   @Get('occupancy.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: `The status history of the units matching the filters, one period per row, as a download. Columns: ${HISTORY_COLUMNS.join(', ')}. ${CSV_DIALECT}`,
+    content: CSV_CONTENT,
+  })
   async occupancyCsv(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontExportQuery,
@@ -72,6 +97,10 @@ export class ExportsController {
   @Get('kpis.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: `Each town's KPIs on \`asOf\` (docs/kpis.md), one row per town, nested ones as \`flows.openings\` or \`useMix.food_drink\`, as a download. ${CSV_DIALECT}`,
+    content: CSV_CONTENT,
+  })
   async kpisCsv(
     @CurrentViewer() viewer: Viewer,
     @Query() q: KpiExportQuery,

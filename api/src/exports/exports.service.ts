@@ -9,7 +9,7 @@ import type { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.j
 import type { Cell, ExportTable } from './export-table.js';
 import { ExportsRepository, type ExportedStorefront } from './exports.repository.js';
 
-const PUBLIC_COLUMNS = [
+export const PUBLIC_COLUMNS = [
   'storefrontId',
   'citySlug',
   'referenceId',
@@ -28,8 +28,14 @@ const PUBLIC_COLUMNS = [
   'insidePerimeter',
   'verifiedAt',
 ] as const;
-const PERSONAL_COLUMNS = ['notes', 'ownerName', 'ownerPhone', 'ownerEmail', 'askingRentEurMonth'] as const;
-const HISTORY_COLUMNS = [
+export const PERSONAL_COLUMNS = [
+  'notes',
+  'ownerName',
+  'ownerPhone',
+  'ownerEmail',
+  'askingRentEurMonth',
+] as const;
+export const HISTORY_COLUMNS = [
   'storefrontId',
   'referenceId',
   'street',

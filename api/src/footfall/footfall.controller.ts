@@ -1,15 +1,19 @@
 import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { EditTown, ReadTown } from '../auth/access.decorator.js';
 import { TownResolver } from '../auth/town-resolver.js';
 import { DomainError } from '../common/domain-error.js';
+import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { readUpload } from '../imports/raw-body.js';
 import { FootfallTrendQuery, FootfallUploadQuery } from './dto/footfall.query.js';
+import { FootfallImportReportResponse, FootfallTrendResponse } from './dto/footfall.response.js';
 import { FootfallService } from './footfall.service.js';
 import type { FootfallImportReport, FootfallTrend } from './footfall.types.js';
 
 const MAX_COUNTER_FILE_BYTES = 10 * 1024 * 1024;
+
+const NO_TOWN: DocumentedError = [404, 'There is no town with this id or slug (NOT_FOUND).'];
 
 /** Hourly pedestrian counts per counting location, and the town's weekday-adjusted trend. */
 @ApiTags('footfall')
@@ -24,6 +28,21 @@ export class FootfallController {
   @EditTown('city')
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'A counter export (CSV, one row per hour) as the raw request body, at most 10 MB' })
+  @ApiCreatedResponse({
+    type: FootfallImportReportResponse,
+    description:
+      'The hourly counts are stored (an hour already stored is replaced); lines repaired or rejected are listed.',
+  })
+  @ApiErrors(
+    [
+      400,
+      'The request is not valid (VALIDATION_FAILED): a missing location, only one of lon/lat, an empty or unreadable file (`details.reason`).',
+    ],
+    401,
+    403,
+    NO_TOWN,
+    [413, 'The file is larger than 10 MB (PAYLOAD_TOO_LARGE).'],
+  )
   async upload(
     @Param('id') town: string,
     @Query() q: FootfallUploadQuery,
@@ -40,6 +59,17 @@ export class FootfallController {
 
   @Get('trend')
   @ReadTown('city')
+  @ApiOkResponse({
+    type: FootfallTrendResponse,
+    description:
+      'Weekly pedestrian counts (with the change against the same week a year before) and the monthly vacancy rate.',
+  })
+  @ApiErrors(
+    [400, 'The request is not valid (VALIDATION_FAILED), e.g. `from` after `to` or more than five years.'],
+    401,
+    403,
+    NO_TOWN,
+  )
   async trend(@Param('id') town: string, @Query() q: FootfallTrendQuery): Promise<FootfallTrend> {
     return this.footfall.trend(await this.cityId(town), q.from, q.to);
   }

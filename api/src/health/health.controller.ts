@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator.js';
+import { HealthResponse } from './dto/health.response.js';
 import { HealthService, type Health } from './health.service.js';
 
 @ApiTags('health')
@@ -10,7 +11,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'The API is up and the database answers; versions included.' })
+  @ApiOkResponse({
+    type: HealthResponse,
+    description: 'The API is up and the database answers; versions included.',
+  })
   check(): Promise<Health> {
     return this.health.check();
   }

@@ -34,14 +34,18 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_SRIDS = [4326, 25832, 25833] as const;
 export type ImportSrid = (typeof IMPORT_SRIDS)[number];
 
-export type ImportStatus = 'uploaded' | 'mapped' | 'committing' | 'committed' | 'failed';
+export const IMPORT_STATUSES = ['uploaded', 'mapped', 'committing', 'committed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const FILE_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'binary'] as const;
+export const CSV_DELIMITERS = [';', ',', '\t'] as const;
 
 /** How the file was read (shown to the user, so a wrong guess can be spotted). */
 export interface FileInfo {
   format: ImportFormat;
-  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'binary';
+  encoding: (typeof FILE_ENCODINGS)[number];
   bom: boolean;
-  delimiter: ';' | ',' | '\t' | null;
+  delimiter: (typeof CSV_DELIMITERS)[number] | null;
   sheet: string | null;
 }
 
@@ -72,7 +76,8 @@ export interface ImportMapping {
   skipInvalidRows: boolean;
 }
 
-export type ProblemSeverity = 'error' | 'warning';
+export const PROBLEM_SEVERITIES = ['error', 'warning'] as const;
+export type ProblemSeverity = (typeof PROBLEM_SEVERITIES)[number];
 
 /** One problem with one cell or row, in words a city manager understands. */
 export interface ImportProblem {
@@ -84,23 +89,25 @@ export interface ImportProblem {
   severity: ProblemSeverity;
 }
 
-export type ProblemCode =
-  | 'CELL_COUNT'
-  | 'INVALID_FEATURE'
-  | 'MISSING_VALUE'
-  | 'INVALID_NUMBER'
-  | 'INVALID_DATE'
-  | 'INVALID_COORDINATES'
-  | 'UNKNOWN_STATUS'
-  | 'UNKNOWN_CATEGORY'
-  | 'CATEGORY_WITHOUT_USE'
-  | 'INVALID_VALUE'
-  | 'OUTSIDE_TOWN'
-  | 'DUPLICATE_IN_FILE'
-  | 'CONFLICTING_HISTORY'
-  | 'NEEDS_PLACING'
-  | 'DATE_BEFORE_CURRENT'
-  | 'NO_CURRENT_STATUS';
+export const PROBLEM_CODES = [
+  'CELL_COUNT',
+  'INVALID_FEATURE',
+  'MISSING_VALUE',
+  'INVALID_NUMBER',
+  'INVALID_DATE',
+  'INVALID_COORDINATES',
+  'UNKNOWN_STATUS',
+  'UNKNOWN_CATEGORY',
+  'CATEGORY_WITHOUT_USE',
+  'INVALID_VALUE',
+  'OUTSIDE_TOWN',
+  'DUPLICATE_IN_FILE',
+  'CONFLICTING_HISTORY',
+  'NEEDS_PLACING',
+  'DATE_BEFORE_CURRENT',
+  'NO_CURRENT_STATUS',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** A row after mapping, ready for the database (coordinates still in the file's system). */
 export interface ImportRow {

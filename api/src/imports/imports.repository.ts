@@ -10,9 +10,13 @@ import type {
   ParsedTable,
 } from './import.types.js';
 
-/** The columns of an ImportRecord: an upload as the dashboard sees it, without its cells. */
+/**
+ * The columns of an ImportRecord: an upload as the dashboard sees it, without its cells. `file_info`
+ * also stores the file's problems; the API sends them once, as the view's `fileProblems`.
+ */
 const COLUMNS = `id, city_id AS "cityId", owner_id AS "ownerId", file_name AS "fileName", format, status, headers,
-  row_count AS "rowCount", file_info AS "fileInfo", mapping, processed, summary, error, created_at AS "createdAt"`;
+  row_count AS "rowCount", file_info - 'problems' AS "fileInfo", mapping, processed, summary, error,
+  created_at AS "createdAt"`;
 
 @Injectable()
 export class ImportsRepository {

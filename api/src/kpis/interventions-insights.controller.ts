@@ -1,8 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, ReadTown } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
+import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
+import {
+  InterventionsByTypeResponse,
+  OccupancyBeforeAfterResponse,
+} from './dto/interventions-insights.response.js';
 import { InterventionsByTypeQuery } from './dto/kpi-queries.js';
 import type { InterventionsByType, OccupancyBeforeAfter } from './kpi.types.js';
 import { InterventionsInsightsService } from './interventions-insights.service.js';
@@ -15,6 +20,12 @@ export class InterventionsInsightsController {
 
   @Get('interventions-by-type')
   @Access({ kind: 'towns', publicData: false })
+  @ApiOkResponse({
+    type: InterventionsByTypeResponse,
+    description:
+      'Per type of intervention: how many were tried and ended, and how many led to a regular lease within 12 months.',
+  })
+  @ApiErrors(400, 401, 403, [404, 'The network or a town asked for does not exist (NOT_FOUND).'])
   byType(
     @CurrentViewer() viewer: Viewer,
     @Query() q: InterventionsByTypeQuery,
@@ -28,6 +39,12 @@ export class InterventionsInsightsController {
 
   @Get('interventions/:id/occupancy-before-after')
   @ReadTown('intervention')
+  @ApiOkResponse({
+    type: OccupancyBeforeAfterResponse,
+    description:
+      'Each linked unit’s status the day before the start, on the last day and 12 months after the end.',
+  })
+  @ApiErrors(401, 403, [404, 'There is no intervention with this id (NOT_FOUND).'])
   occupancyBeforeAfter(@Param('id') id: string): Promise<OccupancyBeforeAfter> {
     return this.insights.occupancyBeforeAfter(id);
   }

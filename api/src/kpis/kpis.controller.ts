@@ -1,11 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
+import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { KpiSeriesQuery, KpisQuery, NetworkSummaryQuery } from './dto/kpi-queries.js';
+import { KpiSeriesResponse } from './dto/kpi-series.response.js';
+import { NetworkSummaryResponse } from './dto/network-summary.response.js';
+import { TownKpisResponse } from './dto/town-kpis.response.js';
 import type { KpiSeries, NetworkSummary, TownKpis } from './kpi.types.js';
 import { KpisService } from './kpis.service.js';
+
+const UNKNOWN_TOWNS: DocumentedError = [
+  404,
+  'A town asked for does not exist (NOT_FOUND; `details.ids` lists them).',
+];
 
 /**
  * KPIs per docs/kpis.md. Readable for towns the viewer may read and for open-data towns (the guard
@@ -18,18 +27,36 @@ export class KpisController {
 
   @Get()
   @Access({ kind: 'towns', publicData: true })
+  @ApiOkResponse({
+    type: [TownKpisResponse],
+    description: 'Each town’s KPIs on `asOf`, in the order the towns were asked for.',
+  })
+  @ApiErrors(400, 401, 403, UNKNOWN_TOWNS)
   snapshot(@Query() q: KpisQuery): Promise<TownKpis[]> {
     return this.kpis.snapshot(q.cityId, q.asOf);
   }
 
   @Get('series')
   @Access({ kind: 'towns', publicData: true })
+  @ApiOkResponse({ type: KpiSeriesResponse, description: 'Each town’s KPIs per month, quarter or year.' })
+  @ApiErrors(
+    [400, 'The request is not valid (VALIDATION_FAILED), e.g. more than 400 buckets or `from` after `to`.'],
+    401,
+    403,
+    UNKNOWN_TOWNS,
+  )
   series(@Query() q: KpiSeriesQuery): Promise<KpiSeries> {
     return this.kpis.series(q.cityId, q.from, q.to, q.interval);
   }
 
   @Get('network-summary')
   @Access({ kind: 'towns', publicData: true })
+  @ApiOkResponse({
+    type: NetworkSummaryResponse,
+    description:
+      'The network’s member towns compared on `asOf`: median, quartiles and extremes per KPI, over the members the caller may see (anonymous: open-data towns).',
+  })
+  @ApiErrors(400, [404, 'There is no network with this slug or id (NOT_FOUND).'])
   networkSummary(@CurrentViewer() viewer: Viewer, @Query() q: NetworkSummaryQuery): Promise<NetworkSummary> {
     return this.kpis.networkSummary(q.network, q.asOf, visibleCityIds(viewer, undefined, true));
   }

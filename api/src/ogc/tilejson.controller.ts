@@ -1,7 +1,8 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorator.js';
+import { TileJsonResponse } from './dto/tilejson.response.js';
 import { apiBase } from './ogc.controller.js';
 import { OgcRepository } from './ogc.repository.js';
 
@@ -16,6 +17,10 @@ export class TileJsonController {
 
   @Get('storefronts.json')
   @Public()
+  @ApiOkResponse({
+    type: TileJsonResponse,
+    description: 'TileJSON for the storefront vector tiles: their URL, zoom range, extent and layers.',
+  })
   async storefronts(@Req() req: Request) {
     const bounds = (await this.ogc.extent()) ?? [5.8, 47.2, 15.1, 55.1];
     return {

@@ -3,8 +3,13 @@ import type { Response } from 'express';
 import { jsonLog } from '../common/request-context.js';
 
 /** Why a PDF could not be produced. Each code has exactly one HTTP status (exhaustive switch below). */
-export type ReportRenderCode =
-  'REPORT_RENDERER_UNAVAILABLE' | 'REPORT_RENDERER_BUSY' | 'REPORT_RENDER_TIMEOUT' | 'REPORT_PAGE_FAILED';
+export const REPORT_RENDER_CODES = [
+  'REPORT_RENDERER_UNAVAILABLE',
+  'REPORT_RENDERER_BUSY',
+  'REPORT_RENDER_TIMEOUT',
+  'REPORT_PAGE_FAILED',
+] as const;
+export type ReportRenderCode = (typeof REPORT_RENDER_CODES)[number];
 
 export class ReportRenderError extends Error {
   constructor(

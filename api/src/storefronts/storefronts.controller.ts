@@ -1,17 +1,27 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, EditTown, ReadTown } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { AuditRepository, type AuditRecord } from '../audit/audit.repository.js';
+import { AuditRecordResponse } from '../audit/dto/audit-record.response.js';
+import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { redactStorefront } from './storefront-redaction.js';
 import type { Storefront, StorefrontPage, StorefrontSummary } from './storefront.types.js';
 import { AsOfQuery, ListStorefrontsQuery, StorefrontFilterQuery } from './dto/list-storefronts.query.js';
 import { CreateStorefrontDto } from './dto/create-storefront.dto.js';
+import { StorefrontPageResponse, StorefrontSummaryResponse } from './dto/storefront-list.response.js';
+import { StorefrontResponse, StorefrontWithWarningsResponse } from './dto/storefront.response.js';
 import { UpdateStorefrontDto, VersionDto, VersionQuery } from './dto/update-storefront.dto.js';
 import { toStorefrontFilter } from './storefront-query.js';
 import { StorefrontsRepository, type StorefrontSort } from './storefronts.repository.js';
 import { StorefrontsService, type StorefrontWithWarnings } from './storefronts.service.js';
+
+const NO_UNIT = [404, 'There is no storefront with this id (NOT_FOUND).'] as const;
+const STALE_UNIT = [
+  409,
+  'Someone else changed the unit in the meantime (VERSION_CONFLICT; `details.current` is the unit as now stored).',
+] as const;
 
 @ApiTags('storefronts')
 @Controller('storefronts')
@@ -24,6 +34,12 @@ export class StorefrontsController {
 
   @Get()
   @Access({ kind: 'towns', publicData: true })
+  @ApiOkResponse({
+    type: StorefrontPageResponse,
+    description:
+      'One page of the units matching the filters, in the towns the caller may read (anonymous: open-data towns).',
+  })
+  @ApiErrors(400, 401, 403)
   async list(@CurrentViewer() viewer: Viewer, @Query() q: ListStorefrontsQuery): Promise<StorefrontPage> {
     const filter = { ...toStorefrontFilter(q), cityIds: visibleCityIds(viewer, q.cityId, true) };
     const page = q.page ?? 1;
@@ -39,6 +55,11 @@ export class StorefrontsController {
 
   @Get('summary')
   @Access({ kind: 'towns', publicData: true })
+  @ApiOkResponse({
+    type: StorefrontSummaryResponse,
+    description: 'How many units match the filters, by status (the same filters as the list).',
+  })
+  @ApiErrors(400, 401, 403)
   async summary(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontFilterQuery,
@@ -51,6 +72,11 @@ export class StorefrontsController {
 
   @Get(':id')
   @ReadTown('storefront', 'id', true)
+  @ApiOkResponse({
+    type: StorefrontResponse,
+    description: 'One unit with its status on `asOf` (default: today).',
+  })
+  @ApiErrors(400, 401, 403, NO_UNIT)
   async get(
     @CurrentViewer() viewer: Viewer,
     @Param('id') id: string,
@@ -62,6 +88,11 @@ export class StorefrontsController {
   /** Who changed what and when: the unit, its history and its contact (contact values are never logged). */
   @Get(':id/changes')
   @EditTown('storefront')
+  @ApiOkResponse({
+    type: [AuditRecordResponse],
+    description: 'The latest 200 changes of the unit, its history and its contact, newest first.',
+  })
+  @ApiErrors(401, 403, NO_UNIT)
   async changes(@Param('id') id: string): Promise<AuditRecord[]> {
     await this.storefronts.get(id);
     return this.auditTrail.forEntity(id, 200);
@@ -69,12 +100,41 @@ export class StorefrontsController {
 
   @Post()
   @Access({ kind: 'town', action: 'edit', town: { from: 'body' } })
+  @ApiCreatedResponse({
+    type: StorefrontWithWarningsResponse,
+    description: 'The new unit with its first status period.',
+  })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'There is no town with this `cityId` (NOT_FOUND).'],
+    [409, 'The town already has a unit with this reference id (DUPLICATE).'],
+    413,
+    [
+      422,
+      'The location lies outside the town’s municipal boundary (OUTSIDE_TOWN), or the first status does not allow a use category (INVALID_PERIOD).',
+    ],
+  )
   create(@Body() body: CreateStorefrontDto): Promise<StorefrontWithWarnings> {
     return this.storefronts.create(body);
   }
 
   @Patch(':id')
   @EditTown('storefront')
+  @ApiOkResponse({
+    type: StorefrontWithWarningsResponse,
+    description: 'The changed unit, with its new version.',
+  })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    NO_UNIT,
+    [409, `${STALE_UNIT[1]} Or the new reference id is taken in the town (DUPLICATE).`],
+    413,
+    [422, 'The new location lies outside the town’s municipal boundary (OUTSIDE_TOWN).'],
+  )
   update(@Param('id') id: string, @Body() body: UpdateStorefrontDto): Promise<StorefrontWithWarnings> {
     return this.storefronts.update(id, body);
   }
@@ -82,6 +142,8 @@ export class StorefrontsController {
   @Post(':id/verify')
   @EditTown('storefront')
   @HttpCode(200)
+  @ApiOkResponse({ type: StorefrontResponse, description: 'The unit, marked as checked on site now.' })
+  @ApiErrors(400, 401, 403, NO_UNIT, STALE_UNIT, 413)
   verify(@Param('id') id: string, @Body() body: VersionDto): Promise<Storefront> {
     return this.storefronts.verify(id, body.version);
   }
@@ -89,6 +151,8 @@ export class StorefrontsController {
   @Delete(':id')
   @EditTown('storefront')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The unit, its history and its contact are deleted.' })
+  @ApiErrors(400, 401, 403, NO_UNIT, STALE_UNIT)
   delete(@Param('id') id: string, @Query() q: VersionQuery): Promise<void> {
     return this.storefronts.delete(id, q.version);
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
+import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
 import { headersOf, MVT_CONTENT_TYPE, tileHeaders } from './tile-headers.js';
 import { PER_ANSWER, TileReplay } from './tile-replay.js';
@@ -25,7 +26,14 @@ export class TilesController {
       'Mapbox Vector Tile. z >= 13: layer `storefronts` (points: id, status, use_category, street, house_number, ' +
       'status_since, inside_perimeter). z < 13: layer `storefront_cells` (units, vacant, vacancy_share). ' +
       'An area without storefronts gives an empty (0-byte) tile. ETag + If-None-Match → 304.',
+    content: { [MVT_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
   })
+  @ApiNotModifiedResponse({ description: 'The tile has not changed since the ETag given in If-None-Match.' })
+  @ApiErrors(
+    [400, 'Not a valid tile address or filter (VALIDATION_FAILED), e.g. x or y outside the zoom level.'],
+    401,
+    403,
+  )
   async storefronts(
     @Param('z') z: string,
     @Param('x') x: string,

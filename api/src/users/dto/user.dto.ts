@@ -15,9 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { Role } from '../../auth/viewer.js';
-
-export const ROLES: readonly Role[] = ['city_editor', 'network_member', 'viewer'];
+import { ROLES, type Role } from '../../auth/viewer.js';
 
 export class GrantDto {
   @ApiProperty({ enum: ROLES })

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import {
+  PROBLEM_CODES,
+  PROBLEM_SEVERITIES,
+  type DryRunResult,
+  type ImportOutcome,
+  type ImportProblem,
+  type ImportSummary,
+  type ProblemCode,
+  type ProblemSeverity,
+} from '../import.types.js';
+
+const COUNT = { type: 'integer', minimum: 0 } as const;
+
+@ApiSchema({ name: 'ImportProblem', description: 'One problem with one cell or row of the file' })
+export class ImportProblemResponse implements ImportProblem {
+  @ApiProperty({
+    type: 'integer',
+    description: 'Line (CSV) or row (XLSX) in the file; feature number in GeoJSON',
+  })
+  line: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Header of the column' })
+  column: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The cell as it is in the file' })
+  value: string | null;
+
+  @ApiProperty({ description: 'What is wrong, in words a city manager understands' })
+  reason: string;
+
+  @ApiProperty({ enum: PROBLEM_CODES })
+  code: ProblemCode;
+
+  @ApiProperty({
+    enum: PROBLEM_SEVERITIES,
+    description: 'error: the row is rejected; warning: imported anyway',
+  })
+  severity: ProblemSeverity;
+}
+
+@ApiSchema({
+  name: 'ImportSummary',
+  description: 'What an import did (or would do) with the rows of the file',
+})
+export class ImportSummaryResponse implements ImportSummary {
+  @ApiProperty({ ...COUNT, description: 'Rows in the file' })
+  total: number;
+
+  @ApiProperty({ ...COUNT, description: 'New units' })
+  created: number;
+
+  @ApiProperty({ ...COUNT, description: 'Existing units changed' })
+  updated: number;
+
+  @ApiProperty({ ...COUNT, description: 'Of the updated: units whose history got a new status period' })
+  historyExtended: number;
+
+  @ApiProperty({ ...COUNT })
+  unchanged: number;
+
+  @ApiProperty({ ...COUNT })
+  rejected: number;
+
+  @ApiProperty({
+    ...COUNT,
+    description: 'Rows without coordinates that matched no unit: listed, not imported',
+  })
+  needsPlacing: number;
+}
+
+@ApiSchema({ name: 'ImportOutcome', description: 'What the import wrote, and the rows it had problems with' })
+export class ImportOutcomeResponse implements ImportOutcome {
+  @ApiProperty({ type: ImportSummaryResponse })
+  summary: ImportSummaryResponse;
+
+  @ApiProperty({ type: [ImportProblemResponse] })
+  problems: ImportProblemResponse[];
+}
+
+@ApiSchema({ name: 'DryRunResult', description: 'What a commit would do, without writing anything' })
+export class DryRunResultResponse extends ImportOutcomeResponse implements DryRunResult {
+  @ApiProperty({ description: 'A commit would write: no rejected rows, or rejected rows are to be skipped' })
+  committable: boolean;
+}

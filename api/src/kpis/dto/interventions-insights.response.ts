@@ -1,0 +1,120 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { INTERVENTION_TYPES, type InterventionType } from '../../interventions/intervention.types.js';
+import {
+  OCCUPANCY_STATUSES,
+  USE_CATEGORIES,
+  type OccupancyStatus,
+  type UseCategory,
+} from '../../storefronts/storefront.types.js';
+import type {
+  InterventionsByType,
+  InterventionTypeInsight,
+  OccupancyAt,
+  OccupancyBeforeAfter,
+} from '../kpi.types.js';
+
+@ApiSchema({ name: 'InterventionTypeInsight', description: 'What one type of intervention achieved' })
+export class InterventionTypeInsightResponse implements InterventionTypeInsight {
+  @ApiProperty({ enum: INTERVENTION_TYPES })
+  type: InterventionType;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Started: running or ended' })
+  tried: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  ended: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Ended ones whose 12-month outcome is known' })
+  evaluated: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Evaluated ones followed by a regular lease' })
+  ledToRegularLease12m: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'ledToRegularLease12m / evaluated',
+  })
+  regularLeaseShare: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Median budget per linked unit (EUR)' })
+  medianCostPerUnit: number | null;
+}
+
+@ApiSchema({
+  name: 'InterventionsByType',
+  description: 'The knowledge base: interventions by type, on a date',
+})
+export class InterventionsByTypeResponse implements InterventionsByType {
+  @ApiProperty({ format: 'date' })
+  asOf: string;
+
+  @ApiProperty({ example: 'kpi-v1' })
+  definitionsVersion: string;
+
+  @ApiProperty({ type: [InterventionTypeInsightResponse] })
+  types: InterventionTypeInsightResponse[];
+}
+
+@ApiSchema({ name: 'OccupancyAt', description: 'A unit’s status on one date around an intervention' })
+export class OccupancyAtResponse implements OccupancyAt {
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Null when the intervention lacks the date it derives from',
+  })
+  date: string | null;
+
+  @ApiProperty({
+    description: 'False when the date lies after today (status and use category are then null)',
+  })
+  known: boolean;
+
+  @ApiProperty({ enum: OCCUPANCY_STATUSES, nullable: true })
+  status: OccupancyStatus | null;
+
+  @ApiProperty({ enum: USE_CATEGORIES, nullable: true })
+  useCategory: UseCategory | null;
+}
+
+@ApiSchema({ name: 'UnitBeforeAfter' })
+export class UnitBeforeAfterResponse {
+  @ApiProperty({ format: 'uuid' })
+  storefrontId: string;
+
+  @ApiProperty({ type: OccupancyAtResponse, description: 'The day before the start' })
+  beforeStart: OccupancyAtResponse;
+
+  @ApiProperty({ type: OccupancyAtResponse, description: 'The last day' })
+  atEnd: OccupancyAtResponse;
+
+  @ApiProperty({ type: OccupancyAtResponse, description: '12 months after the end' })
+  after12Months: OccupancyAtResponse;
+}
+
+@ApiSchema({
+  name: 'OccupancyBeforeAfter',
+  description: 'The status of each unit an intervention used: before, at its end and a year later',
+})
+export class OccupancyBeforeAfterResponse implements OccupancyBeforeAfter {
+  @ApiProperty({ format: 'uuid' })
+  interventionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  cityId: string;
+
+  @ApiProperty({ enum: INTERVENTION_TYPES })
+  type: InterventionType;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate: string | null;
+
+  @ApiProperty({ type: [UnitBeforeAfterResponse] })
+  units: UnitBeforeAfterResponse[];
+}
