@@ -74,15 +74,16 @@ describe('interventions', () => {
   });
 
   it.each([
-    ['an end before the start', { startDate: '2023-09-01' }],
-    ['an ended intervention without end', { endDate: null }],
-    ['a running one without start', { state: 'running', startDate: null, endDate: null }],
-  ])('refuses %s with 422', async (_, overrides) => {
+    ['an end before the start', { startDate: '2023-09-01' }, 'end_before_start'],
+    ['an ended intervention without end', { endDate: null }, 'needs_end_date'],
+    ['a running one without start', { state: 'running', startDate: null, endDate: null }, 'needs_start_date'],
+  ])('refuses %s with 422', async (_, overrides, reason) => {
     const res = await api
       .post('/api/interventions')
       .send({ ...testShop(), ...overrides })
       .expect(422);
     expect(res.body.code).toBe('INVALID_PERIOD');
+    expect(res.body.details).toEqual({ reason });
   });
 
   it('refuses a storefront of another town and writes nothing', async () => {

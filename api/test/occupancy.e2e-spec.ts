@@ -62,6 +62,8 @@ describe('status changes', () => {
       .send({ version: 1, date: '2019-12-31', status: 'vacant' })
       .expect(422);
     expect(res.body.code).toBe('INVALID_PERIOD');
+    // the dashboard explains it by reason, with the date the current status began
+    expect(res.body.details).toEqual({ reason: 'change_before_current', currentSince: '2020-01-01' });
   });
 
   it('refuses a change that changes nothing', async () => {
@@ -76,6 +78,7 @@ describe('status changes', () => {
       })
       .expect(422);
     expect(res.body.code).toBe('INVALID_PERIOD');
+    expect(res.body.details.reason).toBe('same_status');
   });
 
   it('keeps the vacancy start when a later period is corrected to vacant too', async () => {

@@ -423,3 +423,97 @@ test('a wrongly recorded status change is corrected and then removed from the hi
   await expect(timeline.locator('li')).toHaveCount(1);
   expect(await history()).toEqual([expect.objectContaining({ status: 'vacant', validTo: null })]);
 });
+
+test('a colleague saves while a history entry is corrected: the correction is kept and saved on top when asked', async ({
+  page,
+}) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, csrf, 'Konfliktgasse', '5');
+  const changed = await page.request.post(`/api/storefronts/${id}/status-changes`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 1, date: '2025-03-01', status: 'occupied', useCategory: 'food_drink' },
+  });
+  expect(changed.status()).toBe(201);
+
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const timeline = page.getByTestId('occupancy-timeline');
+  await timeline.getByRole('button', { name: /„Genutzt ab 01\.03\.2025“ korrigieren/ }).click();
+  const form = timeline.getByTestId('period-correction');
+  await form.getByLabel('Gültig ab').fill('2025-04-01');
+
+  // meanwhile a colleague records the floor area (version 2 → 3)
+  const colleague = await page.request.patch(`/api/storefronts/${id}`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 2, floorAreaM2: 95 },
+  });
+  expect(colleague.status()).toBe(200);
+
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText('Jemand anderes hat den Datensatz inzwischen geändert');
+  await expect(form.getByLabel('Gültig ab')).toHaveValue('2025-04-01'); // nothing typed is lost
+  await alert.getByRole('button', { name: 'Meine Änderungen auf den neuen Stand speichern' }).click();
+  await expect(form).toHaveCount(0);
+
+  const unit = (await (await page.request.get(`/api/storefronts/${id}`)).json()) as { floorAreaM2: number };
+  expect(unit.floorAreaM2).toBe(95); // the colleague's change stays
+  const history = (await (await page.request.get(`/api/storefronts/${id}/occupancy`)).json()) as {
+    status: string;
+    validFrom: string;
+  }[];
+  expect(history.map((p) => [p.status, p.validFrom])).toEqual([
+    ['vacant', '2024-01-01'],
+    ['occupied', '2025-04-01'],
+  ]);
+});
+
+test('an intervention edited while the panel reloads does not undo a colleague’s change to other fields', async ({
+  page,
+}) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, csrf, 'Konfliktgasse', '7');
+  const created = await page.request.post('/api/interventions', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      type: 'pop_up',
+      title: 'Pop-up Frühling',
+      state: 'planned',
+      storefrontIds: [id],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const intervention = (await created.json()) as { id: string; version: number };
+
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Pop-up Frühling bearbeiten' }).click();
+  const form = panel.getByTestId('intervention-edit');
+  await form.getByLabel('Erkenntnisse').fill('Schaufenster zuerst dekorieren.');
+
+  // a colleague starts the pop-up; then a save elsewhere in the panel reloads its data
+  const colleague = await page.request.patch(`/api/interventions/${intervention.id}`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: intervention.version, state: 'running', startDate: '2026-03-01' },
+  });
+  expect(colleague.status()).toBe(200);
+  await panel.getByRole('button', { name: 'Heute vor Ort geprüft' }).click();
+  await expect(panel.getByTestId('panel-verified')).not.toHaveText('noch nie');
+  await expect(form.getByLabel('Erkenntnisse')).toHaveValue('Schaufenster zuerst dekorieren.');
+
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('alert')).toContainText('Jemand anderes hat den Datensatz inzwischen geändert');
+  await form.getByRole('button', { name: 'Meine Änderungen auf den neuen Stand speichern' }).click();
+  await expect(form).toHaveCount(0);
+
+  const saved = (await (await page.request.get(`/api/interventions/${intervention.id}`)).json()) as {
+    state: string;
+    startDate: string;
+    lessonsLearned: string;
+  };
+  expect(saved).toMatchObject({
+    state: 'running', // not reverted to „geplant“ by a form that still showed it
+    startDate: '2026-03-01',
+    lessonsLearned: 'Schaufenster zuerst dekorieren.',
+  });
+});

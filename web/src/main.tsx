@@ -10,10 +10,13 @@ import { isApiError } from './lib/api-client';
 /**
  * A 401 means the session ended (expired, signed out elsewhere, password reset): ask who is signed
  * in again, so the header and the editing controls stop claiming a session that is gone.
+ * A 409 VERSION_CONFLICT means a record shown is outdated: everything shown is read again, so the
+ * next attempt starts from what is stored (forms keep what the user typed).
  */
 const onError = (error: unknown): void => {
   if (isApiError(error) && error.status === 401)
     void queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+  if (isApiError(error, 'VERSION_CONFLICT')) void queryClient.invalidateQueries();
 };
 
 const queryClient: QueryClient = new QueryClient({

@@ -11,15 +11,19 @@ import type {
 import { OUTCOME_CHECK_MONTHS, type Intervention, type OutcomeCheckMonths } from './intervention.types.js';
 import { InterventionsRepository } from './interventions.repository.js';
 
-const invalid = (message: string): DomainError => new DomainError('INVALID_PERIOD', message);
+/** `details.reason` lets the dashboard explain the refusal in German (as for occupancy periods). */
+type InvalidDatesReason = 'needs_start_date' | 'needs_end_date' | 'end_before_start' | 'not_ended';
+const invalid = (reason: InvalidDatesReason, message: string): DomainError =>
+  new DomainError('INVALID_PERIOD', message, { reason });
 
 /** Dates and state must tell one story: running needs a start, ended needs an end, the end follows the start. */
 export function checkInterventionDates(i: Pick<Intervention, 'state' | 'startDate' | 'endDate'>): void {
   if (i.state !== 'planned' && !i.startDate)
-    throw invalid('A running or ended intervention needs a start date.');
-  if (i.state === 'ended' && !i.endDate) throw invalid('An ended intervention needs an end date.');
+    throw invalid('needs_start_date', 'A running or ended intervention needs a start date.');
+  if (i.state === 'ended' && !i.endDate)
+    throw invalid('needs_end_date', 'An ended intervention needs an end date.');
   if (i.startDate && i.endDate && i.endDate < i.startDate)
-    throw invalid('The end date lies before the start date.');
+    throw invalid('end_before_start', 'The end date lies before the start date.');
 }
 
 @Injectable()
@@ -84,7 +88,7 @@ export class InterventionsService {
       if (!current) throw notFound('Intervention', id);
       if (current.version !== check.version) throw versionConflict('intervention', current);
       if (current.state !== 'ended')
-        throw invalid('Outcome checks can only be recorded once the intervention has ended.');
+        throw invalid('not_ended', 'Outcome checks can only be recorded once the intervention has ended.');
       await this.interventions.upsertOutcomeCheck(
         em,
         id,

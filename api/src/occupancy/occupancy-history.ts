@@ -27,12 +27,31 @@ export interface StatusChange {
 
 export type PeriodPatch = Partial<Omit<Period, 'id'>>;
 
-const invalid = (message: string, details?: unknown): DomainError =>
-  new DomainError('INVALID_PERIOD', message, details);
+/**
+ * Why a history change was refused: `details.reason` lets the dashboard explain it in German (the
+ * message is the API's English text); the other details name the dates involved.
+ */
+export type InvalidPeriodReason =
+  | 'use_while_not_in_use'
+  | 'no_current_period'
+  | 'change_before_current'
+  | 'same_status'
+  | 'current_has_no_end'
+  | 'only_last_open'
+  | 'last_period'
+  | 'ends_before_start'
+  | 'gap_or_overlap';
+
+const invalid = (
+  reason: InvalidPeriodReason,
+  message: string,
+  details: Record<string, unknown> = {},
+): DomainError => new DomainError('INVALID_PERIOD', message, { reason, ...details });
 
 export function checkUseCategory(status: OccupancyStatus, useCategory: UseCategory | null | undefined): void {
   if (useCategory && !IN_USE_STATUSES.includes(status)) {
     throw invalid(
+      'use_while_not_in_use',
       `A use category can only be given while the unit is in use (occupied or temporary use), not when it is ${status}.`,
     );
   }
@@ -67,15 +86,16 @@ export function planStatusChange(periods: readonly Period[], change: StatusChang
   const current = periods[periods.length - 1];
   if (!current) return [periodFrom(change)];
   if (current.validTo !== null)
-    throw invalid('The history has no current period; correct the last period first.');
+    throw invalid('no_current_period', 'The history has no current period; correct the last period first.');
   if (change.date < current.validFrom) {
     throw invalid(
+      'change_before_current',
       `The change date ${change.date} lies before the start of the current status (${current.validFrom}). Correct the earlier period instead.`,
       { currentSince: current.validFrom },
     );
   }
   if (sameContent(current, change)) {
-    throw invalid('The unit already has this status, use and business name.', {
+    throw invalid('same_status', 'The unit already has this status, use and business name.', {
       currentSince: current.validFrom,
     });
   }
@@ -112,9 +132,12 @@ export function planCorrection(periods: readonly Period[], periodId: string, pat
   if (patch.validTo !== undefined && patch.validTo !== target.validTo) {
     const following = next[index + 1];
     if (!following) {
-      throw invalid('The current status has no end date. Record a status change to end it.');
+      throw invalid(
+        'current_has_no_end',
+        'The current status has no end date. Record a status change to end it.',
+      );
     }
-    if (patch.validTo === null) throw invalid('Only the last period may be open-ended.');
+    if (patch.validTo === null) throw invalid('only_last_open', 'Only the last period may be open-ended.');
     target.validTo = patch.validTo;
     following.validFrom = patch.validTo;
   }
@@ -127,7 +150,7 @@ export function planRemoval(periods: readonly Period[], periodId: string): Perio
   const index = periods.findIndex((p) => p.id === periodId);
   if (index < 0) throw new DomainError('NOT_FOUND', `Period ${periodId} does not belong to this storefront.`);
   if (periods.length === 1)
-    throw invalid('A storefront needs at least one period; delete the storefront instead.');
+    throw invalid('last_period', 'A storefront needs at least one period; delete the storefront instead.');
   const removed = periods[index]!;
   const next = periods.filter((_, i) => i !== index).map((p) => ({ ...p }));
   if (index === 0) next[0]!.validFrom = removed.validFrom;
@@ -139,6 +162,7 @@ function checkOrder(periods: readonly Period[]): void {
   periods.forEach((p, i) => {
     if (p.validTo !== null && p.validTo <= p.validFrom) {
       throw invalid(
+        'ends_before_start',
         `A period must end after it starts (${p.validFrom} – ${p.validTo}). Neighbouring periods cannot be skipped over.`,
         {
           validFrom: p.validFrom,
@@ -148,7 +172,7 @@ function checkOrder(periods: readonly Period[]): void {
     }
     const following = periods[i + 1];
     if (following && p.validTo !== following.validFrom)
-      throw invalid('The history would have a gap or an overlap.');
+      throw invalid('gap_or_overlap', 'The history would have a gap or an overlap.');
   });
 }
 

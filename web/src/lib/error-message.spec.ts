@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-client';
-import { errorMessageKey, invalidFieldLabels } from './error-message';
+import { currentVersion, errorMessageKey, errorMessageValues, invalidFieldLabels } from './error-message';
 
 describe('errorMessageKey', () => {
   it('tells missing rights from an expired form', () => {
@@ -16,6 +16,32 @@ describe('errorMessageKey', () => {
 
   it('asks to retry when the database cancelled a concurrent write', () => {
     expect(errorMessageKey(new ApiError(409, 'CONCURRENT_WRITE', 'x'))).toBe('errors.concurrentWrite');
+  });
+
+  it('explains refused histories and dates by the reason the API gives, with its dates formatted', () => {
+    const before = new ApiError(422, 'INVALID_PERIOD', 'The change date …', {
+      reason: 'change_before_current',
+      currentSince: '2024-03-01',
+    });
+    expect(errorMessageKey(before)).toBe('errors.period.change_before_current');
+    expect(errorMessageValues(before)).toEqual({ message: 'The change date …', currentSince: '01.03.2024' });
+    expect(errorMessageKey(new ApiError(422, 'INVALID_PERIOD', 'x', { reason: 'needs_end_date' }))).toBe(
+      'errors.period.needs_end_date',
+    );
+    // an unknown or missing reason still gets a German sentence, with the API's text as detail
+    expect(errorMessageKey(new ApiError(422, 'INVALID_PERIOD', 'x', { reason: 'new_rule' }))).toBe(
+      'errors.validation',
+    );
+    expect(errorMessageKey(new ApiError(422, 'OUTSIDE_TOWN', 'x'))).toBe('errors.outsideTown');
+    expect(errorMessageKey(new ApiError(409, 'OVERLAPPING_PERIODS', 'x'))).toBe('errors.historyConflict');
+  });
+
+  it('names the duplicate by its constraint', () => {
+    const duplicate = (constraint?: string) =>
+      errorMessageKey(new ApiError(409, 'DUPLICATE', 'x', constraint ? { constraint } : undefined));
+    expect(duplicate('storefronts_reference_unique')).toBe('errors.duplicateReference');
+    expect(duplicate('cities_ags_key')).toBe('errors.duplicateAgs');
+    expect(duplicate()).toBe('errors.duplicate');
   });
 
   it('falls back to a generic message for anything else', () => {
@@ -44,5 +70,21 @@ describe('invalidFieldLabels', () => {
   it('is empty for other errors and for answers without fields', () => {
     expect(invalidFieldLabels(new ApiError(409, 'VERSION_CONFLICT', 'x'))).toEqual([]);
     expect(invalidFieldLabels(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toEqual([]);
+  });
+});
+
+describe('currentVersion', () => {
+  it('reads the stored version from a conflict, also where the unit comes with its history', () => {
+    expect(
+      currentVersion(new ApiError(409, 'VERSION_CONFLICT', 'x', { current: { id: 'a', version: 7 } })),
+    ).toBe(7);
+    expect(
+      currentVersion(new ApiError(409, 'VERSION_CONFLICT', 'x', { current: { storefront: { version: 4 } } })),
+    ).toBe(4);
+  });
+
+  it('is null for other errors and conflicts without a version', () => {
+    expect(currentVersion(new ApiError(409, 'VERSION_CONFLICT', 'x'))).toBeNull();
+    expect(currentVersion(new ApiError(409, 'DUPLICATE', 'x', { current: { version: 3 } }))).toBeNull();
   });
 });

@@ -1,8 +1,28 @@
 import { isApiError, isCsrfError } from './api-client';
+import { formatDate } from './format';
+
+/** Why the API refused a history or an intervention's dates (`details.reason` of INVALID_PERIOD). */
+export const PERIOD_REASONS = [
+  'use_while_not_in_use',
+  'no_current_period',
+  'change_before_current',
+  'same_status',
+  'current_has_no_end',
+  'only_last_open',
+  'last_period',
+  'ends_before_start',
+  'gap_or_overlap',
+  'needs_start_date',
+  'needs_end_date',
+  'end_before_start',
+  'not_ended',
+] as const;
+type PeriodReason = (typeof PERIOD_REASONS)[number];
 
 /**
- * The i18n key that explains an API error to the user, by its code (the API's English message is
- * only passed on where it carries the detail, e.g. which field is invalid).
+ * The i18n key that explains an API error to the user, by its code and, where the API gives one, its
+ * reason (the API's English message is only passed on where it carries a technical detail, e.g. why a
+ * drawn perimeter is not a valid area).
  */
 export type ErrorMessageKey =
   | 'errors.unauthenticated'
@@ -10,12 +30,25 @@ export type ErrorMessageKey =
   | 'errors.csrf'
   | 'errors.tooManyRequests'
   | 'errors.validation'
+  | `errors.period.${PeriodReason}`
+  | 'errors.outsideTown'
+  | 'errors.historyConflict'
+  | 'errors.invalidGeometry'
+  | 'errors.constraint'
+  | 'errors.payloadTooLarge'
   | 'errors.notFound'
   | 'errors.conflict'
   | 'errors.duplicate'
+  | 'errors.duplicateReference'
+  | 'errors.duplicateAgs'
   | 'errors.concurrentWrite'
   | 'errors.unavailable'
   | 'errors.generic';
+
+const detail = (error: { details?: unknown }, key: string): unknown =>
+  error.details && typeof error.details === 'object'
+    ? (error.details as Record<string, unknown>)[key]
+    : undefined;
 
 export function errorMessageKey(error: unknown): ErrorMessageKey {
   if (!isApiError(error)) return 'errors.generic';
@@ -27,21 +60,38 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       return 'errors.forbidden';
     case 'TOO_MANY_REQUESTS':
       return 'errors.tooManyRequests';
-    case 'VALIDATION_FAILED':
-    case 'INVALID_GEOMETRY':
+    case 'INVALID_PERIOD': {
+      const reason = detail(error, 'reason');
+      return (PERIOD_REASONS as readonly unknown[]).includes(reason)
+        ? `errors.period.${reason as PeriodReason}`
+        : 'errors.validation';
+    }
     case 'OUTSIDE_TOWN':
-    case 'INVALID_PERIOD':
+      return 'errors.outsideTown';
     case 'HISTORY_GAP':
     case 'OVERLAPPING_PERIODS':
+      return 'errors.historyConflict';
+    case 'INVALID_GEOMETRY':
+      return 'errors.invalidGeometry';
     case 'CONSTRAINT_VIOLATED':
+      return 'errors.constraint';
     case 'PAYLOAD_TOO_LARGE':
+      return 'errors.payloadTooLarge';
+    case 'VALIDATION_FAILED':
       return 'errors.validation';
     case 'NOT_FOUND':
       return 'errors.notFound';
     case 'VERSION_CONFLICT':
       return 'errors.conflict';
     case 'DUPLICATE':
-      return 'errors.duplicate';
+      switch (detail(error, 'constraint')) {
+        case 'storefronts_reference_unique':
+          return 'errors.duplicateReference';
+        case 'cities_ags_key':
+          return 'errors.duplicateAgs';
+        default:
+          return 'errors.duplicate';
+      }
     case 'CONCURRENT_WRITE':
       return 'errors.concurrentWrite';
     case 'DATABASE_UNAVAILABLE':
@@ -49,6 +99,31 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     default:
       return 'errors.generic';
   }
+}
+
+/**
+ * The values the messages interpolate: the API's message (for the few keys that pass it on) and the
+ * dates the API names, formatted for the UI language.
+ */
+export function errorMessageValues(error: Error): Record<string, string> {
+  const values: Record<string, string> = { message: error.message };
+  for (const key of ['currentSince', 'validFrom', 'validTo']) {
+    const value = detail(error as { details?: unknown }, key);
+    if (typeof value === 'string') values[key] = formatDate(value);
+  }
+  return values;
+}
+
+/**
+ * The version of the record as now stored, from a 409 VERSION_CONFLICT (`details.current.version`, or
+ * `details.current.storefront.version` where the answer carries the unit with its history).
+ */
+export function currentVersion(error: unknown): number | null {
+  if (!isApiError(error, 'VERSION_CONFLICT')) return null;
+  const current = detail(error, 'current') as
+    { version?: unknown; storefront?: { version?: unknown } } | undefined;
+  const version = current?.version ?? current?.storefront?.version;
+  return typeof version === 'number' ? version : null;
 }
 
 /** The form label (i18n key) of a field the API names in `details.fields`; the first part of a path counts. */

@@ -30,20 +30,38 @@ export function InterventionEditForm({
 }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateIntervention(intervention.id);
-  const base = {
+  // What the user saw when the form opened: a background reload (after another save in the panel)
+  // must not turn fields they left alone into changes, nor lend their edit a newer version.
+  const [base, setBase] = useState(() => ({
     state: intervention.state,
     startDate: intervention.startDate ?? '',
     endDate: intervention.endDate ?? '',
     budget: decimalInput(intervention.budgetEur, i18n.language),
     lessonsLearned: intervention.lessonsLearned ?? '',
-  };
+  }));
+  const [openedVersion, setOpenedVersion] = useState(intervention.version);
   const [draft, setDraft] = useState(base);
+  const outcomeDraft = useRef(false);
   const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []); // the button that opened the form is gone
   const budget = parseDecimal(draft.budget, i18n.language);
 
+  const submit = (version: number): void => {
+    if (budget === 'invalid') return;
+    // An outcome check typed below stays open with its draft; otherwise the editor closes.
+    update.mutate(
+      { version, changes: changes() },
+      {
+        onSuccess: (saved) => {
+          if (!outcomeDraft.current) return onDone();
+          setBase(draft); // what is saved now is the new starting point
+          setOpenedVersion(saved.version);
+        },
+      },
+    );
+  };
   const changes = (): InterventionChanges => {
     const c: InterventionChanges = {};
     if (draft.state !== base.state) c.state = draft.state;
@@ -61,8 +79,7 @@ export function InterventionEditForm({
         aria-labelledby={`intervention-edit-${intervention.id}`}
         onSubmit={(e) => {
           e.preventDefault();
-          if (budget === 'invalid') return;
-          update.mutate({ version: intervention.version, changes: changes() }, { onSuccess: onDone });
+          submit(openedVersion);
         }}
       >
         <h4 id={`intervention-edit-${intervention.id}`} ref={heading} tabIndex={-1}>
@@ -124,33 +141,88 @@ export function InterventionEditForm({
             />
           )}
         </Field>
-        {update.error && <ApiErrorMessage error={update.error} />}
+        {update.error && <ApiErrorMessage error={update.error} onRetry={submit} />}
+        {update.isSuccess && (
+          <p role="status" className="hint">
+            {t('intervention.saved')}
+          </p>
+        )}
         <FormActions pending={update.isPending} onCancel={onDone} />
       </form>
-      {intervention.state === 'ended' && <OutcomeCheckForm intervention={intervention} />}
+      {intervention.state === 'ended' && (
+        <OutcomeCheckForm
+          intervention={intervention}
+          ownVersion={openedVersion}
+          onDraft={(typing) => (outcomeDraft.current = typing)}
+          // a check saved on top of the version this editor holds moves the editor on with it
+          onSaved={(used, saved) => used === openedVersion && setOpenedVersion(saved)}
+        />
+      )}
     </div>
   );
 }
 
 /** One outcome check (6, 12 or 24 months after the end), prefilled with what is recorded. */
-function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
+function OutcomeCheckForm({
+  intervention,
+  ownVersion,
+  onDraft,
+  onSaved,
+}: {
+  intervention: Intervention;
+  /**
+   * The version the editor above last saw or saved: its own save (version-checked) moves the
+   * intervention on without anyone else's change, so a check typed before it may be saved on top.
+   */
+  ownVersion: number;
+  /** Whether a typed check is waiting to be saved (the editor above then stays open after its save). */
+  onDraft: (typing: boolean) => void;
+  onSaved: (usedVersion: number, savedVersion: number) => void;
+}) {
   const { t } = useTranslation();
   const save = useSetOutcomeCheck(intervention.id);
   const [months, setMonths] = useState<(typeof MONTHS)[number]>(12);
   const recorded = intervention.outcomeChecks.find((c) => c.monthsAfterEnd === months);
-  const [draft, setDraft] = useState<{
+  // The typed check and the version of the intervention it was typed against (a background reload
+  // must not lend it a newer one).
+  const [draft, setDraftState] = useState<{
     checkedOn: string;
     lease: Answer;
     trading: Answer;
     note: string;
+    version: number;
   } | null>(null);
+  const setDraft = (next: typeof draft): void => {
+    setDraftState(next);
+    onDraft(next !== null);
+  };
   const shown = draft ?? {
     checkedOn: recorded?.checkedOn ?? todayIso(),
     lease: toAnswer(recorded?.regularLeaseSigned),
     trading: toAnswer(recorded?.businessStillTrading),
     note: recorded?.note ?? '',
+    version: intervention.version,
   };
   const set = (change: Partial<typeof shown>): void => setDraft({ ...shown, ...change });
+  const saveCheck = (version: number): void =>
+    save.mutate(
+      {
+        version,
+        check: {
+          monthsAfterEnd: months,
+          checkedOn: shown.checkedOn || null,
+          regularLeaseSigned: fromAnswer(shown.lease),
+          businessStillTrading: fromAnswer(shown.trading),
+          note: text(shown.note),
+        },
+      },
+      {
+        onSuccess: (saved) => {
+          setDraft(null);
+          onSaved(version, saved.version);
+        },
+      },
+    );
   const answer = (label: string, value: Answer, onChange: (a: Answer) => void) => (
     <Field label={label}>
       {(id) => (
@@ -168,19 +240,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
       aria-labelledby={`outcome-${intervention.id}`}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(
-          {
-            version: intervention.version,
-            check: {
-              monthsAfterEnd: months,
-              checkedOn: shown.checkedOn || null,
-              regularLeaseSigned: fromAnswer(shown.lease),
-              businessStillTrading: fromAnswer(shown.trading),
-              note: text(shown.note),
-            },
-          },
-          { onSuccess: () => setDraft(null) },
-        );
+        saveCheck(Math.max(shown.version, ownVersion));
       }}
     >
       <h4 id={`outcome-${intervention.id}`}>{t('outcome.title')}</h4>
@@ -222,7 +282,7 @@ function OutcomeCheckForm({ intervention }: { intervention: Intervention }) {
           <textarea id={id} rows={2} value={shown.note} onChange={(e) => set({ note: e.target.value })} />
         )}
       </Field>
-      {save.error && <ApiErrorMessage error={save.error} />}
+      {save.error && <ApiErrorMessage error={save.error} onRetry={saveCheck} />}
       {save.isSuccess && !draft && (
         <p role="status" className="hint">
           {t('outcome.saved')}

@@ -36,19 +36,22 @@ export function PeriodCorrectionForm({
   const { t } = useTranslation();
   const correct = useCorrectPeriod(storefront.id);
   const remove = useRemovePeriod(storefront.id);
-  const base: {
+  // What the user saw when the form opened: a background reload (after another save in the panel)
+  // must not turn fields they left alone into changes, nor lend their edit a newer version.
+  const [base] = useState<{
     status: OccupancyStatus;
     useCategory: UseCategory | '';
     businessName: string;
     validFrom: string;
     note: string;
-  } = {
+  }>(() => ({
     status: period.status,
     useCategory: period.useCategory ?? '',
     businessName: period.businessName ?? '',
     validFrom: period.validFrom,
     note: period.note ?? '',
-  };
+  }));
+  const [openedVersion] = useState(storefront.version);
   const [draft, setDraft] = useState(base);
   const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -68,6 +71,8 @@ export function PeriodCorrectionForm({
     return p;
   };
   const error = correct.error ?? remove.error;
+  const submit = (version: number): void =>
+    correct.mutate({ periodId: period.id, version, patch: patch() }, { onSuccess: onDone });
 
   return (
     <form
@@ -76,10 +81,7 @@ export function PeriodCorrectionForm({
       data-testid="period-correction"
       onSubmit={(e) => {
         e.preventDefault();
-        correct.mutate(
-          { periodId: period.id, version: storefront.version, patch: patch() },
-          { onSuccess: onDone },
-        );
+        submit(openedVersion);
       }}
     >
       <h4 id={`period-${period.id}`} ref={heading} tabIndex={-1}>
@@ -102,7 +104,7 @@ export function PeriodCorrectionForm({
           <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
         )}
       </Field>
-      {error && <ApiErrorMessage error={error} />}
+      {error && <ApiErrorMessage error={error} onRetry={error === correct.error ? submit : undefined} />}
       <FormActions pending={correct.isPending} onCancel={onDone}>
         {canRemove && (
           <ConfirmButton
@@ -112,7 +114,7 @@ export function PeriodCorrectionForm({
             danger
             disabled={remove.isPending}
             onConfirm={() =>
-              remove.mutate({ periodId: period.id, version: storefront.version }, { onSuccess: onDone })
+              remove.mutate({ periodId: period.id, version: openedVersion }, { onSuccess: onDone })
             }
           />
         )}
