@@ -60,6 +60,10 @@ test('the benchmark page shows the towns and the values the API returns, in Germ
   await expect(page.getByTestId('series-chart')).toBeVisible();
   await expect(page.getByTestId('scatter-chart')).toBeVisible();
   await expect(page.getByTestId('town-cards')).toContainText('Veränderung zum Vorjahr');
+  await expect(page.getByTestId('town-cards')).toContainText('Netzwerk-Median:');
+  await expect(page.getByTestId('town-cards').getByRole('heading')).toContainText(
+    'im Vergleich zum Netzwerk',
+  );
 
   // Definitions are one click away.
   await table.getByRole('button', { name: 'Definition: Leerstandsquote', exact: true }).click();
@@ -139,4 +143,20 @@ test('the knowledge base finds an intervention by a word from its lessons learne
   await expect(page.getByLabel('Suche in Erfahrungen (Volltext)')).toHaveValue(picked!.word);
   await expect(page.getByLabel('Art', { exact: true })).toHaveValue('test_shop');
   await expect(page.getByTestId('kb-entry')).toHaveCount(count);
+});
+
+test('with an own selection of towns the cards compare with the selection’s median, not a network', async ({
+  page,
+  request,
+}) => {
+  const cities = (await (await request.get(`/api/cities?network=${NETWORK}`)).json()) as {
+    id: string;
+    storefrontCount: number | null;
+  }[];
+  const two = cities.filter((c) => c.storefrontCount !== null).slice(0, 2);
+  await page.goto(`/vergleich?towns=${two.map((c) => c.id).join(',')}&asOf=${AS_OF}`);
+  const cards = page.getByTestId('town-cards');
+  await expect(cards.getByRole('heading')).toContainText('im Vergleich zur Auswahl');
+  await expect(cards).toContainText('Median der Auswahl:');
+  await expect(cards).not.toContainText('Netzwerk');
 });

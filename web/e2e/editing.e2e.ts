@@ -74,6 +74,8 @@ test('a version conflict shows the other change next to the typed values and los
   await expect(conflict).toContainText('Meine Notiz: Schaufenster beklebt');
   await expect(panel.getByLabel('Notizen')).toHaveValue('Meine Notiz: Schaufenster beklebt');
   await expect(conflict.getByRole('row', { name: /Schaufensterfront/ })).toContainText('nicht geändert');
+  // the floor by its name, not its code (ground, upper, basement)
+  await expect(conflict.getByRole('row', { name: /^Geschoss/ })).toContainText(/(Erd|Ober|Unter)geschoss/);
 
   await conflict.getByRole('button', { name: 'Meine Eingaben trotzdem speichern' }).click();
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible();

@@ -80,6 +80,28 @@ test.describe('council reports', () => {
     expect(await page.locator('svg.report-map circle').count()).toBeGreaterThan(50);
   });
 
+  test('the town page links to the report of the date shown, the network page (signed in) to its report', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.viewerGotha);
+    await page.goto(`/towns/gotha?asOf=${AS_OF}`);
+    const link = page.getByRole('link', { name: 'Bericht für den Stadtrat (Stichtag 30.06.2025)' });
+    await expect(link).toHaveAttribute('href', `/berichte/stadt/gotha?stichtag=${AS_OF}`);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/berichte/stadt/gotha\\?stichtag=${AS_OF}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Innenstadtbericht Gotha');
+
+    await page.goto(`/networks/${NETWORK}`);
+    await expect(page.getByTestId('network-report-link')).toHaveAttribute(
+      'href',
+      new RegExp(`^/berichte/netzwerk/${NETWORK}\\?stichtag=\\d{4}-\\d{2}-\\d{2}$`),
+    );
+    await page.context().clearCookies(); // anonymous visitors are told the report needs a sign-in
+    await page.goto(`/networks/${NETWORK}`);
+    await expect(page.getByText('Den Netzwerkbericht sehen angemeldete Mitglieder.')).toBeVisible();
+    await expect(page.getByTestId('network-report-link')).toHaveCount(0);
+  });
+
   test('another town’s report is refused with a clear message', async ({ page }) => {
     await signIn(page, DEMO.viewerGotha);
     await page.goto(`/berichte/stadt/muehlhausen?stichtag=${AS_OF}`);

@@ -89,6 +89,8 @@ export default function BenchmarkPage() {
               now={now}
               previousYear={previous.data?.[0]}
               medianOf={medianOf}
+              isNetwork={Boolean(network)}
+              medianLabel={medianLabel}
             />
           )}
           <div className="benchmark__charts">
@@ -105,7 +107,13 @@ export default function BenchmarkPage() {
             {series.error ? (
               <LoadError error={series.error} onRetry={() => void series.refetch()} />
             ) : series.data ? (
-              <SeriesChart kpi={state.kpi} series={series.data} names={names} />
+              <SeriesChart
+                kpi={state.kpi}
+                series={series.data}
+                names={names}
+                asOf={state.asOf}
+                atAsOf={kpis.data}
+              />
             ) : (
               <Loading />
             )}

@@ -5,13 +5,16 @@ import { useNetwork, useTownKpiSnapshots } from '../features/networks/hooks/use-
 import { useCities } from '../features/towns/hooks/use-cities';
 import { NO_DATA_COLOR, vacancyRateColor, VACANCY_RATE_STEPS } from '../features/map/colors';
 import { todayIso } from '../lib/dates';
-import { formatNumber, formatPercent } from '../lib/format';
+import { formatDate, formatNumber, formatPercent } from '../lib/format';
+import { useSession } from '../features/auth/hooks/use-session';
+import { reportLang, reportPath } from '../features/reports/report-url';
 import { navigate, onLinkClick } from '../router/router';
 import { LoadError, Loading } from '../ui/Status';
 
 /** A network's towns on one map and in a table (the table is the keyboard route into each town). */
 export default function NetworkPage({ slug }: { slug: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const session = useSession();
   const network = useNetwork(slug);
   const cities = useCities(slug);
   const snapshots = useTownKpiSnapshots(cities.data ?? [], todayIso());
@@ -48,6 +51,19 @@ export default function NetworkPage({ slug }: { slug: string }) {
     <div className="network">
       <h1>{network.data.name}</h1>
       {network.data.description && <p>{network.data.description}</p>}
+      {session.data?.user ? (
+        <p>
+          <a
+            href={reportPath('netzwerk', slug, todayIso(), reportLang(i18n.language))}
+            onClick={onLinkClick}
+            data-testid="network-report-link"
+          >
+            {t('network.report', { date: formatDate(todayIso()) })}
+          </a>
+        </p>
+      ) : (
+        <p className="hint">{t('network.reportSignIn')}</p>
+      )}
       <div className="town__body">
         <div className="town__main">
           <NetworkMap

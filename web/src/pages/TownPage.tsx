@@ -24,6 +24,8 @@ import { SyntheticNotice } from '../features/storefronts/components/SyntheticNot
 import { useCanEditTown } from '../features/auth/hooks/use-can-edit-town';
 import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
 import { onLinkClick } from '../router/router';
+import { reportLang, reportPath } from '../features/reports/report-url';
+import { formatDate } from '../lib/format';
 import { confirmDiscard } from '../ui/unsaved-changes';
 
 type Editing =
@@ -33,7 +35,7 @@ type Editing =
 
 /** One town: map or list, filters and date in the URL, counts, the side panel and editing flows. */
 export default function TownPage({ slug }: { slug: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const city = useCity(slug);
   const config = useMapConfig();
   const basemap = useBasemap(config.data?.basemapStyleUrl, !config.isPending);
@@ -90,6 +92,13 @@ export default function TownPage({ slug }: { slug: string }) {
             {t('import.townLink')}
           </a>
         )}
+        <a
+          href={reportPath('stadt', town.slug, state.asOf ?? todayIso(), reportLang(i18n.language))}
+          onClick={onLinkClick}
+          data-testid="town-report-link"
+        >
+          {t('town.report', { date: formatDate(state.asOf ?? todayIso()) })}
+        </a>
       </div>
       <div className="town__controls">
         <AsOfControl asOf={state.asOf} onChange={onAsOf} />

@@ -58,7 +58,8 @@ const de = {
       change: 'Veränderung',
       median: 'Median Netzwerk',
       medianNone: 'Netzwerkmedian',
-      noNetwork: 'Die Stadt gehört zu keinem Netzwerk.',
+      noNetwork:
+        'Kennzahlen am {{date}}; Veränderung gegenüber dem Vorjahr. Die Stadt gehört zu keinem Netzwerk, daher kein Median.',
       flows: 'Bewegungen in den 12 Monaten bis zum Stichtag',
       caption:
         'Kennzahlen am {{date}}; Veränderung gegenüber dem Vorjahr; Median der Städte des Netzwerks „{{network}}“ (n = {{n}}).',
@@ -77,7 +78,7 @@ const de = {
       temporaryUseShare: 'Anteil Zwischennutzung',
       vacantPer1000Inhabitants: 'Leerstände je 1.000 Einwohner',
       dataFreshness: 'Datenaktualität (geprüft in 12 Monaten)',
-      interventionConversionRate: 'Maßnahmen mit regulärer Vermietung',
+      interventionConversionRate: 'Erfolgsquote Zwischennutzungen',
       openings: 'Eröffnungen',
       closures: 'Schließungen',
       netChange: 'Saldo Eröffnungen – Schließungen (12 Monate)',
@@ -227,7 +228,8 @@ const en: Bundle = {
       change: 'Change',
       median: 'Network median',
       medianNone: 'Network median',
-      noNetwork: 'The town belongs to no network.',
+      noNetwork:
+        'Key figures on {{date}}; change against the previous year. The town belongs to no network, so there is no median.',
       flows: 'Movements in the 12 months up to the reference date',
       caption:
         'Key figures on {{date}}; change against the previous year; median of the towns of the network “{{network}}” (n = {{n}}).',
@@ -246,7 +248,7 @@ const en: Bundle = {
       temporaryUseShare: 'Share of temporary use',
       vacantPer1000Inhabitants: 'Vacancies per 1,000 inhabitants',
       dataFreshness: 'Data freshness (verified within 12 months)',
-      interventionConversionRate: 'Interventions leading to a regular lease',
+      interventionConversionRate: 'Intervention conversion rate',
       openings: 'Openings',
       closures: 'Closures',
       netChange: 'Net change openings – closures (12 months)',

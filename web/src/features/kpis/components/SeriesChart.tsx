@@ -1,33 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { KpiSeries } from '../api/kpis-api';
-import { kpiValue, type BenchmarkKpi } from '../definitions';
+import type { KpiSeries, TownKpis } from '../api/kpis-api';
+import type { BenchmarkKpi } from '../definitions';
+import { seriesPoints } from '../series-points';
+import { formatDate } from '../../../lib/format';
 import { formatKpi } from '../kpi-format';
 import { KpiInfoButton } from './KpiInfoButton';
 
 /** Colour-blind-safe palette (Okabe–Ito, with black), repeated beyond eight towns. */
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#000000', '#E69F00', '#56B4E9', '#7a6a00'];
 
-/** The KPI per year for the chosen towns; a table with the same numbers is one click away. */
+/**
+ * The KPI per year for the chosen towns, ending on the reference date with the values of the page's
+ * table (series-points.ts); a table with the same numbers is one click away.
+ */
 export function SeriesChart({
   kpi,
   series,
   names,
+  asOf,
+  atAsOf,
 }: {
   kpi: BenchmarkKpi;
   series: KpiSeries;
   names: Map<string, string>;
+  asOf: string;
+  atAsOf: readonly TownKpis[];
 }) {
   const { t } = useTranslation();
-  const years = series.towns[0]?.buckets.map((b) => b.end.slice(0, 4)) ?? [];
-  const data = years.map((year, i) => {
-    const row: Record<string, string | number | null> = { year };
-    for (const town of series.towns) {
-      const bucket = town.buckets[i];
-      row[town.cityId] = bucket ? kpiValue(bucket, kpi) : null;
-    }
-    return row;
-  });
+  const points = seriesPoints(series, kpi, asOf, atAsOf, formatDate);
+  const data = points.map((p) => ({ year: p.label, ...Object.fromEntries(p.values) }));
   const fmt = (v: unknown) => formatKpi(t, kpi, typeof v === 'number' ? v : null);
   return (
     <figure className="chart" data-testid="series-chart">
@@ -68,9 +70,9 @@ export function SeriesChart({
             <thead>
               <tr>
                 <th scope="col">{t('benchmark.town')}</th>
-                {years.map((y) => (
-                  <th key={y} scope="col">
-                    {y}
+                {points.map((p) => (
+                  <th key={p.label} scope="col">
+                    {p.label}
                   </th>
                 ))}
               </tr>
@@ -79,8 +81,8 @@ export function SeriesChart({
               {series.towns.map((town) => (
                 <tr key={town.cityId}>
                   <th scope="row">{names.get(town.cityId)}</th>
-                  {town.buckets.map((b) => (
-                    <td key={b.end}>{fmt(kpiValue(b, kpi))}</td>
+                  {points.map((p) => (
+                    <td key={p.label}>{fmt(p.values.get(town.cityId))}</td>
                   ))}
                 </tr>
               ))}

@@ -34,12 +34,13 @@ export function KpiSheet({ kpis, previous, summary, lang }: Props) {
       <h2 id="report-sheet-title">{t('reports.sheet.title')}</h2>
       <table className="report-table report-table--sheet">
         <caption>
-          {t('reports.sheet.caption', {
-            date: formatShortDate(kpis.asOf, lang),
-            n: summary?.towns ?? 0,
-            network: summary?.network.name ?? '–',
-          })}
-          {!summary && ` ${t('reports.sheet.noNetwork')}`}
+          {summary
+            ? t('reports.sheet.caption', {
+                date: formatShortDate(kpis.asOf, lang),
+                n: summary.towns,
+                network: summary.network.name,
+              })
+            : t('reports.sheet.noNetwork', { date: formatShortDate(kpis.asOf, lang) })}
         </caption>
         <thead>
           <tr>

@@ -4,6 +4,7 @@ import { isIsoDate } from '../../../lib/dates';
 import { onLinkClick } from '../../../router/router';
 import type { ReportLang } from '../report-format';
 import { fetchReportPdf, pdfErrorKey, saveBlob } from '../report-pdf';
+import { reportLang } from '../report-url';
 
 interface Props {
   asOf: string;
@@ -49,7 +50,7 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
       </label>
       <label>
         {t('reports.toolbar.language')}{' '}
-        <select value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'de')}>
+        <select value={language} onChange={(e) => setLanguage(reportLang(e.target.value))}>
           <option value="de">Deutsch</option>
           <option value="en">English</option>
         </select>

@@ -131,11 +131,15 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
       </Field>
       {conflict && theirs ? (
         <ConflictNotice
-          rows={labels.map(([key, label]) => ({
-            label,
-            theirs: theirs[key] || '–',
-            yours: draft[key] === base[key] ? null : draft[key] || '–',
-          }))}
+          rows={labels.map(([key, label]) => {
+            // the floor is a code (ground, upper, basement): shown by its name, as in the form
+            const shown = (v: string): string => (key === 'floor' && v ? t(`floor.${v}`) : v) || '–';
+            return {
+              label,
+              theirs: shown(theirs[key]),
+              yours: draft[key] === base[key] ? null : shown(draft[key]),
+            };
+          })}
           onRetry={() => submit(conflict.version)}
           onDiscard={onDone}
         />
