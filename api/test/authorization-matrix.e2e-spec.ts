@@ -45,6 +45,7 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/storefronts/{id}': { access: 'edit', entity: 'storefront', via: 'param' },
   'DELETE /api/storefronts/{id}': { access: 'edit', entity: 'storefront', via: 'param' },
   'GET /api/storefronts/{id}/changes': { access: 'edit', entity: 'storefront', via: 'param' },
+  'GET /api/storefronts/{id}/verifications': { access: 'readPublic', entity: 'storefront', via: 'param' },
   'POST /api/storefronts/{id}/verify': { access: 'edit', entity: 'storefront', via: 'param' },
   'GET /api/storefronts/{id}/occupancy': { access: 'readPublic', entity: 'storefront', via: 'param' },
   'POST /api/storefronts/{id}/status-changes': { access: 'edit', entity: 'storefront', via: 'param' },

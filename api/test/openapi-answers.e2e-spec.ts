@@ -271,6 +271,12 @@ describe('answers as documented', () => {
       ).body,
     );
     const viewer = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
+    const visits = expectDocumented(
+      'get',
+      '/api/storefronts/{id}/verifications',
+      await viewer.get(`/api/storefronts/${storefrontId}/verifications`).expect(200),
+    ).body as { visits: string[] };
+    expect(visits.visits).toHaveLength(1); // the visit just recorded
     expectDocumented(
       'get',
       '/api/storefronts/{id}/changes',

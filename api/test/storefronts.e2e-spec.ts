@@ -185,6 +185,22 @@ describe('storefronts', () => {
     expect(Date.now() - new Date(res.body.verifiedAt as string).getTime()).toBeLessThan(60_000);
   });
 
+  it('keeps every on-site visit, newest first', async () => {
+    const created = await create();
+    await t.db.query(`UPDATE storefronts SET verified_at = '2024-03-01T09:00:00Z' WHERE id = $1`, [
+      created.id,
+    ]);
+    await api.post(`/api/storefronts/${created.id}/verify`).send({ version: 1 }).expect(200);
+    const res = await api.get(`/api/storefronts/${created.id}/verifications`).expect(200);
+    expect(res.body.storefrontId).toBe(created.id);
+    expect(res.body.visits).toHaveLength(2);
+    expect(res.body.visits[1]).toBe('2024-03-01T09:00:00.000Z');
+    expect(res.body.visits[0]).toBe(
+      (await api.get(`/api/storefronts/${created.id}`).expect(200)).body.verifiedAt,
+    );
+    await api.get('/api/storefronts/00000000-0000-4000-8000-000000000000/verifications').expect(404);
+  });
+
   it('deletes with the current version, then answers 404', async () => {
     const created = await create();
     await api.delete(`/api/storefronts/${created.id}?version=2`).expect(409);

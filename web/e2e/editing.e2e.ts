@@ -266,13 +266,24 @@ test('a storefront can be added without a mouse: from the list view, at the map 
   expect(saved.location.coordinates[1]).toBeCloseTo(centre[1], 5);
 });
 
-test('marking a storefront as verified today shows the date', async ({ page }) => {
-  const { panel } = await openDrawnStorefront(page);
+test('marking a storefront as verified today shows the date, and the visit before it stays listed', async ({
+  page,
+}) => {
+  const { target, panel } = await openDrawnStorefront(page);
+  const visits = async () =>
+    (
+      (await (await page.request.get(`/api/storefronts/${target.id}/verifications`)).json()) as {
+        visits: string[];
+      }
+    ).visits;
+  const before = await visits();
   await panel.getByRole('button', { name: 'Heute vor Ort geprüft' }).click();
-  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
-    new Date(),
-  );
-  await expect(panel.getByTestId('panel-verified')).toHaveText(today);
+  const german = (d: Date) =>
+    new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(d);
+  await expect(panel.getByTestId('panel-verified')).toHaveText(german(new Date()));
+  expect(await visits()).toHaveLength(before.length + 1);
+  expect(before.length).toBeGreaterThan(0); // the demo's units were all walked before
+  await expect(panel.getByTestId('panel-earlier-visits')).toContainText(german(new Date(before[0]!)));
 });
 
 test('an intervention recorded in the side panel is listed on the unit', async ({ page }) => {

@@ -94,3 +94,10 @@ export interface OccupancyPeriod {
   validTo: string | null;
   note: string | null;
 }
+
+/** The on-site verifications of a unit (migration VerificationHistory), newest first. */
+export interface StorefrontVisits {
+  storefrontId: string;
+  /** ISO timestamps of the visits. */
+  visits: string[];
+}

@@ -7,11 +7,15 @@ import { AuditRepository, type AuditRecord } from '../audit/audit.repository.js'
 import { AuditRecordResponse } from '../audit/dto/audit-record.response.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { redactStorefront } from './storefront-redaction.js';
-import type { Storefront, StorefrontPage, StorefrontSummary } from './storefront.types.js';
+import type { Storefront, StorefrontPage, StorefrontSummary, StorefrontVisits } from './storefront.types.js';
 import { AsOfQuery, ListStorefrontsQuery, StorefrontFilterQuery } from './dto/list-storefronts.query.js';
 import { CreateStorefrontDto } from './dto/create-storefront.dto.js';
 import { StorefrontPageResponse, StorefrontSummaryResponse } from './dto/storefront-list.response.js';
-import { StorefrontResponse, StorefrontWithWarningsResponse } from './dto/storefront.response.js';
+import {
+  StorefrontResponse,
+  StorefrontVisitsResponse,
+  StorefrontWithWarningsResponse,
+} from './dto/storefront.response.js';
 import { UpdateStorefrontDto, VersionDto, VersionQuery } from './dto/update-storefront.dto.js';
 import { toStorefrontFilter } from './storefront-query.js';
 import { StorefrontsRepository, type StorefrontSort } from './storefronts.repository.js';
@@ -83,6 +87,18 @@ export class StorefrontsController {
     @Query() q: AsOfQuery,
   ): Promise<Storefront> {
     return redactStorefront(viewer, await this.storefronts.get(id, q.asOf));
+  }
+
+  /** When the unit was verified on site (the data freshness KPI counts every visit for 12 months). */
+  @Get(':id/verifications')
+  @ReadTown('storefront', 'id', true)
+  @ApiOkResponse({
+    type: StorefrontVisitsResponse,
+    description: 'Every on-site visit of the unit, newest first.',
+  })
+  @ApiErrors(401, 403, NO_UNIT)
+  visits(@Param('id') id: string): Promise<StorefrontVisits> {
+    return this.storefronts.visits(id);
   }
 
   /** Who changed what and when: the unit, its history and its contact (contact values are never logged). */

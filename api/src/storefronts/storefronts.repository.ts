@@ -106,6 +106,15 @@ export class StorefrontsRepository {
     return rows[0] ?? null;
   }
 
+  /** Every on-site visit of the unit, newest first (ISO timestamps). */
+  async visits(id: string): Promise<string[]> {
+    const rows: { at: Date }[] = await this.db.query(
+      `SELECT verified_at AS at FROM storefront_verifications WHERE storefront_id = $1 ORDER BY verified_at DESC`,
+      [id],
+    );
+    return rows.map((r) => r.at.toISOString());
+  }
+
   /** Locks the storefront for a write and returns its version and town, or null when missing. */
   async lock(em: EntityManager, id: string): Promise<{ version: number; cityId: string } | null> {
     const rows: { version: number; cityId: string }[] = await em.query(

@@ -8,7 +8,7 @@ import { diffHistory, initialHistory } from '../occupancy/occupancy-history.js';
 import { OccupancyRepository } from '../occupancy/occupancy.repository.js';
 import type { CreateStorefrontDto } from './dto/create-storefront.dto.js';
 import type { UpdateStorefrontDto } from './dto/update-storefront.dto.js';
-import type { GeoJsonPoint, Storefront } from './storefront.types.js';
+import type { GeoJsonPoint, Storefront, StorefrontVisits } from './storefront.types.js';
 import { StorefrontsRepository } from './storefronts.repository.js';
 
 export interface StorefrontWithWarnings extends Storefront {
@@ -27,6 +27,12 @@ export class StorefrontsService {
   async get(id: string, asOf = todayIso()): Promise<Storefront> {
     if (!isUuid(id)) throw notFound('Storefront', id);
     return (await this.storefronts.find(id, asOf)) ?? Promise.reject(notFound('Storefront', id));
+  }
+
+  /** The unit's on-site visits, newest first (404 for an unknown unit). */
+  async visits(id: string): Promise<StorefrontVisits> {
+    await this.get(id);
+    return { storefrontId: id, visits: await this.storefronts.visits(id) };
   }
 
   /** A new unit and its first period, in one transaction. */

@@ -8,6 +8,7 @@ import {
   type Floor,
   type OccupancyStatus,
   type Storefront,
+  type StorefrontVisits,
   type UseCategory,
 } from '../storefront.types.js';
 import type { StorefrontWithWarnings } from '../storefronts.service.js';
@@ -123,4 +124,18 @@ export class StorefrontWithWarningsResponse extends StorefrontResponse implement
     description: 'Saved anyway, but worth a look (e.g. the location lies outside the downtown perimeter)',
   })
   warnings: string[];
+}
+
+@ApiSchema({ name: 'StorefrontVisits', description: 'The on-site verifications of a unit' })
+export class StorefrontVisitsResponse implements StorefrontVisits {
+  @ApiProperty({ format: 'uuid' })
+  storefrontId: string;
+
+  @ApiProperty({
+    type: [String],
+    format: 'date-time',
+    description:
+      'Every visit recorded (by „verified today“, or before December 2026 by the audit trail), newest first',
+  })
+  visits: string[];
 }

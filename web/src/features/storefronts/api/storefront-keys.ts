@@ -8,4 +8,5 @@ export const storefrontKeys = {
   summary: (params: ApiFilterParams) => [...storefrontKeys.all, 'summary', params] as const,
   detail: (id: string, asOf: string) => [...storefrontKeys.all, 'detail', id, asOf] as const,
   occupancy: (id: string) => [...storefrontKeys.all, 'occupancy', id] as const,
+  visits: (id: string) => [...storefrontKeys.all, 'visits', id] as const,
 };

@@ -58,6 +58,7 @@ export const storefrontsApi = {
   summary: (params: ApiFilterParams) => api.get<StorefrontSummary>(`${base}/summary${queryString(params)}`),
   get: (id: string, asOf: string) => api.get<Storefront>(`${base}/${id}${queryString({ asOf })}`),
   occupancy: (id: string) => api.get<OccupancyPeriod[]>(`${base}/${id}/occupancy`),
+  visits: (id: string) => api.get<{ storefrontId: string; visits: string[] }>(`${base}/${id}/verifications`),
   create: (body: NewStorefront) => api.post<Storefront>(base, body),
   update: (
     id: string,

@@ -9,7 +9,7 @@ import { InterventionList } from '../../interventions/components/InterventionLis
 import { useStorefrontInterventions } from '../../interventions/hooks/use-interventions';
 import { useDeleteStorefront, useVerifyStorefront } from '../hooks/use-storefront-mutations';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
-import { useOccupancyHistory, useStorefront } from '../hooks/use-storefront-queries';
+import { useOccupancyHistory, useStorefront, useStorefrontVisits } from '../hooks/use-storefront-queries';
 import { EditStorefrontForm } from './EditStorefrontForm';
 import { OccupancyTimeline } from './OccupancyTimeline';
 import { StatusChangeForm } from './StatusChangeForm';
@@ -37,6 +37,8 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
   const { t } = useTranslation();
   const storefront = useStorefront(id, asOf);
   const history = useOccupancyHistory(id);
+  const visits = useStorefrontVisits(id);
+  const earlierVisits = (visits.data ?? []).slice(1); // the first is the last verification, shown above
   const session = useSession();
   // Interventions are for signed-in readers only; anonymous visitors see what towns publish.
   const interventions = useStorefrontInterventions(isSignedIn(session.data) ? id : undefined);
@@ -101,6 +103,14 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
             <dd>{t(`floor.${s.floor}`)}</dd>
             <dt>{t('panel.verifiedAt')}</dt>
             <dd data-testid="panel-verified">{s.verifiedAt ? formatDate(s.verifiedAt) : t('panel.never')}</dd>
+            {earlierVisits.length > 0 && (
+              <>
+                <dt>{t('panel.earlierVisits')}</dt>
+                <dd data-testid="panel-earlier-visits">
+                  {earlierVisits.map((v) => formatDate(v)).join(', ')}
+                </dd>
+              </>
+            )}
           </dl>
           {!s.insidePerimeter && <p className="hint">{t('panel.outsidePerimeter')}</p>}
 

@@ -39,3 +39,12 @@ export function useOccupancyHistory(id: string | undefined) {
     enabled: id !== undefined,
   });
 }
+
+/** Every on-site visit of the unit, newest first (ISO timestamps). */
+export function useStorefrontVisits(id: string | undefined) {
+  return useQuery({
+    queryKey: storefrontKeys.visits(id ?? ''),
+    queryFn: async () => (await storefrontsApi.visits(id!)).visits,
+    enabled: id !== undefined,
+  });
+}
