@@ -160,3 +160,19 @@ test('with an own selection of towns the cards compare with the selection’s me
   await expect(cards).toContainText('Median der Auswahl:');
   await expect(cards).not.toContainText('Netzwerk');
 });
+
+test('the knowledge base says when the API answered fewer interventions than it holds', async ({ page }) => {
+  await signIn(page, DEMO.networkMember);
+  await page.goto('/massnahmen');
+  await expect(page.getByTestId('kb-entry').first()).toBeVisible();
+  await expect(page.getByTestId('kb-truncated')).toHaveCount(0); // the demo's 80 fit into one answer
+
+  // The same answer, but claiming 1,200 interventions (as a nation-wide installation would hold).
+  await page.route('**/api/interventions?*', async (route) => {
+    const answer = (await (await route.fetch()).json()) as { items: unknown[]; total: number };
+    await route.fulfill({ json: { ...answer, total: 1200 } });
+  });
+  await page.reload();
+  await expect(page.getByTestId('kb-truncated')).toContainText('nur');
+  await expect(page.getByTestId('kb-truncated')).toContainText('1200');
+});

@@ -167,6 +167,12 @@ export default function KnowledgeBasePage() {
           <h2 id="kb-results" aria-live="polite" data-testid="kb-count">
             {t('kb.results', { count: items.length })}
           </h2>
+          {list.data.total > list.data.items.length && (
+            // the API answers at most one page: say so rather than count only what was loaded
+            <p className="hint" role="status" data-testid="kb-truncated">
+              {t('kb.truncated', { shown: list.data.items.length, total: list.data.total })}
+            </p>
+          )}
           <ul className="kb-list">
             {items.map((i) => (
               <KnowledgeBaseEntry key={i.id} intervention={i} town={names.get(i.cityId) ?? ''} />

@@ -116,7 +116,12 @@ function TownReport({ slug, asOf, lang }: { slug: string; asOf: string; lang: Re
         </figure>
       </section>
       <LongTermVacancies page={longTerm} asOf={asOf} lang={lang} />
-      <InterventionsTable items={interventions.items} asOf={asOf} lang={lang} />
+      <InterventionsTable
+        items={interventions.items}
+        recorded={interventions.total}
+        asOf={asOf}
+        lang={lang}
+      />
       <DataFreshness
         dataFreshness={kpis.dataFreshness}
         lastVerifiedOn={map.lastVerifiedOn}

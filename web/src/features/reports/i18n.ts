@@ -107,6 +107,8 @@ const de = {
     interventions: {
       title: 'Maßnahmen',
       caption: 'Maßnahmen der Stadt, begonnen bis zum Stichtag, mit Ergebnis und Kosten.',
+      truncated:
+        'Die Stadt hat {{total}} Maßnahmen erfasst; der Bericht berücksichtigt die {{shown}} zuletzt begonnenen.',
       measure: 'Maßnahme',
       type: 'Art',
       period: 'Zeitraum',
@@ -276,6 +278,8 @@ const en: Bundle = {
     interventions: {
       title: 'Interventions',
       caption: 'The town’s interventions started by the reference date, with outcome and cost.',
+      truncated:
+        'The town has recorded {{total}} interventions; the report considers the {{shown}} most recently started.',
       measure: 'Intervention',
       type: 'Type',
       period: 'Period',

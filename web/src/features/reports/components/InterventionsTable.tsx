@@ -6,10 +6,13 @@ import { interventionsOn, outcomeOn } from '../report-interventions';
 /** The town's interventions started by the date: what, when, state on the date, 12-month outcome, cost. */
 export function InterventionsTable({
   items,
+  recorded,
   asOf,
   lang,
 }: {
   items: Intervention[];
+  /** How many the town has recorded (the API answers one page: the report says when it saw fewer). */
+  recorded: number;
   asOf: string;
   lang: ReportLang;
 }) {
@@ -24,6 +27,11 @@ export function InterventionsTable({
   return (
     <section className="report-section report-interventions" aria-labelledby="report-interventions-title">
       <h2 id="report-interventions-title">{t('reports.interventions.title')}</h2>
+      {recorded > items.length && (
+        <p className="hint">
+          {t('reports.interventions.truncated', { total: recorded, shown: items.length })}
+        </p>
+      )}
       {shown.length === 0 ? (
         <p>{t('reports.interventions.none')}</p>
       ) : (
