@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { GrantResponse } from '../../auth/dto/session.response.js';
+import { GrantResponse, SessionUserResponse } from '../../auth/dto/session.response.js';
 import type { User } from '../users.repository.js';
 
 const TEMPORARY_PASSWORD = {
@@ -7,19 +7,7 @@ const TEMPORARY_PASSWORD = {
 } as const;
 
 @ApiSchema({ name: 'User', description: 'An account and its roles' })
-export class UserResponse implements User {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ format: 'email' })
-  email: string;
-
-  @ApiProperty({ example: 'Anna Schmidt' })
-  displayName: string;
-
-  @ApiProperty()
-  isAdmin: boolean;
-
+export class UserResponse extends SessionUserResponse implements User {
   @ApiProperty({ description: 'A disabled account cannot sign in' })
   disabled: boolean;
 
