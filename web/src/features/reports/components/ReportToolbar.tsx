@@ -50,8 +50,12 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
       <label>
         {t('reports.toolbar.language')}{' '}
         <select value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'de')}>
-          <option value="de">Deutsch</option>
-          <option value="en">English</option>
+          <option value="de" lang="de">
+            Deutsch
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
         </select>
       </label>
       <button type="submit">{t('reports.toolbar.apply')}</button>
