@@ -16,23 +16,23 @@ describe('seriesStyle', () => {
       expect(contrastRatio(color, '#FFFFFF'), color).toBeGreaterThanOrEqual(3);
   });
 
-  it('tells the first series apart by dash and by marker, not by colour alone', () => {
-    const styles = Array.from({ length: 6 }, (_, i) => seriesStyle(i));
-    expect(new Set(styles.map((s) => s.dash)).size).toBe(6);
-    expect(new Set(styles.map((s) => s.marker)).size).toBe(6);
-    expect(new Set(styles.map((s) => s.color)).size).toBe(6);
+  it('tells the series apart by dash and marker, not by colour alone', () => {
+    const styles = Array.from({ length: 30 }, (_, i) => seriesStyle(i));
+    expect(new Set(styles.slice(0, 6).map((s) => s.dash)).size).toBe(6);
+    expect(new Set(styles.slice(0, 5).map((s) => s.marker)).size).toBe(5);
+    expect(new Set(styles.map((s) => `${s.dash}/${s.marker}`)).size).toBe(30);
   });
 
-  it('repeats no combination within 24 series', () => {
-    const keys = Array.from({ length: 24 }, (_, i) => JSON.stringify(seriesStyle(i)));
-    expect(new Set(keys).size).toBe(24);
+  it('repeats no combination of colour, dash and marker within 120 series', () => {
+    const keys = Array.from({ length: 120 }, (_, i) => JSON.stringify(seriesStyle(i)));
+    expect(new Set(keys).size).toBe(120);
   });
 });
 
 describe('markerPath', () => {
   it('draws a closed shape around the point', () => {
     expect(markerPath('square', 10, 20, 3)).toBe('M 7 17 L 13 17 L 13 23 L 7 23 Z');
-    for (const shape of ['circle', 'triangle', 'diamond', 'triangleDown', 'cross'] as const)
+    for (const shape of ['circle', 'triangle', 'diamond', 'cross'] as const)
       expect(markerPath(shape, 10, 20, 3)).toMatch(/^M .* Z$/);
   });
 });

@@ -2,9 +2,11 @@
  * How the lines of a multi-series chart differ (WCAG 1.4.1, 1.4.11): by colour, by dash pattern and by
  * marker shape, so a line is told apart without seeing colour, in a black-and-white print too. Every
  * colour has at least 3:1 contrast with the white page (Okabe–Ito's yellow, orange and sky blue do not
- * and are left out or darkened). Combinations repeat only after 24 series.
+ * and are left out or darkened). Six dash patterns and five markers cycle side by side, so no two of the
+ * first 30 series share both dash and marker (told apart without colour), nor any two of the first 120
+ * all three.
  */
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'cross';
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
 
 export interface SeriesStyle {
   color: string;
@@ -24,7 +26,7 @@ export const SERIES_COLORS = [
   '#882255', // wine
 ] as const;
 const DASHES = [undefined, '6 3', '2 2', '9 3 2 3', '12 4', '4 4'] as const;
-const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'triangleDown', 'cross'];
+const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'cross'];
 
 /** The style of the `index`th series (0-based). */
 export function seriesStyle(index: number): SeriesStyle {
@@ -45,8 +47,6 @@ export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number
       return `M ${p(-r, -r)} L ${p(r, -r)} L ${p(r, r)} L ${p(-r, r)} Z`;
     case 'triangle':
       return `M ${p(0, -r * 1.2)} L ${p(r * 1.1, r * 0.8)} L ${p(-r * 1.1, r * 0.8)} Z`;
-    case 'triangleDown':
-      return `M ${p(0, r * 1.2)} L ${p(r * 1.1, -r * 0.8)} L ${p(-r * 1.1, -r * 0.8)} Z`;
     case 'diamond':
       return `M ${p(0, -r * 1.3)} L ${p(r * 1.3, 0)} L ${p(0, r * 1.3)} L ${p(-r * 1.3, 0)} Z`;
     case 'cross': {

@@ -5,21 +5,34 @@ const HEADING_WAIT_MS = 10_000;
 
 /**
  * Whether focus may be moved to the new page: not when the page has put it somewhere inside <main>
- * on purpose (a panel's heading, a form); yes when it is on nothing, on <main> itself, or outside
- * <main> (the navigation link that was clicked stays in the header).
+ * on purpose (a panel's heading, a form); yes when it is on nothing, on <main> itself, outside <main>
+ * (the navigation link that was clicked stays in the header) or on the previous page's content, which
+ * React keeps hidden while the new page loads (the link clicked in it).
  */
 function mayTakeFocus(main: HTMLElement): boolean {
   const active = document.activeElement;
-  return active === null || active === document.body || active === main || !main.contains(active);
+  return (
+    active === null ||
+    active === document.body ||
+    active === main ||
+    !main.contains(active) ||
+    !active.checkVisibility()
+  );
 }
 
-/** Focuses the page's main heading (made focusable by script, tabindex -1). False when there is none yet. */
+/**
+ * Focuses the page's main heading (made focusable by script, tabindex -1). False when there is none
+ * yet — or only the previous page's: while a lazy page loads, React keeps the old content hidden
+ * (display: none) next to the fallback, and a hidden heading does not take focus.
+ */
 function focusHeading(main: HTMLElement): boolean {
-  const heading = main.querySelector<HTMLElement>('h1');
-  if (!heading) return false;
-  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-  heading.focus();
-  return true;
+  for (const heading of main.querySelectorAll<HTMLElement>('h1')) {
+    if (!heading.checkVisibility()) continue;
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus();
+    if (document.activeElement === heading) return true;
+  }
+  return false;
 }
 
 /**

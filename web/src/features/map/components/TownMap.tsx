@@ -150,7 +150,7 @@ export function TownMap(props: TownMapProps) {
   const position = props.pick?.position ?? null;
   const picking = props.pick !== null;
   const marker = useRef<maplibregl.Marker | null>(null);
-  const markerLabel = t('form.position');
+  const markerLabel = t('a11y.map.positionMarker');
   const markerLabelRef = useRef(markerLabel);
   useEffect(() => {
     const map = mapRef.current;
