@@ -3,6 +3,9 @@ import { useEffect, useRef, type RefObject } from 'react';
 /** How long a page may take to show its heading (lazy chunk, data) before focus stays on <main>. */
 const HEADING_WAIT_MS = 10_000;
 
+/** Whether an element is rendered (not inside content hidden with display: none); any browser. */
+const isShown = (element: Element): boolean => element.getClientRects().length > 0;
+
 /**
  * Whether focus may be moved to the new page: not when the page has put it somewhere inside <main>
  * on purpose (a panel's heading, a form); yes when it is on nothing, on <main> itself, outside <main>
@@ -16,7 +19,7 @@ function mayTakeFocus(main: HTMLElement): boolean {
     active === document.body ||
     active === main ||
     !main.contains(active) ||
-    !active.checkVisibility()
+    !isShown(active)
   );
 }
 
@@ -27,7 +30,7 @@ function mayTakeFocus(main: HTMLElement): boolean {
  */
 function focusHeading(main: HTMLElement): boolean {
   for (const heading of main.querySelectorAll<HTMLElement>('h1')) {
-    if (!heading.checkVisibility()) continue;
+    if (!isShown(heading)) continue;
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
     heading.focus();
     if (document.activeElement === heading) return true;
