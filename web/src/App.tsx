@@ -1,7 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserMenu } from './features/auth/components/UserMenu';
 import { HomePage } from './pages/HomePage';
+import { PageTitle } from './pages/PageTitle';
+import { usePageFocus } from './router/page-focus';
 import { matchRoute, onLinkClick, usePathname } from './router/router';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { Loading } from './ui/Status';
@@ -20,9 +22,14 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 export function App() {
   const { t } = useTranslation();
-  const route = matchRoute(usePathname());
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
+  // Another page: its title, and focus on its heading (WCAG 2.4.2, 2.4.3; router/page-focus.ts).
+  const main = useRef<HTMLElement>(null);
+  usePageFocus(pathname, main);
   return (
     <>
+      <PageTitle route={route} />
       <a className="skip-link" href="#main">
         {t('app.skipLink')}
       </a>
@@ -59,7 +66,7 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={`app-main app-main--${route.name}`}>
+      <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         <Suspense fallback={<Loading />}>
           {route.name === 'home' && <HomePage />}
           {route.name === 'town' && <TownPage key={route.slug} slug={route.slug} />}

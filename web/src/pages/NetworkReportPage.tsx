@@ -13,14 +13,17 @@ import {
 } from '../features/reports/components/NetworkTables';
 import { ReportError, ReportLoading } from '../features/reports/components/ReportState';
 import { ReportToolbar } from '../features/reports/components/ReportToolbar';
-import { VacancyChart, type VacancyLine } from '../features/reports/components/VacancyChart';
+import {
+  VacancyChart,
+  VacancyChartTable,
+  type VacancyLine,
+} from '../features/reports/components/VacancyChart';
 import { useNetworkReport } from '../features/reports/hooks/use-network-report';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { formatReportDate, type ReportLang } from '../features/reports/report-format';
 import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
+import { seriesStyle } from '../lib/series-style';
 import { navigate, useSearch } from '../router/router';
-
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 
 /** The print-ready network report (/berichte/netzwerk/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function NetworkReportPage({ slug }: { slug: string }) {
@@ -40,10 +43,11 @@ function NetworkReport({ slug, asOf, lang }: { slug: string; asOf: string; lang:
   const { lines, rows } = useMemo(() => {
     const names = new Map(report.towns.map((c) => [c.id, c.name]));
     const towns = report.series?.towns ?? [];
+    // Colour, dash and marker per town: the lines differ by more than colour (WCAG 1.4.1, 1.4.11).
     const chartLines: VacancyLine[] = towns.map((s, i) => ({
       key: s.cityId,
       name: names.get(s.cityId) ?? s.cityId,
-      color: PALETTE[i % PALETTE.length]!,
+      ...seriesStyle(i),
     }));
     const dates = (towns[0]?.buckets ?? []).filter((b) => b.end < asOf).map((b) => b.end);
     const chartRows = dates.map((date, i) => ({
@@ -108,6 +112,12 @@ function NetworkReport({ slug, asOf, lang }: { slug: string; asOf: string; lang:
             <VacancyChart rows={rows} lines={lines} lang={lang} height={280} />
             <figcaption>{t('reports.charts.vacancyCaption')}</figcaption>
           </figure>
+          <VacancyChartTable
+            rows={rows}
+            lines={lines}
+            lang={lang}
+            caption={t('reports.charts.vacancyNetwork')}
+          />
         </section>
       )}
       <NetworkDistribution summary={summary} previous={report.previous} lang={lang} />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../features/config/use-map-config';
 import { FilterBar } from '../features/filters/components/FilterBar';
@@ -14,6 +14,7 @@ import { CountsPanel } from '../features/storefronts/components/CountsPanel';
 import { MoveStorefrontPanel } from '../features/storefronts/components/MoveStorefrontPanel';
 import { StorefrontPanel } from '../features/storefronts/components/StorefrontPanel';
 import { StorefrontListView } from '../features/storefronts/components/StorefrontListView';
+import { usePanelFocusReturn } from '../features/storefronts/hooks/use-panel-focus-return';
 import { useStorefrontSummary } from '../features/storefronts/hooks/use-storefront-queries';
 import { AsOfControl } from '../features/time/components/AsOfControl';
 import { useCity } from '../features/towns/hooks/use-cities';
@@ -51,13 +52,21 @@ export default function TownPage({ slug }: { slug: string }) {
   // Opening another unit or closing the panel drops the panel's forms: asked first when something is typed.
   // (While a unit is being added or moved, its panel is not shown and the selection changes nothing on screen.)
   const panelShown = !editing && state.selected !== undefined;
+  // Focus goes back where the panel was opened from when it goes away (WCAG 2.4.3).
+  const view = useRef<HTMLDivElement>(null);
+  const { rememberOpener, unitDeleted } = usePanelFocusReturn(
+    panelShown || editing !== null,
+    state.selected,
+    view,
+  );
   const change = useCallback(
     (changes: Partial<DashboardState>) => {
       const removesPanel = panelShown && 'selected' in changes && changes.selected !== state.selected;
       if (removesPanel && !confirmDiscard()) return;
+      if (changes.selected !== undefined && changes.selected !== state.selected) rememberOpener();
       update(changes);
     },
-    [panelShown, state.selected, update],
+    [panelShown, state.selected, update, rememberOpener],
   );
   const select = useCallback((id: string | undefined) => change({ selected: id }), [change]);
   const describeHover = useCallback(
@@ -137,6 +146,7 @@ export default function TownPage({ slug }: { slug: string }) {
               onClick={() => {
                 if (editing?.kind === 'add') return update({ view: 'map' }); // already adding: keep what is typed
                 if (!confirmDiscard()) return; // the unit's panel and its forms give way to the new unit's
+                rememberOpener();
                 update({ view: 'map' }); // the position is set on the map (by click, marker or map centre)
                 setEditing({ kind: 'add', position: null });
               }}
@@ -148,7 +158,7 @@ export default function TownPage({ slug }: { slug: string }) {
         </div>
       </div>
       <div className="town__body">
-        <div className="town__main">
+        <div className="town__main" ref={view}>
           {state.view === 'map' ? (
             basemap.ready ? (
               <TownMap
@@ -194,7 +204,10 @@ export default function TownPage({ slug }: { slug: string }) {
               id={state.selected}
               asOf={asOf}
               onClose={() => select(undefined)}
-              onDeleted={() => update({ selected: undefined }, { goneEntry: true })}
+              onDeleted={() => {
+                unitDeleted();
+                update({ selected: undefined }, { goneEntry: true });
+              }}
               onMove={(s) => {
                 if (!confirmDiscard()) return;
                 update({ view: 'map' });

@@ -1,33 +1,88 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
-/** What a control needs to be tied to its field's error message (spread onto the input). */
-export interface FieldErrorProps {
+/**
+ * What a control needs to be tied to its field (spread onto the input): the hint and the error it is
+ * described by, whether its value is invalid, whether it is required.
+ */
+export interface FieldControlProps {
   'aria-invalid'?: true;
   'aria-describedby'?: string;
+  'aria-required'?: true;
+  required?: true;
+}
+/** The former name of `FieldControlProps` (it carried the error only). */
+export type FieldErrorProps = FieldControlProps;
+
+/** The control's props for a field with the given hint and error ids (undefined: not shown). */
+export function fieldControlProps({
+  hintId,
+  errorId,
+  required = false,
+}: {
+  hintId?: string | undefined;
+  errorId?: string | undefined;
+  required?: boolean;
+}): FieldControlProps {
+  // The error first: it is what the user has to act on; the hint says what is expected.
+  const describedBy = [errorId, hintId].filter((x): x is string => x !== undefined).join(' ');
+  return {
+    ...(errorId !== undefined ? { 'aria-invalid': true as const } : {}),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(required ? { required: true as const, 'aria-required': true as const } : {}),
+  };
 }
 
 /**
- * A labelled form control; the label is always visible and tied to the control by id. An error is
- * shown under the control, in text, and announced with it (aria-invalid, aria-describedby).
+ * A labelled form control; the label is always visible and tied to the control by id (WCAG 1.3.1,
+ * 3.3.2). A hint and an error are shown under the control, in text, and read with it
+ * (aria-describedby); an error also marks the control invalid. A required field says so next to its
+ * label in words ("Pflichtfeld"), and the control is `required`, which screen readers announce — so
+ * the visible word is hidden from them, not read twice. Mark as required what the API requires.
  */
 export function Field({
   label,
   children,
   hint,
   error,
+  required = false,
 }: {
   label: string;
   hint?: string;
   error?: string | undefined;
-  children: (id: string, errorProps: FieldErrorProps) => ReactNode;
+  required?: boolean;
+  children: (id: string, controlProps: FieldControlProps) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const id = useId();
+  const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const labelElement = <label htmlFor={id}>{label}</label>;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
-      {hint && <p className="field__hint">{hint}</p>}
+      {required ? (
+        <span className="field__label">
+          {labelElement}{' '}
+          <span className="field__required" aria-hidden="true">
+            {t('a11y.form.required')}
+          </span>
+        </span>
+      ) : (
+        labelElement
+      )}
+      {children(
+        id,
+        fieldControlProps({
+          hintId: hint ? hintId : undefined,
+          errorId: error ? errorId : undefined,
+          required,
+        }),
+      )}
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field__error">
           {error}

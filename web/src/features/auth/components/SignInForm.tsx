@@ -28,27 +28,27 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     >
       <h1 id="sign-in-heading">{t('auth.title')}</h1>
       <p className="hint">{t('auth.intro')}</p>
-      <Field label={t('auth.email')}>
-        {(id) => (
+      <Field label={t('auth.email')} required>
+        {(id, props) => (
           <input
             id={id}
             type="email"
             autoComplete="username"
-            required
             value={email}
             onChange={(e) => setEmail(e.target.value)}
+            {...props}
           />
         )}
       </Field>
-      <Field label={t('auth.password')}>
-        {(id) => (
+      <Field label={t('auth.password')} required>
+        {(id, props) => (
           <input
             id={id}
             type="password"
             autoComplete="current-password"
-            required
             value={password}
             onChange={(e) => setPassword(e.target.value)}
+            {...props}
           />
         )}
       </Field>

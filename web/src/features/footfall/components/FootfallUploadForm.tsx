@@ -18,25 +18,26 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
   return (
     <div>
       <form className="form" onSubmit={submit}>
-        <Field label={t('footfall.location')} hint={t('footfall.locationHint')}>
-          {(id) => (
+        <Field label={t('footfall.location')} hint={t('footfall.locationHint')} required>
+          {(id, props) => (
             <input
               id={id}
               type="text"
-              required
               maxLength={120}
               value={location}
               onChange={(e) => setLocation(e.target.value)}
+              {...props}
             />
           )}
         </Field>
-        <Field label={t('footfall.file')}>
-          {(id) => (
+        <Field label={t('footfall.file')} required>
+          {(id, props) => (
             <input
               id={id}
               type="file"
               accept=".csv,.txt,text/csv"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              {...props}
             />
           )}
         </Field>

@@ -40,14 +40,14 @@ export function MappingOptions({
           </select>
         )}
       </Field>
-      <Field label={t('import.options.referenceDate')} hint={t('import.options.referenceDateHint')}>
-        {(id) => (
+      <Field label={t('import.options.referenceDate')} hint={t('import.options.referenceDateHint')} required>
+        {(id, props) => (
           <input
             id={id}
             type="date"
-            required
             value={mapping.referenceDate}
             onChange={(e) => onChange({ ...mapping, referenceDate: e.target.value })}
+            {...props}
           />
         )}
       </Field>

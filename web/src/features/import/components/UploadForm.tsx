@@ -20,9 +20,15 @@ export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded:
   };
   return (
     <form className="form" onSubmit={submit}>
-      <Field label={t('import.upload.file')} hint={t('import.upload.hint')}>
-        {(id) => (
-          <input id={id} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <Field label={t('import.upload.file')} hint={t('import.upload.hint')} required>
+        {(id, props) => (
+          <input
+            id={id}
+            type="file"
+            accept={ACCEPT}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            {...props}
+          />
         )}
       </Field>
       <button type="submit" className="button" disabled={!file || upload.isPending}>

@@ -132,12 +132,13 @@ export function InterventionEditForm({
           )}
         </Field>
         <Field label={t('intervention.lessonsLearned')} hint={t('intervention.lessonsHint')}>
-          {(id) => (
+          {(id, props) => (
             <textarea
               id={id}
               rows={4}
               value={draft.lessonsLearned}
               onChange={(e) => set('lessonsLearned', e.target.value)}
+              {...props}
             />
           )}
         </Field>

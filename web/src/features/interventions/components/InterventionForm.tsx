@@ -57,9 +57,14 @@ export function InterventionForm({
       }}
     >
       <h3 id="intervention-heading">{t('panel.addIntervention')}</h3>
-      <Field label={t('form.type')}>
-        {(id) => (
-          <select id={id} value={type} onChange={(e) => setType(e.target.value as InterventionType)}>
+      <Field label={t('form.type')} required>
+        {(id, props) => (
+          <select
+            id={id}
+            value={type}
+            onChange={(e) => setType(e.target.value as InterventionType)}
+            {...props}
+          >
             {INTERVENTION_TYPES.map((v) => (
               <option key={v} value={v}>
                 {t(`interventionType.${v}`)}
@@ -68,8 +73,8 @@ export function InterventionForm({
           </select>
         )}
       </Field>
-      <Field label={t('form.title')}>
-        {(id) => <input id={id} required value={title} onChange={(e) => setTitle(e.target.value)} />}
+      <Field label={t('form.title')} required>
+        {(id, props) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} {...props} />}
       </Field>
       <Field label={t('form.state')}>
         {(id) => (

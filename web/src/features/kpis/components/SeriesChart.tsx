@@ -5,10 +5,8 @@ import type { BenchmarkKpi } from '../definitions';
 import { seriesPoints } from '../series-points';
 import { formatDate } from '../../../lib/format';
 import { formatKpi } from '../kpi-format';
+import { seriesStyle } from '../../../lib/series-style';
 import { KpiInfoButton } from './KpiInfoButton';
-
-/** Colour-blind-safe palette (Okabe–Ito, with black), repeated beyond eight towns. */
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#000000', '#E69F00', '#56B4E9', '#7a6a00'];
 
 /**
  * The KPI per year for the chosen towns, ending on the reference date with the values of the page's
@@ -51,8 +49,10 @@ export function SeriesChart({
                 key={town.cityId}
                 dataKey={town.cityId}
                 name={names.get(town.cityId) ?? town.cityId}
-                stroke={PALETTE[i % PALETTE.length]}
-                strokeDasharray={i >= PALETTE.length ? '4 2' : undefined}
+                // Colour (3:1 on white) and dash per town, also in the legend: not by colour alone.
+                stroke={seriesStyle(i).color}
+                strokeDasharray={seriesStyle(i).dash}
+                legendType="plainline"
                 dot={false}
                 isAnimationActive={false}
               />

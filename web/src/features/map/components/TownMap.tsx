@@ -1,9 +1,11 @@
-import i18n from 'i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMapLanguage } from '../hooks/use-map-language';
+import { mapLocale, type PlacedControl } from '../map-locale';
 import type { CityDetail, LonLat } from '../../../lib/domain';
 import {
   builtInStyle,
@@ -54,6 +56,10 @@ export function TownMap(props: TownMapProps) {
     latest.current = props;
   });
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const { t } = useTranslation();
+  const initialT = useRef(t);
+  const controls = useRef<readonly PlacedControl[]>([]);
+  useMapLanguage(mapRef, controls, props.label);
 
   useEffect(() => {
     const { city, tileUrl, heatmap, basemap } = latest.current;
@@ -69,14 +75,23 @@ export function TownMap(props: TownMapProps) {
             fitBoundsOptions: { padding: 40, maxZoom: 17 },
           }
         : { center: city.centre.coordinates, zoom: 15 }),
-      attributionControl: {
-        compact: false,
-        ...(basemap && usesOsm(basemap) ? { customAttribution: OSM_ATTRIBUTION } : {}),
-      },
+      // The controls are ours (not the constructor's), so a language switch can add them again.
+      attributionControl: false,
+      locale: mapLocale(initialT.current),
       maxZoom: 20,
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    controls.current = [
+      [new maplibregl.NavigationControl({ showCompass: false }), 'top-right'],
+      [new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left'],
+      [
+        new maplibregl.AttributionControl({
+          compact: false,
+          ...(basemap && usesOsm(basemap) ? { customAttribution: OSM_ATTRIBUTION } : {}),
+        }),
+        'bottom-right',
+      ],
+    ];
+    for (const [control, corner] of controls.current) map.addControl(control, corner);
     map.getCanvas().setAttribute('aria-label', latest.current.label);
     map.on('mousemove', STOREFRONT_LAYER, (e) => {
       const f = e.features?.[0];
@@ -134,21 +149,30 @@ export function TownMap(props: TownMapProps) {
 
   const position = props.pick?.position ?? null;
   const picking = props.pick !== null;
+  const marker = useRef<maplibregl.Marker | null>(null);
+  const markerLabel = t('a11y.map.positionMarker');
+  const markerLabelRef = useRef(markerLabel);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !position) return undefined;
-    const marker = new maplibregl.Marker({ draggable: true, color: '#1f3a5f' })
+    const placed = new maplibregl.Marker({ draggable: true, color: '#1f3a5f' })
       .setLngLat(position)
       .addTo(map);
-    marker.getElement().setAttribute('aria-label', i18n.t('form.position'));
-    marker.on('dragend', () => {
-      const { lng, lat } = marker.getLngLat();
+    placed.getElement().setAttribute('aria-label', markerLabelRef.current);
+    placed.on('dragend', () => {
+      const { lng, lat } = placed.getLngLat();
       latest.current.pick?.onChange([lng, lat]);
     });
+    marker.current = placed;
     return () => {
-      marker.remove();
+      marker.current = null;
+      placed.remove();
     };
   }, [position?.[0], position?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    markerLabelRef.current = markerLabel; // the marker's name follows the UI language
+    marker.current?.getElement().setAttribute('aria-label', markerLabel);
+  }, [markerLabel]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -171,7 +195,7 @@ export function TownMap(props: TownMapProps) {
               if (centre) props.pick?.onChange([centre.lng, centre.lat]);
             }}
           >
-            {i18n.t('form.useMapCentre')}
+            {t('form.useMapCentre')}
           </button>
         </>
       )}

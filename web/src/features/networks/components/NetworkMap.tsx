@@ -2,6 +2,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMapLanguage } from '../../map/hooks/use-map-language';
+import { mapLocale, type PlacedControl } from '../../map/map-locale';
 import { BACKGROUND_COLOR, BKG_ATTRIBUTION } from '../../map/map-style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -30,6 +33,10 @@ export function NetworkMap({
   useLayoutEffect(() => {
     onOpenRef.current = onOpen;
   });
+  const { t } = useTranslation();
+  const initialT = useRef(t);
+  const controls = useRef<readonly PlacedControl[]>([]);
+  useMapLanguage(mapRef, controls, label);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -67,8 +74,12 @@ export function NetworkMap({
       },
       center: [10.4, 51.1],
       zoom: 6,
-      attributionControl: { compact: false },
+      // The control is ours (not the constructor's), so a language switch can add it again.
+      attributionControl: false,
+      locale: mapLocale(initialT.current),
     });
+    controls.current = [[new maplibregl.AttributionControl({ compact: false }), 'bottom-right']];
+    for (const [control, corner] of controls.current) map.addControl(control, corner);
     map.getCanvas().setAttribute('aria-label', label);
     map.on('click', 'towns', (e) => {
       const slug = e.features?.[0]?.properties?.slug as string | undefined;

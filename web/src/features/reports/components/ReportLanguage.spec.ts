@@ -28,7 +28,7 @@ describe('ReportLanguage', () => {
     const html = renderToStaticMarkup(
       createElement(ReportLanguage, { lang: 'en', children: createElement(Title) }),
     );
-    expect(html).toBe('<h1>Vacancy report</h1>');
+    expect(html).toBe('<div lang="en" class="report-language"><h1>Vacancy report</h1></div>');
     expect(i18n.language).toBe('de');
     expect(changed).not.toHaveBeenCalled();
     i18n.off('languageChanged', changed);

@@ -51,8 +51,12 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
       <label>
         {t('reports.toolbar.language')}{' '}
         <select value={language} onChange={(e) => setLanguage(reportLang(e.target.value))}>
-          <option value="de">Deutsch</option>
-          <option value="en">English</option>
+          <option value="de" lang="de">
+            Deutsch
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
         </select>
       </label>
       <button type="submit">{t('reports.toolbar.apply')}</button>

@@ -15,7 +15,7 @@ const ORDER: UseMixKey[] = [
   'unspecified',
 ];
 
-/** Use mix on the date as horizontal bars (share of units in use), values printed at the bars. */
+/** Use mix on the date as horizontal bars (share of units in use), values printed at the bars and in a table. */
 export function UseMixChart({
   useMix,
   lang,
@@ -31,24 +31,28 @@ export function UseMixChart({
   );
   return (
     <>
-      <BarChart
-        width={680}
-        height={24 * rows.length + 20}
-        data={rows}
-        layout="vertical"
-        margin={{ left: 8, right: 48 }}
-      >
-        <XAxis type="number" hide domain={[0, 'dataMax']} />
-        <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 10 }} interval={0} />
-        <Bar dataKey="share" fill="#0072B2" isAnimationActive={false} barSize={14}>
-          <LabelList
-            dataKey="share"
-            position="right"
-            style={{ fontSize: 10, fill: '#222' }}
-            formatter={(v: unknown) => formatKpi('share', typeof v === 'number' ? v : null, lang)}
-          />
-        </Bar>
-      </BarChart>
+      {/* For the eye only; the table below has the same numbers (no Recharts keyboard layer either). */}
+      <div className="report-chart" aria-hidden="true">
+        <BarChart
+          width={680}
+          height={24 * rows.length + 20}
+          data={rows}
+          layout="vertical"
+          margin={{ left: 8, right: 48 }}
+          accessibilityLayer={false}
+        >
+          <XAxis type="number" hide domain={[0, 'dataMax']} />
+          <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 10 }} interval={0} />
+          <Bar dataKey="share" fill="#0072B2" isAnimationActive={false} barSize={14}>
+            <LabelList
+              dataKey="share"
+              position="right"
+              style={{ fontSize: 10, fill: '#222' }}
+              formatter={(v: unknown) => formatKpi('share', typeof v === 'number' ? v : null, lang)}
+            />
+          </Bar>
+        </BarChart>
+      </div>
       <table className="visually-hidden">
         <caption>{t('reports.charts.useMix')}</caption>
         <tbody>

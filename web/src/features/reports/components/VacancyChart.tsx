@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { markerPath, type MarkerShape } from '../../../lib/series-style';
 import { formatKpi, formatShortDate, type ReportLang } from '../report-format';
 
 export interface VacancyLine {
   key: string;
   name: string;
   color: string;
+  /** SVG stroke-dasharray (solid when absent): lines differ by more than colour (lib/series-style). */
+  dash?: string | undefined;
+  /** The points' marker (a circle when absent). */
+  marker?: MarkerShape;
 }
 
 interface Props {
@@ -25,32 +30,66 @@ const quarterLabel = (date: string): string =>
     ? `${date.slice(0, 4)}/Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
     : date;
 
-/** Vacancy rate over time: fixed size and no animation, so print and PDF show the finished chart. */
+/**
+ * Vacancy rate over time: fixed size and no animation, so print and PDF show the finished chart. The
+ * picture is for the eye only (hidden from assistive technology, without Recharts' keyboard layer): the
+ * same numbers are in `VacancyChartTable`, which every report shows with it.
+ */
 export function VacancyChart({ rows, lines, lang, width = 680, height = 230 }: Props) {
   return (
-    <LineChart width={width} height={height} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
-      <CartesianGrid stroke="#d9d4c7" strokeDasharray="3 3" />
-      <XAxis dataKey="date" tickFormatter={quarterLabel} tick={{ fontSize: 10 }} minTickGap={24} />
-      <YAxis
-        tickFormatter={(v: number) => formatKpi('share', v, lang)}
-        tick={{ fontSize: 10 }}
-        width={52}
-        domain={[0, 'auto']}
-      />
-      {lines.length > 1 && <Legend wrapperStyle={{ fontSize: 10 }} />}
-      {lines.map((l) => (
-        <Line
-          key={l.key}
-          dataKey={l.key}
-          name={l.name}
-          stroke={l.color}
-          strokeWidth={2}
-          dot={{ r: 2 }}
-          isAnimationActive={false}
-          connectNulls={false}
+    <div className="report-chart" aria-hidden="true">
+      <LineChart
+        width={width}
+        height={height}
+        data={rows}
+        margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="#d9d4c7" strokeDasharray="3 3" />
+        <XAxis dataKey="date" tickFormatter={quarterLabel} tick={{ fontSize: 10 }} minTickGap={24} />
+        <YAxis
+          tickFormatter={(v: number) => formatKpi('share', v, lang)}
+          tick={{ fontSize: 10 }}
+          width={52}
+          domain={[0, 'auto']}
         />
+        {lines.map((l) => (
+          <Line
+            key={l.key}
+            dataKey={l.key}
+            name={l.name}
+            stroke={l.color}
+            strokeWidth={2}
+            strokeDasharray={l.dash}
+            dot={({ cx, cy, index }) =>
+              typeof cx === 'number' && typeof cy === 'number' ? (
+                <path key={index} d={markerPath(l.marker ?? 'circle', cx, cy, 2.5)} fill={l.color} />
+              ) : null
+            }
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        ))}
+      </LineChart>
+      {lines.length > 1 && <SeriesKey lines={lines} />}
+    </div>
+  );
+}
+
+/** The chart's key: each town's line as drawn (colour, dash, marker) next to its name. */
+function SeriesKey({ lines }: { lines: VacancyLine[] }) {
+  return (
+    <ul className="report-chart-key">
+      {lines.map((l) => (
+        <li key={l.key}>
+          <svg width="34" height="10" viewBox="0 0 34 10">
+            <line x1="1" y1="5" x2="33" y2="5" stroke={l.color} strokeWidth="2" strokeDasharray={l.dash} />
+            <path d={markerPath(l.marker ?? 'circle', 17, 5, 3)} fill={l.color} />
+          </svg>{' '}
+          {l.name}
+        </li>
       ))}
-    </LineChart>
+    </ul>
   );
 }
 

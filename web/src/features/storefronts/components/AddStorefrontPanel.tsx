@@ -77,8 +77,10 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
           );
         }}
       >
-        <Field label={t('form.street')}>
-          {(id) => <input id={id} required value={street} onChange={(e) => setStreet(e.target.value)} />}
+        <Field label={t('form.street')} required>
+          {(id, props) => (
+            <input id={id} value={street} onChange={(e) => setStreet(e.target.value)} {...props} />
+          )}
         </Field>
         <Field label={t('form.houseNumber')}>
           {(id) => <input id={id} value={houseNumber} onChange={(e) => setHouseNumber(e.target.value)} />}
@@ -94,8 +96,8 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
             />
           )}
         </Field>
-        <Field label={t('form.initialStatus')}>
-          {(id) => <StatusSelect id={id} value={status} onChange={setStatus} />}
+        <Field label={t('form.initialStatus')} required>
+          {(id, props) => <StatusSelect id={id} value={status} onChange={setStatus} {...props} />}
         </Field>
         {inUse && (
           <>
@@ -116,14 +118,14 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
             </Field>
           </>
         )}
-        <Field label={t('form.date')}>
-          {(id) => (
+        <Field label={t('form.date')} required>
+          {(id, props) => (
             <input
               id={id}
               type="date"
-              required
               value={validFrom}
               onChange={(e) => setValidFrom(e.target.value)}
+              {...props}
             />
           )}
         </Field>

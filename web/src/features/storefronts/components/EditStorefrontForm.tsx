@@ -75,14 +75,15 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
     <Field
       label={label}
       error={invalid.has(key as (typeof NUMERIC)[number]) ? t('form.numberInvalid') : undefined}
+      required={props.required === true}
     >
-      {(id, errorProps) => (
+      {(id, controlProps) => (
         <input
           id={id}
           value={draft[key]}
           onChange={(e) => set(key, e.target.value)}
           {...props}
-          {...errorProps}
+          {...controlProps}
         />
       )}
     </Field>

@@ -28,6 +28,8 @@ export function MoveStorefrontPanel({
   const conflict = conflictingStorefront(mutation.error);
   const fmt = (p: LonLat): string => `${formatNumber(p[1], 5)}, ${formatNumber(p[0], 5)}`;
   const scope = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []); // the panel's button that started the move is gone
   const [lon, lat] = storefront.location.coordinates;
   const moved = position[0] !== lon || position[1] !== lat;
   useEffect(() => {
@@ -41,7 +43,7 @@ export function MoveStorefrontPanel({
   return (
     <aside className="side-panel" aria-labelledby="move-heading" ref={scope} data-unsaved-scope>
       <TrackUnsavedInput saved={!moved || mutation.isSuccess} />
-      <h2 id="move-heading">
+      <h2 id="move-heading" ref={heading} tabIndex={-1}>
         {t('panel.move')}: {storefront.street} {storefront.houseNumber}
       </h2>
       <p className="hint" role="status">

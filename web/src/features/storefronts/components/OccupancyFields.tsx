@@ -23,13 +23,14 @@ export function OccupancyFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field label={t('form.status')}>
-        {(id) => (
+      <Field label={t('form.status')} required>
+        {(id, props) => (
           <StatusSelect
             id={id}
             value={value.status}
             onChange={(status) => onChange({ status })}
             data-testid="status-select"
+            {...props}
           />
         )}
       </Field>

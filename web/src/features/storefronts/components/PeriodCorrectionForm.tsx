@@ -87,14 +87,14 @@ export function PeriodCorrectionForm({
       <h4 id={`period-${period.id}`} ref={heading} tabIndex={-1}>
         {t('periodFix.correctTitle')}
       </h4>
-      <Field label={t('periodFix.from')} hint={t('periodFix.fromHint')}>
-        {(id) => (
+      <Field label={t('periodFix.from')} hint={t('periodFix.fromHint')} required>
+        {(id, props) => (
           <input
             id={id}
             type="date"
-            required
             value={draft.validFrom}
             onChange={(e) => set('validFrom', e.target.value)}
+            {...props}
           />
         )}
       </Field>

@@ -66,14 +66,14 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
       }}
     >
       <h3 id="status-change-heading">{t('panel.changeStatus')}</h3>
-      <Field label={t('form.date')}>
-        {(id) => (
+      <Field label={t('form.date')} required>
+        {(id, props) => (
           <input
             id={id}
             type="date"
-            required
             value={draft.date}
             onChange={(e) => set('date', e.target.value)}
+            {...props}
           />
         )}
       </Field>

@@ -44,6 +44,7 @@ export function StorefrontTable({
           type="button"
           className="link-button"
           onClick={() => onOpen(s.id)}
+          data-opens={s.id}
           aria-label={t('list.open', { address: address(s) })}
         >
           {address(s)}

@@ -42,21 +42,21 @@ export function CreateUserForm({ cities, networks, onCreated }: CreateUserFormPr
       }}
     >
       <h2 id="create-user-heading">{t('admin.createTitle')}</h2>
-      <Field label={t('admin.email')}>
-        {(id) => (
+      <Field label={t('admin.email')} required>
+        {(id, props) => (
           <input
             id={id}
             type="email"
-            required
             autoComplete="off"
             value={email}
             onChange={(e) => setEmail(e.target.value)}
+            {...props}
           />
         )}
       </Field>
-      <Field label={t('admin.displayName')}>
-        {(id) => (
-          <input id={id} required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      <Field label={t('admin.displayName')} required>
+        {(id, props) => (
+          <input id={id} value={displayName} onChange={(e) => setDisplayName(e.target.value)} {...props} />
         )}
       </Field>
       <label className="chip">

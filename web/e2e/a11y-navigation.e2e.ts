@@ -1,0 +1,325 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn } from './auth-helpers';
+import { renderedStorefronts, seededTown, type SeededTown } from './helpers';
+
+/**
+ * Accessibility of navigation and of what the review found (BITV 2.0 / WCAG 2.1 AA), in the real
+ * browser: page titles (2.4.2), focus after a change of page and around the storefront panel (2.4.3),
+ * the language of the map's controls and of a report (3.1.2), and the report charts' alternatives
+ * (1.1.1, 1.4.1, 4.1.2).
+ */
+const AS_OF = '2025-06-30';
+const NETWORK = 'innenstaedte-erfolgreich-machen';
+
+let town: SeededTown;
+
+test.beforeAll(async ({ request }) => {
+  town = await seededTown(request);
+});
+
+/** A unit created through the API at the town's centre (vacant since 2024-01-01); its id. */
+async function createUnit(page: Page, csrf: string, street: string, houseNumber: string): Promise<string> {
+  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
+    centre: { coordinates: [number, number] };
+  };
+  const created = await page.request.post('/api/storefronts', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      street,
+      houseNumber,
+      location: { type: 'Point', coordinates: detail.centre.coordinates },
+      initialStatus: { date: '2024-01-01', status: 'vacant' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+test.describe('page titles', () => {
+  test('each page has its own title in the UI language, and it follows a language switch', async ({
+    page,
+  }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
+    await expect(page).toHaveTitle(`${town.name} – Schaufenster`);
+
+    await page.getByRole('link', { name: 'Vergleich' }).click();
+    await expect(page).toHaveTitle('Vergleich – Schaufenster');
+    await page.getByRole('link', { name: 'Kennzahlen' }).click();
+    await expect(page).toHaveTitle('Kennzahlen – Schaufenster');
+
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle('KPIs – Schaufenster');
+    await page.getByRole('link', { name: 'Benchmark' }).click();
+    await expect(page).toHaveTitle('Benchmark – Schaufenster');
+
+    await page.goto('/gibt-es-nicht');
+    await expect(page).toHaveTitle('Page not found – Schaufenster');
+  });
+
+  test('a report’s title names the report and its town', async ({ page }) => {
+    await signIn(page, DEMO.viewerGotha);
+    await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);
+    await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page).toHaveTitle('Innenstadtbericht Gotha – Schaufenster');
+  });
+});
+
+test.describe('focus after a change of page', () => {
+  test('a link to another page puts focus on the new page’s main heading', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The first load leaves focus where the browser puts it (the skip link comes first).
+    await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused();
+
+    await page.getByRole('link', { name: 'Vergleich' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Städtevergleich' })).toBeFocused();
+
+    // From a link inside the page, to a page that loads its data first.
+    await page.goto('/');
+    await page.getByRole('main').getByRole('link', { name: town.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}$`));
+    await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeFocused();
+
+    // The same works with the keyboard alone.
+    await page.goto('/');
+    const link = page.getByRole('link', { name: 'Kennzahlen' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/kennzahlen$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  });
+
+  test('a change of the query only (a filter) leaves focus where it is', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}?view=list`);
+    await expect(page.getByTestId('storefront-table')).toBeVisible();
+    const vacant = page.getByRole('checkbox', { name: 'Leerstand', exact: true });
+    await vacant.focus();
+    await page.keyboard.press('Space');
+    await expect(page).toHaveURL(/status=vacant/);
+    await expect(vacant).toBeChecked();
+    await expect(vacant).toBeFocused();
+  });
+
+  test('Back to another page puts focus on that page’s heading', async ({ page }) => {
+    await page.goto('/vergleich');
+    await page.getByRole('link', { name: 'Kennzahlen' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Städtevergleich' })).toBeFocused();
+  });
+});
+
+test.describe('focus around the storefront panel', () => {
+  test('closing the panel returns focus to the list row that opened it', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}?view=list`);
+    const row = page.getByTestId('storefront-table').locator('tbody tr').nth(2).getByRole('button');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('storefront-panel');
+    await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+    await panel.getByRole('button', { name: 'Schließen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(panel).toHaveCount(0);
+    await expect(row).toBeFocused();
+
+    // Back closes the panel too: focus returns the same way.
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+    await page.goBack();
+    await expect(panel).toHaveCount(0);
+    await expect(row).toBeFocused();
+  });
+
+  test('closing the panel of a unit chosen on the map returns focus to the map', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    const canvas = page.getByTestId('town-map').locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    // A drawn unit well inside the map (away from the controls in its corners).
+    const point = await page.evaluate(
+      ({ width, height }) => {
+        const map = window.__schaufensterMap!;
+        for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
+          const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+          const p = map.project([lon, lat]);
+          if (p.x > 80 && p.x < width - 80 && p.y > 80 && p.y < height - 80) return { x: p.x, y: p.y };
+        }
+        return null;
+      },
+      { width: box.width, height: box.height },
+    );
+    expect(point, 'a unit inside the map').not.toBeNull();
+    await page.mouse.click(box.x + point!.x, box.y + point!.y);
+    const panel = page.getByTestId('storefront-panel');
+    await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+    await panel.getByRole('button', { name: 'Schließen' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(canvas).toBeFocused();
+  });
+
+  test('starting to move a unit puts focus on the move panel’s heading; a deleted unit leaves focus on the list', async ({
+    page,
+  }) => {
+    const csrf = await signIn(page, DEMO.editorMuehlhausen);
+    const id = await createUnit(page, csrf, 'Aaa-Fokusgasse', '7'); // first in the list by street
+    await page.goto(`/towns/${town.slug}?selected=${id}`);
+    const panel = page.getByTestId('storefront-panel');
+    await panel.getByRole('button', { name: 'Position verschieben' }).click();
+    await expect(page.getByRole('heading', { name: 'Position verschieben: Aaa-Fokusgasse 7' })).toBeFocused();
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(panel.getByRole('heading', { name: 'Aaa-Fokusgasse 7' })).toBeFocused();
+
+    await page.goto(`/towns/${town.slug}?view=list&sort=street`);
+    await page.getByRole('button', { name: /Aaa-Fokusgasse 7/ }).click();
+    await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
+    await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('storefront-table')).toBeFocused();
+    await expect(page.getByRole('button', { name: /Aaa-Fokusgasse 7/ })).toHaveCount(0);
+  });
+});
+
+test.describe('language of parts of the page', () => {
+  test('the map’s controls and names are German, and English after a switch', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    const map = page.getByTestId('town-map');
+    await expect(map.getByRole('button', { name: 'Vergrößern' })).toBeVisible();
+    await expect(map.getByRole('button', { name: 'Verkleinern' })).toBeVisible();
+    await expect(map.getByRole('button', { name: /Zoom/ })).toHaveCount(0);
+    await expect(map.locator('canvas')).toHaveAttribute(
+      'aria-label',
+      `Karte der Ladenlokale in ${town.name}`,
+    );
+
+    // The map stays where the user moved it; only its texts change.
+    await page.evaluate(() => window.__schaufensterMap!.jumpTo({ zoom: 16.5 }));
+    await page.getByTestId('language-switch').click();
+    await expect(map.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+    await expect(map.getByRole('button', { name: 'Zoom out' })).toBeVisible();
+    await expect(map.getByRole('button', { name: 'Vergrößern' })).toHaveCount(0);
+    await expect(map.locator('canvas')).toHaveAttribute(
+      'aria-label',
+      `Map of the storefronts in ${town.name}`,
+    );
+    expect(await page.evaluate(() => window.__schaufensterMap!.getZoom())).toBeCloseTo(16.5, 5);
+    // The controls still work after they were added again.
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => page.evaluate(() => window.__schaufensterMap!.getZoom())).toBeLessThan(16);
+  });
+
+  test('the position marker is named in the UI language', async ({ page }) => {
+    await signIn(page, DEMO.editorMuehlhausen);
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    await page.getByTestId('add-storefront').click();
+    await page.getByTestId('use-map-centre').click();
+    const marker = page.locator('.maplibregl-marker');
+    await expect(marker).toHaveAttribute(
+      'aria-label',
+      'Position des Ladenlokals: ziehen, um sie zu verschieben',
+    );
+    await page.getByTestId('language-switch').click();
+    await expect(marker).toHaveAttribute('aria-label', 'Position of the storefront: drag to move it');
+  });
+
+  test('an English report carries its language; the page around it keeps the UI language', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.viewerGotha);
+    await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);
+    await expect(page.locator('article[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('button', { name: 'Anzeigen' }).click();
+    await expect(page).toHaveURL(/lang=en/);
+    const article = page.locator('article.report');
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Town centre report Gotha');
+    await expect(article).toHaveAttribute('lang', 'en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+    // Leaving the report changes nothing either.
+    await page.getByRole('link', { name: 'Vergleich' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  });
+});
+
+test.describe('report charts', () => {
+  test('the network report’s time series has a table and lines told apart without colour', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.networkMember);
+    const cities = (await (await page.request.get(`/api/cities?network=${NETWORK}`)).json()) as {
+      name: string;
+      storefrontCount: number | null;
+    }[];
+    const visible = cities.filter((c) => c.storefrontCount !== null).map((c) => c.name);
+    expect(visible.length).toBeGreaterThan(1);
+    await page.goto(`/berichte/netzwerk/${NETWORK}?stichtag=${AS_OF}`);
+    await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+
+    const table = page.getByRole('table', { name: 'Leerstandsquote im Zeitverlauf (je Stadt)' });
+    await expect(table).toHaveCount(1);
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    expect(headers.slice(1).sort()).toEqual([...visible].sort());
+    // One row per quarter up to the report date, which is the last row.
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(4);
+    await expect(rows.last().getByRole('rowheader')).toHaveText('30.06.2025');
+    await expect(rows.last().getByRole('cell').first()).toHaveText(/%/);
+
+    // The lines: one per town, none in a colour below 3:1 on white (the yellow, orange and sky blue
+    // of before), and no two alike but for colour: the key shows each town's dash and marker.
+    const figure = page.locator('figure[data-report-chart="vacancy"]');
+    const curves = figure.locator('path.recharts-line-curve');
+    await expect(curves).toHaveCount(visible.length);
+    const strokes = await curves.evaluateAll((paths) =>
+      paths.map((p) => (p.getAttribute('stroke') ?? '').toLowerCase()),
+    );
+    for (const weak of ['#f0e442', '#e69f00', '#56b4e9']) expect(strokes).not.toContain(weak);
+    const key = figure.locator('.report-chart-key li');
+    await expect(key).toHaveCount(visible.length);
+    const looks = await key.evaluateAll((items) =>
+      items.map(
+        (li) =>
+          `${li.querySelector('line')?.getAttribute('stroke-dasharray') ?? 'solid'} ${li.querySelector('path')?.getAttribute('d') ?? ''}`,
+      ),
+    );
+    expect(new Set(looks).size).toBe(visible.length);
+    expect((await key.allInnerTexts()).map((s) => s.trim()).sort()).toEqual([...visible].sort());
+  });
+
+  for (const report of [
+    { who: DEMO.viewerGotha, path: `/berichte/stadt/gotha?stichtag=${AS_OF}` },
+    { who: DEMO.networkMember, path: `/berichte/netzwerk/${NETWORK}?stichtag=${AS_OF}` },
+  ]) {
+    test(`no chart of ${report.path.split('?')[0]} is an unnamed application or a tab stop`, async ({
+      page,
+    }) => {
+      await signIn(page, report.who);
+      await page.goto(report.path);
+      await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+      const charts = page.locator('svg.recharts-surface');
+      expect(await charts.count()).toBeGreaterThan(0);
+      const found = await page.evaluate(() => {
+        const named = (el: Element): boolean =>
+          (el.getAttribute('aria-label') ?? '').trim() !== '' || el.hasAttribute('aria-labelledby');
+        return {
+          unnamedApplications: [...document.querySelectorAll('svg[role="application"]')].filter(
+            (s) => !named(s),
+          ).length,
+          focusableCharts: [...document.querySelectorAll('svg.recharts-surface')].filter(
+            (s) => s.getAttribute('tabindex') !== null && s.getAttribute('tabindex') !== '-1',
+          ).length,
+          exposedCharts: [...document.querySelectorAll('svg.recharts-surface')].filter(
+            (s) => !s.closest('[aria-hidden="true"]') && !named(s),
+          ).length,
+        };
+      });
+      expect(found).toEqual({ unnamedApplications: 0, focusableCharts: 0, exposedCharts: 0 });
+    });
+  }
+});
