@@ -4,6 +4,7 @@ import {
   formatKpi,
   formatReportDate,
   formatShortDate,
+  quarterLabel,
   formatArea,
   formatEuro,
   previousYear,
@@ -62,6 +63,12 @@ describe('report formatting', () => {
       { date: '2025-03-31', value: 0.1 },
       { date: '2025-05-15', value: 0.105 },
     ]);
+  });
+
+  it('labels the chart axis by quarter, and the reference date as a date', () => {
+    expect(quarterLabel('2025-06-30', 'de')).toBe('2025/Q2');
+    expect(quarterLabel('2024-12-31', 'en')).toBe('2024/Q4');
+    expect(quarterLabel('2025-06-15', 'de')).toBe('15.06.2025');
   });
 
   it('picks a round scale bar near a fifth of the map width', () => {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { markerPath, type MarkerShape } from '../../../lib/series-style';
-import { formatKpi, formatShortDate, type ReportLang } from '../report-format';
+import { formatKpi, formatShortDate, quarterLabel, type ReportLang } from '../report-format';
 
 export interface VacancyLine {
   key: string;
@@ -22,14 +22,6 @@ interface Props {
   height?: number;
 }
 
-const quarterLabel = (date: string): string =>
-  date.slice(5) === '12-31' ||
-  date.slice(5) === '03-31' ||
-  date.slice(5) === '06-30' ||
-  date.slice(5) === '09-30'
-    ? `${date.slice(0, 4)}/Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
-    : date;
-
 /**
  * Vacancy rate over time: fixed size and no animation, so print and PDF show the finished chart. The
  * picture is for the eye only (hidden from assistive technology, without Recharts' keyboard layer): the
@@ -46,7 +38,12 @@ export function VacancyChart({ rows, lines, lang, width = 680, height = 230 }: P
         accessibilityLayer={false}
       >
         <CartesianGrid stroke="#d9d4c7" strokeDasharray="3 3" />
-        <XAxis dataKey="date" tickFormatter={quarterLabel} tick={{ fontSize: 10 }} minTickGap={24} />
+        <XAxis
+          dataKey="date"
+          tickFormatter={(date: string) => quarterLabel(date, lang)}
+          tick={{ fontSize: 10 }}
+          minTickGap={24}
+        />
         <YAxis
           tickFormatter={(v: number) => formatKpi('share', v, lang)}
           tick={{ fontSize: 10 }}
