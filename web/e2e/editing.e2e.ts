@@ -269,7 +269,14 @@ test('a storefront can be added without a mouse: from the list view, at the map 
 test('marking a storefront as verified today shows the date, and the visit before it stays listed', async ({
   page,
 }) => {
-  const { target, panel } = await openDrawnStorefront(page);
+  await signIn(page, DEMO.editorMuehlhausen);
+  // a demo unit walked before (the longest ago): units other tests created have no visit yet
+  const oldest = (await (
+    await page.request.get(`/api/storefronts?cityId=${town.id}&sort=verifiedAt&pageSize=1`)
+  ).json()) as { items: { id: string }[] };
+  const target = { id: oldest.items[0]!.id };
+  await page.goto(`/towns/${town.slug}?selected=${target.id}`);
+  const panel = page.getByTestId('storefront-panel');
   const visits = async () =>
     (
       (await (await page.request.get(`/api/storefronts/${target.id}/verifications`)).json()) as {
