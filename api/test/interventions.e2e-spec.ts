@@ -65,6 +65,14 @@ describe('interventions', () => {
     expect(unit.body.interventionCount).toBe(1);
   });
 
+  it('counts all matches also on a page past the end', async () => {
+    await api.post('/api/interventions').send(testShop()).expect(201);
+    const first = await api.get(`/api/interventions?cityId=${city.id}&pageSize=1`).expect(200);
+    expect(first.body.total).toBeGreaterThan(0);
+    const beyond = await api.get(`/api/interventions?cityId=${city.id}&pageSize=1&page=9999`).expect(200);
+    expect(beyond.body).toMatchObject({ items: [], total: first.body.total });
+  });
+
   it('finds an intervention by a word from its lessons learned (German stemming)', async () => {
     const created = await api.post('/api/interventions').send(testShop()).expect(201);
     const res = await api.get(`/api/interventions?cityId=${city.id}&q=Öffnungszeit`).expect(200);

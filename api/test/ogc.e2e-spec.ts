@@ -115,6 +115,15 @@ describe('OGC API – Features', () => {
     expect(clamped.body.numberReturned).toBe(3);
   });
 
+  it('perimeters: numberMatched counts all matches also on a page past the end', async () => {
+    const all = await request(t.http).get(`/api/ogc/collections/perimeters/items?limit=1`).expect(200);
+    expect(all.body.numberMatched).toBeGreaterThan(0);
+    const beyond = await request(t.http)
+      .get(`/api/ogc/collections/perimeters/items?limit=1&offset=100000`)
+      .expect(200);
+    expect(beyond.body).toMatchObject({ numberReturned: 0, numberMatched: all.body.numberMatched });
+  });
+
   it('single items: open town 200, closed town 404', async () => {
     const item = await request(t.http)
       .get(`/api/ogc/collections/storefronts/items/${openUnits[0]}`)

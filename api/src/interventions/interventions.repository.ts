@@ -63,12 +63,24 @@ export class InterventionsRepository {
       : 'i.start_date DESC NULLS LAST';
     const pageSize = q.pageSize ?? 50;
     const offset = ((q.page ?? 1) - 1) * pageSize;
+    const filterParams = params.length; // the WHERE's parameters, before the page's
     const rows: (Intervention & { total: number })[] = await this.db.query(
       `SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM interventions i
        WHERE ${where.join(' AND ')} ORDER BY ${order}, i.id LIMIT ${p(pageSize)} OFFSET ${p(offset)}`,
       params,
     );
-    return { items: rows.map(({ total: _t, ...i }) => i), total: rows[0]?.total ?? 0 };
+    // A page past the end has no row to carry the count: count on its own (as the storefront list does).
+    const total =
+      rows[0]?.total ??
+      (offset > 0
+        ? (
+            await this.db.query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM interventions i WHERE ${where.join(' AND ')}`,
+              params.slice(0, filterParams),
+            )
+          )[0]!.n
+        : 0);
+    return { items: rows.map(({ total: _t, ...i }) => i), total };
   }
 
   async find(id: string, db: Db = this.db): Promise<Intervention | null> {

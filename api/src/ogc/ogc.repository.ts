@@ -64,19 +64,27 @@ export class OgcRepository {
     offset: number;
     id?: string;
   }): Promise<{ features: OgcFeature[]; matched: number }> {
+    const where = `WHERE open_data AND perimeter IS NOT NULL
+         AND ($1::float8[] IS NULL OR perimeter && ST_MakeEnvelope($1[1], $1[2], $1[3], $1[4], 4326))
+         AND ($2::uuid IS NULL OR id = $2::uuid)`;
+    const filter = [q.bbox ?? null, q.id ?? null];
     const rows = await this.db.query<(OgcFeature & { matched: number })[]>(
       `SELECT 'Feature' AS type, id, ST_AsGeoJSON(perimeter, 7)::json AS geometry,
               json_build_object('town', slug, 'townName', name, 'ags', ags, 'state', state,
                                 'isPlaceholder', perimeter_is_placeholder) AS properties,
               count(*) OVER ()::int AS matched
-       FROM cities
-       WHERE open_data AND perimeter IS NOT NULL
-         AND ($1::float8[] IS NULL OR perimeter && ST_MakeEnvelope($1[1], $1[2], $1[3], $1[4], 4326))
-         AND ($2::uuid IS NULL OR id = $2::uuid)
+       FROM cities ${where}
        ORDER BY name, id LIMIT $3 OFFSET $4`,
-      [q.bbox ?? null, q.id ?? null, q.limit, q.offset],
+      [...filter, q.limit, q.offset],
     );
-    return { features: rows.map(({ matched: _m, ...f }) => f), matched: rows[0]?.matched ?? 0 };
+    // A page past the end has no row to carry the count: count on its own (as for storefronts).
+    const matched =
+      rows[0]?.matched ??
+      (q.offset > 0
+        ? (await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM cities ${where}`, filter))[0]!
+            .n
+        : 0);
+    return { features: rows.map(({ matched: _m, ...f }) => f), matched };
   }
 
   /** Bounding box of what the open-data towns publish (null when none does). */
