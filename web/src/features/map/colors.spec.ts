@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OCCUPANCY_STATUSES } from '../../lib/domain';
-import { contrastRatio, STATUS_COLORS, textColorOn, vacancyRateColor } from './colors';
+import { contrastRatio, STATUS_COLORS, textColorOn, vacancyRateColor, VACANCY_RATE_STEPS } from './colors';
+import { VACANCY_CLASSES } from '../../../../api/src/reports/vacancy-classes';
 
 describe('map colours', () => {
   it('gives every status its own colour', () => {
@@ -26,10 +27,20 @@ describe('map colours', () => {
     expect(vacancyRateColor(0.05)).toBe('#fecc5c');
     expect(vacancyRateColor(0.12)).toBe('#fd8d3c');
     expect(vacancyRateColor(0.5)).toBe('#bd0026');
+    // classed as printed (to 0.1 pp), as the reports do: „10,0 %“ is never coloured as under 10 %
+    expect(vacancyRateColor(0.09996)).toBe('#fd8d3c');
+    expect(vacancyRateColor(0.0994)).toBe('#fecc5c');
+    expect(vacancyRateColor(null)).toBe('#cfcfcf');
   });
 
   it('picks readable text on each colour', () => {
     expect(textColorOn('#ffffb2')).toBe('#000000');
     expect(textColorOn('#0072B2')).toBe('#ffffff');
+  });
+});
+
+describe('vacancy rate steps', () => {
+  it('are the report classes, one colour each', () => {
+    expect(VACANCY_RATE_STEPS.map((s) => s.from)).toEqual(VACANCY_CLASSES.map((c) => c.from));
   });
 });

@@ -1,3 +1,4 @@
+import { vacancyClassOf } from '../../../../api/src/reports/vacancy-classes';
 import type { OccupancyStatus } from '../../lib/domain';
 
 /**
@@ -25,11 +26,14 @@ export const VACANCY_RATE_STEPS: { from: number; color: string }[] = [
 /** Towns without a figure (no units on the date, not readable, still loading): neutral grey. */
 export const NO_DATA_COLOR = '#cfcfcf';
 
+/**
+ * The colour of a town's vacancy rate, classed as the reports class it (api/src/reports/vacancy-classes.ts:
+ * the rate as printed, to 0.1 percentage points), so the dashboard's network map and a printed report
+ * never colour the same town differently.
+ */
 export function vacancyRateColor(share: number | null): string {
-  if (share === null) return NO_DATA_COLOR;
-  let color = VACANCY_RATE_STEPS[0]!.color;
-  for (const step of VACANCY_RATE_STEPS) if (share >= step.from) color = step.color;
-  return color;
+  const index = vacancyClassOf(share);
+  return index === null ? NO_DATA_COLOR : VACANCY_RATE_STEPS[index]!.color;
 }
 
 /** Relative luminance (WCAG 2.x) of a `#rrggbb` colour. */
