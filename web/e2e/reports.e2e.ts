@@ -102,6 +102,19 @@ test.describe('council reports', () => {
     await expect(page.getByTestId('network-report-link')).toHaveCount(0);
   });
 
+  test('Back brings the previous date back into the report toolbar', async ({ page }) => {
+    await signIn(page, DEMO.viewerGotha);
+    await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);
+    const date = page.getByLabel('Stichtag');
+    await expect(date).toHaveValue(AS_OF);
+    await date.fill('2024-12-31');
+    await page.getByRole('button', { name: 'Anzeigen' }).click();
+    await expect(page).toHaveURL(/stichtag=2024-12-31/);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`stichtag=${AS_OF}`));
+    await expect(date).toHaveValue(AS_OF);
+  });
+
   test('another town’s report is refused with a clear message', async ({ page }) => {
     await signIn(page, DEMO.viewerGotha);
     await page.goto(`/berichte/stadt/muehlhausen?stichtag=${AS_OF}`);

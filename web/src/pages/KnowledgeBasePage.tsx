@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/hooks/use-session';
 import { isSignedIn } from '../features/auth/permissions';
@@ -14,6 +14,7 @@ import { parseDecimal } from '../lib/numbers';
 import { onLinkClick, useQueryParam } from '../router/router';
 import { signInHref } from '../ui/ApiErrorMessage';
 import { Field } from '../ui/Field';
+import { useInputFollowing } from '../ui/use-input-following';
 import { LoadError, Loading } from '../ui/Status';
 
 const OUTCOMES: readonly Outcome[] = ['lease', 'noLease', 'unknown'];
@@ -36,7 +37,7 @@ export default function KnowledgeBasePage() {
   const [rawOutcome, setOutcome] = useQueryParam('ergebnis');
   const [maxCost, setMaxCost] = useQueryParam('kostenBis');
   const [q, setQ] = useQueryParam('suche');
-  const [query, setQuery] = useState(q);
+  const [query, setQuery] = useInputFollowing(q);
   const type = oneOf(INTERVENTION_TYPES, rawType);
   const state = oneOf(INTERVENTION_STATES, rawState);
   const outcome = oneOf(OUTCOMES, rawOutcome);

@@ -5,6 +5,7 @@ import { onLinkClick } from '../../../router/router';
 import type { ReportLang } from '../report-format';
 import { fetchReportPdf, pdfErrorKey, saveBlob } from '../report-pdf';
 import { reportLang } from '../report-url';
+import { useInputFollowing } from '../../../ui/use-input-following';
 
 interface Props {
   asOf: string;
@@ -17,8 +18,8 @@ interface Props {
 /** Date, language, print and PDF: screen only (hidden in print). */
 export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(asOf);
-  const [language, setLanguage] = useState<ReportLang>(lang);
+  const [date, setDate] = useInputFollowing(asOf);
+  const [language, setLanguage] = useInputFollowing<ReportLang>(lang);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [pdfError, setPdfError] = useState<Error | null>(null);
   const submit = (e: FormEvent): void => {
