@@ -45,8 +45,22 @@ describe('footfall', () => {
       firstHour: '2025-03-02T23:00:00.000Z',
       lastHour: '2025-03-04T14:00:00.000Z',
       gaps: [{ from: '2025-03-04T11:00:00.000Z', to: '2025-03-04T14:00:00.000Z', hours: 3 }],
-      repaired: [{ line: 38, reason: expect.stringMatching(/empty extra cell/) }],
-      rejected: [{ line: 39, reason: expect.stringMatching(/not a whole number/) }],
+      repaired: [
+        {
+          line: 38,
+          problem: 'removed_empty_cell',
+          params: { column: 2 },
+          reason: expect.stringMatching(/empty extra cell/),
+        },
+      ],
+      rejected: [
+        {
+          line: 39,
+          problem: 'invalid_count',
+          params: {},
+          reason: expect.stringMatching(/not a whole number/),
+        },
+      ],
     });
     expect(res.body.encodings.sort()).toEqual(['utf-8', 'windows-1252']);
     const stored = await t.db.query(
@@ -71,7 +85,11 @@ describe('footfall', () => {
     expect(res.body.stored).toBe(4);
     expect(res.body.gaps).toEqual([]);
     expect(res.body.rejected).toEqual([
-      expect.objectContaining({ line: 6, reason: expect.stringMatching(/does not exist/) }),
+      expect.objectContaining({
+        line: 6,
+        problem: 'nonexistent_hour',
+        reason: expect.stringMatching(/does not exist/),
+      }),
     ]);
   });
 
@@ -150,7 +168,12 @@ describe('footfall', () => {
     );
     const res = await send(editor, city.id, 'Steinweg', file).expect(201);
     expect(res.body.rejected).toEqual([
-      expect.objectContaining({ line: 2, reason: expect.stringMatching(/plausible/) }),
+      expect.objectContaining({
+        line: 2,
+        problem: 'implausible_count',
+        params: { max: expect.any(Number) },
+        reason: expect.stringMatching(/plausible/),
+      }),
     ]);
   });
 

@@ -131,6 +131,10 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   await expect(report).toContainText('22 Stunden gespeichert');
   await expect(report).toContainText('1 Lücke');
   await expect(report).toContainText('1 Zeile abgelehnt');
+  // the reason in German (the API's code), not the API's English sentence
+  await expect(report.getByRole('row', { name: /viele/ })).toContainText(
+    'Die Zahl ist keine ganze Zahl ≥ 0.',
+  );
   await expect(page.getByTestId('footfall-chart')).toBeVisible();
   await page.getByText('Als Tabelle anzeigen').click();
   await expect(page.getByTestId('footfall-table')).toBeVisible();

@@ -3,7 +3,7 @@ import { vocabularyKey } from '../imports/import-vocabulary.js';
 import { parseDate } from '../imports/import-values.js';
 import { decodeLines, detectDelimiter } from '../imports/text-decoding.js';
 import { berlinHourToUtc } from './berlin-time.js';
-import type { LineReport } from './footfall.types.js';
+import type { LineProblem, LineReport } from './footfall.types.js';
 
 export interface HourCount {
   line: number;
@@ -18,6 +18,14 @@ export interface CounterFile {
   rejected: LineReport[];
   encodings: string[];
 }
+
+const report = (
+  line: number,
+  text: string,
+  problem: LineProblem,
+  params: Record<string, number>,
+  reason: string,
+): LineReport => ({ line, text, problem, params, reason });
 
 const TIMESTAMP = ['zeitstempel', 'datumuhrzeit', 'timestamp', 'datetime', 'zeitpunkt'];
 const DATE = ['datum', 'date', 'tag'];
@@ -83,54 +91,71 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
     if (cells.length === headers.length + 1) {
       const empty = cells.findIndex((c) => c === '');
       if (empty < 0)
-        return void result.rejected.push({
+        return void result.rejected.push(
+          report(
+            line,
+            text,
+            'shifted_columns',
+            {},
+            'One cell too many and none of them is empty: columns are shifted.',
+          ),
+        );
+      cells = cells.filter((_, k) => k !== empty);
+      result.repaired.push(
+        report(
           line,
           text,
-          reason: 'One cell too many and none of them is empty: columns are shifted.',
-        });
-      cells = cells.filter((_, k) => k !== empty);
-      result.repaired.push({
-        line,
-        text,
-        reason: `Removed an empty extra cell (column ${empty + 1}) that shifted the columns.`,
-      });
+          'removed_empty_cell',
+          { column: empty + 1 },
+          `Removed an empty extra cell (column ${empty + 1}) that shifted the columns.`,
+        ),
+      );
     } else if (cells.length !== headers.length) {
-      return void result.rejected.push({
-        line,
-        text,
-        reason: `The row has ${cells.length} cells, the header ${headers.length}.`,
-      });
+      return void result.rejected.push(
+        report(
+          line,
+          text,
+          'cell_count',
+          { cells: cells.length, headers: headers.length },
+          `The row has ${cells.length} cells, the header ${headers.length}.`,
+        ),
+      );
     }
     const when =
       ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
     if (!when.date || when.hour === null)
-      return void result.rejected.push({ line, text, reason: 'Date or hour is not readable.' });
+      return void result.rejected.push(
+        report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.'),
+      );
     const instants = berlinHourToUtc(when.date, when.hour);
     if (instants.length === 0)
-      return void result.rejected.push({
-        line,
-        text,
-        reason: 'This hour does not exist (clock change to summer time).',
-      });
+      return void result.rejected.push(
+        report(line, text, 'nonexistent_hour', {}, 'This hour does not exist (clock change to summer time).'),
+      );
     const earlier = instants[0]!.getTime();
     const hour = seen.has(earlier) && instants[1] ? instants[1] : instants[0]!;
     if (seen.has(hour.getTime())) {
-      return void result.rejected.push({
-        line,
-        text,
-        reason: `The hour appears already in line ${seen.get(hour.getTime())}.`,
-      });
+      const first = seen.get(hour.getTime())!;
+      return void result.rejected.push(
+        report(line, text, 'duplicate_hour', { line: first }, `The hour appears already in line ${first}.`),
+      );
     }
     const value =
       count >= 0 ? parseCount(cells[count]!) : sumOf(directions.map((k) => parseCount(cells[k]!)));
     if (value === 'invalid')
-      return void result.rejected.push({ line, text, reason: 'The count is not a whole number ≥ 0.' });
+      return void result.rejected.push(
+        report(line, text, 'invalid_count', {}, 'The count is not a whole number ≥ 0.'),
+      );
     if (value !== null && value > MAX_HOURLY_COUNT)
-      return void result.rejected.push({
-        line,
-        text,
-        reason: `The count is over ${MAX_HOURLY_COUNT.toLocaleString('en')} passers-by in one hour: not plausible.`,
-      });
+      return void result.rejected.push(
+        report(
+          line,
+          text,
+          'implausible_count',
+          { max: MAX_HOURLY_COUNT },
+          `The count is over ${MAX_HOURLY_COUNT.toLocaleString('en')} passers-by in one hour: not plausible.`,
+        ),
+      );
     seen.set(hour.getTime(), line);
     result.counts.push({
       line,

@@ -3,10 +3,27 @@
  * these types). Keep this file free of framework imports.
  */
 
+/** Why a line of a counter file was repaired or rejected (the dashboard explains each in its language). */
+export const LINE_PROBLEMS = [
+  'shifted_columns',
+  'removed_empty_cell',
+  'cell_count',
+  'unreadable_hour',
+  'nonexistent_hour',
+  'duplicate_hour',
+  'invalid_count',
+  'implausible_count',
+] as const;
+export type LineProblem = (typeof LINE_PROBLEMS)[number];
+
 /** One reported line of a counter file: repaired or rejected, with the reason. */
 export interface LineReport {
   line: number;
   text: string;
+  /** The reason as a code, with the numbers its explanation names (column, cells, line, maximum). */
+  problem: LineProblem;
+  params: Record<string, number>;
+  /** The reason in English. */
   reason: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { LINE_PROBLEMS, type LineProblem } from '../footfall.types.js';
 import type {
   FootfallImportReport,
   FootfallLocation,
@@ -18,7 +19,17 @@ export class LineReportResponse implements LineReport {
   @ApiProperty({ description: 'The line as it is in the file' })
   text: string;
 
-  @ApiProperty()
+  @ApiProperty({ enum: LINE_PROBLEMS, description: 'Why, as a code (explained in the dashboard’s language)' })
+  problem: LineProblem;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'The numbers the explanation names: `column`, `cells`/`headers`, `line`, `max`',
+  })
+  params: Record<string, number>;
+
+  @ApiProperty({ description: 'Why, in English' })
   reason: string;
 }
 

@@ -78,7 +78,7 @@ function LineTable({ caption, lines }: { caption: string; lines: LineReport[] })
               <td>
                 <code>{l.text}</code>
               </td>
-              <td lang="en">{l.reason}</td>
+              <td>{t(`footfall.problem.${l.problem}`, { ...l.params, defaultValue: l.reason })}</td>
             </tr>
           ))}
         </tbody>
