@@ -44,7 +44,14 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
   const { t, i18n } = useTranslation();
   const mutation = useSaveContact(storefrontId);
   const [draft, setDraft] = useState(() => toDraft(contact, i18n.language));
+  // The version the contact was shown at: a background reload must not lend the typed contact a newer
+  // one (it would replace a colleague's contact unseen); after a 409 the user may save on top.
+  const [openedVersion] = useState(storefrontVersion);
   const fields = toContactFields(draft, i18n.language);
+  const save = (version: number): void => {
+    if (!fields) return; // the rent field says what is wrong
+    mutation.mutate({ version, contact: fields }, { onSuccess: onDone });
+  };
   const input = (
     key: keyof Draft,
     label: string,
@@ -69,8 +76,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
       aria-labelledby="contact-form-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!fields) return; // the rent field says what is wrong
-        mutation.mutate({ version: storefrontVersion, contact: fields }, { onSuccess: onDone });
+        save(openedVersion);
       }}
     >
       <h4 id="contact-form-heading">{t('contact.edit')}</h4>
@@ -93,7 +99,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
           />
         )}
       </Field>
-      {mutation.error && <ApiErrorMessage error={mutation.error} />}
+      {mutation.error && <ApiErrorMessage error={mutation.error} onRetry={save} />}
       <FormActions pending={mutation.isPending} onCancel={onDone} />
     </form>
   );
