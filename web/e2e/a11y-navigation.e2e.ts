@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { renderedStorefronts, seededTown, type SeededTown } from './helpers';
+import { createVacantAtCentre, renderedStorefronts, seededTown, type SeededTown } from './helpers';
 
 /**
  * Accessibility of navigation and of what the review found (BITV 2.0 / WCAG 2.1 AA), in the real
@@ -16,25 +16,6 @@ let town: SeededTown;
 test.beforeAll(async ({ request }) => {
   town = await seededTown(request);
 });
-
-/** A unit created through the API at the town's centre (vacant since 2024-01-01); its id. */
-async function createUnit(page: Page, csrf: string, street: string, houseNumber: string): Promise<string> {
-  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
-    centre: { coordinates: [number, number] };
-  };
-  const created = await page.request.post('/api/storefronts', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      street,
-      houseNumber,
-      location: { type: 'Point', coordinates: detail.centre.coordinates },
-      initialStatus: { date: '2024-01-01', status: 'vacant' },
-    },
-  });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
-}
 
 test.describe('page titles', () => {
   test('each page has its own title in the UI language, and it follows a language switch', async ({
@@ -165,7 +146,7 @@ test.describe('focus around the storefront panel', () => {
     page,
   }) => {
     const csrf = await signIn(page, DEMO.editorMuehlhausen);
-    const id = await createUnit(page, csrf, 'Aaa-Fokusgasse', '7'); // first in the list by street
+    const id = await createVacantAtCentre(page, town, csrf, 'Aaa-Fokusgasse', '7'); // first in the list by street
     await page.goto(`/towns/${town.slug}?selected=${id}`);
     const panel = page.getByTestId('storefront-panel');
     await panel.getByRole('button', { name: 'Position verschieben' }).click();

@@ -1,6 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, signIn, signInApi } from './auth-helpers';
-import { expectRendered, seededTown, type RenderedStorefront, type SeededTown } from './helpers';
+import {
+  createVacantAtCentre,
+  expectRendered,
+  seededTown,
+  type RenderedStorefront,
+  type SeededTown,
+} from './helpers';
 
 let town: SeededTown;
 
@@ -14,30 +20,6 @@ async function openDrawnStorefront(page: Page): Promise<{ target: RenderedStoref
   const [target] = await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
   await page.goto(`/towns/${town.slug}?selected=${target!.id}`);
   return { target: target!, panel: page.getByTestId('storefront-panel') };
-}
-
-/** A unit created through the API at the town's centre, vacant since 2024-01-01; its id. */
-async function createVacantAtCentre(
-  page: Page,
-  csrf: string,
-  street: string,
-  houseNumber: string,
-): Promise<string> {
-  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
-    centre: { coordinates: [number, number] };
-  };
-  const created = await page.request.post('/api/storefronts', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      street,
-      houseNumber,
-      location: { type: 'Point', coordinates: detail.centre.coordinates },
-      initialStatus: { date: '2024-01-01', status: 'vacant' },
-    },
-  });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
 }
 
 // Writes need a signed-in editor of the town (the seeded town is Mühlhausen, the demo editor's town).
@@ -344,7 +326,7 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
 
 test('a storefront entered in error is deleted after a confirmation', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const id = await createVacantAtCentre(page, csrf, 'Aalgasse', '2'); // first in the list by street
+  const id = await createVacantAtCentre(page, town, csrf, 'Aalgasse', '2'); // first in the list by street
   await page.goto('/kennzahlen');
   await page.goto(`/towns/${town.slug}?view=list&sort=street`);
   await page.getByRole('button', { name: /Aalgasse 2/ }).click(); // opening the unit adds a history entry
@@ -360,7 +342,7 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   await page.goBack();
   await expect(page).toHaveURL(/\/kennzahlen$/);
   // Deleting a unit opened by its link (no entry of the list before it): the entry is replaced.
-  const other = await createVacantAtCentre(page, csrf, 'Doppelgasse', '4');
+  const other = await createVacantAtCentre(page, town, csrf, 'Doppelgasse', '4');
   await page.goto(`/towns/${town.slug}?selected=${other}`);
   await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
   await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
@@ -374,7 +356,7 @@ test('a storefront is moved on the map: the position set is not lost without a q
   page,
 }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const id = await createVacantAtCentre(page, csrf, 'Umzugsgasse', '5');
+  const id = await createVacantAtCentre(page, town, csrf, 'Umzugsgasse', '5');
   await page.goto(`/towns/${town.slug}?selected=${id}`);
   await page.getByTestId('storefront-panel').getByRole('button', { name: 'Position verschieben' }).click();
   await expect(page.getByRole('heading', { name: 'Position verschieben: Umzugsgasse 5' })).toBeVisible();
@@ -412,7 +394,7 @@ test('a storefront is moved on the map: the position set is not lost without a q
 
 test('a wrongly recorded status change is corrected and then removed from the history', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const id = await createVacantAtCentre(page, csrf, 'Verlaufsgasse', '3');
+  const id = await createVacantAtCentre(page, town, csrf, 'Verlaufsgasse', '3');
   const changed = await page.request.post(`/api/storefronts/${id}/status-changes`, {
     headers: { 'X-CSRF-Token': csrf },
     data: { version: 1, date: '2025-03-01', status: 'occupied', useCategory: 'food_drink' },
@@ -448,7 +430,7 @@ test('a colleague saves while a history entry is corrected: the correction is ke
   page,
 }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const id = await createVacantAtCentre(page, csrf, 'Konfliktgasse', '5');
+  const id = await createVacantAtCentre(page, town, csrf, 'Konfliktgasse', '5');
   const changed = await page.request.post(`/api/storefronts/${id}/status-changes`, {
     headers: { 'X-CSRF-Token': csrf },
     data: { version: 1, date: '2025-03-01', status: 'occupied', useCategory: 'food_drink' },
@@ -491,7 +473,7 @@ test('an intervention edited while the panel reloads does not undo a colleague�
   page,
 }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
-  const id = await createVacantAtCentre(page, csrf, 'Konfliktgasse', '7');
+  const id = await createVacantAtCentre(page, town, csrf, 'Konfliktgasse', '7');
   const created = await page.request.post('/api/interventions', {
     headers: { 'X-CSRF-Token': csrf },
     data: {

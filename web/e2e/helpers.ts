@@ -84,3 +84,28 @@ declare global {
     __schaufensterMap?: MapLibreMap;
   }
 }
+
+/** A unit created through the API at the town's centre, vacant since 2024-01-01; its id. */
+export async function createVacantAtCentre(
+  page: Page,
+  town: SeededTown,
+  csrf: string,
+  street: string,
+  houseNumber: string,
+): Promise<string> {
+  const detail = (await (await page.request.get(`/api/cities/${town.slug}`)).json()) as {
+    centre: { coordinates: [number, number] };
+  };
+  const created = await page.request.post('/api/storefronts', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      street,
+      houseNumber,
+      location: { type: 'Point', coordinates: detail.centre.coordinates },
+      initialStatus: { date: '2024-01-01', status: 'vacant' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
