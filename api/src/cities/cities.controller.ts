@@ -12,6 +12,11 @@ import { UpdateOpenDataDto, UpdatePerimeterDto } from './dto/update-perimeter.dt
 
 const VERSION_CONFLICT_TOWN =
   'Someone else changed the town in the meantime (VERSION_CONFLICT; `details.current` is the town as now stored).';
+/** A write to a town: it may be gone (404) or changed since it was read (409). */
+const STALE_OR_NO_TOWN = [
+  [404, 'There is no town with this id (NOT_FOUND).'],
+  [409, VERSION_CONFLICT_TOWN],
+] as const;
 
 @ApiTags('cities')
 @Controller('cities')
@@ -48,14 +53,7 @@ export class CitiesController {
   @Put(':id/open-data')
   @EditTown('city')
   @ApiOkResponse({ type: CityResponse, description: 'The town after the change of its open-data switch.' })
-  @ApiErrors(
-    400,
-    401,
-    403,
-    [404, 'There is no town with this id (NOT_FOUND).'],
-    [409, VERSION_CONFLICT_TOWN],
-    413,
-  )
+  @ApiErrors(400, 401, 403, ...STALE_OR_NO_TOWN, 413)
   setOpenData(@Param('id') id: string, @Body() body: UpdateOpenDataDto): Promise<City> {
     return this.cities.setOpenData(id, body.openData, body.version);
   }
@@ -63,18 +61,10 @@ export class CitiesController {
   @Put(':id/perimeter')
   @EditTown('city')
   @ApiOkResponse({ type: CityResponse, description: 'The town with its new downtown perimeter.' })
-  @ApiErrors(
-    400,
-    401,
-    403,
-    [404, 'There is no town with this id (NOT_FOUND).'],
-    [409, VERSION_CONFLICT_TOWN],
-    413,
-    [
-      422,
-      'The perimeter is not a valid area (INVALID_GEOMETRY, the reason from PostGIS in the message) or lies entirely outside the municipal boundary (OUTSIDE_TOWN).',
-    ],
-  )
+  @ApiErrors(400, 401, 403, ...STALE_OR_NO_TOWN, 413, [
+    422,
+    'The perimeter is not a valid area (INVALID_GEOMETRY, the reason from PostGIS in the message) or lies entirely outside the municipal boundary (OUTSIDE_TOWN).',
+  ])
   updatePerimeter(@Param('id') id: string, @Body() body: UpdatePerimeterDto): Promise<City> {
     return this.cities.updatePerimeter(id, body.perimeter, body.version);
   }
