@@ -295,7 +295,9 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
 
   await panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' }).click();
   const form = panel.getByTestId('intervention-edit');
+  await expect(form.getByLabel('Ende')).not.toHaveAttribute('required');
   await form.getByLabel('Stand').selectOption({ label: 'Abgeschlossen' });
+  await expect(form.getByLabel('Ende')).toHaveAttribute('required'); // as the API checks it
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
   await form.getByLabel('Ende').fill(today); // it started today (the form's default)
   await form.getByLabel('Erkenntnisse').fill('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.');

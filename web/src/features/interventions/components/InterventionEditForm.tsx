@@ -100,23 +100,26 @@ export function InterventionEditForm({
             </select>
           )}
         </Field>
-        <Field label={t('form.startDate')}>
-          {(id) => (
+        {/* required as the API checks it: a running or ended one needs a start, an ended one an end */}
+        <Field label={t('form.startDate')} required={draft.state !== 'planned'}>
+          {(id, controlProps) => (
             <input
               id={id}
               type="date"
               value={draft.startDate}
               onChange={(e) => set('startDate', e.target.value)}
+              {...controlProps}
             />
           )}
         </Field>
-        <Field label={t('form.endDate')}>
-          {(id) => (
+        <Field label={t('form.endDate')} required={draft.state === 'ended'}>
+          {(id, controlProps) => (
             <input
               id={id}
               type="date"
               value={draft.endDate}
               onChange={(e) => set('endDate', e.target.value)}
+              {...controlProps}
             />
           )}
         </Field>

@@ -87,25 +87,26 @@ export function InterventionForm({
           </select>
         )}
       </Field>
-      <Field label={t('form.startDate')}>
-        {(id) => (
+      {/* required as the API checks it: a running or ended one needs a start, an ended one an end */}
+      <Field label={t('form.startDate')} required={state !== 'planned'}>
+        {(id, controlProps) => (
           <input
             id={id}
             type="date"
             value={startDate}
-            required={state !== 'planned'}
             onChange={(e) => setStartDate(e.target.value)}
+            {...controlProps}
           />
         )}
       </Field>
-      <Field label={t('form.endDate')}>
-        {(id) => (
+      <Field label={t('form.endDate')} required={state === 'ended'}>
+        {(id, controlProps) => (
           <input
             id={id}
             type="date"
             value={endDate}
-            required={state === 'ended'}
             onChange={(e) => setEndDate(e.target.value)}
+            {...controlProps}
           />
         )}
       </Field>
