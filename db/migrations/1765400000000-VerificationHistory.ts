@@ -105,7 +105,9 @@ const AUDITED_VISITS = `
   FROM audit_log a JOIN storefronts s ON s.id = a.entity_id
   WHERE a.entity_type = 'storefront' AND a.after ->> 'verifiedAt' IS NOT NULL
     AND a.after ->> 'verifiedAt' IS DISTINCT FROM a.before ->> 'verifiedAt'
-    AND (a.after ->> 'verifiedAt')::timestamptz < s.verified_at`;
+    -- snapshots keep milliseconds (a JavaScript Date), verified_at microseconds: the last visit's own
+    -- snapshot must not count as an earlier visit
+    AND (a.after ->> 'verifiedAt')::timestamptz < date_trunc('milliseconds', s.verified_at)`;
 
 export class VerificationHistory1765400000000 implements MigrationInterface {
   name = 'VerificationHistory1765400000000';
@@ -140,7 +142,9 @@ export class VerificationHistory1765400000000 implements MigrationInterface {
     for (const [fn, rewrites] of KPI_REWRITES) await rewriteFunction(q, fn, rewrites);
 
     // Earlier visits from the audit trail widen their units' windows; the rewritten KPI trigger on
-    // storefronts adds the difference to the pre-aggregates.
+    // storefronts adds the difference to the pre-aggregates. Not a change of the units: their
+    // updated_at (the reports' "last change of the register") stays.
+    await q.query(`ALTER TABLE storefronts DISABLE TRIGGER storefronts_touch`);
     await q.query(`
       UPDATE storefronts s SET fresh_during = w.fresh_during
       FROM (SELECT storefront_id, range_agg(verification_window(verified_at)) AS fresh_during
@@ -148,6 +152,7 @@ export class VerificationHistory1765400000000 implements MigrationInterface {
             WHERE storefront_id IN (SELECT storefront_id FROM (${AUDITED_VISITS}) a)
             GROUP BY storefront_id) w
       WHERE s.id = w.storefront_id AND s.fresh_during IS DISTINCT FROM w.fresh_during`);
+    await q.query(`ALTER TABLE storefronts ENABLE TRIGGER storefronts_touch`);
 
     await q.query(`
       CREATE FUNCTION storefront_keep_fresh_during() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -222,7 +227,7 @@ export class VerificationHistory1765400000000 implements MigrationInterface {
       SELECT kpi_rebuild(ARRAY(
         SELECT DISTINCT s.city_id FROM storefronts s
         WHERE s.verified_at IS NOT NULL
-          AND s.fresh_during <> datemultirange(verification_window(s.verified_at))))`);
+          AND s.fresh_during IS DISTINCT FROM datemultirange(verification_window(s.verified_at))))`);
     await q.query(`ALTER TABLE storefronts DROP COLUMN fresh_during`);
     await q.query(`DROP FUNCTION verification_window(timestamptz)`);
     await q.query(`DROP TABLE storefront_verifications`);

@@ -41,6 +41,30 @@ describe('seriesPoints', () => {
     expect(points.at(-1)!.values.get('a')).toBe(0.14);
   });
 
+  it('ends a flow with the last full year (or on the date when it is 31 December): no half year twice', () => {
+    const flowBucket = (end: string, openings: number) => ({ end, flows: { openings } });
+    const flows = {
+      towns: [
+        {
+          cityId: 'a',
+          buckets: [flowBucket('2023-12-31', 4), flowBucket('2024-12-31', 6), flowBucket('2025-12-31', 9)],
+        },
+      ],
+    } as unknown as KpiSeries;
+    const trailing = [{ cityId: 'a', flows: { openings: 7 } }] as unknown as TownKpis[];
+    const midYear = seriesPoints(flows, 'openings', '2025-06-30', trailing, label);
+    expect(midYear.map((p) => [p.label, p.values.get('a')])).toEqual([
+      ['2023', 4],
+      ['2024', 6],
+    ]);
+    const yearEnd = seriesPoints(flows, 'openings', '2025-12-31', trailing, label);
+    expect(yearEnd.map((p) => [p.label, p.isAsOf, p.values.get('a')])).toEqual([
+      ['2023', false, 4],
+      ['2024', false, 6],
+      ['2025', false, 9],
+    ]);
+  });
+
   it('leaves a town without a value on the date empty', () => {
     const points = seriesPoints(series, 'vacancyRate', '2025-06-30', onDate.slice(0, 1), label);
     expect(points.at(-1)!.values.get('b')).toBeNull();

@@ -1,5 +1,5 @@
 import type { KpiSeries, TownKpis } from './api/kpis-api';
-import { kpiValue, type BenchmarkKpi } from './definitions';
+import { kpiMeta, kpiValue, type BenchmarkKpi } from './definitions';
 
 /** One point of the benchmark's time series: its label and each town's value. */
 export interface SeriesPoint {
@@ -15,6 +15,9 @@ export interface SeriesPoint {
  * then the reference date with the values the page's table shows. The API's last yearly bucket ends on
  * 31 December of the reference date's year — after the date, or in the future — so it is replaced by
  * the date itself, as the council report does.
+ * Flows (openings, closures …) are counted per calendar year; the table's flows are the 12 months up
+ * to the date, which would count half a year twice next to the year before: for a flow the series
+ * ends with the last full year (or on the date itself when it is a 31 December).
  */
 export function seriesPoints(
   series: KpiSeries,
@@ -23,7 +26,10 @@ export function seriesPoints(
   atAsOf: readonly TownKpis[],
   formatDate: (iso: string) => string,
 ): SeriesPoint[] {
-  const ends = (series.towns[0]?.buckets ?? []).map((b) => b.end).filter((end) => end < asOf);
+  const flow = kpiMeta(kpi).flow;
+  const ends = (series.towns[0]?.buckets ?? [])
+    .map((b) => b.end)
+    .filter((end) => (flow ? end <= asOf : end < asOf));
   const points: SeriesPoint[] = ends.map((end) => ({
     label: end.slice(0, 4),
     isAsOf: false,
@@ -34,6 +40,7 @@ export function seriesPoints(
       }),
     ),
   }));
+  if (flow) return points;
   const onDate = new Map(atAsOf.map((k) => [k.cityId, k]));
   points.push({
     label: formatDate(asOf),

@@ -6,6 +6,7 @@ import { Field } from '../../../ui/Field';
 import type { ContactFields, StorefrontContact } from '../api/contacts-api';
 import { useSaveContact } from '../hooks/use-save-contact';
 import { FormActions } from '../../../ui/FormActions';
+import { mergeChanged } from '../../../lib/merge-changed';
 
 type Draft = Record<keyof ContactFields, string>;
 
@@ -43,14 +44,19 @@ export interface ContactFormProps {
 export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }: ContactFormProps) {
   const { t, i18n } = useTranslation();
   const mutation = useSaveContact(storefrontId);
-  const [draft, setDraft] = useState(() => toDraft(contact, i18n.language));
-  // The version the contact was shown at: a background reload must not lend the typed contact a newer
-  // one (it would replace a colleague's contact unseen); after a 409 the user may save on top.
-  const [openedVersion] = useState(storefrontVersion);
+  // The contact and version the form opened with: a background reload must not lend the typed contact
+  // a newer version (it would replace a colleague's contact unseen). After a 409 the user may save on
+  // top: the fields they changed, every other as the colleague left it.
+  const [opened] = useState(() => ({ draft: toDraft(contact, i18n.language), version: storefrontVersion }));
+  const [draft, setDraft] = useState(opened.draft);
   const fields = toContactFields(draft, i18n.language);
   const save = (version: number): void => {
-    if (!fields) return; // the rent field says what is wrong
-    mutation.mutate({ version, contact: fields }, { onSuccess: onDone });
+    const merged = toContactFields(
+      mergeChanged(draft, opened.draft, toDraft(contact, i18n.language)),
+      i18n.language,
+    );
+    if (!fields || !merged) return; // the rent field says what is wrong
+    mutation.mutate({ version, contact: merged }, { onSuccess: onDone });
   };
   const input = (
     key: keyof Draft,
@@ -76,7 +82,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
       aria-labelledby="contact-form-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        save(openedVersion);
+        save(opened.version);
       }}
     >
       <h4 id="contact-form-heading">{t('contact.edit')}</h4>

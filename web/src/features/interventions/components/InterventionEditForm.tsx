@@ -9,12 +9,21 @@ import type { InterventionChanges } from '../api/interventions-api';
 import { useSetOutcomeCheck, useUpdateIntervention } from '../hooks/use-interventions';
 import { FormActions } from '../../../ui/FormActions';
 import { confirmDiscard } from '../../../ui/unsaved-changes';
+import { mergeChanged } from '../../../lib/merge-changed';
 
 const MONTHS = [6, 12, 24] as const;
 type Answer = '' | 'yes' | 'no';
 const toAnswer = (v: boolean | null | undefined): Answer => (v === true ? 'yes' : v === false ? 'no' : '');
 const fromAnswer = (a: Answer): boolean | null => (a === 'yes' ? true : a === 'no' ? false : null);
 const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+
+/** An outcome check as the form edits it. */
+interface CheckValues {
+  checkedOn: string;
+  lease: Answer;
+  trading: Answer;
+  note: string;
+}
 
 /**
  * Keeps an intervention's record up to date: its state and dates, its cost, what the town learnt,
@@ -56,7 +65,12 @@ export function InterventionEditForm({
       {
         onSuccess: (saved) => {
           if (!outcomeDraft.current) return onDone();
-          setBase(draft); // what is saved now is the new starting point
+          // Saved on the version this form opened with: nobody else changed anything, so what is saved
+          // now is the new starting point. Saved on top of a colleague's version (after a 409): the
+          // form still shows their values as old ones, so it keeps its version and a further save
+          // meets the conflict again instead of passing their change off as this user's.
+          if (version !== openedVersion) return;
+          setBase(draft);
           setOpenedVersion(saved.version);
         },
       },
@@ -187,37 +201,41 @@ function OutcomeCheckForm({
   const save = useSetOutcomeCheck(intervention.id);
   const [months, setMonths] = useState<(typeof MONTHS)[number]>(12);
   const recorded = intervention.outcomeChecks.find((c) => c.monthsAfterEnd === months);
-  // The typed check and the version of the intervention it was typed against (a background reload
-  // must not lend it a newer one).
-  const [draft, setDraftState] = useState<{
-    checkedOn: string;
-    lease: Answer;
-    trading: Answer;
-    note: string;
-    version: number;
-  } | null>(null);
-  const setDraft = (next: typeof draft): void => {
-    setDraftState(next);
-    onDraft(next !== null);
-  };
-  const shown = draft ?? {
+  const recordedValues: CheckValues = {
     checkedOn: recorded?.checkedOn ?? todayIso(),
     lease: toAnswer(recorded?.regularLeaseSigned),
     trading: toAnswer(recorded?.businessStillTrading),
     note: recorded?.note ?? '',
-    version: intervention.version,
   };
-  const set = (change: Partial<typeof shown>): void => setDraft({ ...shown, ...change });
-  const saveCheck = (version: number): void =>
+  // The typed check, what was shown when typing began, and the version of the intervention it was
+  // typed against (a background reload must not lend it a newer one).
+  const [draft, setDraftState] = useState<{ values: CheckValues; from: CheckValues; version: number } | null>(
+    null,
+  );
+  const setDraft = (next: typeof draft): void => {
+    setDraftState(next);
+    onDraft(next !== null);
+  };
+  const shown = draft?.values ?? recordedValues;
+  const set = (change: Partial<CheckValues>): void =>
+    setDraft({
+      values: { ...shown, ...change },
+      from: draft?.from ?? recordedValues,
+      version: draft?.version ?? intervention.version,
+    });
+  const saveCheck = (version: number): void => {
+    // What the user changed, on top of what is recorded now: a colleague's answer to a question this
+    // user left alone stays when the check is saved on top of their version (after a 409).
+    const values = draft ? mergeChanged(draft.values, draft.from, recordedValues) : shown;
     save.mutate(
       {
         version,
         check: {
           monthsAfterEnd: months,
-          checkedOn: shown.checkedOn || null,
-          regularLeaseSigned: fromAnswer(shown.lease),
-          businessStillTrading: fromAnswer(shown.trading),
-          note: text(shown.note),
+          checkedOn: values.checkedOn || null,
+          regularLeaseSigned: fromAnswer(values.lease),
+          businessStillTrading: fromAnswer(values.trading),
+          note: text(values.note),
         },
       },
       {
@@ -227,6 +245,7 @@ function OutcomeCheckForm({
         },
       },
     );
+  };
   const answer = (label: string, value: Answer, onChange: (a: Answer) => void) => (
     <Field label={label}>
       {(id) => (
@@ -244,7 +263,7 @@ function OutcomeCheckForm({
       aria-labelledby={`outcome-${intervention.id}`}
       onSubmit={(e) => {
         e.preventDefault();
-        saveCheck(Math.max(shown.version, ownVersion));
+        saveCheck(Math.max(draft?.version ?? intervention.version, ownVersion));
       }}
     >
       <h4 id={`outcome-${intervention.id}`}>{t('outcome.title')}</h4>

@@ -70,9 +70,15 @@ export function PeriodCorrectionForm({
     if (draft.note !== base.note) p.note = text(draft.note);
     return p;
   };
-  const error = correct.error ?? remove.error;
-  const submit = (version: number): void =>
+  const error = correct.error ?? remove.error; // one at a time: each attempt clears the other's
+  const removeAt = (version: number): void => {
+    correct.reset();
+    remove.mutate({ periodId: period.id, version }, { onSuccess: onDone });
+  };
+  const submit = (version: number): void => {
+    remove.reset();
     correct.mutate({ periodId: period.id, version, patch: patch() }, { onSuccess: onDone });
+  };
 
   return (
     <form
@@ -104,7 +110,7 @@ export function PeriodCorrectionForm({
           <textarea id={id} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
         )}
       </Field>
-      {error && <ApiErrorMessage error={error} onRetry={error === correct.error ? submit : undefined} />}
+      {error && <ApiErrorMessage error={error} onRetry={error === correct.error ? submit : removeAt} />}
       <FormActions pending={correct.isPending} onCancel={onDone}>
         {canRemove && (
           <ConfirmButton
@@ -113,9 +119,7 @@ export function PeriodCorrectionForm({
             confirmLabel={t('periodFix.removeConfirm')}
             danger
             disabled={remove.isPending}
-            onConfirm={() =>
-              remove.mutate({ periodId: period.id, version: openedVersion }, { onSuccess: onDone })
-            }
+            onConfirm={() => removeAt(openedVersion)}
           />
         )}
       </FormActions>
