@@ -1,46 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../../db/data-source.js';
+import { migrate } from '../../db/data-source.js';
 import { createCity } from './factories.js';
+import { ROOT, scratchDatabase, withDatabase } from './scratch-database.js';
 
 /**
  * db/scripts/backup.sh and restore.sh on a database of their own (same server as the test database):
  * fill it, dump it, drop it, restore into a brand-new empty database, and compare every table's rows.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const serverUrl = new URL(
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54329/schaufenster_test',
-);
-const dbName = `schaufenster_backup_test_${process.pid}`;
-const urlOf = (db: string): string => Object.assign(new URL(serverUrl.href), { pathname: `/${db}` }).href;
-const targetUrl = urlOf(dbName);
+const scratch = scratchDatabase('backup');
+const targetUrl = scratch.url;
 
 interface TableFingerprint {
   table: string;
   rows: number;
   md5: string;
-}
-
-async function withDatabase<T>(url: string, fn: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = createDataSource(url, { poolSize: 2 });
-  await db.initialize();
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
-
-/** Drops and creates the test database (empty: no extensions, no schema). */
-async function recreateEmpty(): Promise<void> {
-  await withDatabase(urlOf('postgres'), async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-  });
 }
 
 /** Row count and an md5 over every row's text form (geometries as EWKB hex), for every table. */
@@ -74,15 +51,13 @@ describe('backup.sh and restore.sh', () => {
   const file = join(dir, 'nested', 'schaufenster.dump');
 
   beforeAll(async () => {
-    await recreateEmpty();
+    await scratch.recreate();
     await migrate(targetUrl);
   });
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    await withDatabase(urlOf('postgres'), (admin) =>
-      admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`),
-    );
+    await scratch.drop();
   });
 
   it('dumps, and restores into an empty database with the same rows, geometries included', async () => {
@@ -119,7 +94,7 @@ describe('backup.sh and restore.sh', () => {
     expect(existsSync(file)).toBe(true);
     expect(existsSync(`${file}.partial`)).toBe(false);
 
-    await recreateEmpty();
+    await scratch.recreate();
     expect(await withDatabase(targetUrl, fingerprint)).toEqual([]);
 
     const refused = script('restore.sh', [file]);

@@ -1,30 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, migrations } from '../../db/data-source.js';
+import { migrate, migrations } from '../../db/data-source.js';
+import { scratchDatabase, withDatabase } from './scratch-database.js';
 
 /**
  * Rollback (docs/operations.md): db/scripts/migrate-down.ts reverts the last migration, every
  * migration's `down` removes exactly what its `up` created, and the schema can be rebuilt after it.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const serverUrl = new URL(
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54329/schaufenster_test',
-);
-const dbName = `schaufenster_rollback_test_${process.pid}`;
-const urlOf = (db: string): string => Object.assign(new URL(serverUrl.href), { pathname: `/${db}` }).href;
-const targetUrl = urlOf(dbName);
-
-async function withDatabase<T>(url: string, fn: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = createDataSource(url, { poolSize: 1 });
-  await db.initialize();
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const scratch = scratchDatabase('rollback');
+const targetUrl = scratch.url;
 
 /**
  * Every object of the public schema that the migrations own — columns, constraints, indexes, functions,
@@ -48,26 +30,8 @@ const schemaObjects = (): Promise<string[]> =>
     return rows.map((r) => r.o);
   });
 
-function migrateDown(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('node_modules/.bin/tsx', ['db/scripts/migrate-down.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: targetUrl },
-    timeout: 60000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-beforeAll(async () => {
-  await withDatabase(urlOf('postgres'), async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-  });
-});
-
-afterAll(() =>
-  withDatabase(urlOf('postgres'), (admin) => admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)),
-);
+beforeAll(() => scratch.recreate());
+afterAll(() => scratch.drop());
 
 it('reverts every migration, newest first, down to an empty schema, and applies them again', async () => {
   expect(await migrate(targetUrl)).toEqual(migrations.map((m) => m.name));
@@ -76,13 +40,13 @@ it('reverts every migration, newest first, down to an empty schema, and applies 
     expect.arrayContaining(['column storefronts.location USER-DEFINED', 'index storefronts_location_gist']),
   );
 
-  const dryRun = migrateDown();
+  const dryRun = scratch.migrateDown();
   expect(dryRun.status).toBe(1);
   expect(dryRun.stderr).toContain(`would revert ${migrations.at(-1)!.name}`);
   expect(await schemaObjects()).toEqual(migrated);
 
   for (const migration of [...migrations].reverse()) {
-    const run = migrateDown('--yes');
+    const run = scratch.migrateDown('--yes');
     expect({ status: run.status, stdout: run.stdout }).toEqual({
       status: 0,
       stdout: `[db] reverted ${migration.name}\n`,

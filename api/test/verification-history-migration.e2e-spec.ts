@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, migrations } from '../../db/data-source.js';
+import { migrate, migrations } from '../../db/data-source.js';
 import { createCity } from './factories.js';
+import { scratchDatabase, withDatabase } from './scratch-database.js';
 
 /**
  * Migration VerificationHistory on a database that already holds verified units and audit records:
@@ -11,43 +8,17 @@ import { createCity } from './factories.js';
  * `verified_at` microseconds), the windows widen, the units' `updated_at` stays, and the KPI
  * pre-aggregates equal a rebuild from scratch afterwards.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const serverUrl = new URL(
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54329/schaufenster_test',
-);
-const dbName = `schaufenster_visits_test_${process.pid}`;
-const urlOf = (db: string): string => Object.assign(new URL(serverUrl.href), { pathname: `/${db}` }).href;
-const targetUrl = urlOf(dbName);
-
-async function withDatabase<T>(url: string, fn: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = createDataSource(url, { poolSize: 1 });
-  await db.initialize();
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const scratch = scratchDatabase('visits');
+const targetUrl = scratch.url;
 
 beforeAll(async () => {
-  await withDatabase(urlOf('postgres'), async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-  });
+  await scratch.recreate();
   await migrate(targetUrl);
   expect(migrations.at(-1)!.name).toBe('VerificationHistory1765400000000');
-  const down = spawnSync('node_modules/.bin/tsx', ['db/scripts/migrate-down.ts', '--yes'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: targetUrl },
-    timeout: 60000,
-  });
-  expect(down.stdout).toBe('[db] reverted VerificationHistory1765400000000\n');
+  expect(scratch.migrateDown('--yes').stdout).toBe('[db] reverted VerificationHistory1765400000000\n');
 }, 60000);
 
-afterAll(() =>
-  withDatabase(urlOf('postgres'), (admin) => admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)),
-);
+afterAll(() => scratch.drop());
 
 it('recovers earlier visits from the audit trail, once each, and keeps the KPIs exact', async () => {
   const unit = await withDatabase(targetUrl, async (db) => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client';
-import { errorMessageKey } from '../lib/error-message';
+import { errorMessageKey, errorMessageValues } from '../lib/error-message';
 import { onLinkClick } from '../router/router';
 import { signInHref } from './ApiErrorMessage';
 
@@ -23,7 +23,7 @@ export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => vo
   const explained = key !== 'errors.generic';
   return (
     <div className="page-message page-message--error" role="alert">
-      <p>{explained ? t(key, { message: error.message }) : t('app.error', { message: error.message })}</p>
+      <p>{explained ? t(key, errorMessageValues(error)) : t('app.error', { message: error.message })}</p>
       {isApiError(error, 'UNAUTHENTICATED') && (
         <p>
           <a href={signInHref()} onClick={onLinkClick}>

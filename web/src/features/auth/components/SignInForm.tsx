@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
-import { errorMessageKey } from '../../../lib/error-message';
+import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
 import { Field } from '../../../ui/Field';
 import { useSignIn } from '../hooks/use-sign-in';
 
@@ -16,7 +16,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     ? null
     : isApiError(error, 'UNAUTHENTICATED')
       ? t('auth.wrongCredentials')
-      : t(errorMessageKey(error), { message: error.message });
+      : t(errorMessageKey(error), errorMessageValues(error));
   return (
     <form
       className="form sign-in"
