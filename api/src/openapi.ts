@@ -14,7 +14,26 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withNullInNullableEnums(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * OpenAPI 3.0.3 says `nullable: true` does not widen an `enum`: null must be listed too, or strict
+ * readers (code generators, validators) refuse the null the API really sends. Nest's generator does not
+ * list it, so every nullable enum gets it here.
+ */
+function withNullInNullableEnums(document: OpenAPIObject): OpenAPIObject {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const schema = node as { nullable?: unknown; enum?: unknown[] };
+    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+      schema.enum = [...schema.enum, null]; // a new list: Nest may share one between schemas
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(document);
+  return document;
 }
 
 /** Stable JSON: keys sorted at every level so that a diff shows real API changes only. */

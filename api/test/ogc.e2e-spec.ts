@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
-import { editorOf } from './auth.js';
+import { editorOf, signedIn } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 
 /**
@@ -176,5 +176,19 @@ describe('OGC API – Features', () => {
     await request(t.http)
       .get(path)
       .expect((res) => expect([200, 204]).toContain(res.status));
+  });
+
+  it('TileJSON bounds cover the towns the caller sees: open-data towns, and signed in the towns they read', async () => {
+    // A closed town east of every other test town: only its readers' bounds reach it.
+    const far = await createCity(t.db, [16.5, 56.5], 20000, false);
+    const east = (res: request.Response): number => (res.body.bounds as number[])[2]!;
+    const anonymous = await request(t.http).get('/api/tiles/storefronts.json').expect(200);
+    expect(east(anonymous)).toBeLessThan(16.4);
+    const reader = await signedIn(t, [{ role: 'viewer', cityId: far.id }]);
+    const readers = await reader.get('/api/tiles/storefronts.json').expect(200);
+    expect(east(readers)).toBeCloseTo(16.55, 5);
+    expect(readers.body.bounds[0]).toBeLessThanOrEqual(anonymous.body.bounds[0]); // open-data towns too
+    const admin = await signedIn(t, [], true);
+    expect(east(await admin.get('/api/tiles/storefronts.json').expect(200))).toBeCloseTo(16.55, 5);
   });
 });

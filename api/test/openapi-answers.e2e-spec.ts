@@ -334,9 +334,10 @@ describe('answers as documented', () => {
       '/api/storefronts/{id}/contact',
       await request(t.http).get(`/api/storefronts/${storefrontId}/contact`).expect(401),
     );
-    // Documented in the answer's description: no contact is an empty 200, not JSON.
+    // No contact is a documented 204 without a body, not 404 and not an empty 200.
     const bare = await editor.post('/api/storefronts').send(storefrontBody(city)).expect(201);
-    const none = await editor.get(`/api/storefronts/${bare.body.id}/contact`).expect(200);
+    const none = await editor.get(`/api/storefronts/${bare.body.id}/contact`).expect(204);
+    expectDocumented('get', '/api/storefronts/{id}/contact', none);
     expect(none.text).toBe('');
     const after = (await editor.get(`/api/storefronts/${storefrontId}`).expect(200)).body as {
       version: number;

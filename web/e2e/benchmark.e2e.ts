@@ -143,6 +143,15 @@ test('the knowledge base finds an intervention by a word from its lessons learne
   await expect(page.getByLabel('Suche in Erfahrungen (Volltext)')).toHaveValue(picked!.word);
   await expect(page.getByLabel('Art', { exact: true })).toHaveValue('test_shop');
   await expect(page.getByTestId('kb-entry')).toHaveCount(count);
+
+  // Each search is a step in the history: Back returns to the search before, box and list included.
+  await page.getByLabel('Suche in Erfahrungen (Volltext)').fill('Zwischennutzungskonzeptxyz');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page).toHaveURL(/suche=Zwischennutzungskonzeptxyz/);
+  await expect(page.getByTestId('kb-entry')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByLabel('Suche in Erfahrungen (Volltext)')).toHaveValue(picked!.word);
+  await expect(page.getByTestId('kb-entry')).toHaveCount(count);
 });
 
 test('with an own selection of towns the cards compare with the selection’s median, not a network', async ({

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access } from '../auth/access.decorator.js';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { VersionQuery } from '../storefronts/dto/update-storefront.dto.js';
@@ -25,14 +26,17 @@ export class ContactsController {
 
   @Get()
   @Personal()
-  @ApiOkResponse({
-    type: StorefrontContactResponse,
-    description:
-      'The unit’s landlord contact. A unit without one answers 200 with an empty body (no JSON), not 404.',
-  })
+  @ApiOkResponse({ type: StorefrontContactResponse, description: 'The unit’s landlord contact.' })
+  @ApiNoContentResponse({ description: 'The unit has no contact (not 404: the unit exists).' })
   @ApiErrors(401, 403, NO_UNIT)
-  get(@Param('id') id: string): Promise<StorefrontContact | null> {
-    return this.contacts.get(id);
+  async get(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StorefrontContact | undefined> {
+    const contact = await this.contacts.get(id);
+    if (contact) return contact;
+    res.status(204);
+    return undefined;
   }
 
   @Put()

@@ -87,11 +87,19 @@ export class OgcRepository {
     return { features: rows.map(({ matched: _m, ...f }) => f), matched };
   }
 
-  /** Bounding box of what the open-data towns publish (null when none does). */
-  async extent(): Promise<Bbox | null> {
+  /**
+   * Bounding box of the towns given (`undefined` = every town), else of what the open-data towns
+   * publish; null when there is none.
+   */
+  async extent(cityIds?: readonly string[] | undefined, everyTown = false): Promise<Bbox | null> {
     const [row] = await this.db.query<{ e: Bbox | null }[]>(
       `SELECT CASE WHEN e IS NULL THEN NULL ELSE ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] END AS e
-       FROM (SELECT ST_Extent(COALESCE(boundary::geometry, perimeter::geometry, centre::geometry)) AS e FROM cities WHERE open_data) x`,
+       FROM (SELECT ST_Extent(COALESCE(boundary::geometry, perimeter::geometry, centre::geometry)) AS e
+             FROM cities
+             WHERE CASE WHEN $1::boolean THEN true
+                        WHEN $2::uuid[] IS NOT NULL THEN id = ANY($2::uuid[])
+                        ELSE open_data END) x`,
+      [everyTown, cityIds ? [...cityIds] : null],
     );
     return row?.e ?? null;
   }

@@ -2,6 +2,8 @@ import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorator.js';
+import { CurrentViewer } from '../auth/current-viewer.decorator.js';
+import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { TileJsonResponse } from './dto/tilejson.response.js';
 import { apiBase } from './ogc.controller.js';
 import { OgcRepository } from './ogc.repository.js';
@@ -19,10 +21,13 @@ export class TileJsonController {
   @Public()
   @ApiOkResponse({
     type: TileJsonResponse,
-    description: 'TileJSON for the storefront vector tiles: their URL, zoom range, extent and layers.',
+    description:
+      'TileJSON for the storefront vector tiles: their URL, zoom range, extent and layers. `bounds` cover the towns the caller sees on the map (open-data towns and, signed in, the towns they may read).',
   })
-  async storefronts(@Req() req: Request) {
-    const bounds = (await this.ogc.extent()) ?? [5.8, 47.2, 15.1, 55.1];
+  async storefronts(@Req() req: Request, @CurrentViewer() viewer: Viewer) {
+    // The towns the tiles show this caller (undefined = every town: an admin).
+    const towns = visibleCityIds(viewer, undefined, true);
+    const bounds = (await this.ogc.extent(towns, towns === undefined)) ?? [5.8, 47.2, 15.1, 55.1];
     return {
       tilejson: '3.0.0',
       name: 'Schaufenster storefronts',

@@ -62,7 +62,7 @@ async function parse<T>(res: Response): Promise<T> {
     const err = (json ?? {}) as Partial<ApiErrorBody>;
     throw new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.details);
   }
-  // An empty 200 (e.g. a storefront without contact) is `null`, not `undefined` (TanStack Query refuses undefined).
+  // An empty 200 is `null`, not `undefined` (TanStack Query refuses undefined).
   return (json ?? null) as T;
 }
 

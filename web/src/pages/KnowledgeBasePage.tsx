@@ -36,7 +36,7 @@ export default function KnowledgeBasePage() {
   const [rawState, setState] = useQueryParam('stand');
   const [rawOutcome, setOutcome] = useQueryParam('ergebnis');
   const [maxCost, setMaxCost] = useQueryParam('kostenBis');
-  const [q, setQ] = useQueryParam('suche');
+  const [q, setQ] = useQueryParam('suche', { push: true }); // each search is a step Back can return to
   const [query, setQuery] = useInputFollowing(q);
   const type = oneOf(INTERVENTION_TYPES, rawType);
   const state = oneOf(INTERVENTION_STATES, rawState);

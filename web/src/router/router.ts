@@ -156,9 +156,10 @@ export function useSetSearch(): (search: string, push?: boolean) => void {
 
 /**
  * One query parameter as page state ('' when absent): a filtered page can be shared and reloaded.
- * Setting '' removes it; the history entry is replaced, not added.
+ * Setting '' removes it; the history entry is replaced, not added — unless `push` (a submitted search:
+ * Back returns to the one before).
  */
-export function useQueryParam(name: string): [string, (value: string) => void] {
+export function useQueryParam(name: string, { push = false } = {}): [string, (value: string) => void] {
   const search = useSearch();
   const setSearch = useSetSearch();
   const value = new URLSearchParams(search).get(name) ?? '';
@@ -167,9 +168,10 @@ export function useQueryParam(name: string): [string, (value: string) => void] {
       const q = new URLSearchParams(window.location.search);
       if (next) q.set(name, next);
       else q.delete(name);
-      setSearch(q.toString());
+      // The same search again adds no entry (Back would seem to do nothing).
+      setSearch(q.toString(), push && next !== (new URLSearchParams(window.location.search).get(name) ?? ''));
     },
-    [name, setSearch],
+    [name, setSearch, push],
   );
   return [value, set];
 }

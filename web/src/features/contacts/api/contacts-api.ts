@@ -19,8 +19,9 @@ export type ContactFields = Pick<
 const path = (storefrontId: string): string => `/api/storefronts/${storefrontId}/contact`;
 
 export const contactsApi = {
-  /** null when the storefront has no contact. */
-  get: (storefrontId: string) => api.get<StorefrontContact | null>(path(storefrontId)),
+  /** null when the storefront has no contact (the API answers 204). */
+  get: async (storefrontId: string): Promise<StorefrontContact | null> =>
+    (await api.get<StorefrontContact | undefined>(path(storefrontId))) ?? null,
   /** `version` is the storefront's version (the contact is written under the storefront's lock). */
   put: (storefrontId: string, version: number, contact: ContactFields) =>
     api.put<StorefrontContact | null>(path(storefrontId), { ...contact, version }),
