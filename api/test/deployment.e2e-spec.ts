@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/app-config.js';
 
 /**
  * Static validation of the production setup (docker/): there is no Docker engine here, so the compose
@@ -162,6 +163,26 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
     expect(env.NODE_ENV).toBe('production');
     expect(env.DATABASE_URL).toBe('postgres://schaufenster:not-a-real-secret@db:5432/schaufenster');
     expect(config.services.api?.ports).toEqual([expect.objectContaining({ target: 3000 })]);
+  });
+
+  it('passes the operator’s settings through to the API, and their defaults are valid settings', () => {
+    const env = config.services.api?.environment ?? {};
+    expect(Object.keys(env)).toEqual(
+      expect.arrayContaining([
+        'DATABASE_POOL_SIZE',
+        'DATABASE_TILE_POOL_SIZE',
+        'BASEMAP_STYLE_URL',
+        'TRUST_PROXY',
+        'LOG_LEVEL',
+        'REPORT_RENDER_TIMEOUT_MS',
+        'REPORT_RENDER_CONCURRENCY',
+        'REPORT_QUEUE_LIMIT',
+      ]),
+    );
+    const asStrings = Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]),
+    );
+    expect(loadConfig(asStrings)).toMatchObject({ nodeEnv: 'production', trustProxy: false, port: 3000 });
   });
 });
 

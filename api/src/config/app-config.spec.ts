@@ -20,10 +20,21 @@ describe('loadConfig', () => {
     [{ BASEMAP_STYLE_URL: 'ftp://tiles' }, /BASEMAP_STYLE_URL/],
     [{ DATABASE_TILE_POOL_SIZE: '0' }, /DATABASE_TILE_POOL_SIZE/],
     [{ NODE_ENV: 'production' }, /DATABASE_URL must be set in production/],
+    [{ TRUST_PROXY: '1' }, /TRUST_PROXY must be true or false/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY/],
+    [{ LOG_LEVEL: 'debug' }, /LOG_LEVEL must be one of silent, error, warn, info/],
+    [{ HOST: ' ' }, /HOST/],
   ])('fails fast on %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+});
+
+it('reads TRUST_PROXY as true or false in any case, false when unset', () => {
+  expect(loadConfig({}).trustProxy).toBe(false);
+  expect(loadConfig({ TRUST_PROXY: 'TRUE' }).trustProxy).toBe(true);
+  expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  expect(loadConfig({ TRUST_PROXY: 'False' }).trustProxy).toBe(false);
 });
 
 describe('report renderer settings', () => {

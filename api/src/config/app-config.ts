@@ -41,6 +41,18 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return value;
 }
 
+/** `true` or `false` (any case); anything else is refused rather than silently read as false. */
+function flag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** LOG_LEVEL is read by the logger itself (api/src/common/request-context.ts); checked here at boot. */
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info'];
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
@@ -55,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  if (env.HOST !== undefined && env.HOST.trim() === '') throw new ConfigError('HOST must not be empty');
   const basemap = env.BASEMAP_STYLE_URL?.trim() || null;
   if (basemap !== null && !/^https?:\/\//.test(basemap)) {
     throw new ConfigError('BASEMAP_STYLE_URL must be an http(s) URL');
@@ -68,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseTilePoolSize: integer('DATABASE_TILE_POOL_SIZE', env.DATABASE_TILE_POOL_SIZE, 10, 1, 500),
     webDistDir: env.WEB_DIST_DIR ?? 'web/dist',
     basemapStyleUrl: basemap,
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, false),
     reportRenderer: loadReportRendererConfig(env),
   };
 }

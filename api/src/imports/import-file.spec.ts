@@ -41,6 +41,32 @@ describe('readCsvRecords', () => {
   });
 });
 
+describe('parseImportFile: text encodings', () => {
+  const text = 'Straße;Hausnummer\nMühlgasse;3\n';
+  const utf16 = (littleEndian: boolean): Uint8Array => {
+    const bytes = Buffer.alloc(2 + text.length * 2);
+    bytes.writeUInt16BE(littleEndian ? 0xfffe : 0xfeff, 0); // the BOM U+FEFF in the file's byte order
+    for (let i = 0; i < text.length; i++) {
+      if (littleEndian) bytes.writeUInt16LE(text.charCodeAt(i), 2 + i * 2);
+      else bytes.writeUInt16BE(text.charCodeAt(i), 2 + i * 2);
+    }
+    return bytes;
+  };
+
+  it.each([
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf-8'],
+    ['UTF-8', Buffer.from(text), 'utf-8'],
+    ['Windows-1252', Buffer.from(text, 'latin1'), 'windows-1252'],
+    ['UTF-16 LE with BOM', utf16(true), 'utf-16le'],
+    ['UTF-16 BE with BOM', utf16(false), 'utf-16be'],
+  ])('reads %s', async (_name, bytes, encoding) => {
+    const table = await parseImportFile(bytes, 'csv');
+    expect(table.headers).toEqual(['Straße', 'Hausnummer']);
+    expect(table.rows).toEqual([['Mühlgasse', '3']]);
+    expect(table.info).toMatchObject({ encoding });
+  });
+});
+
 describe('parseImportFile: GeoJSON', () => {
   const geojson = (doc: unknown): Uint8Array => Buffer.from(JSON.stringify(doc));
 

@@ -37,7 +37,7 @@ export type ImportSrid = (typeof IMPORT_SRIDS)[number];
 export const IMPORT_STATUSES = ['uploaded', 'mapped', 'committing', 'committed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export const FILE_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'binary'] as const;
+export const FILE_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'binary'] as const;
 export const CSV_DELIMITERS = [';', ',', '\t'] as const;
 
 /** How the file was read (shown to the user, so a wrong guess can be spotted). */

@@ -1,8 +1,9 @@
 /**
  * Text files from town halls come as UTF-8 (with or without BOM), Windows-1252 (Excel's "CSV"),
- * occasionally UTF-16. Node's built-in TextDecoder knows all three, so no extra dependency.
+ * occasionally UTF-16 (Excel's "Unicode text": little-endian; big-endian from a few other tools), told
+ * by its byte order mark. Node's built-in TextDecoder knows them all, so no extra dependency.
  */
-export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedText {
   text: string;
@@ -16,6 +17,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Req, StreamableFile, UseFilters 
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import type { Request } from 'express';
-import { Access, ReadTown } from '../auth/access.decorator.js';
+import { Access, Public, ReadTown } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { NetworkReportMapResponse } from './dto/network-report-map.response.js';
@@ -52,7 +52,7 @@ export class ReportsController {
   }
 
   @Get('networks/:idOrSlug/map')
-  @Access({ kind: 'towns', publicData: true })
+  @Public() // its towns follow the caller: anonymous callers see the open-data members
   @ApiOkResponse({
     type: NetworkReportMapResponse,
     description:
