@@ -225,6 +225,37 @@ describe('admin user management', () => {
     await signIn(t, user.email, reset.body.temporaryPassword);
   });
 
+  it('lets an admin demote another admin, but not take away or disable their own administration', async () => {
+    const admin = await signedIn(t, [], true);
+    const own = async () =>
+      (await admin.get('/api/users').expect(200)).body.find((u: { id: string }) => u.id === admin.userId);
+    for (const change of [{ isAdmin: false }, { disabled: true }, { isAdmin: false, disabled: true }]) {
+      const res = await admin
+        .patch(`/api/users/${admin.userId}`)
+        .send({ version: (await own()).version, ...change })
+        .expect(422);
+      expect(res.body).toMatchObject({
+        code: 'CONSTRAINT_VIOLATED',
+        details: { reason: 'own_admin_rights' },
+      });
+    }
+    expect(await own()).toMatchObject({ isAdmin: true, disabled: false });
+    await admin
+      .patch(`/api/users/${admin.userId}`)
+      .send({ version: (await own()).version, displayName: 'Ich' })
+      .expect(200);
+
+    const other = await signedIn(t, [], true);
+    const otherRow = (await admin.get('/api/users').expect(200)).body.find(
+      (u: { id: string }) => u.id === other.userId,
+    );
+    await admin
+      .patch(`/api/users/${other.userId}`)
+      .send({ version: otherRow.version, isAdmin: false })
+      .expect(200);
+    await other.get('/api/users').expect(403);
+  });
+
   it('refuses a town role without a town', async () => {
     const admin = await signedIn(t, [], true);
     const res = await admin

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
+import { CurrentViewer } from '../auth/current-viewer.decorator.js';
+import type { Viewer } from '../auth/viewer.js';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { CreatedUserResponse, TemporaryPasswordResponse, UserResponse } from './dto/user.response.js';
@@ -53,10 +55,17 @@ export class UsersController {
       'Someone else changed the account in the meantime (VERSION_CONFLICT; `details.current` is the account as now stored).',
     ],
     413,
-    GRANT_RULES,
+    [
+      422,
+      'A grant names a town or network that does not exist, or the wrong kind of place for its role; or the change would take administration away from the acting administrator or from the last enabled one (CONSTRAINT_VIOLATED, `details.reason` `own_admin_rights` / `last_admin`).',
+    ],
   )
-  update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<User> {
-    return this.users.update(id, body);
+  update(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<User> {
+    return this.users.update(id, body, viewer.user!.id);
   }
 
   @Post(':id/reset-password')

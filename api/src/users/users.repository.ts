@@ -62,6 +62,18 @@ export class UsersRepository {
     );
   }
 
+  /** Serialises changes that may remove an administrator (held until the transaction ends). */
+  async lockAdmins(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('schaufenster:admins'))`);
+  }
+
+  async countEnabledAdmins(em: EntityManager): Promise<number> {
+    const [row] = await em.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM users WHERE is_admin AND NOT disabled`,
+    );
+    return row!.n;
+  }
+
   async setPassword(em: EntityManager, id: string, passwordHash: string): Promise<void> {
     await em.query(
       `UPDATE users SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1`,

@@ -64,10 +64,29 @@ export class UsersService {
     return { user: (await this.users.find(id))!, temporaryPassword: password };
   }
 
-  async update(id: string, input: UpdateUserDto): Promise<User> {
+  /** `actorId`: the administrator making the change, who cannot demote or disable themselves. */
+  async update(id: string, input: UpdateUserDto, actorId: string): Promise<User> {
     const { version, grants, ...fields } = input;
+    const mayRemoveAdmin = fields.isAdmin === false || fields.disabled === true;
+    if (mayRemoveAdmin && id === actorId) {
+      throw new DomainError(
+        'CONSTRAINT_VIOLATED',
+        'You cannot take away your own administration or disable your own account: ask another administrator.',
+        { reason: 'own_admin_rights' },
+      );
+    }
     await this.locked(id, version, async (em, before) => {
+      // One admin change at a time (advisory lock), so that two admins demoting each other at once
+      // cannot both see the other still in office.
+      if (mayRemoveAdmin) await this.users.lockAdmins(em);
       await this.users.update(em, id, fields);
+      if (mayRemoveAdmin && (await this.users.countEnabledAdmins(em)) === 0) {
+        throw new DomainError(
+          'CONSTRAINT_VIOLATED',
+          'This would leave no enabled administrator: make another user an administrator first.',
+          { reason: 'last_admin' },
+        );
+      }
       if (grants) await this.users.replaceGrants(em, id, toGrants(grants));
       if (fields.disabled) await this.users.endSessions(em, id);
       await this.audit.record(em, {

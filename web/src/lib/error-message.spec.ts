@@ -44,6 +44,14 @@ describe('errorMessageKey', () => {
     expect(duplicate()).toBe('errors.duplicate');
   });
 
+  it('explains the administration rules by their reason', () => {
+    const refused = (reason?: string) =>
+      errorMessageKey(new ApiError(422, 'CONSTRAINT_VIOLATED', 'x', reason ? { reason } : undefined));
+    expect(refused('own_admin_rights')).toBe('errors.ownAdminRights');
+    expect(refused('last_admin')).toBe('errors.lastAdmin');
+    expect(refused()).toBe('errors.constraint');
+  });
+
   it('falls back to a generic message for anything else', () => {
     expect(errorMessageKey(new Error('network down'))).toBe('errors.generic');
     expect(errorMessageKey(new ApiError(500, 'INTERNAL', 'x'))).toBe('errors.generic');

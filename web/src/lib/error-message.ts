@@ -74,7 +74,14 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'INVALID_GEOMETRY':
       return 'errors.invalidGeometry';
     case 'CONSTRAINT_VIOLATED':
-      return 'errors.constraint';
+      switch (detail(error, 'reason')) {
+        case 'own_admin_rights':
+          return 'errors.ownAdminRights';
+        case 'last_admin':
+          return 'errors.lastAdmin';
+        default:
+          return 'errors.constraint';
+      }
     case 'PAYLOAD_TOO_LARGE':
       return 'errors.payloadTooLarge';
     case 'VALIDATION_FAILED':
