@@ -40,6 +40,9 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   const parseJson = express.json({ limit: '5mb' });
   app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    // API answers hold sessions' CSRF tokens, personal data and editors' views: no cache keeps them.
+    // Answers meant to be cached (tiles, OGC API, the docs' assets) set their own header.
+    res.setHeader('Cache-Control', 'no-store');
     // Uploaded files (JSON/GeoJSON included) are read raw by their controllers, up to their own limits.
     if (req.method === 'POST' && UPLOAD_ROUTE.test(req.originalUrl)) return next();
     parseJson(req, res, (err?: unknown) => {

@@ -30,6 +30,9 @@ describe('sign-in and sessions', () => {
       .expect(200);
     expect(session.body.user.email).toBe(user.email);
     expect(session.body.csrfToken).toBe(res.body.csrfToken);
+    // The token must not sit in any cache (browser, proxy).
+    expect(session.headers['cache-control']).toBe('no-store');
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('marks the cookie Secure behind HTTPS', async () => {

@@ -72,6 +72,7 @@ describe('personal data', () => {
   it('is visible to the editors of the town', async () => {
     const res = await editor.get(`/api/storefronts/${storefrontId}/contact`).expect(200);
     expect(res.body).toMatchObject({ ownerPhone: PHONE, ownerEmail: EMAIL, askingRentEurMonth: RENT });
+    expect(res.headers['cache-control']).toBe('no-store'); // personal data stays out of every cache
   });
 
   it('is refused to everyone else with the exact status', async () => {

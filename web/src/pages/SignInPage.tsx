@@ -1,12 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
+import { safeReturnPath } from '../lib/return-path';
 import { navigate, onLinkClick, useSearch } from '../router/router';
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeReturnPath(raw: string | null): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
-}
 
 export default function SignInPage() {
   const { t } = useTranslation();
