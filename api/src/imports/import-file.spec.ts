@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseImportFile, readCsvRecords } from './import-file.js';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, readCsvRecords } from './import-file.js';
 
 /** What csv-parse answers with its per-record info: the reference for the line numbers. */
 const withInfo = (text: string, delimiter: string) =>
@@ -101,5 +101,57 @@ describe('parseImportFile: GeoJSON', () => {
       [3, 'INVALID_FEATURE'],
       [4, 'INVALID_FEATURE'],
     ]);
+  });
+});
+
+describe('parseImportFile: limits, refused before the whole file is read', () => {
+  const csv = (rows: number, emptyLinesEvery = 0): Uint8Array => {
+    const lines = ['Straße;Nr'];
+    for (let i = 1; i <= rows; i++) {
+      lines.push(`Markt;${i}`);
+      if (emptyLinesEvery && i % emptyLinesEvery === 0) lines.push('');
+    }
+    return Buffer.from(lines.join('\n'));
+  };
+
+  it('reads a CSV of exactly the row limit, empty lines between its rows included', async () => {
+    const table = await parseImportFile(csv(MAX_IMPORT_ROWS, 1000), 'csv');
+    expect(table.rows).toHaveLength(MAX_IMPORT_ROWS);
+    expect(table.lines.at(-1)).toBe(MAX_IMPORT_ROWS + MAX_IMPORT_ROWS / 1000);
+  });
+
+  it.each([
+    ['without quotes', csv(MAX_IMPORT_ROWS + 1)],
+    ['with quotes', Buffer.from(`"Straße";Nr\n${'"Markt";1\n'.repeat(MAX_IMPORT_ROWS + 1)}`)],
+    ['millions of short lines', Buffer.from(`a\n${'1\n'.repeat(3_000_000)}`)],
+  ])('refuses a CSV over the row limit (%s)', async (_case, bytes) => {
+    await expect(parseImportFile(bytes, 'csv')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: `The file has more than ${MAX_IMPORT_ROWS} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+      details: { reason: 'unreadable_file' },
+    });
+  });
+
+  it('refuses GeoJSON whose features bring more keys than the column limit (it stops at the limit, before building rows)', async () => {
+    const features = Array.from({ length: 20_000 }, (_, i) => ({
+      type: 'Feature',
+      geometry: null,
+      properties: { [`k${i}`]: 1 },
+    }));
+    await expect(
+      parseImportFile(Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })), 'geojson'),
+    ).rejects.toMatchObject({
+      message: `The file has more than ${MAX_IMPORT_COLUMNS} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
+    });
+  });
+
+  it('reads GeoJSON with the column limit exactly (79 properties and the point)', async () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: MAX_IMPORT_COLUMNS - 1 }, (_, i) => [`k${i}`, i]),
+    );
+    const doc = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties }] };
+    const table = await parseImportFile(Buffer.from(JSON.stringify(doc)), 'geojson');
+    expect(table.headers).toHaveLength(MAX_IMPORT_COLUMNS);
+    expect(table.headers.at(-1)).toBe('wkt');
   });
 });

@@ -11,6 +11,17 @@ export const MAX_IMPORT_COLUMNS = 80;
 const unreadable = (message: string, details?: unknown): DomainError =>
   new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', ...(details as object) });
 
+const tooManyRows = (count: string): DomainError =>
+  unreadable(`The file has ${count} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
+const tooManyColumns = (count: string): DomainError =>
+  unreadable(`The file has ${count} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`);
+
+/**
+ * Records csv-parse reads at most: the header, the row limit and one more, which tells a file over the
+ * limit (refused) without reading the rest of it.
+ */
+const MAX_CSV_RECORDS = MAX_IMPORT_ROWS + 2;
+
 /** Which reader a file needs: by its name, else by its first bytes. */
 export function detectFormat(bytes: Uint8Array, fileName: string | null): ImportFormat {
   const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
@@ -29,11 +40,7 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
     throw unreadable('The file has no header row. The first row must name the columns.');
   }
   if (table.rows.length === 0) throw unreadable('The file has a header row but no data rows.');
-  if (table.rows.length > MAX_IMPORT_ROWS) {
-    throw unreadable(
-      `The file has ${table.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
-    );
-  }
+  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows(`${table.rows.length}`);
   const nulAt = [table.headers, ...table.rows].findIndex((cells) => cells.some((c) => c.includes('\u0000')));
   if (nulAt >= 0) {
     const line = nulAt === 0 ? null : table.lines[nulAt - 1]!;
@@ -42,11 +49,7 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
       { line },
     );
   }
-  if (table.headers.length > MAX_IMPORT_COLUMNS) {
-    throw unreadable(
-      `The file has ${table.headers.length} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
-    );
-  }
+  if (table.headers.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(`${table.headers.length}`);
   return table;
 }
 
@@ -84,15 +87,18 @@ function parseCsv(bytes: Uint8Array): ParsedTable {
  * reads another kind as part of a cell, while counting it as a line.)
  */
 export function readCsvRecords(text: string, delimiter: string): { record: string[]; line: number }[] {
-  const options = { delimiter, bom: true, relax_column_count: true, trim: true } as const;
+  const options = {
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    trim: true,
+    to: MAX_CSV_RECORDS,
+  } as const;
   try {
+    // (at the record limit, empty lines may have counted: the reader below skips them and decides)
     if (!text.includes('"') && !mixedLineBreaks(text)) {
       const records: string[][] = parse(text, options);
-      const out: { record: string[]; line: number }[] = [];
-      records.forEach((record, i) => {
-        if (record.some((cell) => cell !== '')) out.push({ record, line: i + 1 });
-      });
-      return out;
+      if (records.length < MAX_CSV_RECORDS) return nonEmptyRecords(records);
     }
     const records = parse(text, {
       ...options,
@@ -100,14 +106,25 @@ export function readCsvRecords(text: string, delimiter: string): { record: strin
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
+    if (records.length >= MAX_CSV_RECORDS) throw tooManyRows(`more than ${MAX_IMPORT_ROWS}`);
     return records.map(({ record, info }) => ({ record, line: info.lines }));
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     const line = (error as { lines?: number }).lines;
     throw unreadable(
       `The file cannot be read as CSV${line ? ` (around line ${line})` : ''}: check for an unclosed quotation mark.`,
       { line: line ?? null },
     );
   }
+}
+
+/** The records with a non-empty cell, each on the line of its number (no record spans lines). */
+function nonEmptyRecords(records: string[][]): { record: string[]; line: number }[] {
+  const out: { record: string[]; line: number }[] = [];
+  records.forEach((record, i) => {
+    if (record.some((cell) => cell !== '')) out.push({ record, line: i + 1 });
+  });
+  return out;
 }
 
 /** Whether the text has more than one kind of line break (CRLF, LF, CR). */
@@ -210,10 +227,16 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
     }
     return f;
   });
-  const keys: string[] = [];
+  if (features.length > MAX_IMPORT_ROWS) throw tooManyRows(`${features.length}`);
+  // A Set, and a stop at the column limit: every feature may bring keys of its own.
+  const keys = new Set<string>();
   for (const f of features)
-    for (const k of Object.keys(f.properties ?? {})) if (!keys.includes(k)) keys.push(k);
-  const headers = [...keys.filter((k) => k.toLowerCase() !== 'wkt'), 'wkt'];
+    for (const k of Object.keys(f.properties ?? {})) {
+      if (k.toLowerCase() === 'wkt') continue;
+      keys.add(k);
+      if (keys.size >= MAX_IMPORT_COLUMNS) throw tooManyColumns(`more than ${MAX_IMPORT_COLUMNS}`);
+    }
+  const headers = [...keys, 'wkt'];
   const rows = features.map((f) => [
     ...headers.slice(0, -1).map((k) => propertyText(f.properties?.[k])),
     pointWkt(f.geometry),
