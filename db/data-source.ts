@@ -17,6 +17,7 @@ import { AuditSnapshotsAsJson1765100000000 } from './migrations/1765100000000-Au
 import { TimeOrderedIds1765200000000 } from './migrations/1765200000000-TimeOrderedIds.js';
 import { QuietSessionPurge1765300000000 } from './migrations/1765300000000-QuietSessionPurge.js';
 import { VerificationHistory1765400000000 } from './migrations/1765400000000-VerificationHistory.js';
+import { PasswordChangeRequired1765500000000 } from './migrations/1765500000000-PasswordChangeRequired.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -37,6 +38,7 @@ export const migrations = [
   TimeOrderedIds1765200000000,
   QuietSessionPurge1765300000000,
   VerificationHistory1765400000000,
+  PasswordChangeRequired1765500000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

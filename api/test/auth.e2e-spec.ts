@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
@@ -210,7 +211,12 @@ describe('admin user management', () => {
       })
       .expect(201);
     expect(created.body.temporaryPassword).toHaveLength(20);
+    expect(created.body.user.mustChangePassword).toBe(true);
     const editor = await signIn(t, created.body.user.email, created.body.temporaryPassword);
+    await editor
+      .post('/api/auth/password')
+      .send({ currentPassword: created.body.temporaryPassword, newPassword: 'Gotha-Innenstadt-2026' })
+      .expect(204);
     await editor.post('/api/storefronts').send(storefrontBody(gotha)).expect(201);
     await editor.post('/api/storefronts').send(storefrontBody(eisenach)).expect(403);
   });
@@ -274,6 +280,132 @@ describe('admin user management', () => {
     await grant(t, editor, { role: 'city_editor', cityId: city.id });
     await editor.get('/api/users').expect(403);
     await request(t.http).get('/api/users').expect(401);
+  });
+});
+
+describe('temporary passwords', () => {
+  const NEW_PASSWORD = 'Muehlhausen-Frei.Handel-2026';
+
+  it('must be replaced before anything else: only session, sign-out and the password change answer', async () => {
+    const admin = await signedIn(t, [], true);
+    const city = await createCity(t.db);
+    const created = await admin
+      .post('/api/users')
+      .send({
+        email: `neu-${Date.now()}@muehlhausen.example`,
+        displayName: 'Neue Kollegin',
+        grants: [{ role: 'city_editor', cityId: city.id }],
+      })
+      .expect(201);
+    const temporary = created.body.temporaryPassword as string;
+    const user = await signIn(t, created.body.user.email, temporary);
+    const other = await signIn(t, created.body.user.email, temporary); // e.g. a second browser
+    expect((await user.get('/api/auth/session').expect(200)).body.user.mustChangePassword).toBe(true);
+
+    for (const refused of [
+      user.post('/api/storefronts').send(storefrontBody(city)),
+      user.get(`/api/storefronts?cityId=${city.id}`),
+      user.get('/api/interventions'),
+    ]) {
+      const res = await refused.expect(403);
+      expect(res.body).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'password_change_required' } });
+    }
+
+    const wrong = await user
+      .post('/api/auth/password')
+      .send({ currentPassword: 'not-the-password', newPassword: NEW_PASSWORD })
+      .expect(400);
+    expect(wrong.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'wrong_password' } });
+    expect(wrong.body.details.fields).toEqual([{ field: 'currentPassword', problems: [expect.any(String)] }]);
+    const same = await user
+      .post('/api/auth/password')
+      .send({ currentPassword: temporary, newPassword: temporary })
+      .expect(400);
+    expect(same.body.details.reason).toBe('same_password');
+    const short = await user
+      .post('/api/auth/password')
+      .send({ currentPassword: temporary, newPassword: 'kurz' })
+      .expect(400);
+    expect(short.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['newPassword']);
+    // without a session nothing changes
+    await request(t.http)
+      .post('/api/auth/password')
+      .send({ currentPassword: temporary, newPassword: NEW_PASSWORD })
+      .expect(401);
+
+    await user
+      .post('/api/auth/password')
+      .send({ currentPassword: temporary, newPassword: NEW_PASSWORD })
+      .expect(204);
+    expect((await user.get('/api/auth/session').expect(200)).body.user.mustChangePassword).toBe(false);
+    await user.post('/api/storefronts').send(storefrontBody(city)).expect(201);
+    // the other session ended with the old password; the old password no longer signs in
+    expect((await other.get('/api/auth/session').expect(200)).body.user).toBeNull();
+    await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: created.body.user.email, password: temporary })
+      .expect(401);
+    await signIn(t, created.body.user.email, NEW_PASSWORD);
+    const [audit] = await t.db.query(
+      `SELECT after::text AS after FROM audit_log WHERE entity_id = $1 AND entity_type = 'user' ORDER BY id DESC LIMIT 1`,
+      [created.body.user.id],
+    );
+    expect(JSON.parse(audit.after)).toEqual({ passwordChanged: true }); // never the password or its hash
+  });
+
+  it('lets anyone signed in change their own password, and a reset makes it temporary again', async () => {
+    const admin = await signedIn(t, [], true);
+    const user = await createUser(t.db, []);
+    const session = await signIn(t, user.email, user.password);
+    await session
+      .post('/api/auth/password')
+      .send({ currentPassword: user.password, newPassword: NEW_PASSWORD })
+      .expect(204);
+    await signIn(t, user.email, NEW_PASSWORD);
+    const reset = await admin.post(`/api/users/${session.userId}/reset-password`).expect(200);
+    const again = await signIn(t, user.email, reset.body.temporaryPassword);
+    expect((await again.get('/api/auth/session').expect(200)).body.user.mustChangePassword).toBe(true);
+    const listed = (await admin.get('/api/users').expect(200)).body.find(
+      (u: { id: string }) => u.id === session.userId,
+    );
+    expect(listed.mustChangePassword).toBe(true);
+  });
+
+  it('gives a new installation its first admin from the command line, with a password to change', async () => {
+    const email = `erste-admin-${Date.now()}@stadt.example`;
+    const run = () =>
+      spawnSync('node_modules/.bin/tsx', ['db/scripts/create-admin.ts', email, 'Erste Administratorin'], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
+        timeout: 60000,
+      });
+    const first = run();
+    expect(first.status).toBe(0);
+    const password = first.stdout.trim().split('\n').at(-1)!;
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const admin = await signIn(t, email, password);
+    expect((await admin.get('/api/auth/session').expect(200)).body.user).toMatchObject({
+      isAdmin: true,
+      mustChangePassword: true,
+    });
+    await admin
+      .post('/api/auth/password')
+      .send({ currentPassword: password, newPassword: 'Rathaus-Schluessel-2026' })
+      .expect(204);
+    await admin.get('/api/users').expect(200);
+    // a second run for the same address changes nothing
+    const second = run();
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('exists already');
+    await signIn(t, email, 'Rathaus-Schluessel-2026');
+  });
+
+  it('keeps an admin on a temporary password out of user management until it is changed', async () => {
+    const created = await signedIn(t, [], true);
+    await t.db.query(`UPDATE users SET must_change_password = true WHERE id = $1`, [created.userId]);
+    const admin = await signIn(t, created.email, 'correct horse battery staple');
+    const res = await admin.get('/api/users').expect(403);
+    expect(res.body.details.reason).toBe('password_change_required');
   });
 });
 

@@ -26,6 +26,7 @@ const RULES: Record<string, Rule> = {
     skip: 'would end the sessions this test uses; tested in auth.e2e-spec',
   },
   'GET /api/auth/session': { access: 'public' },
+  'POST /api/auth/password': { access: 'signedIn' },
   'GET /api/users': { access: 'admin' },
   'POST /api/users': { access: 'admin' },
   'PATCH /api/users/{id}': { access: 'admin' },

@@ -52,7 +52,7 @@ export async function seedDemoUsers(ds: DataSource): Promise<readonly DemoAccoun
       const [user] = await em.query<{ id: string }[]>(
         `INSERT INTO users (email, display_name, password_hash, is_admin) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
-           is_admin = EXCLUDED.is_admin, disabled = false
+           is_admin = EXCLUDED.is_admin, disabled = false, must_change_password = false
          RETURNING id`,
         [account.email, account.displayName, passwordHash, account.role === 'admin'],
       );

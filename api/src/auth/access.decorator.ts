@@ -13,7 +13,8 @@ export type TownSource =
  */
 export type AccessPolicy =
   | { kind: 'public' }
-  | { kind: 'signedIn' }
+  /** `beforePasswordChange`: also for a user still on a temporary password (the password change itself). */
+  | { kind: 'signedIn'; beforePasswordChange?: boolean }
   | { kind: 'admin' }
   | { kind: 'town'; action: TownAction; town: TownSource }
   /** Lists across towns: `cityId` in the query is checked; the handler limits results with visibleCityIds(). */

@@ -49,6 +49,15 @@ export class AccessGuard implements CanActivate {
         reason: 'csrf',
       });
     }
+    if (
+      viewer.user?.mustChangePassword &&
+      policy.kind !== 'public' &&
+      !(policy.kind === 'signedIn' && policy.beforePasswordChange)
+    ) {
+      throw new DomainError('FORBIDDEN', 'Please choose a new password first: yours is a temporary one.', {
+        reason: 'password_change_required',
+      });
+    }
     switch (policy.kind) {
       case 'public':
         return true;

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import type { Request, Response } from 'express';
-import { Public } from './access.decorator.js';
+import { Access, Public } from './access.decorator.js';
 import { AuthService } from './auth.service.js';
 import { CurrentViewer } from './current-viewer.decorator.js';
 import { SessionResponse } from './dto/session.response.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { SignInDto } from './dto/sign-in.dto.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
 import type { SessionUser } from './sessions.repository.js';
@@ -26,6 +27,7 @@ const info = (session: SessionUser | null, viewer?: Viewer): SessionInfo =>
           email: session.email,
           displayName: session.displayName,
           isAdmin: session.isAdmin,
+          mustChangePassword: session.mustChangePassword,
         },
         grants: session.grants,
         csrfToken: session.csrfToken,
@@ -63,6 +65,36 @@ export class AuthController {
     const token = sessionToken(req);
     if (token) await this.auth.signOut(token);
     clearSessionCookie(req, res);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Access({ kind: 'signedIn', beforePasswordChange: true })
+  @ApiNoContentResponse({
+    description:
+      'The password is changed (and no longer temporary); the user’s other sessions end, this one stays.',
+  })
+  @ApiErrors(
+    [
+      400,
+      'A field is missing or too short, the current password is wrong or the new one equals it (VALIDATION_FAILED; `details.reason` `wrong_password` / `same_password`).',
+    ],
+    401,
+    413,
+    429,
+  )
+  async changePassword(
+    @CurrentViewer() viewer: Viewer,
+    @Body() body: ChangePasswordDto,
+    @Req() req: Request,
+  ): Promise<void> {
+    await this.auth.changePassword(
+      viewer.user!,
+      sessionToken(req)!,
+      body.currentPassword,
+      body.newPassword,
+      req.ip ?? 'unknown',
+    );
   }
 
   @Get('session')

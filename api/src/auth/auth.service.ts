@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SessionsRepository, type SessionUser } from './sessions.repository.js';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly db: DataSource,
     private readonly sessions: SessionsRepository,
     private readonly towns: TownResolver,
+    private readonly audit: AuditService,
   ) {}
 
   async signIn(emailInput: string, password: string, clientIp: string): Promise<SignedIn> {
@@ -47,6 +49,48 @@ export class AuthService {
     const session = await this.sessions.resolve(token);
     if (!session) throw new DomainError('INTERNAL', 'The new session could not be read back.');
     return { token, session };
+  }
+
+  /**
+   * The signed-in user replaces their password (a temporary one, or their own). The current password
+   * is checked under the sign-in throttle; the user's other sessions end, this one stays.
+   */
+  async changePassword(
+    user: { id: string; email: string },
+    token: string,
+    currentPassword: string,
+    newPassword: string,
+    clientIp: string,
+  ): Promise<void> {
+    await this.claimAttempt(user.email, clientIp);
+    const [row] = await this.db.query<{ passwordHash: string }[]>(
+      `SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND NOT disabled`,
+      [user.id],
+    );
+    if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
+      throw fieldError('currentPassword', 'wrong_password', 'The current password is wrong.');
+    }
+    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [user.email]);
+    if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
+      throw fieldError('newPassword', 'same_password', 'The new password must differ from the current one.');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction(async (em) => {
+      await em.query(
+        `UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = now(),
+                version = version + 1 WHERE id = $1`,
+        [user.id, passwordHash],
+      );
+      await this.sessions.deleteOthers(em, user.id, token);
+      await this.audit.record(em, {
+        cityId: null,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'update',
+        before: null,
+        after: { passwordChanged: true },
+      });
+    });
   }
 
   signOut(token: string): Promise<void> {
@@ -79,14 +123,27 @@ export class AuthService {
   private readonly viewers = new WeakMap<SessionUser, Viewer>();
 
   private buildViewer(session: SessionUser, openData: ReadonlySet<string>): Viewer {
+    const user = {
+      id: session.id,
+      email: session.email,
+      displayName: session.displayName,
+      isAdmin: session.isAdmin && !session.mustChangePassword,
+      mustChangePassword: session.mustChangePassword,
+    };
+    // A temporary password grants nothing beyond open data until it is replaced (the guard also refuses
+    // every other route; this keeps paths without the guard — the tile lane — to open data too).
+    if (session.mustChangePassword) {
+      return {
+        user,
+        grants: [],
+        readableCityIds: new Set(),
+        editableCityIds: new Set(),
+        openDataCityIds: openData,
+      };
+    }
     const own = session.grants.flatMap((g) => (g.cityId ? [g.cityId] : []));
     return {
-      user: {
-        id: session.id,
-        email: session.email,
-        displayName: session.displayName,
-        isAdmin: session.isAdmin,
-      },
+      user,
       grants: session.grants,
       readableCityIds: session.isAdmin ? null : new Set([...own, ...session.networkCityIds]),
       editableCityIds: new Set(session.grants.filter((g) => g.role === 'city_editor').map((g) => g.cityId!)),
@@ -122,3 +179,7 @@ export class AuthService {
     }
   }
 }
+
+/** A refusal of one field, in the shape the validation pipe gives (`details.fields`), with a reason. */
+const fieldError = (field: string, reason: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, { reason, fields: [{ field, problems: [message] }] });

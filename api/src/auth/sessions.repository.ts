@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LruCache } from '../common/lru-cache.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import type { Grant } from './viewer.js';
@@ -13,6 +13,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   isAdmin: boolean;
+  /** Signed in with a temporary password: only the session, sign-out and a password change are answered. */
+  mustChangePassword: boolean;
   csrfToken: string;
   grants: Grant[];
   /** Towns of the networks this user is a member of. */
@@ -99,7 +101,8 @@ export class SessionsRepository {
     const now = Date.now();
     const generation = this.generation;
     const rows = await this.db.query<(SessionUser & { expiresAt: Date })[]>(
-      `SELECT s.expires_at AS "expiresAt", u.id, u.email, u.display_name AS "displayName", u.is_admin AS "isAdmin", s.csrf_token AS "csrfToken",
+      `SELECT s.expires_at AS "expiresAt", u.id, u.email, u.display_name AS "displayName", u.is_admin AS "isAdmin",
+              u.must_change_password AS "mustChangePassword", s.csrf_token AS "csrfToken",
               COALESCE((SELECT json_agg(json_build_object('role', g.role, 'cityId', g.city_id, 'networkId', g.network_id))
                         FROM user_grants g WHERE g.user_id = u.id), '[]') AS grants,
               COALESCE((SELECT array_agg(DISTINCT m.city_id) FROM user_grants g
@@ -134,6 +137,14 @@ export class SessionsRepository {
 
   async deleteForUser(userId: string): Promise<void> {
     await this.db.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+  }
+
+  /** Ends the user's other sessions (after a password change: a thief's session goes with the old password). */
+  async deleteOthers(em: EntityManager, userId: string, keptToken: string): Promise<void> {
+    await em.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [
+      userId,
+      tokenHash(keptToken),
+    ]);
   }
 
   async purgeExpired(): Promise<void> {

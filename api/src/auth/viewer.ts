@@ -12,7 +12,14 @@ export interface Grant {
 }
 
 export interface Viewer {
-  user: { id: string; email: string; displayName: string; isAdmin: boolean } | null;
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    isAdmin: boolean;
+    /** Until the temporary password is replaced the viewer reads open data only (and no admin rights). */
+    mustChangePassword: boolean;
+  } | null;
   grants: Grant[];
   /** Towns whose maps, KPIs and interventions this viewer may read; null = every town (admin). */
   readableCityIds: ReadonlySet<string> | null;

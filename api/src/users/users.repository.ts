@@ -8,12 +8,15 @@ export interface User {
   displayName: string;
   isAdmin: boolean;
   disabled: boolean;
+  /** Still on the temporary password an admin handed out. */
+  mustChangePassword: boolean;
   grants: Grant[];
   createdAt: string;
   version: number;
 }
 
 const COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.is_admin AS "isAdmin", u.disabled,
+  u.must_change_password AS "mustChangePassword",
   u.created_at AS "createdAt", u.version,
   COALESCE((SELECT json_agg(json_build_object('role', g.role, 'cityId', g.city_id, 'networkId', g.network_id)
                             ORDER BY g.role, g.city_id, g.network_id)
@@ -44,7 +47,8 @@ export class UsersRepository {
     u: { email: string; displayName: string; isAdmin: boolean; passwordHash: string },
   ): Promise<string> {
     const rows = await em.query<{ id: string }[]>(
-      `INSERT INTO users (email, display_name, is_admin, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO users (email, display_name, is_admin, password_hash, must_change_password)
+       VALUES ($1, $2, $3, $4, true) RETURNING id`,
       [u.email, u.displayName, u.isAdmin, u.passwordHash],
     );
     return rows[0]!.id;
@@ -74,9 +78,10 @@ export class UsersRepository {
     return row!.n;
   }
 
-  async setPassword(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+  async setTemporaryPassword(em: EntityManager, id: string, passwordHash: string): Promise<void> {
     await em.query(
-      `UPDATE users SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1`,
+      `UPDATE users SET password_hash = $2, must_change_password = true, password_changed_at = now(),
+              version = version + 1 WHERE id = $1`,
       [id, passwordHash],
     );
     await em.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);

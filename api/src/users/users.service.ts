@@ -108,7 +108,7 @@ export class UsersService {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (em) => {
       if ((await this.users.lockVersion(em, id)) === null) throw notFound('User', id);
-      await this.users.setPassword(em, id, passwordHash);
+      await this.users.setTemporaryPassword(em, id, passwordHash);
       await this.audit.record(em, {
         cityId: null,
         entityType: 'user',

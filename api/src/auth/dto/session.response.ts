@@ -32,6 +32,12 @@ export class SessionUserResponse implements SessionUser {
 
   @ApiProperty()
   isAdmin: boolean;
+
+  @ApiProperty({
+    description:
+      'Signed in with a temporary password: until POST /api/auth/password, every other route answers 403 (`details.reason` `password_change_required`)',
+  })
+  mustChangePassword: boolean;
 }
 
 @ApiSchema({
