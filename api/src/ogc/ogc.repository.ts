@@ -91,7 +91,7 @@ export class OgcRepository {
    * Bounding box of the towns given (`undefined` = every town), else of what the open-data towns
    * publish; null when there is none.
    */
-  async extent(cityIds?: readonly string[] | undefined, everyTown = false): Promise<Bbox | null> {
+  async extent(cityIds?: readonly string[], everyTown = false): Promise<Bbox | null> {
     const [row] = await this.db.query<{ e: Bbox | null }[]>(
       `SELECT CASE WHEN e IS NULL THEN NULL ELSE ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] END AS e
        FROM (SELECT ST_Extent(COALESCE(boundary::geometry, perimeter::geometry, centre::geometry)) AS e
