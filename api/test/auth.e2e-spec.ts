@@ -357,18 +357,23 @@ describe('temporary passwords', () => {
     const admin = await signedIn(t, [], true);
     const user = await createUser(t.db, []);
     const session = await signIn(t, user.email, user.password);
+    const listed = async () =>
+      (await admin.get('/api/users').expect(200)).body.find((u: { id: string }) => u.id === session.userId);
+    const versionSeenByAdmin = (await listed()).version as number;
     await session
       .post('/api/auth/password')
       .send({ currentPassword: user.password, newPassword: NEW_PASSWORD })
       .expect(204);
     await signIn(t, user.email, NEW_PASSWORD);
+    // an admin's form opened before the change still saves: the password is not what it guards
+    await admin
+      .patch(`/api/users/${session.userId}`)
+      .send({ version: versionSeenByAdmin, displayName: 'Umbenannt' })
+      .expect(200);
     const reset = await admin.post(`/api/users/${session.userId}/reset-password`).expect(200);
     const again = await signIn(t, user.email, reset.body.temporaryPassword);
     expect((await again.get('/api/auth/session').expect(200)).body.user.mustChangePassword).toBe(true);
-    const listed = (await admin.get('/api/users').expect(200)).body.find(
-      (u: { id: string }) => u.id === session.userId,
-    );
-    expect(listed.mustChangePassword).toBe(true);
+    expect((await listed()).mustChangePassword).toBe(true);
   });
 
   it('gives a new installation its first admin from the command line, with a password to change', async () => {

@@ -138,6 +138,7 @@ test('an editor records a landlord contact and deletes it for good after confirm
 
 test('an admin creates a user with a role in a town and sees the one-time password once', async ({
   page,
+  browser,
   playwright,
   baseURL,
 }) => {
@@ -161,12 +162,37 @@ test('an admin creates a user with a role in a town and sees the one-time passwo
   const row = page.getByTestId('user-row').filter({ hasText: email });
   await expect(row).toContainText(`Lesezugriff (z. B. Stadtrat): ${gotha.name}`);
 
-  // The new account works with the one-time password.
+  // The new councillor signs in with the one-time password and must choose an own one first.
+  const context = await browser.newContext({ baseURL });
+  const councillor = await context.newPage();
+  await councillor.goto(`/berichte/stadt/${gotha.slug}`);
+  await councillor.getByTestId('sign-in-link').click();
+  await councillor.getByLabel('E-Mail-Adresse').fill(email);
+  await councillor.getByLabel('Passwort').fill(password);
+  await councillor.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(
+    councillor.getByRole('heading', { level: 1, name: 'Bitte wählen Sie ein eigenes Passwort' }),
+  ).toBeVisible();
+  await councillor.getByLabel('Bisheriges Passwort').fill(password);
+  await councillor.getByLabel('Neues Passwort', { exact: true }).fill('Gotha-Rathaus-2026');
+  await councillor.getByLabel('Neues Passwort wiederholen').fill('Gotha-Rathaus-2062');
+  await councillor.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(councillor.getByLabel('Neues Passwort wiederholen')).toHaveAccessibleDescription(
+    'Die beiden Eingaben des neuen Passworts stimmen nicht überein.',
+  );
+  await councillor.getByLabel('Neues Passwort wiederholen').fill('Gotha-Rathaus-2026');
+  await councillor.getByRole('button', { name: 'Passwort speichern' }).click();
+  // then the page asked for: the town report
+  await expect(councillor.getByRole('heading', { level: 1 })).toContainText(gotha.name);
+  expect(new URL(councillor.url()).pathname).toBe(`/berichte/stadt/${gotha.slug}`);
+  await context.close();
   const fresh = await playwright.request.newContext({ baseURL });
-  const signedIn = await fresh.post('/api/auth/sign-in', { data: { email, password } });
-  expect(signedIn.status()).toBe(200);
+  expect((await fresh.post('/api/auth/sign-in', { data: { email, password } })).status()).toBe(401);
+  const withOwn = await fresh.post('/api/auth/sign-in', { data: { email, password: 'Gotha-Rathaus-2026' } });
+  expect(withOwn.status()).toBe(200);
   await fresh.dispose();
 
+  await expect(row).toContainText('aktiv, vorläufiges Passwort');
   await notice.getByRole('button', { name: 'Fertig' }).click();
   await expect(notice).toHaveCount(0);
   await row.getByRole('button', { name: `${email} sperren` }).click();
@@ -260,11 +286,20 @@ test('signing out shows the sign-in link again and hides the editing controls', 
   await expect(page.getByRole('button', { name: 'Statuswechsel erfassen' })).toHaveCount(0);
 });
 
-test('the sign-in and admin pages have no serious or critical accessibility violations', async ({ page }) => {
+test('the sign-in, admin and password pages have no serious or critical accessibility violations', async ({
+  page,
+}) => {
   await page.goto('/anmelden');
   await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await signIn(page, DEMO.admin);
+  // the password page, with its errors shown
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Passwort ändern' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Passwort ändern' })).toBeVisible();
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(page.getByLabel('Bisheriges Passwort')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.goto('/admin/benutzer');
   await expect(page.getByTestId('user-table')).toBeVisible();
   await page.getByRole('button', { name: 'Rolle hinzufügen' }).click();

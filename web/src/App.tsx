@@ -1,10 +1,11 @@
 import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserMenu } from './features/auth/components/UserMenu';
+import { useSession } from './features/auth/hooks/use-session';
 import { HomePage } from './pages/HomePage';
 import { PageTitle } from './pages/PageTitle';
 import { usePageFocus } from './router/page-focus';
-import { matchRoute, onLinkClick, usePathname } from './router/router';
+import { matchRoute, onLinkClick, usePathname, type Route } from './router/router';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { Loading } from './ui/Status';
 
@@ -19,11 +20,14 @@ const BenchmarkPage = lazy(() => import('./pages/BenchmarkPage'));
 const KnowledgeBasePage = lazy(() => import('./pages/KnowledgeBasePage'));
 const KpiDefinitionsPage = lazy(() => import('./pages/KpiDefinitionsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 
 export function App() {
   const { t } = useTranslation();
   const pathname = usePathname();
   const route = matchRoute(pathname);
+  // On a temporary password the API answers nothing else: the password form stands in for every page.
+  const mustChangePassword = useSession().data?.user?.mustChangePassword === true;
   // Another page: its title, and focus on its heading (WCAG 2.4.2, 2.4.3; router/page-focus.ts).
   const main = useRef<HTMLElement>(null);
   usePageFocus(pathname, main);
@@ -68,20 +72,34 @@ export function App() {
       </header>
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         <Suspense fallback={<Loading />}>
-          {route.name === 'home' && <HomePage />}
-          {route.name === 'town' && <TownPage key={route.slug} slug={route.slug} />}
-          {route.name === 'network' && <NetworkPage key={route.slug} slug={route.slug} />}
-          {route.name === 'signIn' && <SignInPage />}
-          {route.name === 'adminUsers' && <AdminUsersPage />}
-          {route.name === 'townReport' && <ReportPage key={route.slug} slug={route.slug} />}
-          {route.name === 'networkReport' && <NetworkReportPage key={route.slug} slug={route.slug} />}
-          {route.name === 'benchmark' && <BenchmarkPage />}
-          {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
-          {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}
-          {route.name === 'import' && <ImportPage />}
-          {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
+          {mustChangePassword || route.name === 'changePassword' ? (
+            <ChangePasswordPage />
+          ) : (
+            <Routes route={route} />
+          )}
         </Suspense>
       </main>
+    </>
+  );
+}
+
+/** The page of a route (the password page is chosen above). */
+function Routes({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {route.name === 'home' && <HomePage />}
+      {route.name === 'town' && <TownPage key={route.slug} slug={route.slug} />}
+      {route.name === 'network' && <NetworkPage key={route.slug} slug={route.slug} />}
+      {route.name === 'signIn' && <SignInPage />}
+      {route.name === 'adminUsers' && <AdminUsersPage />}
+      {route.name === 'townReport' && <ReportPage key={route.slug} slug={route.slug} />}
+      {route.name === 'networkReport' && <NetworkReportPage key={route.slug} slug={route.slug} />}
+      {route.name === 'benchmark' && <BenchmarkPage />}
+      {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
+      {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}
+      {route.name === 'import' && <ImportPage />}
+      {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
     </>
   );
 }

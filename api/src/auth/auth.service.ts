@@ -76,9 +76,11 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (em) => {
+      // The account's version stays: it guards what admins edit (name, roles, disabling), which a
+      // password change does not touch — an admin's open form must not fail with a conflict over it.
       await em.query(
-        `UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = now(),
-                version = version + 1 WHERE id = $1`,
+        `UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = now()
+         WHERE id = $1`,
         [user.id, passwordHash],
       );
       await this.sessions.deleteOthers(em, user.id, token);

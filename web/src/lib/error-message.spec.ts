@@ -6,6 +6,9 @@ describe('errorMessageKey', () => {
   it('tells missing rights from an expired form', () => {
     expect(errorMessageKey(new ApiError(403, 'FORBIDDEN', 'no'))).toBe('errors.forbidden');
     expect(errorMessageKey(new ApiError(403, 'FORBIDDEN', 'no', { reason: 'csrf' }))).toBe('errors.csrf');
+    expect(
+      errorMessageKey(new ApiError(403, 'FORBIDDEN', 'no', { reason: 'password_change_required' })),
+    ).toBe('errors.passwordChangeRequired');
   });
 
   it('maps sign-in, throttling and validation codes', () => {

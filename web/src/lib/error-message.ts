@@ -35,6 +35,9 @@ export type ErrorMessageKey =
   | 'errors.historyConflict'
   | 'errors.invalidGeometry'
   | 'errors.constraint'
+  | 'errors.ownAdminRights'
+  | 'errors.lastAdmin'
+  | 'errors.passwordChangeRequired'
   | 'errors.payloadTooLarge'
   | 'errors.notFound'
   | 'errors.conflict'
@@ -57,7 +60,9 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'UNAUTHENTICATED':
       return 'errors.unauthenticated';
     case 'FORBIDDEN':
-      return 'errors.forbidden';
+      return detail(error, 'reason') === 'password_change_required'
+        ? 'errors.passwordChangeRequired'
+        : 'errors.forbidden';
     case 'TOO_MANY_REQUESTS':
       return 'errors.tooManyRequests';
     case 'INVALID_PERIOD': {

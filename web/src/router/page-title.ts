@@ -19,6 +19,8 @@ export function pageTitle(route: Route, t: TFunction, name?: string): string {
       return page(t('a11y.title.signIn'));
     case 'adminUsers':
       return page(t('a11y.title.adminUsers'));
+    case 'changePassword':
+      return page(t('a11y.title.changePassword'));
     case 'benchmark':
       return page(t('a11y.title.benchmark'));
     case 'knowledgeBase':

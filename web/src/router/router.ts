@@ -11,6 +11,7 @@ export type Route =
   | { name: 'network'; slug: string }
   | { name: 'signIn' }
   | { name: 'adminUsers' }
+  | { name: 'changePassword' }
   | { name: 'benchmark' }
   | { name: 'knowledgeBase' }
   | { name: 'kpiDefinitions' }
@@ -23,6 +24,7 @@ export type Route =
 const STATIC_ROUTES: Record<string, Route> = {
   '/anmelden': { name: 'signIn' },
   '/admin/benutzer': { name: 'adminUsers' },
+  '/konto/passwort': { name: 'changePassword' },
   '/vergleich': { name: 'benchmark' },
   '/massnahmen': { name: 'knowledgeBase' },
   '/kennzahlen': { name: 'kpiDefinitions' },

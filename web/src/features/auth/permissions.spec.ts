@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Session } from './api/auth-api';
 import { isAdmin, mayEditTown } from './permissions';
 
-const user = { id: 'u1', email: 'a@example.org', displayName: 'A', isAdmin: false };
+const user = {
+  id: 'u1',
+  email: 'a@example.org',
+  displayName: 'A',
+  isAdmin: false,
+  mustChangePassword: false,
+};
 const editorOf = (cityId: string): Session => ({
   user,
   grants: [{ role: 'city_editor', cityId, networkId: null }],

@@ -14,6 +14,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   isAdmin: boolean;
+  /** Signed in with a temporary password: it must be replaced before anything else (/konto/passwort). */
+  mustChangePassword: boolean;
 }
 
 /** GET /api/auth/session and POST /api/auth/sign-in answer the same shape; `user` is null when anonymous. */
@@ -29,4 +31,6 @@ export const authApi = {
   session: () => api.get<Session>('/api/auth/session'),
   signIn: (email: string, password: string) => api.post<Session>('/api/auth/sign-in', { email, password }),
   signOut: () => api.post<void>('/api/auth/sign-out'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/api/auth/password', { currentPassword, newPassword }),
 };

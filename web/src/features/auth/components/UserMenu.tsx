@@ -25,16 +25,19 @@ export function UserMenu() {
         <span className="visually-hidden">{t('auth.signedInAs')} </span>
         {user.displayName}
       </span>
-      {session.data?.grants.some((g) => g.role === 'city_editor') && (
+      {!user.mustChangePassword && session.data?.grants.some((g) => g.role === 'city_editor') && (
         <a className="app-header__link" href="/daten/import" onClick={onLinkClick} data-testid="import-link">
           {t('import.nav')}
         </a>
       )}
-      {user.isAdmin && (
+      {user.isAdmin && !user.mustChangePassword && (
         <a className="app-header__link" href="/admin/benutzer" onClick={onLinkClick}>
           {t('admin.nav')}
         </a>
       )}
+      <a className="app-header__link" href="/konto/passwort" onClick={onLinkClick}>
+        {t('account.nav')}
+      </a>
       <button
         type="button"
         className="button button--ghost"

@@ -6,6 +6,8 @@ export interface User {
   email: string;
   displayName: string;
   isAdmin: boolean;
+  /** Still on the temporary password handed out at creation or reset. */
+  mustChangePassword: boolean;
   disabled: boolean;
   grants: Grant[];
   createdAt: string;

@@ -58,7 +58,13 @@ export function UserTable({ users, cities, networks, currentUserId, onPassword }
                     {!u.isAdmin && u.grants.length === 0 && <li>{t('admin.noGrants')}</li>}
                   </ul>
                 </td>
-                <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
+                <td>
+                  {u.disabled
+                    ? t('admin.disabled')
+                    : u.mustChangePassword
+                      ? t('admin.activeTemporary')
+                      : t('admin.active')}
+                </td>
                 <td>{formatDate(u.createdAt)}</td>
                 <td className="row-actions">
                   <ConfirmButton

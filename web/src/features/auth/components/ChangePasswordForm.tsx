@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client';
+import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
+import { Field } from '../../../ui/Field';
+import { useChangePassword } from '../hooks/use-change-password';
+
+/** The API's rule (api/src/auth/password.ts MIN_PASSWORD_LENGTH), checked here first to say it at once. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * Current password, new password twice. Mistakes are said at the field concerned: a wrong current
+ * password, a new one too short, the same as before or not repeated alike.
+ */
+export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [checked, setChecked] = useState(false);
+  const error = change.error;
+  const reason = isApiError(error, 'VALIDATION_FAILED')
+    ? (error.details as { reason?: unknown } | undefined)?.reason
+    : undefined;
+  const tooShort = next.length < MIN_PASSWORD_LENGTH;
+  const mismatch = next !== repeat;
+  const currentError = reason === 'wrong_password' ? t('account.wrongPassword') : undefined;
+  const nextError =
+    checked && tooShort
+      ? t('account.tooShort', { count: MIN_PASSWORD_LENGTH })
+      : reason === 'same_password'
+        ? t('account.samePassword')
+        : undefined;
+  const repeatError = checked && !tooShort && mismatch ? t('account.mismatch') : undefined;
+  const otherError =
+    error && !currentError && reason !== 'same_password'
+      ? t(errorMessageKey(error), errorMessageValues(error))
+      : null;
+  return (
+    <form
+      className="form"
+      aria-labelledby="change-password-heading"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setChecked(true);
+        if (tooShort || mismatch || !current) return;
+        change.mutate({ currentPassword: current, newPassword: next }, { onSuccess: onChanged });
+      }}
+    >
+      <Field
+        label={t('account.currentPassword')}
+        required
+        error={currentError ?? (checked && !current ? t('account.missing') : undefined)}
+      >
+        {(id, props) => (
+          <input
+            id={id}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            {...props}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('account.newPassword')}
+        required
+        hint={t('account.rules', { count: MIN_PASSWORD_LENGTH })}
+        error={nextError}
+      >
+        {(id, props) => (
+          <input
+            id={id}
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            {...props}
+          />
+        )}
+      </Field>
+      <Field label={t('account.repeatPassword')} required error={repeatError}>
+        {(id, props) => (
+          <input
+            id={id}
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+            {...props}
+          />
+        )}
+      </Field>
+      {otherError && (
+        <p className="form__error" role="alert">
+          {otherError}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={change.isPending}>
+          {change.isPending ? t('account.saving') : t('account.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
