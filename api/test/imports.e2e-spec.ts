@@ -150,6 +150,24 @@ describe('storefront import', () => {
     expect(dry.body.summary).toMatchObject({ created: 1, rejected: 2 });
   });
 
+  it('refuses a list dated after today: its changes would take effect in the future', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const [lon, lat] = city.centre;
+    const csv = ['Straße;Nr;Status;Lon;Lat', `Markt;1;leer;${lon};${lat}`].join('\n');
+    const up = await upload(editor, city.id, Buffer.from(csv), 'zukunft.csv').expect(201);
+    const { mapping } = (
+      await editor.get(`/api/cities/${city.id}/imports/${up.body.id}/suggestions`).expect(200)
+    ).body;
+    const res = await editor
+      .put(`/api/cities/${city.id}/imports/${up.body.id}/mapping`)
+      .send({ ...mapping, referenceDate: '2062-01-01' })
+      .expect(400);
+    expect(res.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'referenceDate', rules: [{ rule: 'notAfterToday' }] }),
+    ]);
+  });
+
   it('commits the good rows when asked to skip the rejected ones, and a second year’s list extends the histories', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

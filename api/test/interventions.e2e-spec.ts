@@ -106,6 +106,33 @@ describe('interventions', () => {
     expect((await api.get(`/api/interventions?cityId=${city.id}`)).body.total).toBe(0);
   });
 
+  it('dates an outcome check from a month before it is due, and never after today', async () => {
+    const ended = await api.post('/api/interventions').send(testShop()).expect(201); // ended 2023-08-31
+    const early = await api
+      .put(`/api/interventions/${ended.body.id}/outcome-checks/12`)
+      .send({ version: 1, checkedOn: '2024-07-30', regularLeaseSigned: true })
+      .expect(422);
+    expect(early.body).toMatchObject({
+      code: 'INVALID_PERIOD',
+      details: { reason: 'check_before_due', validFrom: '2024-07-31' },
+    });
+    const future = await api
+      .put(`/api/interventions/${ended.body.id}/outcome-checks/24`)
+      .send({ version: 1, checkedOn: '2099-01-01' })
+      .expect(400);
+    expect(future.body.details.fields[0]).toMatchObject({
+      field: 'checkedOn',
+      rules: [{ rule: 'notAfterToday' }],
+    });
+    const onTime = await api
+      .put(`/api/interventions/${ended.body.id}/outcome-checks/12`)
+      .send({ version: 1, checkedOn: '2024-07-31', regularLeaseSigned: true })
+      .expect(200);
+    expect(onTime.body.outcomeChecks).toEqual([
+      expect.objectContaining({ monthsAfterEnd: 12, checkedOn: '2024-07-31' }),
+    ]);
+  });
+
   it('refuses outcome checks before the end and at other intervals', async () => {
     const planned = await api
       .post('/api/interventions')

@@ -66,6 +66,25 @@ describe('status changes', () => {
     expect(res.body.details).toEqual({ reason: 'change_before_current', currentSince: '2020-01-01' });
   });
 
+  it('refuses a date after today (a typo in the year would hide the unit until then) and changes nothing', async () => {
+    const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toISOString().slice(0, 10);
+    const res = await api
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 1, date: tomorrow, status: 'vacant' })
+      .expect(400);
+    expect(res.body.details.fields).toEqual([
+      { field: 'date', problems: ['date must not be after today'], rules: [{ rule: 'notAfterToday' }] },
+    ]);
+    expect(await periods()).toEqual([['occupied', '2020-01-01', null]]);
+    const created = await api
+      .post('/api/storefronts')
+      .send(storefrontBody(city, { initialStatus: { date: '2062-01-01', status: 'vacant' } }))
+      .expect(400);
+    expect(created.body.details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'initialStatus.date',
+    ]);
+  });
+
   it('refuses a change that changes nothing', async () => {
     const res = await api
       .post(`/api/storefronts/${id}/status-changes`)

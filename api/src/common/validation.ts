@@ -1,15 +1,38 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-error.js';
 
-interface FieldProblem {
+/**
+ * One refused field: the validator's sentences (English) and the rules it broke by name, with the
+ * limit of `min`/`max`, so that the dashboard can say in the user's language what is allowed
+ * ("Budget: mindestens 0", "Datum: nicht nach heute").
+ */
+export interface FieldProblem {
   field: string;
   problems: string[];
+  rules: FieldRule[];
+}
+
+export interface FieldRule {
+  rule: string;
+  limit?: number;
+}
+
+/** class-validator's sentences for min/max end with the limit ("… must not be less than 0"). */
+const LIMIT = /(-?\d+(?:\.\d+)?)$/;
+
+function rulesOf(constraints: Record<string, string>): FieldRule[] {
+  return Object.entries(constraints).map(([rule, message]) => {
+    const limit = rule === 'min' || rule === 'max' ? LIMIT.exec(message)?.[1] : undefined;
+    return limit === undefined ? { rule } : { rule, limit: Number(limit) };
+  });
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const own = e.constraints
+      ? [{ field, problems: Object.values(e.constraints), rules: rulesOf(e.constraints) }]
+      : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -87,6 +87,22 @@ export function todayIso(now: Date = new Date()): string {
   return lastDay.day;
 }
 
+/**
+ * A date (`YYYY-MM-DD`, checked by IsCalendarDate) not after today in Germany: what happened to a unit
+ * (a status change, a period, an on-site check) cannot lie ahead. A typo in the year (2062 for 2026)
+ * would otherwise hide a unit until that day. Planned things (interventions) may lie ahead.
+ */
+export function NotAfterToday(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notAfterToday',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must not be after today` },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || value <= todayIso() },
+    });
+}
+
 /** `[minLon, minLat, maxLon, maxLat]` in EPSG:4326 with min < max. */
 export function IsBbox(): PropertyDecorator {
   return (target, propertyName) =>

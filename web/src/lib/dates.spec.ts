@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { dateForYear, isIsoDate, monthsBetween, todayIso, yearRange } from './dates';
+import {
+  addMonths,
+  dateForYear,
+  isIsoDate,
+  monthsBetween,
+  outcomeCheckDueFrom,
+  todayIso,
+  yearRange,
+} from './dates';
 
 describe('dates', () => {
+  it('adds months, keeping the day or taking the month’s last', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2024-11-15', 2)).toBe('2025-01-15');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+  });
+
+  it('lets an outcome check be dated from a month before it is due', () => {
+    expect(outcomeCheckDueFrom('2025-06-30', 12)).toBe('2026-05-30');
+    expect(outcomeCheckDueFrom('2025-06-30', 6)).toBe('2025-11-30');
+  });
+
   it('accepts only real calendar dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);

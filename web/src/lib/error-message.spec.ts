@@ -72,9 +72,23 @@ describe('invalidFieldLabels', () => {
       ],
     });
     expect(invalidFieldLabels(error)).toEqual([
-      { key: 'form.floorArea', field: 'floorAreaM2' },
-      { key: 'form.position', field: 'location' },
-      { key: null, field: 'colour' },
+      { key: 'form.floorArea', field: 'floorAreaM2', rules: [] },
+      { key: 'form.position', field: 'location', rules: [] },
+      { key: null, field: 'colour', rules: [] },
+    ]);
+  });
+
+  it('keeps the rules the API names that the dashboard can explain, with their limits, once each', () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'x', {
+      fields: [
+        { field: 'budgetEur', problems: ['…'], rules: [{ rule: 'min', limit: 0 }, { rule: 'isInt' }] },
+        { field: 'date', problems: ['…'], rules: [{ rule: 'notAfterToday' }] },
+        { field: 'budgetEur', problems: ['…'], rules: [{ rule: 'min', limit: 0 }] },
+      ],
+    });
+    expect(invalidFieldLabels(error)).toEqual([
+      { key: 'form.budget', field: 'budgetEur', rules: [{ rule: 'min', limit: 0 }] },
+      { key: 'form.date', field: 'date', rules: [{ rule: 'notAfterToday' }] },
     ]);
   });
 

@@ -16,6 +16,7 @@ export const PERIOD_REASONS = [
   'needs_end_date',
   'end_before_start',
   'not_ended',
+  'check_before_due',
 ] as const;
 type PeriodReason = (typeof PERIOD_REASONS)[number];
 
@@ -166,26 +167,45 @@ const FIELD_LABELS: Record<string, string> = {
   ownerPhone: 'contact.ownerPhone',
   ownerEmail: 'contact.ownerEmail',
   askingRentEurMonth: 'contact.askingRent',
+  checkedOn: 'outcome.checkedOn',
+  referenceDate: 'import.options.referenceDate',
+  validTo: 'form.date',
 };
+
+/** The rules of the API's validation the dashboard explains (`details.fields[].rules`, api/src/common/validation.ts). */
+const EXPLAINED_RULES = ['min', 'max', 'notAfterToday', 'isCalendarDate', 'isNotEmpty', 'isEmail'] as const;
+export type ExplainedRule = (typeof EXPLAINED_RULES)[number];
+
+export interface InvalidField {
+  /** i18n key of the form's label; null: the API's field name is all there is. */
+  key: string | null;
+  field: string;
+  /** What the field broke, for a sentence like „Budget (mindestens 0)“. */
+  rules: { rule: ExplainedRule; limit?: number }[];
+}
 
 /**
  * The labels of the fields a 400 VALIDATION_FAILED names (deduplicated, in order), as i18n keys where
- * the form has one and as the API's field name otherwise; empty for other errors.
+ * the form has one and as the API's field name otherwise, with the rules each broke that the dashboard
+ * can explain; empty for other errors.
  */
-export function invalidFieldLabels(error: unknown): { key: string | null; field: string }[] {
+export function invalidFieldLabels(error: unknown): InvalidField[] {
   if (!isApiError(error, 'VALIDATION_FAILED')) return [];
-  const fields = (error.details as { fields?: { field?: unknown }[] } | undefined)?.fields;
+  const fields = (error.details as { fields?: { field?: unknown; rules?: unknown }[] } | undefined)?.fields;
   if (!Array.isArray(fields)) return [];
-  const seen = new Set<string>();
-  const labels: { key: string | null; field: string }[] = [];
+  const byId = new Map<string, InvalidField>();
   for (const f of fields) {
     if (typeof f?.field !== 'string') continue;
     const top = f.field.split('.')[0]!;
     const key = FIELD_LABELS[f.field] ?? FIELD_LABELS[top] ?? null;
     const id = key ?? top;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    labels.push({ key, field: top });
+    const entry = byId.get(id) ?? { key, field: top, rules: [] };
+    byId.set(id, entry);
+    for (const r of Array.isArray(f.rules) ? (f.rules as { rule?: unknown; limit?: unknown }[]) : []) {
+      const rule = r?.rule as ExplainedRule;
+      if (!EXPLAINED_RULES.includes(rule) || entry.rules.some((known) => known.rule === rule)) continue;
+      entry.rules.push(typeof r.limit === 'number' ? { rule, limit: r.limit } : { rule });
+    }
   }
-  return labels;
+  return [...byId.values()];
 }

@@ -6,6 +6,7 @@ import {
   errorMessageValues,
   invalidFieldLabels,
 } from '../lib/error-message';
+import { formatNumber } from '../lib/format';
 import { onLinkClick } from '../router/router';
 
 /** Where the sign-in page returns to afterwards: the page the user is on. */
@@ -36,7 +37,20 @@ export function ApiErrorMessage({
     <div className="form__error" role="alert" data-testid="api-error">
       <p>
         {fields.length > 0
-          ? t('errors.fields', { fields: fields.map((f) => (f.key ? t(f.key) : f.field)).join(', ') })
+          ? t('errors.fields', {
+              fields: fields
+                .map((f) => {
+                  const label = f.key ? t(f.key) : f.field;
+                  const why = f.rules.map((r) =>
+                    t(
+                      `errors.rule.${r.rule}`,
+                      r.limit === undefined ? {} : { limit: formatNumber(r.limit, 2) },
+                    ),
+                  );
+                  return why.length ? `${label} (${why.join(', ')})` : label;
+                })
+                .join(', '),
+            })
           : t(key, errorMessageValues(error))}
         {isApiError(error, 'UNAUTHENTICATED') && (
           <>

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday } from '../../common/validators.js';
 import { IMPORT_SRIDS, type ImportSrid } from '../import.types.js';
 
 const header = () => [IsOptional(), IsString(), MaxLength(200)];
@@ -56,9 +56,10 @@ export class ImportMappingDto {
 
   @ApiProperty({
     example: '2026-01-01',
-    description: 'The list’s reference date: status changes take effect on it',
+    description: 'The list’s reference date, not after today: status changes take effect on it',
   })
   @IsCalendarDate()
+  @NotAfterToday()
   referenceDate!: string;
 
   @ApiProperty({ example: { Leerstand: 'vacant' }, description: 'Cell text → status' })

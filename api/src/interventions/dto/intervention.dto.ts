@@ -16,7 +16,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, Omittable } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday, Omittable } from '../../common/validators.js';
 import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
@@ -138,10 +138,17 @@ export class OutcomeCheckDto {
   @Min(1)
   version!: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2025-03-01' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2025-03-01',
+    description:
+      'Not after today, and not earlier than a month before the check is due (end + 6, 12 or 24 months)',
+  })
   @IsOptional()
   @nullable()
   @IsCalendarDate()
+  @NotAfterToday()
   checkedOn?: string | null;
 
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, IsNotEmpty } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday } from '../../common/validators.js';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -10,8 +10,12 @@ import {
 
 /** "From `date` on, the unit is `status`." */
 export class OccupancyChangeDto {
-  @ApiProperty({ example: '2026-03-01', description: 'First day of the new status (YYYY-MM-DD)' })
+  @ApiProperty({
+    example: '2026-03-01',
+    description: 'First day of the new status (YYYY-MM-DD), not after today',
+  })
   @IsCalendarDate()
+  @NotAfterToday()
   date: string;
 
   @ApiProperty({ enum: OCCUPANCY_STATUSES })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, Omittable } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday, Omittable } from '../../common/validators.js';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -26,11 +26,13 @@ export class PeriodCorrectionDto {
   @ApiPropertyOptional({ example: '2024-05-01' })
   @Omittable()
   @IsCalendarDate()
+  @NotAfterToday()
   validFrom?: string;
 
   @ApiPropertyOptional({ example: '2025-01-01', description: 'Exclusive end; the next period starts here' })
   @IsOptional()
   @IsCalendarDate()
+  @NotAfterToday()
   validTo?: string;
 
   @ApiPropertyOptional({ enum: OCCUPANCY_STATUSES })

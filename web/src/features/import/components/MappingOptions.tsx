@@ -1,3 +1,4 @@
+import { todayIso } from '../../../lib/dates';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../ui/Field';
 import { IMPORT_SRIDS, type ImportMapping, type ImportSrid } from '../api/imports-api';
@@ -45,6 +46,7 @@ export function MappingOptions({
           <input
             id={id}
             type="date"
+            max={todayIso()}
             value={mapping.referenceDate}
             onChange={(e) => onChange({ ...mapping, referenceDate: e.target.value })}
             {...props}

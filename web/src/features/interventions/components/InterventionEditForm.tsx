@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../lib/dates';
+import { outcomeCheckDueFrom, todayIso } from '../../../lib/dates';
+import { formatDate } from '../../../lib/format';
 import { INTERVENTION_STATES, type Intervention, type InterventionState } from '../../../lib/domain';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
@@ -201,6 +202,8 @@ function OutcomeCheckForm({
   const save = useSetOutcomeCheck(intervention.id);
   const [months, setMonths] = useState<(typeof MONTHS)[number]>(12);
   const recorded = intervention.outcomeChecks.find((c) => c.monthsAfterEnd === months);
+  // A check is dated from a month before it is due on (the API refuses earlier dates).
+  const dueFrom = intervention.endDate ? outcomeCheckDueFrom(intervention.endDate, months) : undefined;
   const recordedValues: CheckValues = {
     checkedOn: recorded?.checkedOn ?? todayIso(),
     lease: toAnswer(recorded?.regularLeaseSigned),
@@ -288,13 +291,19 @@ function OutcomeCheckForm({
           </select>
         )}
       </Field>
-      <Field label={t('outcome.checkedOn')}>
-        {(id) => (
+      <Field
+        label={t('outcome.checkedOn')}
+        hint={dueFrom ? t('outcome.dueFrom', { date: formatDate(dueFrom) }) : undefined}
+      >
+        {(id, props) => (
           <input
             id={id}
             type="date"
+            min={dueFrom}
+            max={todayIso()}
             value={shown.checkedOn}
             onChange={(e) => set({ checkedOn: e.target.value })}
+            {...props}
           />
         )}
       </Field>

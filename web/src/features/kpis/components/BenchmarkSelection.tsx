@@ -1,3 +1,4 @@
+import { todayIso } from '../../../lib/dates';
 import { useTranslation } from 'react-i18next';
 import type { City, Network } from '../../../lib/domain';
 import { Field } from '../../../ui/Field';
@@ -45,6 +46,7 @@ export function BenchmarkSelection({ state, onChange, networks, cities, chosen }
           <input
             id={id}
             type="date"
+            max={todayIso()}
             value={state.asOf}
             required
             onChange={(e) => e.target.value && onChange({ asOf: e.target.value })}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../../lib/dates';
+import { isIsoDate, todayIso } from '../../../lib/dates';
 import { onLinkClick } from '../../../router/router';
 import type { ReportLang } from '../report-format';
 import { fetchReportPdf, pdfErrorKey, saveBlob } from '../report-pdf';
@@ -47,7 +47,8 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
       </a>
       <label>
         {t('reports.toolbar.date')}{' '}
-        <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
+        {/* a report states facts: no date after today (the API refuses one too) */}
+        <input type="date" value={date} required max={todayIso()} onChange={(e) => setDate(e.target.value)} />
       </label>
       <label>
         {t('reports.toolbar.language')}{' '}

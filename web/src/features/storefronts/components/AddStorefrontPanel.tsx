@@ -123,6 +123,7 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
             <input
               id={id}
               type="date"
+              max={todayIso()}
               value={validFrom}
               onChange={(e) => setValidFrom(e.target.value)}
               {...props}

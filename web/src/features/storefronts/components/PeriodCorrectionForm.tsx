@@ -1,3 +1,4 @@
+import { todayIso } from '../../../lib/dates';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -98,6 +99,7 @@ export function PeriodCorrectionForm({
           <input
             id={id}
             type="date"
+            max={todayIso()}
             value={draft.validFrom}
             onChange={(e) => set('validFrom', e.target.value)}
             {...props}

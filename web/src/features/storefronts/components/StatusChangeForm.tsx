@@ -71,6 +71,7 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
           <input
             id={id}
             type="date"
+            max={todayIso()}
             value={draft.date}
             onChange={(e) => set('date', e.target.value)}
             {...props}
