@@ -298,8 +298,13 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   await expect(form.getByLabel('Ende')).not.toHaveAttribute('required');
   await form.getByLabel('Stand').selectOption({ label: 'Abgeschlossen' });
   await expect(form.getByLabel('Ende')).toHaveAttribute('required'); // as the API checks it
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-  await form.getByLabel('Ende').fill(today); // it started today (the form's default)
+  // It ran in the winter before last: its 12-month check is due (a check is dated from a month before).
+  const lastYear =
+    Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()).slice(0, 4)) -
+    1;
+  const [start, end] = [`${lastYear - 1}-11-01`, `${lastYear - 1}-12-31`];
+  await form.getByLabel('Beginn').fill(start);
+  await form.getByLabel('Ende').fill(end);
   await form.getByLabel('Erkenntnisse').fill('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.');
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.')).toBeVisible();
@@ -320,7 +325,7 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
     }[];
   };
   const saved = list.items.find((i) => i.title === 'Pop-up Winter')!;
-  expect(saved).toMatchObject({ state: 'ended', endDate: today });
+  expect(saved).toMatchObject({ state: 'ended', endDate: end });
   expect(saved.outcomeChecks).toEqual([
     expect.objectContaining({ monthsAfterEnd: 12, regularLeaseSigned: true }),
   ]);
