@@ -44,6 +44,95 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('what an open-data town publishes: location, status and use — no business names, no interventions', () => {
+  let unit: string;
+  beforeAll(async () => {
+    const body = storefrontBody(own, {
+      initialStatus: {
+        date: '2021-03-01',
+        status: 'occupied',
+        useCategory: 'health',
+        businessName: 'Ergotherapie Anna Muster',
+      },
+    });
+    unit = (await editor.post('/api/storefronts').send(body).expect(201)).body.id;
+    await editor
+      .post('/api/interventions')
+      .send({
+        cityId: own.id,
+        type: 'pop_up',
+        title: 'Pop-up Muster',
+        state: 'planned',
+        storefrontIds: [unit],
+      })
+      .expect(201);
+  });
+
+  const seenBy = async (get: (url: string) => request.Test) => {
+    const one = (await get(`/api/storefronts/${unit}`).expect(200)).body;
+    const list = (await get(`/api/storefronts?cityId=${own.id}&pageSize=500`).expect(200)).body.items.find(
+      (s: { id: string }) => s.id === unit,
+    );
+    const history = (await get(`/api/storefronts/${unit}/occupancy`).expect(200)).body;
+    const csv = (await get(`/api/exports/storefronts.csv?cityId=${own.id}`).expect(200)).text;
+    const periodsCsv = (await get(`/api/exports/occupancy.csv?cityId=${own.id}`).expect(200)).text;
+    const town = (await get(`/api/cities/${own.id}`).expect(200)).body;
+    return {
+      name: [one.current.businessName, list.current.businessName, history[0].businessName],
+      interventions: [one.interventionCount, list.interventionCount],
+      inExports: [csv.includes('Anna Muster'), periodsCsv.includes('Anna Muster')],
+      access: town.access,
+    };
+  };
+
+  it('members of the town read business names and interventions', async () => {
+    for (const [member, access] of [
+      [editor, 'edit'],
+      [viewer, 'read'],
+      [admin, 'read'],
+    ] as const) {
+      expect(await seenBy((u) => member.get(u))).toEqual({
+        name: Array(3).fill('Ergotherapie Anna Muster'),
+        interventions: [1, 1],
+        inExports: [true, true],
+        access,
+      });
+    }
+  });
+
+  it('anonymous visitors and members of other towns get neither', async () => {
+    for (const outsider of [(u: string) => request(t.http).get(u), (u: string) => otherEditor.get(u)]) {
+      expect(await seenBy(outsider)).toEqual({
+        name: [null, null, null],
+        interventions: [null, null],
+        inExports: [false, false],
+        access: 'public',
+      });
+    }
+  });
+
+  it('refuses them the filter by intervention, everywhere it exists', async () => {
+    for (const path of [
+      `/api/storefronts?cityId=${own.id}&hasIntervention=true`,
+      `/api/storefronts/summary?cityId=${own.id}&hasIntervention=false`,
+      `/api/exports/storefronts.csv?cityId=${own.id}&hasIntervention=true`,
+      `/api/tiles/storefronts/14/8583/5496?cityId=${own.id}&hasIntervention=true`,
+      '/api/storefronts?hasIntervention=true',
+    ]) {
+      expect([path, (await request(t.http).get(path)).status]).toEqual([path, 401]);
+      const res = await otherEditor.get(path);
+      expect([path, res.status, res.body.details?.reason]).toEqual([path, 403, 'intervention_filter']);
+      expect([
+        path,
+        (await viewer.get(path.includes('cityId') ? path : `${path}&cityId=${own.id}`)).status,
+      ]).toEqual([path, expect.any(Number)]);
+    }
+    const list = (await viewer.get(`/api/storefronts?cityId=${own.id}&hasIntervention=true`).expect(200))
+      .body;
+    expect(list.items.map((s: { id: string }) => s.id)).toEqual([unit]);
+  });
+});
+
 describe('personal data', () => {
   it("shows the notes on a unit's periods to the town's editors only", async () => {
     const version = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;

@@ -31,6 +31,19 @@ export interface Viewer {
 
 export type TownAction = 'read' | 'readPublic' | 'edit' | 'personal';
 
+/**
+ * What the viewer may do with a town's records, most first: edit them, read them all (interventions,
+ * business names included), read what an open-data town publishes, or nothing.
+ */
+export const TOWN_ACCESS = ['edit', 'read', 'public', 'none'] as const;
+export type TownAccess = (typeof TOWN_ACCESS)[number];
+
+export function townAccess(viewer: Viewer, cityId: string): TownAccess {
+  if (mayAccessTown(viewer, cityId, 'edit')) return 'edit';
+  if (mayAccessTown(viewer, cityId, 'read')) return 'read';
+  return viewer.openDataCityIds.has(cityId) ? 'public' : 'none';
+}
+
 /** May the viewer do `action` in the town? `readPublic` is reading what open-data towns publish. */
 export function mayAccessTown(viewer: Viewer, cityId: string, action: TownAction): boolean {
   switch (action) {

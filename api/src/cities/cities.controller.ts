@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EditTown, Public } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
-import { mayAccessTown, type Viewer } from '../auth/viewer.js';
+import { mayAccessTown, townAccess, type Viewer } from '../auth/viewer.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { CitiesRepository } from './cities.repository.js';
 import { CitiesService } from './cities.service.js';
-import type { City, CitySummary } from './city.types.js';
+import type { City, CitySummary, ForViewer } from './city.types.js';
 import { CityResponse, CitySummaryResponse } from './dto/city.response.js';
 import { UpdateOpenDataDto, UpdatePerimeterDto } from './dto/update-perimeter.dto.js';
 
@@ -34,7 +34,10 @@ export class CitiesController {
     type: [CitySummaryResponse],
     description: 'The towns, by name (an unknown network gives an empty list).',
   })
-  async list(@CurrentViewer() viewer: Viewer, @Query('network') network?: string): Promise<CitySummary[]> {
+  async list(
+    @CurrentViewer() viewer: Viewer,
+    @Query('network') network?: string,
+  ): Promise<ForViewer<CitySummary>[]> {
     const cities = await this.repository.list(typeof network === 'string' ? network : undefined);
     return cities.map((c) => withVisibleCount(viewer, c));
   }
@@ -46,7 +49,7 @@ export class CitiesController {
     description: 'One town, with its municipal boundary and downtown perimeter.',
   })
   @ApiErrors([404, 'There is no town with this id or slug (NOT_FOUND).'])
-  async get(@CurrentViewer() viewer: Viewer, @Param('idOrSlug') idOrSlug: string): Promise<City> {
+  async get(@CurrentViewer() viewer: Viewer, @Param('idOrSlug') idOrSlug: string): Promise<ForViewer<City>> {
     return withVisibleCount(viewer, await this.cities.get(idOrSlug));
   }
 
@@ -54,8 +57,12 @@ export class CitiesController {
   @EditTown('city')
   @ApiOkResponse({ type: CityResponse, description: 'The town after the change of its open-data switch.' })
   @ApiErrors(400, 401, 403, ...STALE_OR_NO_TOWN, 413)
-  setOpenData(@Param('id') id: string, @Body() body: UpdateOpenDataDto): Promise<City> {
-    return this.cities.setOpenData(id, body.openData, body.version);
+  async setOpenData(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Body() body: UpdateOpenDataDto,
+  ): Promise<ForViewer<City>> {
+    return withVisibleCount(viewer, await this.cities.setOpenData(id, body.openData, body.version));
   }
 
   @Put(':id/perimeter')
@@ -65,11 +72,19 @@ export class CitiesController {
     422,
     'The perimeter is not a valid area (INVALID_GEOMETRY, the reason from PostGIS in the message) or lies entirely outside the municipal boundary (OUTSIDE_TOWN).',
   ])
-  updatePerimeter(@Param('id') id: string, @Body() body: UpdatePerimeterDto): Promise<City> {
-    return this.cities.updatePerimeter(id, body.perimeter, body.version);
+  async updatePerimeter(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Body() body: UpdatePerimeterDto,
+  ): Promise<ForViewer<City>> {
+    return withVisibleCount(viewer, await this.cities.updatePerimeter(id, body.perimeter, body.version));
   }
 }
 
-function withVisibleCount<T extends CitySummary>(viewer: Viewer, city: T): T {
-  return mayAccessTown(viewer, city.id, 'readPublic') ? city : { ...city, storefrontCount: null };
+/** The town as this viewer sees it: what they may do with it, and its unit count where they may read it. */
+function withVisibleCount<T extends CitySummary>(viewer: Viewer, city: T): ForViewer<T> {
+  const access = townAccess(viewer, city.id);
+  return mayAccessTown(viewer, city.id, 'readPublic')
+    ? { ...city, access }
+    : { ...city, storefrontCount: null, access };
 }

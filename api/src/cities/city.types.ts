@@ -1,5 +1,6 @@
 import type { GeoJsonPoint } from '../storefronts/storefront.types.js';
 import type { MultiPolygon } from '../common/geojson.js';
+import type { TownAccess } from '../auth/viewer.js';
 
 export interface CitySummary {
   id: string;
@@ -21,6 +22,9 @@ export interface CitySummary {
   openData: boolean;
   version: number;
 }
+
+/** A town as answered to one viewer: with what they may do with its records (the dashboard offers that). */
+export type ForViewer<T extends CitySummary> = T & { access: TownAccess };
 
 export interface City extends CitySummary {
   boundary: MultiPolygon | null;

@@ -42,23 +42,30 @@ export interface ExportedPeriod {
 
 /**
  * Rows for the exports, filtered exactly like the map (storefrontFilterSql). Notes and contact
- * fields leave the database only for the towns in `personalCityIds` (the viewer edits them).
+ * fields leave the database only for the towns in `personalCityIds` (the viewer edits them), business
+ * names only for the towns in `memberCityIds` (the viewer reads them as a member; null = every town) —
+ * not for towns read only as open data (docs/security.md).
  */
 @Injectable()
 export class ExportsRepository {
   constructor(private readonly db: DataSource) {}
 
-  storefronts(filter: StorefrontFilter, personalCityIds: string[]): Promise<ExportedStorefront[]> {
+  storefronts(
+    filter: StorefrontFilter,
+    personalCityIds: string[],
+    memberCityIds: readonly string[] | null,
+  ): Promise<ExportedStorefront[]> {
     const params: unknown[] = [];
     const from = storefrontFilterSql(filter, params);
     params.push(personalCityIds);
     const personal = `s.city_id = ANY($${params.length}::uuid[])`;
+    const member = memberOf(params, memberCityIds);
     return this.db.query(
       `SELECT s.id AS "storefrontId", s.city_id AS "cityId", c.slug AS "citySlug", s.reference_id AS "referenceId",
               s.street, s.house_number AS "houseNumber", s.postcode,
               round(ST_X(s.location)::numeric, 7)::float8 AS lon, round(ST_Y(s.location)::numeric, 7)::float8 AS lat,
               s.floor_area_m2::float8 AS "floorAreaM2", s.frontage_m::float8 AS "frontageM", s.floor,
-              cur.status, cur.use_category AS "useCategory", cur.business_name AS "businessName",
+              cur.status, cur.use_category AS "useCategory", CASE WHEN ${member} THEN cur.business_name END AS "businessName",
               to_char(cur.status_since, 'YYYY-MM-DD') AS "statusSince",
               COALESCE(ST_Intersects(c.perimeter, s.location), false) AS "insidePerimeter",
               to_char(s.verified_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') AS "verifiedAt",
@@ -73,12 +80,14 @@ export class ExportsRepository {
     );
   }
 
-  history(filter: StorefrontFilter): Promise<ExportedPeriod[]> {
+  history(filter: StorefrontFilter, memberCityIds: readonly string[] | null): Promise<ExportedPeriod[]> {
     const params: unknown[] = [];
     const from = storefrontFilterSql(filter, params);
+    const member = memberOf(params, memberCityIds);
     return this.db.query(
       `SELECT o.storefront_id AS "storefrontId", s.reference_id AS "referenceId", s.street, s.house_number AS "houseNumber",
-              o.status, o.use_category AS "useCategory", o.business_name AS "businessName",
+              o.status, o.use_category AS "useCategory",
+              CASE WHEN ${member} THEN o.business_name END AS "businessName",
               to_char(o.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(o.valid_to, 'YYYY-MM-DD') AS "validTo"
        FROM occupancy_periods o JOIN storefronts s ON s.id = o.storefront_id
        WHERE o.storefront_id IN (SELECT s.id ${from})
@@ -93,4 +102,11 @@ export class ExportsRepository {
       [cityIds ?? null],
     );
   }
+}
+
+/** SQL: is the row's town one the viewer reads as a member (`null`: every town)? */
+function memberOf(params: unknown[], memberCityIds: readonly string[] | null): string {
+  if (memberCityIds === null) return 'true';
+  params.push([...memberCityIds]);
+  return `s.city_id = ANY($${params.length}::uuid[])`;
 }

@@ -4,6 +4,7 @@ import { todayIso } from '../common/validators.js';
 import { MAX_TOWNS, type TownKpis } from '../kpis/kpi.types.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { toStorefrontFilter } from '../storefronts/storefront-query.js';
+import { checkInterventionFilter } from '../storefronts/storefront-redaction.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
 import type { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
 import type { Cell, ExportTable } from './export-table.js';
@@ -61,7 +62,7 @@ export class ExportsService {
   ): Promise<{ table: ExportTable; rows: ExportedStorefront[]; filter: StorefrontFilter }> {
     const filter = this.filter(viewer, q);
     const personal = personalCityIds(viewer, filter.cityIds);
-    const rows = await this.exports.storefronts(filter, personal);
+    const rows = await this.exports.storefronts(filter, personal, memberCityIds(viewer));
     const columns = personal.length ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
     return {
       table: {
@@ -75,7 +76,7 @@ export class ExportsService {
   }
 
   async history(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable> {
-    const rows = await this.exports.history(this.filter(viewer, q));
+    const rows = await this.exports.history(this.filter(viewer, q), memberCityIds(viewer));
     return {
       name: 'Occupancy history',
       headers: [...HISTORY_COLUMNS],
@@ -103,8 +104,15 @@ export class ExportsService {
   }
 
   private filter(viewer: Viewer, q: StorefrontExportQuery): StorefrontFilter {
-    return { ...toStorefrontFilter(q), cityIds: visibleCityIds(viewer, q.cityId, true) };
+    const filter = { ...toStorefrontFilter(q), cityIds: visibleCityIds(viewer, q.cityId, true) };
+    checkInterventionFilter(viewer, filter.hasIntervention, filter.cityIds);
+    return filter;
   }
+}
+
+/** Towns whose business names this viewer may export: those they read as a member (null: all). */
+function memberCityIds(viewer: Viewer): readonly string[] | null {
+  return viewer.readableCityIds === null ? null : [...viewer.readableCityIds];
 }
 
 /** Towns whose notes and landlord contacts this viewer may export: those they edit. */

@@ -61,7 +61,8 @@ export interface Storefront {
   verifiedAt: string | null;
   isSynthetic: boolean;
   insidePerimeter: boolean;
-  interventionCount: number;
+  /** null for a viewer who reads the town only as open data (no interventions there). */
+  interventionCount: number | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { mayAccessTown, visibleCityIds } from '../auth/viewer.js';
+import { mayFilterByIntervention } from '../storefronts/storefront-redaction.js';
 import { LruCache } from '../common/lru-cache.js';
 import { jsonLog, logs, requestIdFor } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.js';
@@ -105,6 +106,8 @@ export class TileLane {
     const viewer = await this.auth.viewerFor(await this.auth.session(sessionToken(req)));
     if (query.cityId !== undefined && !mayAccessTown(viewer, query.cityId, 'readPublic')) return false;
     const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);
+    // a refusal is the pipeline's to answer, in the API's error shape
+    if (!mayFilterByIntervention(viewer, query.hasIntervention, cityIds)) return false;
     const { z, x, y } = address;
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, req.headers['if-none-match']);
 

@@ -3,7 +3,7 @@
  * API's framework-free type modules, and re-exported here: a change of the contract is a compile error
  * in the dashboard, not a silent drift.
  */
-import type { City as ApiCity, CitySummary } from '../../../api/src/cities/city.types';
+import type { City as ApiCity, CitySummary, ForViewer } from '../../../api/src/cities/city.types';
 import type { Storefront as ApiStorefront } from '../../../api/src/storefronts/storefront.types';
 
 export {
@@ -42,7 +42,10 @@ export interface Storefront extends ApiStorefront {
   warnings?: string[];
 }
 
-/** A town in lists: `storefrontCount` is null where the viewer may not see the town's numbers. */
-export type City = CitySummary;
+/**
+ * A town in lists: `storefrontCount` is null where the viewer may not see the town's numbers; `access`
+ * says what the viewer may do with its records.
+ */
+export type City = ForViewer<CitySummary>;
 /** A town with its boundary and downtown perimeter. */
-export type CityDetail = ApiCity;
+export type CityDetail = ForViewer<ApiCity>;

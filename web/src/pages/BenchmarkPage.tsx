@@ -1,6 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { benchmarkSearch, parseBenchmarkState, type BenchmarkState } from '../features/kpis/benchmark-state';
+import { useSession } from '../features/auth/hooks/use-session';
+import {
+  benchmarkSearch,
+  defaultMyTown,
+  defaultNetwork,
+  parseBenchmarkState,
+  type BenchmarkState,
+} from '../features/kpis/benchmark-state';
 import { BenchmarkSelection } from '../features/kpis/components/BenchmarkSelection';
 import { KpiTable } from '../features/kpis/components/KpiTable';
 import { RankedBarChart } from '../features/kpis/components/RankedBarChart';
@@ -31,7 +38,18 @@ export default function BenchmarkPage() {
   const allCities = useCities();
   const search = useSearch();
   const setSearch = useSetSearch();
-  const state = useMemo(() => parseBenchmarkState(search, networks.data?.[0]?.slug), [search, networks.data]);
+  const session = useSession();
+  const grants = useMemo(() => session.data?.grants ?? [], [session.data]);
+  const ownNetwork = useMemo(
+    () =>
+      defaultNetwork(
+        networks.data ?? [],
+        grants,
+        new Set((allCities.data ?? []).filter((c) => c.storefrontCount !== null).map((c) => c.id)),
+      ),
+    [networks.data, grants, allCities.data],
+  );
+  const state = useMemo(() => parseBenchmarkState(search, ownNetwork), [search, ownNetwork]);
   const update = useCallback(
     (patch: Partial<BenchmarkState>) => setSearch(benchmarkSearch({ ...state, ...patch })),
     [setSearch, state],
@@ -47,7 +65,8 @@ export default function BenchmarkPage() {
   );
   const ids = useMemo(() => chosen.map((c) => c.id), [chosen]);
   const names = useMemo(() => new Map(chosen.map((c) => [c.id, c.name])), [chosen]);
-  const myTown = chosen.find((c) => c.id === state.myTown) ?? chosen[0];
+  const myTownId = state.myTown ?? defaultMyTown(ids, grants);
+  const myTown = chosen.find((c) => c.id === myTownId) ?? chosen[0];
   const kpis = useTownKpis(ids, state.asOf);
   const previous = useTownKpis(myTown ? [myTown.id] : [], yearBefore(state.asOf));
   const summary = useNetworkSummary(network?.slug, state.asOf);
@@ -62,7 +81,7 @@ export default function BenchmarkPage() {
     [network, summary.data, kpis.data],
   );
 
-  if (networks.isPending || allCities.isPending) return <Loading />;
+  if (networks.isPending || allCities.isPending || session.isPending) return <Loading />;
   if (networks.error) return <LoadError error={networks.error} />;
   if (allCities.error) return <LoadError error={allCities.error} />;
   const date = formatDate(state.asOf);
@@ -72,7 +91,7 @@ export default function BenchmarkPage() {
     <div className="benchmark">
       <h1>{t('benchmark.title')}</h1>
       <BenchmarkSelection
-        state={state}
+        state={{ ...state, myTown: myTown?.id }}
         onChange={update}
         networks={networks.data}
         cities={readable}

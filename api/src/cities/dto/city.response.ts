@@ -1,3 +1,4 @@
+import { TOWN_ACCESS, type TownAccess } from '../../auth/viewer.js';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { GeoJsonMultiPolygonResponse, GeoJsonPointResponse } from '../../common/openapi/geojson.response.js';
 import type { City, CitySummary } from '../city.types.js';
@@ -67,6 +68,13 @@ export class CitySummaryResponse implements CitySummary {
 
   @ApiProperty({ type: 'integer', description: 'Send it back with a change (optimistic locking)' })
   version: number;
+
+  @ApiProperty({
+    enum: TOWN_ACCESS,
+    description:
+      'What the caller may do with the town’s records: edit, read (all, interventions and business names included), public (what an open-data town publishes) or none',
+  })
+  access: TownAccess;
 }
 
 @ApiSchema({ name: 'City', description: 'A town with its municipal boundary and downtown perimeter' })

@@ -26,7 +26,11 @@ export class OccupancyPeriodResponse implements StoredPeriod {
   @ApiProperty({ enum: USE_CATEGORIES, nullable: true, description: 'Only while in use' })
   useCategory: UseCategory | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for a caller who reads the town only as open data (a business name may name a person)',
+  })
   businessName: string | null;
 
   @ApiProperty({ format: 'date', description: 'First day' })

@@ -21,7 +21,11 @@ export class CurrentOccupancyResponse implements CurrentOccupancy {
   @ApiProperty({ enum: USE_CATEGORIES, nullable: true, description: 'Only while in use' })
   useCategory: UseCategory | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for a caller who reads the town only as open data (a business name may name a person)',
+  })
   businessName: string | null;
 
   @ApiProperty({ format: 'date', description: 'First day of the period' })
@@ -94,8 +98,13 @@ export class StorefrontResponse implements Storefront {
   @ApiProperty({ description: 'Inside the town’s downtown perimeter' })
   insidePerimeter: boolean;
 
-  @ApiProperty({ type: 'integer', description: 'Interventions (pop-up, test shop …) that used the unit' })
-  interventionCount: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'Interventions (pop-up, test shop …) that used the unit; null for a caller who reads the town only as open data',
+  })
+  interventionCount: number | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkSearch, parseBenchmarkState } from './benchmark-state';
+import { benchmarkSearch, defaultMyTown, defaultNetwork, parseBenchmarkState } from './benchmark-state';
 
 describe('benchmark URL state', () => {
   it('defaults to the first network, today and the vacancy rate', () => {
@@ -32,5 +32,41 @@ describe('benchmark URL state', () => {
       asOf: '2026-05-01',
       kpi: 'vacancyRate',
     });
+  });
+});
+
+describe('the comparison the page opens on', () => {
+  const net = (id: string, name: string, cityIds: string[]) => ({
+    id,
+    slug: id,
+    name,
+    description: null,
+    source: null,
+    cityIds,
+  });
+  // „Allianz“ comes first by name but only one of its towns has numbers to see
+  const networks = [
+    net('allianz', 'Allianz Thüringer Becken', ['s', 'x', 'y']),
+    net('iem', 'Innenstädte', ['m', 'g', 's', 'e']),
+  ];
+  const visible = new Set(['s', 'm', 'g', 'e']);
+
+  it('is the network with the most towns whose numbers one sees, for anonymous visitors', () => {
+    expect(defaultNetwork(networks, [], visible)).toBe('iem');
+  });
+
+  it('is the own network of a member, and a network of the own town for its city manager', () => {
+    expect(
+      defaultNetwork(networks, [{ role: 'network_member', cityId: null, networkId: 'allianz' }], visible),
+    ).toBe('allianz');
+    expect(defaultNetwork(networks, [{ role: 'city_editor', cityId: 'x', networkId: null }], visible)).toBe(
+      'allianz',
+    );
+    expect(defaultNetwork(networks, [{ role: 'viewer', cityId: 'g', networkId: null }], visible)).toBe('iem');
+  });
+
+  it('compares the own town, else the first', () => {
+    expect(defaultMyTown(['m', 'g', 'e'], [{ role: 'viewer', cityId: 'g', networkId: null }])).toBe('g');
+    expect(defaultMyTown(['m', 'g', 'e'], [])).toBe('m');
   });
 });

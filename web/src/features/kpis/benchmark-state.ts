@@ -1,4 +1,6 @@
 import { isIsoDate, todayIso } from '../../lib/dates';
+import type { Network } from '../../lib/domain';
+import type { Grant } from '../auth/api/auth-api';
 import { BENCHMARK_KPIS, type BenchmarkKpi } from './definitions';
 
 /** The benchmark's selection, kept in the URL so a comparison can be shared. */
@@ -39,4 +41,31 @@ export function benchmarkSearch(state: BenchmarkState, today = todayIso()): stri
   if (state.kpi !== 'vacancyRate') p.set('kpi', state.kpi);
   if (state.myTown) p.set('myTown', state.myTown);
   return p.toString();
+}
+
+/**
+ * The network the page opens on when the address names none: the user's own — one they are a member
+ * of, else one their town belongs to — and among several, the one with the most towns whose numbers
+ * they see; for anonymous visitors the network with the most such towns. (Not simply the first by
+ * name: a network with one town with data compares it with itself.)
+ */
+export function defaultNetwork(
+  networks: readonly Network[],
+  grants: readonly Grant[],
+  visibleTownIds: ReadonlySet<string>,
+): string | undefined {
+  const seen = (n: Network): number => n.cityIds.filter((id) => visibleTownIds.has(id)).length;
+  const ownTowns = new Set(grants.flatMap((g) => (g.cityId ? [g.cityId] : [])));
+  const member = networks.filter((n) =>
+    grants.some((g) => g.role === 'network_member' && g.networkId === n.id),
+  );
+  const ofOwnTown = networks.filter((n) => n.cityIds.some((id) => ownTowns.has(id)));
+  const candidates = member.length ? member : ofOwnTown.length ? ofOwnTown : networks;
+  return [...candidates].sort((a, b) => seen(b) - seen(a) || a.name.localeCompare(b.name, 'de'))[0]?.slug;
+}
+
+/** „Meine Stadt“ when the address names none: the user's own town among those compared, else the first. */
+export function defaultMyTown(chosenIds: readonly string[], grants: readonly Grant[]): string | undefined {
+  const own = grants.find((g) => g.cityId && chosenIds.includes(g.cityId));
+  return own?.cityId ?? chosenIds[0];
 }
