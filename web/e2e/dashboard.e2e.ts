@@ -143,6 +143,7 @@ test('a shared link with several uses and an unusual vacancy length shows them i
 });
 
 test('the list view starts again on page 1 when the filter changes', async ({ page }) => {
+  await signIn(page, DEMO.editorMuehlhausen); // the filter by intervention is for the town's members
   await page.goto(`/towns/${town.slug}?view=list`);
   const table = page.getByTestId('storefront-table');
   await page.getByRole('button', { name: 'Weiter' }).click();

@@ -67,7 +67,7 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(broken).toHaveCount(1);
   await expect(broken.getByRole('cell').nth(0)).toHaveText('4');
   await expect(broken.getByRole('cell').nth(1)).toHaveText('Fläche (m²)');
-  await expect(broken).toContainText('Keine gültige Zahl.');
+  await expect(broken.getByRole('cell').nth(4)).toHaveText('Keine gültige Zahl.'); // German only, no English detail
   await expect(page.getByTestId('dry-run-summary-rejected')).toHaveText('1');
   await expect(page.getByRole('button', { name: 'Übernehmen' })).toBeDisabled();
 

@@ -8,13 +8,37 @@ import { loadExcelJs } from '../common/excel.js';
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_COLUMNS = 80;
 
-const unreadable = (message: string, details?: unknown): DomainError =>
-  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', ...(details as object) });
+/**
+ * Why a file cannot be imported: `details.problem` names it for the dashboard's own sentence, with
+ * its particulars (`line`, `count`, `limit`); the message says it in English for other clients.
+ */
+export type UnreadableProblem =
+  | 'no_header'
+  | 'no_rows'
+  | 'too_many_rows'
+  | 'too_many_columns'
+  | 'nul_character'
+  | 'not_csv'
+  | 'not_xlsx'
+  | 'no_sheet'
+  | 'not_json'
+  | 'not_feature_collection';
 
-const tooManyRows = (count: string): DomainError =>
-  unreadable(`The file has ${count} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
-const tooManyColumns = (count: string): DomainError =>
-  unreadable(`The file has ${count} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`);
+const unreadable = (problem: UnreadableProblem, message: string, details: object = {}): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', problem, ...details });
+
+const tooManyRows = (count: number | null): DomainError =>
+  unreadable(
+    'too_many_rows',
+    `The file has ${count ?? `more than ${MAX_IMPORT_ROWS}`} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+    { count, limit: MAX_IMPORT_ROWS },
+  );
+const tooManyColumns = (count: number | null): DomainError =>
+  unreadable(
+    'too_many_columns',
+    `The file has ${count ?? `more than ${MAX_IMPORT_COLUMNS}`} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
+    { count, limit: MAX_IMPORT_COLUMNS },
+  );
 
 /**
  * Records csv-parse reads at most: the header, the row limit and one more, which tells a file over the
@@ -37,19 +61,20 @@ export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): 
   const table =
     format === 'csv' ? parseCsv(bytes) : format === 'xlsx' ? await parseXlsx(bytes) : parseGeoJson(bytes);
   if (table.headers.length === 0 || table.headers.every((h) => h === '')) {
-    throw unreadable('The file has no header row. The first row must name the columns.');
+    throw unreadable('no_header', 'The file has no header row. The first row must name the columns.');
   }
-  if (table.rows.length === 0) throw unreadable('The file has a header row but no data rows.');
-  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows(`${table.rows.length}`);
+  if (table.rows.length === 0) throw unreadable('no_rows', 'The file has a header row but no data rows.');
+  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows(table.rows.length);
   const nulAt = [table.headers, ...table.rows].findIndex((cells) => cells.some((c) => c.includes('\u0000')));
   if (nulAt >= 0) {
     const line = nulAt === 0 ? null : table.lines[nulAt - 1]!;
     throw unreadable(
+      'nul_character',
       `The file contains a NUL character (${line === null ? 'header row' : `line ${line}`}), which text cannot hold: it is probably not a text file, or UTF-16 without a byte order mark. Save it again as “CSV UTF-8”.`,
       { line },
     );
   }
-  if (table.headers.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(`${table.headers.length}`);
+  if (table.headers.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(table.headers.length);
   return table;
 }
 
@@ -106,12 +131,13 @@ export function readCsvRecords(text: string, delimiter: string): { record: strin
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
-    if (records.length >= MAX_CSV_RECORDS) throw tooManyRows(`more than ${MAX_IMPORT_ROWS}`);
+    if (records.length >= MAX_CSV_RECORDS) throw tooManyRows(null);
     return records.map(({ record, info }) => ({ record, line: info.lines }));
   } catch (error) {
     if (error instanceof DomainError) throw error;
     const line = (error as { lines?: number }).lines;
     throw unreadable(
+      'not_csv',
       `The file cannot be read as CSV${line ? ` (around line ${line})` : ''}: check for an unclosed quotation mark.`,
       { line: line ?? null },
     );
@@ -141,11 +167,12 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
     throw unreadable(
+      'not_xlsx',
       'The file cannot be read as an Excel workbook (.xlsx). Older .xls files must be saved as .xlsx first.',
     );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw unreadable('The workbook has no sheet with data.');
+  if (!sheet) throw unreadable('no_sheet', 'The workbook has no sheet with data.');
   const rows: string[][] = [];
   const lines: number[] = [];
   let headers: string[] = [];
@@ -200,10 +227,10 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
   try {
     doc = JSON.parse(decodeText(bytes).text);
   } catch {
-    throw unreadable('The file is not valid JSON/GeoJSON.');
+    throw unreadable('not_json', 'The file is not valid JSON/GeoJSON.');
   }
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    throw unreadable('Expected a GeoJSON FeatureCollection.');
+    throw unreadable('not_feature_collection', 'Expected a GeoJSON FeatureCollection.');
   }
   const problems: ImportProblem[] = [];
   // A feature that is not an object, or whose properties or geometry are not objects, is reported on its line.
@@ -227,14 +254,14 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
     }
     return f;
   });
-  if (features.length > MAX_IMPORT_ROWS) throw tooManyRows(`${features.length}`);
+  if (features.length > MAX_IMPORT_ROWS) throw tooManyRows(features.length);
   // A Set, and a stop at the column limit: every feature may bring keys of its own.
   const keys = new Set<string>();
   for (const f of features)
     for (const k of Object.keys(f.properties ?? {})) {
       if (k.toLowerCase() === 'wkt') continue;
       keys.add(k);
-      if (keys.size >= MAX_IMPORT_COLUMNS) throw tooManyColumns(`more than ${MAX_IMPORT_COLUMNS}`);
+      if (keys.size >= MAX_IMPORT_COLUMNS) throw tooManyColumns(null);
     }
   const headers = [...keys, 'wkt'];
   const rows = features.map((f) => [

@@ -203,7 +203,9 @@ export class ImportsService {
     if (record.status === 'committed')
       throw new DomainError('VERSION_CONFLICT', 'This file has already been imported.');
     if (!record.mapping)
-      throw new DomainError('VALIDATION_FAILED', 'Choose the column mapping first (PUT …/mapping).');
+      throw new DomainError('VALIDATION_FAILED', 'Choose the column mapping first (PUT …/mapping).', {
+        reason: 'mapping_missing',
+      });
     return { record, mapping: record.mapping };
   }
 
@@ -281,6 +283,7 @@ function checkMapping(dto: ImportMappingDto, headers: string[]): ImportMapping {
     throw new DomainError(
       'VALIDATION_FAILED',
       'Choose which column holds the street (or the address, or the town’s reference id).',
+      { reason: 'no_address_column' },
     );
   }
   const badStatus = Object.entries(dto.statusValues).filter(
@@ -294,6 +297,7 @@ function checkMapping(dto: ImportMappingDto, headers: string[]): ImportMapping {
       'VALIDATION_FAILED',
       'Some value mappings name an unknown status or use category.',
       {
+        reason: 'unknown_value_mapping',
         statusValues: badStatus.map(([k]) => k),
         categoryValues: badCategory.map(([k]) => k),
       },

@@ -17,7 +17,9 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Buffer
     chunks.push(chunk);
   }
   if (size === 0)
-    throw new DomainError('VALIDATION_FAILED', 'The upload is empty: send the file as the request body.');
+    throw new DomainError('VALIDATION_FAILED', 'The upload is empty: send the file as the request body.', {
+      reason: 'empty_upload',
+    });
   return Buffer.concat(chunks);
 }
 

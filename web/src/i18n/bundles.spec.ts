@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from './testing';
 import de from './de.json';
 import en from './en.json';
+import { EXPLAINED_RULES, FILE_PROBLEMS, IMPORT_REFUSALS, PERIOD_REASONS } from '../lib/error-message';
 
 const keys = (bundle: object, prefix = ''): string[] =>
   Object.entries(bundle).flatMap(([key, value]) =>
@@ -16,6 +17,16 @@ beforeAll(initAppI18n);
 describe('translation bundles', () => {
   it('have the same keys in German and English', () => {
     expect(keys(en)).toEqual(keys(de));
+  });
+
+  it('have a sentence for every refusal the API explains by a code', () => {
+    const wanted = [
+      ...PERIOD_REASONS.map((r) => `errors.period.${r}`),
+      ...FILE_PROBLEMS.map((p) => `errors.file.${p}`),
+      ...IMPORT_REFUSALS.map((r) => `errors.import.${r}`),
+      ...EXPLAINED_RULES.map((r) => `errors.rule.${r}`),
+    ];
+    expect(wanted.filter((key) => !keys(de).includes(key))).toEqual([]);
   });
 
   it('use the singular for one', () => {

@@ -55,6 +55,35 @@ describe('errorMessageKey', () => {
     expect(refused()).toBe('errors.constraint');
   });
 
+  it('explains an unreadable file and the import’s refusals in the UI language, with their limits', () => {
+    const tooMany = new ApiError(400, 'VALIDATION_FAILED', 'The file has 250000 rows; …', {
+      reason: 'unreadable_file',
+      problem: 'too_many_rows',
+      count: 250000,
+      limit: 200000,
+    });
+    expect(errorMessageKey(tooMany)).toBe('errors.file.too_many_rows');
+    expect(errorMessageValues(tooMany)).toMatchObject({ limit: '200.000' });
+    expect(errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'empty_upload' }))).toBe(
+      'errors.file.empty_upload',
+    );
+    expect(
+      errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'no_address_column' })),
+    ).toBe('errors.import.no_address_column');
+    const rejected = new ApiError(400, 'VALIDATION_FAILED', 'x', {
+      reason: 'rows_rejected',
+      summary: { rejected: 3 },
+    });
+    expect(errorMessageKey(rejected)).toBe('errors.import.rows_rejected');
+    expect(errorMessageValues(rejected)).toMatchObject({ count: '3' });
+    // an unknown problem still gets the general sentence
+    expect(
+      errorMessageKey(
+        new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'unreadable_file', problem: 'new' }),
+      ),
+    ).toBe('errors.validation');
+  });
+
   it('falls back to a generic message for anything else', () => {
     expect(errorMessageKey(new Error('network down'))).toBe('errors.generic');
     expect(errorMessageKey(new ApiError(500, 'INTERNAL', 'x'))).toBe('errors.generic');

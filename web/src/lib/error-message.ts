@@ -1,5 +1,5 @@
 import { isApiError, isCsrfError } from './api-client';
-import { formatDate } from './format';
+import { formatDate, formatNumber } from './format';
 
 /** Why the API refused a history or an intervention's dates (`details.reason` of INVALID_PERIOD). */
 export const PERIOD_REASONS = [
@@ -20,6 +20,31 @@ export const PERIOD_REASONS = [
 ] as const;
 type PeriodReason = (typeof PERIOD_REASONS)[number];
 
+/** Why an uploaded file cannot be read (`details.problem` with reason `unreadable_file`; api/src/imports/import-file.ts). */
+export const FILE_PROBLEMS = [
+  'no_header',
+  'no_rows',
+  'too_many_rows',
+  'too_many_columns',
+  'nul_character',
+  'not_csv',
+  'not_xlsx',
+  'no_sheet',
+  'not_json',
+  'not_feature_collection',
+  'empty_upload',
+] as const;
+type FileProblem = (typeof FILE_PROBLEMS)[number];
+
+/** Other refusals of the import, by `details.reason` (api/src/imports/imports.service.ts). */
+export const IMPORT_REFUSALS = [
+  'mapping_missing',
+  'no_address_column',
+  'unknown_value_mapping',
+  'rows_rejected',
+] as const;
+type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
+
 /**
  * The i18n key that explains an API error to the user, by its code and, where the API gives one, its
  * reason (the API's English message is only passed on where it carries a technical detail, e.g. why a
@@ -31,6 +56,8 @@ export type ErrorMessageKey =
   | 'errors.csrf'
   | 'errors.tooManyRequests'
   | 'errors.validation'
+  | `errors.file.${FileProblem}`
+  | `errors.import.${ImportRefusal}`
   | `errors.period.${PeriodReason}`
   | 'errors.outsideTown'
   | 'errors.historyConflict'
@@ -90,8 +117,18 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       }
     case 'PAYLOAD_TOO_LARGE':
       return 'errors.payloadTooLarge';
-    case 'VALIDATION_FAILED':
+    case 'VALIDATION_FAILED': {
+      const reason = detail(error, 'reason');
+      const problem = reason === 'empty_upload' ? reason : detail(error, 'problem');
+      if (
+        (reason === 'unreadable_file' || reason === 'empty_upload') &&
+        FILE_PROBLEMS.includes(problem as FileProblem)
+      )
+        return `errors.file.${problem as FileProblem}`;
+      if (IMPORT_REFUSALS.includes(reason as ImportRefusal))
+        return `errors.import.${reason as ImportRefusal}`;
       return 'errors.validation';
+    }
     case 'NOT_FOUND':
       return 'errors.notFound';
     case 'VERSION_CONFLICT':
@@ -124,6 +161,11 @@ export function errorMessageValues(error: Error): Record<string, string> {
     const value = detail(error as { details?: unknown }, key);
     if (typeof value === 'string') values[key] = formatDate(value);
   }
+  const limit = detail(error as { details?: unknown }, 'limit');
+  if (typeof limit === 'number') values['limit'] = formatNumber(limit);
+  const rejected = (detail(error as { details?: unknown }, 'summary') as { rejected?: unknown } | undefined)
+    ?.rejected;
+  if (typeof rejected === 'number') values['count'] = formatNumber(rejected);
   return values;
 }
 
@@ -168,12 +210,20 @@ const FIELD_LABELS: Record<string, string> = {
   ownerEmail: 'contact.ownerEmail',
   askingRentEurMonth: 'contact.askingRent',
   checkedOn: 'outcome.checkedOn',
+  columns: 'import.columnsLabel',
   referenceDate: 'import.options.referenceDate',
   validTo: 'form.date',
 };
 
 /** The rules of the API's validation the dashboard explains (`details.fields[].rules`, api/src/common/validation.ts). */
-const EXPLAINED_RULES = ['min', 'max', 'notAfterToday', 'isCalendarDate', 'isNotEmpty', 'isEmail'] as const;
+export const EXPLAINED_RULES = [
+  'min',
+  'max',
+  'notAfterToday',
+  'isCalendarDate',
+  'isNotEmpty',
+  'isEmail',
+] as const;
 export type ExplainedRule = (typeof EXPLAINED_RULES)[number];
 
 export interface InvalidField {

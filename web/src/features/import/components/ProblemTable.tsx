@@ -3,7 +3,7 @@ import type { ImportProblem } from '../api/imports-api';
 
 /** Every problem of a dry run or refused commit: line, column, value and the reason in the UI language. */
 export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (problems.length === 0) return <p data-testid="no-problems">{t('import.report.noProblems')}</p>;
   return (
     <div className="table-wrap">
@@ -25,13 +25,9 @@ export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
               <td>{p.column ?? '–'}</td>
               <td>{p.value ?? '–'}</td>
               <td>{t(`import.severity.${p.severity}`)}</td>
-              <td>
-                {t(`import.problem.${p.code}`)}
-                <span className="field__hint" lang="en">
-                  {' '}
-                  ({p.reason})
-                </span>
-              </td>
+              {/* In English the API's own sentence, with its particulars (the line repeated, the date); in
+                  German the sentence for the problem's code — no English inside a German page. */}
+              <td>{i18n.language === 'en' ? p.reason : t(`import.problem.${p.code}`)}</td>
             </tr>
           ))}
         </tbody>
