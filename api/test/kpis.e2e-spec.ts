@@ -289,6 +289,7 @@ describe('interventions knowledge base', () => {
       res.body.units.find((u: { storefrontId: string }) => u.storefrontId === storefronts.get(key));
     expect(unit('A')).toEqual({
       storefrontId: storefronts.get('A'),
+      address: 'Marktstraße 1', // named as a reader knows it (the fixture's first unit)
       beforeStart: { date: '2023-06-30', known: true, status: 'occupied', useCategory: 'retail_daily' },
       atEnd: { date: '2024-01-31', known: true, status: 'occupied', useCategory: 'retail_daily' },
       after12Months: { date: '2025-01-31', known: true, status: 'vacant', useCategory: null },

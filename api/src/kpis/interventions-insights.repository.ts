@@ -23,6 +23,7 @@ export interface InterventionDates {
 
 export interface UnitStatusAt {
   storefrontId: string;
+  address: string;
   moment: 'beforeStart' | 'atEnd' | 'after12Months';
   status: OccupancyStatus | null;
   useCategory: UseCategory | null;
@@ -77,9 +78,11 @@ export class InterventionsInsightsRepository {
   /** Each linked unit's status the day before the start, on the end date and 12 months after it. */
   statusAround(id: string): Promise<UnitStatusAt[]> {
     return this.db.query(
-      `SELECT x.storefront_id AS "storefrontId", m.moment, o.status, o.use_category AS "useCategory"
+      `SELECT x.storefront_id AS "storefrontId", trim(s.street || ' ' || COALESCE(s.house_number, '')) AS address,
+              m.moment, o.status, o.use_category AS "useCategory"
        FROM interventions i
        JOIN intervention_storefronts x ON x.intervention_id = i.id
+       JOIN storefronts s ON s.id = x.storefront_id
        CROSS JOIN LATERAL (VALUES
          ('beforeStart', i.start_date - 1),
          ('atEnd', i.end_date),
@@ -87,7 +90,7 @@ export class InterventionsInsightsRepository {
        LEFT JOIN occupancy_periods o ON o.storefront_id = x.storefront_id
         AND daterange(o.valid_from, o.valid_to, '[)') @> m.day
        WHERE i.id = $1
-       ORDER BY x.storefront_id`,
+       ORDER BY s.street, s.house_number, x.storefront_id`,
       [id],
     );
   }

@@ -84,6 +84,7 @@ export class InterventionsInsightsService {
       endDate,
       units: storefrontIds.map((storefrontId) => ({
         storefrontId,
+        address: rows.find((r) => r.storefrontId === storefrontId)!.address,
         beforeStart: at(storefrontId, 'beforeStart'),
         atEnd: at(storefrontId, 'atEnd'),
         after12Months: at(storefrontId, 'after12Months'),

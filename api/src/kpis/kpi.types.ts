@@ -220,5 +220,12 @@ export interface OccupancyBeforeAfter {
   type: InterventionType;
   startDate: string | null;
   endDate: string | null;
-  units: { storefrontId: string; beforeStart: OccupancyAt; atEnd: OccupancyAt; after12Months: OccupancyAt }[];
+  units: {
+    storefrontId: string;
+    /** Street and house number, as a reader knows the unit. */
+    address: string;
+    beforeStart: OccupancyAt;
+    atEnd: OccupancyAt;
+    after12Months: OccupancyAt;
+  }[];
 }

@@ -85,6 +85,9 @@ export class UnitBeforeAfterResponse {
   @ApiProperty({ format: 'uuid' })
   storefrontId: string;
 
+  @ApiProperty({ example: 'Marktstraße 12', description: 'Street and house number' })
+  address: string;
+
   @ApiProperty({ type: OccupancyAtResponse, description: 'The day before the start' })
   beforeStart: OccupancyAtResponse;
 

@@ -48,7 +48,14 @@ export interface OccupancyAt {
 
 export interface OccupancyBeforeAfter {
   interventionId: string;
-  units: { storefrontId: string; beforeStart: OccupancyAt; atEnd: OccupancyAt; after12Months: OccupancyAt }[];
+  units: {
+    storefrontId: string;
+    /** Street and house number. */
+    address: string;
+    beforeStart: OccupancyAt;
+    atEnd: OccupancyAt;
+    after12Months: OccupancyAt;
+  }[];
 }
 
 export interface InterventionTypeInsight {

@@ -34,9 +34,9 @@ export function OccupancyBeforeAfterView({ interventionId }: { interventionId: s
         </tr>
       </thead>
       <tbody>
-        {data.data.units.map((u, i) => (
+        {data.data.units.map((u) => (
           <tr key={u.storefrontId}>
-            <th scope="row">{i + 1}</th>
+            <th scope="row">{u.address}</th>
             <td>
               <At at={u.beforeStart} />
             </td>
