@@ -35,6 +35,16 @@ describe('report formatting', () => {
     expect(formatChange('share', 0.1, null, 'de')).toBe('–');
   });
 
+  it('computes a change from the values as printed, so that the row adds up', () => {
+    // 13,4 % and 10,1 % printed: +3,3 Pp. (the unrounded difference, 3,2 Pp., did not add up)
+    expect(plain(formatKpi('share', 0.13351, 'de'))).toBe('13,4 %');
+    expect(plain(formatKpi('share', 0.10149, 'de'))).toBe('10,1 %');
+    expect(formatChange('share', 0.13351, 0.10149, 'de')).toBe('+3,3 Pp.');
+    // 0,6 and 0,5 per 1,000 inhabitants printed: +0,1 (was +0,2)
+    expect(formatChange('per1000', 0.64, 0.45, 'de')).toBe('+0,1');
+    expect(formatChange('days', 100.4, 99.6, 'de')).toBe('±0');
+  });
+
   it('writes dates, areas and money the way a German council reads them', () => {
     expect(formatReportDate('2025-06-30', 'de')).toBe('30. Juni 2025');
     expect(formatReportDate('2025-06-30', 'en')).toBe('30 June 2025');

@@ -31,8 +31,22 @@ export function formatKpi(kind: KpiKind, value: number | null | undefined, lang:
 }
 
 /**
+ * A value as the report prints it, as a number (a share in percent): rounded exactly as formatKpi
+ * rounds it, by the same formatter.
+ */
+function printed(kind: KpiKind, value: number): number {
+  const options: Intl.NumberFormatOptions =
+    kind === 'share'
+      ? { style: 'percent', maximumFractionDigits: 1 }
+      : { maximumFractionDigits: kind === 'per1000' ? 1 : 0 };
+  return parseFloat(new Intl.NumberFormat('en-US', { ...options, useGrouping: false }).format(value));
+}
+
+/**
  * Change against the previous year: percentage points for shares (+1,2 Pp.), plain differences
- * otherwise (+3). Null when either value is missing; "±0" when equal.
+ * otherwise (+3). The difference of the two values as printed, so that a councillor who subtracts
+ * them gets the same (13,4 % and 10,1 % are +3,3 Pp., even when the unrounded difference is 3,24).
+ * Null when either value is missing; "±0" when equal.
  */
 export function formatChange(
   kind: KpiKind,
@@ -41,7 +55,7 @@ export function formatChange(
   lang: ReportLang,
 ): string {
   if (now === null || now === undefined || before === null || before === undefined) return DASH;
-  const diff = kind === 'share' ? (now - before) * 100 : now - before;
+  const diff = printed(kind, now) - printed(kind, before);
   const digits = kind === 'share' || kind === 'per1000' ? 1 : 0;
   const rounded = Number(diff.toFixed(digits));
   if (rounded === 0) return kind === 'share' ? `±0 ${ppUnit(lang)}` : '±0';
