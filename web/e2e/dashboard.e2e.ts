@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { distinctColours, expectRendered, renderedStorefronts, seededTown, type SeededTown } from './helpers';
+import {
+  distinctColours,
+  expectRendered,
+  openFilters,
+  renderedStorefronts,
+  seededTown,
+  type SeededTown,
+} from './helpers';
 
 let town: SeededTown;
 
@@ -29,6 +36,7 @@ test('a status filter changes what the map shows and the counts', async ({ page 
   await page.goto(`/towns/${town.slug}`);
   const all = await expectRendered(page, (f) => f.length > 0, 'all storefronts drawn');
   const vacantBefore = all.filter((f) => f.status === 'vacant').length;
+  await openFilters(page);
   await page.getByRole('checkbox', { name: 'Leerstand', exact: true }).check();
   await expect(page).toHaveURL(/status=vacant/);
   const vacant = await expectRendered(
@@ -92,6 +100,7 @@ test('switching to English translates the page', async ({ page }) => {
   await page.getByTestId('language-switch').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: /Figures as of/ })).toBeVisible();
+  await openFilters(page);
   await expect(page.getByRole('checkbox', { name: 'Vacant', exact: true })).toBeVisible();
   await expect(page.getByText('Stichtag')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /Zahlen zum Stichtag/ })).toHaveCount(0);
@@ -148,6 +157,7 @@ test('the list view starts again on page 1 when the filter changes', async ({ pa
   await page.getByRole('button', { name: 'Weiter' }).click();
   await page.getByRole('button', { name: 'Weiter' }).click();
   await expect(page.getByText(/^Seite 3 von/)).toBeVisible();
+  await openFilters(page);
   await page.getByLabel('Maßnahme', { exact: true }).selectOption({ label: 'mit Maßnahme' });
   await expect(page).toHaveURL(/hasIntervention=true/);
   await expect(table.locator('tbody tr').first().getByRole('button')).toBeVisible();
