@@ -179,7 +179,10 @@ export default function TownPage({ slug }: { slug: string }) {
             <StorefrontListView filter={filter} town={town.name} state={state} onChange={change} />
           )}
         </div>
-        <div className="town__aside">
+        {/* It scrolls on its own beside the map: a tab stop with a name, so that keyboard users can
+            scroll it too when nothing in it takes focus (no unit open; WCAG 2.1.1, axe
+            scrollable-region-focusable). */}
+        <div className="town__aside" role="region" aria-label={t('town.asideLabel')} tabIndex={0}>
           {canEdit && editing?.kind === 'add' && (
             <AddStorefrontPanel
               cityId={town.id}
