@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
 import { openFilters, seededTown, type SeededTown } from './helpers';
 
@@ -6,12 +6,35 @@ import { openFilters, seededTown, type SeededTown } from './helpers';
  * What the usability review found on screen: the phone layout, how high the map starts on a laptop,
  * chart labels cut off, the order of towns, and the three different storefront counts and their labels.
  */
+const AS_OF = '2025-06-30';
+const NETWORK = 'innenstaedte-erfolgreich-machen';
 
 let town: SeededTown;
 
 test.beforeAll(async ({ request }) => {
   town = await seededTown(request);
 });
+
+/** Texts of the chart in `figure` that reach past its drawing (cut off by the SVG's edge). */
+async function clippedTexts(figure: Locator): Promise<string[]> {
+  return figure.evaluate((root) =>
+    [...root.querySelectorAll('svg.recharts-surface')].flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')]
+        .filter((text) => {
+          const r = text.getBoundingClientRect();
+          return (
+            r.width > 0 &&
+            (r.left < box.left - 1 ||
+              r.right > box.right + 1 ||
+              r.top < box.top - 1 ||
+              r.bottom > box.bottom + 1)
+          );
+        })
+        .map((text) => text.textContent ?? '');
+    }),
+  );
+}
 
 test.describe('phone, 390×844', () => {
   test.use({ viewport: { width: 390, height: 844 } });
@@ -70,5 +93,45 @@ test.describe('laptop, 1280×800', () => {
     // A link with a filter opens with the filters shown.
     await page.reload();
     await expect(page.getByTestId('filters-toggle')).toHaveAttribute('open', '');
+  });
+});
+
+test.describe('charts', () => {
+  test('no label of the benchmark charts is cut off; the full names are in the summary and table', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.admin);
+    await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+    const ranking = page.getByTestId('ranked-chart');
+    const scatter = page.getByTestId('scatter-chart');
+    await expect(ranking.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(scatter.locator('.recharts-scatter-symbol').first()).toBeVisible();
+    await expect(ranking.locator('.recharts-yAxis-tick-labels text').nth(5)).toBeAttached();
+    const ticks = await ranking.locator('.recharts-yAxis-tick-labels text').allTextContents();
+    expect(ticks.length).toBeGreaterThan(5);
+    expect(await clippedTexts(ranking)).toEqual([]);
+    expect(await clippedTexts(scatter)).toEqual([]);
+    // A long name is shortened on the axis, never wrapped into two cut lines; the sentence has it in full.
+    expect(ticks).toContain('Bad Frankenhausen');
+    await expect(ranking.locator('.chart__summary')).toContainText('Bad Frankenhausen/Kyffhäuser');
+    await scatter.getByText('Als Tabelle anzeigen').click();
+    await expect(scatter.getByRole('rowheader', { name: 'Bad Frankenhausen/Kyffhäuser' })).toBeVisible();
+
+    // One town alone: its point is at the right edge, and its label still inside the chart.
+    await page.goto(`/vergleich?towns=${town.id}&asOf=${AS_OF}`);
+    await expect(scatter.locator('.recharts-scatter-symbol')).toHaveCount(1);
+    await expect(scatter.locator('.recharts-label-list text')).toHaveCount(1);
+    expect(await clippedTexts(scatter)).toEqual([]);
+  });
+
+  test('the footfall chart’s axis titles are shown in full', async ({ page }) => {
+    await signIn(page, DEMO.editorMuehlhausen);
+    await page.goto(`/daten/import?stadt=${town.slug}`);
+    const chart = page.getByTestId('footfall-chart');
+    await expect(chart.locator('.recharts-yAxis-tick-labels').first()).toBeVisible();
+    expect(await clippedTexts(chart)).toEqual([]);
+    const titles = chart.getByTestId('footfall-axis-titles');
+    await expect(titles).toContainText('Linke Achse: Frequenz ggü. Vorjahr (%)');
+    await expect(titles).toContainText('Rechte Achse: Leerstandsquote (%)');
   });
 });
