@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
 import { openFilters, seededTown, type SeededTown } from './helpers';
 
@@ -34,6 +34,15 @@ async function clippedTexts(figure: Locator): Promise<string[]> {
         .map((text) => text.textContent ?? '');
     }),
   );
+}
+
+const german = new Intl.Collator('de-DE', { sensitivity: 'base', numeric: true });
+const inGermanOrder = (names: string[]): string[] => [...names].sort(german.compare);
+
+async function townCardNames(page: Page): Promise<string[]> {
+  const cards = page.getByRole('region', { name: 'Städte' }).locator('.card a');
+  await expect(cards.first()).toBeVisible();
+  return cards.allInnerTexts();
 }
 
 test.describe('phone, 390×844', () => {
@@ -133,5 +142,23 @@ test.describe('charts', () => {
     const titles = chart.getByTestId('footfall-axis-titles');
     await expect(titles).toContainText('Linke Achse: Frequenz ggü. Vorjahr (%)');
     await expect(titles).toContainText('Rechte Achse: Leerstandsquote (%)');
+  });
+});
+
+test.describe('order of towns', () => {
+  test('the start page and the knowledge base list towns in German alphabetical order', async ({ page }) => {
+    await page.goto('/');
+    const cards = await townCardNames(page);
+    expect(cards).toEqual(inGermanOrder(cards));
+    expect(cards.indexOf('Sömmerda')).toBeLessThan(cards.indexOf('Straußfurt'));
+
+    await signIn(page, DEMO.admin);
+    await page.goto('/massnahmen');
+    const townOptions = page.getByLabel('Stadt', { exact: true }).locator('option');
+    await expect(townOptions.nth(5)).toBeAttached(); // the towns have arrived
+    const options = (await townOptions.allInnerTexts()).slice(1); // after „Alle Städte“
+    expect(options.length).toBeGreaterThan(5);
+    expect(options).toEqual(inGermanOrder(options));
+    expect(options.indexOf('Sömmerda')).toBeLessThan(options.indexOf('Straußfurt'));
   });
 });
