@@ -162,3 +162,40 @@ test.describe('order of towns', () => {
     expect(options.indexOf('Sömmerda')).toBeLessThan(options.indexOf('Straußfurt'));
   });
 });
+
+test.describe('what „Ladenlokale“ counts', () => {
+  test('each of the three counts says what it counts, in German and in English', async ({
+    page,
+    request,
+  }) => {
+    const cities = (await (await request.get('/api/cities')).json()) as {
+      slug: string;
+      storefrontCount: number | null;
+    }[];
+    const recorded = cities.find((c) => c.slug === town.slug)!.storefrontCount!;
+
+    await page.goto('/');
+    const card = page.locator('.card').filter({ has: page.getByRole('link', { name: town.name }) });
+    await expect(card).toContainText(`${recorded.toLocaleString('de-DE')} erfasste Ladenlokale`);
+    await expect(page.getByTestId('units-hint')).toContainText('auch abgerissene');
+
+    await page.goto(`/towns/${town.slug}`);
+    const counts = page.getByTestId('counts');
+    await expect(counts.getByText('Ladenlokale am Stichtag', { exact: true })).toBeVisible();
+    await expect(counts.getByTestId('count-total-hint')).toContainText('außerhalb des Innenstadtbereichs');
+
+    await signIn(page, DEMO.networkMember);
+    await page.goto(`/networks/${NETWORK}`);
+    await expect(page.getByRole('columnheader', { name: 'Ladenlokale im Innenstadtbereich' })).toBeVisible();
+    await expect(page.getByTestId('network-units-hint')).toContainText('ohne abgerissene');
+
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByRole('columnheader', { name: 'Storefronts in the town centre' })).toBeVisible();
+    await page.goto(`/towns/${town.slug}`);
+    await expect(
+      page.getByTestId('counts').getByText('Storefronts on this date', { exact: true }),
+    ).toBeVisible();
+    await page.goto('/');
+    await expect(page.getByText(/\d storefronts? on record$/).first()).toBeVisible();
+  });
+});

@@ -115,6 +115,9 @@ export default function NetworkPage({ slug }: { slug: string }) {
               ))}
             </tbody>
           </table>
+          <p className="hint" data-testid="network-units-hint">
+            {t('network.unitsHint')}
+          </p>
         </div>
       </div>
     </div>
