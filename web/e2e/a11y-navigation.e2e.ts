@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { createVacantAtCentre, renderedStorefronts, seededTown, type SeededTown } from './helpers';
+import {
+  createVacantAtCentre,
+  openFilters,
+  renderedStorefronts,
+  seededTown,
+  type SeededTown,
+} from './helpers';
 
 /**
  * Accessibility of navigation and of what the review found (BITV 2.0 / WCAG 2.1 AA), in the real
@@ -76,6 +82,7 @@ test.describe('focus after a change of page', () => {
   test('a change of the query only (a filter) leaves focus where it is', async ({ page }) => {
     await page.goto(`/towns/${town.slug}?view=list`);
     await expect(page.getByTestId('storefront-table')).toBeVisible();
+    await openFilters(page);
     const vacant = page.getByRole('checkbox', { name: 'Leerstand', exact: true });
     await vacant.focus();
     await page.keyboard.press('Space');

@@ -19,6 +19,18 @@ export async function seededTown(request: APIRequestContext): Promise<SeededTown
   return town;
 }
 
+/**
+ * Opens the town page's filters (they are folded away unless the address sets a filter), with the
+ * keyboard as a keyboard user would: focus on the summary, Enter.
+ */
+export async function openFilters(page: Page): Promise<void> {
+  const toggle = page.getByTestId('filters-toggle');
+  if ((await toggle.getAttribute('open')) !== null) return;
+  await toggle.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('open', '');
+}
+
 export interface RenderedStorefront {
   id: string;
   status: string;

@@ -102,6 +102,43 @@ test.describe('council reports', () => {
     await expect(page.getByTestId('network-report-link')).toHaveCount(0);
   });
 
+  test('a report without lang is in the app’s language, and the header’s switch switches the report', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.viewerGotha);
+    await page.goto(`/towns/gotha?asOf=${AS_OF}`);
+    await page.getByTestId('language-switch').click(); // the app in English, kept for the next visit
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const link = page.getByTestId('town-report-link');
+    await expect(link).toHaveAttribute('href', `/berichte/stadt/gotha?stichtag=${AS_OF}`);
+
+    await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`); // a fresh load: no lang in the address
+    const article = page.locator('article.report');
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Town centre report Gotha');
+    await expect(article).toHaveAttribute('lang', 'en');
+    // The permanent link printed in the report names the language shown.
+    await expect(article.locator('footer')).toContainText(`/berichte/stadt/gotha?stichtag=${AS_OF}&lang=en`);
+
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Innenstadtbericht Gotha');
+    await expect(article).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('combobox', { name: 'Sprache' })).toHaveValue('de');
+
+    // A shared link with lang shows that language (the app opens in it too); the header's switch still
+    // switches the report, and the address no longer names a language.
+    await signIn(page, DEMO.networkMember);
+    await page.goto(`/berichte/netzwerk/${NETWORK}?stichtag=${AS_OF}&lang=en`);
+    const network = page.locator('article.report');
+    await expect(network).toHaveAttribute('data-report-ready', 'true', { timeout: 30_000 });
+    await expect(network).toHaveAttribute('lang', 'en');
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(network).toHaveAttribute('lang', 'de');
+    await expect(page).not.toHaveURL(/lang=/);
+    await expect(page).toHaveURL(new RegExp(`stichtag=${AS_OF}`));
+  });
+
   test('Back brings the previous date back into the report toolbar', async ({ page }) => {
     await signIn(page, DEMO.viewerGotha);
     await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);

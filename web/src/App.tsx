@@ -99,7 +99,12 @@ function Routes({ route }: { route: Route }) {
       {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
       {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}
       {route.name === 'import' && <ImportPage />}
-      {route.name === 'notFound' && <p className="page-message">{t('app.notFound')}</p>}
+      {route.name === 'notFound' && (
+        <div className="page-message">
+          <h1>{t('a11y.title.notFound')}</h1>
+          <p>{t('app.notFound')}</p>
+        </div>
+      )}
     </>
   );
 }

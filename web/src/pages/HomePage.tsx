@@ -32,6 +32,11 @@ export function HomePage() {
       <section aria-labelledby="towns-heading">
         <h2 id="towns-heading">{t('home.towns')}</h2>
         {cities.data.length === 0 && <p>{t('home.noTowns')}</p>}
+        {cities.data.some((c) => c.storefrontCount !== null) && (
+          <p className="hint" data-testid="units-hint">
+            {t('home.unitsHint')}
+          </p>
+        )}
         <ul className="card-list">
           {cities.data.map((c) => (
             <li key={c.id} className="card">

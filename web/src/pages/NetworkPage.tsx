@@ -7,13 +7,13 @@ import { NO_DATA_COLOR, vacancyRateColor, VACANCY_RATE_STEPS } from '../features
 import { todayIso } from '../lib/dates';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
 import { useSession } from '../features/auth/hooks/use-session';
-import { reportLang, reportPath } from '../features/reports/report-url';
+import { reportPath } from '../features/reports/report-url';
 import { navigate, onLinkClick } from '../router/router';
 import { LoadError, Loading } from '../ui/Status';
 
 /** A network's towns on one map and in a table (the table is the keyboard route into each town). */
 export default function NetworkPage({ slug }: { slug: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const network = useNetwork(slug);
   const cities = useCities(slug);
@@ -54,7 +54,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
       {session.data?.user ? (
         <p>
           <a
-            href={reportPath('netzwerk', slug, todayIso(), reportLang(i18n.language))}
+            href={reportPath('netzwerk', slug, todayIso())}
             onClick={onLinkClick}
             data-testid="network-report-link"
           >
@@ -115,6 +115,9 @@ export default function NetworkPage({ slug }: { slug: string }) {
               ))}
             </tbody>
           </table>
+          <p className="hint" data-testid="network-units-hint">
+            {t('network.unitsHint')}
+          </p>
         </div>
       </div>
     </div>

@@ -19,23 +19,35 @@ import {
   type VacancyLine,
 } from '../features/reports/components/VacancyChart';
 import { useNetworkReport } from '../features/reports/hooks/use-network-report';
+import { useReportParams } from '../features/reports/hooks/use-report-params';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { formatReportDate, type ReportLang } from '../features/reports/report-format';
-import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
+import { reportPath, reportPdfPath } from '../features/reports/report-url';
 import { seriesStyle } from '../lib/series-style';
-import { navigate, useSearch } from '../router/router';
+import { navigate } from '../router/router';
 
 /** The print-ready network report (/berichte/netzwerk/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function NetworkReportPage({ slug }: { slug: string }) {
-  const { asOf, lang } = reportParams(useSearch());
+  // Without `lang` the report follows the dashboard's language, and the header's switch switches it.
+  const { asOf, lang, langFor } = useReportParams();
   return (
     <ReportLanguage lang={lang}>
-      <NetworkReport slug={slug} asOf={asOf} lang={lang} />
+      <NetworkReport slug={slug} asOf={asOf} lang={lang} langFor={langFor} />
     </ReportLanguage>
   );
 }
 
-function NetworkReport({ slug, asOf, lang }: { slug: string; asOf: string; lang: ReportLang }) {
+function NetworkReport({
+  slug,
+  asOf,
+  lang,
+  langFor,
+}: {
+  slug: string;
+  asOf: string;
+  lang: ReportLang;
+  langFor: (chosen: ReportLang) => ReportLang | undefined;
+}) {
   const { t } = useTranslation();
   const report = useNetworkReport(slug, asOf);
   const root = useRef<HTMLElement>(null);
@@ -71,7 +83,7 @@ function NetworkReport({ slug, asOf, lang }: { slug: string; asOf: string; lang:
         lang={lang}
         pdfHref={reportPdfPath('networks', network.slug, asOf, lang)}
         backHref={`/networks/${network.slug}`}
-        onChange={(d, l) => navigate(reportPath('netzwerk', network.slug, d, l))}
+        onChange={(d, l) => navigate(reportPath('netzwerk', network.slug, d, langFor(l)))}
       />
       <header className="report-header">
         <p className="report-kind">{t('reports.kind')}</p>

@@ -14,6 +14,7 @@ import { ReportError, ReportLoading } from '../features/reports/components/Repor
 import { ReportToolbar } from '../features/reports/components/ReportToolbar';
 import { UseMixChart } from '../features/reports/components/UseMixChart';
 import { VacancyChart, VacancyChartTable } from '../features/reports/components/VacancyChart';
+import { useReportParams } from '../features/reports/hooks/use-report-params';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { useTownReport } from '../features/reports/hooks/use-town-report';
 import {
@@ -22,20 +23,31 @@ import {
   vacancyPoints,
   type ReportLang,
 } from '../features/reports/report-format';
-import { reportParams, reportPath, reportPdfPath } from '../features/reports/report-url';
-import { navigate, useSearch } from '../router/router';
+import { reportPath, reportPdfPath } from '../features/reports/report-url';
+import { navigate } from '../router/router';
 
 /** The print-ready town report (/berichte/stadt/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function ReportPage({ slug }: { slug: string }) {
-  const { asOf, lang } = reportParams(useSearch());
+  // Without `lang` the report follows the dashboard's language, and the header's switch switches it.
+  const { asOf, lang, langFor } = useReportParams();
   return (
     <ReportLanguage lang={lang}>
-      <TownReport slug={slug} asOf={asOf} lang={lang} />
+      <TownReport slug={slug} asOf={asOf} lang={lang} langFor={langFor} />
     </ReportLanguage>
   );
 }
 
-function TownReport({ slug, asOf, lang }: { slug: string; asOf: string; lang: ReportLang }) {
+function TownReport({
+  slug,
+  asOf,
+  lang,
+  langFor,
+}: {
+  slug: string;
+  asOf: string;
+  lang: ReportLang;
+  langFor: (chosen: ReportLang) => ReportLang | undefined;
+}) {
   const { t } = useTranslation();
   const report = useTownReport(slug, asOf);
   const root = useRef<HTMLElement>(null);
@@ -68,7 +80,7 @@ function TownReport({ slug, asOf, lang }: { slug: string; asOf: string; lang: Re
         lang={lang}
         pdfHref={reportPdfPath('towns', city.slug, asOf, lang)}
         backHref={`/towns/${city.slug}`}
-        onChange={(d, l) => navigate(reportPath('stadt', city.slug, d, l))}
+        onChange={(d, l) => navigate(reportPath('stadt', city.slug, d, langFor(l)))}
       />
       <header className="report-header">
         <p className="report-kind">{t('reports.kind')}</p>

@@ -25,7 +25,7 @@ import { SyntheticNotice } from '../features/storefronts/components/SyntheticNot
 import { useCanEditTown } from '../features/auth/hooks/use-can-edit-town';
 import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
 import { onLinkClick } from '../router/router';
-import { reportLang, reportPath } from '../features/reports/report-url';
+import { reportPath } from '../features/reports/report-url';
 import { formatDate } from '../lib/format';
 import { confirmDiscard } from '../ui/unsaved-changes';
 
@@ -36,7 +36,7 @@ type Editing =
 
 /** One town: map or list, filters and date in the URL, counts, the side panel and editing flows. */
 export default function TownPage({ slug }: { slug: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const city = useCity(slug);
   const config = useMapConfig();
   const basemap = useBasemap(config.data?.basemapStyleUrl, !config.isPending);
@@ -102,7 +102,7 @@ export default function TownPage({ slug }: { slug: string }) {
           </a>
         )}
         <a
-          href={reportPath('stadt', town.slug, state.asOf ?? todayIso(), reportLang(i18n.language))}
+          href={reportPath('stadt', town.slug, state.asOf ?? todayIso())} // in the language of whoever opens it
           onClick={onLinkClick}
           data-testid="town-report-link"
         >
@@ -179,7 +179,10 @@ export default function TownPage({ slug }: { slug: string }) {
             <StorefrontListView filter={filter} town={town.name} state={state} onChange={change} />
           )}
         </div>
-        <div className="town__aside">
+        {/* It scrolls on its own beside the map: a tab stop with a name, so that keyboard users can
+            scroll it too when nothing in it takes focus (no unit open; WCAG 2.1.1, axe
+            scrollable-region-focusable). */}
+        <div className="town__aside" role="region" aria-label={t('town.asideLabel')} tabIndex={0}>
           {canEdit && editing?.kind === 'add' && (
             <AddStorefrontPanel
               cityId={town.id}

@@ -4,16 +4,41 @@ import type { ReportLang } from './report-format';
 /** The report language for a UI language or a `lang` parameter (reports exist in German and English). */
 export const reportLang = (uiLanguage: string): ReportLang => (uiLanguage === 'en' ? 'en' : 'de');
 
-/** The report's query: `stichtag` (YYYY-MM-DD, default today in Germany) and `lang` (de default). */
-export function reportParams(search: string): { asOf: string; lang: ReportLang } {
+/**
+ * The report's query: `stichtag` (YYYY-MM-DD, default today in Germany) and `lang`. A report whose
+ * address names no language (or an unknown one) is in the dashboard's language `uiLanguage`; `lang=de`
+ * or `lang=en` (a shared link, the PDF renderer, the toolbar's choice) fixes it.
+ */
+export function reportParams(search: string, uiLanguage: string): { asOf: string; lang: ReportLang } {
   const params = new URLSearchParams(search);
   const date = params.get('stichtag') ?? '';
-  return { asOf: isIsoDate(date) ? date : todayIso(), lang: reportLang(params.get('lang') ?? '') };
+  const requested = params.get('lang');
+  return {
+    asOf: isIsoDate(date) ? date : todayIso(),
+    lang: requested === 'de' || requested === 'en' ? requested : reportLang(uiLanguage),
+  };
 }
 
-/** The stable link of a report: German path, date always included so it shows the same numbers later. */
-export function reportPath(kind: 'stadt' | 'netzwerk', slug: string, asOf: string, lang: ReportLang): string {
-  return `/berichte/${kind}/${slug}?stichtag=${asOf}${lang === 'en' ? '&lang=en' : ''}`;
+/**
+ * The stable link of a report: German path, date always included so it shows the same numbers later.
+ * With `lang` the link fixes the language (what a printed or shared link should reproduce); without it
+ * the report is in the language of whoever opens it (the dashboard's own links).
+ */
+export function reportPath(
+  kind: 'stadt' | 'netzwerk',
+  slug: string,
+  asOf: string,
+  lang?: ReportLang,
+): string {
+  return `/berichte/${kind}/${slug}?stichtag=${asOf}${lang ? `&lang=${lang}` : ''}`;
+}
+
+/** The address without its `lang` parameter: the report follows the dashboard's language again. */
+export function withoutLang(pathname: string, search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('lang');
+  const query = params.toString();
+  return query ? `${pathname}?${query}` : pathname;
 }
 
 export function reportPdfPath(

@@ -27,9 +27,19 @@ export function FootfallTrendChart({ cityId }: { cityId: string }) {
       {!hasFootfallChange(trend.data) && (
         <p data-testid="footfall-empty">{t('footfall.chart.noComparison')}</p>
       )}
+      {/* The axis titles above the plot, not turned along the axes: a turned title longer than the plot is
+          high was cut off („andsquote (%)“), and here they wrap on a narrow screen. */}
+      <p className="chart__axis-titles" aria-hidden="true" data-testid="footfall-axis-titles">
+        <span>{t('footfall.chart.leftAxis', { label: footfallLabel })}</span>
+        <span>{t('footfall.chart.rightAxis', { label: vacancyLabel })}</span>
+      </p>
       <div aria-hidden="true" style={{ height: 300 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart accessibilityLayer={false} data={points} margin={{ left: 16, right: 16, bottom: 16 }}>
+          <LineChart
+            accessibilityLayer={false}
+            data={points}
+            margin={{ top: 8, left: 8, right: 8, bottom: 16 }}
+          >
             <CartesianGrid stroke="#ddd" />
             <XAxis
               dataKey="time"
@@ -38,19 +48,8 @@ export function FootfallTrendChart({ cityId }: { cityId: string }) {
               domain={['dataMin', 'dataMax']}
               tickFormatter={day}
             />
-            <YAxis
-              yAxisId="footfall"
-              tickFormatter={pct}
-              width={90}
-              label={{ value: footfallLabel, angle: -90, position: 'insideLeft', offset: 0 }}
-            />
-            <YAxis
-              yAxisId="vacancy"
-              orientation="right"
-              tickFormatter={pct}
-              width={90}
-              label={{ value: vacancyLabel, angle: 90, position: 'insideRight', offset: 0 }}
-            />
+            <YAxis yAxisId="footfall" tickFormatter={pct} width={64} />
+            <YAxis yAxisId="vacancy" orientation="right" tickFormatter={pct} width={64} />
             <Tooltip labelFormatter={day} formatter={pct} />
             <Legend />
             <Line

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameCollator } from '../../../lib/collate';
 import { formatDate } from '../../../lib/format';
 import type { TownKpis } from '../api/kpis-api';
 import { downloadCsv, toCsv } from '../csv';
@@ -28,20 +29,20 @@ export function KpiTable({
   /** The reference date, YYYY-MM-DD: shown formatted, used as is in the file name. */
   asOf: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const date = formatDate(asOf);
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'town', dir: 'asc' });
   const [german, setGerman] = useState(true);
   const rows = useMemo(() => {
     const name = (k: TownKpis) => names.get(k.cityId) ?? k.cityId;
     const sorted = [...kpis].sort((a, b) => {
-      if (sort.key === 'town') return name(a).localeCompare(name(b), 'de');
+      if (sort.key === 'town') return nameCollator(i18n.language).compare(name(a), name(b));
       const va = kpiValue(a, sort.key) ?? -Infinity;
       const vb = kpiValue(b, sort.key) ?? -Infinity;
       return va - vb;
     });
     return sort.dir === 'asc' ? sorted : sorted.reverse();
-  }, [kpis, names, sort]);
+  }, [kpis, names, sort, i18n.language]);
   const toggle = (key: SortKey) =>
     setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
   const ariaSort = (key: SortKey) =>

@@ -9,9 +9,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { shortLabel, widestLabel } from '../../../lib/chart-labels';
 import { type BenchmarkKpi } from '../definitions';
 import { formatKpi } from '../kpi-format';
 import { KpiInfoButton } from './KpiInfoButton';
+
+/** Tick labels: a smaller font, and names past this length shortened (full name in tooltip and table). */
+const TICK_FONT_SIZE = 12;
+const MAX_LABEL_CHARS = 22;
+const townTick = (name: string): string => shortLabel(name, MAX_LABEL_CHARS);
 
 export interface RankedRow {
   town: string;
@@ -37,6 +43,14 @@ export function RankedBarChart({
   const fmt = (v: number | null) => formatKpi(t, kpi, v);
   const top = ranked[0];
   const bottom = ranked[ranked.length - 1];
+  // The axis is as wide as its longest label (so none is cut off at the chart's left edge), at most 200 px.
+  const axisWidth = Math.min(
+    200,
+    widestLabel(
+      ranked.map((r) => townTick(r.town)),
+      TICK_FONT_SIZE,
+    ) + 20,
+  );
   return (
     <figure className="chart" data-testid="ranked-chart">
       <figcaption>
@@ -44,17 +58,24 @@ export function RankedBarChart({
           {t('benchmark.ranking', { kpi: t(`kpi.${kpi}.label`), date })} <KpiInfoButton kpi={kpi} />
         </h2>
       </figcaption>
-      <div aria-hidden="true" style={{ height: Math.max(160, ranked.length * 30 + 40) }}>
+      <div aria-hidden="true" style={{ height: Math.max(180, ranked.length * 30 + 64) }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             accessibilityLayer={false}
             data={ranked}
             layout="vertical"
-            margin={{ left: 24, right: 48 }}
+            margin={{ top: 24, left: 8, right: 48 }} // top: room for the median's label above the plot
           >
             <CartesianGrid horizontal={false} stroke="#ddd" />
             <XAxis type="number" tickFormatter={(v: number) => fmt(v)} />
-            <YAxis type="category" dataKey="town" width={150} />
+            <YAxis
+              type="category"
+              dataKey="town"
+              width={axisWidth}
+              interval={0}
+              tick={{ fontSize: TICK_FONT_SIZE }}
+              tickFormatter={townTick}
+            />
             <Tooltip formatter={(v) => fmt(typeof v === 'number' ? v : null)} />
             <Bar dataKey="value" fill="#1f3a5f" isAnimationActive={false} />
             {median !== null && (

@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { shortLabel } from '../../../lib/chart-labels';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { KpiInfoButton } from './KpiInfoButton';
 
@@ -18,9 +19,22 @@ export interface ScatterPoint {
   vacancyRate: number;
 }
 
-/** Vacancy rate against population, one point per town (labelled); the table repeats the numbers. */
+const LABEL_FONT_SIZE = 11;
+const MAX_LABEL_CHARS = 18;
+
+/**
+ * Vacancy rate against population, one point per town (labelled); the table repeats the numbers.
+ * A point in the right part of the chart has its label on its left, so that no label runs off the
+ * chart's right edge; long names are shortened there (full name in the tooltip and the table).
+ */
 export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] }) {
   const { t } = useTranslation();
+  const largest = Math.max(0, ...points.map((p) => p.population));
+  const labelled = points.map((p) => ({ ...p, label: shortLabel(p.town, MAX_LABEL_CHARS) }));
+  const labelLeft = labelled.filter((p) => p.population > largest * 0.55);
+  const labelRight = labelled.filter((p) => p.population <= largest * 0.55);
+  const population = t('benchmark.population');
+  const rate = t('kpi.vacancyRate.label');
   return (
     <figure className="chart" data-testid="scatter-chart">
       <figcaption>
@@ -35,22 +49,35 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
             <XAxis
               type="number"
               dataKey="population"
-              name={t('benchmark.population')}
+              name={population}
               tickFormatter={(v: number) => formatNumber(v)}
             />
             <YAxis
               type="number"
               dataKey="vacancyRate"
-              name={t('kpi.vacancyRate.label')}
+              name={rate}
               tickFormatter={(v: number) => formatPercent(v, 0)}
             />
             <Tooltip
-              formatter={(v, name) =>
-                name === t('benchmark.population') ? formatNumber(Number(v)) : formatPercent(Number(v))
-              }
+              content={({ active, payload }) => {
+                const point = active ? (payload?.[0]?.payload as ScatterPoint | undefined) : undefined;
+                if (!point) return null;
+                return (
+                  <div className="chart-tooltip">
+                    <strong>{point.town}</strong>
+                    <br />
+                    {population}: {formatNumber(point.population)}
+                    <br />
+                    {rate}: {formatPercent(point.vacancyRate)}
+                  </div>
+                );
+              }}
             />
-            <Scatter data={points} fill="#1f3a5f" isAnimationActive={false}>
-              <LabelList dataKey="town" position="right" fontSize={11} />
+            <Scatter data={labelRight} fill="#1f3a5f" isAnimationActive={false}>
+              <LabelList dataKey="label" position="right" fontSize={LABEL_FONT_SIZE} />
+            </Scatter>
+            <Scatter data={labelLeft} fill="#1f3a5f" isAnimationActive={false}>
+              <LabelList dataKey="label" position="left" fontSize={LABEL_FONT_SIZE} />
             </Scatter>
           </ScatterChart>
         </ResponsiveContainer>

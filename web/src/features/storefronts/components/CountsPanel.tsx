@@ -6,7 +6,9 @@ import { StatusSwatch } from '../../../ui/StatusSwatch';
 /**
  * The numbers next to the map, by status, for the same filter and date as the map. Its share of vacant
  * units is of the units shown (any filter, inside and outside the perimeter), so it is labelled as such,
- * not as the vacancy rate, which is the KPI engine's (docs/kpis.md).
+ * not as the vacancy rate, which is the KPI engine's (docs/kpis.md). Its total is therefore not the KPI
+ * „Ladenlokale“ (existing units inside the perimeter, the network page's figure): it is labelled and
+ * explained as the units recorded on the date.
  */
 export function CountsPanel({ summary }: { summary: StorefrontSummary | undefined }) {
   const { t } = useTranslation();
@@ -25,6 +27,9 @@ export function CountsPanel({ summary }: { summary: StorefrontSummary | undefine
           <dd data-testid="vacancy-rate">{summary.total ? formatPercent(vacant / summary.total) : '–'}</dd>
         </div>
       </dl>
+      <p className="hint" data-testid="count-total-hint">
+        {t('counts.totalHint')}
+      </p>
       <table className="counts__table">
         <caption className="visually-hidden">{t('legend.status')}</caption>
         <tbody>
