@@ -178,6 +178,20 @@ test('the list view starts again on page 1 when the filter changes', async ({ pa
   await expect(table).not.toContainText('Keine Ladenlokale');
 });
 
+test('the filter by intervention is offered to the town’s members only, and a shared link with it opens for all', async ({
+  page,
+}) => {
+  await page.goto(`/towns/${town.slug}?view=list&hasIntervention=true`);
+  await openFilters(page);
+  await expect(page.getByLabel('Maßnahme', { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('storefront-table')).toBeVisible(); // the list, not a refusal
+  await expect(page.getByTestId('api-error')).toHaveCount(0);
+  await signIn(page, DEMO.editorMuehlhausen);
+  await page.reload();
+  await openFilters(page);
+  await expect(page.getByLabel('Maßnahme', { exact: true })).toHaveValue('true');
+});
+
 test('a tile for an area without storefronts is an empty tile, not an error', async ({ request }) => {
   const res = await request.get('/api/tiles/storefronts/14/0/0');
   expect(res.status()).toBe(200);

@@ -25,7 +25,13 @@ async function editorOfQuietTown(page: Page): Promise<{ slug: string; centre: [n
   });
   expect(created.status(), await created.text()).toBe(201);
   const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
-  await signInApi(page.request, email, temporaryPassword);
+  const csrf = await signInApi(page.request, email, temporaryPassword);
+  // a temporary password must be replaced before anything else
+  const changed = await page.request.post('/api/auth/password', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { currentPassword: temporaryPassword, newPassword: 'Fortschritt-E2E-eigenes' },
+  });
+  expect(changed.status(), await changed.text()).toBe(204);
   return { slug: town.slug, centre: detail.centre.coordinates };
 }
 

@@ -40,7 +40,15 @@ export default function TownPage({ slug }: { slug: string }) {
   const city = useCity(slug);
   const config = useMapConfig();
   const basemap = useBasemap(config.data?.basemapStyleUrl, !config.isPending);
-  const [state, update] = useDashboardState();
+  const [asked, update] = useDashboardState();
+  // The filter by intervention is for the town's members (the API refuses it to open-data readers): a
+  // shared link with it still opens, without it.
+  const membersView = city.data?.access === 'edit' || city.data?.access === 'read';
+  const state = useMemo(
+    () =>
+      membersView || asked.hasIntervention === undefined ? asked : { ...asked, hasIntervention: undefined },
+    [asked, membersView],
+  );
   const [editing, setEditing] = useState<Editing>(null);
   const revision = useTileRevision();
   const asOf = state.asOf ?? todayIso();
@@ -111,7 +119,7 @@ export default function TownPage({ slug }: { slug: string }) {
       </div>
       <div className="town__controls">
         <AsOfControl asOf={state.asOf} onChange={onAsOf} />
-        <FilterBar state={state} onChange={update} />
+        <FilterBar state={state} onChange={update} interventions={membersView} />
         <div className="view-switch" role="group" aria-label={t('town.viewLabel')}>
           <button
             type="button"

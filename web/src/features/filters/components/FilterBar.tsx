@@ -11,9 +11,12 @@ const VACANCY_MONTHS = [3, 6, 12, 24, 36];
 export function FilterBar({
   state,
   onChange,
+  interventions,
 }: {
   state: DashboardState;
   onChange: (c: Partial<DashboardState>) => void;
+  /** Offer the filter by intervention (to the town's members only: open data has no interventions). */
+  interventions: boolean;
 }) {
   const { t } = useTranslation();
   const active = activeFilterCount(state);
@@ -77,21 +80,23 @@ export function FilterBar({
             </select>
           )}
         </Field>
-        <Field label={t('filters.intervention')}>
-          {(id) => (
-            <select
-              id={id}
-              value={state.hasIntervention === undefined ? '' : String(state.hasIntervention)}
-              onChange={(e) =>
-                onChange({ hasIntervention: e.target.value === '' ? undefined : e.target.value === 'true' })
-              }
-            >
-              <option value="">{t('filters.interventionAny')}</option>
-              <option value="true">{t('filters.interventionYes')}</option>
-              <option value="false">{t('filters.interventionNo')}</option>
-            </select>
-          )}
-        </Field>
+        {interventions && (
+          <Field label={t('filters.intervention')}>
+            {(id) => (
+              <select
+                id={id}
+                value={state.hasIntervention === undefined ? '' : String(state.hasIntervention)}
+                onChange={(e) =>
+                  onChange({ hasIntervention: e.target.value === '' ? undefined : e.target.value === 'true' })
+                }
+              >
+                <option value="">{t('filters.interventionAny')}</option>
+                <option value="true">{t('filters.interventionYes')}</option>
+                <option value="false">{t('filters.interventionNo')}</option>
+              </select>
+            )}
+          </Field>
+        )}
         {activeFilterCount(state) > 0 && (
           <button
             type="button"
