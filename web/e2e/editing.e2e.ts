@@ -331,6 +331,24 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   ]);
 });
 
+test('a form opened from the unit panel takes the keyboard focus to its heading; checking on site keeps it', async ({
+  page,
+}) => {
+  const { panel } = await openDrawnStorefront(page);
+  for (const name of ['Statuswechsel erfassen', 'Angaben bearbeiten', 'Maßnahme erfassen']) {
+    await panel.getByRole('button', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(':focus')).toHaveText(name);
+    await expect(page.locator(':focus')).toHaveRole('heading');
+    await panel.getByRole('button', { name: 'Abbrechen' }).click();
+  }
+  const verify = panel.getByRole('button', { name: 'Heute vor Ort geprüft' });
+  await verify.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText('Als heute geprüft vermerkt.')).toBeVisible();
+  await expect(verify).toBeFocused();
+});
+
 test('a storefront entered in error is deleted after a confirmation', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
   const id = await createVacantAtCentre(page, town, csrf, 'Aalgasse', '2'); // first in the list by street

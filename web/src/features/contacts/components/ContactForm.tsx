@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
@@ -43,6 +44,7 @@ export interface ContactFormProps {
 /** Edits the landlord contact and asking rent of one unit. */
 export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }: ContactFormProps) {
   const { t, i18n } = useTranslation();
+  const formRef = useFocusFormHeading();
   const mutation = useSaveContact(storefrontId);
   // The contact and version the form opened with: a background reload must not lend the typed contact
   // a newer version (it would replace a colleague's contact unseen). After a 409 the user may save on
@@ -78,6 +80,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
   );
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby="contact-form-heading"
       onSubmit={(e) => {

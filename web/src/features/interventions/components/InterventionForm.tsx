@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
 import { todayIso } from '../../../lib/dates';
 import {
   INTERVENTION_STATES,
@@ -24,6 +25,7 @@ export function InterventionForm({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const formRef = useFocusFormHeading();
   const mutation = useCreateIntervention();
   const [type, setType] = useState<InterventionType>('test_shop');
   const [title, setTitle] = useState('');
@@ -35,6 +37,7 @@ export function InterventionForm({
   const budgetEur = parseDecimal(budget, i18n.language);
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby="intervention-heading"
       onSubmit={(e) => {

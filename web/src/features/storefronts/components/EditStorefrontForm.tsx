@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
 import { FLOORS, type Floor, type Storefront } from '../../../lib/domain';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
@@ -51,6 +52,7 @@ export function changedAttributes(
 
 export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
   const { t, i18n } = useTranslation();
+  const formRef = useFocusFormHeading();
   const mutation = useUpdateStorefront(storefront.id);
   const language = i18n.language;
   const [base] = useState(() => toDraft(storefront, language));
@@ -101,6 +103,7 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
 
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby="edit-heading"
       onSubmit={(e) => {

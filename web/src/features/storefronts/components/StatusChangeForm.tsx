@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
 import { todayIso } from '../../../lib/dates';
 import { formatDate } from '../../../lib/format';
 import {
@@ -27,6 +28,7 @@ interface Draft {
 /** Records a status change on a date; the typed values survive a version conflict. */
 export function StatusChangeForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
   const { t } = useTranslation();
+  const formRef = useFocusFormHeading();
   const mutation = useChangeStatus(storefront.id);
   const [draft, setDraft] = useState<Draft>({
     date: todayIso(),
@@ -58,6 +60,7 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
 
   return (
     <form
+      ref={formRef}
       className="form"
       aria-labelledby="status-change-heading"
       onSubmit={(e) => {

@@ -122,8 +122,11 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
               <button
                 type="button"
                 className="button"
-                disabled={verify.isPending}
-                onClick={() => verify.mutate(s.version)}
+                // not `disabled` while saving: a disabled button drops the keyboard focus to the page
+                aria-disabled={verify.isPending}
+                onClick={() => {
+                  if (!verify.isPending) verify.mutate(s.version);
+                }}
               >
                 {t('panel.verifyToday')}
               </button>
