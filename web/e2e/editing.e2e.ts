@@ -349,6 +349,22 @@ test('a form opened from the unit panel takes the keyboard focus to its heading;
   await expect(verify).toBeFocused();
 });
 
+test('a refusal of the intervention form goes once the dates are corrected', async ({ page }) => {
+  const { panel } = await openDrawnStorefront(page);
+  await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
+  const form = panel.getByRole('form', { name: 'Maßnahme erfassen' });
+  await form.getByLabel('Titel').fill('Pop-up mit Tippfehler');
+  await form.getByLabel('Stand', { exact: true }).selectOption({ label: 'Abgeschlossen' });
+  await form.getByLabel('Beginn').fill('2025-05-01');
+  await form.getByLabel('Ende').fill('2025-04-01');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByTestId('api-error')).toBeVisible();
+  await form.getByLabel('Ende').fill('2025-06-01');
+  await expect(form.getByTestId('api-error')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByText('Pop-up mit Tippfehler')).toBeVisible();
+});
+
 test('a storefront entered in error is deleted after a confirmation', async ({ page }) => {
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
   const id = await createVacantAtCentre(page, town, csrf, 'Aalgasse', '2'); // first in the list by street

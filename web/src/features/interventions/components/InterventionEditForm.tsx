@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client';
 import { outcomeCheckDueFrom, todayIso } from '../../../lib/dates';
 import { formatDate } from '../../../lib/format';
 import { INTERVENTION_STATES, type Intervention, type InterventionState } from '../../../lib/domain';
@@ -92,6 +93,10 @@ export function InterventionEditForm({
       <form
         className="form"
         aria-labelledby={`intervention-edit-${intervention.id}`}
+        // a refusal stands for the values it was given (a conflict stays: it offers saving on top)
+        onChange={() => {
+          if (update.error && !isApiError(update.error, 'VERSION_CONFLICT')) update.reset();
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           submit(openedVersion);

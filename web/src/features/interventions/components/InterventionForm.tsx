@@ -40,6 +40,8 @@ export function InterventionForm({
       ref={formRef}
       className="form"
       aria-labelledby="intervention-heading"
+      // a refusal stands for the values it was given: once they change, it no longer applies
+      onChange={() => mutation.error && mutation.reset()}
       onSubmit={(e) => {
         e.preventDefault();
         if (budgetEur === 'invalid') return;
