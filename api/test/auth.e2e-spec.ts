@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
+import { AuthService } from '../src/auth/auth.service.js';
 import { createUser, grant, signIn, signedIn } from './auth.js';
 import { createCity, storefrontBody } from './factories.js';
 import { settled } from './settled.js';
@@ -75,6 +76,38 @@ describe('sign-in and sessions', () => {
       .send({ email: user.email, password: user.password })
       .expect(429);
     expect(res.body.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('throttles per account and address: a stranger’s wrong guesses do not lock the owner out elsewhere', async () => {
+    const auth = t.app.get(AuthService);
+    const user = await createUser(t.db, []);
+    const stranger = '198.51.100.7';
+    for (let i = 0; i < 5; i++) {
+      await expect(auth.signIn(user.email, `wrong-${i}`, stranger)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+    }
+    await expect(auth.signIn(user.email, user.password, stranger)).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    const owner = await auth.signIn(user.email, user.password, '203.0.113.20');
+    expect(owner.session.email).toBe(user.email);
+    // the owner's sign-in clears only their own address's failures: the stranger stays throttled
+    await expect(auth.signIn(user.email, 'wrong-again', stranger)).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+  });
+
+  it('throttles an account guessed at from many addresses after 50 failures', async () => {
+    const auth = t.app.get(AuthService);
+    const user = await createUser(t.db, []);
+    await t.db.query(
+      `INSERT INTO sign_in_failures (email, client_ip) SELECT $1, '192.0.2.' || n FROM generate_series(1, 50) n`,
+      [user.email],
+    );
+    await expect(auth.signIn(user.email, user.password, '203.0.113.21')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
   });
 
   it('lets no more than five of many parallel wrong passwords be checked', async () => {

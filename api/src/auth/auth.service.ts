@@ -8,7 +8,14 @@ import { SessionsRepository, type SessionUser } from './sessions.repository.js';
 import { TownResolver } from './town-resolver.js';
 import { anonymousViewer, type Viewer } from './viewer.js';
 
-const MAX_FAILURES_PER_EMAIL = 5;
+/**
+ * Sign-in throttling, per 15 minutes: 5 failures for an account from one address (a guesser), 50 for
+ * an account from all addresses together (guessing spread over many), 30 from one address for all
+ * accounts (one guesser trying many). Per account *and* address, so that a stranger's five wrong
+ * passwords do not lock the owner out at their own desk.
+ */
+const MAX_FAILURES_PER_EMAIL_AND_IP = 5;
+const MAX_FAILURES_PER_EMAIL = 50;
 const MAX_FAILURES_PER_IP = 30;
 const FAILURE_WINDOW = '15 minutes';
 
@@ -40,9 +47,11 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     // A failure keeps the attempt's row (claimAttempt); a success clears the e-mail's rows.
     if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
-    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 OR at < now() - interval '1 day'`, [
-      email,
-    ]);
+    // Only this address's failures go: a stranger's guesses elsewhere keep counting towards the account's 50.
+    await this.db.query(
+      `DELETE FROM sign_in_failures WHERE (email = $1 AND client_ip = $2) OR at < now() - interval '1 day'`,
+      [email, clientIp],
+    );
     await this.sessions.purgeExpired();
     const token = randomBytes(32).toString('base64url');
     await this.sessions.create(user.id, token, randomBytes(24).toString('base64url'));
@@ -70,7 +79,10 @@ export class AuthService {
     if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
       throw fieldError('currentPassword', 'wrong_password', 'The current password is wrong.');
     }
-    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [user.email]);
+    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 AND client_ip = $2`, [
+      user.email,
+      clientIp,
+    ]);
     if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
       throw fieldError('newPassword', 'same_password', 'The new password must differ from the current one.');
     }
@@ -164,12 +176,20 @@ export class AuthService {
     // each sees the rows of the ones before it; the password check itself runs after, in parallel.
     const refused = await this.db.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('sign-in:' || $1))`, [email]);
-      const [row] = await em.query<{ byEmail: number; byIp: number }[]>(
-        `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
+      const [row] = await em.query<{ byEmailAndIp: number; byEmail: number; byIp: number }[]>(
+        `SELECT count(*) FILTER (WHERE email = $1 AND client_ip = $2)::int AS "byEmailAndIp",
+                count(*) FILTER (WHERE email = $1)::int AS "byEmail",
+                count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
          FROM sign_in_failures WHERE at > now() - interval '${FAILURE_WINDOW}' AND (email = $1 OR client_ip = $2)`,
         [email, clientIp],
       );
-      if (row && (row.byEmail >= MAX_FAILURES_PER_EMAIL || row.byIp >= MAX_FAILURES_PER_IP)) return true;
+      if (
+        row &&
+        (row.byEmailAndIp >= MAX_FAILURES_PER_EMAIL_AND_IP ||
+          row.byEmail >= MAX_FAILURES_PER_EMAIL ||
+          row.byIp >= MAX_FAILURES_PER_IP)
+      )
+        return true;
       await em.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [email, clientIp]);
       return false;
     });
