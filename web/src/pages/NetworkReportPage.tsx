@@ -19,9 +19,9 @@ import {
   type VacancyLine,
 } from '../features/reports/components/VacancyChart';
 import { useNetworkReport } from '../features/reports/hooks/use-network-report';
-import { useReportParams } from '../features/reports/hooks/use-report-params';
+import { useReportParams, type ReportParams } from '../features/reports/hooks/use-report-params';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
-import { formatReportDate, type ReportLang } from '../features/reports/report-format';
+import { formatReportDate } from '../features/reports/report-format';
 import { reportPath, reportPdfPath } from '../features/reports/report-url';
 import { seriesStyle } from '../lib/series-style';
 import { navigate } from '../router/router';
@@ -37,17 +37,7 @@ export default function NetworkReportPage({ slug }: { slug: string }) {
   );
 }
 
-function NetworkReport({
-  slug,
-  asOf,
-  lang,
-  langFor,
-}: {
-  slug: string;
-  asOf: string;
-  lang: ReportLang;
-  langFor: (chosen: ReportLang) => ReportLang | undefined;
-}) {
+function NetworkReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string }) {
   const { t } = useTranslation();
   const report = useNetworkReport(slug, asOf);
   const root = useRef<HTMLElement>(null);

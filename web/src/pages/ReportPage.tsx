@@ -14,15 +14,10 @@ import { ReportError, ReportLoading } from '../features/reports/components/Repor
 import { ReportToolbar } from '../features/reports/components/ReportToolbar';
 import { UseMixChart } from '../features/reports/components/UseMixChart';
 import { VacancyChart, VacancyChartTable } from '../features/reports/components/VacancyChart';
-import { useReportParams } from '../features/reports/hooks/use-report-params';
+import { useReportParams, type ReportParams } from '../features/reports/hooks/use-report-params';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { useTownReport } from '../features/reports/hooks/use-town-report';
-import {
-  formatKpi,
-  formatReportDate,
-  vacancyPoints,
-  type ReportLang,
-} from '../features/reports/report-format';
+import { formatKpi, formatReportDate, vacancyPoints } from '../features/reports/report-format';
 import { reportPath, reportPdfPath } from '../features/reports/report-url';
 import { navigate } from '../router/router';
 
@@ -37,17 +32,7 @@ export default function ReportPage({ slug }: { slug: string }) {
   );
 }
 
-function TownReport({
-  slug,
-  asOf,
-  lang,
-  langFor,
-}: {
-  slug: string;
-  asOf: string;
-  lang: ReportLang;
-  langFor: (chosen: ReportLang) => ReportLang | undefined;
-}) {
+function TownReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string }) {
   const { t } = useTranslation();
   const report = useTownReport(slug, asOf);
   const root = useRef<HTMLElement>(null);

@@ -49,51 +49,28 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         change.mutate({ currentPassword: current, newPassword: next }, { onSuccess: onChanged });
       }}
     >
-      <Field
+      <PasswordField
         label={t('account.currentPassword')}
-        required
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
         error={currentError ?? (checked && !current ? t('account.missing') : undefined)}
-      >
-        {(id, props) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            {...props}
-          />
-        )}
-      </Field>
-      <Field
+      />
+      <PasswordField
         label={t('account.newPassword')}
-        required
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
         hint={t('account.rules', { count: MIN_PASSWORD_LENGTH })}
         error={nextError}
-      >
-        {(id, props) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            {...props}
-          />
-        )}
-      </Field>
-      <Field label={t('account.repeatPassword')} required error={repeatError}>
-        {(id, props) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            {...props}
-          />
-        )}
-      </Field>
+      />
+      <PasswordField
+        label={t('account.repeatPassword')}
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+        error={repeatError}
+      />
       {otherError && (
         <p className="form__error" role="alert">
           {otherError}
@@ -105,5 +82,37 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A required password input in its labelled field (the browser's password manager reads `autoComplete`). */
+function PasswordField({
+  label,
+  autoComplete,
+  value,
+  onChange,
+  hint,
+  error,
+}: {
+  label: string;
+  autoComplete: 'current-password' | 'new-password';
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error: string | undefined;
+}) {
+  return (
+    <Field label={label} required error={error} {...(hint ? { hint } : {})}>
+      {(id, props) => (
+        <input
+          id={id}
+          type="password"
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...props}
+        />
+      )}
+    </Field>
   );
 }

@@ -1,12 +1,6 @@
 import { api, queryString } from '../../../lib/api-client';
-import type {
-  Intervention,
-  InterventionState,
-  InterventionType,
-  OccupancyStatus,
-  OutcomeCheck,
-  UseCategory,
-} from '../../../lib/domain';
+import type { OccupancyBeforeAfter } from '../../../../../api/src/kpis/kpi.types';
+import type { Intervention, InterventionState, InterventionType, OutcomeCheck } from '../../../lib/domain';
 
 export interface NewIntervention {
   cityId: string;
@@ -39,24 +33,8 @@ export interface InterventionSearch {
   q?: string;
 }
 
-export interface OccupancyAt {
-  date: string | null;
-  known: boolean;
-  status: OccupancyStatus | null;
-  useCategory: UseCategory | null;
-}
-
-export interface OccupancyBeforeAfter {
-  interventionId: string;
-  units: {
-    storefrontId: string;
-    /** Street and house number. */
-    address: string;
-    beforeStart: OccupancyAt;
-    atEnd: OccupancyAt;
-    after12Months: OccupancyAt;
-  }[];
-}
+/** Defined once, with the API's answer (a change of the contract is a compile error here). */
+export type { OccupancyAt, OccupancyBeforeAfter } from '../../../../../api/src/kpis/kpi.types';
 
 export interface InterventionTypeInsight {
   type: InterventionType;

@@ -12,11 +12,13 @@ import { reportLang, reportParams, withoutLang } from '../report-url';
  * `langFor` is the `lang` to write for the toolbar's choice: none when it is the dashboard's language
  * anyway (the report keeps following the header's switch), else the language chosen.
  */
-export function useReportParams(): {
+export interface ReportParams {
   asOf: string;
   lang: ReportLang;
   langFor: (chosen: ReportLang) => ReportLang | undefined;
-} {
+}
+
+export function useReportParams(): ReportParams {
   const search = useSearch();
   const { i18n } = useTranslation();
   const uiLanguage = i18n.language;
