@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
-import { Field } from '../../../ui/Field';
 import { useChangePassword } from '../hooks/use-change-password';
+import { PasswordField } from './PasswordField';
 
 /** The API's rule (api/src/auth/password.ts MIN_PASSWORD_LENGTH), checked here first to say it at once. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -82,37 +82,5 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         </button>
       </div>
     </form>
-  );
-}
-
-/** A required password input in its labelled field (the browser's password manager reads `autoComplete`). */
-function PasswordField({
-  label,
-  autoComplete,
-  value,
-  onChange,
-  hint,
-  error,
-}: {
-  label: string;
-  autoComplete: 'current-password' | 'new-password';
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error: string | undefined;
-}) {
-  return (
-    <Field label={label} required error={error} {...(hint ? { hint } : {})}>
-      {(id, props) => (
-        <input
-          id={id}
-          type="password"
-          autoComplete={autoComplete}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...props}
-        />
-      )}
-    </Field>
   );
 }

@@ -4,6 +4,7 @@ import { isApiError } from '../../../lib/api-client';
 import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
 import { Field } from '../../../ui/Field';
 import { useSignIn } from '../hooks/use-sign-in';
+import { PasswordField } from './PasswordField';
 
 /** E-mail and password; wrong credentials and throttling are explained in German by error code. */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -40,18 +41,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           />
         )}
       </Field>
-      <Field label={t('auth.password')} required>
-        {(id, props) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            {...props}
-          />
-        )}
-      </Field>
+      <PasswordField
+        label={t('auth.password')}
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {message && (
         <p className="form__error" role="alert" data-testid="sign-in-error">
           {message}
