@@ -4,7 +4,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { AuthService } from '../src/auth/auth.service.js';
-import { createUser, grant, signIn, signedIn } from './auth.js';
+import { agentOf, createUser, grant, signIn, signedIn } from './auth.js';
 import { createCity, storefrontBody } from './factories.js';
 import { settled } from './settled.js';
 
@@ -245,11 +245,12 @@ describe('admin user management', () => {
       .expect(201);
     expect(created.body.temporaryPassword).toHaveLength(20);
     expect(created.body.user.mustChangePassword).toBe(true);
-    const editor = await signIn(t, created.body.user.email, created.body.temporaryPassword);
-    await editor
+    const temporary = await signIn(t, created.body.user.email, created.body.temporaryPassword);
+    const changed = await temporary
       .post('/api/auth/password')
       .send({ currentPassword: created.body.temporaryPassword, newPassword: 'Gotha-Innenstadt-2026' })
-      .expect(204);
+      .expect(200);
+    const editor = agentOf(t, changed, created.body.user.email);
     await editor.post('/api/storefronts').send(storefrontBody(gotha)).expect(201);
     await editor.post('/api/storefronts').send(storefrontBody(eisenach)).expect(403);
   });
@@ -366,13 +367,17 @@ describe('temporary passwords', () => {
       .send({ currentPassword: temporary, newPassword: NEW_PASSWORD })
       .expect(401);
 
-    await user
+    const changed = await user
       .post('/api/auth/password')
       .send({ currentPassword: temporary, newPassword: NEW_PASSWORD })
-      .expect(204);
-    expect((await user.get('/api/auth/session').expect(200)).body.user.mustChangePassword).toBe(false);
-    await user.post('/api/storefronts').send(storefrontBody(city)).expect(201);
-    // the other session ended with the old password; the old password no longer signs in
+      .expect(200);
+    // a new session replaces this one (a stolen cookie does not outlive the change), as after sign-in
+    expect(changed.body.user.mustChangePassword).toBe(false);
+    const renewed = agentOf(t, changed, created.body.user.email);
+    expect((await renewed.get('/api/auth/session').expect(200)).body.user.mustChangePassword).toBe(false);
+    await renewed.post('/api/storefronts').send(storefrontBody(city)).expect(201);
+    // the old sessions, this one's too, ended with the old password; it no longer signs in
+    expect((await user.get('/api/auth/session').expect(200)).body.user).toBeNull();
     expect((await other.get('/api/auth/session').expect(200)).body.user).toBeNull();
     await request(t.http)
       .post('/api/auth/sign-in')
@@ -396,7 +401,7 @@ describe('temporary passwords', () => {
     await session
       .post('/api/auth/password')
       .send({ currentPassword: user.password, newPassword: NEW_PASSWORD })
-      .expect(204);
+      .expect(200);
     await signIn(t, user.email, NEW_PASSWORD);
     // an admin's form opened before the change still saves: the password is not what it guards
     await admin
@@ -426,16 +431,46 @@ describe('temporary passwords', () => {
       isAdmin: true,
       mustChangePassword: true,
     });
-    await admin
+    const changed = await admin
       .post('/api/auth/password')
       .send({ currentPassword: password, newPassword: 'Rathaus-Schluessel-2026' })
-      .expect(204);
-    await admin.get('/api/users').expect(200);
+      .expect(200);
+    await agentOf(t, changed, email).get('/api/users').expect(200);
     // a second run for the same address changes nothing
     const second = run();
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('exists already');
     await signIn(t, email, 'Rathaus-Schluessel-2026');
+  });
+
+  it('does not undo an admin’s reset that commits while the user changes the password', async () => {
+    const admin = await signedIn(t, [], true);
+    const user = await createUser(t.db, []);
+    const session = await signIn(t, user.email, user.password);
+    // the reset ends every session: the change, arriving with the old session, changes nothing
+    const reset = await admin.post(`/api/users/${session.userId}/reset-password`).expect(200);
+    const late = await session
+      .post('/api/auth/password')
+      .send({ currentPassword: user.password, newPassword: NEW_PASSWORD })
+      .expect(401);
+    expect(late.body.code).toBe('UNAUTHENTICATED');
+    await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: NEW_PASSWORD })
+      .expect(401);
+    await signIn(t, user.email, reset.body.temporaryPassword);
+  });
+
+  it('refuses an upper-case spelling of the admin’s own id as well', async () => {
+    const admin = await signedIn(t, [], true);
+    const own = (await admin.get('/api/users').expect(200)).body.find(
+      (u: { id: string }) => u.id === admin.userId,
+    );
+    const res = await admin
+      .patch(`/api/users/${admin.userId.toUpperCase()}`)
+      .send({ version: own.version, isAdmin: false })
+      .expect(422);
+    expect(res.body.details.reason).toBe('own_admin_rights');
   });
 
   it('keeps an admin on a temporary password out of user management until it is changed', async () => {

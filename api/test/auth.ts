@@ -50,6 +50,11 @@ export async function createUser(
 
 export async function signIn(t: TestApp, email: string, password: string): Promise<Agent> {
   const res = await request(t.http).post('/api/auth/sign-in').send({ email, password }).expect(200);
+  return agentOf(t, res, email);
+}
+
+/** The client of the session an answer set (sign-in, or a password change, which replaces the session). */
+export function agentOf(t: TestApp, res: request.Response, email: string): Agent {
   const cookie = (res.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
   const csrf = res.body.csrfToken as string;
   const wrap = (test: request.Test) => test.set('Cookie', cookie).set('X-CSRF-Token', csrf);

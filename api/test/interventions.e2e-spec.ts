@@ -124,6 +124,17 @@ describe('interventions', () => {
       field: 'checkedOn',
       rules: [{ rule: 'notAfterToday' }],
     });
+    // a check without a date counts as made today: not before it is due either
+    const thisYear = new Date().getFullYear();
+    const recent = await api
+      .post('/api/interventions')
+      .send({ ...testShop(), startDate: `${thisYear - 1}-01-01`, endDate: `${thisYear - 1}-12-31` })
+      .expect(201);
+    const undated = await api
+      .put(`/api/interventions/${recent.body.id}/outcome-checks/24`)
+      .send({ version: 1, regularLeaseSigned: true })
+      .expect(422);
+    expect(undated.body.details.reason).toBe('check_before_due');
     const onTime = await api
       .put(`/api/interventions/${ended.body.id}/outcome-checks/12`)
       .send({ version: 1, checkedOn: '2024-07-31', regularLeaseSigned: true })

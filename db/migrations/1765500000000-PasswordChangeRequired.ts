@@ -14,6 +14,13 @@ export class PasswordChangeRequired1765500000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE users ADD COLUMN must_change_password boolean NOT NULL DEFAULT false`);
+    // Until now no one could change their own password: every existing one was made or read out by an
+    // admin. Their owners choose their own at the next sign-in (the demo accounts' password is
+    // published anyway; the demo seed keeps them as they are).
+    await q.query(
+      `UPDATE users SET must_change_password = true
+       WHERE NOT disabled AND email NOT LIKE '%@demo.schaufenster.invalid'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

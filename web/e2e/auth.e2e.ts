@@ -162,6 +162,7 @@ test('an admin creates a user with a role in a town and sees the one-time passwo
   const row = page.getByTestId('user-row').filter({ hasText: email });
   await expect(row).toContainText(`Lesezugriff (z. B. Stadtrat): ${gotha.name}`);
 
+  await expect(row).toContainText('aktiv, vorläufiges Passwort');
   // The new councillor signs in with the one-time password and must choose an own one first.
   const context = await browser.newContext({ baseURL });
   const councillor = await context.newPage();
@@ -192,9 +193,11 @@ test('an admin creates a user with a role in a town and sees the one-time passwo
   expect(withOwn.status()).toBe(200);
   await fresh.dispose();
 
-  await expect(row).toContainText('aktiv, vorläufiges Passwort');
   await notice.getByRole('button', { name: 'Fertig' }).click();
   await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(row).toContainText('aktiv');
+  await expect(row).not.toContainText('vorläufiges Passwort');
   await row.getByRole('button', { name: `${email} sperren` }).click();
   await expect(row).toContainText('gesperrt');
 

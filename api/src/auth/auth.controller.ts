@@ -68,11 +68,12 @@ export class AuthController {
   }
 
   @Post('password')
-  @HttpCode(204)
+  @HttpCode(200)
   @Access({ kind: 'signedIn', beforePasswordChange: true })
-  @ApiNoContentResponse({
+  @ApiOkResponse({
+    type: SessionResponse,
     description:
-      'The password is changed (and no longer temporary); the user’s other sessions end, this one stays.',
+      'The password is changed (and no longer temporary). Every session of the user ends; a new one replaces this one (new cookie and CSRF token, as after sign-in).',
   })
   @ApiErrors(
     [
@@ -87,14 +88,17 @@ export class AuthController {
     @CurrentViewer() viewer: Viewer,
     @Body() body: ChangePasswordDto,
     @Req() req: Request,
-  ): Promise<void> {
-    await this.auth.changePassword(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionInfo> {
+    const { token, session } = await this.auth.changePassword(
       viewer.user!,
       sessionToken(req)!,
       body.currentPassword,
       body.newPassword,
       req.ip ?? 'unknown',
     );
+    setSessionCookie(req, res, token);
+    return info(session);
   }
 
   @Get('session')

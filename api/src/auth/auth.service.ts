@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { throttleAddress } from './throttle-address.js';
 import { SessionsRepository, type SessionUser } from './sessions.repository.js';
 import { TownResolver } from './town-resolver.js';
 import { anonymousViewer, type Viewer } from './viewer.js';
@@ -36,7 +37,8 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async signIn(emailInput: string, password: string, clientIp: string): Promise<SignedIn> {
+  async signIn(emailInput: string, password: string, clientAddress: string): Promise<SignedIn> {
+    const clientIp = throttleAddress(clientAddress);
     const email = emailInput.trim().toLowerCase();
     await this.claimAttempt(email, clientIp);
     const rows = await this.db.query<{ id: string; passwordHash: string }[]>(
@@ -61,33 +63,37 @@ export class AuthService {
   }
 
   /**
-   * The signed-in user replaces their password (a temporary one, or their own). The current password
-   * is checked under the sign-in throttle; the user's other sessions end, this one stays.
+   * The signed-in user replaces their password (a temporary one, or their own). The current password is
+   * checked under the sign-in throttle, against the stored hash locked for the change: an admin's reset
+   * committing meanwhile is not overwritten (the check then fails, or waits for it). Every session of
+   * the user ends — this one too, and a new one takes its place (a stolen cookie does not outlive the
+   * change); the answer is the new session, as after sign-in.
    */
   async changePassword(
     user: { id: string; email: string },
     token: string,
     currentPassword: string,
     newPassword: string,
-    clientIp: string,
-  ): Promise<void> {
+    clientAddress: string,
+  ): Promise<SignedIn> {
+    const clientIp = throttleAddress(clientAddress);
     await this.claimAttempt(user.email, clientIp);
-    const [row] = await this.db.query<{ passwordHash: string }[]>(
-      `SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND NOT disabled`,
-      [user.id],
-    );
-    if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
-      throw fieldError('currentPassword', 'wrong_password', 'The current password is wrong.');
-    }
-    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 AND client_ip = $2`, [
-      user.email,
-      clientIp,
-    ]);
     if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
       throw fieldError('newPassword', 'same_password', 'The new password must differ from the current one.');
     }
-    const passwordHash = await hashPassword(newPassword);
+    const passwordHash = await hashPassword(newPassword); // costly: before the row is locked
+    const newToken = randomBytes(32).toString('base64url');
     await this.db.transaction(async (em) => {
+      const [row] = await em.query<{ passwordHash: string }[]>(
+        `SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND NOT disabled FOR UPDATE`,
+        [user.id],
+      );
+      if (!row || !(await this.sessions.isLive(em, user.id, token))) {
+        throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+      }
+      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+        throw fieldError('currentPassword', 'wrong_password', 'The current password is wrong.');
+      }
       // The account's version stays: it guards what admins edit (name, roles, disabling), which a
       // password change does not touch — an admin's open form must not fail with a conflict over it.
       await em.query(
@@ -95,7 +101,8 @@ export class AuthService {
          WHERE id = $1`,
         [user.id, passwordHash],
       );
-      await this.sessions.deleteOthers(em, user.id, token);
+      await em.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+      await this.sessions.create(user.id, newToken, randomBytes(24).toString('base64url'), em);
       await this.audit.record(em, {
         cityId: null,
         entityType: 'user',
@@ -105,6 +112,13 @@ export class AuthService {
         after: { passwordChanged: true },
       });
     });
+    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 AND client_ip = $2`, [
+      user.email,
+      clientIp,
+    ]);
+    const session = await this.sessions.resolve(newToken);
+    if (!session) throw new DomainError('INTERNAL', 'The new session could not be read back.');
+    return { token: newToken, session };
   }
 
   signOut(token: string): Promise<void> {

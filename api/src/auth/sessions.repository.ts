@@ -76,8 +76,9 @@ export class SessionsRepository {
     this.forgetHandlers.push(handler);
   }
 
-  async create(userId: string, token: string, csrfToken: string): Promise<void> {
-    await this.db.query(
+  /** `em`: inside a transaction of the caller's (a password change replaces the session). */
+  async create(userId: string, token: string, csrfToken: string, em?: EntityManager): Promise<void> {
+    await (em ?? this.db).query(
       `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
        VALUES ($1, $2, $3, now() + interval '${SESSION_IDLE}')`,
       [tokenHash(token), userId, csrfToken],
@@ -139,12 +140,13 @@ export class SessionsRepository {
     await this.db.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
   }
 
-  /** Ends the user's other sessions (after a password change: a thief's session goes with the old password). */
-  async deleteOthers(em: EntityManager, userId: string, keptToken: string): Promise<void> {
-    await em.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [
-      userId,
-      tokenHash(keptToken),
-    ]);
+  /** Whether the token is a live session of the user (asked in the transaction that will change them). */
+  async isLive(em: EntityManager, userId: string, token: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM sessions WHERE token_hash = $1 AND user_id = $2 AND expires_at > now()`,
+      [tokenHash(token), userId],
+    );
+    return rows.length > 0;
   }
 
   async purgeExpired(): Promise<void> {

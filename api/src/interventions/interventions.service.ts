@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, notFound, versionConflict } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
+import { todayIso } from '../common/validators.js';
 import type {
   CreateInterventionDto,
   OutcomeCheckDto,
@@ -100,7 +101,8 @@ export class InterventionsService {
       if (current.state !== 'ended')
         throw invalid('not_ended', 'Outcome checks can only be recorded once the intervention has ended.');
       const dueFrom = outcomeCheckDueFrom(current.endDate!, months as OutcomeCheckMonths);
-      if (check.checkedOn && check.checkedOn < dueFrom) {
+      // A check without a date is recorded today: it cannot be made before it is due either.
+      if ((check.checkedOn ?? todayIso()) < dueFrom) {
         throw invalid(
           'check_before_due',
           `A check ${months} months after the end (${current.endDate}) can be dated from ${dueFrom} on.`,

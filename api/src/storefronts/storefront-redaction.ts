@@ -34,28 +34,36 @@ export function redactPeriods<T extends { note: string | null; businessName: str
 
 /**
  * The filter „with/without intervention“ tells which units had one: only for towns the viewer reads as
- * a member. `cityIds`: the towns in view (undefined: every town, an admin's).
+ * a member. Answers the towns to filter in: those asked for (`requested`) when the viewer reads them all
+ * (else 401/403); without a town asked for, the towns the viewer reads (not the open-data towns besides);
+ * `cityIds` unchanged when the filter is not set or the viewer reads every town (an admin).
  */
-export function checkInterventionFilter(
+export function interventionFilterScope(
   viewer: Viewer,
   hasIntervention: boolean | undefined,
+  requested: readonly string[] | undefined,
   cityIds: readonly string[] | undefined,
-): void {
-  if (mayFilterByIntervention(viewer, hasIntervention, cityIds)) return;
+): readonly string[] | undefined {
+  if (hasIntervention === undefined || viewer.readableCityIds === null) return cityIds;
   if (!viewer.user) throw new DomainError('UNAUTHENTICATED', 'Please sign in to filter by interventions.');
+  if (!requested?.length) return [...viewer.readableCityIds];
+  if (requested.every((id) => mayAccessTown(viewer, id, 'read'))) return cityIds;
   throw new DomainError(
     'FORBIDDEN',
-    'Filtering by interventions needs member access to every town in view: choose a town of yours.',
+    'Filtering by interventions needs member access to the towns asked for: choose a town of yours.',
     { reason: 'intervention_filter' },
   );
 }
 
-/** Whether checkInterventionFilter lets the filter through (the tile lane asks without throwing). */
-export function mayFilterByIntervention(
+/**
+ * Whether interventionFilterScope leaves the towns as they are (the tile lane answers only then, and
+ * hands everything else to the pipeline).
+ */
+export function interventionFilterUnchanged(
   viewer: Viewer,
   hasIntervention: boolean | undefined,
-  cityIds: readonly string[] | undefined,
+  requested: readonly string[] | undefined,
 ): boolean {
   if (hasIntervention === undefined || viewer.readableCityIds === null) return true;
-  return cityIds !== undefined && cityIds.every((id) => mayAccessTown(viewer, id, 'read'));
+  return !!viewer.user && !!requested?.length && requested.every((id) => mayAccessTown(viewer, id, 'read'));
 }

@@ -6,7 +6,7 @@ import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { AuditRepository, type AuditRecord } from '../audit/audit.repository.js';
 import { AuditRecordResponse } from '../audit/dto/audit-record.response.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
-import { checkInterventionFilter, redactStorefront } from './storefront-redaction.js';
+import { interventionFilterScope, redactStorefront } from './storefront-redaction.js';
 import type { Storefront, StorefrontPage, StorefrontSummary, StorefrontVisits } from './storefront.types.js';
 import { AsOfQuery, ListStorefrontsQuery, StorefrontFilterQuery } from './dto/list-storefronts.query.js';
 import { CreateStorefrontDto } from './dto/create-storefront.dto.js';
@@ -45,8 +45,13 @@ export class StorefrontsController {
   })
   @ApiErrors(400, 401, 403)
   async list(@CurrentViewer() viewer: Viewer, @Query() q: ListStorefrontsQuery): Promise<StorefrontPage> {
-    const filter = { ...toStorefrontFilter(q), cityIds: visibleCityIds(viewer, q.cityId, true) };
-    checkInterventionFilter(viewer, filter.hasIntervention, filter.cityIds);
+    const filter = toStorefrontFilter(q);
+    filter.cityIds = interventionFilterScope(
+      viewer,
+      filter.hasIntervention,
+      q.cityId,
+      visibleCityIds(viewer, q.cityId, true),
+    );
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const sort = q.sort ?? 'street';
@@ -69,8 +74,13 @@ export class StorefrontsController {
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontFilterQuery,
   ): Promise<StorefrontSummary> {
-    const filter = { ...toStorefrontFilter(q), cityIds: visibleCityIds(viewer, q.cityId, true) };
-    checkInterventionFilter(viewer, filter.hasIntervention, filter.cityIds);
+    const filter = toStorefrontFilter(q);
+    filter.cityIds = interventionFilterScope(
+      viewer,
+      filter.hasIntervention,
+      q.cityId,
+      visibleCityIds(viewer, q.cityId, true),
+    );
     const byStatus = await this.repository.countByStatus(filter);
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     return { asOf: filter.asOf, total, byStatus };

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service.js';
 import { sessionToken } from '../auth/session-cookie.js';
 import { mayAccessTown, visibleCityIds } from '../auth/viewer.js';
-import { mayFilterByIntervention } from '../storefronts/storefront-redaction.js';
+import { interventionFilterUnchanged } from '../storefronts/storefront-redaction.js';
 import { LruCache } from '../common/lru-cache.js';
 import { jsonLog, logs, requestIdFor } from '../common/request-context.js';
 import { createValidationPipe } from '../common/validation.js';
@@ -106,8 +106,13 @@ export class TileLane {
     const viewer = await this.auth.viewerFor(await this.auth.session(sessionToken(req)));
     if (query.cityId !== undefined && !mayAccessTown(viewer, query.cityId, 'readPublic')) return false;
     const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);
-    // a refusal is the pipeline's to answer, in the API's error shape
-    if (!mayFilterByIntervention(viewer, query.hasIntervention, cityIds)) return false;
+    // a refusal, or towns narrowed for the filter by intervention, are the pipeline's to answer; so is
+    // everything for a user on a temporary password (403 there, like every route but the public ones)
+    if (viewer.user?.mustChangePassword) return false;
+    if (
+      !interventionFilterUnchanged(viewer, query.hasIntervention, query.cityId ? [query.cityId] : undefined)
+    )
+      return false;
     const { z, x, y } = address;
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, req.headers['if-none-match']);
 

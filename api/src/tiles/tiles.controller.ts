@@ -3,7 +3,7 @@ import { ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@ne
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
-import { checkInterventionFilter } from '../storefronts/storefront-redaction.js';
+import { interventionFilterScope } from '../storefronts/storefront-redaction.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { TileQueryDto } from './dto/tile-query.dto.js';
@@ -45,8 +45,13 @@ export class TilesController {
     @Res() res: Response,
     @CurrentViewer() viewer: Viewer,
   ): Promise<void> {
-    const cityIds = visibleCityIds(viewer, query.cityId ? [query.cityId] : undefined, true);
-    checkInterventionFilter(viewer, query.hasIntervention, cityIds);
+    const requested = query.cityId ? [query.cityId] : undefined;
+    const cityIds = interventionFilterScope(
+      viewer,
+      query.hasIntervention,
+      requested,
+      visibleCityIds(viewer, requested, true),
+    );
     const tile = await this.tiles.storefrontTile(z, x, y, query, cityIds, ifNoneMatch);
     for (const [name, value] of tileHeaders(tile.etag, !!viewer.user)) res.setHeader(name, value);
     if (tile.status === 304) {

@@ -68,7 +68,7 @@ export class UsersService {
   async update(id: string, input: UpdateUserDto, actorId: string): Promise<User> {
     const { version, grants, ...fields } = input;
     const mayRemoveAdmin = fields.isAdmin === false || fields.disabled === true;
-    if (mayRemoveAdmin && id === actorId) {
+    if (mayRemoveAdmin && id.toLowerCase() === actorId.toLowerCase()) {
       throw new DomainError(
         'CONSTRAINT_VIOLATED',
         'You cannot take away your own administration or disable your own account: ask another administrator.',

@@ -21,6 +21,9 @@ describe('safeReturnPath', () => {
     '/\n/evil.example',
     '\\\\evil.example',
     'javascript:alert(1)',
+    '/.//evil.example',
+    '/%2e//evil.example',
+    '/x/..//evil.example',
   ])('sends %j to the start page, not to another site', (raw) => {
     expect(safeReturnPath(raw, ORIGIN)).toBe('/');
   });

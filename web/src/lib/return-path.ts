@@ -11,5 +11,7 @@ export function safeReturnPath(raw: string | null, origin = window.location.orig
   } catch {
     return '/';
   }
-  return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : '/';
+  // `/.//host` resolves on this origin to the path `//host`: a link to another host again.
+  if (url.origin !== origin || url.pathname.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -31,10 +31,11 @@ export default function ChangePasswordPage() {
     );
   }
   // Where to go afterwards: the page asked for (forced change in place), else the start page.
-  const next =
+  const next = safeReturnPath(
     window.location.pathname === '/konto/passwort'
-      ? safeReturnPath(new URLSearchParams(search).get('weiter'))
-      : `${window.location.pathname}${window.location.search}`;
+      ? new URLSearchParams(search).get('weiter')
+      : `${window.location.pathname}${window.location.search}`,
+  );
   return (
     <div className="narrow-page">
       <h1 id="change-password-heading">

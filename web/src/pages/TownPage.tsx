@@ -90,6 +90,8 @@ export default function TownPage({ slug }: { slug: string }) {
   if (city.isPending) return <Loading />;
   if (city.error) return <LoadError error={city.error} onRetry={() => void city.refetch()} />;
   const town = city.data;
+  // not after today: a report states facts (the API refuses later dates)
+  const reportDate = [state.asOf ?? todayIso(), todayIso()].sort()[0]!;
   const pick =
     editing?.kind === 'add'
       ? { position: editing.position, onChange: (p: LonLat) => setEditing({ kind: 'add', position: p }) }
@@ -110,11 +112,11 @@ export default function TownPage({ slug }: { slug: string }) {
           </a>
         )}
         <a
-          href={reportPath('stadt', town.slug, state.asOf ?? todayIso())} // in the language of whoever opens it
+          href={reportPath('stadt', town.slug, reportDate)} // in the language of whoever opens it
           onClick={onLinkClick}
           data-testid="town-report-link"
         >
-          {t('town.report', { date: formatDate(state.asOf ?? todayIso()) })}
+          {t('town.report', { date: formatDate(reportDate) })}
         </a>
       </div>
       <div className="town__controls">

@@ -31,6 +31,7 @@ export const authApi = {
   session: () => api.get<Session>('/api/auth/session'),
   signIn: (email: string, password: string) => api.post<Session>('/api/auth/sign-in', { email, password }),
   signOut: () => api.post<void>('/api/auth/sign-out'),
+  /** Answers the new session that replaces the current one (new cookie and CSRF token). */
   changePassword: (currentPassword: string, newPassword: string) =>
-    api.post<void>('/api/auth/password', { currentPassword, newPassword }),
+    api.post<Session>('/api/auth/password', { currentPassword, newPassword }),
 };
