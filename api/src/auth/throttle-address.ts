@@ -12,9 +12,10 @@ export function throttleAddress(ip: string): string {
   const [head = '', tail = ''] = ip.toLowerCase().split('::');
   const front = head ? head.split(':') : [];
   const back = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
-  const groups = [...front, ...Array(8 - front.length - back.length).fill('0'), ...back];
+  const zeros = Array.from({ length: 8 - front.length - back.length }, () => '0');
+  const groups: string[] = [...front, ...zeros, ...back];
   return `${groups
     .slice(0, 4)
-    .map((g) => String(parseInt(g, 16).toString(16)))
+    .map((g) => parseInt(g, 16).toString(16))
     .join(':')}::/64`;
 }
