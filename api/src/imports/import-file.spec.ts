@@ -104,6 +104,34 @@ describe('parseImportFile: GeoJSON', () => {
   });
 });
 
+describe('parseImportFile: workbooks', () => {
+  const workbook = async (): Promise<Uint8Array> => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Leerstände');
+    sheet.addRow(['Straße', 'Nr']);
+    sheet.addRow(['Mühlgasse', 3]);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+
+  it('reads a workbook in a worker thread of its own', async () => {
+    const table = await parseImportFile(await workbook(), 'xlsx');
+    expect(table.headers).toEqual(['Straße', 'Nr']);
+    expect(table.rows).toEqual([['Mühlgasse', '3']]);
+    expect(table.info).toMatchObject({ format: 'xlsx', sheet: 'Leerstände' });
+  });
+
+  it('refuses a workbook that takes longer than its time limit, and an unreadable one, with a clear problem', async () => {
+    await expect(parseImportFile(await workbook(), 'xlsx', { xlsxTimeLimitMs: 1 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { reason: 'unreadable_file', problem: 'workbook_too_large' },
+    });
+    await expect(parseImportFile(Buffer.from('PK\u0003\u0004garbage'), 'xlsx')).rejects.toMatchObject({
+      details: { reason: 'unreadable_file', problem: 'not_xlsx' },
+    });
+  });
+});
+
 describe('parseImportFile: limits, refused before the whole file is read', () => {
   const csv = (rows: number, emptyLinesEvery = 0): Uint8Array => {
     const lines = ['Straße;Nr'];

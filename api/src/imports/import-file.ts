@@ -1,31 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error.js';
 import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
-import { loadExcelJs } from '../common/excel.js';
+import { unreadable } from './unreadable.js';
+import type { XlsxAnswer } from './xlsx-worker.js';
 
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_COLUMNS = 80;
-
-/**
- * Why a file cannot be imported: `details.problem` names it for the dashboard's own sentence, with
- * its particulars (`line`, `count`, `limit`); the message says it in English for other clients.
- */
-export type UnreadableProblem =
-  | 'no_header'
-  | 'no_rows'
-  | 'too_many_rows'
-  | 'too_many_columns'
-  | 'nul_character'
-  | 'not_csv'
-  | 'not_xlsx'
-  | 'no_sheet'
-  | 'not_json'
-  | 'not_feature_collection';
-
-const unreadable = (problem: UnreadableProblem, message: string, details: object = {}): DomainError =>
-  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', problem, ...details });
 
 const tooManyRows = (count: number | null): DomainError =>
   unreadable(
@@ -57,9 +39,18 @@ export function detectFormat(bytes: Uint8Array, fileName: string | null): Import
   return head.startsWith('{') ? 'geojson' : 'csv';
 }
 
-export async function parseImportFile(bytes: Uint8Array, format: ImportFormat): Promise<ParsedTable> {
+/** `xlsxTimeLimitMs`: how long a workbook may take to read (tests shorten it). */
+export async function parseImportFile(
+  bytes: Uint8Array,
+  format: ImportFormat,
+  { xlsxTimeLimitMs = XLSX_TIME_LIMIT_MS } = {},
+): Promise<ParsedTable> {
   const table =
-    format === 'csv' ? parseCsv(bytes) : format === 'xlsx' ? await parseXlsx(bytes) : parseGeoJson(bytes);
+    format === 'csv'
+      ? parseCsv(bytes)
+      : format === 'xlsx'
+        ? await parseXlsx(bytes, xlsxTimeLimitMs)
+        : parseGeoJson(bytes);
   if (table.headers.length === 0 || table.headers.every((h) => h === '')) {
     throw unreadable('no_header', 'The file has no header row. The first row must name the columns.');
   }
@@ -161,58 +152,48 @@ const mixedLineBreaks = (text: string): boolean =>
 const trailingEmpty = (record: string[], width: number): boolean =>
   record.length > width && record.slice(width).every((c) => c === '');
 
-async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable(
-      'not_xlsx',
-      'The file cannot be read as an Excel workbook (.xlsx). Older .xls files must be saved as .xlsx first.',
-    );
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw unreadable('no_sheet', 'The workbook has no sheet with data.');
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  let headers: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    if (headers.length === 0) {
-      headers = cells;
-      return;
-    }
-    if (cells.every((v) => v === '')) return;
-    rows.push(cells);
-    lines.push(number);
-  });
-  while (headers.length && headers[headers.length - 1] === '') headers.pop();
-  const width = headers.length;
-  return {
-    headers,
-    rows: rows.map((r) => r.slice(0, width)),
-    lines,
-    problems: [],
-    info: { format: 'xlsx', encoding: 'binary', bom: false, delimiter: null, sheet: sheet.name },
-  };
-}
+/**
+ * An .xlsx is read in a worker thread of its own: exceljs reads a workbook whole, and a small file can
+ * unpack to millions of rows (a 254 KB workbook held the API's only thread for 20 s). The worker has
+ * a memory limit and a time limit; the API answers other requests meanwhile.
+ */
+export const XLSX_TIME_LIMIT_MS = 60_000;
+const XLSX_MEMORY_MB = 1536;
 
-/** An Excel cell as the text a user sees (numbers with a dot, dates as YYYY-MM-DD). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value.trim();
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if ('result' in value) return cellText(value.result ?? null);
-  if ('text' in value) return String(value.text).trim();
-  if ('error' in value) return '';
-  return '';
+function parseXlsx(bytes: Uint8Array, timeLimitMs = XLSX_TIME_LIMIT_MS): Promise<ParsedTable> {
+  const options = { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: XLSX_MEMORY_MB } };
+  // From the build the worker is JavaScript; from the sources (tests) TypeScript, which the worker
+  // first teaches itself to load (tsx's loader hooks).
+  const worker = import.meta.url.endsWith('.ts')
+    ? new Worker(
+        `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
+          new URL('./xlsx-worker.ts', import.meta.url).href,
+        )}); })`,
+        { ...options, eval: true },
+      )
+    : new Worker(new URL('./xlsx-worker.js', import.meta.url), options);
+  const tooLarge = (): DomainError =>
+    unreadable(
+      'workbook_too_large',
+      `The workbook is too large to read (more than ${XLSX_MEMORY_MB} MB unpacked, or more than ${Math.round(timeLimitMs / 1000)} s). Save the sheet as CSV, or split it.`,
+    );
+  return new Promise<ParsedTable>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(tooLarge());
+    }, timeLimitMs);
+    worker.once('message', (answer: XlsxAnswer) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('table' in answer) resolve(answer.table);
+      else if (answer.code) reject(new DomainError(answer.code, answer.message, answer.details));
+      else reject(new Error(answer.message));
+    });
+    worker.once('error', (error: Error & { code?: string }) => {
+      clearTimeout(timer);
+      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge() : error);
+    });
+  });
 }
 
 interface GeoJsonFeature {

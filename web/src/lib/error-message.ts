@@ -32,6 +32,7 @@ export const FILE_PROBLEMS = [
   'no_sheet',
   'not_json',
   'not_feature_collection',
+  'workbook_too_large',
   'empty_upload',
 ] as const;
 type FileProblem = (typeof FILE_PROBLEMS)[number];
