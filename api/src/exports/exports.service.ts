@@ -3,8 +3,7 @@ import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/validators.js';
 import { MAX_TOWNS, type TownKpis } from '../kpis/kpi.types.js';
 import { KpisService } from '../kpis/kpis.service.js';
-import { toStorefrontFilter } from '../storefronts/storefront-query.js';
-import { interventionFilterScope } from '../storefronts/storefront-redaction.js';
+import { storefrontFilterFor } from '../storefronts/storefront-query.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
 import type { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
 import type { Cell, ExportTable } from './export-table.js';
@@ -104,13 +103,7 @@ export class ExportsService {
   }
 
   private filter(viewer: Viewer, q: StorefrontExportQuery): StorefrontFilter {
-    const filter = toStorefrontFilter(q);
-    filter.cityIds = interventionFilterScope(
-      viewer,
-      filter.hasIntervention,
-      q.cityId,
-      visibleCityIds(viewer, q.cityId, true),
-    );
+    const filter = storefrontFilterFor(viewer, q);
     return filter;
   }
 }

@@ -2,11 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, EditTown, ReadTown } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
-import { visibleCityIds, type Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import { AuditRepository, type AuditRecord } from '../audit/audit.repository.js';
 import { AuditRecordResponse } from '../audit/dto/audit-record.response.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
-import { interventionFilterScope, redactStorefront } from './storefront-redaction.js';
+import { redactStorefront } from './storefront-redaction.js';
 import type { Storefront, StorefrontPage, StorefrontSummary, StorefrontVisits } from './storefront.types.js';
 import { AsOfQuery, ListStorefrontsQuery, StorefrontFilterQuery } from './dto/list-storefronts.query.js';
 import { CreateStorefrontDto } from './dto/create-storefront.dto.js';
@@ -17,7 +17,7 @@ import {
   StorefrontWithWarningsResponse,
 } from './dto/storefront.response.js';
 import { UpdateStorefrontDto, VersionDto, VersionQuery } from './dto/update-storefront.dto.js';
-import { toStorefrontFilter } from './storefront-query.js';
+import { storefrontFilterFor } from './storefront-query.js';
 import { StorefrontsRepository, type StorefrontSort } from './storefronts.repository.js';
 import { StorefrontsService, type StorefrontWithWarnings } from './storefronts.service.js';
 
@@ -45,13 +45,7 @@ export class StorefrontsController {
   })
   @ApiErrors(400, 401, 403)
   async list(@CurrentViewer() viewer: Viewer, @Query() q: ListStorefrontsQuery): Promise<StorefrontPage> {
-    const filter = toStorefrontFilter(q);
-    filter.cityIds = interventionFilterScope(
-      viewer,
-      filter.hasIntervention,
-      q.cityId,
-      visibleCityIds(viewer, q.cityId, true),
-    );
+    const filter = storefrontFilterFor(viewer, q);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const sort = q.sort ?? 'street';
@@ -74,13 +68,7 @@ export class StorefrontsController {
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontFilterQuery,
   ): Promise<StorefrontSummary> {
-    const filter = toStorefrontFilter(q);
-    filter.cityIds = interventionFilterScope(
-      viewer,
-      filter.hasIntervention,
-      q.cityId,
-      visibleCityIds(viewer, q.cityId, true),
-    );
+    const filter = storefrontFilterFor(viewer, q);
     const byStatus = await this.repository.countByStatus(filter);
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     return { asOf: filter.asOf, total, byStatus };
