@@ -39,7 +39,7 @@ export class CitiesController {
     @Query('network') network?: string,
   ): Promise<ForViewer<CitySummary>[]> {
     const cities = await this.repository.list(typeof network === 'string' ? network : undefined);
-    return cities.map((c) => withVisibleCount(viewer, c));
+    return cities.map((c) => forViewer(viewer, c));
   }
 
   @Get(':idOrSlug')
@@ -50,7 +50,7 @@ export class CitiesController {
   })
   @ApiErrors([404, 'There is no town with this id or slug (NOT_FOUND).'])
   async get(@CurrentViewer() viewer: Viewer, @Param('idOrSlug') idOrSlug: string): Promise<ForViewer<City>> {
-    return withVisibleCount(viewer, await this.cities.get(idOrSlug));
+    return forViewer(viewer, await this.cities.get(idOrSlug));
   }
 
   @Put(':id/open-data')
@@ -62,7 +62,7 @@ export class CitiesController {
     @Param('id') id: string,
     @Body() body: UpdateOpenDataDto,
   ): Promise<ForViewer<City>> {
-    return withVisibleCount(viewer, await this.cities.setOpenData(id, body.openData, body.version));
+    return forViewer(viewer, await this.cities.setOpenData(id, body.openData, body.version));
   }
 
   @Put(':id/perimeter')
@@ -77,12 +77,12 @@ export class CitiesController {
     @Param('id') id: string,
     @Body() body: UpdatePerimeterDto,
   ): Promise<ForViewer<City>> {
-    return withVisibleCount(viewer, await this.cities.updatePerimeter(id, body.perimeter, body.version));
+    return forViewer(viewer, await this.cities.updatePerimeter(id, body.perimeter, body.version));
   }
 }
 
 /** The town as this viewer sees it: what they may do with it, and its unit count where they may read it. */
-function withVisibleCount<T extends CitySummary>(viewer: Viewer, city: T): ForViewer<T> {
+function forViewer<T extends CitySummary>(viewer: Viewer, city: T): ForViewer<T> {
   const access = townAccess(viewer, city.id);
   return mayAccessTown(viewer, city.id, 'readPublic')
     ? { ...city, access }

@@ -48,6 +48,8 @@ export function requestContext(log: typeof jsonLog) {
 export type LogLine = Record<string, unknown> & { level: 'error' | 'warn' | 'info' };
 
 const LEVELS: Record<string, number> = { silent: -1, error: 0, warn: 1, info: 2 };
+/** The values LOG_LEVEL may take (checked at boot by loadConfig). */
+export const LOG_LEVELS = Object.keys(LEVELS);
 
 /** The LOG_LEVEL in force, read on first use: process.env is slow to read on a hot path. */
 let threshold: number | undefined;

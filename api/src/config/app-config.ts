@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../../../db/data-source.js';
+import { LOG_LEVELS } from '../common/request-context.js';
 
 /** Every setting the API reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -50,9 +51,6 @@ function flag(name: string, raw: string | undefined, fallback: boolean): boolean
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-/** LOG_LEVEL is read by the logger itself (api/src/common/request-context.ts); checked here at boot. */
-const LOG_LEVELS = ['silent', 'error', 'warn', 'info'];
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
@@ -67,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  // LOG_LEVEL is read by the logger itself (api/src/common/request-context.ts); checked here at boot.
   if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }

@@ -1,3 +1,5 @@
+import { addMonths } from '../kpis/kpi-dates.js';
+
 export const INTERVENTION_TYPES = [
   'test_shop',
   'pop_up',
@@ -16,6 +18,15 @@ export type InterventionState = (typeof INTERVENTION_STATES)[number];
 
 export const OUTCOME_CHECK_MONTHS = [6, 12, 24] as const;
 export type OutcomeCheckMonths = (typeof OUTCOME_CHECK_MONTHS)[number];
+
+/**
+ * The first day an outcome check `months` after the end may be dated: a month before it is due (an
+ * appointment a little early still counts; a 24-month check after 15 months does not). Shared with the
+ * dashboard, which offers the same dates.
+ */
+export function outcomeCheckDueFrom(endDate: string, months: number): string {
+  return addMonths(endDate, months - 1);
+}
 
 export interface OutcomeCheck {
   monthsAfterEnd: OutcomeCheckMonths;

@@ -9,23 +9,19 @@ import type {
   OutcomeCheckDto,
   UpdateInterventionDto,
 } from './dto/intervention.dto.js';
-import { OUTCOME_CHECK_MONTHS, type Intervention, type OutcomeCheckMonths } from './intervention.types.js';
+import {
+  OUTCOME_CHECK_MONTHS,
+  outcomeCheckDueFrom,
+  type Intervention,
+  type OutcomeCheckMonths,
+} from './intervention.types.js';
 import { InterventionsRepository } from './interventions.repository.js';
-import { addMonths } from '../kpis/kpi-dates.js';
 
 /** `details.reason` lets the dashboard explain the refusal in German (as for occupancy periods). */
 type InvalidDatesReason =
   'needs_start_date' | 'needs_end_date' | 'end_before_start' | 'not_ended' | 'check_before_due';
 const invalid = (reason: InvalidDatesReason, message: string, details: object = {}): DomainError =>
   new DomainError('INVALID_PERIOD', message, { reason, ...details });
-
-/**
- * The first day an outcome check `months` after the end may be dated: a month before it is due (an
- * appointment a little early still counts; a 24-month check after 15 months does not).
- */
-export function outcomeCheckDueFrom(endDate: string, months: OutcomeCheckMonths): string {
-  return addMonths(endDate, months - 1);
-}
 
 /** Dates and state must tell one story: running needs a start, ended needs an end, the end follows the start. */
 export function checkInterventionDates(i: Pick<Intervention, 'state' | 'startDate' | 'endDate'>): void {
@@ -100,7 +96,7 @@ export class InterventionsService {
       if (current.version !== check.version) throw versionConflict('intervention', current);
       if (current.state !== 'ended')
         throw invalid('not_ended', 'Outcome checks can only be recorded once the intervention has ended.');
-      const dueFrom = outcomeCheckDueFrom(current.endDate!, months as OutcomeCheckMonths);
+      const dueFrom = outcomeCheckDueFrom(current.endDate!, months);
       // A check without a date is recorded today: it cannot be made before it is due either.
       if ((check.checkedOn ?? todayIso()) < dueFrom) {
         throw invalid(

@@ -40,17 +40,6 @@ export function yearRange(firstYear: number, today: IsoDate = todayIso()): numbe
   return years;
 }
 
-/** The same day `months` later (the month's last day where it has fewer days: 31 Jan + 1 = 28/29 Feb). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** The first day an outcome check `months` after the end may be dated: a month early (the API's rule). */
-export function outcomeCheckDueFrom(endDate: IsoDate, months: number): IsoDate {
-  return addMonths(endDate, months - 1);
-}
+/** Month arithmetic and the outcome-check rule are the API's own (framework-free modules). */
+export { addMonths } from '../../../api/src/kpis/kpi-dates';
+export { outcomeCheckDueFrom } from '../../../api/src/interventions/intervention.types';

@@ -40,23 +40,18 @@ export default function BenchmarkPage() {
   const setSearch = useSetSearch();
   const session = useSession();
   const grants = useMemo(() => session.data?.grants ?? [], [session.data]);
+  const readable = useMemo(
+    () => (allCities.data ?? []).filter((c) => c.storefrontCount !== null),
+    [allCities.data],
+  );
   const ownNetwork = useMemo(
-    () =>
-      defaultNetwork(
-        networks.data ?? [],
-        grants,
-        new Set((allCities.data ?? []).filter((c) => c.storefrontCount !== null).map((c) => c.id)),
-      ),
-    [networks.data, grants, allCities.data],
+    () => defaultNetwork(networks.data ?? [], grants, new Set(readable.map((c) => c.id))),
+    [networks.data, grants, readable],
   );
   const state = useMemo(() => parseBenchmarkState(search, ownNetwork), [search, ownNetwork]);
   const update = useCallback(
     (patch: Partial<BenchmarkState>) => setSearch(benchmarkSearch({ ...state, ...patch })),
     [setSearch, state],
-  );
-  const readable = useMemo(
-    () => (allCities.data ?? []).filter((c) => c.storefrontCount !== null),
-    [allCities.data],
   );
   const network = networks.data?.find((n) => n.slug === state.network);
   const chosen = useMemo(

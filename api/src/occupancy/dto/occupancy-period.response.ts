@@ -1,3 +1,4 @@
+import { ApiBusinessName } from '../../storefronts/dto/storefront.response.js';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { StorefrontResponse } from '../../storefronts/dto/storefront.response.js';
 import {
@@ -26,11 +27,7 @@ export class OccupancyPeriodResponse implements StoredPeriod {
   @ApiProperty({ enum: USE_CATEGORIES, nullable: true, description: 'Only while in use' })
   useCategory: UseCategory | null;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'null for a caller who reads the town only as open data (a business name may name a person)',
-  })
+  @ApiBusinessName()
   businessName: string | null;
 
   @ApiProperty({ format: 'date', description: 'First day' })

@@ -13,6 +13,14 @@ import {
 } from '../storefront.types.js';
 import type { StorefrontWithWarnings } from '../storefronts.service.js';
 
+/** A business name as answered: the same rule for the unit's current period and its history. */
+export const ApiBusinessName = (): PropertyDecorator =>
+  ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for a caller who reads the town only as open data (a business name may name a person)',
+  });
+
 @ApiSchema({ name: 'CurrentOccupancy', description: 'The status period valid on the requested date' })
 export class CurrentOccupancyResponse implements CurrentOccupancy {
   @ApiProperty({ enum: OCCUPANCY_STATUSES })
@@ -21,11 +29,7 @@ export class CurrentOccupancyResponse implements CurrentOccupancy {
   @ApiProperty({ enum: USE_CATEGORIES, nullable: true, description: 'Only while in use' })
   useCategory: UseCategory | null;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'null for a caller who reads the town only as open data (a business name may name a person)',
-  })
+  @ApiBusinessName()
   businessName: string | null;
 
   @ApiProperty({ format: 'date', description: 'First day of the period' })

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
@@ -44,7 +44,7 @@ export interface ContactFormProps {
 /** Edits the landlord contact and asking rent of one unit. */
 export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }: ContactFormProps) {
   const { t, i18n } = useTranslation();
-  const formRef = useFocusFormHeading();
+  const heading = useFocusOnOpen(); // the button that opened the form is gone
   const mutation = useSaveContact(storefrontId);
   // The contact and version the form opened with: a background reload must not lend the typed contact
   // a newer version (it would replace a colleague's contact unseen). After a 409 the user may save on
@@ -80,7 +80,6 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
   );
   return (
     <form
-      ref={formRef}
       className="form"
       aria-labelledby="contact-form-heading"
       onSubmit={(e) => {
@@ -88,7 +87,9 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
         save(opened.version);
       }}
     >
-      <h4 id="contact-form-heading">{t('contact.edit')}</h4>
+      <h4 id="contact-form-heading" ref={heading} tabIndex={-1}>
+        {t('contact.edit')}
+      </h4>
       {input('ownerName', t('contact.ownerName'), { autoComplete: 'off' })}
       {input('ownerPhone', t('contact.ownerPhone'), { type: 'tel', autoComplete: 'off' })}
       {input('ownerEmail', t('contact.ownerEmail'), { type: 'email', autoComplete: 'off' })}

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { isApiError } from '../../../lib/api-client';
 import { outcomeCheckDueFrom, todayIso } from '../../../lib/dates';
 import { formatDate } from '../../../lib/format';
@@ -55,8 +56,7 @@ export function InterventionEditForm({
   const outcomeDraft = useRef(false);
   const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []); // the button that opened the form is gone
+  const heading = useFocusOnOpen(); // the button that opened the form is gone
   const budget = parseDecimal(draft.budget, i18n.language);
 
   const submit = (version: number): void => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { todayIso } from '../../../lib/dates';
 import {
   INTERVENTION_STATES,
@@ -25,7 +25,7 @@ export function InterventionForm({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const formRef = useFocusFormHeading();
+  const heading = useFocusOnOpen(); // the button that opened the form is gone
   const mutation = useCreateIntervention();
   const [type, setType] = useState<InterventionType>('test_shop');
   const [title, setTitle] = useState('');
@@ -37,7 +37,6 @@ export function InterventionForm({
   const budgetEur = parseDecimal(budget, i18n.language);
   return (
     <form
-      ref={formRef}
       className="form"
       aria-labelledby="intervention-heading"
       // a refusal stands for the values it was given: once they change, it no longer applies
@@ -61,7 +60,9 @@ export function InterventionForm({
         );
       }}
     >
-      <h3 id="intervention-heading">{t('panel.addIntervention')}</h3>
+      <h3 id="intervention-heading" ref={heading} tabIndex={-1}>
+        {t('panel.addIntervention')}
+      </h3>
       <Field label={t('form.type')} required>
         {(id, props) => (
           <select

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { todayIso } from '../../../lib/dates';
 import { IN_USE_STATUSES, type LonLat, type OccupancyStatus, type UseCategory } from '../../../lib/domain';
 import { formatNumber } from '../../../lib/format';
@@ -30,8 +31,7 @@ export function AddStorefrontPanel({ cityId, position, onCreated, onCancel }: Ad
   const [businessName, setBusinessName] = useState('');
   const [validFrom, setValidFrom] = useState(todayIso());
   const inUse = IN_USE_STATUSES.includes(status);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []); // keyboard and screen-reader users land in the panel
+  const heading = useFocusOnOpen(); // keyboard and screen-reader users land in the panel
   const area = parseDecimal(floorArea, i18n.language);
   // A position set on the map is input like typed text (ui/unsaved-changes), though nothing was typed.
   const form = useRef<HTMLFormElement>(null);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { FLOORS, type Floor, type Storefront } from '../../../lib/domain';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { Field } from '../../../ui/Field';
@@ -52,7 +52,7 @@ export function changedAttributes(
 
 export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
   const { t, i18n } = useTranslation();
-  const formRef = useFocusFormHeading();
+  const heading = useFocusOnOpen(); // the button that opened the form is gone
   const mutation = useUpdateStorefront(storefront.id);
   const language = i18n.language;
   const [base] = useState(() => toDraft(storefront, language));
@@ -103,7 +103,6 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
 
   return (
     <form
-      ref={formRef}
       className="form"
       aria-labelledby="edit-heading"
       onSubmit={(e) => {
@@ -111,7 +110,9 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
         submit(storefront.version);
       }}
     >
-      <h3 id="edit-heading">{t('panel.edit')}</h3>
+      <h3 id="edit-heading" ref={heading} tabIndex={-1}>
+        {t('panel.edit')}
+      </h3>
       {text('street', t('form.street'), { required: true })}
       {text('houseNumber', t('form.houseNumber'))}
       {text('postcode', t('form.postcode'), { inputMode: 'numeric', pattern: '[0-9]{5}' })}

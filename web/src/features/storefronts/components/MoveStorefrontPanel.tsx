@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import type { LonLat, Storefront } from '../../../lib/domain';
 import { formatNumber } from '../../../lib/format';
 import { conflictingStorefront } from '../conflict';
@@ -28,8 +29,7 @@ export function MoveStorefrontPanel({
   const conflict = conflictingStorefront(mutation.error);
   const fmt = (p: LonLat): string => `${formatNumber(p[1], 5)}, ${formatNumber(p[0], 5)}`;
   const scope = useRef<HTMLElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []); // the panel's button that started the move is gone
+  const heading = useFocusOnOpen(); // the panel's button that started the move is gone
   const [lon, lat] = storefront.location.coordinates;
   const moved = position[0] !== lon || position[1] !== lat;
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { todayIso } from '../../../lib/dates';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import {
   IN_USE_STATUSES,
   type OccupancyPeriod,
@@ -57,8 +58,7 @@ export function PeriodCorrectionForm({
   const set = <K extends keyof typeof base>(key: K, value: (typeof base)[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
   const inUse = IN_USE_STATUSES.includes(draft.status);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []); // the button that opened the form is gone
+  const heading = useFocusOnOpen(); // the button that opened the form is gone
 
   const patch = (): PeriodPatch => {
     const p: PeriodPatch = {};

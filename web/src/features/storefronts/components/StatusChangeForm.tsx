@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusFormHeading } from '../../../ui/use-focus-form-heading';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { todayIso } from '../../../lib/dates';
 import { formatDate } from '../../../lib/format';
 import {
@@ -28,7 +28,7 @@ interface Draft {
 /** Records a status change on a date; the typed values survive a version conflict. */
 export function StatusChangeForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
   const { t } = useTranslation();
-  const formRef = useFocusFormHeading();
+  const heading = useFocusOnOpen(); // the button that opened the form is gone
   const mutation = useChangeStatus(storefront.id);
   const [draft, setDraft] = useState<Draft>({
     date: todayIso(),
@@ -60,7 +60,6 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
 
   return (
     <form
-      ref={formRef}
       className="form"
       aria-labelledby="status-change-heading"
       onSubmit={(e) => {
@@ -68,7 +67,9 @@ export function StatusChangeForm({ storefront, onDone }: { storefront: Storefron
         submit(storefront.version);
       }}
     >
-      <h3 id="status-change-heading">{t('panel.changeStatus')}</h3>
+      <h3 id="status-change-heading" ref={heading} tabIndex={-1}>
+        {t('panel.changeStatus')}
+      </h3>
       <Field label={t('form.date')} required>
         {(id, props) => (
           <input
