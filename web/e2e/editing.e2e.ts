@@ -331,6 +331,42 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   ]);
 });
 
+test('a test shop recorded in a vacant unit offers to record the unit as temporary use from its start', async ({
+  page,
+}) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, town, csrf, 'Testladengasse', '1'); // vacant since 2024-01-01
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
+  await panel.getByLabel('Titel').fill('Frei.Handel Probemonat');
+  await panel.getByLabel('Beginn').fill('2025-06-01');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+
+  const suggestion = panel.getByTestId('temporary-use-suggestion');
+  await expect(suggestion).toContainText('ab 01.06.2025 als Zwischennutzung');
+  await suggestion.getByRole('button', { name: 'Zwischennutzung erfassen' }).click();
+  const form = panel.getByRole('form', { name: 'Statuswechsel erfassen' });
+  await expect(form.getByLabel('Gültig ab')).toHaveValue('2025-06-01');
+  await expect(form.getByLabel('Neuer Status')).toHaveValue('temporary_use');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByTestId('panel-status')).toContainText('Zwischennutzung');
+  await expect(suggestion).toHaveCount(0);
+  const history = (await (await page.request.get(`/api/storefronts/${id}/occupancy`)).json()) as unknown[];
+  expect(history).toEqual([
+    expect.objectContaining({ status: 'vacant', validFrom: '2024-01-01', validTo: '2025-06-01' }),
+    expect.objectContaining({ status: 'temporary_use', validFrom: '2025-06-01', validTo: null }),
+  ]);
+
+  // An event puts no one into the unit: nothing is offered.
+  await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
+  await panel.getByLabel('Art der Maßnahme').selectOption({ label: 'Veranstaltung' });
+  await panel.getByLabel('Titel').fill('Lesenacht');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByText('Lesenacht')).toBeVisible();
+  await expect(suggestion).toHaveCount(0);
+});
+
 test('a form opened from the unit panel takes the keyboard focus to its heading; checking on site keeps it', async ({
   page,
 }) => {

@@ -5,6 +5,7 @@ import { todayIso } from '../../../lib/dates';
 import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
+  type Intervention,
   type InterventionState,
   type InterventionType,
 } from '../../../lib/domain';
@@ -22,7 +23,8 @@ export function InterventionForm({
 }: {
   cityId: string;
   storefrontId: string;
-  onDone: () => void;
+  /** With the recorded intervention after saving, without on cancelling. */
+  onDone: (saved?: Intervention) => void;
 }) {
   const { t, i18n } = useTranslation();
   const heading = useFocusOnOpen(); // the button that opened the form is gone
@@ -56,7 +58,7 @@ export function InterventionForm({
             ...(budgetEur !== null ? { budgetEur } : {}),
             ...(description.trim() ? { description: description.trim() } : {}),
           },
-          { onSuccess: onDone },
+          { onSuccess: (saved) => onDone(saved) },
         );
       }}
     >
@@ -133,7 +135,7 @@ export function InterventionForm({
         )}
       </Field>
       {mutation.error && <ApiErrorMessage error={mutation.error} />}
-      <FormActions pending={mutation.isPending} onCancel={onDone} />
+      <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>
   );
 }

@@ -26,13 +26,22 @@ interface Draft {
 }
 
 /** Records a status change on a date; the typed values survive a version conflict. */
-export function StatusChangeForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
+export function StatusChangeForm({
+  storefront,
+  initial,
+  onDone,
+}: {
+  storefront: Storefront;
+  /** Date and status to start from (e.g. temporary use from a test shop's start); else today, the likely next status. */
+  initial?: Pick<Draft, 'date' | 'status'>;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen(); // the button that opened the form is gone
   const mutation = useChangeStatus(storefront.id);
   const [draft, setDraft] = useState<Draft>({
-    date: todayIso(),
-    status: storefront.current?.status === 'vacant' ? 'occupied' : 'vacant',
+    date: initial?.date ?? todayIso(),
+    status: initial?.status ?? (storefront.current?.status === 'vacant' ? 'occupied' : 'vacant'),
     useCategory: '',
     businessName: '',
     note: '',

@@ -6,6 +6,8 @@ import { LoadError, Loading } from '../../../ui/Status';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 import { InterventionForm } from '../../interventions/components/InterventionForm';
 import { InterventionList } from '../../interventions/components/InterventionList';
+import { temporaryUseFrom } from '../../interventions/temporary-use';
+import { todayIso } from '../../../lib/dates';
 import { useStorefrontInterventions } from '../../interventions/hooks/use-interventions';
 import { useDeleteStorefront, useVerifyStorefront } from '../hooks/use-storefront-mutations';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
@@ -21,7 +23,7 @@ import { isSignedIn } from '../../auth/permissions';
 import { ContactSection } from '../../contacts/components/ContactSection';
 import { ReadOnlyHint } from '../../auth/components/ReadOnlyHint';
 
-type Mode = 'view' | 'status' | 'edit' | 'intervention';
+type Mode = 'view' | 'status' | 'edit' | 'intervention' | 'temporaryUse';
 
 export interface StorefrontPanelProps {
   id: string;
@@ -45,6 +47,9 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
   const verify = useVerifyStorefront(id);
   const remove = useDeleteStorefront(id);
   const [mode, setMode] = useState<Mode>('view');
+  // After a test shop or pop-up in a vacant unit: the day from which to offer recording temporary use.
+  const [suggestion, setSuggestion] = useState<{ storefrontId: string; from: string } | null>(null);
+  const temporaryUseSince = suggestion?.storefrontId === id ? suggestion.from : null;
   const heading = useRef<HTMLHeadingElement>(null);
   // On opening, and when a form closes (saved or cancelled): focus is not left on a button that is gone.
   const viewing = mode === 'view';
@@ -114,6 +119,23 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
           </dl>
           {!s.insidePerimeter && <p className="hint">{t('panel.outsidePerimeter')}</p>}
 
+          {canEdit && mode === 'view' && temporaryUseSince && (
+            <div className="notice" role="status" data-testid="temporary-use-suggestion">
+              <p>{t('panel.temporaryUseQuestion', { date: formatDate(temporaryUseSince) })}</p>
+              <div className="panel-actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => setMode('temporaryUse')}
+                >
+                  {t('panel.temporaryUseRecord')}
+                </button>
+                <button type="button" className="button" onClick={() => setSuggestion(null)}>
+                  {t('panel.temporaryUseDismiss')}
+                </button>
+              </div>
+            </div>
+          )}
           {canEdit && mode === 'view' && (
             <div className="panel-actions">
               <button type="button" className="button button--primary" onClick={() => setMode('status')}>
@@ -154,9 +176,27 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
           {verify.isSuccess && mode === 'view' && <p role="status">{t('panel.verified')}</p>}
           {verify.error && <ApiErrorMessage error={verify.error} />}
           {canEdit && mode === 'status' && <StatusChangeForm storefront={s} onDone={() => setMode('view')} />}
+          {canEdit && mode === 'temporaryUse' && temporaryUseSince && (
+            <StatusChangeForm
+              storefront={s}
+              initial={{ date: temporaryUseSince, status: 'temporary_use' }}
+              onDone={() => {
+                setSuggestion(null);
+                setMode('view');
+              }}
+            />
+          )}
           {canEdit && mode === 'edit' && <EditStorefrontForm storefront={s} onDone={() => setMode('view')} />}
           {canEdit && mode === 'intervention' && (
-            <InterventionForm cityId={s.cityId} storefrontId={s.id} onDone={() => setMode('view')} />
+            <InterventionForm
+              cityId={s.cityId}
+              storefrontId={s.id}
+              onDone={(saved) => {
+                const from = saved && temporaryUseFrom(saved, history.data ?? [], todayIso());
+                setSuggestion(from ? { storefrontId: s.id, from } : null);
+                setMode('view');
+              }}
+            />
           )}
           {canEdit && <ContactSection storefrontId={s.id} storefrontVersion={s.version} />}
 
