@@ -120,6 +120,22 @@ test.describe('charts', () => {
     expect(ticks.length).toBeGreaterThan(5);
     expect(await clippedTexts(ranking)).toEqual([]);
     expect(await clippedTexts(scatter)).toEqual([]);
+    // No town's name lies over another's (some towns of a network are close in size and vacancy).
+    const labels = scatter.locator('.scatter-labels text');
+    await expect(labels.nth(3)).toBeAttached();
+    const boxes = await labels.evaluateAll((texts) =>
+      texts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { name: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.name} / ${b.name}`),
+    );
+    expect(overlapping).toEqual([]);
     // A long name is shortened on the axis, never wrapped into two cut lines; the sentence has it in full.
     expect(ticks).toContain('Bad Frankenhausen');
     await expect(ranking.locator('.chart__summary')).toContainText('Bad Frankenhausen/Kyffhäuser');
@@ -129,7 +145,7 @@ test.describe('charts', () => {
     // One town alone: its point is at the right edge, and its label still inside the chart.
     await page.goto(`/vergleich?towns=${town.id}&asOf=${AS_OF}`);
     await expect(scatter.locator('.recharts-scatter-symbol')).toHaveCount(1);
-    await expect(scatter.locator('.recharts-label-list text')).toHaveCount(1);
+    await expect(scatter.locator('.scatter-labels text')).toHaveCount(1);
     expect(await clippedTexts(scatter)).toEqual([]);
   });
 

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
-  LabelList,
   ResponsiveContainer,
   Scatter,
   ScatterChart,
   Tooltip,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
-import { shortLabel } from '../../../lib/chart-labels';
+import { shortLabel, widestLabel } from '../../../lib/chart-labels';
+import { placeLabels } from '../../../lib/label-placement';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { KpiInfoButton } from './KpiInfoButton';
 
@@ -21,18 +24,16 @@ export interface ScatterPoint {
 
 const LABEL_FONT_SIZE = 11;
 const MAX_LABEL_CHARS = 18;
+/** Recharts' default scatter symbol (area 64 px²) has a radius of about 4.5 px. */
+const POINT_RADIUS = 5;
 
 /**
- * Vacancy rate against population, one point per town (labelled); the table repeats the numbers.
- * A point in the right part of the chart has its label on its left, so that no label runs off the
- * chart's right edge; long names are shortened there (full name in the tooltip and the table).
+ * Vacancy rate against population, one point per town, each labelled with its name where there is room
+ * (lib/label-placement.ts: no name over another or over a point, none outside the plot); long names
+ * are shortened. The full names are in the tooltip and the table, which repeats the numbers.
  */
 export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] }) {
   const { t } = useTranslation();
-  const largest = Math.max(0, ...points.map((p) => p.population));
-  const labelled = points.map((p) => ({ ...p, label: shortLabel(p.town, MAX_LABEL_CHARS) }));
-  const labelLeft = labelled.filter((p) => p.population > largest * 0.55);
-  const labelRight = labelled.filter((p) => p.population <= largest * 0.55);
   const population = t('benchmark.population');
   const rate = t('kpi.vacancyRate.label');
   return (
@@ -73,12 +74,8 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
                 );
               }}
             />
-            <Scatter data={labelRight} fill="#1f3a5f" isAnimationActive={false}>
-              <LabelList dataKey="label" position="right" fontSize={LABEL_FONT_SIZE} />
-            </Scatter>
-            <Scatter data={labelLeft} fill="#1f3a5f" isAnimationActive={false}>
-              <LabelList dataKey="label" position="left" fontSize={LABEL_FONT_SIZE} />
-            </Scatter>
+            <Scatter data={points} fill="#1f3a5f" isAnimationActive={false} />
+            <PointLabels points={points} />
           </ScatterChart>
         </ResponsiveContainer>
       </div>
@@ -105,5 +102,42 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
         </table>
       </details>
     </figure>
+  );
+}
+
+/** The towns' names beside their points, placed inside the chart (so it knows the axes' scales). */
+function PointLabels({ points }: { points: ScatterPoint[] }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const plot = usePlotArea();
+  if (!x || !y || !plot) return null;
+  // The highest vacancy rates first: the towns a meeting talks about keep their names when space is short.
+  const ordered = [...points].sort((a, b) => b.vacancyRate - a.vacancyRate);
+  const labels = ordered.map((p) => shortLabel(p.town, MAX_LABEL_CHARS));
+  const placed = placeLabels(
+    ordered.map((p, i) => ({
+      x: Number(x(p.population)),
+      y: Number(y(p.vacancyRate)),
+      width: widestLabel([labels[i]!], LABEL_FONT_SIZE),
+    })),
+    { height: LABEL_FONT_SIZE + 3, radius: POINT_RADIUS, gap: 3, bounds: plot },
+  );
+  return (
+    <g className="scatter-labels">
+      {placed.map((box, i) =>
+        box ? (
+          <text
+            key={ordered[i]!.town}
+            x={box.x}
+            y={box.y + box.height / 2}
+            dominantBaseline="central"
+            fontSize={LABEL_FONT_SIZE}
+            fill="#333"
+          >
+            {labels[i]}
+          </text>
+        ) : null,
+      )}
+    </g>
   );
 }
