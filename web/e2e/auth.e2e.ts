@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, signIn, someStorefront, townBySlug, type TownRef } from './auth-helpers';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  signIn,
+  signInApi,
+  someStorefront,
+  townBySlug,
+  type TownRef,
+} from './auth-helpers';
 
 let muehlhausen: TownRef;
 let gotha: TownRef;
@@ -209,6 +217,52 @@ test('an admin creates a user with a role in a town and sees the one-time passwo
   await expect(roles).toHaveCount(0);
   await expect(row).toContainText(`Lesezugriff (z. B. Stadtrat): ${muehlhausen.name}`);
   await expect(row).not.toContainText(gotha.name);
+});
+
+test('on a temporary password, a page whose requests are refused before the session is read shows no error', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const admin = await playwright.request.newContext({ baseURL });
+  const csrf = await signInApi(admin, DEMO.admin);
+  const email = `e2e-flash-${Date.now()}@example.org`;
+  const created = await admin.post('/api/users', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { email, displayName: 'E2E Ratsmitglied', grants: [{ role: 'viewer', cityId: gotha.id }] },
+  });
+  expect(created.status()).toBe(201);
+  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
+  await admin.dispose();
+  await signInApi(page.request, email, temporaryPassword);
+
+  // The session answers late (a slow network): the report's own requests are refused (403
+  // password_change_required) before the dashboard knows the password is temporary.
+  const alerts: string[] = [];
+  await page.exposeFunction('reportAlert', (text: string) => alerts.push(text));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[role="alert"]'))
+        (window as unknown as { reportAlert: (t: string) => void }).reportAlert(el.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 403 && !r.url().includes('/api/auth/')) refused.push(r.url());
+  });
+  await page.route('**/api/auth/session', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  for (const path of [`/berichte/stadt/${gotha.slug}`, `/towns/${gotha.slug}`, '/vergleich']) {
+    refused.length = 0;
+    await page.goto(path);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Bitte wählen Sie ein eigenes Passwort' }),
+    ).toBeVisible();
+    expect(refused.length, path).toBeGreaterThan(0); // the case this test is about did happen
+    expect(alerts, path).toEqual([]);
+  }
 });
 
 test('wrong credentials and throttling are explained in German', async ({ page }) => {

@@ -82,6 +82,11 @@ const detail = (error: { details?: unknown }, key: string): unknown =>
     ? (error.details as Record<string, unknown>)[key]
     : undefined;
 
+/** The API refused because the user's password is a temporary one (the password form comes first). */
+export function isPasswordChangeRequired(error: unknown): boolean {
+  return isApiError(error, 'FORBIDDEN') && detail(error, 'reason') === 'password_change_required';
+}
+
 export function errorMessageKey(error: unknown): ErrorMessageKey {
   if (!isApiError(error)) return 'errors.generic';
   if (isCsrfError(error)) return 'errors.csrf';
@@ -89,9 +94,7 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'UNAUTHENTICATED':
       return 'errors.unauthenticated';
     case 'FORBIDDEN':
-      return detail(error, 'reason') === 'password_change_required'
-        ? 'errors.passwordChangeRequired'
-        : 'errors.forbidden';
+      return isPasswordChangeRequired(error) ? 'errors.passwordChangeRequired' : 'errors.forbidden';
     case 'TOO_MANY_REQUESTS':
       return 'errors.tooManyRequests';
     case 'INVALID_PERIOD': {

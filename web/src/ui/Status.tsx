@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client';
-import { errorMessageKey, errorMessageValues } from '../lib/error-message';
+import { errorMessageKey, errorMessageValues, isPasswordChangeRequired } from '../lib/error-message';
 import { onLinkClick } from '../router/router';
 import { signInHref } from './ApiErrorMessage';
 
@@ -19,6 +19,9 @@ export function Loading() {
  */
 export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation();
+  // Refused for a temporary password: the session is being read again (main.tsx) and the password form
+  // will replace this page — an alert in between would only be read out to screen-reader users.
+  if (isPasswordChangeRequired(error)) return <Loading />;
   const key = errorMessageKey(error);
   const explained = key !== 'errors.generic';
   return (

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { isPasswordChangeRequired } from '../../../lib/error-message';
 import { onLinkClick } from '../../../router/router';
 import { reportErrorCode } from '../hooks/use-town-report';
 
 /** Loading and refusal states; the root carries data-report-ready="error" for the PDF renderer. */
 export function ReportError({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  // Refused for a temporary password: the password form is about to take the page's place (ui/Status.tsx).
+  if (isPasswordChangeRequired(error)) return <ReportLoading />;
   const code = reportErrorCode(error);
   const message = {
     unauthenticated: t('reports.signInNeeded'),
