@@ -67,6 +67,29 @@ describe('parseImportFile: text encodings', () => {
   });
 });
 
+describe('parseImportFile: Windows-1252 beyond Latin-1', () => {
+  it('reads € „ “ – … ’ as German Excel writes them (bytes 0x80–0x9F)', async () => {
+    // Straße;Bemerkung;Miete / Badergasse;Eigentümer – Hr. Müller „verhandelt“ … ’;450 €, byte by byte
+    const bytes = Buffer.concat([
+      Buffer.from('Stra\xdfe;Bemerkung;Miete\r\nBadergasse;Eigent\xfcmer ', 'latin1'),
+      Buffer.from([0x96]), // –
+      Buffer.from(' Hr. M\xfcller ', 'latin1'),
+      Buffer.from([0x84]), // „
+      Buffer.from('verhandelt', 'latin1'),
+      Buffer.from([0x93, 0x20, 0x85, 0x20, 0x92]), // “ … ’
+      Buffer.from(';450 ', 'latin1'),
+      Buffer.from([0x80]), // €
+      Buffer.from('\r\n', 'latin1'),
+    ]);
+    const table = await parseImportFile(bytes, 'csv');
+    expect(table.info).toMatchObject({ encoding: 'windows-1252' });
+    expect(table.headers).toEqual(['Straße', 'Bemerkung', 'Miete']);
+    expect(table.rows).toEqual([
+      ['Badergasse', 'Eigentümer \u2013 Hr. Müller \u201everhandelt\u201c \u2026 \u2019', '450 \u20ac'],
+    ]);
+  });
+});
+
 describe('parseImportFile: GeoJSON', () => {
   const geojson = (doc: unknown): Uint8Array => Buffer.from(JSON.stringify(doc));
 

@@ -1,7 +1,11 @@
+import iconv from 'iconv-lite';
+
 /**
  * Text files from town halls come as UTF-8 (with or without BOM), Windows-1252 (Excel's "CSV"),
  * occasionally UTF-16 (Excel's "Unicode text": little-endian; big-endian from a few other tools), told
- * by its byte order mark. Node's built-in TextDecoder knows them all, so no extra dependency.
+ * by its byte order mark. Windows-1252 is decoded by iconv-lite: Node's TextDecoder('windows-1252')
+ * decodes it as ISO-8859-1 since Node 20.18.3 (nodejs/node#60888), so € „ “ – … ’ of every German
+ * Excel file became invisible control characters.
  */
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -24,7 +28,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false };
+    return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
 }
 
