@@ -442,3 +442,130 @@ describe('storefront import', () => {
     await otherEditor.get(`/api/cities/${other.id}/imports/${up.body.id}`).expect(404);
   });
 });
+
+describe('matching a list to the town’s units', () => {
+  const header = 'Objekt-Nr.;Straße;Hausnr.;Status;Breite;Länge';
+  const csv = (...rows: string[]): Buffer => Buffer.from([header, ...rows].join('\n'), 'utf8');
+  const stored = (cityId: string) =>
+    t.db.query<{ ref: string; street: string; no: string; lat: number; lon: number }[]>(
+      `SELECT reference_id AS ref, street, house_number AS no,
+              round(ST_Y(location)::numeric, 5)::float AS lat, round(ST_X(location)::numeric, 5)::float AS lon
+       FROM storefronts WHERE city_id = $1 ORDER BY reference_id`,
+      [cityId],
+    );
+
+  it('refuses a reference id that names a unit elsewhere (a renumbered list), and keeps the stored spelling of an address', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const first = await prepared(
+      editor,
+      city,
+      csv('1;Goethestraße;13;belegt;50,95;10,70', '2;Goethestraße;15;leer;50,9501;10,7002'),
+      'l.csv',
+      { referenceDate: '2025-01-01' },
+    );
+    ok(await editor.post(`${first.url}/commit`));
+    const before = await stored(city.id);
+
+    // „1“ is now Badergasse 22, 0.001° (≈ 111 m) north; unit 2 is spelt another way.
+    const renumbered = await prepared(
+      editor,
+      city,
+      csv('1;Badergasse;22;leer;50,951;10,70', '2;GOETHESTR.;15 ;leer;50,9501;10,7002'),
+      'l2.csv',
+      { referenceDate: '2026-01-01', skipInvalidRows: true },
+    );
+    const dry = ok(await editor.post(`${renumbered.url}/dry-run`));
+    expect(dry.body.summary).toMatchObject({ rejected: 1, unchanged: 1, created: 0, updated: 0 });
+    expect(dry.body.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        code: 'REFERENCE_CONFLICT',
+        column: 'Objekt-Nr.',
+        value: '1 = Goethestraße 13',
+        severity: 'error',
+        reason: expect.stringMatching(/belongs to Goethestraße 13, 111 m away, not to Badergasse 22/),
+      }),
+    ]);
+    const done = ok(await editor.post(`${renumbered.url}/commit`));
+    expect(done.body.summary).toMatchObject({ rejected: 1, unchanged: 1 });
+    expect(await stored(city.id)).toEqual(before);
+
+    // Corrections still match: another house number on the same street (no point), another street at
+    // nearly the same point (0.0001° ≈ 7 m east).
+    const corrected = await prepared(
+      editor,
+      city,
+      csv('1;Goethestraße;13a;belegt;;', '2;Am Markt;1;leer;50,9501;10,7003'),
+      'l3.csv',
+      { referenceDate: '2026-01-01' },
+    );
+    const result = ok(await editor.post(`${corrected.url}/commit`));
+    expect(result.body.summary).toMatchObject({ updated: 2, rejected: 0, created: 0 });
+    expect(await stored(city.id)).toEqual([
+      { ref: '1', street: 'Goethestraße', no: '13a', lat: 50.95, lon: 10.7 },
+      { ref: '2', street: 'Am Markt', no: '1', lat: 50.9501, lon: 10.7003 },
+    ]);
+  });
+
+  it('takes its own export back with a new business name, another spelling and a new note: one update, audited', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const list = (business: string, note: string) =>
+      Buffer.from(
+        `Objekt-Nr.;Straße;Hausnr.;Status;Betrieb;Breite;Länge;Bemerkung\n7;Brückenstraße;8a;belegt;${business};50,95;10,70;${note}`,
+      );
+    const first = await prepared(editor, city, list('Alpha', 'alt'), 'l.csv', {
+      referenceDate: '2016-01-01',
+    });
+    ok(await editor.post(`${first.url}/commit`));
+    const second = await prepared(editor, city, list('Beta', 'alt'), 'l2.csv', {
+      referenceDate: '2019-06-01',
+    });
+    ok(await editor.post(`${second.url}/commit`));
+
+    // The export's statusSince is when the status began (2016), before the current period (2019).
+    const exported = await editor.get(`/api/exports/storefronts.csv?cityId=${city.id}`).expect(200);
+    const [head, row] = exported.text.trim().split('\n') as [string, string];
+    const cells = row.split(',');
+    const at = (name: string): number => head.split(',').indexOf(name);
+    expect(cells[at('statusSince')]).toBe('2016-01-01');
+    cells[at('businessName')] = 'Gamma';
+    cells[at('street')] = 'Brückenstr.';
+    cells[at('houseNumber')] = '8 A';
+    cells[at('notes')] = 'neu';
+    const edited = Buffer.from(`${head}\n${cells.join(',')}\n`);
+
+    const back = await prepared(editor, city, edited, 'export.csv', { referenceDate: '2026-01-01' });
+    const done = ok(await editor.post(`${back.url}/commit`));
+    expect(done.body.summary).toMatchObject({ updated: 1, historyExtended: 1, rejected: 0 });
+    const periods = await t.db.query(
+      `SELECT business_name AS business, valid_from::text AS "from", valid_to::text AS "to"
+       FROM occupancy_periods WHERE city_id = $1 ORDER BY valid_from`,
+      [city.id],
+    );
+    expect(periods).toEqual([
+      { business: 'Alpha', from: '2016-01-01', to: '2019-06-01' },
+      { business: 'Beta', from: '2019-06-01', to: '2026-01-01' },
+      { business: 'Gamma', from: '2026-01-01', to: null },
+    ]);
+    const [unit] = await t.db.query(
+      `SELECT street, house_number AS no, notes FROM storefronts WHERE city_id = $1`,
+      [city.id],
+    );
+    expect(unit).toEqual({ street: 'Brückenstraße', no: '8a', notes: 'neu' });
+    const [audit] = await t.db.query(
+      `SELECT before->>'notes' AS before, after->>'notes' AS after FROM audit_log
+       WHERE city_id = $1 AND entity_type = 'storefront' ORDER BY at DESC, id DESC LIMIT 1`,
+      [city.id],
+    );
+    expect(audit).toEqual({ before: 'alt', after: 'neu' });
+
+    // The same file again changes nothing: the spelling is no change.
+    const again = await prepared(editor, city, edited, 'export.csv', { referenceDate: '2026-01-01' });
+    expect(ok(await editor.post(`${again.url}/commit`)).body.summary).toMatchObject({
+      unchanged: 1,
+      updated: 0,
+    });
+  });
+});

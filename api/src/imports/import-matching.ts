@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { ADDRESS_CHANGED } from './import-plan.js';
 
 /** Metres within which an imported point is taken to be an existing unit (when nothing else matched). */
 export const MATCH_DISTANCE_M = 3;
+/** Metres a unit matched by its reference id may lie from the row's point when the address differs too. */
+export const REFERENCE_MOVE_M = 50;
 
 /** A row problem found while matching: the row is rejected with a code and a reason. */
 const flag = (code: string, reason: string, column: string, value: string): string =>
@@ -10,7 +13,8 @@ const flag = (code: string, reason: string, column: string, value: string): stri
 
 /**
  * Checks the rows' points (transformed in PostGIS while staging) and matches them to the town's units: by the
- * town's reference id, else by normalised address when exactly one unit has it, else by proximity.
+ * town's reference id (unless the row names another place: REFERENCE_CONFLICT), else by normalised address
+ * when exactly one unit has it, else by proximity.
  * `$1` is the town in every statement.
  */
 export async function locateAndMatch(
@@ -34,6 +38,28 @@ export async function locateAndMatch(
   await q(
     `UPDATE import_rows r SET storefront_id = s.id, matched_by = 'reference'
      FROM storefronts s WHERE s.city_id = $1 AND s.reference_id = r.reference_id AND r.problem IS NULL`,
+  );
+  // A reference match that names another place is no match: a running number or a reused id („1“ is
+  // now Badergasse 22) would move and rewrite the wrong unit. Another spelling, another house number on
+  // the same street, or a point within 50 m (a corrected address) still match.
+  await q(
+    `UPDATE import_rows r SET storefront_id = NULL, matched_by = NULL,
+       ${flag(
+         'REFERENCE_CONFLICT',
+         `'The reference id ' || r.reference_id || ' belongs to ' || concat_ws(' ', s.street, NULLIF(s.house_number, ''))
+          || CASE WHEN r.geom IS NOT NULL
+                  THEN ', ' || round(ST_Distance(r.geom::geography, s.location::geography)) || ' m away' ELSE '' END
+          || ', not to ' || concat_ws(' ', r.street, r.house_number)
+          || '. Is the column a running number? Else correct the unit in the dashboard first.'`,
+         '$2',
+         `r.reference_id || ' = ' || concat_ws(' ', s.street, NULLIF(s.house_number, ''))`,
+       )}
+     FROM storefronts s
+     WHERE s.id = r.storefront_id AND s.city_id = $1 AND r.matched_by = 'reference' AND r.street IS NOT NULL
+       AND ${ADDRESS_CHANGED}
+       AND CASE WHEN r.geom IS NULL THEN normalised_address(r.street, '') <> normalised_address(s.street, '')
+                ELSE NOT ST_DWithin(r.geom::geography, s.location::geography, ${REFERENCE_MOVE_M}) END`,
+    [cityId, columns.ref],
   );
   await q(
     `UPDATE import_rows r SET storefront_id = m.id, matched_by = 'address'

@@ -11,6 +11,16 @@ export interface MappedColumns {
 }
 
 /**
+ * The file gives another address than the unit `s` has — not merely another spelling: „Brückenstr.“
+ * for Brückenstraße, „BADERGASSE“, „2 A“ for 2a are the same address (`normalised_address`, by which
+ * rows are matched too) and keep the stored spelling; each list would otherwise rewrite it.
+ */
+export const ADDRESS_CHANGED = `(
+  (r.street IS NOT NULL OR r.house_number IS NOT NULL)
+  AND normalised_address(COALESCE(r.street, s.street), COALESCE(r.house_number, s.house_number))
+      <> normalised_address(s.street, s.house_number))`;
+
+/**
  * The facts of each staged row that is still without a problem, against the town's data (`$1`):
  * the unit it matched (`s`), that unit's contacts and its current period (`o`), what the file makes
  * of the current period, the day a status change takes effect (`$2` = the reference date) and
@@ -30,7 +40,11 @@ const ROW_FACTS = `
            CASE WHEN m.cur_id IS NOT NULL AND NOT m.multi
                  AND (m.cur_status, m.cur_category, m.cur_business)
                      IS DISTINCT FROM (m.new_status, m.new_category, m.new_business)
-                THEN COALESCE(m.status_since, $2::date) END AS change_date
+                THEN CASE WHEN m.new_status = m.cur_status AND m.status_since < m.cur_from
+                          -- the status is the same and began earlier: the date is when it began (as
+                          -- exported: „Status seit“), not when use or business changed — that is the list's day
+                          THEN $2::date
+                          ELSE COALESCE(m.status_since, $2::date) END END AS change_date
     FROM (
       SELECT r.line, r.storefront_id, r.geom, r.street, r.house_number, r.status, r.reference_id, r.multi,
              r.status_since, o.id AS cur_id, o.valid_from AS cur_from,
@@ -43,8 +57,7 @@ const ROW_FACTS = `
                   WHEN $4::boolean AND r.status IS NOT NULL THEN r.business_name
                   WHEN COALESCE(r.status, o.status) = o.status THEN o.business_name END AS new_business,
              s.id IS NOT NULL AND COALESCE(
-               (r.street IS NOT NULL AND r.street <> s.street) OR
-               (r.house_number IS NOT NULL AND r.house_number <> s.house_number) OR
+               ${ADDRESS_CHANGED} OR
                (r.postcode IS NOT NULL AND r.postcode IS DISTINCT FROM s.postcode) OR
                (r.floor_area_m2 IS NOT NULL AND r.floor_area_m2 IS DISTINCT FROM s.floor_area_m2) OR
                (r.frontage_m IS NOT NULL AND r.frontage_m IS DISTINCT FROM s.frontage_m) OR

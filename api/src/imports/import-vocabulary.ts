@@ -19,18 +19,10 @@ export function vocabularyKey(text: string): string {
 }
 
 const HEADER_WORDS: Record<ImportField, string[]> = {
-  referenceId: [
-    'referenceid',
-    'referenz',
-    'objektnr',
-    'objektnummer',
-    'objektid',
-    'kennung',
-    'ref',
-    'lfdnr',
-    'nummer',
-    'id',
-  ],
+  // Only words for a town's own, lasting key of a unit. Running numbers („Lfd. Nr.“, „Nr.“, „Nummer“)
+  // and GIS feature ids (QGIS's `id`, `fid`) change with every list: matched as references they
+  // overwrote the wrong units or created duplicates. They can still be mapped by hand.
+  referenceId: ['referenceid', 'referenz', 'objektnr', 'objektnummer', 'objektid', 'kennung', 'ref'],
   street: ['strasse', 'str', 'street', 'strassenname'],
   houseNumber: ['hausnr', 'hausnummer', 'nr', 'housenumber', 'hnr'],
   address: ['adresse', 'anschrift', 'address', 'lage'],
@@ -94,16 +86,9 @@ export function suggestColumns(headers: string[]): Partial<Record<ImportField, s
       taken.add(header);
     }
   }
-  // "Nr." next to a street is the house number; without a street column it is the reference.
-  if (
-    !result.street &&
-    result.houseNumber &&
-    !result.referenceId &&
-    vocabularyKey(result.houseNumber) === 'nr'
-  ) {
-    result.referenceId = result.houseNumber;
+  // "Nr." is the house number next to a street; without one it is a running number, not an address part.
+  if (!result.street && result.houseNumber && vocabularyKey(result.houseNumber) === 'nr')
     delete result.houseNumber;
-  }
   return result;
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { writeImportedHistories } from './import-history-plan.js';
+import { ADDRESS_CHANGED } from './import-plan.js';
 import { analyzeStagedRows } from './import-staging.js';
 
 /**
@@ -26,7 +27,7 @@ export interface ImportActor {
 export const unitSnapshot = (more = ''): string => `json_build_object(
   'id', s.id, 'street', s.street, 'houseNumber', s.house_number, 'postcode', s.postcode,
   'location', ST_AsGeoJSON(s.location, 7)::json, 'floorAreaM2', s.floor_area_m2, 'frontageM', s.frontage_m,
-  'floor', s.floor, 'referenceId', s.reference_id, 'version', s.version,
+  'floor', s.floor, 'referenceId', s.reference_id, 'notes', s.notes, 'version', s.version,
   'current', (SELECT json_build_object('status', o.status, 'useCategory', o.use_category,
                 'businessName', o.business_name, 'validFrom', o.valid_from)
               FROM occupancy_periods o WHERE o.storefront_id = s.id AND o.valid_to IS NULL)${more})`;
@@ -81,7 +82,8 @@ export async function writePlannedRows(
   await q(
     0.02,
     `UPDATE storefronts s SET
-       street = COALESCE(r.street, s.street), house_number = COALESCE(r.house_number, s.house_number),
+       street = CASE WHEN ${ADDRESS_CHANGED} THEN COALESCE(r.street, s.street) ELSE s.street END,
+       house_number = CASE WHEN ${ADDRESS_CHANGED} THEN COALESCE(r.house_number, s.house_number) ELSE s.house_number END,
        postcode = COALESCE(r.postcode, s.postcode), floor_area_m2 = COALESCE(r.floor_area_m2, s.floor_area_m2),
        frontage_m = COALESCE(r.frontage_m, s.frontage_m), floor = COALESCE(r.floor, s.floor),
        reference_id = COALESCE(r.reference_id, s.reference_id), notes = COALESCE(r.notes, s.notes),
@@ -158,6 +160,6 @@ const createdSnapshot = (referenceDate: string, more: string): string => `json_b
   'id', r.new_id, 'street', r.street, 'houseNumber', COALESCE(r.house_number, ''), 'postcode', r.postcode,
   'location', ST_AsGeoJSON(r.geom, 7)::json, 'floorAreaM2', r.floor_area_m2::numeric(9, 1),
   'frontageM', r.frontage_m::numeric(6, 1), 'floor', COALESCE(r.floor, 'ground'), 'referenceId', r.reference_id,
-  'version', 1,
+  'notes', r.notes, 'version', 1,
   'current', json_build_object('status', r.status, 'useCategory', r.use_category,
                 'businessName', r.business_name, 'validFrom', COALESCE(r.status_since, ${referenceDate}))${more})`;
