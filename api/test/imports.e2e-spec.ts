@@ -500,6 +500,27 @@ describe('matching a list to the town’s units', () => {
       'l3.csv',
       { referenceDate: '2026-01-01' },
     );
+    // The dry run says what changes on each unit, with the stored and the new value.
+    const preview = ok(await editor.post(`${corrected.url}/dry-run`));
+    expect(preview.body.changes).toEqual([
+      {
+        line: 2,
+        storefrontId: expect.any(String),
+        address: 'Goethestraße 13',
+        statusFrom: null,
+        fields: [{ field: 'address', before: 'Goethestraße 13', after: 'Goethestraße 13a' }],
+      },
+      {
+        line: 3,
+        storefrontId: expect.any(String),
+        address: 'Goethestraße 15',
+        statusFrom: null,
+        fields: [
+          { field: 'address', before: 'Goethestraße 15', after: 'Am Markt 1' },
+          { field: 'location', before: null, after: '7' }, // 0.0001° of longitude at 50.95° N
+        ],
+      },
+    ]);
     const result = ok(await editor.post(`${corrected.url}/commit`));
     expect(result.body.summary).toMatchObject({ updated: 2, rejected: 0, created: 0 });
     expect(await stored(city.id)).toEqual([
@@ -537,6 +558,19 @@ describe('matching a list to the town’s units', () => {
     const edited = Buffer.from(`${head}\n${cells.join(',')}\n`);
 
     const back = await prepared(editor, city, edited, 'export.csv', { referenceDate: '2026-01-01' });
+    const preview = ok(await editor.post(`${back.url}/dry-run`));
+    expect(preview.body.changes).toEqual([
+      {
+        line: 2,
+        storefrontId: expect.any(String),
+        address: 'Brückenstraße 8a',
+        statusFrom: '2026-01-01',
+        fields: [
+          { field: 'notes', before: 'alt', after: 'neu' },
+          { field: 'businessName', before: 'Beta', after: 'Gamma' },
+        ],
+      },
+    ]);
     const done = ok(await editor.post(`${back.url}/commit`));
     expect(done.body.summary).toMatchObject({ updated: 1, historyExtended: 1, rejected: 0 });
     const periods = await t.db.query(

@@ -189,4 +189,44 @@ export interface ImportSuggestions {
 export interface DryRunResult extends ImportOutcome {
   /** Would a commit write (no rejected rows, or skipInvalidRows)? */
   committable: boolean;
+  /** The updated units with what changes on each, by line (at most MAX_LISTED_CHANGES). */
+  changes: ImportChange[];
+}
+
+export const CHANGE_FIELDS = [
+  'address',
+  'postcode',
+  'floorAreaM2',
+  'frontageM',
+  'floor',
+  'referenceId',
+  'notes',
+  'location',
+  'status',
+  'useCategory',
+  'businessName',
+  'history',
+  'contact',
+] as const;
+export type ChangeField = (typeof CHANGE_FIELDS)[number];
+
+/**
+ * One field of a unit a commit would change: values as text (numbers with a decimal point, codes for
+ * status, use and floor). `location`: `after` is the distance moved in metres; `history` (a unit given
+ * by several rows) and `contact` (values not repeated) carry no values.
+ */
+export interface FieldChange {
+  field: ChangeField;
+  before: string | null;
+  after: string | null;
+}
+
+/** An existing unit a commit would update: its line, its stored address, and what changes. */
+export interface ImportChange {
+  line: number;
+  storefrontId: string;
+  address: string;
+  /** The day a new status, use or business name takes effect; null when they stay. */
+  statusFrom: string | null;
+  fields: FieldChange[];
 }

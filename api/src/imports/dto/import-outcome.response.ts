@@ -1,8 +1,13 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { MAX_LISTED_CHANGES } from '../import-preview.js';
 import {
+  CHANGE_FIELDS,
   PROBLEM_CODES,
   PROBLEM_SEVERITIES,
+  type ChangeField,
   type DryRunResult,
+  type FieldChange,
+  type ImportChange,
   type ImportOutcome,
   type ImportProblem,
   type ImportSummary,
@@ -78,8 +83,56 @@ export class ImportOutcomeResponse implements ImportOutcome {
   problems: ImportProblemResponse[];
 }
 
+@ApiSchema({ name: 'FieldChange', description: 'One field of a unit a commit would change' })
+export class FieldChangeResponse implements FieldChange {
+  @ApiProperty({ enum: CHANGE_FIELDS })
+  field: ChangeField;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The stored value as text (numbers with a decimal point; codes for status, use and floor)',
+  })
+  before: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The new value as text; for `location` the metres moved; none for `history` and `contact`',
+  })
+  after: string | null;
+}
+
+@ApiSchema({ name: 'ImportChange', description: 'An existing unit a commit would update, and what changes' })
+export class ImportChangeResponse implements ImportChange {
+  @ApiProperty({ description: 'Line in the file' })
+  line: number;
+
+  @ApiProperty({ format: 'uuid' })
+  storefrontId: string;
+
+  @ApiProperty({ description: 'The unit’s stored address' })
+  address: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The day a new status, use or business name takes effect (YYYY-MM-DD); null when they stay',
+  })
+  statusFrom: string | null;
+
+  @ApiProperty({ type: [FieldChangeResponse] })
+  fields: FieldChangeResponse[];
+}
+
 @ApiSchema({ name: 'DryRunResult', description: 'What a commit would do, without writing anything' })
 export class DryRunResultResponse extends ImportOutcomeResponse implements DryRunResult {
   @ApiProperty({ description: 'A commit would write: no rejected rows, or rejected rows are to be skipped' })
   committable: boolean;
+
+  @ApiProperty({
+    type: [ImportChangeResponse],
+    description: `The units a commit would update, by line, with each changed field (at most ${MAX_LISTED_CHANGES}; summary.updated counts all)`,
+  })
+  changes: ImportChangeResponse[];
 }

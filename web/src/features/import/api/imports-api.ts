@@ -10,6 +10,8 @@ import type {
 export { IMPORT_FIELDS, IMPORT_SRIDS } from '../../../../../api/src/imports/import.types';
 export type {
   DryRunResult,
+  FieldChange,
+  ImportChange,
   ImportField,
   ImportMapping,
   ImportOutcome,

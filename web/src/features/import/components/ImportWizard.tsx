@@ -17,6 +17,7 @@ import { useImportSuggestions } from '../hooks/use-import-suggestions';
 import { choicesToRecord, countProblems, valueChoices, withColumn } from '../import-mapping';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { CommitProgress } from './CommitProgress';
+import { ChangePreview } from './ChangePreview';
 import { ImportSummaryList } from './ImportSummaryList';
 import { MappingOptions } from './MappingOptions';
 import { ProblemTable } from './ProblemTable';
@@ -148,6 +149,7 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
             })}
           </p>
           <ProblemTable problems={report.problems} />
+          <ChangePreview changes={report.changes} updated={report.summary.updated} />
         </div>
       )}
 
