@@ -279,9 +279,15 @@ test('an intervention recorded in the side panel is listed on the unit', async (
   const { panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
   await panel.getByLabel('Titel').fill('Testladen Sommer');
+  await panel.getByLabel('Budget (€)').fill('1.250,50');
   await panel.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Testladen Sommer')).toBeVisible();
   await expect(panel.getByText('Testladen · Läuft')).toBeVisible();
+  // Running since today (the form's start), no end yet: „seit …“, not „… – –“; the budget to the cent.
+  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
+    new Date(),
+  );
+  await expect(panel.getByText(`seit ${today} · 1.250,50 €`, { exact: true })).toBeVisible();
 });
 
 test('an intervention is brought up to date: ended, lessons learned, the outcome a year later', async ({
