@@ -322,6 +322,22 @@ test('the unit’s notes are shown to its editors line by line, and not to a vis
   await context.close();
 });
 
+test('a long value in the change history wraps inside the panel instead of widening it', async ({ page }) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, town, csrf, 'Notizgasse', '4');
+  const link = `https://hausverwaltung.example/objekte/${'0123456789'.repeat(8)}`; // no place to break
+  const saved = await page.request.patch(`/api/storefronts/${id}`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 1, notes: link },
+  });
+  expect(saved.status()).toBe(200);
+
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  await expect(page.getByTestId('change-history')).toContainText(`Notizen: – → ${link}`);
+  const aside = page.locator('.town__aside');
+  expect(await aside.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+});
+
 test('an intervention is brought up to date: ended, lessons learned, the outcome a year later', async ({
   page,
 }) => {

@@ -108,6 +108,20 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await page.getByRole('link', { name: 'Vergleich' }).click();
   await expect(page).toHaveURL(/\/vergleich$/);
   expect(questions).toHaveLength(2);
+
+  // The unit's change history says which line of the import made it, not the import's bookkeeping.
+  const [lon, lat] = centre;
+  const bbox = [lon + 0.0003, lat + 0.0007, lon + 0.0005, lat + 0.0009].join(',');
+  const near = (await (await page.request.get(`/api/storefronts?bbox=${bbox}`)).json()) as {
+    items: { id: string; street: string; houseNumber: string }[];
+  };
+  const unit = near.items.find((u) => u.street === 'Importgasse' && u.houseNumber === '3')!;
+  await page.goto(`/towns/muehlhausen?selected=${unit.id}`);
+  const history = page.getByTestId('change-history');
+  await expect(history.getByRole('listitem').first()).toContainText('per Import (Zeile 3)');
+  await expect(history).toContainText('Ladenlokal angelegt');
+  await expect(history).not.toContainText('contactFieldsImported');
+  await expect(history).not.toContainText(/import:/i);
 });
 
 test('a counter export with a gap and a broken line is reported, and the trend has a table', async ({
