@@ -279,9 +279,63 @@ test('an intervention recorded in the side panel is listed on the unit', async (
   const { panel } = await openDrawnStorefront(page);
   await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
   await panel.getByLabel('Titel').fill('Testladen Sommer');
+  await panel.getByLabel('Budget (€)').fill('1.250,50');
   await panel.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Testladen Sommer')).toBeVisible();
   await expect(panel.getByText('Testladen · Läuft')).toBeVisible();
+  // Running since today (the form's start), no end yet: „seit …“, not „… – –“; the budget to the cent.
+  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
+    new Date(),
+  );
+  await expect(panel.getByText(`seit ${today} · 1.250,50 €`, { exact: true })).toBeVisible();
+});
+
+test('the unit’s notes are shown to its editors line by line, and not to a visitor', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, town, csrf, 'Notizgasse', '2');
+  const notes = 'Schlüssel bei der Hausverwaltung\nSchaufenster beklebt';
+  const saved = await page.request.patch(`/api/storefronts/${id}`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 1, notes },
+  });
+  expect(saved.status()).toBe(200);
+
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await expect(panel.getByRole('term').filter({ hasText: /^Bemerkung$/ })).toBeVisible();
+  const shown = panel.getByTestId('panel-notes');
+  await expect(shown).toHaveCSS('white-space', 'pre-line');
+  expect(await shown.innerText()).toBe(notes); // the line break kept
+
+  // A visitor who does not edit the town does not get the notes (the API leaves them out).
+  const context = await browser.newContext({ baseURL });
+  const visitor = await context.newPage();
+  await visitor.goto(`/towns/${town.slug}?selected=${id}`);
+  const visitorPanel = visitor.getByTestId('storefront-panel');
+  await expect(visitorPanel.getByRole('heading', { level: 2 })).toHaveText('Notizgasse 2');
+  await expect(visitorPanel.getByTestId('panel-verified')).toBeVisible();
+  await expect(visitorPanel.getByTestId('panel-notes')).toHaveCount(0);
+  await context.close();
+});
+
+test('a long value in the change history wraps inside the panel instead of widening it', async ({ page }) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, town, csrf, 'Notizgasse', '4');
+  const link = `https://hausverwaltung.example/objekte/${'0123456789'.repeat(8)}`; // no place to break
+  const saved = await page.request.patch(`/api/storefronts/${id}`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 1, notes: link },
+  });
+  expect(saved.status()).toBe(200);
+
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  await expect(page.getByTestId('change-history')).toContainText(`Notizen: – → ${link}`);
+  const aside = page.locator('.town__aside');
+  expect(await aside.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('an intervention is brought up to date: ended, lessons learned, the outcome a year later', async ({

@@ -45,7 +45,9 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
     buffer: storefrontList(centre),
   });
   await page.getByRole('button', { name: 'Liste hochladen' }).click();
-  await expect(page.getByTestId('upload-info')).toContainText('4 Zeilen');
+  await expect(page.getByTestId('upload-info')).toHaveText(
+    'leerstand-2026.csv: 4 Zeilen, CSV, Kodierung utf-8, Trennzeichen „;“',
+  );
 
   // The API's suggestions are preselected in the mapping table.
   const columns = page.getByTestId('column-mapping');
@@ -108,6 +110,55 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await page.getByRole('link', { name: 'Vergleich' }).click();
   await expect(page).toHaveURL(/\/vergleich$/);
   expect(questions).toHaveLength(2);
+
+  // The unit's change history says which line of the import made it, not the import's bookkeeping.
+  const [lon, lat] = centre;
+  const bbox = [lon + 0.0003, lat + 0.0007, lon + 0.0005, lat + 0.0009].join(',');
+  const near = (await (await page.request.get(`/api/storefronts?bbox=${bbox}`)).json()) as {
+    items: { id: string; street: string; houseNumber: string }[];
+  };
+  const unit = near.items.find((u) => u.street === 'Importgasse' && u.houseNumber === '3')!;
+  await page.goto(`/towns/muehlhausen?selected=${unit.id}`);
+  const history = page.getByTestId('change-history');
+  await expect(history.getByRole('listitem').first()).toContainText('per Import (Zeile 3)');
+  await expect(history).toContainText('Ladenlokal angelegt');
+  await expect(history).not.toContainText('contactFieldsImported');
+  await expect(history).not.toContainText(/import:/i);
+});
+
+test('a workbook names the sheet read and a GeoJSON file its format, without a CSV encoding or delimiter', async ({
+  page,
+}) => {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Leerstände 2026');
+  sheet.addRow(['Straße', 'Hausnr.']);
+  sheet.addRow(['Tabellengasse', 1]);
+  sheet.addRow(['Tabellengasse', 3]);
+  await page.goto('/daten/import?stadt=muehlhausen');
+  const file = page.getByLabel('Datei (CSV, XLSX oder GeoJSON)');
+  await file.setInputFiles({
+    name: 'leerstand.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  });
+  await page.getByRole('button', { name: 'Liste hochladen' }).click();
+  const info = page.getByTestId('upload-info');
+  await expect(info).toHaveText('leerstand.xlsx: 2 Zeilen, XLSX, Tabellenblatt „Leerstände 2026“');
+
+  const feature = {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: await townCentre(page) },
+    properties: { Straße: 'Punktgasse', Hausnr: '1' },
+  };
+  await page.goto('/daten/import?stadt=muehlhausen');
+  await file.setInputFiles({
+    name: 'leerstand.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [feature] }), 'utf-8'),
+  });
+  await page.getByRole('button', { name: 'Liste hochladen' }).click();
+  await expect(info).toHaveText('leerstand.geojson: 1 Zeile, GeoJSON');
 });
 
 test('a counter export with a gap and a broken line is reported, and the trend has a table', async ({

@@ -24,7 +24,26 @@ export function formatDate(iso: string | null | undefined): string {
   }).format(date);
 }
 
+/**
+ * Cents only when an amount has some: 1.250,50 € but 1.250 € (not 1.250,00 €). Rounded to the cent
+ * first, so that 1.250,004 € is whole.
+ */
+export const euroFractionDigits = (value: number): 0 | 2 => (Math.round(value * 100) % 100 === 0 ? 0 : 2);
+
+/** A recorded amount (an asking rent, a budget) as entered: 1.250,50 € · 1.250 €. */
 export function formatEuro(value: number | null): string {
+  if (value === null) return '–';
+  const digits = euroFractionDigits(value);
+  return new Intl.NumberFormat(locale(), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** An aggregate of amounts (a median cost per unit) to the whole euro: 1.251 €. */
+export function formatWholeEuro(value: number | null): string {
   return value === null
     ? '–'
     : new Intl.NumberFormat(locale(), {

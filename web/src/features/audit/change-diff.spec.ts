@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
-import { changedFields, displayValue, newPeriods } from './change-diff';
+import { changedFields, displayValue, importText, newPeriods } from './change-diff';
 
 /** The shared instance the formatters read the language from, with the app's bundles. */
 beforeAll(initAppI18n);
@@ -35,6 +35,18 @@ describe('changedFields', () => {
     });
     expect(changes.map((c) => c.field)).toEqual(['ownerName', 'ownerPhone']);
     expect(changes.every((c) => c.before === undefined && c.after === undefined)).toBe(true);
+  });
+
+  it('leaves out the bookkeeping an import adds to the record', () => {
+    const changes = changedFields({
+      entityType: 'storefront',
+      before: null,
+      after: {
+        street: 'Importgasse',
+        import: { id: 'eda34121-0000-4000-8000-000000000000', line: 3, contactFieldsImported: false },
+      },
+    });
+    expect(changes).toEqual([{ field: 'street', before: undefined, after: 'Importgasse' }]);
   });
 
   it('shows empty values as a dash', () => {
@@ -77,6 +89,19 @@ describe('displayValue', () => {
     expect(show('location', location)).toBe('51,12345 N, 10,50000 E');
     await i18n.changeLanguage('en');
     expect(show('location', location)).toBe('51.12345 N, 10.50000 E');
+  });
+});
+
+describe('importText', () => {
+  it('names the line of the import that made a change, and nothing for other changes', async () => {
+    const imported = { after: { street: 'Importgasse', import: { id: 'eda34121', line: 3 } } };
+    await i18n.changeLanguage('de');
+    expect(importText(imported, i18n.t)).toBe('per Import (Zeile 3)');
+    expect(importText({ after: { import: { id: 'eda34121' } } }, i18n.t)).toBe('per Import');
+    expect(importText({ after: { street: 'Steinweg' } }, i18n.t)).toBeNull();
+    expect(importText({ after: null }, i18n.t)).toBeNull();
+    await i18n.changeLanguage('en');
+    expect(importText(imported, i18n.t)).toBe('by import (line 3)');
   });
 });
 

@@ -8,8 +8,11 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** Fields whose values the audit trail never shows, even if a record carried them. */
-const HIDDEN = new Set(['version', 'updatedAt', 'createdAt', 'id', 'storefrontId', 'cityId']);
+/**
+ * Fields whose values the audit trail never shows, even if a record carried them; `import` is the
+ * bookkeeping a unit's record from an import carries (which import, which line): see importText.
+ */
+const HIDDEN = new Set(['version', 'updatedAt', 'createdAt', 'id', 'storefrontId', 'cityId', 'import']);
 
 const asRecord = (v: unknown): Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -38,6 +41,17 @@ export function changedFields(record: Pick<ChangeRecord, 'entityType' | 'before'
     changes.push({ field, before: before[field], after: after[field] });
   }
   return changes;
+}
+
+/**
+ * „per Import (Zeile 3)“ for a change an import made (a unit's record from an import carries
+ * `import: {id, line, …}` after the change), null for a change made otherwise.
+ */
+export function importText(record: Pick<ChangeRecord, 'after'>, t: TFunction): string | null {
+  const after = asRecord(record.after);
+  if (!('import' in after)) return null;
+  const line = asRecord(after.import).line;
+  return typeof line === 'number' ? t('changes.byImportLine', { line }) : t('changes.byImport');
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -7,6 +7,7 @@ import {
   quarterLabel,
   formatArea,
   formatEuro,
+  formatWholeEuro,
   previousYear,
   scaleBarLength,
   seriesStart,
@@ -51,6 +52,9 @@ describe('report formatting', () => {
     expect(formatShortDate('2024-03-01', 'de')).toBe('01.03.2024');
     expect(plain(formatArea(1234.5, 'de'))).toBe('1.235 m²');
     expect(plain(formatEuro(12500, 'de'))).toBe('12.500 €');
+    expect(plain(formatEuro(12500.5, 'de'))).toBe('12.500,50 €'); // a budget to the cent, not 12.501 €
+    expect(formatEuro(12500.5, 'en')).toBe('€12,500.50');
+    expect(plain(formatWholeEuro(12500.5, 'de'))).toBe('12.501 €'); // a median cost per unit
   });
 
   it('takes the previous year on the same day, 29 February on the 28th', () => {

@@ -1,4 +1,5 @@
 import { monthsBetween, type IsoDate } from '../../lib/dates';
+import { euroFractionDigits } from '../../lib/format';
 
 /**
  * Formatting of the report's numbers. Values come from the API unchanged; this only decides how
@@ -92,7 +93,20 @@ export function formatArea(m2: number | null, lang: ReportLang): string {
   return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(m2)} m²`;
 }
 
+/** A recorded amount (a budget) or a sum of such: cents only when it has some (1.250,50 € · 12.500 €). */
 export function formatEuro(value: number | null, lang: ReportLang): string {
+  if (value === null) return DASH;
+  const digits = euroFractionDigits(value);
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** An aggregate of amounts (a median cost per unit) to the whole euro. */
+export function formatWholeEuro(value: number | null, lang: ReportLang): string {
   if (value === null) return DASH;
   return new Intl.NumberFormat(locale(lang), {
     style: 'currency',

@@ -3,7 +3,7 @@ import type { OccupancyStatus } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import type { ChangeRecord } from '../api/changes-api';
-import { changedFields, displayValue, newPeriods } from '../change-diff';
+import { changedFields, displayValue, importText, newPeriods } from '../change-diff';
 import { useStorefrontChanges } from '../hooks/use-storefront-changes';
 
 const dateTime = (iso: string, language: string): string =>
@@ -61,7 +61,9 @@ export function ChangeHistory({ storefrontId }: { storefrontId: string }) {
           {changes.data.map((c) => (
             <li key={c.id}>
               <span className="change-list__when">
-                {dateTime(c.at, i18n.language)} · {c.userEmail ?? t('changes.system')}
+                {[dateTime(c.at, i18n.language), c.userEmail ?? t('changes.system'), importText(c, t)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
               <span>{t(`changes.what.${c.entityType}.${c.action}`)}</span>
               <ChangeDetails record={c} />

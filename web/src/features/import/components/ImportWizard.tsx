@@ -21,6 +21,7 @@ import { ChangePreview } from './ChangePreview';
 import { ImportSummaryList } from './ImportSummaryList';
 import { MappingOptions } from './MappingOptions';
 import { ProblemTable } from './ProblemTable';
+import { uploadInfoText } from '../upload-info';
 import { UploadForm } from './UploadForm';
 import { ValueMappingTable } from './ValueMappingTable';
 import { TrackUnsavedInput } from '../../../ui/TrackUnsavedInput';
@@ -77,15 +78,7 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
     // The column and value mapping is work: leaving before the commit asks first (ui/unsaved-changes).
     <div className="import-step" data-unsaved-scope>
       <TrackUnsavedInput saved={committed !== undefined} />
-      <p data-testid="upload-info">
-        {t('import.upload.info', {
-          file: upload.fileName ?? '–',
-          rows: upload.rowCount,
-          format: upload.fileInfo.format.toUpperCase(),
-          encoding: upload.fileInfo.encoding,
-          delimiter: upload.fileInfo.delimiter ?? '–',
-        })}
-      </p>
+      <p data-testid="upload-info">{uploadInfoText(upload, t)}</p>
       {upload.fileProblems.length > 0 && <ProblemTable problems={upload.fileProblems} />}
 
       <h3>{t('import.columns.heading')}</h3>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
+import { interventionPeriod } from '../intervention-period';
 import { InterventionEditForm } from './InterventionEditForm';
 import { confirmDiscard } from '../../../ui/unsaved-changes';
 
@@ -43,7 +44,7 @@ export function InterventionList({
               {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
             </span>
             <span>
-              {formatDate(i.startDate)} – {formatDate(i.endDate)}
+              {interventionPeriod(i, formatDate, t)}
               {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
             </span>
             {i.lessonsLearned && <span className="intervention-list__lessons">{i.lessonsLearned}</span>}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatEuro, formatNumber, formatPercent } from '../../../lib/format';
+import { formatNumber, formatPercent, formatWholeEuro } from '../../../lib/format';
 import { KpiInfoButton } from '../../kpis/components/KpiInfoButton';
 import type { InterventionTypeInsight } from '../api/interventions-api';
 
@@ -31,7 +31,7 @@ export function InterventionTypeSummary({ types }: { types: InterventionTypeInsi
                   {formatNumber(row.ledToRegularLease12m)} / {formatNumber(row.evaluated)} {t('kb.evaluated')}
                   {row.regularLeaseShare !== null && ` (${formatPercent(row.regularLeaseShare, 0)})`}
                 </td>
-                <td>{formatEuro(row.medianCostPerUnit)}</td>
+                <td>{formatWholeEuro(row.medianCostPerUnit)}</td>
               </tr>
             ))}
           </tbody>

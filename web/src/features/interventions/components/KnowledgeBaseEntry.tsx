@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
+import { interventionPeriod } from '../intervention-period';
 import { outcomeOf } from '../outcome';
 import { OccupancyBeforeAfterView } from './OccupancyBeforeAfterView';
 
@@ -15,13 +16,13 @@ const OUTCOME_KEY = {
 export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: Intervention; town: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const period = interventionPeriod(i, formatDate, t);
   return (
     <li className="card kb-entry" data-testid="kb-entry">
       <h3>{i.title}</h3>
       <p className="hint">
-        {town} · {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)} ·{' '}
-        {formatDate(i.startDate)} – {formatDate(i.endDate)} · {t('kb.cost')}: {formatEuro(i.budgetEur)} ·{' '}
-        {t('kb.outcome')}: {t(OUTCOME_KEY[outcomeOf(i)])}
+        {town} · {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)} · {period} ·{' '}
+        {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}: {t(OUTCOME_KEY[outcomeOf(i)])}
       </p>
       {i.lessonsLearned && (
         <p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
+import { interventionPeriod } from '../../interventions/intervention-period';
 import { interventionsOn, outcomeOn } from '../report-interventions';
 
 /** The town's interventions started by the date: what, when, state on the date, 12-month outcome, cost. */
@@ -55,9 +56,7 @@ export function InterventionsTable({
                   {i.title}
                   <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
                 </th>
-                <td>
-                  {formatShortDate(i.startDate, lang)} – {i.endDate ? formatShortDate(i.endDate, lang) : ''}
-                </td>
+                <td>{interventionPeriod({ ...i, state }, (day) => formatShortDate(day, lang), t)}</td>
                 <td>{t(`interventionState.${state}`)}</td>
                 <td>{outcomeText[outcomeOn(i, asOf)]}</td>
                 <td className="num">{formatEuro(i.budgetEur, lang)}</td>

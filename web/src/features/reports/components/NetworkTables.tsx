@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { City } from '../../../lib/domain';
 import type { InterventionsByType, NetworkSummary, TownKpis } from '../api/report-types';
-import { formatChange, formatEuro, formatKpi, formatShortDate, type ReportLang } from '../report-format';
+import { formatChange, formatKpi, formatShortDate, formatWholeEuro, type ReportLang } from '../report-format';
 import { FLOW_ROWS, STOCK_ROWS } from '../report-kpis';
 
 /** Median, quartiles, range and n per KPI across the visible member towns, with the median's change. */
@@ -166,7 +166,7 @@ export function InterventionsByTypeTable({ data, lang }: { data: InterventionsBy
                 <td className="num">
                   {r.ledToRegularLease12m} ({formatKpi('share', r.regularLeaseShare, lang)})
                 </td>
-                <td className="num">{formatEuro(r.medianCostPerUnit, lang)}</td>
+                <td className="num">{formatWholeEuro(r.medianCostPerUnit, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -116,6 +116,15 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
                 </dd>
               </>
             )}
+            {/* the town's editors only: the API sends no notes to anyone else */}
+            {s.notes && (
+              <>
+                <dt>{t('panel.notes')}</dt>
+                <dd className="facts__notes" data-testid="panel-notes">
+                  {s.notes}
+                </dd>
+              </>
+            )}
           </dl>
           {!s.insidePerimeter && <p className="hint">{t('panel.outsidePerimeter')}</p>}
 
