@@ -306,7 +306,7 @@ test('the unit’s notes are shown to its editors line by line, and not to a vis
 
   await page.goto(`/towns/${town.slug}?selected=${id}`);
   const panel = page.getByTestId('storefront-panel');
-  await expect(panel.getByRole('term').filter({ hasText: /^Bemerkung$/ })).toBeVisible();
+  await expect(panel.getByRole('term').filter({ hasText: /^Notizen$/ })).toBeVisible();
   const shown = panel.getByTestId('panel-notes');
   await expect(shown).toHaveCSS('white-space', 'pre-line');
   expect(await shown.innerText()).toBe(notes); // the line break kept

@@ -126,6 +126,49 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(history).not.toContainText(/import:/i);
 });
 
+test('the dry run of next quarter’s list says what changes on each unit before anything is written', async ({
+  page,
+}) => {
+  const [lon, lat] = await townCentre(page);
+  const list = (status: string, area: string, category: string): Buffer =>
+    Buffer.from(
+      [
+        'Straße;Hausnr.;Fläche (m²);Status;Nutzung;Breite;Länge',
+        `Vorschaugasse;2;${area};${status};${category};${de(lat - 0.0004)};${de(lon - 0.0004)}`,
+      ].join('\r\n'),
+    );
+  const importList = async (file: Buffer): Promise<void> => {
+    await page.goto('/daten/import?stadt=muehlhausen');
+    await page.getByLabel('Datei (CSV, XLSX oder GeoJSON)').setInputFiles({
+      name: 'vorschau.csv',
+      mimeType: 'text/csv',
+      buffer: file,
+    });
+    await page.getByRole('button', { name: 'Liste hochladen' }).click();
+    await page.getByRole('button', { name: 'Probelauf starten' }).click();
+  };
+  await importList(list('Leerstand', '70', ''));
+  await expect(page.getByTestId('dry-run-summary-created')).toHaveText('1');
+  await expect(page.getByTestId('change-preview')).toHaveCount(0); // nothing existing changes
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(page.getByTestId('commit-result')).toContainText('Import abgeschlossen.');
+
+  await importList(list('belegt', '72,5', 'Gastronomie'));
+  await expect(page.getByTestId('dry-run-summary-updated')).toHaveText('1');
+  const preview = page.getByTestId('change-preview');
+  await expect(preview.locator('summary')).toHaveText('Was sich an 1 bestehenden Ladenlokal ändert');
+  const row = preview.getByRole('row').filter({ hasText: 'Vorschaugasse 2' });
+  await expect(row.getByRole('listitem')).toHaveText([
+    'Fläche (m²): 70 → 72,5',
+    'Status: Leerstand → Genutzt',
+    'Nutzung: – → Gastronomie',
+  ]);
+  const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
+    new Date(),
+  );
+  await expect(row).toContainText(`ab ${today}`);
+});
+
 test('a workbook names the sheet read and a GeoJSON file its format, without a CSV encoding or delimiter', async ({
   page,
 }) => {
