@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, readCsvRecords } from './import-file.js';
+import { parseImportFile, readCsvRecords } from './import-file.js';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from './unreadable.js';
 
 /** What csv-parse answers with its per-record info: the reference for the line numbers. */
 const withInfo = (text: string, delimiter: string) =>

@@ -3,24 +3,14 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error.js';
 import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
-import { unreadable } from './unreadable.js';
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  tooManyColumns,
+  tooManyRows,
+  unreadable,
+} from './unreadable.js';
 import type { XlsxAnswer } from './xlsx-worker.js';
-
-export const MAX_IMPORT_ROWS = 200_000;
-export const MAX_IMPORT_COLUMNS = 80;
-
-const tooManyRows = (count: number | null): DomainError =>
-  unreadable(
-    'too_many_rows',
-    `The file has ${count ?? `more than ${MAX_IMPORT_ROWS}`} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
-    { count, limit: MAX_IMPORT_ROWS },
-  );
-const tooManyColumns = (count: number | null): DomainError =>
-  unreadable(
-    'too_many_columns',
-    `The file has ${count ?? `more than ${MAX_IMPORT_COLUMNS}`} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
-    { count, limit: MAX_IMPORT_COLUMNS },
-  );
 
 /**
  * Records csv-parse reads at most: the header, the row limit and one more, which tells a file over the
