@@ -143,9 +143,11 @@ const trailingEmpty = (record: string[], width: number): boolean =>
   record.length > width && record.slice(width).every((c) => c === '');
 
 /**
- * An .xlsx is read in a worker thread of its own: exceljs reads a workbook whole, and a small file can
- * unpack to millions of rows (a 254 KB workbook held the API's only thread for 20 s). The worker has
- * a memory limit and a time limit; the API answers other requests meanwhile.
+ * An .xlsx is read in a worker thread of its own (xlsx-table.ts), with a memory limit and a time
+ * limit; the API answers other requests meanwhile. Its rows are streamed and reading stops after the
+ * row limit, but a small file can still unpack to much more than it holds: the shared strings are
+ * read whole before the first row (a 254 KB workbook of 4 million rows, read whole, once held the
+ * API's only thread for 20 s).
  */
 export const XLSX_TIME_LIMIT_MS = 60_000;
 const XLSX_MEMORY_MB = 1536;
