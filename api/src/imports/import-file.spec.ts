@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, readCsvRecords } from './import-file.js';
+import { PassThrough } from 'node:stream';
+import { parseImportFile, readCsvRecords } from './import-file.js';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from './unreadable.js';
 
 /** What csv-parse answers with its per-record info: the reference for the line numbers. */
 const withInfo = (text: string, delimiter: string) =>
@@ -142,6 +144,24 @@ describe('parseImportFile: workbooks', () => {
     expect(table.headers).toEqual(['Straße', 'Nr']);
     expect(table.rows).toEqual([['Mühlgasse', '3']]);
     expect(table.info).toMatchObject({ format: 'xlsx', sheet: 'Leerstände' });
+  });
+
+  it('refuses a workbook of one row more than the limit, with the CSV reader’s problem and message', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+    const sheet = book.addWorksheet('Liste');
+    sheet.addRow(['Straße', 'Nr']).commit();
+    for (let i = 1; i <= MAX_IMPORT_ROWS + 1; i++) sheet.addRow(['Markt', i]).commit();
+    sheet.commit();
+    await book.commit();
+    await expect(parseImportFile(Buffer.concat(chunks), 'xlsx')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: `The file has more than ${MAX_IMPORT_ROWS} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+      details: { reason: 'unreadable_file', problem: 'too_many_rows', count: null, limit: MAX_IMPORT_ROWS },
+    });
   });
 
   it('refuses a workbook that takes longer than its time limit, and an unreadable one, with a clear problem', async () => {

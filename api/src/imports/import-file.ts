@@ -3,24 +3,14 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error.js';
 import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
-import { unreadable } from './unreadable.js';
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  tooManyColumns,
+  tooManyRows,
+  unreadable,
+} from './unreadable.js';
 import type { XlsxAnswer } from './xlsx-worker.js';
-
-export const MAX_IMPORT_ROWS = 200_000;
-export const MAX_IMPORT_COLUMNS = 80;
-
-const tooManyRows = (count: number | null): DomainError =>
-  unreadable(
-    'too_many_rows',
-    `The file has ${count ?? `more than ${MAX_IMPORT_ROWS}`} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
-    { count, limit: MAX_IMPORT_ROWS },
-  );
-const tooManyColumns = (count: number | null): DomainError =>
-  unreadable(
-    'too_many_columns',
-    `The file has ${count ?? `more than ${MAX_IMPORT_COLUMNS}`} columns; at most ${MAX_IMPORT_COLUMNS} are supported.`,
-    { count, limit: MAX_IMPORT_COLUMNS },
-  );
 
 /**
  * Records csv-parse reads at most: the header, the row limit and one more, which tells a file over the
@@ -153,9 +143,11 @@ const trailingEmpty = (record: string[], width: number): boolean =>
   record.length > width && record.slice(width).every((c) => c === '');
 
 /**
- * An .xlsx is read in a worker thread of its own: exceljs reads a workbook whole, and a small file can
- * unpack to millions of rows (a 254 KB workbook held the API's only thread for 20 s). The worker has
- * a memory limit and a time limit; the API answers other requests meanwhile.
+ * An .xlsx is read in a worker thread of its own (xlsx-table.ts), with a memory limit and a time
+ * limit; the API answers other requests meanwhile. Its rows are streamed and reading stops after the
+ * row limit, but a small file can still unpack to much more than it holds: the shared strings are
+ * read whole before the first row (a 254 KB workbook of 4 million rows, read whole, once held the
+ * API's only thread for 20 s).
  */
 export const XLSX_TIME_LIMIT_MS = 60_000;
 const XLSX_MEMORY_MB = 1536;

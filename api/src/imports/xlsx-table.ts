@@ -1,48 +1,103 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../common/excel.js';
+import { DomainError } from '../common/domain-error.js';
 import type { ParsedTable } from './import.types.js';
-import { unreadable } from './unreadable.js';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, tooManyColumns, tooManyRows } from './unreadable.js';
+import { noSheet, notXlsx, openWorkbookPackage } from './xlsx-package.js';
 
-/** The first sheet with data of an .xlsx as a table (run in the worker of import-file.ts). */
-export async function readXlsxTable(bytes: Uint8Array): Promise<ParsedTable> {
-  const workbook = new (await loadExcelJs()).Workbook();
+type Sheet = Pick<ParsedTable, 'headers' | 'rows' | 'lines'>;
+
+/**
+ * The first sheet with data of an .xlsx as a table (run in the worker of import-file.ts). Read row by
+ * row with exceljs's streaming reader: it stops at the first row past the row limit, and at a header
+ * wider than the column limit, refused as a CSV over the limits is, without reading the rest.
+ * `maxRows`: the row limit (tests lower it).
+ */
+export async function readXlsxTable(
+  bytes: Uint8Array,
+  { maxRows = MAX_IMPORT_ROWS } = {},
+): Promise<ParsedTable> {
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable(
-      'not_xlsx',
-      'The file cannot be read as an Excel workbook (.xlsx). Older .xls files must be saved as .xlsx first.',
-    );
+    const workbook = openWorkbookPackage(bytes);
+    const reader = new (await loadExcelJs()).stream.xlsx.WorkbookReader(workbook.readingOrder(), {
+      sharedStrings: 'cache',
+      styles: 'cache', // number formats: which numbers are dates
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    let index = 0;
+    // the worksheets come in the order readingOrder() hands them over: tab order
+    for await (const worksheet of reader) {
+      const sheet = await readSheet(worksheet, maxRows, workbook.date1904);
+      if (sheet) {
+        return {
+          ...sheet,
+          problems: [],
+          info: {
+            format: 'xlsx',
+            encoding: 'binary',
+            bom: false,
+            delimiter: null,
+            sheet: workbook.sheets[index]!.name,
+          },
+        };
+      }
+      index++;
+    }
+    throw noSheet();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw notXlsx(); // what exceljs could not read
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw unreadable('no_sheet', 'The workbook has no sheet with data.');
+}
+
+/**
+ * A worksheet's table, or null when no cell has a value. The header is the first row with a value;
+ * rows whose cells are all empty are left out; each row keeps its number in the sheet (`lines`), cut
+ * or padded to the header's width (empty header cells at its end do not count).
+ */
+async function readSheet(
+  worksheet: ExcelJS.stream.xlsx.WorksheetReader,
+  maxRows: number,
+  date1904: boolean,
+): Promise<Sheet | null> {
+  let headers: string[] | null = null;
   const rows: string[][] = [];
   const lines: number[] = [];
-  let headers: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+  for await (const row of worksheet) {
+    if (!row.hasValues) continue;
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    if (headers.length === 0) {
-      headers = cells;
-      return;
+    for (let c = 1; c <= Math.max(row.cellCount, headers?.length ?? 0); c++) {
+      cells.push(cellText(row.getCell(c), date1904));
     }
-    if (cells.every((v) => v === '')) return;
-    rows.push(cells);
-    lines.push(number);
-  });
-  while (headers.length && headers[headers.length - 1] === '') headers.pop();
-  const width = headers.length;
-  return {
-    headers,
-    rows: rows.map((r) => r.slice(0, width)),
-    lines,
-    problems: [],
-    info: { format: 'xlsx', encoding: 'binary', bom: false, delimiter: null, sheet: sheet.name },
-  };
+    if (headers === null) {
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      if (cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(cells.length);
+      headers = cells;
+      continue;
+    }
+    if (cells.every((v) => v === '')) continue;
+    if (rows.length === maxRows) throw tooManyRows(null, maxRows);
+    rows.push(cells.slice(0, headers.length));
+    lines.push(row.number);
+  }
+  return headers && { headers, rows, lines };
 }
 
 /** An Excel cell as the text a user sees (numbers with a dot, dates as YYYY-MM-DD). */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(cell: ExcelJS.Cell, date1904: boolean): string {
+  const value = cell.value;
+  // The streaming reader gives a formula's result as a number whatever it is (an error NaN, TRUE 1;
+  // exceljs's cell value then drops those that are falsy): a result in a date format becomes its date
+  // here, as exceljs's whole-workbook reader did.
+  if (isFormula(value) && typeof value.result === 'number' && isDateFormat(cell.numFmt)) {
+    return valueText(excelDate(value.result, date1904));
+  }
+  return valueText(value);
+}
+
+function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -52,8 +107,19 @@ function cellText(value: ExcelJS.CellValue): string {
       .map((r) => r.text)
       .join('')
       .trim();
-  if ('result' in value) return cellText(value.result ?? null);
+  if ('result' in value) return valueText(value.result ?? null);
   if ('text' in value) return String(value.text).trim();
   if ('error' in value) return '';
   return '';
 }
+
+const isFormula = (value: ExcelJS.CellValue): value is ExcelJS.CellFormulaValue =>
+  typeof value === 'object' && value !== null && 'formula' in value;
+
+/** exceljs's own test for a date format (utils.isDateFmt): y, m, d, h, s outside quotes and brackets. */
+const isDateFormat = (format: string | undefined): boolean =>
+  !!format && /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+
+/** exceljs's conversion of a serial number to a date (utils.excelToDate). */
+const excelDate = (serial: number, date1904: boolean): Date =>
+  new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
