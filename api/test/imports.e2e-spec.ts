@@ -387,6 +387,39 @@ describe('storefront import', () => {
     ]);
   });
 
+  it('reads a GeoJSON file in ETRS89/UTM 32N as QGIS writes it (crs member), and refuses an unsupported system by name', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const [utm] = await t.db.query<{ x: number; y: number }[]>(
+      `SELECT ST_X(p) AS x, ST_Y(p) AS y FROM ST_Transform(ST_SetSRID(ST_MakePoint(10.7005, 50.9502), 4326), 25832) p`,
+    );
+    const file = (crs: string) =>
+      Buffer.from(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          crs: { type: 'name', properties: { name: crs } },
+          features: [
+            {
+              type: 'Feature',
+              properties: { Straße: 'Utmgasse', Hausnummer: '1', Status: 'Leerstand' },
+              geometry: { type: 'Point', coordinates: [utm!.x, utm!.y] },
+            },
+          ],
+        }),
+      );
+    const p = await prepared(editor, city, file('urn:ogc:def:crs:EPSG::25832'), 'qgis.geojson', {
+      referenceDate: '2025-01-01',
+    });
+    ok(await editor.post(`${p.url}/commit`));
+    expect(await unitsOf(t.db, city.id)).toEqual([
+      expect.objectContaining({ street: 'Utmgasse', status: 'vacant', lon: 10.7005, lat: 50.9502 }),
+    ]);
+
+    const gk = await upload(editor, city.id, file('urn:ogc:def:crs:EPSG::31468'), 'gk.geojson');
+    expect(gk.status).toBe(400);
+    expect(gk.body.details).toMatchObject({ problem: 'unsupported_crs', crs: 'urn:ogc:def:crs:EPSG::31468' });
+  });
+
   it('answers a file it cannot read with a message, never a 500', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { PassThrough } from 'node:stream';
-import { parseImportFile, readCsvRecords } from './import-file.js';
+import { geoJsonSrid, parseImportFile, readCsvRecords } from './import-file.js';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from './unreadable.js';
 
 /** What csv-parse answers with its per-record info: the reference for the line numbers. */
@@ -89,6 +89,27 @@ describe('parseImportFile: Windows-1252 beyond Latin-1', () => {
     expect(table.rows).toEqual([
       ['Badergasse', 'Eigentümer \u2013 Hr. Müller \u201everhandelt\u201c \u2026 \u2019', '450 \u20ac'],
     ]);
+  });
+});
+
+describe('geoJsonSrid: the coordinate system a GeoJSON file names', () => {
+  const named = (name: string) => ({ type: 'name', properties: { name } });
+
+  it('reads WGS 84 without a crs member, and the spellings GIS write for the supported systems', () => {
+    expect(geoJsonSrid(undefined)).toBe(4326);
+    expect(geoJsonSrid(named('urn:ogc:def:crs:OGC:1.3:CRS84'))).toBe(4326);
+    expect(geoJsonSrid(named('urn:ogc:def:crs:EPSG::4326'))).toBe(4326);
+    expect(geoJsonSrid(named('urn:ogc:def:crs:EPSG::25832'))).toBe(25832); // QGIS
+    expect(geoJsonSrid(named('EPSG:25833'))).toBe(25833);
+    expect(geoJsonSrid(named('urn:ogc:def:crs:EPSG:6.9:25832'))).toBe(25832);
+  });
+
+  it('refuses another system by name instead of reading its metres as degrees', () => {
+    expect(() => geoJsonSrid(named('urn:ogc:def:crs:EPSG::31468'))).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ problem: 'unsupported_crs', crs: 'urn:ogc:def:crs:EPSG::31468' }),
+      }),
+    );
   });
 });
 

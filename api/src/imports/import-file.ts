@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error.js';
-import type { ImportFormat, ImportProblem, ParsedTable } from './import.types.js';
+import {
+  IMPORT_SRIDS,
+  type ImportFormat,
+  type ImportProblem,
+  type ImportSrid,
+  type ParsedTable,
+} from './import.types.js';
 import { decodeText, detectDelimiter } from './text-decoding.js';
 import {
   MAX_IMPORT_COLUMNS,
@@ -205,6 +211,7 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     throw unreadable('not_feature_collection', 'Expected a GeoJSON FeatureCollection.');
   }
+  const srid = geoJsonSrid(doc.crs);
   const problems: ImportProblem[] = [];
   // A feature that is not an object, or whose properties or geometry are not objects, is reported on its line.
   const features = (doc.features as unknown[]).map((f, i): GeoJsonFeature => {
@@ -239,7 +246,7 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
   const headers = [...keys, 'wkt'];
   const rows = features.map((f) => [
     ...headers.slice(0, -1).map((k) => propertyText(f.properties?.[k])),
-    pointWkt(f.geometry),
+    pointWkt(f.geometry, srid),
   ]);
   return {
     headers,
@@ -261,12 +268,32 @@ function propertyText(value: unknown): string {
 }
 
 /** A Point (or the first point of a MultiPoint) as WKT; other geometries as their type, reported later. */
-function pointWkt(geometry: GeoJsonFeature['geometry']): string {
+/**
+ * The coordinate system a GeoJSON file names in its `crs` member (RFC 7946 dropped it, but QGIS and
+ * other GIS still write it for projected data): WGS 84 without one. ETRS89/UTM 32N and 33N are
+ * transformed like easting/northing columns; any other system is refused by name rather than read as
+ * degrees (every point of a UTM file was „not plausible“).
+ */
+export function geoJsonSrid(crs: unknown): ImportSrid {
+  const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
+  if (typeof name !== 'string') return 4326;
+  if (/CRS84$/i.test(name)) return 4326;
+  const code = /EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name)?.[1];
+  const srid = Number(code);
+  if ((IMPORT_SRIDS as readonly number[]).includes(srid)) return srid as ImportSrid;
+  throw unreadable(
+    'unsupported_crs',
+    `The file's coordinate system ${name} is not supported: please export it in WGS 84 (EPSG:4326) or ETRS89/UTM 32N or 33N (EPSG:25832/25833).`,
+    { crs: name },
+  );
+}
+
+function pointWkt(geometry: GeoJsonFeature['geometry'], srid: ImportSrid): string {
   if (!geometry) return '';
   const c = geometry.coordinates;
-  if (geometry.type === 'Point' && Array.isArray(c)) return `SRID=4326;POINT(${c[0]} ${c[1]})`;
+  if (geometry.type === 'Point' && Array.isArray(c)) return `SRID=${srid};POINT(${c[0]} ${c[1]})`;
   if (geometry.type === 'MultiPoint' && Array.isArray(c) && Array.isArray(c[0])) {
-    return `SRID=4326;POINT(${c[0][0]} ${c[0][1]})`;
+    return `SRID=${srid};POINT(${c[0][0]} ${c[0][1]})`;
   }
   return typeof geometry.type === 'string' ? geometry.type.toUpperCase() : '';
 }

@@ -15,6 +15,7 @@ export type UnreadableProblem =
   | 'no_sheet'
   | 'not_json'
   | 'not_feature_collection'
+  | 'unsupported_crs'
   | 'workbook_too_large';
 
 export const unreadable = (problem: UnreadableProblem, message: string, details: object = {}): DomainError =>

@@ -64,6 +64,13 @@ describe('errorMessageKey', () => {
     });
     expect(errorMessageKey(tooMany)).toBe('errors.file.too_many_rows');
     expect(errorMessageValues(tooMany)).toMatchObject({ limit: '200.000' });
+    const gaussKrueger = new ApiError(400, 'VALIDATION_FAILED', 'x', {
+      reason: 'unreadable_file',
+      problem: 'unsupported_crs',
+      crs: 'urn:ogc:def:crs:EPSG::31468',
+    });
+    expect(errorMessageKey(gaussKrueger)).toBe('errors.file.unsupported_crs');
+    expect(errorMessageValues(gaussKrueger)).toMatchObject({ crs: 'urn:ogc:def:crs:EPSG::31468' });
     expect(errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'empty_upload' }))).toBe(
       'errors.file.empty_upload',
     );

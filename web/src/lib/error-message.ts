@@ -32,6 +32,7 @@ export const FILE_PROBLEMS = [
   'no_sheet',
   'not_json',
   'not_feature_collection',
+  'unsupported_crs',
   'workbook_too_large',
   'empty_upload',
 ] as const;
@@ -167,6 +168,8 @@ export function errorMessageValues(error: Error): Record<string, string> {
   }
   const limit = detail(error as { details?: unknown }, 'limit');
   if (typeof limit === 'number') values['limit'] = formatNumber(limit);
+  const crs = detail(error as { details?: unknown }, 'crs'); // a file's unsupported coordinate system
+  if (typeof crs === 'string') values['crs'] = crs;
   const rejected = (detail(error as { details?: unknown }, 'summary') as { rejected?: unknown } | undefined)
     ?.rejected;
   if (typeof rejected === 'number') values['count'] = formatNumber(rejected);
