@@ -69,6 +69,22 @@ describe('parseImportFile: text encodings', () => {
   });
 });
 
+describe('parseImportFile: title lines above the table', () => {
+  it('takes the first line naming two columns as the header, and the delimiter from it', async () => {
+    for (const [title, delimiter] of [
+      ['"Leerstandsliste Innenstadt, Stand 01.12.2026",,\r\n\r\n', ','], // as Excel saves it
+      ['Leerstandsliste Innenstadt Stand 01.12.2026;;\r\n;;\r\n', ';'],
+    ] as const) {
+      const csv = `${title}Straße${delimiter}Hausnr.${delimiter}Status\r\nMarkt${delimiter}1${delimiter}leer\r\n`;
+      const table = await parseImportFile(Buffer.from(csv), 'csv');
+      expect(table.headers).toEqual(['Straße', 'Hausnr.', 'Status']);
+      expect(table.rows).toEqual([['Markt', '1', 'leer']]);
+      expect(table.lines).toEqual([4]);
+      expect(table.info.delimiter).toBe(delimiter);
+    }
+  });
+});
+
 describe('parseImportFile: Windows-1252 beyond Latin-1', () => {
   it('reads € „ “ – … ’ as German Excel writes them (bytes 0x80–0x9F)', async () => {
     // Straße;Bemerkung;Miete / Badergasse;Eigentümer – Hr. Müller „verhandelt“ … ’;450 €, byte by byte

@@ -12,6 +12,8 @@ import { decodeText, detectDelimiter } from './text-decoding.js';
 import {
   MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
+  MAX_TITLE_ROWS,
+  titleRowCount,
   tooManyColumns,
   tooManyRows,
   unreadable,
@@ -67,9 +69,11 @@ export async function parseImportFile(
 
 function parseCsv(bytes: Uint8Array): ParsedTable {
   const { text, encoding, bom } = decodeText(bytes);
-  const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  // The first line with a delimiter: a title line above the table may have none.
+  const firstLines = text.split(/\r?\n/, MAX_TITLE_ROWS + 1);
+  const delimiter = detectDelimiter(firstLines.find((line) => /[;,\t]/.test(line)) ?? firstLines[0] ?? '');
   const records = readCsvRecords(text, delimiter);
-  const [header, ...data] = records;
+  const [header, ...data] = records.slice(titleRowCount(records.map((r) => r.record)));
   const headers = (header?.record ?? []).map((h) => h.trim());
   const problems: ImportProblem[] = [];
   const rows: string[][] = [];

@@ -39,3 +39,22 @@ export const tooManyColumns = (count: number | null, limit = MAX_IMPORT_COLUMNS)
     `The file has ${count ?? `more than ${limit}`} columns; at most ${limit} are supported.`,
     { count, limit },
   );
+
+/** At most this many title lines above a table's header are passed over (see titleRowCount). */
+export const MAX_TITLE_ROWS = 10;
+
+/**
+ * How many of a table's first rows are a title above it, not its header: lists from town halls often
+ * start with „Leerstandsliste Innenstadt, Stand 01.12.2026“ and a blank line. A title has at most one
+ * value; the header names at least two columns (no list can be imported with one). Where none of the
+ * first rows has two values, the first row is the header, as before.
+ */
+export function titleRowCount(rows: readonly (readonly string[])[]): number {
+  const limit = Math.min(rows.length, MAX_TITLE_ROWS + 1);
+  for (let i = 0; i < limit; i++) if (namesColumns(rows[i]!)) return i;
+  return 0;
+}
+
+/** A row with two values or more: it can be a header (a title line has one). */
+export const namesColumns = (cells: readonly string[]): boolean =>
+  cells.filter((cell) => cell.trim() !== '').length >= 2;

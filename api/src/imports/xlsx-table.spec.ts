@@ -189,6 +189,43 @@ describe('readXlsxTable: rows and sheets', () => {
     expect(table.lines).toEqual([4, 9, 12]);
   });
 
+  it('passes over title lines above the table: the header is the first row naming two columns', async () => {
+    const bytes = await workbook((book) => {
+      const sheet = book.addWorksheet('Liste');
+      sheet.getRow(1).values = ['Leerstandsliste Innenstadt, Stand 01.12.2026'];
+      sheet.getRow(2).values = ['Citymanagement'];
+      sheet.getRow(4).values = ['Straße', 'Nr', 'Status'];
+      sheet.getRow(5).values = ['Markt', 1, 'belegt'];
+      sheet.getRow(6).values = ['Gasse']; // one value below the header: a data row
+    });
+    const table = await readXlsxTable(bytes);
+    expect(table.headers).toEqual(['Straße', 'Nr', 'Status']);
+    expect(table.rows).toEqual([
+      ['Markt', '1', 'belegt'],
+      ['Gasse', '', ''],
+    ]);
+    expect(table.lines).toEqual([5, 6]);
+  });
+
+  it('reads a sheet whose rows have one value each as before: the first row is the header', async () => {
+    const bytes = await workbook((book) => {
+      const sheet = book.addWorksheet('Liste');
+      for (let i = 1; i <= 13; i++) sheet.getRow(i).values = [i === 1 ? 'Adresse' : `Markt ${i}`];
+    });
+    const table = await readXlsxTable(bytes);
+    expect(table.headers).toEqual(['Adresse']);
+    expect(table.rows).toHaveLength(12);
+    expect(table.lines[0]).toBe(2);
+    const short = await readXlsxTable(
+      await workbook((book) => {
+        const sheet = book.addWorksheet('Liste');
+        sheet.getRow(1).values = ['Adresse'];
+        sheet.getRow(2).values = ['Markt 1'];
+      }),
+    );
+    expect(short).toMatchObject({ headers: ['Adresse'], rows: [['Markt 1']], lines: [2] });
+  });
+
   it('takes the first sheet with data in the order of the tabs', async () => {
     const bytes = await workbook((book) => {
       book.addWorksheet('Deckblatt'); // empty

@@ -2,7 +2,14 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../common/excel.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ParsedTable } from './import.types.js';
-import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, tooManyColumns, tooManyRows } from './unreadable.js';
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  MAX_TITLE_ROWS,
+  namesColumns,
+  tooManyColumns,
+  tooManyRows,
+} from './unreadable.js';
 import { noSheet, notXlsx, openWorkbookPackage } from './xlsx-package.js';
 
 type Sheet = Pick<ParsedTable, 'headers' | 'rows' | 'lines'>;
@@ -53,7 +60,8 @@ export async function readXlsxTable(
 }
 
 /**
- * A worksheet's table, or null when no cell has a value. The header is the first row with a value;
+ * A worksheet's table, or null when no cell has a value. The header is the first row with a value
+ * (after title lines, if any);
  * rows whose cells are all empty are left out; each row keeps its number in the sheet (`lines`), cut
  * or padded to the header's width (empty header cells at its end do not count).
  */
@@ -62,26 +70,43 @@ async function readSheet(
   maxRows: number,
   date1904: boolean,
 ): Promise<Sheet | null> {
-  let headers: string[] | null = null;
+  let headers = null as string[] | null; // (set in accept: no narrowing to null)
   const rows: string[][] = [];
   const lines: number[] = [];
+  const accept = (cells: string[], number: number): void => {
+    if (headers === null) {
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      if (cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(cells.length);
+      headers = cells;
+      return;
+    }
+    if (cells.every((v) => v === '')) return;
+    if (rows.length === maxRows) throw tooManyRows(null, maxRows);
+    rows.push(cells.slice(0, headers.length));
+    lines.push(number);
+  };
+  // Rows of one value before the header may be a title above the table (unreadable.ts titleRowCount):
+  // held back until a row naming columns shows they were (dropped), or the title limit or the sheet's
+  // end shows they were not (read as before: the first is the header).
+  const held: { cells: string[]; number: number }[] = [];
+  const release = (): void => {
+    for (const r of held.splice(0)) accept(r.cells, r.number);
+  };
   for await (const row of worksheet) {
     if (!row.hasValues) continue;
     const cells: string[] = [];
     for (let c = 1; c <= Math.max(row.cellCount, headers?.length ?? 0); c++) {
       cells.push(cellText(row.getCell(c), date1904));
     }
-    if (headers === null) {
-      while (cells.length && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(cells.length);
-      headers = cells;
+    if (headers === null && !namesColumns(cells)) {
+      held.push({ cells, number: row.number });
+      if (held.length > MAX_TITLE_ROWS) release();
       continue;
     }
-    if (cells.every((v) => v === '')) continue;
-    if (rows.length === maxRows) throw tooManyRows(null, maxRows);
-    rows.push(cells.slice(0, headers.length));
-    lines.push(row.number);
+    if (headers === null) held.length = 0; // a title
+    accept(cells, row.number);
   }
+  if (headers === null) release();
   return headers && { headers, rows, lines };
 }
 
