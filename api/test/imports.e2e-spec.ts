@@ -635,4 +635,48 @@ describe('matching a list to the town’s units', () => {
       updated: 0,
     });
   });
+
+  it('fills in a business name not yet known in the current period instead of starting a new one', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const list = (business: string) =>
+      Buffer.from(
+        `Objekt-Nr.;Straße;Hausnr.;Status;Betrieb;Breite;Länge\n9;Marktstraße;8a;belegt;${business};50,95;10,70`,
+      );
+    ok(
+      await editor.post(
+        `${(await prepared(editor, city, list(''), 'l.csv', { referenceDate: '2025-11-15' })).url}/commit`,
+      ),
+    );
+    const named = await prepared(editor, city, list('Salon Schnittpunkt'), 'l2.csv', {
+      referenceDate: '2026-01-01',
+    });
+    const preview = ok(await editor.post(`${named.url}/dry-run`));
+    expect(preview.body.changes).toEqual([
+      expect.objectContaining({
+        statusFrom: '2025-11-15',
+        fields: [{ field: 'businessName', before: null, after: 'Salon Schnittpunkt' }],
+      }),
+    ]);
+    ok(await editor.post(`${named.url}/commit`));
+    const periods = await t.db.query(
+      `SELECT status, business_name AS business, valid_from::text AS "from", valid_to FROM occupancy_periods WHERE city_id = $1`,
+      [city.id],
+    );
+    expect(periods).toEqual([
+      { status: 'occupied', business: 'Salon Schnittpunkt', from: '2025-11-15', valid_to: null },
+    ]);
+
+    // Another name later is a new tenant: a new period from the list's day.
+    const next = await prepared(editor, city, list('Café Eck'), 'l3.csv', { referenceDate: '2026-03-01' });
+    ok(await editor.post(`${next.url}/commit`));
+    const after = await t.db.query(
+      `SELECT business_name AS business, valid_from::text AS "from" FROM occupancy_periods WHERE city_id = $1 ORDER BY valid_from`,
+      [city.id],
+    );
+    expect(after).toEqual([
+      { business: 'Salon Schnittpunkt', from: '2025-11-15' },
+      { business: 'Café Eck', from: '2026-03-01' },
+    ]);
+  });
 });

@@ -40,7 +40,13 @@ const ROW_FACTS = `
            CASE WHEN m.cur_id IS NOT NULL AND NOT m.multi
                  AND (m.cur_status, m.cur_category, m.cur_business)
                      IS DISTINCT FROM (m.new_status, m.new_category, m.new_business)
-                THEN CASE WHEN m.new_status = m.cur_status AND m.status_since < m.cur_from
+                THEN CASE WHEN m.new_status = m.cur_status
+                           AND (m.cur_category IS NULL OR m.cur_category = m.new_category)
+                           AND (m.cur_business IS NULL OR m.cur_business = m.new_business)
+                          -- the file only fills in a use or business name not yet known: the current
+                          -- period gains it (replaced on its first day), no new period splits it
+                          THEN m.cur_from
+                          WHEN m.new_status = m.cur_status AND m.status_since < m.cur_from
                           -- the status is the same and began earlier: the date is when it began (as
                           -- exported: „Status seit“), not when use or business changed — that is the list's day
                           THEN $2::date
