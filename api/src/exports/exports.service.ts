@@ -6,8 +6,8 @@ import { KpisService } from '../kpis/kpis.service.js';
 import { storefrontFilterFor } from '../storefronts/storefront-query.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
 import type { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
-import type { Cell, ExportTable } from './export-table.js';
-import { ExportsRepository, type ExportedStorefront } from './exports.repository.js';
+import type { Cell, ExportTable, ExportTableStream } from './export-table.js';
+import { ExportsRepository, type ExportedPeriod, type ExportedStorefront } from './exports.repository.js';
 
 export const PUBLIC_COLUMNS = [
   'storefrontId',
@@ -47,7 +47,15 @@ export const HISTORY_COLUMNS = [
   'validTo',
 ] as const;
 
-/** Storefronts, their history and KPI tables as tables, scoped to what the viewer may read. */
+/** The workbook's sheets (Excel reserves the name „History“). */
+const STOREFRONTS_SHEET = 'Storefronts';
+const HISTORY_SHEET = 'Occupancy history';
+
+/**
+ * Storefronts, their history and KPI tables, scoped to what the viewer may read. CSV and GeoJSON
+ * get their rows batch by batch as they are sent (any number of units in flat memory); the workbook is
+ * built in memory.
+ */
 @Injectable()
 export class ExportsService {
   constructor(
@@ -55,32 +63,54 @@ export class ExportsService {
     private readonly kpiEngine: KpisService,
   ) {}
 
-  async storefronts(
+  /**
+   * The matching units in batches, with the columns this viewer gets. The filter is checked here, at
+   * once; the rows are read when the batches are iterated.
+   */
+  storefrontRows(
     viewer: Viewer,
     q: StorefrontExportQuery,
-  ): Promise<{ table: ExportTable; rows: ExportedStorefront[]; filter: StorefrontFilter }> {
+  ): { columns: StorefrontColumn[]; batches: AsyncGenerator<ExportedStorefront[]> } {
     const filter = this.filter(viewer, q);
     const personal = personalCityIds(viewer, filter.cityIds);
-    const rows = await this.exports.storefronts(filter, personal, memberCityIds(viewer));
-    const columns = personal.length ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
     return {
-      table: {
-        name: 'Storefronts',
-        headers: columns,
-        rows: rows.map((r) => columns.map((c) => r[c])),
-      },
-      rows,
-      filter,
+      columns: storefrontColumns(personal),
+      batches: this.exports.storefrontBatches(filter, personal, memberCityIds(viewer)),
     };
   }
 
-  async history(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable> {
-    const rows = await this.exports.history(this.filter(viewer, q), memberCityIds(viewer));
+  storefronts(viewer: Viewer, q: StorefrontExportQuery): ExportTableStream {
+    const { columns, batches } = this.storefrontRows(viewer, q);
+    return { name: STOREFRONTS_SHEET, headers: columns, batches: cellBatches(batches, columns) };
+  }
+
+  history(viewer: Viewer, q: StorefrontExportQuery): ExportTableStream {
+    const batches = this.exports.historyBatches(this.filter(viewer, q), memberCityIds(viewer));
     return {
-      name: 'Occupancy history',
+      name: HISTORY_SHEET,
       headers: [...HISTORY_COLUMNS],
-      rows: rows.map((r) => HISTORY_COLUMNS.map((c) => r[c])),
+      batches: cellBatches(batches, HISTORY_COLUMNS),
     };
+  }
+
+  /** The workbook's two sheets, read in one snapshot (it is built in memory). */
+  async workbook(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable[]> {
+    const filter = this.filter(viewer, q);
+    const personal = personalCityIds(viewer, filter.cityIds);
+    const member = memberCityIds(viewer);
+    const columns = storefrontColumns(personal);
+    return this.exports.inSnapshot(async (read) => {
+      const rows = await read.storefronts(filter, personal, member);
+      const history = await read.history(filter, member);
+      return [
+        { name: STOREFRONTS_SHEET, headers: columns, rows: rows.map((r) => columns.map((c) => r[c])) },
+        {
+          name: HISTORY_SHEET,
+          headers: [...HISTORY_COLUMNS],
+          rows: history.map((r) => HISTORY_COLUMNS.map((c) => r[c])),
+        },
+      ];
+    });
   }
 
   /** One row per town: every KPI of the snapshot, nested ones as `flows.openings`, `useMix.food_drink`. */
@@ -106,6 +136,21 @@ export class ExportsService {
     const filter = storefrontFilterFor(viewer, q);
     return filter;
   }
+}
+
+type StorefrontColumn = (typeof PUBLIC_COLUMNS)[number] | (typeof PERSONAL_COLUMNS)[number];
+
+/** The storefront export's columns: the personal ones only for a viewer who edits one of the towns. */
+function storefrontColumns(personalCityIds: string[]): StorefrontColumn[] {
+  return personalCityIds.length ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
+}
+
+/** Rows as table cells, batch by batch (returning early returns the rows' cursor too). */
+async function* cellBatches<R extends ExportedStorefront | ExportedPeriod>(
+  batches: AsyncIterable<R[]>,
+  columns: readonly (keyof R)[],
+): AsyncGenerator<Cell[][]> {
+  for await (const rows of batches) yield rows.map((r) => columns.map((c) => r[c] as Cell));
 }
 
 /** Towns whose business names this viewer may export: those they read as a member (null: all). */
