@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
@@ -6,10 +7,12 @@ import { createCity, type TestCity } from './factories.js';
 /**
  * Exports larger than one batch of the cursor (5,000 rows): CSV, GeoJSON and the history come out
  * complete, in order and byte for byte as the whole-table exports wrote them (its expectations also
- * hold for the code before streaming, a2bef81). The expected files are built from the seeding rules
- * below, not by the export code. Downloads that break off: exports-broken-downloads.e2e-spec.ts.
+ * hold for the code before streaming, a2bef81); the workbook is refused above
+ * EXPORT_XLSX_MAX_ROWS (set low here). The expected files are built from the seeding rules below, not
+ * by the export code. Downloads that break off: exports-broken-downloads.e2e-spec.ts.
  */
 const UNITS = 10_001; // two full batches and one row
+const XLSX_LIMIT = 5_000;
 
 let t: TestApp;
 let town: TestCity;
@@ -19,7 +22,7 @@ let viewer: Agent;
 const idOf = new Map<number, string>();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ EXPORT_XLSX_MAX_ROWS: String(XLSX_LIMIT) });
   town = await createCity(t.db, [10.7, 50.95], 20000, false); // closed: no other test file sees it
   editor = await editorOf(t, town.id);
   viewer = await signedIn(t, [{ role: 'viewer', cityId: town.id }]);
@@ -300,6 +303,36 @@ describe('streamed exports across batches', () => {
     const header =
       'storefrontId,referenceId,street,houseNumber,status,useCategory,businessName,validFrom,validTo';
     expect(res.text).toBe([header, ...lines].map((l) => `${l}\r\n`).join(''));
+  });
+
+  it(`refuses a workbook of more than EXPORT_XLSX_MAX_ROWS units with 422 EXPORT_TOO_LARGE, before reading the rows`, async () => {
+    const res = await editor.get(`/api/exports/storefronts.xlsx?cityId=${town.id}`).expect(422);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual({
+      code: 'EXPORT_TOO_LARGE',
+      message:
+        'The selection holds 10,001 units; an Excel download holds at most 5,000. Narrow the filters (for example one town or one status) or download CSV.',
+      details: { rows: 10_001, limit: XLSX_LIMIT, sheet: 'Storefronts' },
+    });
+    await editor.get(`/api/exports/storefronts.xlsx?cityId=${town.id}&status=occupied`).expect(422);
+    // CSV has no such limit
+    await editor.get(`/api/exports/storefronts.csv?cityId=${town.id}&status=occupied`).expect(200);
+  });
+
+  it('builds the workbook of exactly EXPORT_XLSX_MAX_ROWS units', async () => {
+    const res = await editor
+      .get(`/api/exports/storefronts.xlsx?cityId=${town.id}&status=vacant`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body);
+    const [units, history] = workbook.worksheets;
+    expect(units!.name).toBe('Storefronts');
+    expect(units!.rowCount).toBe(1 + XLSX_LIMIT);
+    expect(history!.rowCount).toBe(1 + XLSX_LIMIT); // one period per vacant unit
+    const ids = units!.getColumn(1).values.slice(2);
+    expect(ids).toEqual(unitsInOrder((i) => i % 2 === 0).map((i) => idOf.get(i)));
   });
 
   it('refusals are the usual JSON errors, not downloads', async () => {

@@ -53,6 +53,10 @@ export class ExportsController {
     description: `An Excel workbook with two sheets: the units matching the filters (as storefronts.csv) and their occupancy history (as occupancy.csv).`,
     content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
   })
+  @ApiErrors([
+    422,
+    'The selection is too large for a workbook (EXPORT_TOO_LARGE): more units than EXPORT_XLSX_MAX_ROWS (default 200,000), or a history longer than an Excel sheet (1,048,575 rows); `details` has `rows`, `limit` and the `sheet`. CSV and GeoJSON have no such limit.',
+  ])
   async storefrontsXlsx(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontExportQuery,

@@ -48,7 +48,8 @@ export interface ExportedPeriod {
  * not for towns read only as open data (docs/security.md).
  *
  * Rows are read in batches through a cursor (`…Batches`), so that a nation-wide export never sits in
- * memory as a whole. The workbook, built in memory, reads its two sheets in one snapshot (`inSnapshot`).
+ * memory as a whole. The workbook, built in memory, counts first and reads its two sheets in one
+ * snapshot (`inSnapshot`).
  */
 @Injectable()
 export class ExportsRepository {
@@ -85,6 +86,27 @@ export class ExportsRepository {
 /** The reads of one snapshot (ExportsRepository.inSnapshot). */
 export class ExportSnapshot {
   constructor(private readonly snapshot: ReadSnapshot) {}
+
+  /** How many units the filter matches (one row each in the storefront export). */
+  async countStorefronts(filter: StorefrontFilter): Promise<number> {
+    const params: unknown[] = [];
+    const [row] = await this.snapshot.query<{ n: number }>(
+      `SELECT count(*)::int AS n ${storefrontFilterSql(filter, params)}`,
+      params,
+    );
+    return row?.n ?? 0;
+  }
+
+  /** How many periods the history of the matching units has (one row each in the history export). */
+  async countPeriods(filter: StorefrontFilter): Promise<number> {
+    const params: unknown[] = [];
+    const [row] = await this.snapshot.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM occupancy_periods o
+       WHERE o.storefront_id IN (SELECT s.id ${storefrontFilterSql(filter, params)})`,
+      params,
+    );
+    return row?.n ?? 0;
+  }
 
   storefronts(
     filter: StorefrontFilter,

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
+import { DomainError } from '../common/domain-error.js';
+import { EXCEL_MAX_DATA_ROWS } from '../common/excel.js';
 import { todayIso } from '../common/validators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MAX_TOWNS, type TownKpis } from '../kpis/kpi.types.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { storefrontFilterFor } from '../storefronts/storefront-query.js';
@@ -54,13 +57,14 @@ const HISTORY_SHEET = 'Occupancy history';
 /**
  * Storefronts, their history and KPI tables, scoped to what the viewer may read. CSV and GeoJSON
  * get their rows batch by batch as they are sent (any number of units in flat memory); the workbook is
- * built in memory.
+ * built in memory, so its size is checked first.
  */
 @Injectable()
 export class ExportsService {
   constructor(
     private readonly exports: ExportsRepository,
     private readonly kpiEngine: KpisService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -93,13 +97,21 @@ export class ExportsService {
     };
   }
 
-  /** The workbook's two sheets, read in one snapshot (it is built in memory). */
+  /**
+   * The workbook's two sheets, read in one snapshot. Refused with 422 EXPORT_TOO_LARGE before any row
+   * is read when the units are more than EXPORT_XLSX_MAX_ROWS, or their history more than an Excel
+   * sheet holds.
+   */
   async workbook(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable[]> {
     const filter = this.filter(viewer, q);
     const personal = personalCityIds(viewer, filter.cityIds);
     const member = memberCityIds(viewer);
     const columns = storefrontColumns(personal);
     return this.exports.inSnapshot(async (read) => {
+      const units = await read.countStorefronts(filter);
+      if (units > this.config.exportXlsxMaxRows) throw tooManyUnits(units, this.config.exportXlsxMaxRows);
+      const periods = await read.countPeriods(filter);
+      if (periods > EXCEL_MAX_DATA_ROWS) throw tooManyPeriods(periods);
       const rows = await read.storefronts(filter, personal, member);
       const history = await read.history(filter, member);
       return [
@@ -151,6 +163,25 @@ async function* cellBatches<R extends ExportedStorefront | ExportedPeriod>(
   columns: readonly (keyof R)[],
 ): AsyncGenerator<Cell[][]> {
   for await (const rows of batches) yield rows.map((r) => columns.map((c) => r[c] as Cell));
+}
+
+/** 1234567 → "1,234,567" (English, as every message of the API). */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function tooManyUnits(rows: number, limit: number): DomainError {
+  return new DomainError(
+    'EXPORT_TOO_LARGE',
+    `The selection holds ${count(rows)} units; an Excel download holds at most ${count(limit)}. Narrow the filters (for example one town or one status) or download CSV.`,
+    { rows, limit, sheet: STOREFRONTS_SHEET },
+  );
+}
+
+function tooManyPeriods(rows: number): DomainError {
+  return new DomainError(
+    'EXPORT_TOO_LARGE',
+    `The occupancy history of the selection holds ${count(rows)} entries; an Excel sheet holds at most ${count(EXCEL_MAX_DATA_ROWS)} rows. Narrow the filters or download the history as CSV (occupancy.csv).`,
+    { rows, limit: EXCEL_MAX_DATA_ROWS, sheet: HISTORY_SHEET },
+  );
 }
 
 /** Towns whose business names this viewer may export: those they read as a member (null: all). */
