@@ -1,4 +1,9 @@
 import type { Response } from 'express';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { jsonLog } from '../common/request-context.js';
 
 /**
@@ -7,10 +12,43 @@ import { jsonLog } from '../common/request-context.js';
  */
 export const STALL_LIMIT_MS = 120_000;
 
-/** A file built in memory (the workbook, the KPI table). */
+/** A small file built in memory (the KPI table). */
 export function sendFile(res: Response, type: string, fileName: string, body: Buffer): void {
   downloadHeaders(res, type, fileName);
   res.end(body);
+}
+
+/**
+ * A file that `build` writes to a temporary file first (the workbook: a zip cannot be sent before it
+ * is complete without holding it in memory). Whatever fails while building is thrown before any
+ * header is written (the usual JSON error); then the file is sent with its length and removed.
+ */
+export async function sendBuiltFile(
+  res: Response,
+  type: string,
+  fileName: string,
+  build: (path: string) => Promise<void>,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'schaufenster-export-'));
+  try {
+    const path = join(dir, fileName);
+    await build(path);
+    const { size } = await stat(path);
+    downloadHeaders(res, type, fileName);
+    res.setHeader('Content-Length', String(size));
+    await pipeline(createReadStream(path), res).catch((error: unknown) => {
+      jsonLog({
+        level: 'info',
+        msg: 'download ended before it was complete',
+        requestId: res.locals.requestId as string | undefined,
+        file: fileName,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      res.destroy();
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -65,18 +65,35 @@ export async function* csvPieces(table: ExportTableStream, options: CsvOptions):
   if (head) yield head;
 }
 
-export async function toXlsx(tables: ExportTable[]): Promise<Buffer> {
-  const workbook = new (await loadExcelJs()).Workbook();
+/**
+ * Writes the tables as sheets of an Excel workbook to the file at `path`, batch by batch (exceljs'
+ * streaming writer, strings inline): memory holds one batch, not the workbook — built in memory,
+ * 200,000 units took ≈ 3 GB and minutes. Header row bold and frozen, columns as wide as their
+ * headers (10–40), text cells neutralised against formulas. Excel takes at most 1,048,576 rows a sheet:
+ * the caller checks the sizes first (exports.service.ts).
+ */
+export async function writeXlsx(path: string, tables: ExportTableStream[]): Promise<void> {
+  const excel = await loadExcelJs();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   workbook.creator = 'Schaufenster';
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.name);
-    sheet.addRow(table.headers).font = { bold: true };
-    for (const row of table.rows)
-      sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     table.headers.forEach(
       (h, i) => (sheet.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4))),
     );
+    const header = sheet.addRow(table.headers);
+    header.font = { bold: true };
+    header.commit();
+    for await (const rows of table.batches) {
+      for (const row of rows) {
+        sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))).commit();
+      }
+    }
+    sheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
 }

@@ -6,9 +6,9 @@ import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import type { Viewer } from '../auth/viewer.js';
 import { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
-import { csvPieces, toCsv, toXlsx } from './export-table.js';
+import { csvPieces, toCsv } from './export-table.js';
 import { geoJsonPieces } from './export-geojson.js';
-import { sendFile, sendStream } from './export-download.js';
+import { sendBuiltFile, sendFile, sendStream } from './export-download.js';
 import { StorefrontExportResponse } from './dto/storefront-export.response.js';
 import { ExportsService, HISTORY_COLUMNS, PERSONAL_COLUMNS, PUBLIC_COLUMNS } from './exports.service.js';
 
@@ -62,8 +62,7 @@ export class ExportsController {
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const sheets = await this.exports.workbook(viewer, q);
-    sendFile(res, XLSX, 'storefronts.xlsx', await toXlsx(sheets));
+    await sendBuiltFile(res, XLSX, 'storefronts.xlsx', (path) => this.exports.workbook(viewer, q, path));
   }
 
   @Get('storefronts.geojson')

@@ -48,8 +48,7 @@ export interface ExportedPeriod {
  * not for towns read only as open data (docs/security.md).
  *
  * Rows are read in batches through a cursor (`…Batches`), so that a nation-wide export never sits in
- * memory as a whole. The workbook, built in memory, counts first and reads its two sheets in one
- * snapshot (`inSnapshot`).
+ * memory as a whole. The workbook counts first and reads its two sheets in one snapshot (`inSnapshot`).
  */
 @Injectable()
 export class ExportsRepository {
@@ -108,16 +107,19 @@ export class ExportSnapshot {
     return row?.n ?? 0;
   }
 
-  storefronts(
+  storefrontBatches(
     filter: StorefrontFilter,
     personalCityIds: string[],
     memberCityIds: readonly string[] | null,
-  ): Promise<ExportedStorefront[]> {
-    return this.snapshot.query(...storefrontsSql(filter, personalCityIds, memberCityIds));
+  ): AsyncGenerator<ExportedStorefront[]> {
+    return this.snapshot.batches(...storefrontsSql(filter, personalCityIds, memberCityIds));
   }
 
-  history(filter: StorefrontFilter, memberCityIds: readonly string[] | null): Promise<ExportedPeriod[]> {
-    return this.snapshot.query(...historySql(filter, memberCityIds));
+  historyBatches(
+    filter: StorefrontFilter,
+    memberCityIds: readonly string[] | null,
+  ): AsyncGenerator<ExportedPeriod[]> {
+    return this.snapshot.batches(...historySql(filter, memberCityIds));
   }
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Viewer } from '../auth/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { loadConfig } from '../config/app-config.js';
@@ -25,11 +28,15 @@ function serviceWith(units: number, periods: number) {
       reads.push(name);
       return Promise.resolve(value);
     };
+  async function* none(name: string): AsyncGenerator<never[]> {
+    reads.push(name);
+    yield* await Promise.resolve([]);
+  }
   const snapshot = {
     countStorefronts: read('countStorefronts', units),
     countPeriods: read('countPeriods', periods),
-    storefronts: read('storefronts', []),
-    history: read('history', []),
+    storefrontBatches: () => none('storefrontBatches'),
+    historyBatches: () => none('historyBatches'),
   } as unknown as ExportSnapshot;
   const repository = {
     inSnapshot: <T>(work: (s: ExportSnapshot) => Promise<T>) => work(snapshot),
@@ -51,25 +58,34 @@ const refusal = async (work: Promise<unknown>): Promise<DomainError> => {
   return error as DomainError;
 };
 
+let dir: string;
+let path: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'exports-service-spec-'));
+  path = join(dir, 'storefronts.xlsx');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
 describe('ExportsService.workbook', () => {
-  it('reads both sheets up to the limits: EXPORT_XLSX_MAX_ROWS units, 1,048,575 periods', async () => {
+  it('writes both sheets up to the limits: EXPORT_XLSX_MAX_ROWS units, 1,048,575 periods', async () => {
     const { service, reads } = serviceWith(10, 1_048_575);
-    const sheets = await service.workbook(admin, {});
-    expect(sheets.map((s) => s.name)).toEqual(['Storefronts', 'Occupancy history']);
-    expect(reads).toEqual(['countStorefronts', 'countPeriods', 'storefronts', 'history']);
+    await service.workbook(admin, {}, path);
+    expect(reads).toEqual(['countStorefronts', 'countPeriods', 'storefrontBatches', 'historyBatches']);
+    expect((await stat(path)).size).toBeGreaterThan(0);
   });
 
   it('refuses more units than EXPORT_XLSX_MAX_ROWS before counting or reading anything else', async () => {
     const { service, reads } = serviceWith(11, 0);
-    const error = await refusal(service.workbook(admin, {}));
+    const error = await refusal(service.workbook(admin, {}, path));
     expect(error.code).toBe('EXPORT_TOO_LARGE');
     expect(error.details).toEqual({ rows: 11, limit: 10, sheet: 'Storefronts' });
     expect(reads).toEqual(['countStorefronts']);
+    await expect(stat(path)).rejects.toThrow(/ENOENT/);
   });
 
   it('refuses a history longer than an Excel sheet, whatever EXPORT_XLSX_MAX_ROWS says', async () => {
     const { service, reads } = serviceWith(10, 1_048_576);
-    const error = await refusal(service.workbook(admin, {}));
+    const error = await refusal(service.workbook(admin, {}, path));
     expect(error.code).toBe('EXPORT_TOO_LARGE');
     expect(error.message).toBe(
       'The occupancy history of the selection holds 1,048,576 entries; an Excel sheet holds at most 1,048,575 rows. Narrow the filters or download the history as CSV (occupancy.csv).',

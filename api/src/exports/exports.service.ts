@@ -9,7 +9,7 @@ import { KpisService } from '../kpis/kpis.service.js';
 import { storefrontFilterFor } from '../storefronts/storefront-query.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
 import type { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
-import type { Cell, ExportTable, ExportTableStream } from './export-table.js';
+import { writeXlsx, type Cell, type ExportTable, type ExportTableStream } from './export-table.js';
 import { ExportsRepository, type ExportedPeriod, type ExportedStorefront } from './exports.repository.js';
 
 export const PUBLIC_COLUMNS = [
@@ -55,9 +55,9 @@ const STOREFRONTS_SHEET = 'Storefronts';
 const HISTORY_SHEET = 'Occupancy history';
 
 /**
- * Storefronts, their history and KPI tables, scoped to what the viewer may read. CSV and GeoJSON
- * get their rows batch by batch as they are sent (any number of units in flat memory); the workbook is
- * built in memory, so its size is checked first.
+ * Storefronts, their history and KPI tables, scoped to what the viewer may read. Rows are read batch
+ * by batch while they are written (any number of units in flat memory); a workbook's size is checked
+ * first, as an Excel sheet holds at most 1,048,576 rows.
  */
 @Injectable()
 export class ExportsService {
@@ -98,30 +98,32 @@ export class ExportsService {
   }
 
   /**
-   * The workbook's two sheets, read in one snapshot. Refused with 422 EXPORT_TOO_LARGE before any row
-   * is read when the units are more than EXPORT_XLSX_MAX_ROWS, or their history more than an Excel
-   * sheet holds.
+   * Writes the workbook (two sheets, read in one snapshot) to the file at `path`. Refused with 422
+   * EXPORT_TOO_LARGE before any row is read when the units are more than EXPORT_XLSX_MAX_ROWS, or
+   * their history more than an Excel sheet holds.
    */
-  async workbook(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable[]> {
+  async workbook(viewer: Viewer, q: StorefrontExportQuery, path: string): Promise<void> {
     const filter = this.filter(viewer, q);
     const personal = personalCityIds(viewer, filter.cityIds);
     const member = memberCityIds(viewer);
     const columns = storefrontColumns(personal);
-    return this.exports.inSnapshot(async (read) => {
+    await this.exports.inSnapshot(async (read) => {
       const units = await read.countStorefronts(filter);
       if (units > this.config.exportXlsxMaxRows) throw tooManyUnits(units, this.config.exportXlsxMaxRows);
       const periods = await read.countPeriods(filter);
       if (periods > EXCEL_MAX_DATA_ROWS) throw tooManyPeriods(periods);
-      const rows = await read.storefronts(filter, personal, member);
-      const history = await read.history(filter, member);
-      return [
-        { name: STOREFRONTS_SHEET, headers: columns, rows: rows.map((r) => columns.map((c) => r[c])) },
+      await writeXlsx(path, [
+        {
+          name: STOREFRONTS_SHEET,
+          headers: columns,
+          batches: cellBatches(read.storefrontBatches(filter, personal, member), columns),
+        },
         {
           name: HISTORY_SHEET,
           headers: [...HISTORY_COLUMNS],
-          rows: history.map((r) => HISTORY_COLUMNS.map((c) => r[c])),
+          batches: cellBatches(read.historyBatches(filter, member), HISTORY_COLUMNS),
         },
-      ];
+      ]);
     });
   }
 
