@@ -68,6 +68,8 @@ export type ErrorMessageKey =
   | 'errors.lastAdmin'
   | 'errors.passwordChangeRequired'
   | 'errors.payloadTooLarge'
+  | 'errors.exportTooLarge'
+  | 'errors.exportHistoryTooLarge'
   | 'errors.notFound'
   | 'errors.conflict'
   | 'errors.duplicate'
@@ -118,6 +120,11 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       }
     case 'PAYLOAD_TOO_LARGE':
       return 'errors.payloadTooLarge';
+    case 'EXPORT_TOO_LARGE':
+      // `details.sheet`: the workbook's sheet that would be too long (api/src/exports/exports.service.ts)
+      return detail(error, 'sheet') === 'Occupancy history'
+        ? 'errors.exportHistoryTooLarge'
+        : 'errors.exportTooLarge';
     case 'VALIDATION_FAILED': {
       const reason = detail(error, 'reason');
       const problem = reason === 'empty_upload' ? reason : detail(error, 'problem');
@@ -162,8 +169,10 @@ export function errorMessageValues(error: Error): Record<string, string> {
     const value = detail(error as { details?: unknown }, key);
     if (typeof value === 'string') values[key] = formatDate(value);
   }
-  const limit = detail(error as { details?: unknown }, 'limit');
-  if (typeof limit === 'number') values['limit'] = formatNumber(limit);
+  for (const key of ['limit', 'rows']) {
+    const value = detail(error as { details?: unknown }, key);
+    if (typeof value === 'number') values[key] = formatNumber(value);
+  }
   const rejected = (detail(error as { details?: unknown }, 'summary') as { rejected?: unknown } | undefined)
     ?.rejected;
   if (typeof rejected === 'number') values['count'] = formatNumber(rejected);
