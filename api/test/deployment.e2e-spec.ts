@@ -177,12 +177,18 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
         'REPORT_RENDER_TIMEOUT_MS',
         'REPORT_RENDER_CONCURRENCY',
         'REPORT_QUEUE_LIMIT',
+        'EXPORT_XLSX_MAX_ROWS',
       ]),
     );
     const asStrings = Object.fromEntries(
       Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]),
     );
-    expect(loadConfig(asStrings)).toMatchObject({ nodeEnv: 'production', trustProxy: false, port: 3000 });
+    expect(loadConfig(asStrings)).toMatchObject({
+      nodeEnv: 'production',
+      trustProxy: false,
+      port: 3000,
+      exportXlsxMaxRows: 200_000,
+    });
   });
 });
 

@@ -208,4 +208,29 @@ describe('exports', () => {
     }
     expect(await unitsOf(t.db, copy.id)).toEqual(await unitsOf(t.db, town.id));
   });
+
+  it('round trip: the workbook (written sheet by sheet, strings inline) imported into an empty town gives the same units', async () => {
+    const xlsx = await editor
+      .get(`/api/exports/storefronts.xlsx?cityId=${town.id}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Number(xlsx.headers['content-length'])).toBe((xlsx.body as Buffer).length);
+    const copy = await createCity(t.db, [10.7, 50.95]);
+    const agent = await editorOf(t, copy.id);
+    const up = await upload(agent, copy.id, xlsx.body as Buffer, 'storefronts.xlsx').expect(201);
+    const url = `/api/cities/${copy.id}/imports/${up.body.id}`;
+    const { mapping } = (await agent.get(`${url}/suggestions`).expect(200)).body;
+    await agent
+      .put(`${url}/mapping`)
+      .send({ ...mapping, referenceDate: '2025-01-01' })
+      .expect(200);
+    const done = await agent.post(`${url}/commit`).expect(200);
+    expect(done.body.summary).toMatchObject({ created: 3, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await unitsOf(t.db, copy.id)).toEqual(await unitsOf(t.db, town.id));
+  });
 });

@@ -8,3 +8,6 @@ let excel: Promise<typeof ExcelJS> | undefined;
  */
 export const loadExcelJs = (): Promise<typeof ExcelJS> =>
   (excel ??= import('exceljs').then((module) => module.default));
+
+/** Rows an Excel sheet holds below its header row: Excel's limit of 1,048,576 rows, less one. */
+export const EXCEL_MAX_DATA_ROWS = 1_048_575;

@@ -15,6 +15,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVALID_PERIOD':
     case 'HISTORY_GAP':
     case 'CONSTRAINT_VIOLATED':
+    case 'EXPORT_TOO_LARGE':
       return 422;
     case 'NOT_FOUND':
       return 404;

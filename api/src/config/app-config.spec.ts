@@ -49,3 +49,18 @@ describe('report renderer settings', () => {
     expect(() => loadConfig({ REPORT_RENDER_CONCURRENCY: '0' })).toThrow(/REPORT_RENDER_CONCURRENCY/);
   });
 });
+
+describe('EXPORT_XLSX_MAX_ROWS', () => {
+  it('defaults to 200,000 units and takes any whole number up to what an Excel sheet holds', () => {
+    expect(loadConfig({}).exportXlsxMaxRows).toBe(200_000);
+    expect(loadConfig({ EXPORT_XLSX_MAX_ROWS: '1' }).exportXlsxMaxRows).toBe(1);
+    expect(loadConfig({ EXPORT_XLSX_MAX_ROWS: '1048575' }).exportXlsxMaxRows).toBe(1_048_575);
+  });
+
+  it.each(['0', '-5', 'abc', '200k', '1.5', '1048576', '5000000'])('refuses %p', (value) => {
+    expect(() => loadConfig({ EXPORT_XLSX_MAX_ROWS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ EXPORT_XLSX_MAX_ROWS: value })).toThrow(
+      `EXPORT_XLSX_MAX_ROWS must be an integer between 1 and 1048575, got "${value}"`,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../../../db/data-source.js';
+import { EXCEL_MAX_DATA_ROWS } from '../common/excel.js';
 import { LOG_LEVELS } from '../common/request-context.js';
 
 /** Every setting the API reads from the environment, validated once at boot. */
@@ -18,6 +19,11 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   /** The headless Chromium that renders report PDFs (docs/reports.md). */
   readonly reportRenderer: ReportRendererConfig;
+  /**
+   * Most units a storefronts.xlsx may hold (its workbook is built in memory); larger selections are
+   * refused with 422 EXPORT_TOO_LARGE (docs/import-export.md). At most Excel's 1,048,575 data rows.
+   */
+  readonly exportXlsxMaxRows: number;
 }
 
 export interface ReportRendererConfig {
@@ -85,6 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     basemapStyleUrl: basemap,
     trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, false),
     reportRenderer: loadReportRendererConfig(env),
+    exportXlsxMaxRows: integer(
+      'EXPORT_XLSX_MAX_ROWS',
+      env.EXPORT_XLSX_MAX_ROWS,
+      200_000,
+      1,
+      EXCEL_MAX_DATA_ROWS,
+    ),
   };
 }
 

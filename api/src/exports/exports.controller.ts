@@ -6,8 +6,9 @@ import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import type { Viewer } from '../auth/viewer.js';
 import { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
-import { toCsv, toXlsx } from './export-table.js';
-import { storefrontFeatures } from './export-geojson.js';
+import { csvPieces, toCsv } from './export-table.js';
+import { geoJsonPieces } from './export-geojson.js';
+import { sendBuiltFile, sendFile, sendStream } from './export-download.js';
 import { StorefrontExportResponse } from './dto/storefront-export.response.js';
 import { ExportsService, HISTORY_COLUMNS, PERSONAL_COLUMNS, PUBLIC_COLUMNS } from './exports.service.js';
 
@@ -16,6 +17,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const CSV_CONTENT = { 'text/csv': { schema: { type: 'string' } } } as const;
 const CSV_DIALECT =
   'UTF-8, comma-separated, decimal point; with `excel=de` semicolons, decimal commas and a byte order mark for German Excel.';
+const STREAMED =
+  'Sent while the rows are read (chunked): a download that breaks off is incomplete (the connection is closed without the end of the body) and must be repeated.';
 const STOREFRONT_COLUMNS = `Columns: ${PUBLIC_COLUMNS.join(', ')}; for an editor of one of the towns also ${PERSONAL_COLUMNS.join(', ')}.`;
 
 /** Downloads, filtered like the map and limited to what the viewer may read (docs/import-export.md). */
@@ -30,7 +33,7 @@ export class ExportsController {
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: `The units matching the map's filters on \`asOf\`, one row each, as a download. ${STOREFRONT_COLUMNS} ${CSV_DIALECT}`,
+    description: `The units matching the map's filters on \`asOf\`, one row each, as a download. ${STOREFRONT_COLUMNS} ${CSV_DIALECT} ${STREAMED}`,
     content: CSV_CONTENT,
   })
   async storefrontsCsv(
@@ -38,8 +41,9 @@ export class ExportsController {
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const { table } = await this.exports.storefronts(viewer, q);
-    send(res, 'text/csv; charset=utf-8', 'storefronts.csv', toCsv(table, { excelDe: q.excel === 'de' }));
+    const table = this.exports.storefronts(viewer, q);
+    const csv = csvPieces(table, { excelDe: q.excel === 'de' });
+    await sendStream(res, 'text/csv; charset=utf-8', 'storefronts.csv', csv);
   }
 
   @Get('storefronts.xlsx')
@@ -49,23 +53,23 @@ export class ExportsController {
     description: `An Excel workbook with two sheets: the units matching the filters (as storefronts.csv) and their occupancy history (as occupancy.csv).`,
     content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
   })
+  @ApiErrors([
+    422,
+    'The selection is too large for a workbook (EXPORT_TOO_LARGE): more units than EXPORT_XLSX_MAX_ROWS (default 200,000), or a history longer than an Excel sheet (1,048,575 rows); `details` has `rows`, `limit` and the `sheet`. CSV and GeoJSON have no such limit.',
+  ])
   async storefrontsXlsx(
     @CurrentViewer() viewer: Viewer,
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const [{ table }, history] = await Promise.all([
-      this.exports.storefronts(viewer, q),
-      this.exports.history(viewer, q),
-    ]);
-    send(res, XLSX, 'storefronts.xlsx', await toXlsx([table, history]));
+    await sendBuiltFile(res, XLSX, 'storefronts.xlsx', (path) => this.exports.workbook(viewer, q, path));
   }
 
   @Get('storefronts.geojson')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('application/geo+json')
   @ApiOkResponse({
-    description: `The units matching the filters as a GeoJSON FeatureCollection (points in [lon, lat]), as a download.`,
+    description: `The units matching the filters as a GeoJSON FeatureCollection (points in [lon, lat]), as a download. ${STREAMED}`,
     content: { 'application/geo+json': { schema: { $ref: getSchemaPath(StorefrontExportResponse) } } },
   })
   async storefrontsGeoJson(
@@ -73,16 +77,15 @@ export class ExportsController {
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const { table, rows } = await this.exports.storefronts(viewer, q);
-    const body = Buffer.from(JSON.stringify(storefrontFeatures(table.headers, rows)));
-    send(res, 'application/geo+json', 'storefronts.geojson', body);
+    const { columns, batches } = this.exports.storefrontRows(viewer, q);
+    await sendStream(res, 'application/geo+json', 'storefronts.geojson', geoJsonPieces(columns, batches));
   }
 
   @Get('occupancy.csv')
   @Access({ kind: 'towns', publicData: true })
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: `The status history of the units matching the filters, one period per row, as a download. Columns: ${HISTORY_COLUMNS.join(', ')}. ${CSV_DIALECT}`,
+    description: `The status history of the units matching the filters, one period per row, as a download. Columns: ${HISTORY_COLUMNS.join(', ')}. ${CSV_DIALECT} ${STREAMED}`,
     content: CSV_CONTENT,
   })
   async occupancyCsv(
@@ -90,8 +93,9 @@ export class ExportsController {
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const table = await this.exports.history(viewer, q);
-    send(res, 'text/csv; charset=utf-8', 'occupancy.csv', toCsv(table, { excelDe: q.excel === 'de' }));
+    const table = this.exports.history(viewer, q);
+    const csv = csvPieces(table, { excelDe: q.excel === 'de' });
+    await sendStream(res, 'text/csv; charset=utf-8', 'occupancy.csv', csv);
   }
 
   @Get('kpis.csv')
@@ -107,12 +111,6 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     const table = await this.exports.kpiTable(viewer, q);
-    send(res, 'text/csv; charset=utf-8', 'kpis.csv', toCsv(table, { excelDe: q.excel === 'de' }));
+    sendFile(res, 'text/csv; charset=utf-8', 'kpis.csv', toCsv(table, { excelDe: q.excel === 'de' }));
   }
-}
-
-function send(res: Response, type: string, fileName: string, body: Buffer): void {
-  res.status(200).type(type).setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.end(body);
 }

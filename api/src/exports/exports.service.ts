@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
+import { DomainError } from '../common/domain-error.js';
+import { EXCEL_MAX_DATA_ROWS } from '../common/excel.js';
 import { todayIso } from '../common/validators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MAX_TOWNS, type TownKpis } from '../kpis/kpi.types.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { storefrontFilterFor } from '../storefronts/storefront-query.js';
 import type { StorefrontFilter } from '../storefronts/storefront-filter.js';
 import type { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
-import type { Cell, ExportTable } from './export-table.js';
-import { ExportsRepository, type ExportedStorefront } from './exports.repository.js';
+import { writeXlsx, type Cell, type ExportTable, type ExportTableStream } from './export-table.js';
+import { ExportsRepository, type ExportedPeriod, type ExportedStorefront } from './exports.repository.js';
 
 export const PUBLIC_COLUMNS = [
   'storefrontId',
@@ -47,40 +50,81 @@ export const HISTORY_COLUMNS = [
   'validTo',
 ] as const;
 
-/** Storefronts, their history and KPI tables as tables, scoped to what the viewer may read. */
+/** The workbook's sheets (Excel reserves the name „History“). */
+const STOREFRONTS_SHEET = 'Storefronts';
+const HISTORY_SHEET = 'Occupancy history';
+
+/**
+ * Storefronts, their history and KPI tables, scoped to what the viewer may read. Rows are read batch
+ * by batch while they are written (any number of units in flat memory); a workbook's size is checked
+ * first, as an Excel sheet holds at most 1,048,576 rows.
+ */
 @Injectable()
 export class ExportsService {
   constructor(
     private readonly exports: ExportsRepository,
     private readonly kpiEngine: KpisService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async storefronts(
+  /**
+   * The matching units in batches, with the columns this viewer gets. The filter is checked here, at
+   * once; the rows are read when the batches are iterated.
+   */
+  storefrontRows(
     viewer: Viewer,
     q: StorefrontExportQuery,
-  ): Promise<{ table: ExportTable; rows: ExportedStorefront[]; filter: StorefrontFilter }> {
+  ): { columns: StorefrontColumn[]; batches: AsyncGenerator<ExportedStorefront[]> } {
     const filter = this.filter(viewer, q);
     const personal = personalCityIds(viewer, filter.cityIds);
-    const rows = await this.exports.storefronts(filter, personal, memberCityIds(viewer));
-    const columns = personal.length ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
     return {
-      table: {
-        name: 'Storefronts',
-        headers: columns,
-        rows: rows.map((r) => columns.map((c) => r[c])),
-      },
-      rows,
-      filter,
+      columns: storefrontColumns(personal),
+      batches: this.exports.storefrontBatches(filter, personal, memberCityIds(viewer)),
     };
   }
 
-  async history(viewer: Viewer, q: StorefrontExportQuery): Promise<ExportTable> {
-    const rows = await this.exports.history(this.filter(viewer, q), memberCityIds(viewer));
+  storefronts(viewer: Viewer, q: StorefrontExportQuery): ExportTableStream {
+    const { columns, batches } = this.storefrontRows(viewer, q);
+    return { name: STOREFRONTS_SHEET, headers: columns, batches: cellBatches(batches, columns) };
+  }
+
+  history(viewer: Viewer, q: StorefrontExportQuery): ExportTableStream {
+    const batches = this.exports.historyBatches(this.filter(viewer, q), memberCityIds(viewer));
     return {
-      name: 'Occupancy history',
+      name: HISTORY_SHEET,
       headers: [...HISTORY_COLUMNS],
-      rows: rows.map((r) => HISTORY_COLUMNS.map((c) => r[c])),
+      batches: cellBatches(batches, HISTORY_COLUMNS),
     };
+  }
+
+  /**
+   * Writes the workbook (two sheets, read in one snapshot) to the file at `path`. Refused with 422
+   * EXPORT_TOO_LARGE before any row is read when the units are more than EXPORT_XLSX_MAX_ROWS, or
+   * their history more than an Excel sheet holds.
+   */
+  async workbook(viewer: Viewer, q: StorefrontExportQuery, path: string): Promise<void> {
+    const filter = this.filter(viewer, q);
+    const personal = personalCityIds(viewer, filter.cityIds);
+    const member = memberCityIds(viewer);
+    const columns = storefrontColumns(personal);
+    await this.exports.inSnapshot(async (read) => {
+      const units = await read.countStorefronts(filter);
+      if (units > this.config.exportXlsxMaxRows) throw tooManyUnits(units, this.config.exportXlsxMaxRows);
+      const periods = await read.countPeriods(filter);
+      if (periods > EXCEL_MAX_DATA_ROWS) throw tooManyPeriods(periods);
+      await writeXlsx(path, [
+        {
+          name: STOREFRONTS_SHEET,
+          headers: columns,
+          batches: cellBatches(read.storefrontBatches(filter, personal, member), columns),
+        },
+        {
+          name: HISTORY_SHEET,
+          headers: [...HISTORY_COLUMNS],
+          batches: cellBatches(read.historyBatches(filter, member), HISTORY_COLUMNS),
+        },
+      ]);
+    });
   }
 
   /** One row per town: every KPI of the snapshot, nested ones as `flows.openings`, `useMix.food_drink`. */
@@ -106,6 +150,40 @@ export class ExportsService {
     const filter = storefrontFilterFor(viewer, q);
     return filter;
   }
+}
+
+type StorefrontColumn = (typeof PUBLIC_COLUMNS)[number] | (typeof PERSONAL_COLUMNS)[number];
+
+/** The storefront export's columns: the personal ones only for a viewer who edits one of the towns. */
+function storefrontColumns(personalCityIds: string[]): StorefrontColumn[] {
+  return personalCityIds.length ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
+}
+
+/** Rows as table cells, batch by batch (returning early returns the rows' cursor too). */
+async function* cellBatches<R extends ExportedStorefront | ExportedPeriod>(
+  batches: AsyncIterable<R[]>,
+  columns: readonly (keyof R)[],
+): AsyncGenerator<Cell[][]> {
+  for await (const rows of batches) yield rows.map((r) => columns.map((c) => r[c] as Cell));
+}
+
+/** 1234567 → "1,234,567" (English, as every message of the API). */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function tooManyUnits(rows: number, limit: number): DomainError {
+  return new DomainError(
+    'EXPORT_TOO_LARGE',
+    `The selection holds ${count(rows)} units; an Excel download holds at most ${count(limit)}. Narrow the filters (for example one town or one status) or download CSV.`,
+    { rows, limit, sheet: STOREFRONTS_SHEET },
+  );
+}
+
+function tooManyPeriods(rows: number): DomainError {
+  return new DomainError(
+    'EXPORT_TOO_LARGE',
+    `The occupancy history of the selection holds ${count(rows)} entries; an Excel sheet holds at most ${count(EXCEL_MAX_DATA_ROWS)} rows. Narrow the filters or download the history as CSV (occupancy.csv).`,
+    { rows, limit: EXCEL_MAX_DATA_ROWS, sheet: HISTORY_SHEET },
+  );
 }
 
 /** Towns whose business names this viewer may export: those they read as a member (null: all). */

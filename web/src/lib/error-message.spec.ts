@@ -91,6 +91,22 @@ describe('errorMessageKey', () => {
     ).toBe('errors.validation');
   });
 
+  it('explains a workbook too large for Excel by the sheet that would be too long, with both numbers', () => {
+    const units = new ApiError(422, 'EXPORT_TOO_LARGE', 'The selection holds 1,234,567 units; …', {
+      rows: 1234567,
+      limit: 200000,
+      sheet: 'Storefronts',
+    });
+    expect(errorMessageKey(units)).toBe('errors.exportTooLarge');
+    expect(errorMessageValues(units)).toMatchObject({ rows: '1.234.567', limit: '200.000' });
+    const history = new ApiError(422, 'EXPORT_TOO_LARGE', 'x', {
+      rows: 1048576,
+      limit: 1048575,
+      sheet: 'Occupancy history',
+    });
+    expect(errorMessageKey(history)).toBe('errors.exportHistoryTooLarge');
+  });
+
   it('falls back to a generic message for anything else', () => {
     expect(errorMessageKey(new Error('network down'))).toBe('errors.generic');
     expect(errorMessageKey(new ApiError(500, 'INTERNAL', 'x'))).toBe('errors.generic');

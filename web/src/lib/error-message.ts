@@ -69,6 +69,8 @@ export type ErrorMessageKey =
   | 'errors.lastAdmin'
   | 'errors.passwordChangeRequired'
   | 'errors.payloadTooLarge'
+  | 'errors.exportTooLarge'
+  | 'errors.exportHistoryTooLarge'
   | 'errors.notFound'
   | 'errors.conflict'
   | 'errors.duplicate'
@@ -122,6 +124,11 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       }
     case 'PAYLOAD_TOO_LARGE':
       return 'errors.payloadTooLarge';
+    case 'EXPORT_TOO_LARGE':
+      // `details.sheet`: the workbook's sheet that would be too long (api/src/exports/exports.service.ts)
+      return detail(error, 'sheet') === 'Occupancy history'
+        ? 'errors.exportHistoryTooLarge'
+        : 'errors.exportTooLarge';
     case 'VALIDATION_FAILED': {
       const reason = detail(error, 'reason');
       const problem = reason === 'empty_upload' ? reason : detail(error, 'problem');
@@ -166,8 +173,10 @@ export function errorMessageValues(error: Error): Record<string, string> {
     const value = detail(error as { details?: unknown }, key);
     if (typeof value === 'string') values[key] = formatDate(value);
   }
-  const limit = detail(error as { details?: unknown }, 'limit');
-  if (typeof limit === 'number') values['limit'] = formatNumber(limit);
+  for (const key of ['limit', 'rows']) {
+    const value = detail(error as { details?: unknown }, key);
+    if (typeof value === 'number') values[key] = formatNumber(value);
+  }
   const crs = detail(error as { details?: unknown }, 'crs'); // a file's unsupported coordinate system
   if (typeof crs === 'string') values['crs'] = crs;
   const rejected = (detail(error as { details?: unknown }, 'summary') as { rejected?: unknown } | undefined)
