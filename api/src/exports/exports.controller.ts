@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import type { Response } from 'express';
@@ -11,6 +11,29 @@ import { geoJsonPieces } from './export-geojson.js';
 import { sendBuiltFile, sendFile, sendStream } from './export-download.js';
 import { StorefrontExportResponse } from './dto/storefront-export.response.js';
 import { ExportsService, HISTORY_COLUMNS, PERSONAL_COLUMNS, PUBLIC_COLUMNS } from './exports.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainError } from '../common/domain-error.js';
+import { JobQueue } from '../common/job-queue.js';
+
+/** Downloads waiting for one of the running ones to finish; more are refused (429 `downloads_busy`). */
+export const MAX_WAITING_DOWNLOADS = 20;
+
+/**
+ * Downloads that may run at once: a quarter of the database pool. Each holds a connection and a
+ * snapshot until the client has taken the whole file; without a cap, twenty slow downloads would
+ * leave every other request of the API waiting for a connection.
+ */
+export const runningDownloads = (config: Pick<AppConfig, 'databasePoolSize'>): number =>
+  Math.max(1, Math.floor(config.databasePoolSize / 4));
+
+const downloadsBusy = (): DomainError =>
+  new DomainError(
+    'TOO_MANY_REQUESTS',
+    'Too many downloads are being prepared right now. Please try again in a minute.',
+    {
+      reason: 'downloads_busy',
+    },
+  );
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,7 +50,14 @@ const STOREFRONT_COLUMNS = `Columns: ${PUBLIC_COLUMNS.join(', ')}; for an editor
 @ApiExtraModels(StorefrontExportResponse)
 @ApiErrors(400, 401, 403)
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  private readonly downloads: JobQueue;
+
+  constructor(
+    private readonly exports: ExportsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.downloads = new JobQueue(runningDownloads(config), MAX_WAITING_DOWNLOADS);
+  }
 
   @Get('storefronts.csv')
   @Access({ kind: 'towns', publicData: true })
@@ -43,7 +73,10 @@ export class ExportsController {
   ): Promise<void> {
     const table = this.exports.storefronts(viewer, q);
     const csv = csvPieces(table, { excelDe: q.excel === 'de' });
-    await sendStream(res, 'text/csv; charset=utf-8', 'storefronts.csv', csv);
+    await this.downloads.run(
+      () => sendStream(res, 'text/csv; charset=utf-8', 'storefronts.csv', csv),
+      downloadsBusy,
+    );
   }
 
   @Get('storefronts.xlsx')
@@ -62,7 +95,10 @@ export class ExportsController {
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    await sendBuiltFile(res, XLSX, 'storefronts.xlsx', (path) => this.exports.workbook(viewer, q, path));
+    await this.downloads.run(
+      () => sendBuiltFile(res, XLSX, 'storefronts.xlsx', (path) => this.exports.workbook(viewer, q, path)),
+      downloadsBusy,
+    );
   }
 
   @Get('storefronts.geojson')
@@ -78,7 +114,10 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     const { columns, batches } = this.exports.storefrontRows(viewer, q);
-    await sendStream(res, 'application/geo+json', 'storefronts.geojson', geoJsonPieces(columns, batches));
+    await this.downloads.run(
+      () => sendStream(res, 'application/geo+json', 'storefronts.geojson', geoJsonPieces(columns, batches)),
+      downloadsBusy,
+    );
   }
 
   @Get('occupancy.csv')
@@ -95,7 +134,10 @@ export class ExportsController {
   ): Promise<void> {
     const table = this.exports.history(viewer, q);
     const csv = csvPieces(table, { excelDe: q.excel === 'de' });
-    await sendStream(res, 'text/csv; charset=utf-8', 'occupancy.csv', csv);
+    await this.downloads.run(
+      () => sendStream(res, 'text/csv; charset=utf-8', 'occupancy.csv', csv),
+      downloadsBusy,
+    );
   }
 
   @Get('kpis.csv')

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_CONFIG, type AppConfig, type ReportRendererConfig } from '../config/app-config.js';
 import { CHROMIUM_ARGS } from './report-renderer.config.js';
 import { ReportRenderError } from './report-render.error.js';
-import { RenderQueue } from './render-queue.js';
+import { JobQueue } from '../common/job-queue.js';
 import type { ReportLanguage } from './report.types.js';
 
 export interface RenderRequest {
@@ -35,13 +35,13 @@ const READY_SELECTOR = '[data-report-ready="true"], [data-report-ready="error"]'
 @Injectable()
 export class ReportPdfRenderer implements OnModuleDestroy {
   private browser: Promise<Browser> | null = null;
-  private readonly queue: RenderQueue;
+  private readonly queue: JobQueue;
 
   private readonly config: ReportRendererConfig;
 
   constructor(@Inject(APP_CONFIG) appConfig: AppConfig) {
     this.config = appConfig.reportRenderer;
-    this.queue = new RenderQueue(this.config.concurrency, this.config.queueLimit);
+    this.queue = new JobQueue(this.config.concurrency, this.config.queueLimit);
   }
 
   async render(request: RenderRequest): Promise<Buffer> {

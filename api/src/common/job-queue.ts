@@ -1,8 +1,9 @@
 /**
  * At most `concurrency` jobs at once, at most `limit` waiting; a job that would be the
- * (limit + 1)-th waiter is refused at once instead of queuing behind minutes of work.
+ * (limit + 1)-th waiter is refused at once instead of queuing behind minutes of work. In front of the
+ * report renderer (browser contexts) and of downloads (each holds a database connection while it runs).
  */
-export class RenderQueue {
+export class JobQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 

@@ -1,4 +1,4 @@
-import { RenderQueue } from './render-queue.js';
+import { JobQueue } from './job-queue.js';
 
 const deferred = () => {
   let resolve!: () => void;
@@ -6,9 +6,9 @@ const deferred = () => {
   return { promise, resolve };
 };
 
-describe('RenderQueue', () => {
+describe('JobQueue', () => {
   it('runs one job at a time, queues up to the limit and refuses beyond it', async () => {
-    const queue = new RenderQueue(1, 1);
+    const queue = new JobQueue(1, 1);
     const gate = deferred();
     const order: string[] = [];
     const first = queue.run(
@@ -40,7 +40,7 @@ describe('RenderQueue', () => {
   });
 
   it('frees the slot when a job fails', async () => {
-    const queue = new RenderQueue(1, 0);
+    const queue = new JobQueue(1, 0);
     await expect(
       queue.run(
         () => Promise.reject(new Error('boom')),
