@@ -1,3 +1,4 @@
+import { todayIso } from '../src/common/validators.js';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
@@ -227,7 +228,11 @@ describe('streamed exports across batches', () => {
       .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="storefronts.csv"');
+    // named by what it holds, the town and the day (today: no asOf was asked for)
+    const today = todayIso();
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="storefronts-${town.slug}-${today}.csv"`,
+    );
     const expected = expectedStorefrontsCsv(true, true);
     expect((res.body as Buffer).toString('utf8')).toBe(expected.toString('utf8'));
     expect((res.body as Buffer).equals(expected)).toBe(true);

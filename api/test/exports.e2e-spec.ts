@@ -80,7 +80,9 @@ describe('exports', () => {
       .expect(200);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(res.headers['content-disposition']).toMatch(/storefronts\.csv/);
+    expect(res.headers['content-disposition']).toMatch(
+      /filename="storefronts-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const [header, ...rows] = csvRows(bytes.toString('utf8'), ';');
     expect(header).toEqual(expect.arrayContaining(['street', 'floorAreaM2', 'ownerName', 'notes']));
     const col = (name: string) => header!.indexOf(name);

@@ -73,10 +73,8 @@ export class ExportsController {
   ): Promise<void> {
     const table = this.exports.storefronts(viewer, q);
     const csv = csvPieces(table, { excelDe: q.excel === 'de' });
-    await this.downloads.run(
-      () => sendStream(res, 'text/csv; charset=utf-8', 'storefronts.csv', csv),
-      downloadsBusy,
-    );
+    const name = await this.exports.fileName(q, 'storefronts', 'csv');
+    await this.downloads.run(() => sendStream(res, 'text/csv; charset=utf-8', name, csv), downloadsBusy);
   }
 
   @Get('storefronts.xlsx')
@@ -95,8 +93,9 @@ export class ExportsController {
     @Query() q: StorefrontExportQuery,
     @Res() res: Response,
   ): Promise<void> {
+    const name = await this.exports.fileName(q, 'storefronts', 'xlsx');
     await this.downloads.run(
-      () => sendBuiltFile(res, XLSX, 'storefronts.xlsx', (path) => this.exports.workbook(viewer, q, path)),
+      () => sendBuiltFile(res, XLSX, name, (path) => this.exports.workbook(viewer, q, path)),
       downloadsBusy,
     );
   }
@@ -114,8 +113,9 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     const { columns, batches } = this.exports.storefrontRows(viewer, q);
+    const name = await this.exports.fileName(q, 'storefronts', 'geojson');
     await this.downloads.run(
-      () => sendStream(res, 'application/geo+json', 'storefronts.geojson', geoJsonPieces(columns, batches)),
+      () => sendStream(res, 'application/geo+json', name, geoJsonPieces(columns, batches)),
       downloadsBusy,
     );
   }
@@ -134,10 +134,8 @@ export class ExportsController {
   ): Promise<void> {
     const table = this.exports.history(viewer, q);
     const csv = csvPieces(table, { excelDe: q.excel === 'de' });
-    await this.downloads.run(
-      () => sendStream(res, 'text/csv; charset=utf-8', 'occupancy.csv', csv),
-      downloadsBusy,
-    );
+    const name = await this.exports.fileName(q, 'occupancy', 'csv');
+    await this.downloads.run(() => sendStream(res, 'text/csv; charset=utf-8', name, csv), downloadsBusy);
   }
 
   @Get('kpis.csv')
@@ -153,6 +151,7 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     const table = await this.exports.kpiTable(viewer, q);
-    sendFile(res, 'text/csv; charset=utf-8', 'kpis.csv', toCsv(table, { excelDe: q.excel === 'de' }));
+    const name = await this.exports.fileName(q, 'kpis', 'csv');
+    sendFile(res, 'text/csv; charset=utf-8', name, toCsv(table, { excelDe: q.excel === 'de' }));
   }
 }

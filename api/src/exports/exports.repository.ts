@@ -74,6 +74,11 @@ export class ExportsRepository {
     return inReadSnapshot(this.db, (snapshot) => work(new ExportSnapshot(snapshot)));
   }
 
+  async townSlug(cityId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ slug: string }[]>(`SELECT slug FROM cities WHERE id = $1`, [cityId]);
+    return row?.slug ?? null;
+  }
+
   async townNames(cityIds: readonly string[] | undefined): Promise<{ id: string; name: string }[]> {
     return this.db.query(
       `SELECT id, name FROM cities WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) ORDER BY name`,

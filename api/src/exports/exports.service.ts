@@ -59,6 +59,20 @@ const HISTORY_SHEET = 'Occupancy history';
  * by batch while they are written (any number of units in flat memory); a workbook's size is checked
  * first, as an Excel sheet holds at most 1,048,576 rows.
  */
+/**
+ * A download's file name: what it holds, the town when it is one, and the day it describes —
+ * „storefronts-muehlhausen-2026-12-07.csv“: a week's downloads no longer overwrite each other as
+ * „storefronts (3).csv“. Slugs are ASCII (a–z, 0–9, -), safe in the header without quoting rules.
+ */
+export function exportFileName(
+  base: string,
+  townSlug: string | null,
+  day: string,
+  extension: string,
+): string {
+  return `${[base, townSlug, day].filter((part) => part !== null).join('-')}.${extension}`;
+}
+
 @Injectable()
 export class ExportsService {
   constructor(
@@ -66,6 +80,12 @@ export class ExportsService {
     private readonly kpiEngine: KpisService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** exportFileName for a query: the town's slug when exactly one is asked for, the day `asOf` (else today). */
+  async fileName(q: { cityId?: string[]; asOf?: string }, base: string, extension: string): Promise<string> {
+    const slug = q.cityId?.length === 1 ? await this.exports.townSlug(q.cityId[0]!) : null;
+    return exportFileName(base, slug, q.asOf ?? todayIso(), extension);
+  }
 
   /**
    * The matching units in batches, with the columns this viewer gets. The filter is checked here, at
