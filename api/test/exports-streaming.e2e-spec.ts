@@ -145,13 +145,51 @@ function unitsInOrder(keep: (i: number) => boolean = () => true): number[] {
   });
 }
 
+/** The German Excel dialect's column names and words for the codes the seed uses, written out by hand. */
+const GERMAN_COLUMNS: Record<string, string> = {
+  storefrontId: 'Ladenlokal-ID',
+  citySlug: 'Stadt',
+  referenceId: 'Objekt-Nr.',
+  street: 'Straße',
+  houseNumber: 'Hausnummer',
+  postcode: 'PLZ',
+  lon: 'Längengrad',
+  lat: 'Breitengrad',
+  floorAreaM2: 'Fläche (m²)',
+  frontageM: 'Schaufensterfront (m)',
+  floor: 'Geschoss',
+  status: 'Status',
+  useCategory: 'Nutzung',
+  businessName: 'Betrieb',
+  statusSince: 'Status seit',
+  insidePerimeter: 'Im Innenstadtbereich',
+  verifiedAt: 'Vor Ort geprüft',
+  notes: 'Notizen',
+  ownerName: 'Eigentümer',
+  ownerPhone: 'Telefon',
+  ownerEmail: 'E-Mail',
+  askingRentEurMonth: 'Mietforderung',
+};
+const GERMAN_WORDS: Record<string, string> = {
+  ground: 'Erdgeschoss',
+  upper: 'Obergeschoss',
+  occupied: 'Genutzt',
+  vacant: 'Leerstand',
+  retail_daily: 'Einzelhandel (täglicher Bedarf)',
+  true: 'ja',
+  false: 'nein',
+};
+const CODED = new Set(['floor', 'status', 'useCategory', 'insidePerimeter']);
+
 /** A plain cell as the CSV has it: the generated values need neither quotes nor apostrophes. */
-const plain = (value: Value, excelDe: boolean): string =>
+const plain = (value: Value, excelDe: boolean, column = ''): string =>
   value === null
     ? ''
     : typeof value === 'number' && excelDe
       ? String(value).replace('.', ',')
-      : String(value);
+      : excelDe && CODED.has(column)
+        ? GERMAN_WORDS[String(value)]!
+        : String(value);
 
 /** The lines of the units whose cells need quoting or a formula guard, written out by hand. */
 function specialLines(excelDe: boolean, personal: boolean): Map<number, string> {
@@ -160,17 +198,20 @@ function specialLines(excelDe: boolean, personal: boolean): Map<number, string> 
     [...cells, ...(personal ? personalCells : [])].join(sep);
   const slug = town.slug;
   const none = ['', '', '', '', ''];
+  const [ground, upper, occupied, vacant, daily, no] = excelDe
+    ? ['Erdgeschoss', 'Obergeschoss', 'Genutzt', 'Leerstand', 'Einzelhandel (täglicher Bedarf)', 'nein']
+    : ['ground', 'upper', 'occupied', 'vacant', 'retail_daily', 'false'];
   // prettier-ignore
   return new Map([
     [4997, line([idOf.get(4997)!, slug, 'R-4997', 'Lange Straße', '04997', '99084', `10${dec}6995`, `50${dec}9295`,
-      `497${dec}5`, '', 'ground', 'occupied', 'retail_daily', "'=SUMME(A1)", '2019-05-01', 'false', ''], none)],
+      `497${dec}5`, '', ground, occupied, daily, "'=SUMME(A1)", '2019-05-01', no, ''], none)],
     [4999, line([idOf.get(4999)!, slug, 'R-4999', 'Lange Straße', '04999', '99084', `10${dec}6999`, `50${dec}9299`,
-      `499${dec}5`, '', 'ground', 'occupied', 'retail_daily', '"Müller; Söhne ""Alt"""', '2019-05-01', 'false', ''], none)],
+      `499${dec}5`, '', ground, occupied, daily, '"Müller; Söhne ""Alt"""', '2019-05-01', no, ''], none)],
     [5000, line([idOf.get(5000)!, slug, 'R-5000', 'Lange Straße', '05000', '99084', `10${dec}7001`, `50${dec}9301`,
-      `0${dec}5`, '', 'upper', 'vacant', '', '', '2021-03-01', 'false', ''],
+      `0${dec}5`, '', upper, vacant, '', '', '2021-03-01', no, ''],
       ['"Zeile 1\nZeile 2"', 'Eigentümer 5000', "'+49 361 5000", 'e5000@example.org', `543${dec}25`])],
     [5001, line([idOf.get(5001)!, slug, 'R-5001', 'Lange Straße', '05000', '99084', `10${dec}7003`, `50${dec}9303`,
-      `1${dec}5`, '4', 'ground', 'occupied', 'retail_daily', '" Café am Eck "', '2019-05-01', 'false', ''], none)],
+      `1${dec}5`, '4', ground, occupied, daily, '" Café am Eck "', '2019-05-01', no, ''], none)],
   ]);
 }
 
@@ -181,9 +222,11 @@ function expectedStorefrontsCsv(excelDe: boolean, personal: boolean): Buffer {
     column === 'ownerPhone' && text !== '' ? `'${text}` : text; // "+49 …" starts like a formula
   const lines = unitsInOrder().map(
     (i) =>
-      special.get(i) ?? columns.map((c) => guard(c, plain(unit(i)[c]!, excelDe))).join(excelDe ? ';' : ','),
+      special.get(i) ??
+      columns.map((c) => guard(c, plain(unit(i)[c]!, excelDe, c))).join(excelDe ? ';' : ','),
   );
-  const text = [columns.join(excelDe ? ';' : ','), ...lines].map((l) => `${l}\r\n`).join('');
+  const header = excelDe ? columns.map((c) => GERMAN_COLUMNS[c]!) : columns;
+  const text = [header.join(excelDe ? ';' : ','), ...lines].map((l) => `${l}\r\n`).join('');
   return Buffer.concat([Buffer.from(excelDe ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
 }
 

@@ -8,6 +8,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
 import { csvPieces, toCsv } from './export-table.js';
 import { geoJsonPieces } from './export-geojson.js';
+import { forGermanExcel } from './export-german.js';
 import { sendBuiltFile, sendFile, sendStream } from './export-download.js';
 import { StorefrontExportResponse } from './dto/storefront-export.response.js';
 import { ExportsService, HISTORY_COLUMNS, PERSONAL_COLUMNS, PUBLIC_COLUMNS } from './exports.service.js';
@@ -39,7 +40,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const CSV_CONTENT = { 'text/csv': { schema: { type: 'string' } } } as const;
 const CSV_DIALECT =
-  'UTF-8, comma-separated, decimal point; with `excel=de` semicolons, decimal commas and a byte order mark for German Excel.';
+  'UTF-8, comma-separated, decimal point; with `excel=de` for German Excel: semicolons, decimal commas, a byte order mark, German column names and words (Status „Leerstand“, Geschoss „Erdgeschoss“, ja/nein), which the import reads back.';
 const STREAMED =
   'Sent while the rows are read (chunked): a download that breaks off is incomplete (the connection is closed without the end of the body) and must be repeated.';
 const STOREFRONT_COLUMNS = `Columns: ${PUBLIC_COLUMNS.join(', ')}; for an editor of one of the towns also ${PERSONAL_COLUMNS.join(', ')}.`;
@@ -72,7 +73,7 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     const table = this.exports.storefronts(viewer, q);
-    const csv = csvPieces(table, { excelDe: q.excel === 'de' });
+    const csv = csvPieces(q.excel === 'de' ? forGermanExcel(table) : table, { excelDe: q.excel === 'de' });
     const name = await this.exports.fileName(q, 'storefronts', 'csv');
     await this.downloads.run(() => sendStream(res, 'text/csv; charset=utf-8', name, csv), downloadsBusy);
   }
@@ -133,7 +134,7 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     const table = this.exports.history(viewer, q);
-    const csv = csvPieces(table, { excelDe: q.excel === 'de' });
+    const csv = csvPieces(q.excel === 'de' ? forGermanExcel(table) : table, { excelDe: q.excel === 'de' });
     const name = await this.exports.fileName(q, 'occupancy', 'csv');
     await this.downloads.run(() => sendStream(res, 'text/csv; charset=utf-8', name, csv), downloadsBusy);
   }

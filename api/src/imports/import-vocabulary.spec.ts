@@ -1,4 +1,5 @@
-import { suggestColumns } from './import-vocabulary.js';
+import { GERMAN_HEADERS } from '../exports/export-german.js';
+import { GERMAN_WORDS, suggestCategory, suggestColumns, suggestStatus } from './import-vocabulary.js';
 
 describe('column suggestions', () => {
   it('suggests a town’s lasting key as the reference id', () => {
@@ -25,5 +26,38 @@ describe('column suggestions', () => {
       street: 'Straße',
       houseNumber: 'Nr.',
     });
+  });
+});
+
+describe('the German Excel export reads back', () => {
+  it('maps every German column name of an importable column to its field', () => {
+    const headers = Object.values(GERMAN_HEADERS);
+    expect(suggestColumns(headers)).toEqual({
+      referenceId: 'Objekt-Nr.',
+      street: 'Straße',
+      houseNumber: 'Hausnummer',
+      postcode: 'PLZ',
+      lon: 'Längengrad',
+      lat: 'Breitengrad',
+      floorAreaM2: 'Fläche (m²)',
+      frontageM: 'Schaufensterfront (m)',
+      floor: 'Geschoss',
+      status: 'Status',
+      useCategory: 'Nutzung',
+      businessName: 'Betrieb',
+      statusSince: 'Status seit', // (the history's „Gültig ab“ when that file is read: it has no „Status seit“)
+      notes: 'Notizen',
+      ownerName: 'Eigentümer',
+      ownerPhone: 'Telefon',
+      ownerEmail: 'E-Mail',
+      askingRentEurMonth: 'Mietforderung',
+    });
+  });
+
+  it('reads every German word for a status and a use as its code', () => {
+    for (const [code, word] of Object.entries(GERMAN_WORDS.status))
+      expect([word, suggestStatus(word)]).toEqual([word, code]);
+    for (const [code, word] of Object.entries(GERMAN_WORDS.useCategory))
+      expect([word, suggestCategory(word)]).toEqual([word, code]);
   });
 });

@@ -1,4 +1,4 @@
-import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
+import type { Floor, OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
 import type { ImportField } from './import.types.js';
 
 /**
@@ -38,7 +38,16 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
     'flooraream2',
     'area',
   ],
-  frontageM: ['frontage', 'frontagem', 'schaufensterbreite', 'frontbreite', 'frontlaenge', 'schaufensterm'],
+  frontageM: [
+    'frontage',
+    'frontagem',
+    'schaufensterbreite',
+    'frontbreite',
+    'frontlaenge',
+    'schaufensterm',
+    'schaufensterfront',
+    'schaufensterfrontm',
+  ],
   floor: ['etage', 'geschoss', 'stockwerk', 'floor'],
   status: ['status', 'zustand', 'nutzungsstatus', 'belegung', 'leerstand'],
   useCategory: ['nutzung', 'nutzungsart', 'branche', 'kategorie', 'usecategory', 'category', 'sortiment'],
@@ -134,6 +143,7 @@ const CATEGORY_WORDS: Record<UseCategory, string[]> = {
     'nahversorgung',
     'lebensmittel',
     'einzelhandelnahversorgung',
+    'einzelhandeltaeglicherbedarf',
     'baeckerei',
     'metzgerei',
   ],
@@ -147,6 +157,7 @@ const CATEGORY_WORDS: Record<UseCategory, string[]> = {
     'soziales',
     'oeffentlichessoziales',
     'oeffentlichesundsoziales',
+    'oeffentlicheundsozialeeinrichtungen',
     'verwaltung',
   ],
   other: ['other', 'sonstiges', 'sonstige', 'andere'],
@@ -161,3 +172,33 @@ function lookup<T extends string>(words: Record<T, string[]>, raw: string): T | 
 
 export const suggestStatus = (raw: string): OccupancyStatus | null => lookup(STATUS_WORDS, raw);
 export const suggestCategory = (raw: string): UseCategory | null => lookup(CATEGORY_WORDS, raw);
+
+/**
+ * The dashboard's German words for the codes (web/src/i18n/de.json, which a test holds equal), as the
+ * German Excel export writes them; each is a word the import reads back (tested).
+ */
+export const GERMAN_WORDS: {
+  status: Record<OccupancyStatus, string>;
+  useCategory: Record<UseCategory, string>;
+  floor: Record<Floor, string>;
+} = {
+  status: {
+    occupied: 'Genutzt',
+    vacant: 'Leerstand',
+    temporary_use: 'Zwischennutzung',
+    under_renovation: 'Im Umbau',
+    not_lettable: 'Nicht vermietbar',
+    demolished: 'Abgerissen',
+  },
+  useCategory: {
+    retail_comparison: 'Einzelhandel (aperiodisch)',
+    retail_daily: 'Einzelhandel (täglicher Bedarf)',
+    food_drink: 'Gastronomie',
+    services: 'Dienstleistungen',
+    health: 'Gesundheit',
+    culture_leisure: 'Kultur und Freizeit',
+    public_social: 'Öffentliche und soziale Einrichtungen',
+    other: 'Sonstiges',
+  },
+  floor: { ground: 'Erdgeschoss', upper: 'Obergeschoss', basement: 'Untergeschoss' },
+};
