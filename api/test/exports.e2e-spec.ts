@@ -147,6 +147,13 @@ describe('exports', () => {
     expect(cells.some((v) => v.startsWith("'=HYPERLINK"))).toBe(true);
     expect(cells.some((v) => v.startsWith('='))).toBe(false);
     expect(workbook.worksheets[1]!.rowCount).toBe(4);
+    // Days are Excel dates (sortable, shown German), not text.
+    const units = workbook.worksheets[0]!;
+    const since = (units.getRow(1).values as unknown[]).indexOf('statusSince');
+    const sinceCell = units.getRow(2).getCell(since);
+    expect(sinceCell.value).toBeInstanceOf(Date);
+    expect((sinceCell.value as Date).toISOString()).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
+    expect(sinceCell.numFmt).toBe('dd.mm.yyyy');
     const history = await editor.get(`/api/exports/occupancy.csv?cityId=${town.id}`).expect(200);
     expect(csvRows(history.text, ',')[0]).toEqual([
       'storefrontId',

@@ -72,6 +72,16 @@ export async function* csvPieces(table: ExportTableStream, options: CsvOptions):
  * headers (10–40), text cells neutralised against formulas. Excel takes at most 1,048,576 rows a sheet:
  * the caller checks the sizes first (exports.service.ts).
  */
+/** Columns holding days (YYYY-MM-DD): Excel date cells in a workbook, so that Excel sorts and filters them as dates. */
+const DATE_COLUMNS = new Set(['statusSince', 'verifiedAt', 'validFrom', 'validTo']);
+
+/** A cell as the workbook stores it: a day as a date (UTC midnight: no time zone shifts it), text neutralised. */
+function xlsxCell(value: Cell, isDate: boolean): Cell | Date {
+  if (typeof value !== 'string') return value;
+  if (isDate && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return neutraliseFormula(value);
+}
+
 export async function writeXlsx(path: string, tables: ExportTableStream[]): Promise<void> {
   const excel = await loadExcelJs();
   const workbook = new excel.stream.xlsx.WorkbookWriter({
@@ -85,12 +95,16 @@ export async function writeXlsx(path: string, tables: ExportTableStream[]): Prom
     table.headers.forEach(
       (h, i) => (sheet.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4))),
     );
+    const dates = table.headers.map((h) => DATE_COLUMNS.has(h));
+    dates.forEach((isDate, i) => {
+      if (isDate) sheet.getColumn(i + 1).numFmt = 'dd.mm.yyyy';
+    });
     const header = sheet.addRow(table.headers);
     header.font = { bold: true };
     header.commit();
     for await (const rows of table.batches) {
       for (const row of rows) {
-        sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))).commit();
+        sheet.addRow(row.map((v, i) => xlsxCell(v, dates[i] === true))).commit();
       }
     }
     sheet.commit();
