@@ -16,6 +16,13 @@ describe('placing scatter labels', () => {
     ]);
   });
 
+  it('keeps the label of a point in a corner inside the plot, shifted along its side', () => {
+    // top right corner: right is shifted back onto the point itself; left (342..392) is shifted down to y 0
+    expect(placeLabels([{ x: 400, y: 2, width: 50 }], layout)).toEqual([
+      { side: 'left', x: 342, y: 0, width: 50, height: 12 },
+    ]);
+  });
+
   it('puts it on the left where the right would leave the plot', () => {
     // right: 358..408 > 400; left: 350 - 8 - 50 = 292
     expect(placeLabels([{ x: 350, y: 100, width: 50 }], layout)).toEqual([

@@ -1,7 +1,7 @@
 /**
  * Where to put the name next to each point of a scatter chart so that no two names overlap and none
- * covers another point or leaves the plot: each point in turn (the caller's order is the priority)
- * takes the first free side of right, left, above, below. A point with no free side gets no label —
+ * covers a point or leaves the plot: each point in turn (the caller's order is the priority) takes the
+ * first free side of right, left, above, below (shifted inside the plot at its edges). A point with no free side gets no label —
  * its name stays in the tooltip and the table beside the chart.
  */
 export interface LabelAnchor {
@@ -47,8 +47,8 @@ export function placeLabels(anchors: readonly LabelAnchor[], layout: LabelLayout
   }));
   return anchors.map((anchor) => {
     for (const side of SIDES) {
-      const box = labelBox(anchor, side, layout);
-      if (inside(box, layout.bounds) && !taken.some((t) => overlaps(box, t))) {
+      const box = clamp(labelBox(anchor, side, layout), layout.bounds);
+      if (!taken.some((t) => overlaps(box, t))) {
         taken.push(box);
         return { ...box, side };
       }
@@ -71,11 +71,15 @@ function labelBox(a: LabelAnchor, side: LabelSide, { height, radius, gap }: Labe
   }
 }
 
-const inside = (b: Box, area: Box): boolean =>
-  b.x >= area.x &&
-  b.y >= area.y &&
-  b.x + b.width <= area.x + area.width &&
-  b.y + b.height <= area.y + area.height;
+/**
+ * The box moved just inside the area (a point at the plot's edge keeps its label beside it, shifted a
+ * little); moved onto its own point, it overlaps that point and the next side is tried.
+ */
+const clamp = (b: Box, area: Box): Box => ({
+  ...b,
+  x: Math.max(area.x, Math.min(b.x, area.x + area.width - b.width)),
+  y: Math.max(area.y, Math.min(b.y, area.y + area.height - b.height)),
+});
 
 const overlaps = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
