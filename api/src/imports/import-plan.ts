@@ -10,6 +10,10 @@ export interface MappedColumns {
   streetColumn: string | null;
 }
 
+/** The file gives a value (an empty cell never changes anything) and it differs from the stored one. */
+const differs = (file: string, stored: string): string =>
+  `(${file} IS NOT NULL AND ${file} IS DISTINCT FROM ${stored})`;
+
 /**
  * The file gives another address than the unit `s` has — not merely another spelling: „Brückenstr.“
  * for Brückenstraße, „BADERGASSE“, „2 A“ for 2a are the same address (`normalised_address`, by which
@@ -19,6 +23,27 @@ export const ADDRESS_CHANGED = `(
   (r.street IS NOT NULL OR r.house_number IS NOT NULL)
   AND normalised_address(COALESCE(r.street, s.street), COALESCE(r.house_number, s.house_number))
       <> normalised_address(s.street, s.house_number))`;
+
+/**
+ * What the staged row `r` changes on the unit `s` and its contacts `sc`, one condition per field: the
+ * plan's `attr_changed` is any of them, the writes move a unit by `location`, and the dry run lists each
+ * (import-preview.ts) — one definition, so the preview cannot say other than what the commit does.
+ */
+export const UNIT_CHANGES = {
+  address: ADDRESS_CHANGED,
+  postcode: differs('r.postcode', 's.postcode'),
+  floorAreaM2: differs('r.floor_area_m2', 's.floor_area_m2'),
+  frontageM: differs('r.frontage_m', 's.frontage_m'),
+  floor: differs('r.floor', 's.floor'),
+  referenceId: differs('r.reference_id', 's.reference_id'),
+  notes: differs('r.notes', 's.notes'),
+  // within a metre is the same place (coordinates rounded by a GIS or a spreadsheet)
+  location: `(r.geom IS NOT NULL AND NOT r.geom ~= s.location
+              AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1))`,
+  contact: `(${differs('r.owner_name', 'sc.owner_name')} OR ${differs('r.owner_phone', 'sc.owner_phone')}
+             OR ${differs('r.owner_email', 'sc.owner_email')}
+             OR ${differs('r.asking_rent', 'sc.asking_rent_eur_month')})`,
+} as const;
 
 /**
  * The facts of each staged row that is still without a problem, against the town's data (`$1`):
@@ -62,20 +87,7 @@ const ROW_FACTS = `
              CASE WHEN o.id IS NULL THEN NULL
                   WHEN $4::boolean AND r.status IS NOT NULL THEN r.business_name
                   WHEN COALESCE(r.status, o.status) = o.status THEN o.business_name END AS new_business,
-             s.id IS NOT NULL AND COALESCE(
-               ${ADDRESS_CHANGED} OR
-               (r.postcode IS NOT NULL AND r.postcode IS DISTINCT FROM s.postcode) OR
-               (r.floor_area_m2 IS NOT NULL AND r.floor_area_m2 IS DISTINCT FROM s.floor_area_m2) OR
-               (r.frontage_m IS NOT NULL AND r.frontage_m IS DISTINCT FROM s.frontage_m) OR
-               (r.floor IS NOT NULL AND r.floor <> s.floor) OR
-               (r.reference_id IS NOT NULL AND r.reference_id IS DISTINCT FROM s.reference_id) OR
-               (r.notes IS NOT NULL AND r.notes IS DISTINCT FROM s.notes) OR
-               (r.geom IS NOT NULL AND NOT r.geom ~= s.location
-                AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1)) OR
-               (r.owner_name IS NOT NULL AND r.owner_name IS DISTINCT FROM sc.owner_name) OR
-               (r.owner_phone IS NOT NULL AND r.owner_phone IS DISTINCT FROM sc.owner_phone) OR
-               (r.owner_email IS NOT NULL AND r.owner_email IS DISTINCT FROM sc.owner_email) OR
-               (r.asking_rent IS NOT NULL AND r.asking_rent IS DISTINCT FROM sc.asking_rent_eur_month), false)
+             s.id IS NOT NULL AND COALESCE(${Object.values(UNIT_CHANGES).join(' OR ')}, false)
                AS attr_changed
       FROM import_rows r
       LEFT JOIN storefronts s ON s.id = r.storefront_id AND s.city_id = $1

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ADDRESS_CHANGED } from './import-plan.js';
+import { UNIT_CHANGES } from './import-plan.js';
 import type { ImportChange } from './import.types.js';
 
 /** At most this many changed units are listed in a dry run (the summary counts them all). */
@@ -9,14 +9,14 @@ const change = (field: string, before: string, after: string): string =>
   `jsonb_build_object('field', '${field}', 'before', ${before}, 'after', ${after})`;
 const address = (street: string, houseNumber: string): string =>
   `concat_ws(' ', ${street}, NULLIF(${houseNumber}, ''))`;
-/** A value the file gives that differs from the stored one (an empty cell never changes anything). */
-const differs = (file: string, stored: string): string =>
-  `${file} IS NOT NULL AND ${file} IS DISTINCT FROM ${stored}`;
+/** The field's change where the plan sees one (`UNIT_CHANGES`), else NULL (dropped from the list). */
+const shown = (field: keyof typeof UNIT_CHANGES, before: string, after: string): string =>
+  `CASE WHEN ${UNIT_CHANGES[field]} THEN ${change(field, before, after)} END`;
 
 /**
  * What a dry run's plan would change on each existing unit, field by field with the stored and the new
  * value — so that a city manager sees before committing that „Aktualisiert 4“ means four new tenants,
- * not four addresses rewritten. The same comparisons as the plan (import-plan.ts `ROW_FACTS`); contact
+ * not four addresses rewritten. The plan's own comparisons (`UNIT_CHANGES`); contact
  * values are not repeated, only that they change. Units given by several rows: that their history grows.
  */
 export async function listChanges(em: EntityManager, cityId: string): Promise<ImportChange[]> {
@@ -24,23 +24,18 @@ export async function listChanges(em: EntityManager, cityId: string): Promise<Im
     `SELECT r.line, s.id AS "storefrontId", ${address('s.street', 's.house_number')} AS address,
             to_char(r.change_date, 'YYYY-MM-DD') AS "statusFrom",
             array_to_json(array_remove(ARRAY[
-              CASE WHEN ${ADDRESS_CHANGED} THEN ${change(
+              ${shown(
                 'address',
                 address('s.street', 's.house_number'),
                 address('COALESCE(r.street, s.street)', 'COALESCE(r.house_number, s.house_number)'),
-              )} END,
-              CASE WHEN ${differs('r.postcode', 's.postcode')} THEN ${change('postcode', 's.postcode', 'r.postcode')} END,
-              CASE WHEN ${differs('r.floor_area_m2', 's.floor_area_m2')}
-                   THEN ${change('floorAreaM2', 's.floor_area_m2::text', 'r.floor_area_m2::numeric(9, 1)::text')} END,
-              CASE WHEN ${differs('r.frontage_m', 's.frontage_m')}
-                   THEN ${change('frontageM', 's.frontage_m::text', 'r.frontage_m::numeric(6, 1)::text')} END,
-              CASE WHEN r.floor IS NOT NULL AND r.floor <> s.floor THEN ${change('floor', 's.floor', 'r.floor')} END,
-              CASE WHEN ${differs('r.reference_id', 's.reference_id')}
-                   THEN ${change('referenceId', 's.reference_id', 'r.reference_id')} END,
-              CASE WHEN ${differs('r.notes', 's.notes')} THEN ${change('notes', 's.notes', 'r.notes')} END,
-              CASE WHEN r.geom IS NOT NULL AND NOT r.geom ~= s.location
-                    AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1)
-                   THEN ${change('location', 'NULL', `round(ST_Distance(r.geom::geography, s.location::geography))::text`)} END,
+              )},
+              ${shown('postcode', 's.postcode', 'r.postcode')},
+              ${shown('floorAreaM2', 's.floor_area_m2::text', 'r.floor_area_m2::numeric(9, 1)::text')},
+              ${shown('frontageM', 's.frontage_m::text', 'r.frontage_m::numeric(6, 1)::text')},
+              ${shown('floor', 's.floor', 'r.floor')},
+              ${shown('referenceId', 's.reference_id', 'r.reference_id')},
+              ${shown('notes', 's.notes', 'r.notes')},
+              ${shown('location', 'NULL', 'round(ST_Distance(r.geom::geography, s.location::geography))::text')},
               CASE WHEN r.change_date IS NOT NULL AND r.new_status IS DISTINCT FROM o.status
                    THEN ${change('status', 'o.status', 'r.new_status')} END,
               CASE WHEN r.change_date IS NOT NULL AND r.new_category IS DISTINCT FROM o.use_category
@@ -48,9 +43,7 @@ export async function listChanges(em: EntityManager, cityId: string): Promise<Im
               CASE WHEN r.change_date IS NOT NULL AND r.new_business IS DISTINCT FROM o.business_name
                    THEN ${change('businessName', 'o.business_name', 'r.new_business')} END,
               CASE WHEN r.multi THEN ${change('history', 'NULL', 'NULL')} END,
-              CASE WHEN ${differs('r.owner_name', 'sc.owner_name')} OR ${differs('r.owner_phone', 'sc.owner_phone')}
-                     OR ${differs('r.owner_email', 'sc.owner_email')} OR ${differs('r.asking_rent', 'sc.asking_rent_eur_month')}
-                   THEN ${change('contact', 'NULL', 'NULL')} END
+              ${shown('contact', 'NULL', 'NULL')}
             ], NULL)) AS fields
      FROM import_rows r
      JOIN storefronts s ON s.id = r.storefront_id AND s.city_id = $1

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { writeImportedHistories } from './import-history-plan.js';
-import { ADDRESS_CHANGED } from './import-plan.js';
+import { ADDRESS_CHANGED, UNIT_CHANGES } from './import-plan.js';
 import { analyzeStagedRows } from './import-staging.js';
 
 /**
@@ -87,9 +87,7 @@ export async function writePlannedRows(
        postcode = COALESCE(r.postcode, s.postcode), floor_area_m2 = COALESCE(r.floor_area_m2, s.floor_area_m2),
        frontage_m = COALESCE(r.frontage_m, s.frontage_m), floor = COALESCE(r.floor, s.floor),
        reference_id = COALESCE(r.reference_id, s.reference_id), notes = COALESCE(r.notes, s.notes),
-       location = CASE WHEN r.geom IS NOT NULL AND NOT r.geom ~= s.location
-                        AND NOT ST_DWithin(r.geom::geography, s.location::geography, 1)
-                       THEN r.geom ELSE s.location END,
+       location = CASE WHEN ${UNIT_CHANGES.location} THEN r.geom ELSE s.location END,
        version = s.version + 1
      FROM import_rows r WHERE ${UPDATED_UNITS} AND r.storefront_id = s.id AND r.action = 'update'`,
     [],
