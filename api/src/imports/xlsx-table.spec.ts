@@ -138,7 +138,7 @@ describe('readXlsxTable: cells', () => {
     expect((await readXlsxTable(bytes)).rows).toEqual([['2021-03-01', '2022-03-01']]);
   });
 
-  it('reads a formula’s TRUE as 1 (the streaming reader gives no formula result a type); 0 and FALSE as empty, as before', async () => {
+  it('reads a formula’s TRUE as 1 and FALSE as 0 (the streaming reader gives no formula result a type), a result of 0 as 0', async () => {
     const bytes = await workbook((book) => {
       const sheet = book.addWorksheet('Formeln');
       sheet.addRow(['groß', 'klein', 'null', 'Wert']);
@@ -149,7 +149,7 @@ describe('readXlsxTable: cells', () => {
         2,
       ]);
     });
-    expect((await readXlsxTable(bytes)).rows).toEqual([['1', '', '', '2']]);
+    expect((await readXlsxTable(bytes)).rows).toEqual([['1', '0', '0', '2']]);
   });
 
   it('keeps characters whose bytes fall on both sides of a chunk of the unpacked file', async () => {

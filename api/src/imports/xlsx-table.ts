@@ -113,11 +113,14 @@ async function readSheet(
 /** An Excel cell as the text a user sees (numbers with a dot, dates as YYYY-MM-DD). */
 function cellText(cell: ExcelJS.Cell, date1904: boolean): string {
   const value = cell.value;
-  // The streaming reader gives a formula's result as a number whatever it is (an error NaN, TRUE 1;
-  // exceljs's cell value then drops those that are falsy): a result in a date format becomes its date
-  // here, as exceljs's whole-workbook reader did.
-  if (isFormula(value) && typeof value.result === 'number' && isDateFormat(cell.numFmt)) {
-    return valueText(excelDate(value.result, date1904));
+  // The streaming reader gives a formula's result as a number whatever it is (an error NaN, TRUE 1,
+  // FALSE 0), and a cell's value leaves out a result that is falsy (0, ''): the result is read from
+  // the cell itself. A result in a date format becomes its date, as exceljs's whole-workbook reader did.
+  if (isFormula(value)) {
+    const result = (cell.result as ExcelJS.CellValue | undefined) ?? null;
+    if (typeof result !== 'number') return valueText(result);
+    if (Number.isNaN(result)) return '';
+    return valueText(isDateFormat(cell.numFmt) ? excelDate(result, date1904) : result);
   }
   return valueText(value);
 }
