@@ -66,7 +66,42 @@ describe('import of histories (several rows per unit)', () => {
       [6, 'Leerstand seit', '01.06.2023', 'CONFLICTING_HISTORY'],
     ]);
     expect(dry.body.problems[1].reason).toMatch(/line 6 \(occupied \(retail_comparison\)\)/);
+    // the unit's other row is kept out by line 5's problem: named for the dashboard's own sentence
+    expect(dry.body.problems[0].params).toEqual({ otherLine: '5' });
+    expect(dry.body.problems[1].params).toBeUndefined();
     expect(await writableTablesChecksum(t.db, city.id)).toBe(before);
+  });
+
+  it('a status dated before the current one began names that day (one row per unit and several)', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const first = await mapped(editor, city, fixture('storefronts-history-de.csv'), 'historie.csv', {
+      skipInvalidRows: true,
+    });
+    await editor.post(`${first}/commit`).expect(200);
+    // H-1: vacant 2021-03-01 – 2022-07-15, occupied since; H-3: vacant since 2024-02-01 (test above)
+    const file = [
+      'Objekt-Nr.;Straße;Hausnr.;Status;Nutzung;Leerstand seit',
+      'H-3;Marktstraße;14;belegt;Gastronomie;01.01.2024',
+      'H-1;Marktstraße;10;belegt;Gastronomie;01.01.2022',
+      'H-1;Marktstraße;10;Leerstand;;01.05.2025',
+    ].join('\r\n');
+    const url = await mapped(editor, city, Buffer.from(file), 'frueher.csv');
+    const dry = await editor.post(`${url}/dry-run`).expect(200);
+    const brief = dry.body.problems.map(
+      (p: { line: number; value: string; code: string; params?: object }) => [
+        p.line,
+        p.value,
+        p.code,
+        p.params,
+      ],
+    );
+    expect(brief).toEqual([
+      [2, '01.01.2024', 'DATE_BEFORE_CURRENT', { since: '01.02.2024' }],
+      [3, '01.01.2022', 'DATE_BEFORE_CURRENT', { since: '15.07.2022' }],
+      [4, null, 'DATE_BEFORE_CURRENT', { otherLine: '3' }],
+    ]);
+    expect(dry.body.problems[0].reason).toMatch(/before the current status began \(01\.02\.2024\)/);
   });
 
   it('commit builds the histories; a later list extends them; an export imported elsewhere gives the same histories', async () => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '../occupancy/occupancy-history.js';
 import { planImportedHistory, type HistoryEvent } from './import-history.js';
+import type { ProblemParams } from './import.types.js';
 
 interface UnitHead {
   line: number;
@@ -49,7 +50,14 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
   const eventsOf = groupBy(events, (e) => e.headLine);
   const storedOf = groupBy(stored, (p) => p.storefrontId);
 
-  const problems: { line: number; code: string; reason: string; value: string; warning: boolean }[] = [];
+  const problems: {
+    line: number;
+    code: string;
+    reason: string;
+    value: string;
+    warning: boolean;
+    params?: ProblemParams;
+  }[] = [];
   const rejectedHeads: number[] = [];
   const changedHeads: number[] = [];
   const writes: { storefrontId: string; period: Period }[] = [];
@@ -78,6 +86,7 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
           code: first.code,
           value: '',
           warning: false,
+          params: { otherLine: String(first.line) },
           reason: `Not imported: line ${first.line} of the same unit has a problem, and a history is imported whole or not at all.`,
         });
       }
@@ -91,8 +100,9 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
   if (problems.length) {
     await em.query(
       `UPDATE import_events e SET problem_code = p.code, problem = p.reason, problem_value = NULLIF(p.value, ''),
-              problem_warning = p.warning
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS p(line, code, reason, value, warning)
+              problem_warning = p.warning, problem_params = p.params
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::json[])
+            AS p(line, code, reason, value, warning, params)
        WHERE e.line = p.line`,
       [
         problems.map((p) => p.line),
@@ -100,6 +110,7 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
         problems.map((p) => p.reason),
         problems.map((p) => p.value),
         problems.map((p) => p.warning),
+        problems.map((p) => (p.params ? JSON.stringify(p.params) : null)),
       ],
     );
   }

@@ -1,6 +1,6 @@
 import { diffHistory, planStatusChange, type Period } from '../occupancy/occupancy-history.js';
 import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
-import type { ProblemCode } from './import.types.js';
+import type { ProblemCode, ProblemParams } from './import.types.js';
 
 /** One row of a file that gives a unit's history: from `date` on, the unit was … */
 export interface HistoryEvent {
@@ -17,6 +17,7 @@ export interface HistoryProblem {
   reason: string;
   /** The date the problem is about, as in the file (DD.MM.YYYY). */
   value: string;
+  params?: ProblemParams;
 }
 
 export interface ImportedHistory {
@@ -116,6 +117,7 @@ export function planImportedHistory(
         line: e.line,
         code: 'DATE_BEFORE_CURRENT',
         value: de(e.date),
+        params: { since: de(currentFrom!) },
         reason: `On ${de(e.date)} the stored history says ${describe(then)} (${de(then.validFrom)} – ${de(then.validTo!)}), this row ${describe(e)}. Correct the history in the dashboard, or leave the row out.`,
       });
     }

@@ -142,6 +142,7 @@ export async function planRows(
                                    WHEN 'no_street' THEN d.reference_id
                                    WHEN 'no_current_status' THEN d.status
                                    WHEN 'date_before_current' THEN ${day('d.change_date')} END,
+       problem_params = CASE d.kind WHEN 'date_before_current' THEN json_build_object('since', ${day('d.cur_from')}) END,
        problem = CASE d.kind
          WHEN 'needs_placing' THEN 'No coordinates and no existing unit at this address: not imported. Add coordinates or place the unit on the map.'
          WHEN 'no_street' THEN 'No unit with this reference id exists yet, and a new unit needs a street.'

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { ImportMapping, ImportOutcome, ImportProblem, ImportRow, ProblemCode } from './import.types.js';
+import type {
+  ImportMapping,
+  ImportOutcome,
+  ImportProblem,
+  ImportRow,
+  ProblemCode,
+  ProblemParams,
+} from './import.types.js';
 import { planImportedHistories } from './import-history-plan.js';
 import { locateAndMatch } from './import-matching.js';
 import { planRows } from './import-plan.js';
@@ -69,16 +76,18 @@ export async function planImport(
      FROM import_rows`,
   );
   const historyColumn = mapping.columns.statusSince ?? mapping.columns.status ?? null;
-  const sqlProblems = await em.query<ImportProblem[]>(
+  const stored = await em.query<(Omit<ImportProblem, 'params'> & { params: ProblemParams | null })[]>(
     `SELECT line, problem_column AS column, problem_value AS value, problem AS reason, problem_code AS code,
-            CASE WHEN problem_warning THEN 'warning' ELSE 'error' END AS severity
+            CASE WHEN problem_warning THEN 'warning' ELSE 'error' END AS severity, problem_params AS params
      FROM import_rows WHERE problem IS NOT NULL
      UNION ALL
-     SELECT line, $1::text, problem_value, problem, problem_code, CASE WHEN problem_warning THEN 'warning' ELSE 'error' END
+     SELECT line, $1::text, problem_value, problem, problem_code, CASE WHEN problem_warning THEN 'warning' ELSE 'error' END,
+            problem_params
      FROM import_events WHERE problem IS NOT NULL
      ORDER BY line LIMIT ${MAX_LISTED_PROBLEMS}`,
     [historyColumn],
   );
+  const sqlProblems: ImportProblem[] = stored.map(({ params, ...p }) => (params ? { ...p, params } : p));
   const n = (key: string): number => counts?.[key] ?? 0;
   const rejectedLines = new Set(input.rowProblems.filter((p) => p.severity === 'error').map((p) => p.line));
   const problems = [...input.rowProblems, ...sqlProblems].sort(

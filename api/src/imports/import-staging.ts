@@ -146,6 +146,7 @@ export async function createStagingTable(em: EntityManager): Promise<void> {
       problem         text,
       problem_column  text,
       problem_value   text,
+      problem_params  json,
       problem_warning boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
 }

@@ -36,6 +36,7 @@ export async function groupRowsByUnit(em: EntityManager, referenceDate: string):
       problem_code    text,
       problem         text,
       problem_value   text,
+      problem_params  json,
       problem_warning boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
   await em.query(

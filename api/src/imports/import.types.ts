@@ -87,6 +87,17 @@ export interface ImportProblem {
   reason: string;
   code: ProblemCode;
   severity: ProblemSeverity;
+  /**
+   * The particulars the reason names, for the dashboard's own sentence in another language:
+   * `since` (DD.MM.YYYY) the day the current status began (DATE_BEFORE_CURRENT); `otherLine` the row
+   * of the same unit whose problem keeps this one out (a history is imported whole or not at all).
+   */
+  params?: ProblemParams;
+}
+
+export interface ProblemParams {
+  since?: string;
+  otherLine?: string;
 }
 
 export const PROBLEM_CODES = [

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { MAX_LISTED_CHANGES } from '../import-preview.js';
 import {
   CHANGE_FIELDS,
@@ -12,6 +12,7 @@ import {
   type ImportProblem,
   type ImportSummary,
   type ProblemCode,
+  type ProblemParams,
   type ProblemSeverity,
 } from '../import.types.js';
 
@@ -42,6 +43,23 @@ export class ImportProblemResponse implements ImportProblem {
     description: 'error: the row is rejected; warning: imported anyway',
   })
   severity: ProblemSeverity;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: {
+      since: {
+        type: 'string',
+        description: 'DATE_BEFORE_CURRENT: the day the current status began (DD.MM.YYYY)',
+      },
+      otherLine: {
+        type: 'string',
+        description:
+          'The row of the same unit whose problem keeps this row out (a history is imported whole)',
+      },
+    },
+    description: 'The particulars named in `reason`, for a sentence in the dashboard’s language',
+  })
+  params?: ProblemParams;
 }
 
 @ApiSchema({

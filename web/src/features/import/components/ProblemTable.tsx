@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../api/imports-api';
+import { problemText } from '../problem-text';
 
 /** Every problem of a dry run or refused commit: line, column, value and the reason in the UI language. */
 export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
@@ -25,9 +26,7 @@ export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
               <td>{p.column ?? '–'}</td>
               <td>{p.value ?? '–'}</td>
               <td>{t(`import.severity.${p.severity}`)}</td>
-              {/* In English the API's own sentence, with its particulars (the line repeated, the date); in
-                  German the sentence for the problem's code — no English inside a German page. */}
-              <td>{i18n.language === 'en' ? p.reason : t(`import.problem.${p.code}`)}</td>
+              <td>{problemText(p, t, i18n.language)}</td>
             </tr>
           ))}
         </tbody>

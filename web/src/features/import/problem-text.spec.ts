@@ -1,0 +1,44 @@
+import i18n from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initAppI18n } from '../../i18n/testing';
+import type { ImportProblem } from './api/imports-api';
+import { problemText } from './problem-text';
+
+beforeAll(initAppI18n);
+
+const problem = (p: Partial<ImportProblem>): ImportProblem => ({
+  line: 4,
+  column: 'Status seit',
+  value: '01.03.2026',
+  reason: 'The status would change on 01.03.2026, before the current status began (01.06.2026). …',
+  code: 'DATE_BEFORE_CURRENT',
+  severity: 'error',
+  ...p,
+});
+
+describe('an import problem in words', () => {
+  it('names in German the day the current status began, when the API gives it', () => {
+    expect(problemText(problem({ params: { since: '01.06.2026' } }), i18n.t, 'de')).toBe(
+      'Das Datum liegt vor dem Beginn des aktuellen Status am 01.06.2026 und widerspricht dem gespeicherten Verlauf: ein späteres Datum angeben oder den Verlauf im Dashboard korrigieren.',
+    );
+    // a report without the particulars keeps the general sentence (no "{{since}}" on the page)
+    expect(problemText(problem({}), i18n.t, 'de')).toBe(
+      'Das Datum liegt vor dem Beginn des aktuellen Status.',
+    );
+  });
+
+  it('says which row keeps out the other rows of the same unit, instead of repeating that row’s problem', () => {
+    expect(problemText(problem({ line: 5, value: null, params: { otherLine: '4' } }), i18n.t, 'de')).toBe(
+      'Nicht importiert: Zeile 4 desselben Ladenlokals hat einen Fehler, und ein Verlauf wird ganz oder gar nicht importiert.',
+    );
+  });
+
+  it('a unit whose history has ended is not called new', () => {
+    expect(problemText(problem({ code: 'NO_CURRENT_STATUS' }), i18n.t, 'de')).toMatch(/Verlauf .* beendet/);
+  });
+
+  it('in English is the API’s own sentence', () => {
+    const p = problem({ params: { since: '01.06.2026' } });
+    expect(problemText(p, i18n.t, 'en')).toBe(p.reason);
+  });
+});
