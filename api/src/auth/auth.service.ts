@@ -19,6 +19,13 @@ const MAX_FAILURES_PER_EMAIL_AND_IP = 5;
 const MAX_FAILURES_PER_EMAIL = 50;
 const MAX_FAILURES_PER_IP = 30;
 const FAILURE_WINDOW = '15 minutes';
+/**
+ * Failures (an e-mail and an address: personal data) are kept a day at most: deleted at each successful
+ * sign-in and, at most every 10 minutes per process, at a failed one — else an installation nobody
+ * signed in to for a while kept every guess of a stranger.
+ */
+const FAILURE_RETENTION = '1 day';
+const FAILURE_PURGE_EVERY_MS = 10 * 60_000;
 
 export interface SignedIn {
   token: string;
@@ -29,6 +36,7 @@ export interface SignedIn {
 export class AuthService {
   /** Compared against when the e-mail is unknown, so both cases take the same time. */
   private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
+  private failuresPurgedAt = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -51,7 +59,7 @@ export class AuthService {
     if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
     // Only this address's failures go: a stranger's guesses elsewhere keep counting towards the account's 50.
     await this.db.query(
-      `DELETE FROM sign_in_failures WHERE (email = $1 AND client_ip = $2) OR at < now() - interval '1 day'`,
+      `DELETE FROM sign_in_failures WHERE (email = $1 AND client_ip = $2) OR at < now() - interval '${FAILURE_RETENTION}'`,
       [email, clientIp],
     );
     await this.sessions.purgeExpired();
@@ -205,6 +213,10 @@ export class AuthService {
       )
         return true;
       await em.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [email, clientIp]);
+      if (Date.now() - this.failuresPurgedAt > FAILURE_PURGE_EVERY_MS) {
+        this.failuresPurgedAt = Date.now();
+        await em.query(`DELETE FROM sign_in_failures WHERE at < now() - interval '${FAILURE_RETENTION}'`);
+      }
       return false;
     });
     if (refused) {
