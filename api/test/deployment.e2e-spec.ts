@@ -173,6 +173,7 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
         'DATABASE_TILE_POOL_SIZE',
         'BASEMAP_STYLE_URL',
         'TRUST_PROXY',
+        'PUBLIC_URL',
         'LOG_LEVEL',
         'REPORT_RENDER_TIMEOUT_MS',
         'REPORT_RENDER_CONCURRENCY',
@@ -186,6 +187,7 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
     expect(loadConfig(asStrings)).toMatchObject({
       nodeEnv: 'production',
       trustProxy: false,
+      publicUrl: null,
       port: 3000,
       exportXlsxMaxRows: 200_000,
     });

@@ -192,3 +192,35 @@ describe('OGC API – Features', () => {
     expect(east(await admin.get('/api/tiles/storefronts.json').expect(200))).toBeCloseTo(16.55, 5);
   });
 });
+
+describe('the address in OGC and TileJSON links', () => {
+  const linksOf = async (app: TestApp, headers: Record<string, string>) => {
+    const landing = await request(app.http).get('/api/ogc').set(headers).expect(200);
+    const tilejson = await request(app.http).get('/api/tiles/storefronts.json').set(headers).expect(200);
+    return [...landing.body.links.map((l: { href: string }) => l.href), tilejson.body.tiles[0] as string];
+  };
+
+  it('is PUBLIC_URL when set, whatever Host header a request sends', async () => {
+    const app = await createTestApp({ PUBLIC_URL: 'https://leerstand.example.de/' });
+    try {
+      const links = await linksOf(app, { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example' });
+      expect(links.length).toBeGreaterThan(4);
+      for (const href of links) expect(href).toMatch(/^https:\/\/leerstand\.example\.de\/api\//);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is the proxy’s forwarded host and protocol behind a trusted proxy without PUBLIC_URL', async () => {
+    const app = await createTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const links = await linksOf(app, {
+        'X-Forwarded-Host': 'schaufenster.example.org',
+        'X-Forwarded-Proto': 'https',
+      });
+      for (const href of links) expect(href).toMatch(/^https:\/\/schaufenster\.example\.org\/api\//);
+    } finally {
+      await app.close();
+    }
+  });
+});

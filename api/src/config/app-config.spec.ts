@@ -64,3 +64,23 @@ describe('EXPORT_XLSX_MAX_ROWS', () => {
     );
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is the installation’s http(s) address without a trailing slash, null when unset', () => {
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: ' ' }).publicUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://leerstand.example.de/' }).publicUrl).toBe(
+      'https://leerstand.example.de',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://intranet:8080/schaufenster//' }).publicUrl).toBe(
+      'http://intranet:8080/schaufenster',
+    );
+  });
+
+  it.each(['leerstand.example.de', 'ftp://example.de', 'https://example.de/?a=1', 'https://u:p@example.de'])(
+    'refuses %p',
+    (value) => {
+      expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL must be the http\(s\) address/);
+    },
+  );
+});

@@ -17,6 +17,11 @@ export interface AppConfig {
   readonly basemapStyleUrl: string | null;
   /** Set true behind an HTTPS-terminating proxy. */
   readonly trustProxy: boolean;
+  /**
+   * The address clients reach the installation at (`https://leerstand.example.de`, no trailing slash),
+   * for the absolute links of OGC API – Features and TileJSON; null = taken from each request.
+   */
+  readonly publicUrl: string | null;
   /** The headless Chromium that renders report PDFs (docs/reports.md). */
   readonly reportRenderer: ReportRendererConfig;
   /**
@@ -57,6 +62,19 @@ function flag(name: string, raw: string | undefined, fallback: boolean): boolean
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/** An http(s) address without query or fragment; a trailing slash is dropped. */
+function publicUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `PUBLIC_URL must be the http(s) address of the installation, like https://leerstand.example.de, got "${raw}"`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
@@ -90,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR ?? 'web/dist',
     basemapStyleUrl: basemap,
     trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, false),
+    publicUrl: publicUrl(env.PUBLIC_URL),
     reportRenderer: loadReportRendererConfig(env),
     exportXlsxMaxRows: integer(
       'EXPORT_XLSX_MAX_ROWS',

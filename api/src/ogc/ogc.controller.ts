@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorator.js';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { apiBase } from './api-base.js';
 import {
   OGC_FEATURE_SCHEMA,
   OgcFeatureCollectionResponse,
@@ -18,9 +20,6 @@ import {
 } from './dto/ogc-metadata.response.js';
 import { GEOJSON, OgcService, CONFORMANCE } from './ogc.service.js';
 
-/** Where this API is reachable from the client's side (behind a proxy with TRUST_PROXY=true). */
-export const apiBase = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}/api`;
-
 const NO_COLLECTION: DocumentedError = [
   404,
   'There is no such collection (storefronts, perimeters) (NOT_FOUND).',
@@ -30,7 +29,10 @@ const NO_COLLECTION: DocumentedError = [
 @Controller('ogc')
 @ApiExtraModels(OgcFeatureCollectionResponse, OgcStorefrontFeatureResponse, OgcPerimeterFeatureResponse)
 export class OgcController {
-  constructor(private readonly ogc: OgcService) {}
+  constructor(
+    private readonly ogc: OgcService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Public()
@@ -40,7 +42,7 @@ export class OgcController {
   })
   @ApiErrors(400)
   landing(@Req() req: Request, @Query() _q: OgcFormatQuery) {
-    return this.ogc.landing(`${apiBase(req)}/ogc`);
+    return this.ogc.landing(`${apiBase(req, this.config.publicUrl)}/ogc`);
   }
 
   @Get('conformance')
@@ -62,7 +64,7 @@ export class OgcController {
   })
   @ApiErrors(400)
   collections(@Req() req: Request, @Query() _q: OgcFormatQuery) {
-    return this.ogc.collections(`${apiBase(req)}/ogc`);
+    return this.ogc.collections(`${apiBase(req, this.config.publicUrl)}/ogc`);
   }
 
   @Get('collections/:collectionId')
@@ -70,7 +72,7 @@ export class OgcController {
   @ApiOkResponse({ type: OgcCollectionResponse, description: 'One collection with its extent and links.' })
   @ApiErrors(400, NO_COLLECTION)
   collection(@Req() req: Request, @Param('collectionId') id: string, @Query() _q: OgcFormatQuery) {
-    return this.ogc.collection(`${apiBase(req)}/ogc`, id);
+    return this.ogc.collection(`${apiBase(req, this.config.publicUrl)}/ogc`, id);
   }
 
   @Get('collections/:collectionId/items')
@@ -91,7 +93,7 @@ export class OgcController {
     @Param('collectionId') id: string,
     @Query() q: OgcItemsQuery,
   ): Promise<void> {
-    sendGeoJson(res, await this.ogc.items(`${apiBase(req)}/ogc`, id, q));
+    sendGeoJson(res, await this.ogc.items(`${apiBase(req, this.config.publicUrl)}/ogc`, id, q));
   }
 
   @Get('collections/:collectionId/items/:featureId')
@@ -109,7 +111,10 @@ export class OgcController {
     @Param('featureId') featureId: string,
     @Query() q: OgcItemsQuery,
   ): Promise<void> {
-    sendGeoJson(res, await this.ogc.item(`${apiBase(req)}/ogc`, id, featureId, q.datetime));
+    sendGeoJson(
+      res,
+      await this.ogc.item(`${apiBase(req, this.config.publicUrl)}/ogc`, id, featureId, q.datetime),
+    );
   }
 }
 

@@ -1,11 +1,12 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { TileJsonResponse } from './dto/tilejson.response.js';
-import { apiBase } from './ogc.controller.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { apiBase } from './api-base.js';
 import { OgcRepository } from './ogc.repository.js';
 
 /**
@@ -15,7 +16,10 @@ import { OgcRepository } from './ogc.repository.js';
 @ApiTags('ogc')
 @Controller('tiles')
 export class TileJsonController {
-  constructor(private readonly ogc: OgcRepository) {}
+  constructor(
+    private readonly ogc: OgcRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('storefronts.json')
   @Public()
@@ -36,7 +40,7 @@ export class TileJsonController {
       version: '1.0.0',
       attribution: 'Schaufenster; data: the publishing towns (open data)',
       scheme: 'xyz',
-      tiles: [`${apiBase(req)}/tiles/storefronts/{z}/{x}/{y}`],
+      tiles: [`${apiBase(req, this.config.publicUrl)}/tiles/storefronts/{z}/{x}/{y}`],
       minzoom: 0,
       maxzoom: 20,
       bounds,
