@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
@@ -232,4 +233,35 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   await expect(page.getByTestId('footfall-chart')).toBeVisible();
   await page.getByText('Als Tabelle anzeigen').click();
   await expect(page.getByTestId('footfall-table')).toBeVisible();
+});
+
+test('an export downloads under the town’s file name, and a refused one is explained on the page', async ({
+  page,
+}) => {
+  await page.goto('/daten/import?stadt=muehlhausen');
+  const exports = page.getByRole('region', { name: /Daten von Mühlhausen/ });
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByRole('link', { name: 'CSV für Excel (Semikolon, deutsch)' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/^storefronts-muehlhausen-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readFile(await csv.path(), 'utf-8');
+  expect(text.split(/\r?\n/)[0]).toContain('Objekt-Nr.;Straße');
+
+  // The API refuses a workbook over EXPORT_XLSX_MAX_ROWS (a town's list never is: answered here)
+  await page.route('**/api/exports/storefronts.xlsx*', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        code: 'EXPORT_TOO_LARGE',
+        message: 'Too large',
+        details: { rows: 250000, limit: 200000, sheet: 'Storefronts' },
+      }),
+    }),
+  );
+  await exports.getByRole('link', { name: 'Excel-Arbeitsmappe (XLSX, mit Verlauf)' }).click();
+  await expect(page.getByTestId('export-error')).toHaveText(
+    /Die Auswahl umfasst 250\.000 Ladenlokale, eine Excel-Datei höchstens 200\.000\./,
+  );
 });

@@ -14,6 +14,9 @@ describe('errorMessageKey', () => {
   it('maps sign-in, throttling and validation codes', () => {
     expect(errorMessageKey(new ApiError(401, 'UNAUTHENTICATED', 'x'))).toBe('errors.unauthenticated');
     expect(errorMessageKey(new ApiError(429, 'TOO_MANY_REQUESTS', 'x'))).toBe('errors.tooManyRequests');
+    expect(errorMessageKey(new ApiError(429, 'TOO_MANY_REQUESTS', 'x', { reason: 'downloads_busy' }))).toBe(
+      'errors.downloadsBusy',
+    );
     expect(errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toBe('errors.validation');
   });
 

@@ -57,6 +57,7 @@ export type ErrorMessageKey =
   | 'errors.forbidden'
   | 'errors.csrf'
   | 'errors.tooManyRequests'
+  | 'errors.downloadsBusy'
   | 'errors.validation'
   | `errors.file.${FileProblem}`
   | `errors.import.${ImportRefusal}`
@@ -99,7 +100,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'FORBIDDEN':
       return isPasswordChangeRequired(error) ? 'errors.passwordChangeRequired' : 'errors.forbidden';
     case 'TOO_MANY_REQUESTS':
-      return 'errors.tooManyRequests';
+      // the sign-in throttle, or every download slot taken (api/src/exports/exports.controller.ts)
+      return detail(error, 'reason') === 'downloads_busy' ? 'errors.downloadsBusy' : 'errors.tooManyRequests';
     case 'INVALID_PERIOD': {
       const reason = detail(error, 'reason');
       return (PERIOD_REASONS as readonly unknown[]).includes(reason)

@@ -81,12 +81,27 @@ export function progressShare(processed: number, rowCount: number): number {
   return Math.min(1, Math.max(0, processed / rowCount));
 }
 
+export interface ExportLink {
+  format: 'csvExcel' | 'xlsx' | 'geojson';
+  href: string;
+  /** The file's media type, asked for in `Accept`. */
+  accept: string;
+}
+
 /** Download links of the town's storefronts (docs/import-export.md, "Exports"). */
-export function exportLinks(cityId: string): { format: 'csvExcel' | 'xlsx' | 'geojson'; href: string }[] {
+export function exportLinks(cityId: string): ExportLink[] {
   const id = encodeURIComponent(cityId);
   return [
-    { format: 'csvExcel', href: `/api/exports/storefronts.csv?cityId=${id}&excel=de` },
-    { format: 'xlsx', href: `/api/exports/storefronts.xlsx?cityId=${id}` },
-    { format: 'geojson', href: `/api/exports/storefronts.geojson?cityId=${id}` },
+    { format: 'csvExcel', href: `/api/exports/storefronts.csv?cityId=${id}&excel=de`, accept: 'text/csv' },
+    {
+      format: 'xlsx',
+      href: `/api/exports/storefronts.xlsx?cityId=${id}`,
+      accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+    {
+      format: 'geojson',
+      href: `/api/exports/storefronts.geojson?cityId=${id}`,
+      accept: 'application/geo+json',
+    },
   ];
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api-client';
-import { fetchReportPdf, pdfErrorKey, pdfFileName } from './report-pdf';
+import { fetchReportPdf, pdfErrorKey } from './report-pdf';
 
 const HREF = '/api/reports/towns/gotha.pdf?asOf=2025-06-30&lang=de';
 
@@ -9,13 +9,6 @@ afterEach(() => {
 });
 
 describe('report PDF download', () => {
-  it('takes the file name the API sends, else the path’s', () => {
-    expect(pdfFileName('attachment; filename="innenstadtbericht-gotha-2025-06-30-de.pdf"', HREF)).toBe(
-      'innenstadtbericht-gotha-2025-06-30-de.pdf',
-    );
-    expect(pdfFileName(null, HREF)).toBe('gotha.pdf');
-  });
-
   it('fetches with the session cookie and returns the PDF', async () => {
     const fetchMock = vi.fn().mockResolvedValue(
       new Response(new Blob(['%PDF-1.7']), {

@@ -1,21 +1,59 @@
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportLinks } from '../import-mapping';
+import { fetchDownload, saveBlob } from '../../../lib/download';
+import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
+import { exportLinks, type ExportLink } from '../import-mapping';
 
-/** Downloads of the town's storefronts with their current status (and the history in XLSX). */
+/**
+ * Downloads of the town's storefronts with their current status (and the history in XLSX). A click
+ * fetches the file, so that a refusal (a workbook too large, every download slot taken) is explained
+ * here in words instead of the browser's "download failed"; the links stay links (open in a new tab,
+ * save as …).
+ */
 export function ExportLinks({ cityId, town }: { cityId: string; town: string }) {
   const { t } = useTranslation();
+  const [busy, setBusy] = useState<ExportLink['format'] | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const download = async (event: MouseEvent<HTMLAnchorElement>, link: ExportLink): Promise<void> => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (busy !== null) return;
+    setBusy(link.format);
+    setError(null);
+    try {
+      const { blob, fileName } = await fetchDownload(link.href, link.accept);
+      saveBlob(blob, fileName);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure : new Error('The download failed.'));
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <section className="panel-section" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('import.export.heading', { town })}</h2>
       <ul className="export-links">
         {exportLinks(cityId).map((link) => (
           <li key={link.format}>
-            <a href={link.href} download>
+            <a
+              href={link.href}
+              download
+              aria-busy={busy === link.format}
+              onClick={(event) => void download(event, link)}
+            >
               {t(`import.export.${link.format}`)}
             </a>
           </li>
         ))}
       </ul>
+      <p className="visually-hidden" role="status">
+        {busy !== null ? t('import.export.busy', { file: t(`import.export.${busy}`) }) : ''}
+      </p>
+      {error !== null && (
+        <p className="form__error" role="alert" data-testid="export-error">
+          {t(errorMessageKey(error), errorMessageValues(error))}
+        </p>
+      )}
     </section>
   );
 }

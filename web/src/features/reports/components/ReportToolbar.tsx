@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate, todayIso } from '../../../lib/dates';
 import { onLinkClick } from '../../../router/router';
 import type { ReportLang } from '../report-format';
-import { fetchReportPdf, pdfErrorKey, saveBlob } from '../report-pdf';
+import { saveBlob } from '../../../lib/download';
+import { fetchReportPdf, pdfErrorKey } from '../report-pdf';
 import { reportLang } from '../report-url';
 import { useInputFollowing } from '../../../ui/use-input-following';
 
