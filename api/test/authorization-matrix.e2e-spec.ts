@@ -67,6 +67,7 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/kpis': { access: 'list' },
   'GET /api/kpis/series': { access: 'list' },
+  'GET /api/kpis/transitions': { access: 'list' },
   'GET /api/kpis/network-summary': { access: 'public' },
   'GET /api/kpis/interventions-by-type': { access: 'list' },
   'GET /api/kpis/interventions/{id}/occupancy-before-after': {

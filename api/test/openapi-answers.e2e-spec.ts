@@ -397,6 +397,13 @@ describe('answers as documented', () => {
           .expect(200),
       ).body.towns[0].buckets,
     );
+    expectFilled(
+      expectDocumented(
+        'get',
+        '/api/kpis/transitions',
+        await request(t.http).get(`/api/kpis/transitions?cityId=${city.id}&from=2000-01-01`).expect(200),
+      ).body.transitions,
+    );
     const summary = await request(t.http).get(`/api/kpis/network-summary?network=${network}`).expect(200);
     expectDocumented('get', '/api/kpis/network-summary', summary);
     expect(summary.body.towns).toBe(1);

@@ -4,12 +4,14 @@ import { Access } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
-import { KpiSeriesQuery, KpisQuery, NetworkSummaryQuery } from './dto/kpi-queries.js';
+import { KpiSeriesQuery, KpisQuery, NetworkSummaryQuery, TransitionsQuery } from './dto/kpi-queries.js';
 import { KpiSeriesResponse } from './dto/kpi-series.response.js';
 import { NetworkSummaryResponse } from './dto/network-summary.response.js';
 import { TownKpisResponse } from './dto/town-kpis.response.js';
+import { TownTransitionsResponse } from './dto/transitions.response.js';
 import type { KpiSeries, NetworkSummary, TownKpis } from './kpi.types.js';
 import { KpisService } from './kpis.service.js';
+import type { TownTransitions } from './transitions.repository.js';
 
 const UNKNOWN_TOWNS: DocumentedError = [
   404,
@@ -47,6 +49,21 @@ export class KpisController {
   )
   series(@Query() q: KpiSeriesQuery): Promise<KpiSeries> {
     return this.kpis.series(q.cityId, q.from, q.to, q.interval);
+  }
+
+  @Get('transitions')
+  @Access({ kind: 'towns', publicData: true })
+  @ApiOkResponse({
+    type: TownTransitionsResponse,
+    description:
+      'Which units opened and closed between `from` and `to` (both inclusive; default the 12 months up to today): the flow KPIs `openings` and `closures` unit by unit, with the state before and after. Units in the downtown perimeter, as the KPIs.',
+  })
+  @ApiErrors([400, 'The request is not valid (VALIDATION_FAILED), e.g. `from` after `to`.'], 401, 403, [
+    404,
+    'There is no such town (NOT_FOUND).',
+  ])
+  transitions(@CurrentViewer() viewer: Viewer, @Query() q: TransitionsQuery): Promise<TownTransitions> {
+    return this.kpis.transitions(viewer, q.cityId, q.from, q.to);
   }
 
   @Get('network-summary')

@@ -5,6 +5,7 @@ import { InterventionsInsightsService } from './interventions-insights.service.j
 import { KpisController } from './kpis.controller.js';
 import { KpisRepository } from './kpis.repository.js';
 import { KpisService } from './kpis.service.js';
+import { TransitionsRepository } from './transitions.repository.js';
 
 /**
  * The KPI engine and the interventions knowledge base's aggregates (docs/kpis.md). Exports the engine
@@ -12,7 +13,13 @@ import { KpisService } from './kpis.service.js';
  */
 @Module({
   controllers: [KpisController, InterventionsInsightsController],
-  providers: [KpisRepository, KpisService, InterventionsInsightsRepository, InterventionsInsightsService],
+  providers: [
+    KpisRepository,
+    KpisService,
+    TransitionsRepository,
+    InterventionsInsightsRepository,
+    InterventionsInsightsService,
+  ],
   exports: [KpisRepository, KpisService],
 })
 export class KpisModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { mayAccessTown, type Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/validators.js';
 import { addDays } from './kpi-dates.js';
 import { bucketsBetween, flowBounds, type Bucket } from './kpi-buckets.js';
@@ -23,6 +24,11 @@ import {
   type TownKpis,
 } from './kpi.types.js';
 import { KpisRepository, type KpiTown } from './kpis.repository.js';
+import {
+  TransitionsRepository,
+  type TownTransitions,
+  type TransitionSide,
+} from './transitions.repository.js';
 
 const NO_STOCK: StockCounts = emptyStockCounts();
 const NO_FLOWS: FlowCounts = { openings: 0, closures: 0, reLettings: 0, medianReLettingDays: null };
@@ -34,7 +40,40 @@ const invalid = (message: string, details?: unknown): DomainError =>
 /** KPIs per town on dates and in buckets (docs/kpis.md): counts from SQL, ratios from kpi-derive.ts. */
 @Injectable()
 export class KpisService {
-  constructor(private readonly kpis: KpisRepository) {}
+  constructor(
+    private readonly kpis: KpisRepository,
+    private readonly transitionsOf: TransitionsRepository,
+  ) {}
+
+  /**
+   * The openings and closures in [from, to] unit by unit (default: the 12 months up to today, as the
+   * snapshot's flows). Business names only for the town's members (as on the map).
+   */
+  async transitions(
+    viewer: Viewer,
+    cityId: string,
+    from?: string,
+    to: string = todayIso(),
+  ): Promise<TownTransitions> {
+    const id = cityId.toLowerCase();
+    const start = from ?? trailingYear(to).from;
+    if (start > to) throw invalid('from must not lie after to.', { from: start, to });
+    if (!(await this.transitionsOf.townExists(id))) throw notFound('Town', id);
+    const listed = await this.transitionsOf.list(id, start, to);
+    if (mayAccessTown(viewer, id, 'read')) return { cityId: id, from: start, to, ...listed };
+    const anonymous = (side: TransitionSide | null) => side && { ...side, businessName: null };
+    return {
+      cityId: id,
+      from: start,
+      to,
+      ...listed,
+      transitions: listed.transitions.map((t) => ({
+        ...t,
+        before: anonymous(t.before),
+        after: anonymous(t.after),
+      })),
+    };
+  }
 
   async snapshot(cityIds: string[], asOf: string = todayIso()): Promise<TownKpis[]> {
     const towns = await this.knownTowns(cityIds);

@@ -90,3 +90,22 @@ export class InterventionsByTypeQuery {
   @IsCalendarDate()
   asOf?: string;
 }
+
+export class TransitionsQuery {
+  @ApiProperty({ format: 'uuid', description: 'Town id' })
+  @IsUUID('all')
+  cityId: string;
+
+  @ApiPropertyOptional({
+    example: '2024-07-01',
+    description: 'First day (inclusive); default 12 months before `to`',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-06-30', description: 'Last day (inclusive); default today' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
