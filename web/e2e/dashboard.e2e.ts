@@ -286,3 +286,38 @@ test('the start page does not load the map library; the town page does', async (
   await expectRendered(page, (f) => f.length > 0, 'storefronts drawn');
   expect(scripts.some((s) => s.includes('maplibre'))).toBe(true);
 });
+
+test('the year’s openings and closures are listed unit by unit and add up to the KPIs', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`/towns/${town.slug}`);
+  await page.getByRole('button', { name: 'Veränderungen' }).click();
+  await expect(page).toHaveURL(/view=changes/);
+  const view = page.getByTestId('transitions');
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText(/^Eröffnungen und Schließungen vom /);
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+  const [kpis] = (await (await request.get(`/api/kpis?cityId=${town.id}&asOf=${today}`)).json()) as {
+    flows: { openings: number; closures: number };
+  }[];
+  const { openings, closures } = kpis!.flows;
+  expect(openings + closures).toBeGreaterThan(0); // the demo's histories change every year
+  await expect(page.getByTestId('transitions-summary')).toContainText(
+    `${openings} Eröffnung${openings === 1 ? '' : 'en'}, ${closures} Schließung${closures === 1 ? '' : 'en'}`,
+  );
+  const rows = view.locator('tbody tr');
+  await expect(rows).toHaveCount(openings + closures);
+  await expect(rows.filter({ hasText: 'Schließung' })).toHaveCount(closures);
+
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  // an address opens the unit's panel beside the list
+  const first = rows.first().getByRole('button');
+  const address = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByTestId('storefront-panel')).toContainText(address);
+  await expect(page).toHaveURL(/view=changes.*selected=|selected=.*view=changes/);
+});

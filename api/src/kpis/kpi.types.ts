@@ -229,3 +229,35 @@ export interface OccupancyBeforeAfter {
     after12Months: OccupancyAt;
   }[];
 }
+
+/** Openings and closures unit by unit (GET /api/kpis/transitions; docs/kpis.md, "Which units"). */
+export type TransitionKind = 'opening' | 'closure';
+
+/** What a unit was before or after a transition; null: no record (before its first or after its last period). */
+export interface TransitionSide {
+  status: OccupancyStatus;
+  useCategory: UseCategory | null;
+  businessName: string | null;
+}
+
+export interface Transition {
+  storefrontId: string;
+  address: string;
+  /** The first day of the new state (YYYY-MM-DD). */
+  day: string;
+  kind: TransitionKind;
+  before: TransitionSide | null;
+  after: TransitionSide | null;
+}
+
+export interface TownTransitions {
+  cityId: string;
+  from: string;
+  to: string;
+  /** Every opening and closure in [from, to]: the flow KPIs of docs/kpis.md for the same days. */
+  openings: number;
+  closures: number;
+  /** Day by day, then by address; at most 2,000. */
+  transitions: Transition[];
+  truncated: boolean;
+}

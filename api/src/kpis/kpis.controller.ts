@@ -9,9 +9,8 @@ import { KpiSeriesResponse } from './dto/kpi-series.response.js';
 import { NetworkSummaryResponse } from './dto/network-summary.response.js';
 import { TownKpisResponse } from './dto/town-kpis.response.js';
 import { TownTransitionsResponse } from './dto/transitions.response.js';
-import type { KpiSeries, NetworkSummary, TownKpis } from './kpi.types.js';
+import type { KpiSeries, NetworkSummary, TownKpis, TownTransitions } from './kpi.types.js';
 import { KpisService } from './kpis.service.js';
-import type { TownTransitions } from './transitions.repository.js';
 
 const UNKNOWN_TOWNS: DocumentedError = [
   404,

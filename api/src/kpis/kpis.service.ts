@@ -22,13 +22,11 @@ import {
   type StockKpis,
   type SummaryKpi,
   type TownKpis,
-} from './kpi.types.js';
-import { KpisRepository, type KpiTown } from './kpis.repository.js';
-import {
-  TransitionsRepository,
   type TownTransitions,
   type TransitionSide,
-} from './transitions.repository.js';
+} from './kpi.types.js';
+import { KpisRepository, type KpiTown } from './kpis.repository.js';
+import { TransitionsRepository } from './transitions.repository.js';
 
 const NO_STOCK: StockCounts = emptyStockCounts();
 const NO_FLOWS: FlowCounts = { openings: 0, closures: 0, reLettings: 0, medianReLettingDays: null };

@@ -1,41 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
 import { IN_USE } from './kpi-sql.js';
+import type { TownTransitions, Transition } from './kpi.types.js';
 
 /** At most this many transitions are listed (the counts cover them all). */
 export const MAX_LISTED_TRANSITIONS = 2_000;
-
-export type TransitionKind = 'opening' | 'closure';
-
-/** What a unit was before or after a transition; null: no record (before its first or after its last period). */
-export interface TransitionSide {
-  status: OccupancyStatus;
-  useCategory: UseCategory | null;
-  businessName: string | null;
-}
-
-export interface Transition {
-  storefrontId: string;
-  address: string;
-  /** The first day of the new state (YYYY-MM-DD). */
-  day: string;
-  kind: TransitionKind;
-  before: TransitionSide | null;
-  after: TransitionSide | null;
-}
-
-export interface TownTransitions {
-  cityId: string;
-  from: string;
-  to: string;
-  /** Every opening and closure in [from, to]: the flow KPIs of docs/kpis.md for the same days. */
-  openings: number;
-  closures: number;
-  /** Day by day, then by address; at most MAX_LISTED_TRANSITIONS. */
-  transitions: Transition[];
-  truncated: boolean;
-}
 
 const side = (status: string, category: string, business: string): string =>
   `CASE WHEN ${status} IS NOT NULL THEN json_build_object('status', ${status}, 'useCategory', ${category}, 'businessName', ${business}) END`;

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../features/config/use-map-config';
 import { FilterBar } from '../features/filters/components/FilterBar';
+import { TransitionsView } from '../features/kpis/components/TransitionsView';
 import { toApiFilter, type DashboardState } from '../features/filters/filter-state';
 import { useDashboardState } from '../features/filters/hooks/use-dashboard-state';
 import { Legend } from '../features/map/components/Legend';
@@ -34,7 +35,10 @@ type Editing =
   | { kind: 'move'; storefront: Storefront; position: LonLat }
   | null;
 
-/** One town: map or list, filters and date in the URL, counts, the side panel and editing flows. */
+/**
+ * One town: map, list or the year's openings and closures; filters and date in the URL, counts, the side
+ * panel and editing flows.
+ */
 export default function TownPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const city = useCity(slug);
@@ -139,6 +143,15 @@ export default function TownPage({ slug }: { slug: string }) {
           >
             {t('town.viewList')}
           </button>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={state.view === 'changes'}
+            onClick={() => update({ view: 'changes' })}
+            data-testid="view-changes"
+          >
+            {t('town.viewChanges')}
+          </button>
           {state.view === 'map' && (
             <label className="chip">
               <input
@@ -185,8 +198,10 @@ export default function TownPage({ slug }: { slug: string }) {
             ) : (
               <Loading />
             )
-          ) : (
+          ) : state.view === 'list' ? (
             <StorefrontListView filter={filter} town={town.name} state={state} onChange={change} />
+          ) : (
+            <TransitionsView cityId={town.id} town={town.name} asOf={asOf} onOpen={select} />
           )}
         </div>
         {/* It scrolls on its own beside the map: a tab stop with a name, so that keyboard users can

@@ -5,13 +5,8 @@ import {
   type OccupancyStatus,
   type UseCategory,
 } from '../../storefronts/storefront.types.js';
-import {
-  MAX_LISTED_TRANSITIONS,
-  type Transition,
-  type TransitionKind,
-  type TransitionSide,
-  type TownTransitions,
-} from '../transitions.repository.js';
+import type { Transition, TransitionKind, TransitionSide, TownTransitions } from '../kpi.types.js';
+import { MAX_LISTED_TRANSITIONS } from '../transitions.repository.js';
 
 @ApiSchema({ name: 'TransitionSide', description: 'A unit’s state before or after a transition' })
 export class TransitionSideResponse implements TransitionSide {

@@ -27,6 +27,12 @@ describe('dashboard state in the URL', () => {
     expect(serializeDashboardState(state)).toBe(search);
   });
 
+  it('keeps the view of openings and closures in the link', () => {
+    expect(parseDashboardState('view=changes').view).toBe('changes');
+    expect(serializeDashboardState({ ...EMPTY_STATE, view: 'changes' })).toBe('view=changes');
+    expect(parseDashboardState('view=chart').view).toBe('map');
+  });
+
   it('drops unknown and malformed values instead of failing', () => {
     expect(
       parseDashboardState(

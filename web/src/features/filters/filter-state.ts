@@ -1,7 +1,9 @@
 import { isIsoDate } from '../../lib/dates';
 import { OCCUPANCY_STATUSES, USE_CATEGORIES, type OccupancyStatus, type UseCategory } from '../../lib/domain';
 
-export type DashboardView = 'map' | 'list';
+/** The map, the list of units, or the openings and closures of the 12 months up to the date. */
+export const DASHBOARD_VIEWS = ['map', 'list', 'changes'] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
 
 /** Everything a shared link reproduces: filters, date, view, heatmap and the opened storefront. */
 export interface DashboardState {
@@ -43,7 +45,7 @@ export function parseDashboardState(search: string | URLSearchParams): Dashboard
   const state: DashboardState = {
     statuses: oneOf(OCCUPANCY_STATUSES, q.get('status')),
     useCategories: oneOf(USE_CATEGORIES, q.get('useCategory')),
-    view: q.get('view') === 'list' ? 'list' : 'map',
+    view: oneOf(DASHBOARD_VIEWS, q.get('view'))[0] ?? 'map',
     heatmap: q.get('heatmap') === '1',
   };
   const asOf = q.get('asOf');
