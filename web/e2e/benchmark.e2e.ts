@@ -185,3 +185,24 @@ test('the knowledge base says when the API answered fewer interventions than it 
   await expect(page.getByTestId('kb-truncated')).toContainText('nur');
   await expect(page.getByTestId('kb-truncated')).toContainText('1200');
 });
+
+test('the scatter’s rate axis prints its gridlines’ values (3,5 %, not a rounded 4 %)', async ({ page }) => {
+  // The towns' rates as the API answers them, the highest set to 13,9 %: the axis then runs in steps of 3,5 %.
+  await page.route('**/api/kpis?*', async (route) => {
+    const answer = (await (await route.fetch()).json()) as TownKpis[];
+    const rates = [0.139, 0.121, 0.104, 0.097, 0.088, 0.113, 0.106, 0.092, 0.131];
+    await route.fulfill({ json: answer.map((k, i) => ({ ...k, vacancyRate: rates[i % rates.length] })) });
+  });
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  const ticks = page
+    .getByTestId('scatter-chart')
+    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(ticks).toHaveCount(5);
+  const printed = (await ticks.allTextContents()).map((text) =>
+    Number(text.replace(/\s*%$/, '').replace(',', '.')),
+  );
+  // A linear axis has evenly spaced gridlines, so its printed values must be evenly spaced too.
+  const steps = printed.slice(1).map((v, i) => Math.abs(v - printed[i]!));
+  expect(printed).toContain(3.5);
+  for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 6);
+});
