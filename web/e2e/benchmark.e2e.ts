@@ -206,3 +206,28 @@ test('the scatter’s rate axis prints its gridlines’ values (3,5 %, not a rou
   expect(printed).toContain(3.5);
   for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 6);
 });
+
+test('the knowledge base marks its demo interventions as synthetic and offers only towns the member reads', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.networkMember);
+  const cities = (await (await page.request.get('/api/cities')).json()) as {
+    id: string;
+    name: string;
+    access: string;
+  }[];
+  const published = cities.filter((c) => c.access === 'public'); // open data: the map, not the interventions
+  expect(published.length).toBeGreaterThan(0);
+  await page.goto('/massnahmen');
+  await expect(page.getByTestId('kb-entry').first()).toBeVisible();
+  // Every demo intervention is synthetic: the page says so, and so does each entry.
+  await expect(page.getByTestId('kb-synthetic-notice')).toContainText('synthetisch');
+  const entries = await page.getByTestId('kb-entry').count();
+  await expect(page.getByTestId('kb-entry-synthetic')).toHaveCount(entries);
+  await expect(page.getByTestId('kb-entry-synthetic').first()).toHaveText('Demodaten');
+
+  const offered = await page.getByLabel('Stadt', { exact: true }).locator('option').allTextContents();
+  for (const town of published) expect(offered).not.toContain(town.name);
+  const readable = cities.filter((c) => c.access === 'read' || c.access === 'edit');
+  for (const town of readable) expect(offered).toContain(town.name);
+});

@@ -162,6 +162,12 @@ export default function KnowledgeBasePage() {
           )}
         </Field>
       </form>
+      {list.data?.items.some((i) => i.isSynthetic) && (
+        // Invented lessons under real town names must not pass for a town's real experience.
+        <p className="notice" role="note" data-testid="kb-synthetic-notice">
+          {t('kb.syntheticNotice')}
+        </p>
+      )}
       {byType.data && <InterventionTypeSummary types={byType.data.types} />}
       {byType.error && <LoadError error={byType.error} />}
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
