@@ -231,3 +231,14 @@ test('the knowledge base marks its demo interventions as synthetic and offers on
   const readable = cities.filter((c) => c.access === 'read' || c.access === 'edit');
   for (const town of readable) expect(offered).toContain(town.name);
 });
+
+test('the benchmark and the network page say that the demo towns’ figures are synthetic', async ({
+  page,
+}) => {
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  await expect(page.getByTestId('kpi-table')).toBeVisible();
+  await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');
+  await page.goto(`/networks/${NETWORK}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');
+});
