@@ -43,6 +43,27 @@ describe('towns', () => {
     expect(res.body.bbox[0]).toBeCloseTo(city.centre[0] - 0.05, 6);
   });
 
+  it('says whether a town’s storefronts are synthetic demo data (the dashboard labels its figures)', async () => {
+    const add = (synthetic: boolean) =>
+      t.db.query(
+        `INSERT INTO storefronts (city_id, street, location, is_synthetic)
+         VALUES ($1, 'Teststraße', ST_SetSRID(ST_MakePoint($2, $3), 4326), $4)`,
+        [city.id, city.centre[0], city.centre[1], synthetic],
+      );
+    const isSynthetic = async () => {
+      const list = await api.get('/api/cities').expect(200);
+      const listed = list.body.find((c: { id: string }) => c.id === city.id);
+      const one = await api.get(`/api/cities/${city.slug}`).expect(200);
+      expect(one.body.isSynthetic).toBe(listed.isSynthetic);
+      return listed.isSynthetic as boolean;
+    };
+    expect(await isSynthetic()).toBe(false); // no storefronts
+    await add(false);
+    expect(await isSynthetic()).toBe(false); // real ones only
+    await add(true);
+    expect(await isSynthetic()).toBe(true);
+  });
+
   it('answers 404 for an unknown town', async () => {
     expect((await api.get('/api/cities/atlantis').expect(404)).body.code).toBe('NOT_FOUND');
   });

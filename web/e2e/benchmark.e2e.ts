@@ -185,3 +185,60 @@ test('the knowledge base says when the API answered fewer interventions than it 
   await expect(page.getByTestId('kb-truncated')).toContainText('nur');
   await expect(page.getByTestId('kb-truncated')).toContainText('1200');
 });
+
+test('the scatter’s rate axis prints its gridlines’ values (3,5 %, not a rounded 4 %)', async ({ page }) => {
+  // The towns' rates as the API answers them, the highest set to 13,9 %: the axis then runs in steps of 3,5 %.
+  await page.route('**/api/kpis?*', async (route) => {
+    const answer = (await (await route.fetch()).json()) as TownKpis[];
+    const rates = [0.139, 0.121, 0.104, 0.097, 0.088, 0.113, 0.106, 0.092, 0.131];
+    await route.fulfill({ json: answer.map((k, i) => ({ ...k, vacancyRate: rates[i % rates.length] })) });
+  });
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  const ticks = page
+    .getByTestId('scatter-chart')
+    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(ticks).toHaveCount(5);
+  const printed = (await ticks.allTextContents()).map((text) =>
+    Number(text.replace(/\s*%$/, '').replace(',', '.')),
+  );
+  // A linear axis has evenly spaced gridlines, so its printed values must be evenly spaced too.
+  const steps = printed.slice(1).map((v, i) => Math.abs(v - printed[i]!));
+  expect(printed).toContain(3.5);
+  for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 6);
+});
+
+test('the knowledge base marks its demo interventions as synthetic and offers only towns the member reads', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.networkMember);
+  const cities = (await (await page.request.get('/api/cities')).json()) as {
+    id: string;
+    name: string;
+    access: string;
+  }[];
+  const published = cities.filter((c) => c.access === 'public'); // open data: the map, not the interventions
+  expect(published.length).toBeGreaterThan(0);
+  await page.goto('/massnahmen');
+  await expect(page.getByTestId('kb-entry').first()).toBeVisible();
+  // Every demo intervention is synthetic: the page says so, and so does each entry.
+  await expect(page.getByTestId('kb-synthetic-notice')).toContainText('synthetisch');
+  const entries = await page.getByTestId('kb-entry').count();
+  await expect(page.getByTestId('kb-entry-synthetic')).toHaveCount(entries);
+  await expect(page.getByTestId('kb-entry-synthetic').first()).toHaveText('Demodaten');
+
+  const offered = await page.getByLabel('Stadt', { exact: true }).locator('option').allTextContents();
+  for (const town of published) expect(offered).not.toContain(town.name);
+  const readable = cities.filter((c) => c.access === 'read' || c.access === 'edit');
+  for (const town of readable) expect(offered).toContain(town.name);
+});
+
+test('the benchmark and the network page say that the demo towns’ figures are synthetic', async ({
+  page,
+}) => {
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  await expect(page.getByTestId('kpi-table')).toBeVisible();
+  await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');
+  await page.goto(`/networks/${NETWORK}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');
+});

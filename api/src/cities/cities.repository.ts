@@ -12,6 +12,7 @@ const SUMMARY_COLUMNS = `
   COALESCE((SELECT array_agg(n.slug ORDER BY n.slug) FROM network_members m JOIN networks n ON n.id = m.network_id
             WHERE m.city_id = c.id), '{}') AS "networkSlugs",
   (SELECT count(*)::int FROM storefronts s WHERE s.city_id = c.id) AS "storefrontCount",
+  EXISTS (SELECT 1 FROM storefronts s WHERE s.city_id = c.id AND s.is_synthetic) AS "isSynthetic",
   (SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]
      FROM (SELECT COALESCE(c.boundary, c.perimeter)::box2d AS b) e WHERE b IS NOT NULL) AS bbox`;
 

@@ -19,6 +19,8 @@ export interface CitySummary {
   bbox: [number, number, number, number] | null;
   /** null where the viewer may not read the town's storefronts */
   storefrontCount: number | null;
+  /** some of the town's storefronts are synthetic demo data: its figures describe no real downtown */
+  isSynthetic: boolean;
   openData: boolean;
   version: number;
 }

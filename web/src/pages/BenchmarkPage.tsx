@@ -13,6 +13,7 @@ import { KpiTable } from '../features/kpis/components/KpiTable';
 import { RankedBarChart } from '../features/kpis/components/RankedBarChart';
 import { SeriesChart } from '../features/kpis/components/SeriesChart';
 import { TownVsNetworkCards } from '../features/kpis/components/TownVsNetworkCards';
+import { SyntheticTownsNotice } from '../features/towns/components/SyntheticTownsNotice';
 import { VacancyPopulationScatter } from '../features/kpis/components/VacancyPopulationScatter';
 import { kpiValue, median, type BenchmarkKpi } from '../features/kpis/definitions';
 import { useKpiSeries } from '../features/kpis/hooks/use-kpi-series';
@@ -92,6 +93,7 @@ export default function BenchmarkPage() {
         cities={readable}
         chosen={chosen}
       />
+      <SyntheticTownsNotice towns={chosen} />
       {ids.length === 0 && <p role="status">{t('benchmark.noTowns')}</p>}
       {kpis.error && <LoadError error={kpis.error} onRetry={() => void kpis.refetch()} />}
       {kpis.isPending && ids.length > 0 && <Loading />}

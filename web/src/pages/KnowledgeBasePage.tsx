@@ -9,6 +9,7 @@ import { useInterventionsByType } from '../features/interventions/hooks/use-inte
 import { matchesClientFilter, type Outcome } from '../features/interventions/outcome';
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
+import { readsTownRecords } from '../features/towns/town-access';
 import { INTERVENTION_STATES, INTERVENTION_TYPES } from '../lib/domain';
 import { parseDecimal } from '../lib/numbers';
 import { onLinkClick, useQueryParam } from '../router/router';
@@ -119,7 +120,9 @@ export default function KnowledgeBasePage() {
           t('kb.town'),
           cityId,
           setCityId,
-          (cities.data ?? []).filter((c) => c.storefrontCount !== null).map((c) => [c.id, c.name]),
+          // Only towns whose interventions the viewer reads: an open-data town shows its map, not its
+          // interventions (the API would answer 403).
+          (cities.data ?? []).filter(readsTownRecords).map((c) => [c.id, c.name]),
           t('kb.allTowns'),
         )}
         {select(
@@ -159,6 +162,12 @@ export default function KnowledgeBasePage() {
           )}
         </Field>
       </form>
+      {list.data?.items.some((i) => i.isSynthetic) && (
+        // Invented lessons under real town names must not pass for a town's real experience.
+        <p className="notice" role="note" data-testid="kb-synthetic-notice">
+          {t('kb.syntheticNotice')}
+        </p>
+      )}
       {byType.data && <InterventionTypeSummary types={byType.data.types} />}
       {byType.error && <LoadError error={byType.error} />}
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}

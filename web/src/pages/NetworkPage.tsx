@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NetworkMap, type TownSymbol } from '../features/networks/components/NetworkMap';
 import { useNetwork, useTownKpiSnapshots } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
+import { SyntheticTownsNotice } from '../features/towns/components/SyntheticTownsNotice';
 import { NO_DATA_COLOR, vacancyRateColor, VACANCY_RATE_STEPS } from '../features/map/colors';
 import { todayIso } from '../lib/dates';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
@@ -51,6 +52,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
     <div className="network">
       <h1>{network.data.name}</h1>
       {network.data.description && <p>{network.data.description}</p>}
+      <SyntheticTownsNotice towns={(cities.data ?? []).filter((c) => c.storefrontCount !== null)} />
       {session.data?.user ? (
         <p>
           <a

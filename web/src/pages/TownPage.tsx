@@ -23,6 +23,7 @@ import { todayIso } from '../lib/dates';
 import type { LonLat, OccupancyStatus, Storefront } from '../lib/domain';
 import { LoadError, Loading } from '../ui/Status';
 import { SyntheticNotice } from '../features/storefronts/components/SyntheticNotice';
+import { readsTownRecords } from '../features/towns/town-access';
 import { useCanEditTown } from '../features/auth/hooks/use-can-edit-town';
 import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
 import { onLinkClick } from '../router/router';
@@ -47,7 +48,7 @@ export default function TownPage({ slug }: { slug: string }) {
   const [asked, update] = useDashboardState();
   // The filter by intervention is for the town's members (the API refuses it to open-data readers): a
   // shared link with it still opens, without it.
-  const membersView = city.data?.access === 'edit' || city.data?.access === 'read';
+  const membersView = city.data !== undefined && readsTownRecords(city.data);
   const state = useMemo(
     () =>
       membersView || asked.hasIntervention === undefined ? asked : { ...asked, hasIntervention: undefined },

@@ -62,6 +62,12 @@ export class CitySummaryResponse implements CitySummary {
   storefrontCount: number | null;
 
   @ApiProperty({
+    description:
+      'Some of the town’s storefronts are synthetic demo data (`is_synthetic`): its maps and KPIs describe no real downtown',
+  })
+  isSynthetic: boolean;
+
+  @ApiProperty({
     description: 'The town publishes its storefront data as open data (readable without sign-in)',
   })
   openData: boolean;

@@ -20,6 +20,11 @@ export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: In
   return (
     <li className="card kb-entry" data-testid="kb-entry">
       <h3>{i.title}</h3>
+      {i.isSynthetic && (
+        <p className="badge" data-testid="kb-entry-synthetic">
+          {t('kb.synthetic')}
+        </p>
+      )}
       <p className="hint">
         {town} · {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)} · {period} ·{' '}
         {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}: {t(OUTCOME_KEY[outcomeOf(i)])}

@@ -57,7 +57,8 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
               type="number"
               dataKey="vacancyRate"
               name={rate}
-              tickFormatter={(v: number) => formatPercent(v, 0)}
+              // one decimal, like the ranking's axis: whole percents would print the 3.5 % line as "4 %"
+              tickFormatter={(v: number) => formatPercent(v)}
             />
             <Tooltip
               content={({ active, payload }) => {
