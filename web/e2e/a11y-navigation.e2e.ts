@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { contrastRatio } from '../src/features/map/colors';
 import { DEMO, signIn } from './auth-helpers';
 import {
   createVacantAtCentre,
@@ -12,12 +13,43 @@ import {
  * Accessibility of navigation and of what the review found (BITV 2.0 / WCAG 2.1 AA), in the real
  * browser: page titles (2.4.2), focus after a change of page and around the storefront panel (2.4.3),
  * the language of the map's controls and of a report (3.1.2), and the report charts' alternatives
- * (1.1.1, 1.4.1, 4.1.2).
+ * (1.1.1, 1.4.1, 4.1.2); and what automated checks miss on the town page: reflow at 320 CSS px (1.4.10),
+ * the focus ring's contrast (1.4.11), the map's hover text (1.4.13), the map's instructions (1.3.1,
+ * 3.3.2) and German texts in the English UI (3.1.2).
  */
 const AS_OF = '2025-06-30';
 const NETWORK = 'innenstaedte-erfolgreich-machen';
 
 let town: SeededTown;
+
+/**
+ * Where a drawn unit lies well inside the map (away from the controls in its corners), in page
+ * coordinates; null if none does.
+ */
+async function unitInsideMap(page: Page): Promise<{ x: number; y: number } | null> {
+  await renderedStorefronts(page);
+  const box = (await page.getByTestId('town-map').locator('canvas').boundingBox())!;
+  const point = await page.evaluate(
+    ({ width, height }) => {
+      const map = window.__schaufensterMap!;
+      for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+        const p = map.project([lon, lat]);
+        if (p.x > 80 && p.x < width - 250 && p.y > 80 && p.y < height - 80) return { x: p.x, y: p.y };
+      }
+      return null;
+    },
+    { width: box.width, height: box.height },
+  );
+  return point && { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** `rgb(r, g, b)` as `#rrggbb`. */
+const hex = (rgb: string): string =>
+  `#${(rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((c) => Number(c).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 test.beforeAll(async ({ request }) => {
   town = await seededTown(request);
@@ -124,24 +156,10 @@ test.describe('focus around the storefront panel', () => {
 
   test('closing the panel of a unit chosen on the map returns focus to the map', async ({ page }) => {
     await page.goto(`/towns/${town.slug}`);
-    await renderedStorefronts(page);
     const canvas = page.getByTestId('town-map').locator('canvas');
-    const box = (await canvas.boundingBox())!;
-    // A drawn unit well inside the map (away from the controls in its corners).
-    const point = await page.evaluate(
-      ({ width, height }) => {
-        const map = window.__schaufensterMap!;
-        for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
-          const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
-          const p = map.project([lon, lat]);
-          if (p.x > 80 && p.x < width - 80 && p.y > 80 && p.y < height - 80) return { x: p.x, y: p.y };
-        }
-        return null;
-      },
-      { width: box.width, height: box.height },
-    );
+    const point = await unitInsideMap(page);
     expect(point, 'a unit inside the map').not.toBeNull();
-    await page.mouse.click(box.x + point!.x, box.y + point!.y);
+    await page.mouse.click(point!.x, point!.y);
     const panel = page.getByTestId('storefront-panel');
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
     await panel.getByRole('button', { name: 'Schließen' }).click();
@@ -310,4 +328,49 @@ test.describe('report charts', () => {
       expect(found).toEqual({ unnamedApplications: 0, focusableCharts: 0, exposedCharts: 0 });
     });
   }
+});
+
+test.describe('what automated checks miss on the town page', () => {
+  test('at 320 CSS px (400 % zoom) the page does not scroll sideways, a long town name included', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page, DEMO.editorMuehlhausen); // the longest header and the most controls
+    await page.goto(`/towns/${town.slug}`);
+    const heading = page.getByRole('heading', { level: 1, name: town.name });
+    await expect(heading).toBeVisible();
+    await renderedStorefronts(page);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    const box = (await heading.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(widths.viewport);
+  });
+
+  test('the focus ring stands out from the dark header and the skip link (3:1)', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const ringAndGround = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return {
+          ring: getComputedStyle(el).outlineColor,
+          ground: getComputedStyle(document.querySelector('.app-header')!).backgroundColor,
+        };
+      });
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused(); // shown over the header
+    let { ring, ground } = await ringAndGround();
+    expect(contrastRatio(hex(ring), hex(ground))).toBeGreaterThanOrEqual(3);
+    await page.getByRole('banner').getByRole('link', { name: 'Vergleich' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab'); // focus-visible as with the keyboard
+    ({ ring, ground } = await ringAndGround());
+    expect(contrastRatio(hex(ring), hex(ground))).toBeGreaterThanOrEqual(3);
+    // In the page itself the ring keeps its colour (5:1 on white).
+    await page.getByRole('main').getByRole('link').first().focus();
+    expect(contrastRatio(hex((await ringAndGround()).ring), '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
 });
