@@ -373,4 +373,37 @@ test.describe('what automated checks miss on the town page', () => {
     await page.getByRole('main').getByRole('link').first().focus();
     expect(contrastRatio(hex((await ringAndGround()).ring), '#ffffff')).toBeGreaterThanOrEqual(3);
   });
+
+  test('the hover text of a unit on the map can be dismissed with Escape and hovered', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    await page.evaluate(() => window.__schaufensterMap!.jumpTo({ zoom: 17 }));
+    const point = await unitInsideMap(page);
+    expect(point, 'a unit inside the map').not.toBeNull();
+    const tooltip = page.locator('.map-tooltip');
+    await page.mouse.move(point!.x, point!.y);
+    await expect(tooltip).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(tooltip).toHaveCount(0);
+
+    // Back on the unit, it shows again; the pointer can move onto it, and it stays there.
+    await page.mouse.move(point!.x - 60, point!.y - 60);
+    await page.mouse.move(point!.x, point!.y);
+    await expect(tooltip).toBeVisible();
+    const box = (await tooltip.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.waitForTimeout(1000); // longer than it stays after the pointer left the unit
+    await expect(tooltip).toBeVisible();
+    await page.mouse.move(box.x + box.width + 80, box.y + box.height + 80);
+    await expect(tooltip).toHaveCount(0);
+  });
+
+  test('the map says how to use it with the keyboard and that the list shows the same', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    const canvas = page.getByTestId('town-map').locator('canvas');
+    await expect(canvas).toHaveAccessibleDescription(/Pfeiltasten.*„Liste“.*Filtern und demselben Stichtag/);
+    await page.getByTestId('language-switch').click();
+    await expect(canvas).toHaveAccessibleDescription(/arrow keys.*“List”.*filters and as-of date/);
+  });
 });
