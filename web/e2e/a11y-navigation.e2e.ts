@@ -406,4 +406,24 @@ test.describe('what automated checks miss on the town page', () => {
     await page.getByTestId('language-switch').click();
     await expect(canvas).toHaveAccessibleDescription(/arrow keys.*“List”.*filters and as-of date/);
   });
+
+  test('in English, the texts the towns recorded are marked as German', async ({ page }) => {
+    await signIn(page, DEMO.editorMuehlhausen);
+    await page.goto('/');
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const description = page.locator('.card p').filter({ hasText: 'Mühlhausen betreibt' });
+    await expect(description).toHaveAttribute('lang', 'de');
+
+    const interventions = (await (await page.request.get(`/api/interventions?cityId=${town.id}`)).json()) as {
+      items: { storefrontIds: string[]; lessonsLearned: string | null }[];
+    };
+    const withLessons = interventions.items.find((i) => i.lessonsLearned && i.storefrontIds.length > 0);
+    expect(withLessons, 'a demo intervention with lessons learned').toBeDefined();
+    await page.goto(`/towns/${town.slug}?view=list&selected=${withLessons!.storefrontIds[0]}`);
+    const panel = page.getByTestId('storefront-panel');
+    await expect(panel.getByText('Synthetic demo record')).toBeVisible(); // the UI is English
+    await expect(panel.getByTestId('panel-notes')).toHaveAttribute('lang', 'de');
+    await expect(panel.getByText(withLessons!.lessonsLearned!)).toHaveAttribute('lang', 'de');
+  });
 });
