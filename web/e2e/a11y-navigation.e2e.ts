@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { contrastRatio } from '../src/features/map/colors';
 import { DEMO, signIn } from './auth-helpers';
 import {
   createVacantAtCentre,
@@ -12,12 +13,43 @@ import {
  * Accessibility of navigation and of what the review found (BITV 2.0 / WCAG 2.1 AA), in the real
  * browser: page titles (2.4.2), focus after a change of page and around the storefront panel (2.4.3),
  * the language of the map's controls and of a report (3.1.2), and the report charts' alternatives
- * (1.1.1, 1.4.1, 4.1.2).
+ * (1.1.1, 1.4.1, 4.1.2); and what automated checks miss on the town page: reflow at 320 CSS px (1.4.10),
+ * the focus ring's contrast (1.4.11), the map's hover text (1.4.13), the map's instructions (1.3.1,
+ * 3.3.2) and German texts in the English UI (3.1.2).
  */
 const AS_OF = '2025-06-30';
 const NETWORK = 'innenstaedte-erfolgreich-machen';
 
 let town: SeededTown;
+
+/**
+ * Where a drawn unit lies well inside the map (away from the controls in its corners), in page
+ * coordinates; null if none does.
+ */
+async function unitInsideMap(page: Page): Promise<{ x: number; y: number } | null> {
+  await renderedStorefronts(page);
+  const box = (await page.getByTestId('town-map').locator('canvas').boundingBox())!;
+  const point = await page.evaluate(
+    ({ width, height }) => {
+      const map = window.__schaufensterMap!;
+      for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+        const p = map.project([lon, lat]);
+        if (p.x > 80 && p.x < width - 250 && p.y > 80 && p.y < height - 80) return { x: p.x, y: p.y };
+      }
+      return null;
+    },
+    { width: box.width, height: box.height },
+  );
+  return point && { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** `rgb(r, g, b)` as `#rrggbb`. */
+const hex = (rgb: string): string =>
+  `#${(rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((c) => Number(c).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 test.beforeAll(async ({ request }) => {
   town = await seededTown(request);
@@ -124,24 +156,10 @@ test.describe('focus around the storefront panel', () => {
 
   test('closing the panel of a unit chosen on the map returns focus to the map', async ({ page }) => {
     await page.goto(`/towns/${town.slug}`);
-    await renderedStorefronts(page);
     const canvas = page.getByTestId('town-map').locator('canvas');
-    const box = (await canvas.boundingBox())!;
-    // A drawn unit well inside the map (away from the controls in its corners).
-    const point = await page.evaluate(
-      ({ width, height }) => {
-        const map = window.__schaufensterMap!;
-        for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
-          const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
-          const p = map.project([lon, lat]);
-          if (p.x > 80 && p.x < width - 80 && p.y > 80 && p.y < height - 80) return { x: p.x, y: p.y };
-        }
-        return null;
-      },
-      { width: box.width, height: box.height },
-    );
+    const point = await unitInsideMap(page);
     expect(point, 'a unit inside the map').not.toBeNull();
-    await page.mouse.click(box.x + point!.x, box.y + point!.y);
+    await page.mouse.click(point!.x, point!.y);
     const panel = page.getByTestId('storefront-panel');
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
     await panel.getByRole('button', { name: 'Schließen' }).click();
@@ -310,4 +328,102 @@ test.describe('report charts', () => {
       expect(found).toEqual({ unnamedApplications: 0, focusableCharts: 0, exposedCharts: 0 });
     });
   }
+});
+
+test.describe('what automated checks miss on the town page', () => {
+  test('at 320 CSS px (400 % zoom) the page does not scroll sideways, a long town name included', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page, DEMO.editorMuehlhausen); // the longest header and the most controls
+    await page.goto(`/towns/${town.slug}`);
+    const heading = page.getByRole('heading', { level: 1, name: town.name });
+    await expect(heading).toBeVisible();
+    await renderedStorefronts(page);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    const box = (await heading.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(widths.viewport);
+  });
+
+  test('the focus ring stands out from the dark header and the skip link (3:1)', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const ringAndGround = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return {
+          ring: getComputedStyle(el).outlineColor,
+          ground: getComputedStyle(document.querySelector('.app-header')!).backgroundColor,
+        };
+      });
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused(); // shown over the header
+    let { ring, ground } = await ringAndGround();
+    expect(contrastRatio(hex(ring), hex(ground))).toBeGreaterThanOrEqual(3);
+    await page.getByRole('banner').getByRole('link', { name: 'Vergleich' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab'); // focus-visible as with the keyboard
+    ({ ring, ground } = await ringAndGround());
+    expect(contrastRatio(hex(ring), hex(ground))).toBeGreaterThanOrEqual(3);
+    // In the page itself the ring keeps its colour (5:1 on white).
+    await page.getByRole('main').getByRole('link').first().focus();
+    expect(contrastRatio(hex((await ringAndGround()).ring), '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+
+  test('the hover text of a unit on the map can be dismissed with Escape and hovered', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    await page.evaluate(() => window.__schaufensterMap!.jumpTo({ zoom: 17 }));
+    const point = await unitInsideMap(page);
+    expect(point, 'a unit inside the map').not.toBeNull();
+    const tooltip = page.locator('.map-tooltip');
+    await page.mouse.move(point!.x, point!.y);
+    await expect(tooltip).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(tooltip).toHaveCount(0);
+
+    // Back on the unit, it shows again; the pointer can move onto it, and it stays there.
+    await page.mouse.move(point!.x - 60, point!.y - 60);
+    await page.mouse.move(point!.x, point!.y);
+    await expect(tooltip).toBeVisible();
+    const box = (await tooltip.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.waitForTimeout(1000); // longer than it stays after the pointer left the unit
+    await expect(tooltip).toBeVisible();
+    await page.mouse.move(box.x + box.width + 80, box.y + box.height + 80);
+    await expect(tooltip).toHaveCount(0);
+  });
+
+  test('the map says how to use it with the keyboard and that the list shows the same', async ({ page }) => {
+    await page.goto(`/towns/${town.slug}`);
+    await renderedStorefronts(page);
+    const canvas = page.getByTestId('town-map').locator('canvas');
+    await expect(canvas).toHaveAccessibleDescription(/Pfeiltasten.*„Liste“.*Filtern und demselben Stichtag/);
+    await page.getByTestId('language-switch').click();
+    await expect(canvas).toHaveAccessibleDescription(/arrow keys.*“List”.*filters and as-of date/);
+  });
+
+  test('in English, the texts the towns recorded are marked as German', async ({ page }) => {
+    await signIn(page, DEMO.editorMuehlhausen);
+    await page.goto('/');
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const description = page.locator('.card p').filter({ hasText: 'Mühlhausen betreibt' });
+    await expect(description).toHaveAttribute('lang', 'de');
+
+    const interventions = (await (await page.request.get(`/api/interventions?cityId=${town.id}`)).json()) as {
+      items: { storefrontIds: string[]; lessonsLearned: string | null }[];
+    };
+    const withLessons = interventions.items.find((i) => i.lessonsLearned && i.storefrontIds.length > 0);
+    expect(withLessons, 'a demo intervention with lessons learned').toBeDefined();
+    await page.goto(`/towns/${town.slug}?view=list&selected=${withLessons!.storefrontIds[0]}`);
+    const panel = page.getByTestId('storefront-panel');
+    await expect(panel.getByText('Synthetic demo record')).toBeVisible(); // the UI is English
+    await expect(panel.getByTestId('panel-notes')).toHaveAttribute('lang', 'de');
+    await expect(panel.getByText(withLessons!.lessonsLearned!)).toHaveAttribute('lang', 'de');
+  });
 });

@@ -49,3 +49,11 @@ export interface Storefront extends ApiStorefront {
 export type City = ForViewer<CitySummary>;
 /** A town with its boundary and downtown perimeter. */
 export type CityDetail = ForViewer<ApiCity>;
+
+/**
+ * The language of the texts towns record (notes, intervention titles and lessons learned, period notes)
+ * and of the reference data's descriptions: German towns' staff write German. Such a text carries
+ * `lang={RECORDED_TEXT_LANG}`, so that in the English UI a screen reader reads it as German, not with
+ * English rules (WCAG 3.1.2). Names alone (streets, businesses, towns) are exempt and left unmarked.
+ */
+export const RECORDED_TEXT_LANG = 'de';

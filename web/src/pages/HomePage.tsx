@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
+import { RECORDED_TEXT_LANG } from '../lib/domain';
 import { formatNumber } from '../lib/format';
 import { onLinkClick } from '../router/router';
 import { LoadError, Loading } from '../ui/Status';
@@ -24,7 +25,7 @@ export function HomePage() {
               <a href={`/networks/${n.slug}`} onClick={onLinkClick}>
                 {n.name}
               </a>
-              {n.description && <p>{n.description}</p>}
+              {n.description && <p lang={RECORDED_TEXT_LANG}>{n.description}</p>}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Intervention } from '../../../lib/domain';
+import { RECORDED_TEXT_LANG, type Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
 import { InterventionEditForm } from './InterventionEditForm';
@@ -39,7 +39,7 @@ export function InterventionList({
           </li>
         ) : (
           <li key={i.id}>
-            <strong>{i.title}</strong>
+            <strong lang={RECORDED_TEXT_LANG}>{i.title}</strong>
             <span>
               {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
             </span>
@@ -47,7 +47,11 @@ export function InterventionList({
               {interventionPeriod(i, formatDate, t)}
               {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
             </span>
-            {i.lessonsLearned && <span className="intervention-list__lessons">{i.lessonsLearned}</span>}
+            {i.lessonsLearned && (
+              <span className="intervention-list__lessons" lang={RECORDED_TEXT_LANG}>
+                {i.lessonsLearned}
+              </span>
+            )}
             {canEdit && (
               <button
                 type="button"

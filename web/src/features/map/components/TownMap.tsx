@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapLanguage } from '../hooks/use-map-language';
 import { mapLocale, type PlacedControl } from '../map-locale';
@@ -55,7 +55,13 @@ export function TownMap(props: TownMapProps) {
   useLayoutEffect(() => {
     latest.current = props;
   });
-  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [tooltip, setTooltip] = useState<{ id: string; x: number; y: number; text: string } | null>(null);
+  // The hover text is dismissible, hoverable and persistent (WCAG 1.4.13): Escape hides it until the
+  // pointer leaves that unit, and it stays a moment after the pointer leaves the unit, long enough to
+  // move onto it (it stays while the pointer is on it).
+  const hideTooltip = useRef<number | undefined>(undefined);
+  const dismissedId = useRef<string | null>(null);
+  const instructionsId = useId();
   const { t } = useTranslation();
   const initialT = useRef(t);
   const controls = useRef<readonly PlacedControl[]>([]);
@@ -93,22 +99,27 @@ export function TownMap(props: TownMapProps) {
     ];
     for (const [control, corner] of controls.current) map.addControl(control, corner);
     map.getCanvas().setAttribute('aria-label', latest.current.label);
+    map.getCanvas().setAttribute('aria-describedby', instructionsId); // how to use it, and the list view
     map.on('mousemove', STOREFRONT_LAYER, (e) => {
       const f = e.features?.[0];
       if (!f) return;
       map.getCanvas().style.cursor = 'pointer';
       const p = f.properties as Record<string, string>;
+      if (p.id === dismissedId.current) return;
+      window.clearTimeout(hideTooltip.current);
       const text = latest.current.describeHover({
         id: p.id ?? '',
         status: p.status ?? '',
         street: p.street ?? '',
         houseNumber: p.house_number ?? '',
       });
-      setTooltip({ x: e.point.x, y: e.point.y, text });
+      setTooltip({ id: p.id ?? '', x: e.point.x, y: e.point.y, text });
     });
     map.on('mouseleave', STOREFRONT_LAYER, () => {
       map.getCanvas().style.cursor = '';
-      setTooltip(null);
+      dismissedId.current = null;
+      window.clearTimeout(hideTooltip.current);
+      hideTooltip.current = window.setTimeout(() => setTooltip(null), TOOLTIP_GRACE_MS);
     });
     map.on('click', (e) => {
       const pick = latest.current.pick;
@@ -123,11 +134,24 @@ export function TownMap(props: TownMapProps) {
     mapRef.current = map;
     window.__schaufensterMap = map;
     return () => {
+      window.clearTimeout(hideTooltip.current);
       mapRef.current = null;
       if (window.__schaufensterMap === map) delete window.__schaufensterMap;
       map.remove();
     };
-  }, []);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- instructionsId is stable
+
+  const tooltipId = tooltip?.id;
+  useEffect(() => {
+    if (tooltipId === undefined) return undefined;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      dismissedId.current = tooltipId;
+      setTooltip(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [tooltipId]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -182,6 +206,9 @@ export function TownMap(props: TownMapProps) {
   return (
     <div className="town-map">
       <div ref={container} className="town-map__canvas" data-testid="town-map" />
+      <p id={instructionsId} className="visually-hidden">
+        {t('a11y.map.instructions')}
+      </p>
       {picking && (
         // Without a mouse: move the map with the arrow keys (the map has focus), then set the position here.
         <>
@@ -200,13 +227,22 @@ export function TownMap(props: TownMapProps) {
         </>
       )}
       {tooltip && (
-        <div className="map-tooltip" role="status" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }}>
+        <div
+          className="map-tooltip"
+          role="status"
+          style={{ left: tooltip.x + 12, top: tooltip.y + 12 }}
+          onMouseEnter={() => window.clearTimeout(hideTooltip.current)}
+          onMouseLeave={() => setTooltip(null)}
+        >
           {tooltip.text}
         </div>
       )}
     </div>
   );
 }
+
+/** How long the hover text stays after the pointer left the unit: time to move onto it. */
+const TOOLTIP_GRACE_MS = 400;
 
 function bboxOf(points: LonLat[]): [number, number, number, number] | null {
   if (points.length === 0) return null;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OccupancyPeriod, Storefront } from '../../../lib/domain';
+import { RECORDED_TEXT_LANG, type OccupancyPeriod, type Storefront } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 import { PeriodCorrectionForm } from './PeriodCorrectionForm';
@@ -40,7 +40,11 @@ export function OccupancyTimeline({
             {p.useCategory && ` · ${t(`category.${p.useCategory}`)}`}
             {p.businessName && ` · ${p.businessName}`}
           </span>
-          {p.note && <span className="timeline__note">{p.note}</span>}
+          {p.note && (
+            <span className="timeline__note" lang={RECORDED_TEXT_LANG}>
+              {p.note}
+            </span>
+          )}
           {editable &&
             (correcting === p.id ? (
               <PeriodCorrectionForm

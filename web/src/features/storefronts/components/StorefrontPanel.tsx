@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Storefront } from '../../../lib/domain';
+import { RECORDED_TEXT_LANG, type Storefront } from '../../../lib/domain';
 import { formatArea, formatDate, formatNumber } from '../../../lib/format';
 import { LoadError, Loading } from '../../../ui/Status';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
@@ -120,7 +120,7 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
             {s.notes && (
               <>
                 <dt>{t('panel.notes')}</dt>
-                <dd className="facts__notes" data-testid="panel-notes">
+                <dd className="facts__notes" data-testid="panel-notes" lang={RECORDED_TEXT_LANG}>
                   {s.notes}
                 </dd>
               </>
