@@ -30,8 +30,12 @@ export function NetworkMap({
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onOpenRef = useRef(onOpen);
+  // The towns as last rendered: drawn at the map's load (whichever came last), and at every change after.
+  const townsRef = useRef(towns);
+  const loaded = useRef(false);
   useLayoutEffect(() => {
     onOpenRef.current = onOpen;
+    townsRef.current = towns;
   });
   const { t } = useTranslation();
   const initialT = useRef(t);
@@ -87,6 +91,10 @@ export function NetworkMap({
     });
     map.on('mouseenter', 'towns', () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', 'towns', () => (map.getCanvas().style.cursor = ''));
+    map.once('load', () => {
+      loaded.current = true;
+      drawTowns(map, townsRef.current);
+    });
     mapRef.current = map;
     window.__schaufensterMap = map;
     return () => {
@@ -95,25 +103,27 @@ export function NetworkMap({
     };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Not isStyleLoaded(): it is false again while a GeoJSON source takes new data, and a 'load' waited
+  // for then never came — the first colours (grey while the rates loaded) stayed on the map.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || towns.length === 0) return;
-    const apply = (): void => {
-      void map.getSource<maplibregl.GeoJSONSource>('towns')?.setData({
-        type: 'FeatureCollection',
-        features: towns.map((t) => ({
-          type: 'Feature',
-          properties: { slug: t.slug, name: t.name, units: t.units, color: t.color },
-          geometry: { type: 'Point', coordinates: t.centre },
-        })),
-      });
-      const bounds = new maplibregl.LngLatBounds();
-      towns.forEach((t) => bounds.extend(t.centre));
-      map.fitBounds(bounds, { padding: 60, maxZoom: 10, duration: 0 });
-    };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    if (map && loaded.current) drawTowns(map, towns);
   }, [towns]);
 
   return <div ref={container} className="town-map__canvas network-map" data-testid="network-map" />;
+}
+
+function drawTowns(map: maplibregl.Map, towns: TownSymbol[]): void {
+  if (towns.length === 0) return;
+  void map.getSource<maplibregl.GeoJSONSource>('towns')?.setData({
+    type: 'FeatureCollection',
+    features: towns.map((t) => ({
+      type: 'Feature',
+      properties: { slug: t.slug, name: t.name, units: t.units, color: t.color },
+      geometry: { type: 'Point', coordinates: t.centre },
+    })),
+  });
+  const bounds = new maplibregl.LngLatBounds();
+  towns.forEach((t) => bounds.extend(t.centre));
+  map.fitBounds(bounds, { padding: 60, maxZoom: 10, duration: 0 });
 }
