@@ -23,7 +23,7 @@ describe('report formatting', () => {
     expect(formatKpi('share', 0.12345, 'en')).toBe('12.3%');
     expect(formatKpi('share', null, 'de')).toBe('–');
     expect(formatKpi('count', 1234, 'de')).toBe('1.234');
-    expect(formatKpi('per1000', 2.345, 'de')).toBe('2,3');
+    expect(formatKpi('per1000', 0.6449, 'de')).toBe('0,64'); // as the dashboard (one decimal said 0,6)
     expect(formatKpi('days', 412.5, 'de')).toBe('413');
   });
 
@@ -41,8 +41,8 @@ describe('report formatting', () => {
     expect(plain(formatKpi('share', 0.13351, 'de'))).toBe('13,4 %');
     expect(plain(formatKpi('share', 0.10149, 'de'))).toBe('10,1 %');
     expect(formatChange('share', 0.13351, 0.10149, 'de')).toBe('+3,3 Pp.');
-    // 0,6 and 0,5 per 1,000 inhabitants printed: +0,1 (was +0,2)
-    expect(formatChange('per1000', 0.64, 0.45, 'de')).toBe('+0,1');
+    // 0,64 and 0,45 per 1,000 inhabitants printed: +0,19 (the unrounded 0,6449 − 0,4451 is 0,1998)
+    expect(formatChange('per1000', 0.6449, 0.4451, 'de')).toBe('+0,19');
     expect(formatChange('days', 100.4, 99.6, 'de')).toBe('±0');
   });
 

@@ -10,6 +10,7 @@ export type ReportLang = 'de' | 'en';
 export type KpiKind = 'share' | 'count' | 'days' | 'per1000';
 
 const locale = (lang: ReportLang): string => (lang === 'en' ? 'en-GB' : 'de-DE');
+const PER_1000_DIGITS = 2;
 export const DASH = '–';
 
 export function formatKpi(kind: KpiKind, value: number | null | undefined, lang: ReportLang): string {
@@ -22,8 +23,8 @@ export function formatKpi(kind: KpiKind, value: number | null | undefined, lang:
     case 'count':
     case 'days':
       return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(value);
-    case 'per1000':
-      return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+    case 'per1000': // two decimals, as the dashboard: most towns lie between 0,3 and 1,5
+      return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: PER_1000_DIGITS }).format(value);
     default: {
       const unknown: never = kind;
       return unknown;
@@ -39,7 +40,7 @@ function printed(kind: KpiKind, value: number): number {
   const options: Intl.NumberFormatOptions =
     kind === 'share'
       ? { style: 'percent', maximumFractionDigits: 1 }
-      : { maximumFractionDigits: kind === 'per1000' ? 1 : 0 };
+      : { maximumFractionDigits: kind === 'per1000' ? PER_1000_DIGITS : 0 };
   return parseFloat(new Intl.NumberFormat('en-US', { ...options, useGrouping: false }).format(value));
 }
 
@@ -57,7 +58,7 @@ export function formatChange(
 ): string {
   if (now === null || now === undefined || before === null || before === undefined) return DASH;
   const diff = printed(kind, now) - printed(kind, before);
-  const digits = kind === 'share' || kind === 'per1000' ? 1 : 0;
+  const digits = kind === 'share' ? 1 : kind === 'per1000' ? PER_1000_DIGITS : 0;
   const rounded = Number(diff.toFixed(digits));
   if (rounded === 0) return kind === 'share' ? `±0 ${ppUnit(lang)}` : '±0';
   const text = new Intl.NumberFormat(locale(lang), {
