@@ -278,6 +278,35 @@ describe('interventions knowledge base', () => {
     );
   });
 
+  it('each intervention’s 12-month outcome is the one the summary counts: check, else the registry', async () => {
+    const { city, interventions } = await fixtureTown();
+    const reader = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
+    const list = (await reader.get(`/api/interventions?cityId=${city.id}&pageSize=100`).expect(200)).body
+      .items as {
+      id: string;
+      outcome12: { evaluationDate: string; regularLease: boolean | null; basis: string | null } | null;
+    }[];
+    const outcome = (key: string) => list.find((i) => i.id === interventions.get(key))!.outcome12;
+    // Today (all fixture dates are long past); by hand from kpis-fixture.ts:
+    expect(outcome('I1')).toEqual({ evaluationDate: '2025-03-31', regularLease: true, basis: 'check' });
+    // pop-up on E, which is occupied on 2025-04-30: no check, the registry says let
+    expect(outcome('I2')).toEqual({ evaluationDate: '2025-04-30', regularLease: true, basis: 'registry' });
+    // temporary use on D, still a temporary use on 2025-04-30: not a regular lease
+    expect(outcome('I3')).toEqual({ evaluationDate: '2025-04-30', regularLease: false, basis: 'registry' });
+    expect(outcome('I5')).toBeNull(); // running
+    expect(outcome('I7')).toEqual({ evaluationDate: '2025-02-28', regularLease: true, basis: 'check' });
+    expect(outcome('I8')).toEqual({ evaluationDate: '2025-01-31', regularLease: null, basis: null }); // no unit, no check
+    // units E (occupied) and A (vacant) on 2025-01-31: not every unit let
+    expect(outcome('I9')).toEqual({ evaluationDate: '2025-01-31', regularLease: false, basis: 'registry' });
+
+    const summary = (await reader.get(`/api/kpis/interventions-by-type?cityId=${city.id}`).expect(200)).body;
+    const sum = (key: 'evaluated' | 'ledToRegularLease12m') =>
+      summary.types.reduce((n: number, x: Record<string, number>) => n + x[key]!, 0);
+    const evaluated = list.filter((i) => i.outcome12 && i.outcome12.regularLease !== null);
+    expect(evaluated).toHaveLength(sum('evaluated'));
+    expect(evaluated.filter((i) => i.outcome12!.regularLease)).toHaveLength(sum('ledToRegularLease12m'));
+  });
+
   it('occupancy of each unit before, at the end and 12 months after', async () => {
     const { city, storefronts, interventions } = await fixtureTown();
     const reader = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);

@@ -36,6 +36,20 @@ export interface OutcomeCheck {
   note: string | null;
 }
 
+/**
+ * The 12-month outcome by the KPI rule (docs/kpis.md, "Intervention conversion rate"), today: the
+ * recorded 12-month check, else the registry on the evaluation date. What the knowledge base's
+ * summary counts, so each entry says the same.
+ */
+export interface InterventionOutcome {
+  /** End date + 12 months. */
+  evaluationDate: string;
+  /** null: neither a check nor linked units tell (not evaluable). */
+  regularLease: boolean | null;
+  /** Where the answer comes from: the on-site check, or the units' statuses in the register. */
+  basis: 'check' | 'registry' | null;
+}
+
 export interface Intervention {
   id: string;
   cityId: string;
@@ -51,6 +65,8 @@ export interface Intervention {
   lessonsLearned: string | null;
   storefrontIds: string[];
   outcomeChecks: OutcomeCheck[];
+  /** null until it can be evaluated: ended, and 12 months after its end have passed. */
+  outcome12: InterventionOutcome | null;
   isSynthetic: boolean;
   version: number;
   createdAt: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateInterventionDto, OutcomeCheckDto } from './dto/intervention.dto.js';
 import type { ListInterventionsQuery } from './dto/list-interventions.query.js';
+import { REGISTRY_OUTCOME } from '../kpis/kpi-sql.js';
 import type { Intervention, OutcomeCheckMonths } from './intervention.types.js';
 
 type Db = DataSource | EntityManager;
@@ -19,7 +20,19 @@ const COLUMNS = `
               'monthsAfterEnd', o.months_after_end, 'checkedOn', o.checked_on,
               'regularLeaseSigned', o.regular_lease_signed, 'businessStillTrading', o.business_still_trading,
               'note', o.note) ORDER BY o.months_after_end)
-            FROM intervention_outcome_checks o WHERE o.intervention_id = i.id), '[]') AS "outcomeChecks"`;
+            FROM intervention_outcome_checks o WHERE o.intervention_id = i.id), '[]') AS "outcomeChecks",
+  (SELECT json_build_object('evaluationDate', to_char(e.day, 'YYYY-MM-DD'),
+                            'regularLease', CASE WHEN c.known THEN c.lease ELSE r.lease END,
+                            'basis', CASE WHEN c.known THEN 'check' WHEN r.lease IS NOT NULL THEN 'registry' END)
+     FROM (SELECT (i.end_date + interval '12 months')::date AS day,
+                  (now() AT TIME ZONE 'Europe/Berlin')::date AS today) e
+     CROSS JOIN LATERAL (
+       SELECT bool_or(oc.regular_lease_signed) AS lease,
+              COALESCE(bool_or(oc.regular_lease_signed IS NOT NULL
+                               AND (oc.checked_on IS NULL OR oc.checked_on <= e.today)), false) AS known
+       FROM intervention_outcome_checks oc WHERE oc.intervention_id = i.id AND oc.months_after_end = 12) c
+     CROSS JOIN LATERAL (SELECT ${REGISTRY_OUTCOME('i', 'e.day')} AS lease) r
+    WHERE i.state = 'ended' AND e.day <= e.today) AS "outcome12"`;
 
 const COLUMN_OF: Record<Exclude<keyof InterventionRow, 'cityId'>, string> = {
   type: 'type',

@@ -115,15 +115,22 @@ export const RELETTING_MEDIANS = `
  * answer (every linked unit `occupied` on the evaluation date; null without linked units).
  * `$1::uuid[]` towns, or null for all; `$2::text[]` the types.
  */
+/**
+ * The registry's outcome of intervention `i` (an alias of `interventions`) on `day`: converted when
+ * every linked unit is `occupied` then (a temporary use, a vacancy or no period is not a regular
+ * lease); NULL without linked units (docs/kpis.md, "Intervention conversion rate", rule 2).
+ */
+export const REGISTRY_OUTCOME = (i: string, day: string): string => `
+  (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE bool_and(o.status IS NOT DISTINCT FROM 'occupied') END
+     FROM intervention_storefronts x
+     LEFT JOIN occupancy_periods o ON o.storefront_id = x.storefront_id
+      AND daterange(o.valid_from, o.valid_to, '[)') @> ${day}
+    WHERE x.intervention_id = ${i}.id)`;
+
 export const INTERVENTION_OUTCOMES = `
   SELECT i.id, i.city_id, i.type, (i.end_date + interval '12 months')::date AS evaluation_date,
          oc.regular_lease_signed AS check_lease, oc.checked_on AS check_on,
-         (SELECT CASE WHEN count(*) = 0 THEN NULL
-                      ELSE bool_and(o.status IS NOT DISTINCT FROM 'occupied') END
-            FROM intervention_storefronts x
-            LEFT JOIN occupancy_periods o ON o.storefront_id = x.storefront_id
-             AND daterange(o.valid_from, o.valid_to, '[)') @> (i.end_date + interval '12 months')::date
-           WHERE x.intervention_id = i.id) AS registry_outcome
+         ${REGISTRY_OUTCOME('i', "(i.end_date + interval '12 months')::date")} AS registry_outcome
   FROM interventions i
   LEFT JOIN intervention_outcome_checks oc ON oc.intervention_id = i.id AND oc.months_after_end = 12
   WHERE ($1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[]))

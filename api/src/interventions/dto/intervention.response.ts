@@ -6,6 +6,7 @@ import {
   type Intervention,
   type InterventionState,
   type InterventionType,
+  type InterventionOutcome,
   type OutcomeCheck,
   type OutcomeCheckMonths,
 } from '../intervention.types.js';
@@ -29,6 +30,31 @@ export class OutcomeCheckResponse implements OutcomeCheck {
 
   @ApiProperty({ type: String, nullable: true })
   note: string | null;
+}
+
+@ApiSchema({
+  name: 'InterventionOutcome',
+  description:
+    'The 12-month outcome as the KPIs count it (docs/kpis.md): the recorded 12-month check, else the registry',
+})
+export class InterventionOutcomeResponse implements InterventionOutcome {
+  @ApiProperty({ format: 'date', description: 'End date + 12 months' })
+  evaluationDate: string;
+
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'A regular lease followed; null: neither a check nor linked units tell (not evaluable)',
+  })
+  regularLease: boolean | null;
+
+  @ApiProperty({
+    enum: ['check', 'registry'],
+    nullable: true,
+    description:
+      'check: the recorded 12-month check; registry: every linked unit occupied (or not) on the date',
+  })
+  basis: 'check' | 'registry' | null;
 }
 
 @ApiSchema({
@@ -77,6 +103,13 @@ export class InterventionResponse implements Intervention {
 
   @ApiProperty({ type: [OutcomeCheckResponse], description: 'By months after the end' })
   outcomeChecks: OutcomeCheckResponse[];
+
+  @ApiProperty({
+    type: InterventionOutcomeResponse,
+    nullable: true,
+    description: 'The 12-month outcome by the KPI rule; null until ended and 12 months past its end',
+  })
+  outcome12: InterventionOutcomeResponse | null;
 
   @ApiProperty({ description: 'Demo data, not a real intervention' })
   isSynthetic: boolean;

@@ -17,6 +17,7 @@ const intervention = (over: Partial<Intervention>): Intervention => ({
   lessonsLearned: null,
   storefrontIds: [],
   outcomeChecks: [],
+  outcome12: null,
   isSynthetic: false,
   version: 1,
   createdAt: '2024-01-01T00:00:00Z',

@@ -3,14 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
-import { outcomeOf } from '../outcome';
+import { outcomeText } from '../outcome';
 import { OccupancyBeforeAfterView } from './OccupancyBeforeAfterView';
-
-const OUTCOME_KEY = {
-  lease: 'kb.outcomeLease',
-  noLease: 'kb.outcomeNoLease',
-  unknown: 'kb.outcomeUnknown',
-} as const;
 
 /** One intervention with its lessons learned; the unit's occupancy before/after loads when opened. */
 export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: Intervention; town: string }) {
@@ -27,7 +21,7 @@ export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: In
       )}
       <p className="hint">
         {town} · {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)} · {period} ·{' '}
-        {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}: {t(OUTCOME_KEY[outcomeOf(i)])}
+        {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}: {outcomeText(i, t)}
       </p>
       {i.lessonsLearned && (
         <p>
