@@ -80,6 +80,39 @@ test.describe('council reports', () => {
     expect(await page.locator('svg.report-map circle').count()).toBeGreaterThan(50);
   });
 
+  test('the town report lists the year’s openings and closures as the sheet counts them, without business names', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.viewerGotha);
+    const gotha = await townBySlug(page.request, 'gotha');
+    const res = await page.request.get(`/api/kpis/transitions?cityId=${gotha.id}&to=${AS_OF}`);
+    const changes = (await res.json()) as {
+      openings: number;
+      closures: number;
+      transitions: { address: string; after: { businessName: string | null } | null }[];
+    };
+    const [kpis] = (await (await page.request.get(`/api/kpis?cityId=${gotha.id}&asOf=${AS_OF}`)).json()) as {
+      flows: { openings: number; closures: number };
+    }[];
+    expect([changes.openings, changes.closures]).toEqual([kpis!.flows.openings, kpis!.flows.closures]);
+    const total = changes.openings + changes.closures;
+    expect(total).toBeGreaterThan(0);
+
+    await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);
+    await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    const table = page.getByTestId('report-transitions');
+    await expect(table.locator('caption')).toContainText(
+      `${changes.openings} Eröffnung${changes.openings === 1 ? '' : 'en'}, ${changes.closures} Schließung${changes.closures === 1 ? '' : 'en'}`,
+    );
+    await expect(table.locator('tbody tr')).toHaveCount(Math.min(total, 40));
+    await expect(table.locator('tbody tr').first().getByRole('rowheader')).toHaveText(
+      changes.transitions[0]!.address,
+    );
+    const names = changes.transitions.flatMap((c) => (c.after?.businessName ? [c.after.businessName] : []));
+    expect(names.length).toBeGreaterThan(0); // the councillor reads them in the dashboard …
+    await expect(table).not.toContainText(names[0]!); // … the printed report leaves them out
+  });
+
   test('the town page links to the report of the date shown, the network page (signed in) to its report', async ({
     page,
   }) => {

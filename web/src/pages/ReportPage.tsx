@@ -7,6 +7,7 @@ import { InterventionsTable } from '../features/reports/components/Interventions
 import { KeyFigures } from '../features/reports/components/KeyFigures';
 import { KpiSheet } from '../features/reports/components/KpiSheet';
 import { LongTermVacancies } from '../features/reports/components/LongTermVacancies';
+import { TransitionsTable } from '../features/reports/components/TransitionsTable';
 import { ReportMapLegend } from '../features/reports/components/ReportMapLegend';
 import { ReportLanguage } from '../features/reports/components/ReportLanguage';
 import { ReportMapSvg } from '../features/reports/components/ReportMapSvg';
@@ -49,8 +50,9 @@ function TownReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string
   );
 
   if (report.error) return <ReportError error={report.error} />;
-  const { city, kpis, map, longTerm, interventions } = report;
-  if (!report.ready || !city || !kpis || !map || !longTerm || !interventions) return <ReportLoading />;
+  const { city, kpis, map, longTerm, transitions, interventions } = report;
+  if (!report.ready || !city || !kpis || !map || !longTerm || !transitions || !interventions)
+    return <ReportLoading />;
 
   const date = formatReportDate(asOf, lang);
   const link = `${window.location.origin}${reportPath('stadt', city.slug, asOf, lang)}`;
@@ -113,6 +115,7 @@ function TownReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string
         </figure>
       </section>
       <LongTermVacancies page={longTerm} asOf={asOf} lang={lang} />
+      <TransitionsTable changes={transitions} lang={lang} />
       <InterventionsTable
         items={interventions.items}
         recorded={interventions.total}

@@ -11,9 +11,13 @@ export function describeSide(
   side: TransitionSide | null,
   t: TFunction,
   position: 'before' | 'after',
+  withBusiness = true,
 ): string {
   if (side === null) return t(`transitions.noRecord.${position}`);
-  const details = [side.useCategory && t(`category.${side.useCategory}`), side.businessName].filter(Boolean);
+  const details = [
+    side.useCategory && t(`category.${side.useCategory}`),
+    withBusiness && side.businessName,
+  ].filter(Boolean);
   const status = t(`status.${side.status}`);
   return details.length ? `${status}: ${details.join(', ')}` : status;
 }

@@ -12,6 +12,7 @@ export type {
   SeriesBucket,
   StockKpis,
   TownKpis,
+  TownTransitions,
   UseMixKey,
 } from '../../../../../api/src/kpis/kpi.types';
 

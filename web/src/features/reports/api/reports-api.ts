@@ -7,10 +7,13 @@ import type {
   NetworkSummary,
   ReportMap,
   TownKpis,
+  TownTransitions,
 } from './report-types';
 
 /** Rows of the long-term vacancy table printed at most (the rest is counted). */
 export const LONG_TERM_ROWS = 40;
+/** Rows of the openings and closures printed at most (the rest is counted). */
+export const TRANSITION_ROWS = 40;
 
 /** Every number in the report comes from these endpoints unchanged; nothing is recomputed here. */
 export const reportsApi = {
@@ -29,6 +32,9 @@ export const reportsApi = {
     ),
   networkSummary: (network: string, asOf: string) =>
     api.get<NetworkSummary>(`/api/kpis/network-summary${queryString({ network, asOf })}`),
+  /** Openings and closures in the 12 months up to the date (the flow KPIs unit by unit). */
+  transitions: (cityId: string, asOf: string) =>
+    api.get<TownTransitions>(`/api/kpis/transitions${queryString({ cityId, to: asOf })}`),
   /** Vacant for ≥ 12 months on the date, inside the perimeter (the storefront list's filter). */
   longTermVacancies: (cityId: string, asOf: string) =>
     api.get<StorefrontPage>(

@@ -47,6 +47,11 @@ export function useTownReport(slug: string, asOf: string) {
       queryFn: () => reportsApi.longTermVacancies(id, asOf),
       enabled: allowed,
     }),
+    transitions: useQuery({
+      queryKey: reportKeys.transitions(id, asOf),
+      queryFn: () => reportsApi.transitions(id, asOf),
+      enabled: allowed,
+    }),
     networkSummary: useQuery({
       queryKey: reportKeys.networkSummary(network ?? '', asOf),
       queryFn: () => reportsApi.networkSummary(network!, asOf),
@@ -68,6 +73,7 @@ export function useTownReport(slug: string, asOf: string) {
     series: queries.series.data,
     map: queries.map.data,
     longTerm: queries.longTerm.data,
+    transitions: queries.transitions.data,
     networkSummary: queries.networkSummary.data,
     error: failed?.error ?? null,
     ready: done,
