@@ -86,6 +86,9 @@ test('a status change made in the side panel shows on the map and in the counts'
   await panel.getByRole('button', { name: 'Speichern' }).click();
 
   await expect(panel.getByTestId('panel-status')).toContainText('Leerstand');
+  // focus goes back to the panel's heading; the status says what happened (WCAG 4.1.3)
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(panel.getByTestId('panel-saved')).toHaveText('Gespeichert.');
   await expect(page.getByTestId('count-vacant')).toHaveText(String(vacantBefore + 1));
   await expectRendered(
     page,

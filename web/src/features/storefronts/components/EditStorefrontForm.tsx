@@ -50,7 +50,14 @@ export function changedAttributes(
   return changes;
 }
 
-export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefront; onDone: () => void }) {
+export function EditStorefrontForm({
+  storefront,
+  onDone,
+}: {
+  storefront: Storefront;
+  /** Closes the form; `saved` after a successful save (the panel says so). */
+  onDone: (saved?: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const heading = useFocusOnOpen(); // the button that opened the form is gone
   const mutation = useUpdateStorefront(storefront.id);
@@ -65,7 +72,7 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
     mutation.mutate(
       // Only what this user changed: fields they left alone keep what a colleague saved meanwhile.
       { version, changes: changedAttributes(base, draft, language) },
-      { onSuccess: onDone },
+      { onSuccess: () => onDone(true) },
     );
   };
 
@@ -146,12 +153,12 @@ export function EditStorefrontForm({ storefront, onDone }: { storefront: Storefr
             };
           })}
           onRetry={() => submit(conflict.version)}
-          onDiscard={onDone}
+          onDiscard={() => onDone()}
         />
       ) : (
         mutation.error && <ApiErrorMessage error={mutation.error} />
       )}
-      <FormActions pending={mutation.isPending} onCancel={onDone} />
+      <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>
   );
 }

@@ -34,7 +34,8 @@ export function StatusChangeForm({
   storefront: Storefront;
   /** Date and status to start from (e.g. temporary use from a test shop's start); else today, the likely next status. */
   initial?: Pick<Draft, 'date' | 'status'>;
-  onDone: () => void;
+  /** Closes the form; `saved` after a successful save (the panel says so). */
+  onDone: (saved?: boolean) => void;
 }) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen(); // the button that opened the form is gone
@@ -63,7 +64,7 @@ export function StatusChangeForm({
           ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
         },
       },
-      { onSuccess: onDone },
+      { onSuccess: () => onDone(true) },
     );
   };
 
@@ -117,12 +118,12 @@ export function StatusChangeForm({
             },
           ]}
           onRetry={() => submit(conflict.version)}
-          onDiscard={onDone}
+          onDiscard={() => onDone()}
         />
       ) : (
         mutation.error && <ApiErrorMessage error={mutation.error} />
       )}
-      <FormActions pending={mutation.isPending} onCancel={onDone} />
+      <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>
   );
 }

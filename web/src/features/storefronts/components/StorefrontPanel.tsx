@@ -47,6 +47,17 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
   const verify = useVerifyStorefront(id);
   const remove = useDeleteStorefront(id);
   const [mode, setMode] = useState<Mode>('view');
+  // „Gespeichert.“ after a form saved and closed (WCAG 4.1.3: focus goes to the heading, the status says
+  // what happened); gone with the next form.
+  const [saved, setSaved] = useState(false);
+  const close = (wasSaved?: boolean): void => {
+    setSaved(wasSaved === true);
+    setMode('view');
+  };
+  const open = (next: Mode): void => {
+    setSaved(false);
+    setMode(next);
+  };
   // After a test shop or pop-up in a vacant unit: the day from which to offer recording temporary use.
   const [suggestion, setSuggestion] = useState<{ storefrontId: string; from: string } | null>(null);
   const temporaryUseSince = suggestion?.storefrontId === id ? suggestion.from : null;
@@ -132,11 +143,7 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
             <div className="notice" role="status" data-testid="temporary-use-suggestion">
               <p>{t('panel.temporaryUseQuestion', { date: formatDate(temporaryUseSince) })}</p>
               <div className="panel-actions">
-                <button
-                  type="button"
-                  className="button button--primary"
-                  onClick={() => setMode('temporaryUse')}
-                >
+                <button type="button" className="button button--primary" onClick={() => open('temporaryUse')}>
                   {t('panel.temporaryUseRecord')}
                 </button>
                 <button type="button" className="button" onClick={() => setSuggestion(null)}>
@@ -147,7 +154,7 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
           )}
           {canEdit && mode === 'view' && (
             <div className="panel-actions">
-              <button type="button" className="button button--primary" onClick={() => setMode('status')}>
+              <button type="button" className="button button--primary" onClick={() => open('status')}>
                 {t('panel.changeStatus')}
               </button>
               <button
@@ -161,13 +168,13 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
               >
                 {t('panel.verifyToday')}
               </button>
-              <button type="button" className="button" onClick={() => setMode('edit')}>
+              <button type="button" className="button" onClick={() => open('edit')}>
                 {t('panel.edit')}
               </button>
               <button type="button" className="button" onClick={() => onMove(s)}>
                 {t('panel.move')}
               </button>
-              <button type="button" className="button" onClick={() => setMode('intervention')}>
+              <button type="button" className="button" onClick={() => open('intervention')}>
                 {t('panel.addIntervention')}
               </button>
               <ConfirmButton
@@ -183,19 +190,22 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
           {remove.error && <ApiErrorMessage error={remove.error} />}
           {!canEdit && <ReadOnlyHint signedIn={isSignedIn(session.data)} />}
           {verify.isSuccess && mode === 'view' && <p role="status">{t('panel.verified')}</p>}
+          <p role="status" data-testid="panel-saved">
+            {saved && mode === 'view' ? t('panel.saved') : ''}
+          </p>
           {verify.error && <ApiErrorMessage error={verify.error} />}
-          {canEdit && mode === 'status' && <StatusChangeForm storefront={s} onDone={() => setMode('view')} />}
+          {canEdit && mode === 'status' && <StatusChangeForm storefront={s} onDone={close} />}
           {canEdit && mode === 'temporaryUse' && temporaryUseSince && (
             <StatusChangeForm
               storefront={s}
               initial={{ date: temporaryUseSince, status: 'temporary_use' }}
-              onDone={() => {
+              onDone={(wasSaved) => {
                 setSuggestion(null);
-                setMode('view');
+                close(wasSaved);
               }}
             />
           )}
-          {canEdit && mode === 'edit' && <EditStorefrontForm storefront={s} onDone={() => setMode('view')} />}
+          {canEdit && mode === 'edit' && <EditStorefrontForm storefront={s} onDone={close} />}
           {canEdit && mode === 'intervention' && (
             <InterventionForm
               cityId={s.cityId}
@@ -203,7 +213,7 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
               onDone={(saved) => {
                 const from = saved && temporaryUseFrom(saved, history.data ?? [], todayIso());
                 setSuggestion(from ? { storefrontId: s.id, from } : null);
-                setMode('view');
+                close(saved !== undefined);
               }}
             />
           )}
