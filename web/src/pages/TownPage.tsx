@@ -116,6 +116,22 @@ export default function TownPage({ slug }: { slug: string }) {
             {t('import.townLink')}
           </a>
         )}
+        {canEdit && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              if (editing?.kind === 'add') return update({ view: 'map' }); // already adding: keep what is typed
+              if (!confirmDiscard()) return; // the unit's panel and its forms give way to the new unit's
+              rememberOpener();
+              update({ view: 'map' }); // the position is set on the map (by click, marker or map centre)
+              setEditing({ kind: 'add', position: null });
+            }}
+            data-testid="add-storefront"
+          >
+            {t('town.addStorefront')}
+          </button>
+        )}
         <a
           href={reportPath('stadt', town.slug, reportDate)} // in the language of whoever opens it
           onClick={onLinkClick}
@@ -162,22 +178,6 @@ export default function TownPage({ slug }: { slug: string }) {
               />
               {t('town.heatmap')}
             </label>
-          )}
-          {canEdit && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                if (editing?.kind === 'add') return update({ view: 'map' }); // already adding: keep what is typed
-                if (!confirmDiscard()) return; // the unit's panel and its forms give way to the new unit's
-                rememberOpener();
-                update({ view: 'map' }); // the position is set on the map (by click, marker or map centre)
-                setEditing({ kind: 'add', position: null });
-              }}
-              data-testid="add-storefront"
-            >
-              {t('town.addStorefront')}
-            </button>
           )}
         </div>
       </div>
