@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { berlinDate } from '../src/kpis/kpi-dates.js';
 import type { KpiIntervention, KpiPeriod, KpiUnit } from '../src/kpis/kpi.types.js';
-import type { TestCity } from './factories.js';
+import { createCity, type TestCity } from './factories.js';
 
 /**
  * The KPI fixture of kpi-formulas.spec.ts (same units A–K, hand-computed there), written to the
@@ -178,6 +178,16 @@ export function fixtureInMemory(): { units: KpiUnit[]; interventions: KpiInterve
       linkedUnits: x.units.map((key) => periodsOf.get(key)!),
     })),
   };
+}
+
+/** A new test town (somewhere of its own) holding the fixture. */
+export async function fixtureTown(
+  db: DataSource,
+  population: number,
+  openData = true,
+): Promise<{ city: TestCity; storefronts: Map<string, string>; interventions: Map<string, string> }> {
+  const city = await createCity(db, [10.7 + Math.random(), 50.5 + Math.random()], population, openData);
+  return { city, ...(await insertFixture(db, city)) };
 }
 
 /** Writes the fixture into `city` (a test town whose perimeter is a 0.01° square around its centre). */

@@ -2,8 +2,7 @@ import request from 'supertest';
 import { trailingYear } from '../src/kpis/kpi-formulas.js';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
-import { createCity, type TestCity } from './factories.js';
-import { insertFixture } from './kpis-fixture.js';
+import { fixtureTown as createFixtureTown } from './kpis-fixture.js';
 
 /**
  * GET /api/kpis/transitions: the flow KPIs openings and closures unit by unit, on the hand-computed
@@ -17,10 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function fixtureTown(openData = true): Promise<{ city: TestCity; storefronts: Map<string, string> }> {
-  const city = await createCity(t.db, [10.7 + Math.random(), 50.5 + Math.random()], 20000, openData);
-  return { city, ...(await insertFixture(t.db, city)) };
-}
+const fixtureTown = (openData = true) => createFixtureTown(t.db, 20000, openData);
 
 type Side = { status: string; useCategory: string | null; businessName: string | null } | null;
 interface Listed {

@@ -5,8 +5,8 @@ import { todayIso } from '../src/common/validators.js';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
-import { createCity, type TestCity } from './factories.js';
-import { fixtureInMemory, insertFixture } from './kpis-fixture.js';
+import { createCity } from './factories.js';
+import { fixtureInMemory, fixtureTown as createFixtureTown } from './kpis-fixture.js';
 import { settled } from './settled.js';
 
 /**
@@ -34,14 +34,7 @@ function expectedSnapshot(date: string) {
   };
 }
 
-async function fixtureTown(): Promise<{
-  city: TestCity;
-  storefronts: Map<string, string>;
-  interventions: Map<string, string>;
-}> {
-  const city = await createCity(t.db, [10.7 + Math.random(), 50.5 + Math.random()], POPULATION);
-  return { city, ...(await insertFixture(t.db, city)) };
-}
+const fixtureTown = () => createFixtureTown(t.db, POPULATION);
 
 describe('GET /api/kpis', () => {
   it.each([
