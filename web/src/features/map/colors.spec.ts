@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OCCUPANCY_STATUSES } from '../../lib/domain';
 import { contrastRatio, STATUS_COLORS, textColorOn, vacancyRateColor, VACANCY_RATE_STEPS } from './colors';
 import { VACANCY_CLASSES } from '../../../../api/src/reports/vacancy-classes';
+import { BACKGROUND_COLOR, MARKER_OUTLINE } from './map-style';
 
 describe('map colours', () => {
   it('gives every status its own colour', () => {
@@ -9,10 +10,12 @@ describe('map colours', () => {
     expect(new Set(colors).size).toBe(OCCUPANCY_STATUSES.length);
   });
 
-  it('keeps status markers visible against the light map background (WCAG 1.4.11: 3:1)', () => {
-    for (const status of OCCUPANCY_STATUSES) {
-      if (status === 'under_renovation') continue; // orange gets a dark outline in the legend and map
-      expect(contrastRatio(STATUS_COLORS[status], '#f4f1ea')).toBeGreaterThanOrEqual(2.5);
+  it('bounds every status marker by an outline of 3:1 or more against the light map (WCAG 1.4.11)', () => {
+    // the fills alone do not reach it: Im Umbau 2.0:1, Nicht vermietbar 2.7:1
+    expect(contrastRatio(STATUS_COLORS.under_renovation, BACKGROUND_COLOR)).toBeLessThan(3);
+    // the map's background, and the perimeter's white veil over it (at most white)
+    for (const background of [BACKGROUND_COLOR, '#ffffff']) {
+      expect(contrastRatio(MARKER_OUTLINE, background)).toBeGreaterThanOrEqual(3);
     }
   });
 

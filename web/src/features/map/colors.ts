@@ -3,7 +3,8 @@ import type { OccupancyStatus } from '../../lib/domain';
 
 /**
  * Status colours from the Okabe–Ito palette, which readers with the common colour-vision
- * deficiencies can tell apart. Markers also get a white outline so they stand out on any basemap.
+ * deficiencies can tell apart. Markers get a dark outline (map-style.ts MARKER_OUTLINE): the light
+ * fills alone have less than 3:1 against the map.
  */
 export const STATUS_COLORS: Record<OccupancyStatus, string> = {
   occupied: '#0072B2',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { builtInStyle, buildOverlay, usesOsm, withBasemap, STOREFRONT_LAYER } from './map-style';
+import {
+  builtInStyle,
+  buildOverlay,
+  usesOsm,
+  withBasemap,
+  MARKER_OUTLINE,
+  OUTSIDE_RING_LAYER,
+  STOREFRONT_LAYER,
+} from './map-style';
 import { storefrontTileUrl } from './tile-url';
 
 describe('map style', () => {
@@ -25,6 +33,17 @@ describe('map style', () => {
     expect(style.layers.at(-2)?.id).toBe(STOREFRONT_LAYER);
     expect(usesOsm(style)).toBe(true);
     expect(usesOsm(builtInStyle(overlay))).toBe(false);
+  });
+
+  it('outlines every marker dark, and rings the units outside the perimeter a second time', () => {
+    const layer = (id: string) =>
+      overlay.layers.find((l) => l.id === id) as { paint: object; filter?: unknown };
+    expect(layer(STOREFRONT_LAYER).paint).toMatchObject({ 'circle-stroke-color': MARKER_OUTLINE });
+    expect(layer(OUTSIDE_RING_LAYER).filter).toEqual(['!', ['get', 'inside_perimeter']]);
+    expect(layer(OUTSIDE_RING_LAYER).paint).toMatchObject({ 'circle-stroke-color': MARKER_OUTLINE });
+    // below the markers, so that the ring lies around them
+    const ids = overlay.layers.map((l) => l.id);
+    expect(ids.indexOf(OUTSIDE_RING_LAYER)).toBeLessThan(ids.indexOf(STOREFRONT_LAYER));
   });
 
   it('toggles the heatmap by visibility', () => {

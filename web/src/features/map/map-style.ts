@@ -17,6 +17,25 @@ export const STOREFRONT_LAYER = 'storefronts-points';
 export const CELL_LAYER = 'storefronts-cells';
 export const HEATMAP_LAYERS = ['vacancy-heatmap-points', 'vacancy-heatmap-cells'] as const;
 export const SELECTED_LAYER = 'storefronts-selected';
+/** A second, outer ring around the units outside the downtown perimeter (not counted in the KPIs). */
+export const OUTSIDE_RING_LAYER = 'storefronts-outside-ring';
+/**
+ * Every marker's outline: dark, so that each status colour — the light ones too (Im Umbau #E69F00 has
+ * 2.0:1 on the light map) — is bounded by 3:1 or more against any light background (WCAG 1.4.11).
+ */
+export const MARKER_OUTLINE = '#1f1f1f';
+/** A marker's radius by zoom, plus `extra` pixels (zoom may only feed a top-level interpolate). */
+const markerRadius = (extra = 0): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  13,
+  3.5 + extra,
+  16,
+  7 + extra,
+  19,
+  12 + extra,
+];
 
 export interface Overlay {
   sources: Record<string, SourceSpecification>;
@@ -124,6 +143,20 @@ export function buildOverlay(tileUrl: string, city: CityDetail | undefined, heat
         },
       },
       {
+        id: OUTSIDE_RING_LAYER,
+        type: 'circle',
+        source: 'storefronts',
+        'source-layer': 'storefronts',
+        minzoom: POINT_MIN_ZOOM,
+        filter: ['!', ['get', 'inside_perimeter']],
+        paint: {
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-radius': markerRadius(3.5),
+          'circle-stroke-color': MARKER_OUTLINE,
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
         id: STOREFRONT_LAYER,
         type: 'circle',
         source: 'storefronts',
@@ -131,8 +164,8 @@ export function buildOverlay(tileUrl: string, city: CityDetail | undefined, heat
         minzoom: POINT_MIN_ZOOM,
         paint: {
           'circle-color': statusColor,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 3.5, 16, 7, 19, 12],
-          'circle-stroke-color': ['case', ['get', 'inside_perimeter'], '#ffffff', '#3b3b3b'],
+          'circle-radius': markerRadius(),
+          'circle-stroke-color': MARKER_OUTLINE,
           'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 13, 1, 17, 2],
         },
       },
