@@ -181,6 +181,12 @@ test.describe('focus around the storefront panel', () => {
 
     await page.goto(`/towns/${town.slug}?view=list&sort=street`);
     await page.getByRole('button', { name: /Aaa-Fokusgasse 7/ }).click();
+    // Escape takes the question back, and focus returns to the button that asked it
+    await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
+    await expect(panel.getByRole('button', { name: 'Endgültig löschen' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(panel.getByRole('button', { name: 'Endgültig löschen' })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Ladenlokal löschen' })).toBeFocused();
     await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
     await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
     await expect(panel).toHaveCount(0);

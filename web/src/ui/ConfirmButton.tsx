@@ -14,7 +14,7 @@ export interface ConfirmButtonProps {
 
 /**
  * A two-step button for actions that cannot be undone: the first click asks, the second acts.
- * Focus moves to the question's confirm button and back to the trigger on cancel.
+ * Focus moves to the question's confirm button and back to the trigger on cancel (also by Escape).
  */
 export function ConfirmButton({
   label,
@@ -49,7 +49,16 @@ export function ConfirmButton({
     );
   }
   return (
-    <div className="confirm" role="group" aria-labelledby={questionId}>
+    <div
+      className="confirm"
+      role="group"
+      aria-labelledby={questionId}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        setAsking(false);
+      }}
+    >
       <p id={questionId} className="confirm__question">
         {question}
       </p>
