@@ -1,5 +1,5 @@
 import { VACANCY_RATE_STEPS } from '../map/colors';
-import { formatKpi, type ReportLang } from './report-format';
+import { formatShareBound, type ReportLang } from './report-format';
 
 /**
  * How the network map draws the API's classes (api/src/reports/vacancy-classes.ts). The colours are
@@ -26,8 +26,8 @@ export function classLabel(
   range: ClassRange,
   lang: ReportLang,
 ): { key: 'below' | 'range' | 'above'; from: string; to: string } {
-  const from = formatKpi('share', range.from, lang);
-  const to = formatKpi('share', range.to, lang);
+  const from = formatShareBound(range.from, lang);
+  const to = formatShareBound(range.to, lang);
   if (range.to === null) return { key: 'above', from, to };
   if (range.from === 0) return { key: 'below', from, to };
   return { key: 'range', from, to };

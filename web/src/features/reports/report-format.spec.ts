@@ -21,6 +21,7 @@ describe('report formatting', () => {
   it('writes shares as percent with one decimal, German first', () => {
     expect(plain(formatKpi('share', 0.12345, 'de'))).toBe('12,3 %');
     expect(formatKpi('share', 0.12345, 'en')).toBe('12.3%');
+    expect(plain(formatKpi('share', 0.11, 'de'))).toBe('11,0 %'); // a column of shares keeps its decimal
     expect(formatKpi('share', null, 'de')).toBe('–');
     expect(formatKpi('count', 1234, 'de')).toBe('1.234');
     expect(formatKpi('per1000', 0.6449, 'de')).toBe('0,64'); // as the dashboard (one decimal said 0,6)

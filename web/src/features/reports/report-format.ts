@@ -11,15 +11,18 @@ export type KpiKind = 'share' | 'count' | 'days' | 'per1000';
 
 const locale = (lang: ReportLang): string => (lang === 'en' ? 'en-GB' : 'de-DE');
 const PER_1000_DIGITS = 2;
+const SHARE: Intl.NumberFormatOptions = {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+};
 export const DASH = '–';
 
 export function formatKpi(kind: KpiKind, value: number | null | undefined, lang: ReportLang): string {
   if (value === null || value === undefined) return DASH;
   switch (kind) {
-    case 'share':
-      return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(
-        value,
-      );
+    case 'share': // always one decimal: „11,0 %“ beside „11,2 %“, not „11 %“
+      return new Intl.NumberFormat(locale(lang), SHARE).format(value);
     case 'count':
     case 'days':
       return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(value);
@@ -32,15 +35,19 @@ export function formatKpi(kind: KpiKind, value: number | null | undefined, lang:
   }
 }
 
+/** A class bound of a legend, as few digits as it has: „5 %“, „12,5 %“. */
+export function formatShareBound(value: number | null, lang: ReportLang): string {
+  if (value === null) return DASH;
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
 /**
  * A value as the report prints it, as a number (a share in percent): rounded exactly as formatKpi
  * rounds it, by the same formatter.
  */
 function printed(kind: KpiKind, value: number): number {
   const options: Intl.NumberFormatOptions =
-    kind === 'share'
-      ? { style: 'percent', maximumFractionDigits: 1 }
-      : { maximumFractionDigits: kind === 'per1000' ? PER_1000_DIGITS : 0 };
+    kind === 'share' ? SHARE : { maximumFractionDigits: kind === 'per1000' ? PER_1000_DIGITS : 0 };
   return parseFloat(new Intl.NumberFormat('en-US', { ...options, useGrouping: false }).format(value));
 }
 
