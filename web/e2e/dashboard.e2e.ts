@@ -216,6 +216,10 @@ test('the network overview shows the towns and opens a town', async ({ page, req
   await page.waitForFunction(
     () => (window.__schaufensterMap?.queryRenderedFeatures({ layers: ['towns'] }).length ?? 0) > 0,
   );
+  // each circle is named on the map (the table below names them for screen readers)
+  const labels = page.getByTestId('network-map').locator('.network-map__label');
+  await expect(labels).toHaveCount(network!.cityIds.length);
+  await expect(labels.filter({ hasText: town.name })).toBeVisible();
   await page.getByRole('link', { name: town.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
 });

@@ -73,6 +73,36 @@ export default function NetworkPage({ slug }: { slug: string }) {
             label={t('network.mapLabel', { name: network.data.name })}
             onOpen={(s) => navigate(`/towns/${s}`)}
           />
+          <div className="table-wrap network-towns">
+            <table className="storefront-table">
+              <caption>{t('network.townsTitle', { date: formatDate(todayIso()) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.town')}</th>
+                  <th scope="col">{t('network.units')}</th>
+                  <th scope="col">{t('network.vacant')}</th>
+                  <th scope="col">{t('network.rate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.city.id}>
+                    <th scope="row">
+                      <a href={`/towns/${r.city.slug}`} onClick={onLinkClick}>
+                        {r.city.name}
+                      </a>
+                    </th>
+                    <td>{r.units === null ? '–' : formatNumber(r.units)}</td>
+                    <td>{r.vacant === null ? '–' : formatNumber(r.vacant)}</td>
+                    <td>{r.rate === null ? '–' : formatPercent(r.rate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="hint" data-testid="network-units-hint">
+            {t('network.unitsHint')}
+          </p>
         </div>
         <div className="town__aside">
           <section className="legend" aria-labelledby="network-legend">
@@ -92,34 +122,6 @@ export default function NetworkPage({ slug }: { slug: string }) {
               </li>
             </ul>
           </section>
-          <table className="storefront-table">
-            <caption>{t('network.townsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('network.town')}</th>
-                <th scope="col">{t('network.units')}</th>
-                <th scope="col">{t('network.vacant')}</th>
-                <th scope="col">{t('network.rate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.city.id}>
-                  <th scope="row">
-                    <a href={`/towns/${r.city.slug}`} onClick={onLinkClick}>
-                      {r.city.name}
-                    </a>
-                  </th>
-                  <td>{r.units === null ? '–' : formatNumber(r.units)}</td>
-                  <td>{r.vacant === null ? '–' : formatNumber(r.vacant)}</td>
-                  <td>{r.rate === null ? '–' : formatPercent(r.rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="hint" data-testid="network-units-hint">
-            {t('network.unitsHint')}
-          </p>
         </div>
       </div>
     </div>

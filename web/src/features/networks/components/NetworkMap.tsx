@@ -69,7 +69,7 @@ export function NetworkMap({
             source: 'towns',
             paint: {
               'circle-color': ['get', 'color'],
-              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'units']], 0, 5, 30, 40],
+              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'units']], 0, 5, 30, 40], // radiusOf
               'circle-stroke-color': '#333333',
               'circle-stroke-width': 1.5,
             },
@@ -113,8 +113,27 @@ export function NetworkMap({
   return <div ref={container} className="town-map__canvas network-map" data-testid="network-map" />;
 }
 
+/** A town's circle radius in pixels: as the layer's `circle-radius` (5 px, + 35 px at 30² units). */
+const radiusOf = (units: number): number => Math.min(40, 5 + (Math.sqrt(Math.max(0, units)) * 35) / 30);
+
+/** The towns' names beside their circles (the offline style has no fonts for map labels). */
+const labels = new WeakMap<maplibregl.Map, maplibregl.Marker[]>();
+
 function drawTowns(map: maplibregl.Map, towns: TownSymbol[]): void {
   if (towns.length === 0) return;
+  for (const marker of labels.get(map) ?? []) marker.remove();
+  labels.set(
+    map,
+    towns.map((t) => {
+      const element = document.createElement('span');
+      element.className = 'network-map__label';
+      element.textContent = t.name;
+      element.setAttribute('aria-hidden', 'true'); // the table below the map names them for everyone
+      return new maplibregl.Marker({ element, anchor: 'left', offset: [radiusOf(t.units) + 3, 0] })
+        .setLngLat(t.centre)
+        .addTo(map);
+    }),
+  );
   void map.getSource<maplibregl.GeoJSONSource>('towns')?.setData({
     type: 'FeatureCollection',
     features: towns.map((t) => ({
