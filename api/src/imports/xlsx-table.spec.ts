@@ -49,6 +49,8 @@ const brokenAtTheEnd = (bytes: Buffer): Buffer => {
 const temporaryFiles = (): string[] =>
   readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
 
+const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m, d));
+
 describe('readXlsxTable: cells', () => {
   it('reads each kind of cell as the text a user sees, as the whole-workbook reader did', async () => {
     const bytes = await workbook((book) => {
@@ -150,6 +152,40 @@ describe('readXlsxTable: cells', () => {
       ]);
     });
     expect((await readXlsxTable(bytes)).rows).toEqual([['1', '0', '0', '2']]);
+  });
+
+  it('reads formulas filled down a column (shared formulas): numbers, 0 and dates alike', async () => {
+    const bytes = await workbook((book) => {
+      const sheet = book.addWorksheet('Gefüllt');
+      sheet.addRow(['Objekt-Nr.', 'Miete', 'seit']);
+      const master = (formula: string, ref: string, result: number | Date) => ({
+        formula,
+        shareType: 'shared',
+        ref,
+        result,
+      });
+      sheet.addRow([
+        'H-1',
+        master('10*50', 'B2:B4', 500),
+        master('DATE(2024,1,1)', 'C2:C4', day(2024, 0, 1)),
+      ]);
+      sheet.addRow([
+        'H-2',
+        { sharedFormula: 'B2', result: 750 },
+        { sharedFormula: 'C2', result: day(2024, 0, 2) },
+      ]);
+      sheet.addRow([
+        'H-3',
+        { sharedFormula: 'B2', result: 0 },
+        { sharedFormula: 'C2', result: day(2024, 0, 3) },
+      ]);
+      for (const r of [2, 3, 4]) sheet.getRow(r).getCell(3).numFmt = 'dd.mm.yyyy';
+    });
+    expect((await readXlsxTable(bytes)).rows).toEqual([
+      ['H-1', '500', '2024-01-01'],
+      ['H-2', '750', '2024-01-02'],
+      ['H-3', '0', '2024-01-03'],
+    ]);
   });
 
   it('keeps characters whose bytes fall on both sides of a chunk of the unpacked file', async () => {

@@ -114,10 +114,11 @@ async function readSheet(
 function cellText(cell: ExcelJS.Cell, date1904: boolean): string {
   const value = cell.value;
   // The streaming reader gives a formula's result as a number whatever it is (an error NaN, TRUE 1,
-  // FALSE 0), and a cell's value leaves out a result that is falsy (0, ''): the result is read from
-  // the cell itself. A result in a date format becomes its date, as exceljs's whole-workbook reader did.
+  // FALSE 0). A formula cell's value leaves out a result that is falsy (0, ''), which the cell itself
+  // keeps; a formula filled down a column (a shared formula) is a plain object with its result, and the
+  // cell has none. A result in a date format becomes its date, as exceljs's whole-workbook reader did.
   if (isFormula(value)) {
-    const result = (cell.result as ExcelJS.CellValue | undefined) ?? null;
+    const result = (value.result ?? cell.result ?? null) as ExcelJS.CellValue;
     if (typeof result !== 'number') return valueText(result);
     if (Number.isNaN(result)) return '';
     return valueText(isDateFormat(cell.numFmt) ? excelDate(result, date1904) : result);
