@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { grant, signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
@@ -62,6 +63,21 @@ describe('towns', () => {
     expect(await isSynthetic()).toBe(false); // real ones only
     await add(true);
     expect(await isSynthetic()).toBe(true);
+
+    // a closed town's register is nobody else's business: like its unit count, not told to strangers
+    const closed = await createCity(t.db, [11.2, 50.6], 20000, false);
+    await t.db.query(
+      `INSERT INTO storefronts (city_id, street, location, is_synthetic)
+       VALUES ($1, 'Teststraße', ST_SetSRID(ST_MakePoint($2, $3), 4326), true)`,
+      [closed.id, closed.centre[0], closed.centre[1]],
+    );
+    const stranger = (await request(t.http).get(`/api/cities/${closed.slug}`).expect(200)).body;
+    expect(stranger).toMatchObject({ storefrontCount: null, isSynthetic: false });
+    const admin = await signedIn(t, [], true);
+    expect((await admin.get(`/api/cities/${closed.slug}`).expect(200)).body).toMatchObject({
+      storefrontCount: 1,
+      isSynthetic: true,
+    });
   });
 
   it('answers 404 for an unknown town', async () => {

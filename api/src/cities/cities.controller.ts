@@ -81,10 +81,13 @@ export class CitiesController {
   }
 }
 
-/** The town as this viewer sees it: what they may do with it, and its unit count where they may read it. */
+/**
+ * The town as this viewer sees it: what they may do with it, and its unit count and whether they are
+ * demo data where they may read its storefronts (else nothing about its register).
+ */
 function forViewer<T extends CitySummary>(viewer: Viewer, city: T): ForViewer<T> {
   const access = townAccess(viewer, city.id);
   return mayAccessTown(viewer, city.id, 'readPublic')
     ? { ...city, access }
-    : { ...city, storefrontCount: null, access };
+    : { ...city, storefrontCount: null, isSynthetic: false, access };
 }

@@ -63,7 +63,7 @@ export class CitySummaryResponse implements CitySummary {
 
   @ApiProperty({
     description:
-      'Some of the town’s storefronts are synthetic demo data (`is_synthetic`): its maps and KPIs describe no real downtown',
+      'Some of the town’s storefronts are synthetic demo data (`is_synthetic`): its maps and KPIs describe no real downtown. False where the caller may not read the town’s storefronts',
   })
   isSynthetic: boolean;
 
