@@ -108,9 +108,12 @@ test.describe('council reports', () => {
     await expect(table.locator('tbody tr').first().getByRole('rowheader')).toHaveText(
       changes.transitions[0]!.address,
     );
-    const names = changes.transitions.flatMap((c) => (c.after?.businessName ? [c.after.businessName] : []));
-    expect(names.length).toBeGreaterThan(0); // the councillor reads them in the dashboard …
-    await expect(table).not.toContainText(names[0]!); // … the printed report leaves them out
+    // the councillor reads the business names in the dashboard; the printed rows leave them out
+    const names = changes.transitions
+      .slice(0, 40)
+      .flatMap((c) => (c.after?.businessName ? [c.after.businessName] : []));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) await expect(table).not.toContainText(name);
   });
 
   test('the town page links to the report of the date shown, the network page (signed in) to its report', async ({

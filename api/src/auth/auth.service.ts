@@ -20,9 +20,10 @@ const MAX_FAILURES_PER_EMAIL = 50;
 const MAX_FAILURES_PER_IP = 30;
 const FAILURE_WINDOW = '15 minutes';
 /**
- * Failures (an e-mail and an address: personal data) are kept a day at most: deleted at each successful
- * sign-in and, at most every 10 minutes per process, at a failed one — else an installation nobody
- * signed in to for a while kept every guess of a stranger.
+ * Failures (an e-mail and an address: personal data) are deleted once a day old by the next sign-in
+ * attempt: at each successful one and, at most every 10 minutes per process, at a failed one — before,
+ * an installation nobody signed in to successfully kept every guess of a stranger. (No timer: after the
+ * last attempt they stay until the next.)
  */
 const FAILURE_RETENTION = '1 day';
 const FAILURE_PURGE_EVERY_MS = 10 * 60_000;

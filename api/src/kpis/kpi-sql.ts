@@ -111,11 +111,6 @@ export const RELETTING_MEDIANS = `
   GROUP BY 1, 2`;
 
 /**
- * Per intervention: its evaluation date (end + 12 months), its 12-month check, and the registry's
- * answer (every linked unit `occupied` on the evaluation date; null without linked units).
- * `$1::uuid[]` towns, or null for all; `$2::text[]` the types.
- */
-/**
  * The registry's outcome of intervention `i` (an alias of `interventions`) on `day`: converted when
  * every linked unit is `occupied` then (a temporary use, a vacancy or no period is not a regular
  * lease); NULL without linked units (docs/kpis.md, "Intervention conversion rate", rule 2).
@@ -127,6 +122,11 @@ export const REGISTRY_OUTCOME = (i: string, day: string): string => `
       AND daterange(o.valid_from, o.valid_to, '[)') @> ${day}
     WHERE x.intervention_id = ${i}.id)`;
 
+/**
+ * Per intervention: its evaluation date (end + 12 months), its 12-month check, and the registry's
+ * answer (every linked unit `occupied` on the evaluation date; null without linked units).
+ * `$1::uuid[]` towns, or null for all; `$2::text[]` the types.
+ */
 export const INTERVENTION_OUTCOMES = `
   SELECT i.id, i.city_id, i.type, (i.end_date + interval '12 months')::date AS evaluation_date,
          oc.regular_lease_signed AS check_lease, oc.checked_on AS check_on,

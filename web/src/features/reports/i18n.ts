@@ -122,7 +122,8 @@ const de = {
     },
     interventions: {
       title: 'Maßnahmen',
-      caption: 'Maßnahmen der Stadt, begonnen bis zum Stichtag, mit Ergebnis und Kosten.',
+      caption:
+        'Maßnahmen der Stadt, begonnen bis zum Stichtag, mit Kosten und Ergebnis laut 12-Monats-Kontrolle, soweit bis zum Stichtag erfasst (ohne Kontrolle „noch offen“; die Wissensdatenbank zieht dann das Register heran).',
       truncated:
         'Die Stadt hat {{total}} Maßnahmen erfasst; der Bericht berücksichtigt die {{shown}} zuletzt begonnenen.',
       measure: 'Maßnahme',
@@ -309,7 +310,8 @@ const en: Bundle = {
     },
     interventions: {
       title: 'Interventions',
-      caption: 'The town’s interventions started by the reference date, with outcome and cost.',
+      caption:
+        'The town’s interventions started by the reference date, with cost and the outcome of the 12-month check as recorded by the reference date (without a check “not yet known”; the knowledge base then consults the register).',
       truncated:
         'The town has recorded {{total}} interventions; the report considers the {{shown}} most recently started.',
       measure: 'Intervention',

@@ -46,7 +46,8 @@ export function ExportLinks({ cityId, town }: { cityId: string; town: string }) 
           </li>
         ))}
       </ul>
-      <p className="visually-hidden" role="status">
+      {/* visible too: a town's workbook takes seconds to build */}
+      <p className="hint" role="status">
         {busy !== null ? t('import.export.busy', { file: t(`import.export.${busy}`) }) : ''}
       </p>
       {error !== null && (
