@@ -11,8 +11,8 @@ export function formatKpi(t: TFunction, key: BenchmarkKpi, value: number | null)
       return formatPercent(value, 1);
     case 'count':
       return formatNumber(value);
-    case 'signedCount':
-      return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+    case 'signedCount': // a true minus sign, as the changes (formatKpiChange) write it
+      return value > 0 ? `+${formatNumber(value)}` : value < 0 ? `−${formatNumber(-value)}` : formatNumber(0);
     case 'days':
       return t('kpi.days', { value: formatNumber(value) });
     case 'per1000':

@@ -30,9 +30,9 @@ describe('report formatting', () => {
 
   it('writes changes of shares in percentage points and of counts as signed differences', () => {
     expect(formatChange('share', 0.15, 0.123, 'de')).toBe('+2,7 Pp.');
-    expect(formatChange('share', 0.1, 0.125, 'en')).toBe('-2.5 pp');
+    expect(formatChange('share', 0.1, 0.125, 'en')).toBe('−2.5 pp'); // U+2212, not a hyphen
     expect(formatChange('share', 0.1, 0.1, 'de')).toBe('±0 Pp.');
-    expect(formatChange('count', 40, 43, 'de')).toBe('-3');
+    expect(formatChange('count', 40, 43, 'de')).toBe('−3');
     expect(formatChange('count', 43, 40, 'de')).toBe('+3');
     expect(formatChange('share', 0.1, null, 'de')).toBe('–');
   });

@@ -72,7 +72,9 @@ export function formatChange(
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
     signDisplay: 'always',
-  }).format(rounded);
+  })
+    .format(rounded)
+    .replace('-', '−'); // a true minus sign (Intl writes a hyphen), as the dashboard does
   return kind === 'share' ? `${text} ${ppUnit(lang)}` : text;
 }
 
