@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
 import { createTestApp, type TestApp } from './app.js';
 import { tileOf } from './factories.js';
+import { decode } from './mvt.js';
 import { agreeing, settled } from './settled.js';
 
 /**
@@ -33,24 +32,6 @@ const [LON, LAT] = tileCentre(T.x, T.y, Z);
 let testApp: TestApp;
 let db: DataSource;
 
-interface DecodedFeature {
-  properties: Record<string, string | number | boolean>;
-  /** The first point of the geometry in tile coordinates, `x y`. */
-  at: string;
-}
-function decode(body: Buffer): Record<string, DecodedFeature[]> {
-  const tile = new VectorTile(new PbfReader(body));
-  const layers: Record<string, DecodedFeature[]> = {};
-  for (const name of Object.keys(tile.layers)) {
-    const layer = tile.layers[name]!;
-    layers[name] = Array.from({ length: layer.length }, (_, i) => {
-      const feature = layer.feature(i);
-      const [first] = feature.loadGeometry()[0] ?? [];
-      return { properties: feature.properties, at: first ? `${first.x} ${first.y}` : '' };
-    });
-  }
-  return layers;
-}
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
