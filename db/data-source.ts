@@ -18,6 +18,7 @@ import { TimeOrderedIds1765200000000 } from './migrations/1765200000000-TimeOrde
 import { QuietSessionPurge1765300000000 } from './migrations/1765300000000-QuietSessionPurge.js';
 import { VerificationHistory1765400000000 } from './migrations/1765400000000-VerificationHistory.js';
 import { PasswordChangeRequired1765500000000 } from './migrations/1765500000000-PasswordChangeRequired.js';
+import { SyntheticTownsIndex1765600000000 } from './migrations/1765600000000-SyntheticTownsIndex.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -39,6 +40,7 @@ export const migrations = [
   QuietSessionPurge1765300000000,
   VerificationHistory1765400000000,
   PasswordChangeRequired1765500000000,
+  SyntheticTownsIndex1765600000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */
