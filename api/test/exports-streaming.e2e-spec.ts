@@ -1,6 +1,7 @@
 import { todayIso } from '../src/common/validators.js';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { binary } from './binary-body.js';
 import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
@@ -246,13 +247,6 @@ function expectedGeoJson(keep?: (i: number) => boolean): string {
     }),
   });
 }
-
-/** supertest: the body as raw bytes. */
-const binary = (r: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  r.on('data', (c: Buffer) => chunks.push(c));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('streamed exports across batches', () => {
   it('the seeded town has units inside and outside the perimeter, special cells at the batch border', () => {

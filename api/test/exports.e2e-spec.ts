@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 import { unitsOf, upload } from './fixtures/import-helpers.js';
+import { binary } from './binary-body.js';
 
 /** Exports filtered like the map and scoped by role; export → import gives the same units. */
 let t: TestApp;
@@ -72,11 +73,7 @@ describe('exports', () => {
     const res = await editor
       .get(`/api/exports/storefronts.csv?cityId=${town.id}&excel=de`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -132,11 +129,7 @@ describe('exports', () => {
     const xlsx = await editor
       .get(`/api/exports/storefronts.xlsx?cityId=${town.id}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);
@@ -237,11 +230,7 @@ describe('exports', () => {
     const xlsx = await editor
       .get(`/api/exports/storefronts.xlsx?cityId=${town.id}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(Number(xlsx.headers['content-length'])).toBe((xlsx.body as Buffer).length);
     const copy = await createCity(t.db, [10.7, 50.95]);

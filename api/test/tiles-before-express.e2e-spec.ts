@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import request from 'supertest';
+import { binary } from './binary-body.js';
 import { ChangeFeed } from '../src/database/change-feed.js';
 import { TileLane } from '../src/tiles/tile-lane.js';
 import { TileReplay } from '../src/tiles/tile-replay.js';
@@ -24,11 +25,6 @@ let pipelineCalls = 0;
 /** Who answered each 200 that was not a replay: 'pipeline' (the controller) or 'lane'. */
 const answeredBy: ('pipeline' | 'lane')[] = [];
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const get = (path: string, headers: Record<string, string> = {}) =>
   request(t.http).get(path).set(headers).buffer(true).parse(binary);
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import request from 'supertest';
+import { binary } from './binary-body.js';
 import { type DataSource } from 'typeorm';
 import { TileCacheInvalidator } from '../src/tiles/data-version.service.js';
 import { createTestApp, type TestApp } from './app.js';
@@ -32,11 +33,6 @@ const [LON, LAT] = tileCentre(T.x, T.y, Z);
 let testApp: TestApp;
 let db: DataSource;
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const getTile = (path: string) => request(testApp.http).get(path).buffer(true).parse(binary);
 const pointTile = (query = '') => getTile(`/api/tiles/storefronts/${Z}/${T.x}/${T.y}?cityId=${CITY}${query}`);
 

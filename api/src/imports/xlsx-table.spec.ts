@@ -53,21 +53,21 @@ const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m, d
 
 describe('readXlsxTable: cells', () => {
   it('reads each kind of cell as the text a user sees, as the whole-workbook reader did', async () => {
+    const header = [
+      'Straße',
+      'seit',
+      'Fläche',
+      'Summe',
+      'Datum',
+      'Text',
+      'Teilung',
+      'Fehler',
+      'Bool',
+      'Rich',
+      'Web',
+    ];
     const bytes = await workbook((book) => {
       const sheet = book.addWorksheet('Leerstände & Co.');
-      const header = [
-        'Straße',
-        'seit',
-        'Fläche',
-        'Summe',
-        'Datum',
-        'Text',
-        'Teilung',
-        'Fehler',
-        'Bool',
-        'Rich',
-        'Web',
-      ];
       sheet.addRow([...header, '', '']);
       const row = sheet.addRow([
         '  Mühlgasse ',
@@ -88,19 +88,7 @@ describe('readXlsxTable: cells', () => {
     });
     const table = await readXlsxTable(bytes);
     // the header's empty cells at its end do not count; cells beyond the header are cut
-    expect(table.headers).toEqual([
-      'Straße',
-      'seit',
-      'Fläche',
-      'Summe',
-      'Datum',
-      'Text',
-      'Teilung',
-      'Fehler',
-      'Bool',
-      'Rich',
-      'Web',
-    ]);
+    expect(table.headers).toEqual(header);
     expect(table.rows).toEqual([
       [
         'Mühlgasse',
