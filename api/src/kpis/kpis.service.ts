@@ -53,24 +53,15 @@ export class KpisService {
     from?: string,
     to: string = todayIso(),
   ): Promise<TownTransitions> {
-    const id = cityId.toLowerCase();
     const start = from ?? trailingYear(to).from;
     if (start > to) throw invalid('from must not lie after to.', { from: start, to });
-    if (!(await this.transitionsOf.townExists(id))) throw notFound('Town', id);
+    const [{ id }] = (await this.knownTowns([cityId])) as [KpiTown];
     const listed = await this.transitionsOf.list(id, start, to);
-    if (mayAccessTown(viewer, id, 'read')) return { cityId: id, from: start, to, ...listed };
     const anonymous = (side: TransitionSide | null) => side && { ...side, businessName: null };
-    return {
-      cityId: id,
-      from: start,
-      to,
-      ...listed,
-      transitions: listed.transitions.map((t) => ({
-        ...t,
-        before: anonymous(t.before),
-        after: anonymous(t.after),
-      })),
-    };
+    const transitions = mayAccessTown(viewer, id, 'read')
+      ? listed.transitions
+      : listed.transitions.map((t) => ({ ...t, before: anonymous(t.before), after: anonymous(t.after) }));
+    return { cityId: id, from: start, to, ...listed, transitions };
   }
 
   async snapshot(cityIds: string[], asOf: string = todayIso()): Promise<TownKpis[]> {

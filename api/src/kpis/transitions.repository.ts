@@ -19,11 +19,6 @@ const side = (status: string, category: string, business: string): string =>
 export class TransitionsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async townExists(cityId: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM cities WHERE id = $1`, [cityId]);
-    return rows.length > 0;
-  }
-
   async list(
     cityId: string,
     from: string,
