@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api-client';
-import { fetchReportPdf, pdfErrorKey } from './report-pdf';
+import { fetchDownload } from '../../lib/download';
+import { PDF, pdfErrorKey } from './report-pdf';
+
+const fetchReportPdf = (href: string) => fetchDownload(href, PDF);
 
 const HREF = '/api/reports/towns/gotha.pdf?asOf=2025-06-30&lang=de';
 

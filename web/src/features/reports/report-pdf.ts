@@ -1,5 +1,4 @@
 import { isApiError } from '../../lib/api-client';
-import { fetchDownload } from '../../lib/download';
 import { errorMessageKey } from '../../lib/error-message';
 
 /** Why the renderer could not produce a PDF (503 busy or unavailable, 504 timeout, 502 page failed). */
@@ -10,9 +9,7 @@ const RENDER_CODES = [
   'REPORT_PAGE_FAILED',
 ] as const;
 
-/** Fetches the report's PDF (rendering takes seconds up to about a minute); see fetchDownload. */
-export const fetchReportPdf = (href: string): Promise<{ blob: Blob; fileName: string }> =>
-  fetchDownload(href, 'application/pdf');
+export const PDF = 'application/pdf';
 
 /** The i18n key explaining a failed PDF download: the renderer's codes, else the API's usual ones. */
 export function pdfErrorKey(error: unknown): string {

@@ -1,6 +1,6 @@
-import { useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchDownload, saveBlob } from '../../../lib/download';
+import { useDownload } from '../../../lib/use-download';
 import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
 import { exportLinks, type ExportLink } from '../import-mapping';
 
@@ -12,22 +12,11 @@ import { exportLinks, type ExportLink } from '../import-mapping';
  */
 export function ExportLinks({ cityId, town }: { cityId: string; town: string }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<ExportLink['format'] | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const download = async (event: MouseEvent<HTMLAnchorElement>, link: ExportLink): Promise<void> => {
+  const { busy, error, download } = useDownload<ExportLink['format']>();
+  const onClick = (event: MouseEvent<HTMLAnchorElement>, link: ExportLink): void => {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    if (busy !== null) return;
-    setBusy(link.format);
-    setError(null);
-    try {
-      const { blob, fileName } = await fetchDownload(link.href, link.accept);
-      saveBlob(blob, fileName);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure : new Error('The download failed.'));
-    } finally {
-      setBusy(null);
-    }
+    void download(link.format, link.href, link.accept);
   };
   return (
     <section className="panel-section" aria-labelledby="export-heading">
@@ -39,7 +28,7 @@ export function ExportLinks({ cityId, town }: { cityId: string; town: string }) 
               href={link.href}
               download
               aria-busy={busy === link.format}
-              onClick={(event) => void download(event, link)}
+              onClick={(event) => onClick(event, link)}
             >
               {t(`import.export.${link.format}`)}
             </a>

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, todayIso } from '../../../lib/dates';
 import { onLinkClick } from '../../../router/router';
 import type { ReportLang } from '../report-format';
-import { saveBlob } from '../../../lib/download';
-import { fetchReportPdf, pdfErrorKey } from '../report-pdf';
+import { useDownload } from '../../../lib/use-download';
+import { PDF, pdfErrorKey } from '../report-pdf';
 import { reportLang } from '../report-url';
 import { useInputFollowing } from '../../../ui/use-input-following';
 
@@ -21,26 +21,15 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
   const { t } = useTranslation();
   const [date, setDate] = useInputFollowing(asOf);
   const [language, setLanguage] = useInputFollowing<ReportLang>(lang);
-  const [pdfBusy, setPdfBusy] = useState(false);
-  const [pdfError, setPdfError] = useState<Error | null>(null);
+  const pdf = useDownload<'pdf'>();
+  const pdfBusy = pdf.busy !== null;
+  const pdfError = pdf.error;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (isIsoDate(date)) onChange(date, language);
   };
   // The server renders the PDF (seconds, up to about a minute): the button says so meanwhile.
-  const downloadPdf = async (): Promise<void> => {
-    if (pdfBusy) return;
-    setPdfBusy(true);
-    setPdfError(null);
-    try {
-      const { blob, fileName } = await fetchReportPdf(pdfHref);
-      saveBlob(blob, fileName);
-    } catch (error) {
-      setPdfError(error instanceof Error ? error : new Error('The PDF download failed.'));
-    } finally {
-      setPdfBusy(false);
-    }
-  };
+  const downloadPdf = (): Promise<void> => pdf.download('pdf', pdfHref, PDF);
   return (
     <form className="report-toolbar" aria-label={t('reports.toolbar.label')} onSubmit={submit}>
       <a href={backHref} onClick={onLinkClick}>
