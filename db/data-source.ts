@@ -19,6 +19,7 @@ import { QuietSessionPurge1765300000000 } from './migrations/1765300000000-Quiet
 import { VerificationHistory1765400000000 } from './migrations/1765400000000-VerificationHistory.js';
 import { PasswordChangeRequired1765500000000 } from './migrations/1765500000000-PasswordChangeRequired.js';
 import { SyntheticTownsIndex1765600000000 } from './migrations/1765600000000-SyntheticTownsIndex.js';
+import { TownUnitCounts1765700000000 } from './migrations/1765700000000-TownUnitCounts.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -41,6 +42,7 @@ export const migrations = [
   VerificationHistory1765400000000,
   PasswordChangeRequired1765500000000,
   SyntheticTownsIndex1765600000000,
+  TownUnitCounts1765700000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

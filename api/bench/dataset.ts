@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
  * else synthetic towns spread over Germany — with N storefronts shared out in proportion to √population,
  * four occupancy periods per unit over 2015–2025 and a few interventions per town. Set-based SQL
  * (`INSERT … SELECT generate_series`) with triggers off (session_replication_role = replica), then the
- * pre-aggregates are rebuilt once (kpi_rebuild, tile_grid_rebuild) exactly as the migrations backfill them.
+ * pre-aggregates are rebuilt once (kpi_rebuild, town_unit_counts_rebuild, tile_grid_rebuild) exactly as
+ * the migrations backfill them.
  */
 export const SIZES = { S: 50_000, M: 500_000, L: 5_000_000 } as const;
 export type Size = keyof typeof SIZES;
@@ -169,6 +170,7 @@ export async function generate(db: DataSource, size: Size, log: (msg: string) =>
   t0 = Date.now();
   await q(`ANALYZE`);
   await q(`SELECT kpi_rebuild()`);
+  await q(`SELECT town_unit_counts_rebuild()`);
   log(`KPI pre-aggregates rebuilt (${Date.now() - t0} ms)`);
   t0 = Date.now();
   await q(`SELECT tile_grid_rebuild()`);

@@ -80,6 +80,72 @@ describe('towns', () => {
     });
   });
 
+  it('keeps each town’s unit count exact through inserts, deletes, moves and flag changes', async () => {
+    const other = await createCity(t.db, [11.3, 50.7]);
+    const towns = [city.id, other.id];
+    const kept = () =>
+      t.db.query(
+        `SELECT city_id AS "cityId", storefronts, synthetic FROM town_unit_counts
+         WHERE city_id = ANY($1::uuid[]) ORDER BY city_id`,
+        [towns],
+      );
+    const counted = () =>
+      t.db.query(
+        `SELECT city_id AS "cityId", count(*)::int AS storefronts, (count(*) FILTER (WHERE is_synthetic))::int AS synthetic
+         FROM storefronts WHERE city_id = ANY($1::uuid[]) GROUP BY city_id ORDER BY city_id`,
+        [towns],
+      );
+    const listed = async (id: string) =>
+      (await api.get('/api/cities').expect(200)).body.find((c: { id: string }) => c.id === id)
+        ?.storefrontCount;
+
+    // one statement, two towns: five units here (two synthetic), three there (one synthetic)
+    await t.db.query(
+      `INSERT INTO storefronts (city_id, street, location, is_synthetic)
+       SELECT CASE WHEN i <= 5 THEN $1 ELSE $2 END::uuid, 'Teststraße ' || i,
+              ST_SetSRID(ST_MakePoint(CASE WHEN i <= 5 THEN $3::float8 ELSE $4::float8 END, 50.5), 4326), i IN (1, 2, 6)
+       FROM generate_series(1, 8) i`,
+      [city.id, other.id, city.centre[0], 11.3],
+    );
+    expect(await kept()).toEqual(await counted());
+    expect(await listed(city.id)).toBe(5);
+
+    await t.db.query(
+      `DELETE FROM storefronts WHERE city_id = $1 AND street IN ('Teststraße 1', 'Teststraße 3')`,
+      [city.id],
+    );
+    await t.db.query(`UPDATE storefronts SET city_id = $1 WHERE street = 'Teststraße 6'`, [city.id]);
+    await t.db.query(
+      `UPDATE storefronts SET is_synthetic = NOT is_synthetic WHERE street IN ('Teststraße 2', 'Teststraße 4')`,
+    );
+    await t.db.query(`UPDATE storefronts SET street = street || 'a' WHERE city_id = $1`, [other.id]); // no change
+    // here: 2 (now real), 4 (now synthetic), 5, 6 (moved, synthetic); there: 7, 8
+    const expected = [
+      { cityId: city.id, storefronts: 4, synthetic: 2 },
+      { cityId: other.id, storefronts: 2, synthetic: 0 },
+    ].sort((a, b) => (a.cityId < b.cityId ? -1 : 1));
+    expect(await kept()).toEqual(expected);
+    expect(await counted()).toEqual(expected);
+    expect(await listed(other.id)).toBe(2);
+
+    // a rollback takes the count back with the rows; the rebuild agrees with the triggers
+    await t.db
+      .transaction(async (em) => {
+        await em.query(`DELETE FROM storefronts WHERE city_id = $1`, [city.id]);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await kept()).toEqual(expected);
+    await t.db.query(`SELECT town_unit_counts_rebuild()`);
+    expect(await kept()).toEqual(expected);
+
+    // the count goes with its town
+    await t.db.query(`DELETE FROM storefronts WHERE city_id = $1`, [other.id]);
+    expect(await kept()).toEqual(expected.map((c) => (c.cityId === other.id ? { ...c, storefronts: 0 } : c)));
+    await t.db.query(`DELETE FROM cities WHERE id = $1`, [other.id]);
+    expect(await kept()).toEqual(expected.filter((c) => c.cityId === city.id));
+  });
+
   it('answers 404 for an unknown town', async () => {
     expect((await api.get('/api/cities/atlantis').expect(404)).body.code).toBe('NOT_FOUND');
   });

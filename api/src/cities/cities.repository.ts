@@ -11,10 +11,12 @@ const SUMMARY_COLUMNS = `
   c.perimeter_is_placeholder AS "perimeterIsPlaceholder", c.open_data AS "openData", c.version,
   COALESCE((SELECT array_agg(n.slug ORDER BY n.slug) FROM network_members m JOIN networks n ON n.id = m.network_id
             WHERE m.city_id = c.id), '{}') AS "networkSlugs",
-  (SELECT count(*)::int FROM storefronts s WHERE s.city_id = c.id) AS "storefrontCount",
-  EXISTS (SELECT 1 FROM storefronts s WHERE s.city_id = c.id AND s.is_synthetic) AS "isSynthetic",
+  COALESCE(u.storefronts, 0) AS "storefrontCount", COALESCE(u.synthetic, 0) > 0 AS "isSynthetic",
   (SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]
      FROM (SELECT COALESCE(c.boundary, c.perimeter)::box2d AS b) e WHERE b IS NOT NULL) AS bbox`;
+
+/** The towns with their unit counts (kept by triggers: migration TownUnitCounts). */
+const TOWNS = `cities c LEFT JOIN town_unit_counts u ON u.city_id = c.id`;
 
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS},
   ST_AsGeoJSON(c.boundary, 6)::json AS boundary, c.boundary_source AS "boundarySource",
@@ -25,9 +27,9 @@ export class CitiesRepository {
   constructor(private readonly db: DataSource) {}
 
   list(networkSlug?: string): Promise<CitySummary[]> {
-    if (!networkSlug) return this.db.query(`SELECT ${SUMMARY_COLUMNS} FROM cities c ORDER BY c.name`);
+    if (!networkSlug) return this.db.query(`SELECT ${SUMMARY_COLUMNS} FROM ${TOWNS} ORDER BY c.name`);
     return this.db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM cities c
+      `SELECT ${SUMMARY_COLUMNS} FROM ${TOWNS}
        WHERE EXISTS (SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id
                      WHERE m.city_id = c.id AND n.slug = $1)
        ORDER BY c.name`,
@@ -38,7 +40,7 @@ export class CitiesRepository {
   async find(idOrSlug: string, db: DataSource | EntityManager = this.db): Promise<City | null> {
     const params: unknown[] = [];
     const rows: City[] = await db.query(
-      `SELECT ${DETAIL_COLUMNS} FROM cities c WHERE ${idOrSlugCondition('c', idOrSlug, params)}`,
+      `SELECT ${DETAIL_COLUMNS} FROM ${TOWNS} WHERE ${idOrSlugCondition('c', idOrSlug, params)}`,
       params,
     );
     return rows[0] ?? null;
