@@ -372,7 +372,9 @@ describe('temporary passwords', () => {
       .send({ currentPassword: 'not-the-password', newPassword: NEW_PASSWORD })
       .expect(400);
     expect(wrong.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'wrong_password' } });
-    expect(wrong.body.details.fields).toEqual([{ field: 'currentPassword', problems: [expect.any(String)] }]);
+    expect(wrong.body.details.fields).toEqual([
+      { field: 'currentPassword', problems: [expect.any(String)], rules: [{ rule: 'wrong_password' }] },
+    ]);
     const same = await user
       .post('/api/auth/password')
       .send({ currentPassword: temporary, newPassword: temporary })

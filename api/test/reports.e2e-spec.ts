@@ -130,6 +130,29 @@ describe('GET /api/reports/towns/:idOrSlug.pdf', () => {
     expect(res.body.message).toMatch(/not available/);
   });
 
+  it('compares with one of the town’s networks only, refused before any rendering', async () => {
+    const slug = `report-net-${city.slug}`;
+    const [net] = await t.db.query(
+      `INSERT INTO networks (slug, name) VALUES ($1, 'Berichtsnetz') RETURNING id`,
+      [slug],
+    );
+    const pdf = (network: string) =>
+      editor.get(
+        `/api/reports/towns/${city.slug}.pdf?asOf=2025-06-30&network=${encodeURIComponent(network)}`,
+      );
+    const notMember = (await pdf(slug).expect(400)).body;
+    expect(notMember).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'network', rules: [{ rule: 'townNetwork' }] }] },
+    });
+    expect(notMember.message).toContain('belongs to no network');
+    expect((await pdf('Kein Slug').expect(400)).body.details.fields[0].field).toBe('network');
+
+    await t.db.query(`INSERT INTO network_members (network_id, city_id) VALUES ($1, $2)`, [net.id, city.id]);
+    await pdf(slug).expect(503); // accepted: on to the renderer, which this suite does not have
+    expect((await pdf('no-such-network').expect(400)).body.message).toContain(`its networks: ${slug}`);
+  });
+
   it('answers 404 for an unknown network before any rendering', async () => {
     const res = await editor.get('/api/reports/networks/no-such-network.pdf').expect(404);
     expect(res.body.code).toBe('NOT_FOUND');

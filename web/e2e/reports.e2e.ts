@@ -116,6 +116,57 @@ test.describe('council reports', () => {
     for (const name of names) await expect(table).not.toContainText(name);
   });
 
+  test('the town report compares with the network the reader chooses, in the page and the PDF', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await signIn(page, DEMO.viewerGotha);
+    const gotha = (await townBySlug(page.request, 'gotha')) as { networkSlugs?: string[] };
+    const networks = (await (await page.request.get('/api/networks')).json()) as {
+      slug: string;
+      name: string;
+    }[];
+    const nameOf = (slug: string) => networks.find((n) => n.slug === slug)!.name;
+    const median = async (network: string) => {
+      const res = await page.request.get(`/api/kpis/network-summary?network=${network}&asOf=${AS_OF}`);
+      return (await res.json()) as { towns: number; kpis: { vacancyRate: { median: number | null } } };
+    };
+    const [first, second] = gotha.networkSlugs as [string, string];
+    expect(second).toBe(NETWORK);
+
+    await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);
+    await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    const caption = page.locator('.report-table--sheet caption');
+    const medianCell = page.locator('tr[data-kpi="vacancyRate"] td').last();
+    await expect(caption).toContainText(`„${nameOf(first)}“ (n = ${(await median(first)).towns})`);
+    const choice = page.getByRole('combobox', { name: 'Vergleich mit Netzwerk' });
+    await expect(choice).toHaveValue(first);
+
+    await choice.selectOption({ label: nameOf(NETWORK) });
+    await page.getByRole('button', { name: 'Anzeigen' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]netzwerk=${NETWORK}(&|$)`));
+    await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    const chosen = await median(NETWORK);
+    await expect(caption).toContainText(`„${nameOf(NETWORK)}“ (n = ${chosen.towns})`);
+    expect(plain(await medianCell.innerText())).toBe(
+      plain(formatKpi('share', chosen.kpis.vacancyRate.median, 'de')),
+    );
+    await expect(page.getByText(new RegExp(`netzwerk=${NETWORK}`))).toBeVisible(); // the printed link
+
+    // the PDF button asks for the same comparison; the server renders it
+    const res = await page.request.get(
+      `/api/reports/towns/gotha.pdf?asOf=${AS_OF}&lang=de&network=${NETWORK}`,
+      {
+        timeout: 90_000,
+      },
+    );
+    expect(res.status()).toBe(200);
+    const file = testInfo.outputPath('gotha-network.pdf');
+    writeFileSync(file, await res.body());
+    const text = plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(`Median der Städte des Netzwerks „${nameOf(NETWORK)}“ (n = ${chosen.towns})`);
+  });
+
   test('the town page links to the report of the date shown, the network page (signed in) to its report', async ({
     page,
   }) => {

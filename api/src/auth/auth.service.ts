@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
+import { fieldError } from '../common/validation.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { throttleAddress } from './throttle-address.js';
 import { SessionsRepository, type SessionUser } from './sessions.repository.js';
@@ -228,7 +229,3 @@ export class AuthService {
     }
   }
 }
-
-/** A refusal of one field, in the shape the validation pipe gives (`details.fields`), with a reason. */
-const fieldError = (field: string, reason: string, message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', message, { reason, fields: [{ field, problems: [message] }] });

@@ -37,6 +37,16 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+/**
+ * A refusal of one field that only a service can decide (it needs the database), in the validation
+ * pipe's shape, with the rule by name (and as `reason`).
+ */
+export const fieldError = (field: string, rule: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, {
+    reason: rule,
+    fields: [{ field, problems: [message], rules: [{ rule }] } satisfies FieldProblem],
+  });
+
 /** Rejects unknown fields, converts types, and answers in the API's error shape. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({

@@ -99,6 +99,16 @@ export class ReportMapRepository {
     return rows[0] ?? { isSynthetic: false, lastVerifiedOn: null, lastChangedAt: null };
   }
 
+  /** The slugs of the networks a town belongs to, in the order the town's `networkSlugs` lists them. */
+  async networksOf(cityId: string): Promise<string[]> {
+    const rows = await this.db.query<{ slug: string }[]>(
+      `SELECT n.slug FROM network_members m JOIN networks n ON n.id = m.network_id
+        WHERE m.city_id = $1 ORDER BY n.slug`,
+      [cityId],
+    );
+    return rows.map((r) => r.slug);
+  }
+
   async networkSlug(idOrSlug: string): Promise<string | null> {
     const params: unknown[] = [];
     const where = idOrSlugCondition('n', idOrSlug, params);

@@ -8,7 +8,7 @@ import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { NetworkReportMapResponse } from './dto/network-report-map.response.js';
 import { ReportMapResponse } from './dto/report-map.response.js';
 import { ApiRenderErrors } from './dto/report-render-error.body.js';
-import { ReportMapQuery, ReportPdfQuery } from './dto/report-query.js';
+import { ReportMapQuery, ReportPdfQuery, TownReportPdfQuery } from './dto/report-query.js';
 import { NetworkMapService } from './network-map.service.js';
 import { ReportRenderErrorFilter } from './report-render.error.js';
 import type { NetworkReportMap, ReportMap } from './report.types.js';
@@ -71,15 +71,20 @@ export class ReportsController {
   @ReadTown('city', 'idOrSlug')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The town report as a PDF (A4), as a download', content: PDF })
-  @ApiErrors(400, 401, 403, NO_TOWN)
+  @ApiErrors(
+    [400, 'Invalid date or language, or `network` is not one of the town’s networks (VALIDATION_FAILED).'],
+    401,
+    403,
+    NO_TOWN,
+  )
   @ApiRenderErrors()
   @Header('Cache-Control', 'private, no-store')
   async townPdf(
     @Req() req: Request,
     @Param('idOrSlug') idOrSlug: string,
-    @Query() q: ReportPdfQuery,
+    @Query() q: TownReportPdfQuery,
   ): Promise<StreamableFile> {
-    return pdfFile(await this.reports.townPdf(req, idOrSlug, q.asOf, q.lang));
+    return pdfFile(await this.reports.townPdf(req, idOrSlug, q.asOf, q.lang, q.network));
   }
 
   @Get('networks/:idOrSlug.pdf')

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { SESSION_COOKIE, sessionToken } from '../auth/session-cookie.js';
 import { notFound } from '../common/domain-error.js';
+import { fieldError } from '../common/validation.js';
 import { todayIso } from '../common/validators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { frameAround } from './report-frame.js';
@@ -54,10 +55,23 @@ export class ReportsService {
     idOrSlug: string,
     asOf = todayIso(),
     lang: ReportLanguage = 'de',
+    network?: string,
   ): Promise<ReportPdf> {
     const town = await this.maps.town(idOrSlug);
     if (!town) throw notFound('Town', idOrSlug);
-    const pdf = await this.pdf(req, `/berichte/stadt/${town.slug}`, asOf, lang);
+    if (network !== undefined) {
+      const networks = await this.maps.networksOf(town.id);
+      if (!networks.includes(network)) {
+        const its = networks.length ? `its networks: ${networks.join(', ')}` : 'it belongs to no network';
+        throw fieldError(
+          'network',
+          'townNetwork',
+          `The town ${town.slug} is not a member of the network ${network} (${its}).`,
+        );
+      }
+    }
+    const path = `/berichte/stadt/${town.slug}`;
+    const pdf = await this.pdf(req, path, asOf, lang, network === undefined ? '' : `&netzwerk=${network}`);
     return { pdf, filename: `${lang === 'en' ? 'report' : 'bericht'}-${town.slug}-${asOf}.pdf` };
   }
 
@@ -73,7 +87,8 @@ export class ReportsService {
     return { pdf, filename: `${lang === 'en' ? 'report' : 'bericht'}-${slug}-${asOf}.pdf` };
   }
 
-  private pdf(req: Request, path: string, asOf: string, lang: ReportLanguage): Promise<Buffer> {
+  /** `more`: further parameters of the page's address (`&name=value`, values already safe in a URL). */
+  private pdf(req: Request, path: string, asOf: string, lang: ReportLanguage, more = ''): Promise<Buffer> {
     if (!existsSync(resolve(this.config.webDistDir, 'index.html'))) {
       throw new ReportRenderError(
         'REPORT_RENDERER_UNAVAILABLE',
@@ -83,7 +98,7 @@ export class ReportsService {
     const token = sessionToken(req);
     return this.renderer.render({
       origin: ownOrigin(req),
-      path: `${path}?stichtag=${asOf}&lang=${lang}`,
+      path: `${path}?stichtag=${asOf}&lang=${lang}${more}`,
       cookies: token ? [{ name: SESSION_COOKIE, value: token }] : [],
       lang,
     });

@@ -37,7 +37,7 @@ export default function NetworkReportPage({ slug }: { slug: string }) {
   );
 }
 
-function NetworkReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string }) {
+function NetworkReport({ slug, asOf, lang, langFor }: Omit<ReportParams, 'network'> & { slug: string }) {
   const { t } = useTranslation();
   const report = useNetworkReport(slug, asOf);
   const root = useRef<HTMLElement>(null);

@@ -20,22 +20,24 @@ import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { useTownReport } from '../features/reports/hooks/use-town-report';
 import { formatKpi, formatReportDate, vacancyPoints } from '../features/reports/report-format';
 import { reportPath, reportPdfPath } from '../features/reports/report-url';
+import { useNetworks } from '../features/networks/hooks/use-networks';
 import { navigate } from '../router/router';
 
 /** The print-ready town report (/berichte/stadt/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function ReportPage({ slug }: { slug: string }) {
   // Without `lang` the report follows the dashboard's language, and the header's switch switches it.
-  const { asOf, lang, langFor } = useReportParams();
+  const { asOf, lang, langFor, network } = useReportParams();
   return (
     <ReportLanguage lang={lang}>
-      <TownReport slug={slug} asOf={asOf} lang={lang} langFor={langFor} />
+      <TownReport slug={slug} asOf={asOf} lang={lang} langFor={langFor} network={network} />
     </ReportLanguage>
   );
 }
 
-function TownReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string }) {
+function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slug: string }) {
   const { t } = useTranslation();
-  const report = useTownReport(slug, asOf);
+  const report = useTownReport(slug, asOf, network);
+  const networks = useNetworks();
   const root = useRef<HTMLElement>(null);
   const ready = useReportReady(report.ready, root);
   const points = useMemo(
@@ -55,7 +57,12 @@ function TownReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string
     return <ReportLoading />;
 
   const date = formatReportDate(asOf, lang);
-  const link = `${window.location.origin}${reportPath('stadt', city.slug, asOf, lang)}`;
+  // the printed link names the network compared with, so that it shows the same median later
+  const link = `${window.location.origin}${reportPath('stadt', city.slug, asOf, lang, report.network)}`;
+  const networkChoices = city.networkSlugs.map((s) => ({
+    slug: s,
+    name: networks.data?.find((n) => n.slug === s)?.name ?? s,
+  }));
   const population =
     city.population === null
       ? '–'
@@ -65,9 +72,14 @@ function TownReport({ slug, asOf, lang, langFor }: ReportParams & { slug: string
       <ReportToolbar
         asOf={asOf}
         lang={lang}
-        pdfHref={reportPdfPath('towns', city.slug, asOf, lang)}
+        pdfHref={reportPdfPath('towns', city.slug, asOf, lang, report.network)}
         backHref={`/towns/${city.slug}`}
-        onChange={(d, l) => navigate(reportPath('stadt', city.slug, d, langFor(l)))}
+        networks={networkChoices}
+        network={report.network}
+        // the town's first network is the default: the dashboard's own addresses leave it out
+        onChange={(d, l, n) =>
+          navigate(reportPath('stadt', city.slug, d, langFor(l), n === city.networkSlugs[0] ? undefined : n))
+        }
       />
       <header className="report-header">
         <p className="report-kind">{t('reports.kind')}</p>

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate, NotAfterToday } from '../../common/validators.js';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../report.types.js';
 
@@ -19,4 +19,16 @@ export class ReportPdfQuery extends ReportMapQuery {
   @IsOptional()
   @IsIn(REPORT_LANGUAGES)
   lang?: ReportLanguage;
+}
+
+export class TownReportPdfQuery extends ReportPdfQuery {
+  @ApiPropertyOptional({
+    example: 'innenstaedte-erfolgreich-machen',
+    description:
+      "Slug of the network whose median the report compares the town with: one of the town's networks (`networkSlugs` of the town); default the first of them",
+  })
+  @IsOptional()
+  @MaxLength(100)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'network must be a network slug (a–z, 0–9, hyphens)' })
+  network?: string;
 }

@@ -13,20 +13,24 @@ interface Props {
   lang: ReportLang;
   pdfHref: string;
   backHref: string;
-  onChange: (asOf: string, lang: ReportLang) => void;
+  /** A town report's networks to compare with, and the one shown: a choice when there are several. */
+  networks?: { slug: string; name: string }[];
+  network?: string;
+  onChange: (asOf: string, lang: ReportLang, network?: string) => void;
 }
 
-/** Date, language, print and PDF: screen only (hidden in print). */
-export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props) {
+/** Date, language, (network,) print and PDF: screen only (hidden in print). */
+export function ReportToolbar({ asOf, lang, pdfHref, backHref, networks = [], network, onChange }: Props) {
   const { t } = useTranslation();
   const [date, setDate] = useInputFollowing(asOf);
   const [language, setLanguage] = useInputFollowing<ReportLang>(lang);
+  const [compareWith, setCompareWith] = useInputFollowing(network);
   const pdf = useDownload<'pdf'>();
   const pdfBusy = pdf.busy !== null;
   const pdfError = pdf.error;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    if (isIsoDate(date)) onChange(date, language);
+    if (isIsoDate(date)) onChange(date, language, compareWith);
   };
   // The server renders the PDF (seconds, up to about a minute): the button says so meanwhile.
   const downloadPdf = (): Promise<void> => pdf.download('pdf', pdfHref, PDF);
@@ -51,6 +55,18 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, onChange }: Props
           </option>
         </select>
       </label>
+      {networks.length > 1 && (
+        <label>
+          {t('reports.toolbar.network')}{' '}
+          <select value={compareWith} onChange={(e) => setCompareWith(e.target.value)}>
+            {networks.map((n) => (
+              <option key={n.slug} value={n.slug}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="submit">{t('reports.toolbar.apply')}</button>
       <span className="report-toolbar__end">
         <button type="button" onClick={() => window.print()}>

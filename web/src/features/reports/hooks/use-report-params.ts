@@ -15,6 +15,8 @@ import { reportLang, reportParams, withoutLang } from '../report-url';
 export interface ReportParams {
   asOf: string;
   lang: ReportLang;
+  /** The town report's network to compare with, as the address names it (null: the town's first). */
+  network: string | null;
   langFor: (chosen: ReportLang) => ReportLang | undefined;
 }
 

@@ -8,9 +8,10 @@ import { previousYear, seriesStart } from '../report-format';
 /**
  * Everything a town report shows, as of one date, each straight from its API endpoint. Access is
  * decided by the API: the interventions list answers 401/403 unless the caller reads the town, and the
- * report is for the town's readers (open data alone is not enough).
+ * report is for the town's readers (open data alone is not enough). The network median comes from
+ * `requestedNetwork` when the town belongs to it, else from the town's first network.
  */
-export function useTownReport(slug: string, asOf: string) {
+export function useTownReport(slug: string, asOf: string, requestedNetwork: string | null) {
   const city = useCity(slug);
   const id = city.data?.id ?? '';
   const enabled = id !== '';
@@ -20,7 +21,9 @@ export function useTownReport(slug: string, asOf: string) {
     enabled,
   });
   const allowed = interventions.isSuccess;
-  const network = city.data?.networkSlugs[0];
+  const networkSlugs = city.data?.networkSlugs ?? [];
+  const network =
+    requestedNetwork !== null && networkSlugs.includes(requestedNetwork) ? requestedNetwork : networkSlugs[0];
   const queries = {
     kpis: useQuery({
       queryKey: reportKeys.kpis([id], asOf),
@@ -75,6 +78,8 @@ export function useTownReport(slug: string, asOf: string) {
     longTerm: queries.longTerm.data,
     transitions: queries.transitions.data,
     networkSummary: queries.networkSummary.data,
+    /** The slug of the network compared with (undefined: the town belongs to none). */
+    network,
     error: failed?.error ?? null,
     ready: done,
   };
