@@ -165,6 +165,29 @@ describe('exports', () => {
     expect(kRow![kHeader!.indexOf('vacantUnits')]).toBe('1');
   });
 
+  it('writes the KPIs for German Excel with German column names, decimal commas and ja/nein', async () => {
+    const plain = await editor.get(`/api/exports/kpis.csv?cityId=${town.id}&asOf=2025-01-01`).expect(200);
+    const german = await editor
+      .get(`/api/exports/kpis.csv?cityId=${town.id}&asOf=2025-01-01&excel=de`)
+      .expect(200);
+    expect(german.text.startsWith('\uFEFF')).toBe(true);
+    const [en, enRow] = csvRows(plain.text, ',');
+    const [de, deRow] = csvRows(german.text, ';');
+    expect(de).toHaveLength(en!.length);
+    const column = (name: string) => deRow![de!.indexOf(name)];
+    expect(column('Stadt')).toBe(enRow![en!.indexOf('town')]);
+    expect(column('Ladenlokale im Innenstadtbereich')).toBe('3');
+    expect(column('Leerstehende Ladenlokale')).toBe('1');
+    expect(column('Leerstandsquote')).toBe(enRow![en!.indexOf('vacancyRate')]!.replace('.', ','));
+    expect(column('Leerstandsquote')).toMatch(/^0,3+\d*$/); // 1 of 3
+    expect(column('Innenstadtbereich vorläufig')).toBe('ja');
+    expect(de).toContain('Nutzungsmix: Gastronomie');
+    expect(de).toContain('Nutzungsmix: ohne Angabe');
+    expect(de).toContain('Eröffnungen');
+    // no column left with its English key (a KPI added later needs a German name too)
+    expect(de!.filter((h) => /^[a-z][A-Za-z0-9_.]*$/.test(h))).toEqual([]);
+  });
+
   it('exports the KPIs of more towns than one KPI request takes (an admin sees all of them)', async () => {
     const admin = await signedIn(t, [], true);
     const prefix = `batch-${Date.now()}`;

@@ -1,5 +1,5 @@
 import { GERMAN_WORDS } from '../imports/import-vocabulary.js';
-import type { Cell, ExportTableStream } from './export-table.js';
+import type { Cell, ExportTable, ExportTableStream } from './export-table.js';
 
 /**
  * Column names of the German Excel dialect (`excel=de`), each one the import's suggestions recognise
@@ -38,12 +38,14 @@ const word =
   (cell: Cell): Cell =>
     typeof cell === 'string' ? (words[cell] ?? cell) : cell;
 
+const yesNo = (cell: Cell): Cell => (typeof cell === 'boolean' ? (cell ? 'ja' : 'nein') : cell);
+
 /** How a column's codes read in German (other columns stay as they are). */
 const GERMAN_VALUES: Record<string, (cell: Cell) => Cell> = {
   status: word(GERMAN_WORDS.status),
   useCategory: word(GERMAN_WORDS.useCategory),
   floor: word(GERMAN_WORDS.floor),
-  insidePerimeter: (cell) => (typeof cell === 'boolean' ? (cell ? 'ja' : 'nein') : cell),
+  insidePerimeter: yesNo,
 };
 
 /**
@@ -57,4 +59,57 @@ export function forGermanExcel(table: ExportTableStream): ExportTableStream {
       yield rows.map((row) => row.map((cell, i) => translate[i]?.(cell) ?? cell));
   }
   return { name: table.name, headers: table.headers.map((h) => GERMAN_HEADERS[h] ?? h), batches: batches() };
+}
+
+/**
+ * Column names of the KPI export in the German Excel dialect: the report's names where it has them
+ * (web/src/features/reports/i18n.ts), the use mix as „Nutzungsmix: <Nutzungsart>“. A test holds that
+ * every column of the export has one.
+ */
+export const GERMAN_KPI_HEADERS: Record<string, string> = {
+  town: 'Stadt',
+  cityId: 'Stadt-ID',
+  asOf: 'Stichtag',
+  definitionsVersion: 'Definitionen (Version)',
+  population: 'Einwohner',
+  perimeterIsPlaceholder: 'Innenstadtbereich vorläufig',
+  hasPerimeter: 'Innenstadtbereich festgelegt',
+  units: 'Ladenlokale im Innenstadtbereich',
+  vacantUnits: 'Leerstehende Ladenlokale',
+  unitsInUse: 'Genutzte Ladenlokale',
+  longTermVacantUnits: 'Langzeitleerstände (≥ 12 Monate)',
+  vacancyRate: 'Leerstandsquote',
+  notInUseRate: 'Quote ohne Nutzung (inkl. Umbau, nicht vermietbar)',
+  vacancyRateByArea: 'Leerstandsquote nach Fläche',
+  areaCoverage: 'Anteil mit Flächenangabe',
+  longTermVacancyShare: 'Anteil Langzeitleerstand',
+  medianVacancyDays: 'Median Leerstandsdauer (Tage)',
+  temporaryUseShare: 'Anteil Zwischennutzung',
+  ...Object.fromEntries(
+    Object.entries({ ...GERMAN_WORDS.useCategory, unspecified: 'ohne Angabe' }).map(([code, name]) => [
+      `useMix.${code}`,
+      `Nutzungsmix: ${name}`,
+    ]),
+  ),
+  vacantPer1000Inhabitants: 'Leerstände je 1.000 Einwohner',
+  dataFreshness: 'Datenaktualität (geprüft in 12 Monaten)',
+  interventionConversionRate: 'Erfolgsquote Zwischennutzungen',
+  interventionsEvaluated: 'Zwischennutzungen ausgewertet',
+  interventionsConverted: 'Zwischennutzungen regulär vermietet',
+  'flows.from': 'Bewegungen von',
+  'flows.to': 'Bewegungen bis',
+  'flows.openings': 'Eröffnungen',
+  'flows.closures': 'Schließungen',
+  'flows.netChange': 'Saldo Eröffnungen – Schließungen',
+  'flows.reLettings': 'Wiedervermietungen',
+  'flows.medianReLettingDays': 'Median Dauer bis Wiedervermietung (Tage)',
+};
+
+/** The KPI table as German Excel users read it: German column names, ja/nein (shares stay fractions). */
+export function kpisForGermanExcel(table: ExportTable): ExportTable {
+  return {
+    name: table.name,
+    headers: table.headers.map((h) => GERMAN_KPI_HEADERS[h] ?? h),
+    rows: table.rows.map((row) => row.map(yesNo)),
+  };
 }

@@ -8,7 +8,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { KpiExportQuery, StorefrontExportQuery } from './dto/export.query.js';
 import { csvPieces, toCsv } from './export-table.js';
 import { geoJsonPieces } from './export-geojson.js';
-import { forGermanExcel } from './export-german.js';
+import { forGermanExcel, kpisForGermanExcel } from './export-german.js';
 import { sendBuiltFile, sendFile, sendStream } from './export-download.js';
 import { StorefrontExportResponse } from './dto/storefront-export.response.js';
 import { ExportsService, HISTORY_COLUMNS, PERSONAL_COLUMNS, PUBLIC_COLUMNS } from './exports.service.js';
@@ -153,6 +153,12 @@ export class ExportsController {
   ): Promise<void> {
     const table = await this.exports.kpiTable(viewer, q);
     const name = await this.exports.fileName(q, 'kpis', 'csv');
-    sendFile(res, 'text/csv; charset=utf-8', name, toCsv(table, { excelDe: q.excel === 'de' }));
+    const excelDe = q.excel === 'de';
+    sendFile(
+      res,
+      'text/csv; charset=utf-8',
+      name,
+      toCsv(excelDe ? kpisForGermanExcel(table) : table, { excelDe }),
+    );
   }
 }
