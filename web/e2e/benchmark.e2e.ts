@@ -186,25 +186,46 @@ test('the knowledge base says when the API answered fewer interventions than it 
   await expect(page.getByTestId('kb-truncated')).toContainText('1200');
 });
 
-test('the scatter’s rate axis prints its gridlines’ values (3,5 %, not a rounded 4 %)', async ({ page }) => {
-  // The towns' rates as the API answers them, the highest set to 13,9 %: the axis then runs in steps of 3,5 %.
+test('the charts’ value axes run in round steps (2 %, not Recharts’ 3,5 %) to just past the highest value', async ({
+  page,
+}) => {
+  // The towns' rates as the API answers them, the highest set to 13,9 %: Recharts alone would run the
+  // axis in steps of 3,5 % (0 / 3,5 / 7 / 10,5 / 14 %); round steps of 2 % reach 14 % (lib/chart-axis.ts).
   await page.route('**/api/kpis?*', async (route) => {
     const answer = (await (await route.fetch()).json()) as TownKpis[];
     const rates = [0.139, 0.121, 0.104, 0.097, 0.088, 0.113, 0.106, 0.092, 0.131];
     await route.fulfill({ json: answer.map((k, i) => ({ ...k, vacancyRate: rates[i % rates.length] })) });
   });
   await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
-  const ticks = page
-    .getByTestId('scatter-chart')
-    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
-  await expect(ticks).toHaveCount(5);
-  const printed = (await ticks.allTextContents()).map((text) =>
-    Number(text.replace(/\s*%$/, '').replace(',', '.')),
-  );
-  // A linear axis has evenly spaced gridlines, so its printed values must be evenly spaced too.
-  const steps = printed.slice(1).map((v, i) => Math.abs(v - printed[i]!));
-  expect(printed).toContain(3.5);
-  for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 6);
+  for (const [chart, axis] of [
+    ['scatter-chart', 'yAxis'],
+    ['ranked-chart', 'xAxis'],
+  ] as const) {
+    const ticks = page
+      .getByTestId(chart)
+      .locator(`.recharts-${axis}-tick-labels .recharts-cartesian-axis-tick-value`);
+    await expect(ticks).toHaveCount(8);
+    expect((await ticks.allTextContents()).map((text) => text.replace(/[\s\u00a0\u202f]+/g, ' '))).toEqual([
+      '0 %',
+      '2 %',
+      '4 %',
+      '6 %',
+      '8 %',
+      '10 %',
+      '12 %',
+      '14 %',
+    ]);
+  }
+});
+
+test('the series chart labels every year, and the reference date under its year', async ({ page }) => {
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  const labels = page.getByTestId('series-chart').locator('.recharts-xAxis-tick-labels text');
+  await expect(labels.last()).toHaveText(`${AS_OF.slice(0, 4)}${AS_OF.slice(8, 10)}.${AS_OF.slice(5, 7)}.`);
+  const years = (await labels.allTextContents()).map((text) => Number(text.slice(0, 4)));
+  expect(years.length).toBeGreaterThan(5);
+  // one label per year, none left out (the long date used to push the year before it off the axis)
+  years.forEach((year, i) => expect(year).toBe(years[0]! + i));
 });
 
 test('the knowledge base marks its demo interventions as synthetic and offers only towns the member reads', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiSeries, TownKpis } from './api/kpis-api';
-import { seriesPoints } from './series-points';
+import { axisLabelLines, seriesPoints } from './series-points';
 
 const bucket = (end: string, vacancyRate: number) => ({
   start: `${end.slice(0, 4)}-01-01`,
@@ -68,5 +68,14 @@ describe('seriesPoints', () => {
   it('leaves a town without a value on the date empty', () => {
     const points = seriesPoints(series, 'vacancyRate', '2025-06-30', onDate.slice(0, 1), label);
     expect(points.at(-1)!.values.get('b')).toBeNull();
+  });
+});
+
+describe('axisLabelLines', () => {
+  it('keeps a year on one line and puts the reference date’s day under its year', () => {
+    expect(axisLabelLines('2024')).toEqual(['2024', null]);
+    expect(axisLabelLines('07.12.2026')).toEqual(['2026', '07.12.']);
+    expect(axisLabelLines('Dec 7, 2026')).toEqual(['2026', 'Dec 7']);
+    expect(axisLabelLines('–')).toEqual(['–', null]);
   });
 });

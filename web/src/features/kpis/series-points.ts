@@ -54,3 +54,16 @@ export function seriesPoints(
   });
   return points;
 }
+
+/**
+ * A point's label as the axis prints it: the year on the first line, as every other point has it, and
+ * for the reference date its day and month below („07.12.2026“ → „2026“ over „07.12.“; English
+ * „Dec 7, 2026“ → „2026“ over „Dec 7“). The axis measures the first line only, so the long date no
+ * longer pushes the year before it off the axis.
+ */
+export function axisLabelLines(label: string): [string, string | null] {
+  const match = /^(.*?)(\d{4})(.*)$/.exec(label);
+  if (!match || label === match[2]) return [label, null];
+  const rest = `${match[1]}${match[3]}`.replace(/[\s,/-]+$/, '').trim();
+  return [match[2]!, rest || null];
+}

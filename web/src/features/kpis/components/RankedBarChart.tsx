@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { niceAxis } from '../../../lib/chart-axis';
 import { shortLabel, widestLabel } from '../../../lib/chart-labels';
 import { type BenchmarkKpi } from '../definitions';
 import { formatKpi } from '../kpi-format';
@@ -41,6 +42,7 @@ export function RankedBarChart({
   const { t } = useTranslation();
   const ranked = rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!);
   const fmt = (v: number | null) => formatKpi(t, kpi, v);
+  const axis = niceAxis([...ranked.map((r) => r.value), median]);
   const top = ranked[0];
   const bottom = ranked[ranked.length - 1];
   // The axis is as wide as its longest label (so none is cut off at the chart's left edge), at most 200 px.
@@ -67,7 +69,12 @@ export function RankedBarChart({
             margin={{ top: 24, left: 8, right: 48 }} // top: room for the median's label above the plot
           >
             <CartesianGrid horizontal={false} stroke="#ddd" />
-            <XAxis type="number" tickFormatter={(v: number) => fmt(v)} />
+            <XAxis
+              type="number"
+              tickFormatter={(v: number) => fmt(v)}
+              domain={axis.domain}
+              ticks={axis.ticks}
+            />
             <YAxis
               type="category"
               dataKey="town"

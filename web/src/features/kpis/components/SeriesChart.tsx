@@ -1,8 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type XAxisTickContentProps,
+} from 'recharts';
 import type { KpiSeries, TownKpis } from '../api/kpis-api';
 import type { BenchmarkKpi } from '../definitions';
-import { seriesPoints } from '../series-points';
+import { axisLabelLines, seriesPoints } from '../series-points';
+import { niceAxis } from '../../../lib/chart-axis';
 import { formatDate } from '../../../lib/format';
 import { formatKpi } from '../kpi-format';
 import { seriesStyle } from '../../../lib/series-style';
@@ -28,6 +39,7 @@ export function SeriesChart({
   const { t } = useTranslation();
   const points = seriesPoints(series, kpi, asOf, atAsOf, formatDate);
   const data = points.map((p) => ({ year: p.label, ...Object.fromEntries(p.values) }));
+  const axis = niceAxis(points.flatMap((p) => [...p.values.values()]));
   const fmt = (v: unknown) => formatKpi(t, kpi, typeof v === 'number' ? v : null);
   return (
     <figure className="chart" data-testid="series-chart">
@@ -38,10 +50,17 @@ export function SeriesChart({
       </figcaption>
       <div aria-hidden="true" style={{ height: 300 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart accessibilityLayer={false} data={data} margin={{ left: 16, right: 24 }}>
+          {/* top: room for the highest gridline's label, which the axis would otherwise move down onto the next */}
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 12, left: 16, right: 24 }}>
             <CartesianGrid stroke="#ddd" />
-            <XAxis dataKey="year" />
-            <YAxis tickFormatter={fmt} width={80} />
+            <XAxis
+              dataKey="year"
+              height={44}
+              // the axis leaves out labels that would overlap, measuring this text: the first line only
+              tickFormatter={(label: string) => axisLabelLines(label)[0]}
+              tick={YearTick}
+            />
+            <YAxis tickFormatter={fmt} width={80} domain={axis.domain} ticks={axis.ticks} />
             <Tooltip formatter={fmt} />
             <Legend />
             {series.towns.map((town, i) => (
@@ -91,5 +110,20 @@ export function SeriesChart({
         </div>
       </details>
     </figure>
+  );
+}
+
+/** A label of the x axis: the year, and under the reference date's year its day (axisLabelLines). */
+function YearTick({ x, y, payload }: XAxisTickContentProps) {
+  const [year, day] = axisLabelLines(String(payload.value));
+  return (
+    <text x={x} y={y} dy={14} textAnchor="middle" fill="#666" className="recharts-cartesian-axis-tick-value">
+      <tspan x={x}>{year}</tspan>
+      {day && (
+        <tspan x={x} dy={14} fontSize="0.85em">
+          {day}
+        </tspan>
+      )}
+    </text>
   );
 }

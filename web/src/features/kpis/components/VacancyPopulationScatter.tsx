@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { shortLabel, widestLabel } from '../../../lib/chart-labels';
+import { niceAxis } from '../../../lib/chart-axis';
 import { placeLabels } from '../../../lib/label-placement';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { KpiInfoButton } from './KpiInfoButton';
@@ -36,6 +37,8 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
   const { t } = useTranslation();
   const population = t('benchmark.population');
   const rate = t('kpi.vacancyRate.label');
+  const xAxis = niceAxis(points.map((p) => p.population));
+  const yAxis = niceAxis(points.map((p) => p.vacancyRate));
   return (
     <figure className="chart" data-testid="scatter-chart">
       <figcaption>
@@ -52,6 +55,8 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
               dataKey="population"
               name={population}
               tickFormatter={(v: number) => formatNumber(v)}
+              domain={xAxis.domain}
+              ticks={xAxis.ticks}
             />
             <YAxis
               type="number"
@@ -59,6 +64,8 @@ export function VacancyPopulationScatter({ points }: { points: ScatterPoint[] })
               name={rate}
               // one decimal, like the ranking's axis: whole percents would print the 3.5 % line as "4 %"
               tickFormatter={(v: number) => formatPercent(v)}
+              domain={yAxis.domain}
+              ticks={yAxis.ticks}
             />
             <Tooltip
               content={({ active, payload }) => {

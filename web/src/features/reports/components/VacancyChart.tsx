@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { niceAxis } from '../../../lib/chart-axis';
 import { markerPath, type MarkerShape } from '../../../lib/series-style';
 import { formatKpi, formatShortDate, quarterLabel, type ReportLang } from '../report-format';
 
@@ -28,6 +29,7 @@ interface Props {
  * same numbers are in `VacancyChartTable`, which every report shows with it.
  */
 export function VacancyChart({ rows, lines, lang, width = 680, height = 230 }: Props) {
+  const axis = niceAxis(rows.flatMap((r) => lines.map((l) => r[l.key]).filter((v) => typeof v === 'number')));
   return (
     <div className="report-chart" aria-hidden="true">
       <LineChart
@@ -48,7 +50,8 @@ export function VacancyChart({ rows, lines, lang, width = 680, height = 230 }: P
           tickFormatter={(v: number) => formatKpi('share', v, lang)}
           tick={{ fontSize: 10 }}
           width={52}
-          domain={[0, 'auto']}
+          domain={axis.domain}
+          ticks={axis.ticks}
         />
         {lines.map((l) => (
           <Line
