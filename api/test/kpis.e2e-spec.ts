@@ -346,6 +346,22 @@ describe('validation', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('400 for a date outside 1900–2100, for a town that exists (the day after 9999-12-31 was a 500)', async () => {
+    const { city } = await fixtureTown();
+    for (const asOf of ['9999-12-31', '1899-12-31', '2101-01-01']) {
+      for (const url of [
+        `/api/kpis?cityId=${city.id}&asOf=${asOf}`,
+        `/api/exports/kpis.csv?cityId=${city.id}&asOf=${asOf}`,
+      ]) {
+        const res = await admin.get(url).expect(400);
+        expect(res.body.details.fields).toEqual([
+          expect.objectContaining({ field: 'asOf', rules: [{ rule: 'isCalendarDate' }] }),
+        ]);
+      }
+    }
+    await admin.get(`/api/kpis?cityId=${city.id}&asOf=2100-12-31`).expect(200);
+  });
+
   it('400 when from lies after to, or for more than 400 buckets', async () => {
     const city = await createCity(t.db);
     const base = `/api/kpis/series?cityId=${city.id}`;

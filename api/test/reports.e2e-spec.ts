@@ -114,7 +114,7 @@ describe('GET /api/reports/towns/:idOrSlug/map', () => {
   it('rejects an invalid date, and a date after today (a report states facts)', async () => {
     const res = await editor.get(`/api/reports/towns/${city.slug}/map?asOf=2025-02-30`).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    const future = await editor.get(`/api/reports/towns/${city.slug}/map?asOf=2999-01-01`).expect(400);
+    const future = await editor.get(`/api/reports/towns/${city.slug}/map?asOf=2099-01-01`).expect(400);
     expect(future.body.details.fields[0]).toMatchObject({
       field: 'asOf',
       rules: [{ rule: 'notAfterToday' }],

@@ -14,14 +14,14 @@ export function IsLonLat(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29). */
+/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29), in the years 1900–2100. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: 'must be a date YYYY-MM-DD', ...options },
+      options: { message: 'must be a date YYYY-MM-DD between 1900 and 2100', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
     });
 }
@@ -29,7 +29,10 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-MM-DD` naming a day that exists (year 0001–9999; leap years by the Gregorian rule). */
+/**
+ * `YYYY-MM-DD` naming a day that exists (leap years by the Gregorian rule) in the years 1900–2100: the
+ * dates of shop records, and a bound that keeps date arithmetic (a day after 9999-12-31) from failing.
+ */
 export function isCalendarDate(value: string): boolean {
   // Arithmetic, not a Date: every uncached tile checks its date (a Date and toISOString took ≈ 5 µs).
   const parts = CALENDAR_DATE.exec(value);
@@ -37,7 +40,7 @@ export function isCalendarDate(value: string): boolean {
   const year = Number(parts[1]);
   const month = Number(parts[2]);
   const day = Number(parts[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
