@@ -330,11 +330,35 @@ describe('admin user management', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('requires a display name, and keeps a grant given twice once', async () => {
+    const admin = await signedIn(t, [], true);
+    const email = `named-${Date.now()}@test.example`;
+    for (const body of [{ email }, { email, displayName: null }, { email, displayName: '' }]) {
+      const res = await admin.post('/api/users').send(body).expect(400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['displayName']);
+    }
+    const city = await createCity(t.db);
+    const created = await admin
+      .post('/api/users')
+      .send({
+        email,
+        displayName: 'Doppelt',
+        grants: [
+          { role: 'viewer', cityId: city.id },
+          { role: 'viewer', cityId: city.id.toUpperCase() },
+        ],
+      })
+      .expect(201);
+    expect(created.body.user.grants).toEqual([expect.objectContaining({ role: 'viewer', cityId: city.id })]);
+  });
+
   it('is for admins only', async () => {
     const city = await createCity(t.db);
     const editor = await signedIn(t, []);
     await grant(t, editor, { role: 'city_editor', cityId: city.id });
-    await editor.get('/api/users').expect(403);
+    const refused = await editor.get('/api/users').expect(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'admin_only' } });
+    expect(refused.body.message).toBe('Only administrators may do this.'); // not „this town’s records“
     await request(t.http).get('/api/users').expect(401);
   });
 });

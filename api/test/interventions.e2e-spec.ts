@@ -106,6 +106,14 @@ describe('interventions', () => {
     expect((await api.get(`/api/interventions?cityId=${city.id}`)).body.total).toBe(0);
   });
 
+  it('links a unit named twice, once in capitals, once', async () => {
+    const res = await api
+      .post('/api/interventions')
+      .send({ ...testShop(), storefrontIds: [storefrontId, storefrontId.toUpperCase()] })
+      .expect(201);
+    expect(res.body.storefrontIds).toEqual([storefrontId]);
+  });
+
   it('dates an outcome check from a month before it is due, and never after today', async () => {
     const ended = await api.post('/api/interventions').send(testShop()).expect(201); // ended 2023-08-31
     const early = await api

@@ -65,7 +65,9 @@ export class AccessGuard implements CanActivate {
         return requireUser(viewer);
       case 'admin':
         requireUser(viewer);
-        if (!viewer.user?.isAdmin) throw forbidden();
+        if (!viewer.user?.isAdmin) {
+          throw new DomainError('FORBIDDEN', 'Only administrators may do this.', { reason: 'admin_only' });
+        }
         return true;
       case 'towns':
         this.checkTowns(viewer, queryCityIds(req), policy.publicData ? 'readPublic' : 'read');

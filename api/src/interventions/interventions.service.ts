@@ -155,7 +155,8 @@ export class InterventionsService {
     cityId: string,
     storefrontIds: string[],
   ): Promise<void> {
-    const unique = [...new Set(storefrontIds)];
+    // ids are case-insensitive: the same unit in capitals is the same unit, linked once
+    const unique = [...new Set(storefrontIds.map((s) => s.toLowerCase()))];
     const foreign = await this.interventions.foreignStorefronts(em, cityId, unique);
     if (foreign.length) {
       throw new DomainError(

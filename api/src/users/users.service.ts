@@ -8,8 +8,9 @@ import { isUuid } from '../common/id-or-slug.js';
 import type { CreateUserDto, GrantDto, UpdateUserDto } from './dto/user.dto.js';
 import { UsersRepository, type User } from './users.repository.js';
 
+/** The grants asked for, each once (ids are case-insensitive: a grant in capitals is the same grant). */
 function toGrants(dtos: GrantDto[]): Grant[] {
-  return dtos.map((g) => {
+  const grants = dtos.map((g): Grant => {
     const townRole = g.role === 'city_editor' || g.role === 'viewer';
     if (townRole && (!g.cityId || g.networkId)) {
       throw new DomainError(
@@ -23,8 +24,14 @@ function toGrants(dtos: GrantDto[]): Grant[] {
         'The role network_member is given for one network: set networkId only.',
       );
     }
-    return { role: g.role, cityId: g.cityId ?? null, networkId: g.networkId ?? null };
+    return {
+      role: g.role,
+      cityId: g.cityId?.toLowerCase() ?? null,
+      networkId: g.networkId?.toLowerCase() ?? null,
+    };
   });
+  const key = (g: Grant): string => `${g.role} ${g.cityId} ${g.networkId}`;
+  return [...new Map(grants.map((g) => [key(g), g])).values()];
 }
 
 /** Without values that must not be kept: no password hashes in the audit trail. */

@@ -9,6 +9,9 @@ describe('errorMessageKey', () => {
     expect(
       errorMessageKey(new ApiError(403, 'FORBIDDEN', 'no', { reason: 'password_change_required' })),
     ).toBe('errors.passwordChangeRequired');
+    expect(errorMessageKey(new ApiError(403, 'FORBIDDEN', 'no', { reason: 'admin_only' }))).toBe(
+      'errors.adminOnly',
+    );
   });
 
   it('maps sign-in, throttling and validation codes', () => {

@@ -98,7 +98,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'UNAUTHENTICATED':
       return 'errors.unauthenticated';
     case 'FORBIDDEN':
-      return isPasswordChangeRequired(error) ? 'errors.passwordChangeRequired' : 'errors.forbidden';
+      if (isPasswordChangeRequired(error)) return 'errors.passwordChangeRequired';
+      return detail(error, 'reason') === 'admin_only' ? 'errors.adminOnly' : 'errors.forbidden';
     case 'TOO_MANY_REQUESTS':
       // the sign-in throttle, or every download slot taken (api/src/exports/exports.controller.ts)
       return detail(error, 'reason') === 'downloads_busy' ? 'errors.downloadsBusy' : 'errors.tooManyRequests';

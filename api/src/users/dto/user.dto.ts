@@ -13,6 +13,7 @@ import {
   IsUUID,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '../../auth/viewer.js';
@@ -62,6 +63,8 @@ export class CreateUserDto extends UserFieldsDto {
   email: string;
 
   @ApiProperty({ example: 'Anna Schmidt' })
+  // ValidateIf(() => true) replaces the parent's IsOptional: required here, even when missing or null.
+  @ValidateIf(() => true)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
