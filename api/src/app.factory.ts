@@ -38,13 +38,24 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.disable('x-powered-by');
   app.use(requestContext(jsonLog));
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
-  const parseJson = express.json({ limit: '5mb' });
+  const parseJson = express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] });
   app.use('/api', (req: Request, res: Response, next: NextFunction) => {
     // API answers hold sessions' CSRF tokens, personal data and editors' views: no cache keeps them.
     // Answers meant to be cached (tiles, OGC API, the docs' assets) set their own header.
     res.setHeader('Cache-Control', 'no-store');
     // Uploaded files (JSON/GeoJSON included) are read raw by their controllers, up to their own limits.
     if (req.method === 'POST' && UPLOAD_ROUTE.test(req.originalUrl)) return next();
+    // Any other body is JSON: one of another type would be ignored and the request refused for its
+    // missing fields („version must not be less than 1“), which does not say what went wrong.
+    if (req.is(['json', '+json']) === false) {
+      return writeError(
+        res,
+        new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the request body as JSON (Content-Type: application/json).',
+        ),
+      );
+    }
     parseJson(req, res, (err?: unknown) => {
       if (err) return writeError(res, err);
       if (nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {

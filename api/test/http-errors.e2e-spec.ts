@@ -42,6 +42,31 @@ describe('health and error bodies', () => {
     });
   });
 
+  it('answers a body that is not UTF-8 JSON with 415 and what to send, not 500 or a misleading 400', async () => {
+    const body = JSON.stringify({ email: 'a@b.de', password: 'x' });
+    const send = (headers: Record<string, string>) => {
+      const req = request(t.http).post('/api/auth/sign-in');
+      for (const [name, value] of Object.entries(headers)) req.set(name, value);
+      return req.send(body);
+    };
+    for (const headers of [
+      { 'Content-Type': 'application/json; charset=latin1' },
+      { 'Content-Type': 'application/json; charset=koi8-r' },
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'deflate2' },
+      { 'Content-Type': 'text/plain' },
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      { 'Content-Type': 'application/xml' },
+    ]) {
+      const res = await send(headers);
+      expect([headers, res.status, res.body.code]).toEqual([headers, 415, 'UNSUPPORTED_MEDIA_TYPE']);
+      expect(res.body.message).toMatch(/JSON|Content-Encoding/);
+    }
+    // JSON by any of its names still reaches the sign-in (and is refused there for the wrong password)
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'application/geo+json']) {
+      expect((await send({ 'Content-Type': type })).status).toBe(401);
+    }
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await request(t.http)
       .post('/api/storefronts')

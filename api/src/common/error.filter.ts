@@ -49,6 +49,14 @@ function toDomainError(exception: unknown): DomainError {
   if (bodyParser.type === 'entity.too.large') {
     return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
   }
+  if (bodyParser.type === 'charset.unsupported' || bodyParser.type === 'encoding.unsupported') {
+    return new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      bodyParser.type === 'charset.unsupported'
+        ? 'Send the request body as JSON in UTF-8 (Content-Type: application/json).'
+        : 'The request body’s Content-Encoding is not supported: send it uncompressed, or gzip, deflate or br.',
+    );
+  }
   if (bodyParser.type === 'entity.parse.failed' || bodyParser.status === 400) {
     return new DomainError('VALIDATION_FAILED', 'The request body is not valid JSON.');
   }

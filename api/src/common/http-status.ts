@@ -26,6 +26,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'DATABASE_UNAVAILABLE':
       return 503;
     case 'INTERNAL':
