@@ -237,6 +237,48 @@ describe('towns', () => {
     expect(res.body.code).toBe('OUTSIDE_TOWN');
   });
 
+  it('rejects a perimeter reaching over 1 km beyond the town, or larger than 50 km², keeping the old one', async () => {
+    const [lon, lat] = city.centre; // the test town's boundary: ± 0.05° around its centre
+    const put = (perimeter: object, version: number) =>
+      api.put(`/api/cities/${city.id}/perimeter`).send({ perimeter, version });
+    const world = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-180, -90],
+          [180, -90],
+          [180, 90],
+          [-180, 90],
+          [-180, -90],
+        ],
+      ],
+    };
+    const tooLarge = (await put(world, 1).expect(422)).body;
+    expect(tooLarge).toMatchObject({ code: 'INVALID_GEOMETRY', details: { reason: 'perimeter_too_large' } });
+    expect(tooLarge.message).toContain('50 km²');
+    // a strip from the centre northwards, 0.02° (2.2 km) beyond the boundary's northern edge
+    const strip = (north: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon - 0.005, lat],
+          [lon + 0.005, lat],
+          [lon + 0.005, lat + north],
+          [lon - 0.005, lat + north],
+          [lon - 0.005, lat],
+        ],
+      ],
+    });
+    const beyond = (await put(strip(0.07), 1).expect(422)).body;
+    expect(beyond).toMatchObject({ code: 'OUTSIDE_TOWN', details: { reason: 'perimeter_beyond' } });
+    expect((await api.get(`/api/cities/${city.id}`).expect(200)).body).toMatchObject({
+      version: 1,
+      perimeterIsPlaceholder: true,
+    });
+    // 0.005° (550 m) beyond: a border street drawn generously is accepted
+    await put(strip(0.055), 1).expect(200);
+  });
+
   it('answers 409 on a stale town version', async () => {
     const res = await api
       .put(`/api/cities/${city.id}/perimeter`)

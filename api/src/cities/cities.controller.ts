@@ -70,7 +70,7 @@ export class CitiesController {
   @ApiOkResponse({ type: CityResponse, description: 'The town with its new downtown perimeter.' })
   @ApiErrors(400, 401, 403, ...STALE_OR_NO_TOWN, 413, [
     422,
-    'The perimeter is not a valid area (INVALID_GEOMETRY, the reason from PostGIS in the message) or lies entirely outside the municipal boundary (OUTSIDE_TOWN).',
+    'The perimeter is not a valid area (INVALID_GEOMETRY, the reason from PostGIS in the message), covers more than 50 km² (INVALID_GEOMETRY, reason perimeter_too_large), or lies entirely outside the municipal boundary or more than 1 km beyond it (OUTSIDE_TOWN, reason perimeter_outside / perimeter_beyond).',
   ])
   async updatePerimeter(
     @CurrentViewer() viewer: Viewer,

@@ -63,13 +63,30 @@ export class CitiesRepository {
     return row && row.reason !== 'Valid Geometry' ? row.reason : null;
   }
 
-  async perimeterIntersectsBoundary(em: EntityManager, id: string, geometry: MultiPolygon): Promise<boolean> {
-    const [row] = await em.query<{ ok: boolean }[]>(
-      `SELECT boundary IS NULL OR ST_Intersects(boundary, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS ok
-       FROM cities WHERE id = $1`,
-      [id, JSON.stringify(geometry)],
+  /**
+   * How a perimeter fits its town: larger than `maxAreaM2`, entirely outside the municipal boundary,
+   * reaching more than `marginM` beyond it, or fitting (towns without a boundary: by its area only).
+   */
+  async perimeterFit(
+    em: EntityManager,
+    id: string,
+    geometry: MultiPolygon,
+    maxAreaM2: number,
+    marginM: number,
+  ): Promise<'fits' | 'too_large' | 'outside' | 'beyond'> {
+    const [row] = await em.query<{ fit: 'fits' | 'too_large' | 'outside' | 'beyond' }[]>(
+      // (over a degree across it is too large whatever its area; the area on the sphere fails for such)
+      `SELECT CASE WHEN ST_XMax(p.g) - ST_XMin(p.g) > 1 OR ST_YMax(p.g) - ST_YMin(p.g) > 1 THEN 'too_large'
+                   WHEN ST_Area(p.g::geography) > $3 THEN 'too_large'
+                   WHEN c.boundary IS NULL THEN 'fits'
+                   WHEN NOT ST_Intersects(c.boundary, p.g) THEN 'outside'
+                   WHEN NOT ST_Covers(ST_Buffer(c.boundary::geography, $4)::geometry, p.g) THEN 'beyond'
+                   ELSE 'fits' END AS fit
+       FROM cities c CROSS JOIN (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS g) p
+       WHERE c.id = $1`,
+      [id, JSON.stringify(geometry), maxAreaM2, marginM],
     );
-    return row?.ok ?? false;
+    return row?.fit ?? 'outside';
   }
 
   async setOpenData(em: EntityManager, id: string, openData: boolean): Promise<void> {

@@ -8,6 +8,13 @@ import { isUuid } from '../common/id-or-slug.js';
 import { CitiesRepository } from './cities.repository.js';
 import type { City } from './city.types.js';
 
+/**
+ * A downtown perimeter lies within its town — up to 1 km beyond the municipal boundary (a street drawn
+ * along the border) — and covers at most 50 km² (a perimeter the size of Europe broke the report map).
+ */
+const BOUNDARY_MARGIN_M = 1000;
+const MAX_PERIMETER_KM2 = 50;
+
 @Injectable()
 export class CitiesService {
   constructor(
@@ -31,10 +38,34 @@ export class CitiesService {
         throw new DomainError('INVALID_GEOMETRY', `The perimeter is not a valid area: ${problem}.`, {
           reason: problem,
         });
-      if (!(await this.cities.perimeterIntersectsBoundary(em, id, geometry))) {
+      const fit = await this.cities.perimeterFit(
+        em,
+        id,
+        geometry,
+        MAX_PERIMETER_KM2 * 1e6,
+        BOUNDARY_MARGIN_M,
+      );
+      if (fit === 'too_large') {
+        throw new DomainError(
+          'INVALID_GEOMETRY',
+          `The perimeter covers more than ${MAX_PERIMETER_KM2} km²: a downtown is smaller. Is it the right area, in degrees of longitude and latitude (WGS 84)?`,
+          { reason: 'perimeter_too_large' },
+        );
+      }
+      if (fit === 'outside') {
         throw new DomainError(
           'OUTSIDE_TOWN',
           'The perimeter lies entirely outside the town’s municipal boundary.',
+          {
+            reason: 'perimeter_outside',
+          },
+        );
+      }
+      if (fit === 'beyond') {
+        throw new DomainError(
+          'OUTSIDE_TOWN',
+          `The perimeter reaches more than ${BOUNDARY_MARGIN_M / 1000} km beyond the town’s municipal boundary: a downtown lies within its town.`,
+          { reason: 'perimeter_beyond' },
         );
       }
       await this.cities.setPerimeter(em, id, geometry);
