@@ -49,14 +49,15 @@ describe('health and error bodies', () => {
       for (const [name, value] of Object.entries(headers)) req.set(name, value);
       return req.send(body);
     };
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { 'Content-Type': 'application/json; charset=latin1' },
       { 'Content-Type': 'application/json; charset=koi8-r' },
       { 'Content-Type': 'application/json', 'Content-Encoding': 'deflate2' },
       { 'Content-Type': 'text/plain' },
       { 'Content-Type': 'application/x-www-form-urlencoded' },
       { 'Content-Type': 'application/xml' },
-    ]) {
+    ];
+    for (const headers of refused) {
       const res = await send(headers);
       expect([headers, res.status, res.body.code]).toEqual([headers, 415, 'UNSUPPORTED_MEDIA_TYPE']);
       expect(res.body.message).toMatch(/JSON|Content-Encoding/);

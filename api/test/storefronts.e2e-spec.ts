@@ -209,6 +209,36 @@ describe('storefronts', () => {
     expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String), details: { id: created.id } });
   });
 
+  it('keeps a unit of an intervention until it is taken out of it, and says which', async () => {
+    const created = await create();
+    const shop = await api
+      .post('/api/interventions')
+      .send({
+        cityId: city.id,
+        type: 'pop_up',
+        title: 'Sommer-Pop-up',
+        state: 'planned',
+        storefrontIds: [created.id],
+      })
+      .expect(201);
+    const refused = await api.delete(`/api/storefronts/${created.id}?version=1`).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'CONSTRAINT_VIOLATED',
+      details: { reason: 'in_intervention', interventions: [{ id: shop.body.id, title: 'Sommer-Pop-up' }] },
+    });
+    expect(refused.body.message).toContain('„Sommer-Pop-up“');
+    await api.get(`/api/storefronts/${created.id}`).expect(200);
+    expect((await api.get(`/api/interventions/${shop.body.id}`).expect(200)).body.storefrontIds).toEqual([
+      created.id,
+    ]);
+
+    await api
+      .patch(`/api/interventions/${shop.body.id}`)
+      .send({ version: shop.body.version, storefrontIds: [] })
+      .expect(200);
+    await api.delete(`/api/storefronts/${created.id}?version=1`).expect(204);
+  });
+
   it('answers 404 for a malformed id rather than 500', async () => {
     const res = await api.get('/api/storefronts/not-a-uuid').expect(404);
     expect(res.body.code).toBe('NOT_FOUND');

@@ -172,6 +172,15 @@ export class StorefrontsRepository {
     await em.query(`UPDATE storefronts SET version = version + 1 WHERE id = $1`, [id]);
   }
 
+  /** The interventions a unit belongs to (under the unit's row lock: no link can be added meanwhile). */
+  interventionsOf(em: EntityManager, id: string): Promise<{ id: string; title: string }[]> {
+    return em.query(
+      `SELECT i.id, i.title FROM intervention_storefronts l JOIN interventions i ON i.id = l.intervention_id
+        WHERE l.storefront_id = $1 ORDER BY i.title`,
+      [id],
+    );
+  }
+
   async delete(em: EntityManager, id: string): Promise<void> {
     await em.query(`DELETE FROM storefronts WHERE id = $1`, [id]);
   }

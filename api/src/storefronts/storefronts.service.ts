@@ -83,8 +83,24 @@ export class StorefrontsService {
     return this.get(id);
   }
 
+  /**
+   * Deletes a unit (a record made in error: a unit that closed keeps its history). A unit of an
+   * intervention stays until it is taken out of the intervention — else the intervention would lose it
+   * without a trace in its own history, and its before/after figures with it.
+   */
   async delete(id: string, version: number): Promise<void> {
-    await this.writeAudited(id, version, 'delete', (em) => this.storefronts.delete(em, id));
+    await this.writeAudited(id, version, 'delete', async (em) => {
+      const interventions = await this.storefronts.interventionsOf(em, id);
+      if (interventions.length) {
+        const titles = interventions.map((i) => `„${i.title}“`).join(', ');
+        throw new DomainError(
+          'CONSTRAINT_VIOLATED',
+          `The unit belongs to the intervention ${titles}: take it out of the intervention first, then delete it.`,
+          { reason: 'in_intervention', interventions },
+        );
+      }
+      await this.storefronts.delete(em, id);
+    });
   }
 
   /**

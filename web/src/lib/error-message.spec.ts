@@ -14,6 +14,18 @@ describe('errorMessageKey', () => {
     );
   });
 
+  it('names the interventions that keep a unit from being deleted', () => {
+    const error = new ApiError(422, 'CONSTRAINT_VIOLATED', 'x', {
+      reason: 'in_intervention',
+      interventions: [
+        { id: 'a', title: 'Frei.Handel' },
+        { id: 'b', title: 'Sommer-Pop-up' },
+      ],
+    });
+    expect(errorMessageKey(error)).toBe('errors.inIntervention');
+    expect(errorMessageValues(error).interventions).toBe('„Frei.Handel“, „Sommer-Pop-up“');
+  });
+
   it('maps sign-in, throttling and validation codes', () => {
     expect(errorMessageKey(new ApiError(401, 'UNAUTHENTICATED', 'x'))).toBe('errors.unauthenticated');
     expect(errorMessageKey(new ApiError(429, 'TOO_MANY_REQUESTS', 'x'))).toBe('errors.tooManyRequests');

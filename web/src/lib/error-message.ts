@@ -68,6 +68,8 @@ export type ErrorMessageKey =
   | 'errors.constraint'
   | 'errors.ownAdminRights'
   | 'errors.lastAdmin'
+  | 'errors.inIntervention'
+  | 'errors.adminOnly'
   | 'errors.passwordChangeRequired'
   | 'errors.payloadTooLarge'
   | 'errors.exportTooLarge'
@@ -122,6 +124,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
           return 'errors.ownAdminRights';
         case 'last_admin':
           return 'errors.lastAdmin';
+        case 'in_intervention':
+          return 'errors.inIntervention';
         default:
           return 'errors.constraint';
       }
@@ -179,6 +183,12 @@ export function errorMessageValues(error: Error): Record<string, string> {
   for (const key of ['limit', 'rows']) {
     const value = detail(error as { details?: unknown }, key);
     if (typeof value === 'number') values[key] = formatNumber(value);
+  }
+  const interventions = detail(error as { details?: unknown }, 'interventions'); // a unit kept by them
+  if (Array.isArray(interventions)) {
+    values['interventions'] = interventions
+      .map((i: { title?: unknown }) => `„${String(i.title)}“`)
+      .join(', ');
   }
   const crs = detail(error as { details?: unknown }, 'crs'); // a file's unsupported coordinate system
   if (typeof crs === 'string') values['crs'] = crs;
