@@ -209,6 +209,34 @@ describe('storefronts', () => {
     expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String), details: { id: created.id } });
   });
 
+  it('takes a save that changes nothing as no change: same version, no audit row', async () => {
+    const created = await create({ street: 'Marktstraße', houseNumber: '3' });
+    const audited = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [created.id]))[0]
+        .n as number;
+    const rows = await audited();
+    const periods = (await api.get(`/api/storefronts/${created.id}/occupancy`).expect(200)).body as {
+      id: string;
+    }[];
+    for (const [path, body] of [
+      [`/api/storefronts/${created.id}`, { version: 1 }],
+      [`/api/storefronts/${created.id}`, { version: 1, street: 'Marktstraße', houseNumber: '3' }],
+      [`/api/storefronts/${created.id}/occupancy/${periods[0]!.id}`, { version: 1 }],
+    ] as const) {
+      await api.patch(path).send(body).expect(200);
+    }
+    expect((await api.get(`/api/storefronts/${created.id}`).expect(200)).body.version).toBe(1);
+    expect(await audited()).toBe(rows);
+
+    // a real change still counts once
+    const changed = await api
+      .patch(`/api/storefronts/${created.id}`)
+      .send({ version: 1, street: 'Marktstraße', houseNumber: '3a' })
+      .expect(200);
+    expect(changed.body.version).toBe(2);
+    expect(await audited()).toBe(rows + 1);
+  });
+
   it('keeps a unit of an intervention until it is taken out of it, and says which', async () => {
     const created = await create();
     const shop = await api

@@ -63,7 +63,10 @@ export class OccupancyService {
     await this.storefronts.writeLocked(storefrontId, version, async (em: EntityManager, cityId) => {
       const before = (await this.occupancy.history(storefrontId, em)).map(toPeriod);
       const after = plan(before);
-      await this.occupancy.apply(em, storefrontId, cityId, diffHistory(before, after));
+      const diff = diffHistory(before, after);
+      // a save that changes nothing is no change: no new version (colleagues' edits stay valid), no audit row
+      if (!diff.inserted.length && !diff.updated.length && !diff.deletedIds.length) return;
+      await this.occupancy.apply(em, storefrontId, cityId, diff);
       await this.storefrontRows.bumpVersion(em, storefrontId);
       await this.audit.record(em, {
         cityId,

@@ -148,20 +148,30 @@ export class StorefrontsRepository {
   }
 
   /** Writes the given fields and bumps the version. */
+  /** Sets the given fields, and a new version only when one of them differs from what is stored. */
   async update(em: EntityManager, id: string, fields: Partial<Omit<StorefrontRow, 'cityId'>>): Promise<void> {
     const params: unknown[] = [id];
     const sets: string[] = ['version = version + 1'];
+    const differs: string[] = [];
     for (const [key, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       if (key === 'location') {
         params.push(JSON.stringify(value));
-        sets.push(`location = ST_SetSRID(ST_GeomFromGeoJSON($${params.length}), 4326)`);
+        const point = `ST_SetSRID(ST_GeomFromGeoJSON($${params.length}), 4326)`;
+        sets.push(`location = ${point}`);
+        differs.push(`ST_AsBinary(location) IS DISTINCT FROM ST_AsBinary(${point})`);
       } else {
         params.push(value);
-        sets.push(`${COLUMN_OF[key as keyof typeof COLUMN_OF]} = $${params.length}`);
+        const column = COLUMN_OF[key as keyof typeof COLUMN_OF];
+        sets.push(`${column} = $${params.length}`);
+        differs.push(`${column} IS DISTINCT FROM $${params.length}`);
       }
     }
-    await em.query(`UPDATE storefronts SET ${sets.join(', ')} WHERE id = $1`, params);
+    if (!differs.length) return;
+    await em.query(
+      `UPDATE storefronts SET ${sets.join(', ')} WHERE id = $1 AND (${differs.join(' OR ')})`,
+      params,
+    );
   }
 
   async markVerified(em: EntityManager, id: string): Promise<void> {

@@ -134,6 +134,7 @@ export class StorefrontsService {
       const before = await this.storefronts.find(id, todayIso(), em);
       const result = await write(em, cityId);
       const after = action === 'delete' ? null : await this.storefronts.find(id, todayIso(), em);
+      if (after?.version === before?.version) return result; // nothing changed: nothing to record
       await this.audit.record(em, { cityId, entityType: 'storefront', entityId: id, action, before, after });
       return result;
     });
