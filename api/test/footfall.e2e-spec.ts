@@ -11,11 +11,31 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = (agent: Awaited<ReturnType<typeof editorOf>>, cityId: string, location: string, body: Buffer) =>
+type Agent = Awaited<ReturnType<typeof editorOf>>;
+const send = (agent: Agent, cityId: string, location: string, body: Buffer) =>
+  sendAt(agent, cityId, location, [10.7, 50.95], body);
+/** An upload with the counter's position; null: without lon and lat. */
+const sendAt = (
+  agent: Agent,
+  cityId: string,
+  location: string,
+  lonLat: [number, number] | null,
+  body: Buffer,
+) =>
   agent
-    .post(`/api/cities/${cityId}/footfall?location=${encodeURIComponent(location)}&lon=10.7&lat=50.95`)
+    .post(
+      `/api/cities/${cityId}/footfall?location=${encodeURIComponent(location)}${lonLat ? `&lon=${lonLat[0]}&lat=${lonLat[1]}` : ''}`,
+    )
     .set('Content-Type', 'text/csv')
     .send(body);
+const storedHours = async (cityId: string): Promise<number> =>
+  Number(
+    (
+      await t.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM footfall_counts WHERE city_id = $1`, [
+        cityId,
+      ])
+    )[0]!.n,
+  );
 
 /** One row per hour for the days given, `count(day, hour)` per hour; `skip` leaves hours out. */
 function counterCsv(
@@ -196,5 +216,100 @@ describe('footfall', () => {
       fixture('footfall-counter-mixed.csv'),
     ).expect(403);
     await request(t.http).get(`/api/cities/${city.id}/footfall/trend`).expect(401);
+  });
+
+  it('refuses a counter outside the town’s municipal boundary and stores nothing; a town without one takes any position', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const csv = counterCsv(['2025-03-03'], () => 10);
+    const berlin = await sendAt(editor, city.id, 'Alexanderplatz', [13.4, 52.5], csv).expect(422);
+    expect(berlin.body).toEqual({
+      code: 'OUTSIDE_TOWN',
+      message:
+        'The counter’s position (52.50000 N, 13.40000 E) lies outside the town’s municipal boundary: another town, or lon and lat swapped?',
+      details: { coordinates: [13.4, 52.5] },
+    });
+    // lon and lat swapped
+    await sendAt(editor, city.id, 'Markt', [50.95, 10.7], csv).expect(422);
+    const locations = await t.db.query(`SELECT 1 FROM counting_locations WHERE city_id = $1`, [city.id]);
+    expect(locations).toEqual([]);
+    expect(await storedHours(city.id)).toBe(0);
+
+    await t.db.query(`UPDATE cities SET boundary = NULL WHERE id = $1`, [city.id]);
+    await sendAt(editor, city.id, 'Alexanderplatz', [13.4, 52.5], csv).expect(201);
+  });
+
+  it('keeps a counting location where it is: another position under its name is refused with the stored one and the distance', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    await sendAt(
+      editor,
+      city.id,
+      'Steinweg',
+      null,
+      counterCsv(['2025-03-03'], () => 10),
+    ).expect(201);
+    // the first position given is stored
+    await sendAt(
+      editor,
+      city.id,
+      'Steinweg',
+      [10.7, 50.95],
+      counterCsv(['2025-03-04'], () => 10),
+    ).expect(201);
+    // 0.01° of longitude at 50.95° N: 703 m on the ellipsoid
+    const moved = await sendAt(
+      editor,
+      city.id,
+      'Steinweg',
+      [10.71, 50.95],
+      counterCsv(['2025-03-05'], () => 10),
+    ).expect(409);
+    expect(moved.body).toEqual({
+      code: 'DUPLICATE',
+      message:
+        'The counting location Steinweg is stored at 50.95000 N, 10.70000 E, 703 m from the position given. Send no lon and lat to add counts to it; for a counter that has moved, use a new name: at another place it counts other passers-by.',
+      details: {
+        reason: 'counter_elsewhere',
+        location: 'Steinweg',
+        storedCoordinates: [10.7, 50.95],
+        distanceM: 703,
+      },
+    });
+    expect(await storedHours(city.id)).toBe(48);
+    // a few metres off (≈ 3.5 m) is the same counter; its stored position stays
+    await sendAt(
+      editor,
+      city.id,
+      'Steinweg',
+      [10.70005, 50.95],
+      counterCsv(['2025-03-05'], () => 10),
+    ).expect(201);
+    await sendAt(
+      editor,
+      city.id,
+      'Steinweg',
+      null,
+      counterCsv(['2025-03-06'], () => 10),
+    ).expect(201);
+    const rows = await t.db.query(
+      `SELECT name, ST_X(location) AS lon, ST_Y(location) AS lat FROM counting_locations WHERE city_id = $1`,
+      [city.id],
+    );
+    expect(rows).toEqual([{ name: 'Steinweg', lon: 10.7, lat: 50.95 }]);
+    expect(await storedHours(city.id)).toBe(96);
+  });
+
+  it('takes a location name of blanks for a missing one', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const res = await send(
+      editor,
+      city.id,
+      '   ',
+      counterCsv(['2025-03-03'], () => 10),
+    ).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'location' })]);
   });
 });

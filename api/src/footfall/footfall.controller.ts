@@ -36,12 +36,17 @@ export class FootfallController {
   @ApiErrors(
     [
       400,
-      'The request is not valid (VALIDATION_FAILED): a missing location, only one of lon/lat, an empty or unreadable file (`details.reason`).',
+      'The request is not valid (VALIDATION_FAILED): a missing or blank location, only one of lon/lat, an empty or unreadable file (`details.reason`).',
     ],
     401,
     403,
     NO_TOWN,
+    [
+      409,
+      'The counting location is stored at another position, more than 10 m from lon/lat (DUPLICATE, `details.reason` counter_elsewhere with `storedCoordinates` and `distanceM`): nothing is stored.',
+    ],
     [413, 'The file is larger than 10 MB (PAYLOAD_TOO_LARGE).'],
+    [422, 'lon/lat lie outside the town’s municipal boundary (OUTSIDE_TOWN): nothing is stored.'],
   )
   async upload(
     @Param('id') town: string,

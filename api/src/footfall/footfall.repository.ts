@@ -4,24 +4,52 @@ import { DataSource } from 'typeorm';
 import type { HourCount } from './footfall-parse.js';
 import type { FootfallLocation, FootfallWeek } from './footfall.types.js';
 
+export interface StoredLocation {
+  id: string;
+  /** As stored: null while no upload has given one. */
+  lonLat: [number, number] | null;
+  /** Metres from the position given with the upload to the stored one; null without either. */
+  distanceM: number | null;
+}
+
 @Injectable()
 export class FootfallRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** Whether the point lies inside the town's municipal boundary; a town without one takes any point. */
+  async insideBoundary(em: EntityManager, cityId: string, [lon, lat]: [number, number]): Promise<boolean> {
+    const [row] = await em.query<{ inside: boolean }[]>(
+      `SELECT COALESCE(ST_Intersects(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326)), true) AS inside
+       FROM cities WHERE id = $1`,
+      [cityId, lon, lat],
+    );
+    return row?.inside ?? true;
+  }
+
+  /**
+   * The counting location by name, created on first upload. A position is stored once (the first
+   * upload that gives one) and never overwritten here; the answer has the stored position and, when
+   * one is given, its distance in metres from the stored one, for the caller to refuse a mismatch
+   * (the row stays locked until the transaction ends).
+   */
   async location(
     em: EntityManager,
     cityId: string,
     name: string,
     lonLat: [number, number] | null,
-  ): Promise<string> {
-    const [row] = await em.query<{ id: string }[]>(
+  ): Promise<StoredLocation> {
+    const [row] = await em.query<StoredLocation[]>(
       `INSERT INTO counting_locations (city_id, name, location)
        VALUES ($1, $2, CASE WHEN $3::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($3, $4), 4326) END)
-       ON CONFLICT (city_id, name) DO UPDATE SET location = COALESCE(EXCLUDED.location, counting_locations.location)
-       RETURNING id`,
+       ON CONFLICT (city_id, name) DO UPDATE SET location = COALESCE(counting_locations.location, EXCLUDED.location)
+       RETURNING id,
+         CASE WHEN location IS NULL THEN NULL ELSE ARRAY[ST_X(location), ST_Y(location)] END AS "lonLat",
+         CASE WHEN location IS NULL OR $3::float8 IS NULL THEN NULL
+              ELSE ST_Distance(location::geography, ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography) END
+           AS "distanceM"`,
       [cityId, name.trim(), lonLat?.[0] ?? null, lonLat?.[1] ?? null],
     );
-    return row!.id;
+    return row!;
   }
 
   /** A re-exported period replaces what was stored for those hours. */

@@ -109,6 +109,25 @@ describe('errorMessageKey', () => {
     ).toBe('errors.validation');
   });
 
+  it('explains the counter upload’s refusals: a location stored elsewhere, a counter outside the town', () => {
+    const elsewhere = new ApiError(409, 'DUPLICATE', 'The counting location Steinweg is stored at …', {
+      reason: 'counter_elsewhere',
+      location: 'Steinweg',
+      storedCoordinates: [10.7, 50.95],
+      distanceM: 1703,
+    });
+    expect(errorMessageKey(elsewhere)).toBe('errors.footfall.counter_elsewhere');
+    expect(errorMessageValues(elsewhere)).toMatchObject({
+      location: 'Steinweg',
+      lon: '10,7',
+      lat: '50,95',
+      distance: '1.703',
+    });
+    expect(errorMessageKey(new ApiError(422, 'OUTSIDE_TOWN', 'x', { coordinates: [13.4, 52.5] }))).toBe(
+      'errors.outsideTown',
+    );
+  });
+
   it('explains a workbook too large for Excel by the sheet that would be too long, with both numbers', () => {
     const units = new ApiError(422, 'EXPORT_TOO_LARGE', 'The selection holds 1,234,567 units; …', {
       rows: 1234567,

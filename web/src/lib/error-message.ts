@@ -61,6 +61,7 @@ export type ErrorMessageKey =
   | 'errors.validation'
   | `errors.file.${FileProblem}`
   | `errors.import.${ImportRefusal}`
+  | 'errors.footfall.counter_elsewhere'
   | `errors.period.${PeriodReason}`
   | 'errors.outsideTown'
   | 'errors.historyConflict'
@@ -153,6 +154,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'VERSION_CONFLICT':
       return 'errors.conflict';
     case 'DUPLICATE':
+      // a counting location's name given with another position (api/src/footfall/footfall.service.ts)
+      if (detail(error, 'reason') === 'counter_elsewhere') return 'errors.footfall.counter_elsewhere';
       switch (detail(error, 'constraint')) {
         case 'storefronts_reference_unique':
           return 'errors.duplicateReference';
@@ -192,6 +195,16 @@ export function errorMessageValues(error: Error): Record<string, string> {
   }
   const crs = detail(error as { details?: unknown }, 'crs'); // a file's unsupported coordinate system
   if (typeof crs === 'string') values['crs'] = crs;
+  // a counting location stored elsewhere: its name, stored position and distance
+  const location = detail(error as { details?: unknown }, 'location');
+  if (typeof location === 'string') values['location'] = location;
+  const distance = detail(error as { details?: unknown }, 'distanceM');
+  if (typeof distance === 'number') values['distance'] = formatNumber(distance);
+  const stored = detail(error as { details?: unknown }, 'storedCoordinates');
+  if (Array.isArray(stored) && stored.length === 2 && stored.every((c) => typeof c === 'number')) {
+    values['lon'] = formatNumber(stored[0] as number, 5);
+    values['lat'] = formatNumber(stored[1] as number, 5);
+  }
   const rejected = (detail(error as { details?: unknown }, 'summary') as { rejected?: unknown } | undefined)
     ?.rejected;
   if (typeof rejected === 'number') values['count'] = formatNumber(rejected);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, QueryNumber } from '../../common/validators.js';
 
@@ -7,6 +8,8 @@ export class FootfallUploadQuery {
     description: 'Name of the counting location (created on first upload)',
     example: 'Steinweg / Markt',
   })
+  // Trimmed, so that a name of blanks is a missing name (400), not a refused row (the table's check).
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
   @MaxLength(120)
