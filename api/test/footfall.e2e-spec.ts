@@ -76,6 +76,7 @@ describe('footfall', () => {
       rejected: [
         {
           line: 39,
+          column: 'Anzahl',
           problem: 'invalid_count',
           params: {},
           reason: expect.stringMatching(/not a whole number/),
@@ -209,6 +210,16 @@ describe('footfall', () => {
     const editor = await editorOf(t, city.id);
     const res = await send(editor, city.id, 'X', Buffer.from('foo;bar\n1;2\n')).expect(400);
     expect(res.body.message).toMatch(/timestamp column/);
+    expect(res.body.details).toEqual({ reason: 'unreadable_file', problem: 'no_time_column' });
+    const noCount = await send(
+      editor,
+      city.id,
+      'X',
+      Buffer.from('Zeitstempel;Wetter\n2025-03-03 08:00;Regen\n'),
+    );
+    expect(noCount.body.details).toEqual({ reason: 'unreadable_file', problem: 'no_count_column' });
+    const headerOnly = await send(editor, city.id, 'X', Buffer.from('Zeitstempel;Passanten\n\n')).expect(400);
+    expect(headerOnly.body.details).toEqual({ reason: 'unreadable_file', problem: 'no_rows' });
     await send(
       await signedIn(t, [{ role: 'viewer', cityId: city.id }]),
       city.id,
@@ -300,6 +311,71 @@ describe('footfall', () => {
     expect(await storedHours(city.id)).toBe(96);
   });
 
+  it('refuses a file of which no line can be stored, listing each line with its column, value and reason', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const file = Buffer.from(
+      [
+        'Datum;Uhrzeit;Passanten',
+        '03.03.2025;08:00;-5',
+        '03.03.2025;09:00;NaN',
+        '30.03.2025;02:00;7',
+        '01.01.1900;10:00;12',
+        '03.03.2025;25:00;3',
+        '03.03.2025;10:00',
+      ].join('\n'),
+    );
+    const res = await send(editor, city.id, 'Markt', file).expect(400);
+    expect(res.body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message:
+        'None of the file’s 6 rows can be stored: details.rejected lists each line with its column, value and reason.',
+      details: {
+        reason: 'no_valid_rows',
+        repaired: [],
+        rejected: [
+          line(2, '03.03.2025;08:00;-5', 'Passanten', '-5', 'invalid_count'),
+          line(3, '03.03.2025;09:00;NaN', 'Passanten', 'NaN', 'invalid_count'),
+          line(4, '30.03.2025;02:00;7', 'Datum, Uhrzeit', '30.03.2025, 02:00', 'nonexistent_hour'),
+          line(5, '01.01.1900;10:00;12', 'Datum, Uhrzeit', '01.01.1900, 10:00', 'before_counting', {
+            year: 2000,
+          }),
+          line(6, '03.03.2025;25:00;3', 'Datum, Uhrzeit', '03.03.2025, 25:00', 'unreadable_hour'),
+          line(7, '03.03.2025;10:00', null, null, 'cell_count', { cells: 2, headers: 3 }),
+        ],
+      },
+    });
+    expect(res.body.details.rejected[3].reason).toMatch(
+      /before 2000-01-01, when there were no automatic pedestrian counters/,
+    );
+    expect(await storedHours(city.id)).toBe(0);
+  });
+
+  it('rejects hours before 2000 and hours that have not begun on their lines', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const next = new Date(Date.now() + 2 * 3_600_000);
+    const future = `${next.toISOString().slice(0, 10)} ${next.toISOString().slice(11, 13)}:00`; // UTC, +1/+2 h in Berlin
+    const file = Buffer.from(
+      [
+        'Zeitstempel;Passanten',
+        '1900-01-01 10:00;12',
+        '1999-12-31 23:00;12',
+        '2000-01-01 00:00;12',
+        `${future};5`,
+        '2099-06-01 10:00;5',
+      ].join('\n'),
+    );
+    const res = await send(editor, city.id, 'Markt', file).expect(201);
+    expect(res.body).toMatchObject({ stored: 1, firstHour: '1999-12-31T23:00:00.000Z' });
+    expect(res.body.rejected).toEqual([
+      line(2, '1900-01-01 10:00;12', 'Zeitstempel', '1900-01-01 10:00', 'before_counting', { year: 2000 }),
+      line(3, '1999-12-31 23:00;12', 'Zeitstempel', '1999-12-31 23:00', 'before_counting', { year: 2000 }),
+      line(5, `${future};5`, 'Zeitstempel', future, 'future_hour'),
+      line(6, '2099-06-01 10:00;5', 'Zeitstempel', '2099-06-01 10:00', 'future_hour'),
+    ]);
+  });
+
   it('takes a location name of blanks for a missing one', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
@@ -313,3 +389,15 @@ describe('footfall', () => {
     expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'location' })]);
   });
 });
+
+/** A rejected line as the answer lists it. */
+function line(
+  n: number,
+  text: string,
+  column: string | null,
+  value: string | null,
+  problem: string,
+  params: Record<string, number> = {},
+) {
+  return { line: n, text, column, value, problem, params, reason: expect.any(String) };
+}

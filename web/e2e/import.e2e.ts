@@ -235,6 +235,28 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   await expect(page.getByTestId('footfall-table')).toBeVisible();
 });
 
+test('a counter export of which no line can be stored is refused with each line’s reason in German', async ({
+  page,
+}) => {
+  const lines = ['Datum;Uhrzeit;Anzahl', '01.01.1900;10:00;12', '30.03.2025;02:00;7', '02.03.2026;08:00;-5'];
+  await page.goto('/daten/import?stadt=muehlhausen');
+  await page.getByLabel('Zählstelle').fill('Steinweg / E2E abgelehnt');
+  await page.getByLabel('Zähler-Export (CSV, eine Zeile je Stunde)').setInputFiles({
+    name: 'zaehler.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n'), 'utf-8'),
+  });
+  await page.getByRole('button', { name: 'Zähldaten hochladen' }).click();
+  await expect(page.getByTestId('api-error')).toContainText(
+    'Keine Zeile der Datei konnte gespeichert werden',
+  );
+  const table = page.getByRole('table', { name: 'Gründe je Zeile' });
+  await expect(table.getByRole('row', { name: /1900/ })).toContainText('Datum vor 2000');
+  await expect(table.getByRole('row', { name: /30\.03\.2025/ })).toContainText('Diese Stunde gibt es nicht');
+  await expect(table.getByRole('row', { name: /-5/ })).toContainText('Die Zahl ist keine ganze Zahl ≥ 0.');
+  await expect(table.getByRole('row', { name: /-5/ })).toContainText('Anzahl');
+});
+
 test('an export downloads under the town’s file name, and a refused one is explained on the page', async ({
   page,
 }) => {

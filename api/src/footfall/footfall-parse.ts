@@ -19,13 +19,34 @@ export interface CounterFile {
   encodings: string[];
 }
 
+/** Where in a line the problem is: the column as the file's header names it, and the cell's value. */
+interface Cell {
+  column: string;
+  value: string;
+}
+
 const report = (
   line: number,
   text: string,
   problem: LineProblem,
   params: Record<string, number>,
   reason: string,
-): LineReport => ({ line, text, problem, params, reason });
+  cell: Cell | null,
+): LineReport => ({
+  line,
+  text,
+  column: cell?.column ?? null,
+  value: cell?.value ?? null,
+  problem,
+  params,
+  reason,
+});
+
+/**
+ * The first day a count is taken for real. Automatic pedestrian counting in shopping streets began
+ * after 2000; an earlier date is a misread one (Excel’s zero date shows as 1900).
+ */
+export const EARLIEST_COUNT_DATE = '2000-01-01';
 
 const TIMESTAMP = ['zeitstempel', 'datumuhrzeit', 'timestamp', 'datetime', 'zeitpunkt'];
 const DATE = ['datum', 'date', 'tag'];
@@ -55,20 +76,26 @@ const DIRECTIONS = [
 ];
 const OUTAGE = new Set(['', '-', 'stoerung', 'ausfall', 'na', 'nv', 'error', 'offline', 'keinedaten']);
 
-const unreadable = (message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file' });
+/** Why a counter file cannot be read at all (`details.problem`, explained by the dashboard like the import's). */
+type UnreadableCounterFile = 'no_header' | 'no_rows' | 'no_time_column' | 'no_count_column';
+
+const unreadable = (problem: UnreadableCounterFile, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', problem });
 
 /**
  * A laser counter's hourly export: one row per hour, semicolon-separated, local time. Rows that
  * can be repaired unambiguously are repaired (and listed), others rejected (and listed); outages
- * are kept as hours without a count. Nothing is dropped silently.
+ * are kept as hours without a count. Nothing is dropped silently. Hours before EARLIEST_COUNT_DATE or
+ * after `now` are rejected. A file of which no line can be stored is refused with every line's problem
+ * (`details.reason` no_valid_rows, `details.rejected`).
  */
-export function parseCounterFile(bytes: Uint8Array): CounterFile {
+export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): CounterFile {
   const { lines, encodings } = decodeLines(bytes);
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) throw unreadable('The file is empty.');
+  if (headerIndex < 0) throw unreadable('no_header', 'The file is empty.');
   const delimiter = detectDelimiter(lines[headerIndex]!);
-  const headers = lines[headerIndex]!.split(delimiter).map((h) => vocabularyKey(h.replace(/^"|"$/g, '')));
+  const names = lines[headerIndex]!.split(delimiter).map((h) => h.replace(/^"|"$/g, ''));
+  const headers = names.map(vocabularyKey);
   const col = (words: string[]) => words.map((w) => headers.indexOf(w)).find((i) => i >= 0) ?? -1;
   const ts = col(TIMESTAMP);
   const date = col(DATE);
@@ -76,11 +103,22 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
   const count = col(COUNT);
   const directions = headers.map((h, i) => (DIRECTIONS.includes(h) ? i : -1)).filter((i) => i >= 0);
   if (ts < 0 && (date < 0 || time < 0))
-    throw unreadable('Expected a timestamp column (Zeitstempel) or date and time columns (Datum, Uhrzeit).');
+    throw unreadable(
+      'no_time_column',
+      'Expected a timestamp column (Zeitstempel) or date and time columns (Datum, Uhrzeit).',
+    );
   if (count < 0 && directions.length === 0)
     throw unreadable(
+      'no_count_column',
       'Expected a count column (Anzahl, Summe, Passanten) or direction columns (Richtung 1/2).',
     );
+  /** The cells of these columns, as the file names and writes them ("Datum, Uhrzeit" = "30.03.2025, 02:00"). */
+  const cellsOf = (cells: string[], columns: number[]): Cell => ({
+    column: columns.map((k) => names[k]!.trim()).join(', '),
+    value: columns.map((k) => cells[k]!).join(', '),
+  });
+  const hourColumns = ts >= 0 ? [ts] : [date, time];
+  const countColumns = count >= 0 ? [count] : directions;
 
   const result: CounterFile = { counts: [], repaired: [], rejected: [], encodings: [...encodings] };
   const seen = new Map<number, number>();
@@ -98,6 +136,7 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
             'shifted_columns',
             {},
             'One cell too many and none of them is empty: columns are shifted.',
+            null,
           ),
         );
       cells = cells.filter((_, k) => k !== empty);
@@ -108,6 +147,7 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
           'removed_empty_cell',
           { column: empty + 1 },
           `Removed an empty extra cell (column ${empty + 1}) that shifted the columns.`,
+          null,
         ),
       );
     } else if (cells.length !== headers.length) {
@@ -118,33 +158,71 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
           'cell_count',
           { cells: cells.length, headers: headers.length },
           `The row has ${cells.length} cells, the header ${headers.length}.`,
+          null,
         ),
       );
     }
     const when =
       ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
+    const hourCell = cellsOf(cells, hourColumns);
     if (!when.date || when.hour === null)
       return void result.rejected.push(
-        report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.'),
+        report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.', hourCell),
+      );
+    if (when.date < EARLIEST_COUNT_DATE)
+      return void result.rejected.push(
+        report(
+          line,
+          text,
+          'before_counting',
+          { year: Number(EARLIEST_COUNT_DATE.slice(0, 4)) },
+          `The date lies before ${EARLIEST_COUNT_DATE}, when there were no automatic pedestrian counters in shopping streets: a misread date (Excel’s zero date shows as 1900)?`,
+          hourCell,
+        ),
       );
     const instants = berlinHourToUtc(when.date, when.hour);
     if (instants.length === 0)
       return void result.rejected.push(
-        report(line, text, 'nonexistent_hour', {}, 'This hour does not exist (clock change to summer time).'),
+        report(
+          line,
+          text,
+          'nonexistent_hour',
+          {},
+          'This hour does not exist (clock change to summer time).',
+          hourCell,
+        ),
+      );
+    if (instants[0]!.getTime() > now.getTime())
+      return void result.rejected.push(
+        report(line, text, 'future_hour', {}, 'The hour has not begun yet.', hourCell),
       );
     const earlier = instants[0]!.getTime();
     const hour = seen.has(earlier) && instants[1] ? instants[1] : instants[0]!;
     if (seen.has(hour.getTime())) {
       const first = seen.get(hour.getTime())!;
       return void result.rejected.push(
-        report(line, text, 'duplicate_hour', { line: first }, `The hour appears already in line ${first}.`),
+        report(
+          line,
+          text,
+          'duplicate_hour',
+          { line: first },
+          `The hour appears already in line ${first}.`,
+          hourCell,
+        ),
       );
     }
-    const value =
-      count >= 0 ? parseCount(cells[count]!) : sumOf(directions.map((k) => parseCount(cells[k]!)));
+    const counts = countColumns.map((k) => parseCount(cells[k]!));
+    const value = sumOf(counts);
     if (value === 'invalid')
       return void result.rejected.push(
-        report(line, text, 'invalid_count', {}, 'The count is not a whole number ≥ 0.'),
+        report(
+          line,
+          text,
+          'invalid_count',
+          {},
+          'The count is not a whole number ≥ 0.',
+          cellsOf(cells, [countColumns[counts.indexOf('invalid')]!]),
+        ),
       );
     if (value !== null && value > MAX_HOURLY_COUNT)
       return void result.rejected.push(
@@ -154,6 +232,7 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
           'implausible_count',
           { max: MAX_HOURLY_COUNT },
           `The count is over ${MAX_HOURLY_COUNT.toLocaleString('en')} passers-by in one hour: not plausible.`,
+          cellsOf(cells, countColumns),
         ),
       );
     seen.set(hour.getTime(), line);
@@ -164,7 +243,14 @@ export function parseCounterFile(bytes: Uint8Array): CounterFile {
       flags: value === null ? ['outage'] : instants.length === 2 ? ['dst_repeat'] : [],
     });
   });
-  if (result.counts.length === 0) throw unreadable('No readable hourly counts in the file.');
+  if (result.counts.length === 0 && result.rejected.length === 0)
+    throw unreadable('no_rows', 'The file has a header but no rows.');
+  if (result.counts.length === 0)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `None of the file’s ${result.rejected.length} rows can be stored: details.rejected lists each line with its column, value and reason.`,
+      { reason: 'no_valid_rows', rejected: result.rejected, repaired: result.repaired },
+    );
   return result;
 }
 

@@ -36,7 +36,7 @@ export class FootfallController {
   @ApiErrors(
     [
       400,
-      'The request is not valid (VALIDATION_FAILED): a missing or blank location, only one of lon/lat, an empty or unreadable file (`details.reason`).',
+      'The request is not valid (VALIDATION_FAILED): a missing or blank location, only one of lon/lat, an empty or unreadable file (`details.reason` unreadable_file with `details.problem`), or a file none of whose lines can be stored (`details.reason` no_valid_rows, each line in `details.rejected`).',
     ],
     401,
     403,

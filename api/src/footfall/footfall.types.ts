@@ -9,7 +9,9 @@ export const LINE_PROBLEMS = [
   'removed_empty_cell',
   'cell_count',
   'unreadable_hour',
+  'before_counting',
   'nonexistent_hour',
+  'future_hour',
   'duplicate_hour',
   'invalid_count',
   'implausible_count',
@@ -20,7 +22,11 @@ export type LineProblem = (typeof LINE_PROBLEMS)[number];
 export interface LineReport {
   line: number;
   text: string;
-  /** The reason as a code, with the numbers its explanation names (column, cells, line, maximum). */
+  /** The column as the file's header names it ("Datum, Uhrzeit" for two); null for a problem of the whole line. */
+  column: string | null;
+  /** What the line has in that column ("30.03.2025, 02:00" for two); null with `column`. */
+  value: string | null;
+  /** The reason as a code, with the numbers its explanation names (column, cells, line, maximum, year). */
   problem: LineProblem;
   params: Record<string, number>;
   /** The reason in English. */

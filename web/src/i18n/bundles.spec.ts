@@ -4,6 +4,7 @@ import { initAppI18n } from './testing';
 import de from './de.json';
 import en from './en.json';
 import { EXPLAINED_RULES, FILE_PROBLEMS, IMPORT_REFUSALS, PERIOD_REASONS } from '../lib/error-message';
+import { LINE_PROBLEMS } from '../../../api/src/footfall/footfall.types';
 
 const keys = (bundle: object, prefix = ''): string[] =>
   Object.entries(bundle).flatMap(([key, value]) =>
@@ -25,6 +26,7 @@ describe('translation bundles', () => {
       ...FILE_PROBLEMS.map((p) => `errors.file.${p}`),
       ...IMPORT_REFUSALS.map((r) => `errors.import.${r}`),
       ...EXPLAINED_RULES.map((r) => `errors.rule.${r}`),
+      ...LINE_PROBLEMS.map((p) => `footfall.problem.${p}`),
     ];
     expect(wanted.filter((key) => !keys(de).includes(key))).toEqual([]);
   });

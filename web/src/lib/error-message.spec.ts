@@ -109,7 +109,15 @@ describe('errorMessageKey', () => {
     ).toBe('errors.validation');
   });
 
-  it('explains the counter upload’s refusals: a location stored elsewhere, a counter outside the town', () => {
+  it('explains the counter upload’s refusals: no line to store, a location stored elsewhere, a counter outside the town', () => {
+    expect(
+      errorMessageKey(
+        new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'unreadable_file', problem: 'no_time_column' }),
+      ),
+    ).toBe('errors.file.no_time_column');
+    expect(
+      errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'no_valid_rows', rejected: [] })),
+    ).toBe('errors.footfall.no_valid_rows');
     const elsewhere = new ApiError(409, 'DUPLICATE', 'The counting location Steinweg is stored at …', {
       reason: 'counter_elsewhere',
       location: 'Steinweg',

@@ -20,10 +20,15 @@ export const PERIOD_REASONS = [
 ] as const;
 type PeriodReason = (typeof PERIOD_REASONS)[number];
 
-/** Why an uploaded file cannot be read (`details.problem` with reason `unreadable_file`; api/src/imports/import-file.ts). */
+/**
+ * Why an uploaded file cannot be read (`details.problem` with reason `unreadable_file`;
+ * api/src/imports/unreadable.ts, and a counter file's api/src/footfall/footfall-parse.ts).
+ */
 export const FILE_PROBLEMS = [
   'no_header',
   'no_rows',
+  'no_time_column',
+  'no_count_column',
   'too_many_rows',
   'too_many_columns',
   'nul_character',
@@ -61,6 +66,7 @@ export type ErrorMessageKey =
   | 'errors.validation'
   | `errors.file.${FileProblem}`
   | `errors.import.${ImportRefusal}`
+  | 'errors.footfall.no_valid_rows'
   | 'errors.footfall.counter_elsewhere'
   | `errors.period.${PeriodReason}`
   | 'errors.outsideTown'
@@ -147,6 +153,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
         return `errors.file.${problem as FileProblem}`;
       if (IMPORT_REFUSALS.includes(reason as ImportRefusal))
         return `errors.import.${reason as ImportRefusal}`;
+      // a counter file without a line to store; the form lists `details.rejected` (api/src/footfall)
+      if (reason === 'no_valid_rows') return 'errors.footfall.no_valid_rows';
       return 'errors.validation';
     }
     case 'NOT_FOUND':

@@ -19,13 +19,24 @@ export class LineReportResponse implements LineReport {
   @ApiProperty({ description: 'The line as it is in the file' })
   text: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The column as the file’s header names it (both, comma-separated, where date and hour are two columns); null for a problem of the whole line',
+  })
+  column: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The line’s value in that column' })
+  value: string | null;
+
   @ApiProperty({ enum: LINE_PROBLEMS, description: 'Why, as a code (explained in the dashboard’s language)' })
   problem: LineProblem;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    description: 'The numbers the explanation names: `column`, `cells`/`headers`, `line`, `max`',
+    description: 'The numbers the explanation names: `column`, `cells`/`headers`, `line`, `max`, `year`',
   })
   params: Record<string, number>;
 

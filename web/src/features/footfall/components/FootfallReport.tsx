@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
-import type { FootfallImportReport, LineReport } from '../api/footfall-api';
+import type { FootfallImportReport } from '../api/footfall-api';
+import { CounterLineTable } from './CounterLineTable';
 
 const hour = (iso: string): string =>
   new Intl.DateTimeFormat('de-DE', {
@@ -51,38 +52,8 @@ export function FootfallReport({ report }: { report: FootfallImportReport }) {
           </table>
         </div>
       )}
-      <LineTable caption={t('footfall.report.repairedCaption')} lines={report.repaired} />
-      <LineTable caption={t('footfall.report.rejectedCaption')} lines={report.rejected} />
-    </div>
-  );
-}
-
-function LineTable({ caption, lines }: { caption: string; lines: LineReport[] }) {
-  const { t } = useTranslation();
-  if (lines.length === 0) return null;
-  return (
-    <div className="table-wrap">
-      <table className="storefront-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('import.report.line')}</th>
-            <th scope="col">{t('footfall.report.text')}</th>
-            <th scope="col">{t('import.report.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.line}>
-              <td>{l.line}</td>
-              <td>
-                <code>{l.text}</code>
-              </td>
-              <td>{t(`footfall.problem.${l.problem}`, { ...l.params, defaultValue: l.reason })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CounterLineTable caption={t('footfall.report.repairedCaption')} lines={report.repaired} />
+      <CounterLineTable caption={t('footfall.report.rejectedCaption')} lines={report.rejected} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { Field } from '../../../ui/Field';
 import { useUploadCounts } from '../hooks/use-upload-counts';
+import { rejectedLinesOf } from '../rejected-lines';
+import { CounterLineTable } from './CounterLineTable';
 import { FootfallReport } from './FootfallReport';
 
 /** A laser counter's hourly export for one counting location, and the report of what was stored. */
@@ -45,7 +47,15 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
           {t('footfall.submit')}
         </button>
       </form>
-      {upload.error && <ApiErrorMessage error={upload.error} />}
+      {upload.error && (
+        <>
+          <ApiErrorMessage error={upload.error} />
+          <CounterLineTable
+            caption={t('footfall.report.rejectedInFile')}
+            lines={rejectedLinesOf(upload.error)}
+          />
+        </>
+      )}
       {upload.data && <FootfallReport report={upload.data} />}
     </div>
   );
