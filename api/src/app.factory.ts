@@ -47,7 +47,9 @@ export async function createApp(): Promise<NestExpressApplication> {
     if (req.method === 'POST' && UPLOAD_ROUTE.test(req.originalUrl)) return next();
     // Any other body is JSON: one of another type would be ignored and the request refused for its
     // missing fields („version must not be less than 1“), which does not say what went wrong.
-    if (req.is(['json', '+json']) === false) {
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
+    if (hasBody && req.is(['json', '+json']) === false) {
       return writeError(
         res,
         new DomainError(

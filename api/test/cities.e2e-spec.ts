@@ -146,6 +146,19 @@ describe('towns', () => {
     expect(await kept()).toEqual(expected.filter((c) => c.cityId === city.id));
   });
 
+  it('refuses a list filter it would not apply: two networks, a malformed one, an unknown parameter', async () => {
+    for (const query of [
+      'network=a&network=b',
+      'network[]=x',
+      'network=Th%C3%BCringer%20Becken',
+      'foo=bar',
+    ]) {
+      const res = await api.get(`/api/cities?${query}`).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await api.get('/api/cities?network=no-such-network').expect(200)).body).toEqual([]);
+  });
+
   it('answers 404 for an unknown town', async () => {
     expect((await api.get('/api/cities/atlantis').expect(404)).body.code).toBe('NOT_FOUND');
   });

@@ -62,6 +62,9 @@ describe('health and error bodies', () => {
       expect([headers, res.status, res.body.code]).toEqual([headers, 415, 'UNSUPPORTED_MEDIA_TYPE']);
       expect(res.body.message).toMatch(/JSON|Content-Encoding/);
     }
+    // no body at all (a sign-out: Content-Length 0, no type) is no body of the wrong type
+    const empty = await request(t.http).post('/api/auth/sign-out').set('Content-Type', 'text/plain');
+    expect(empty.status).not.toBe(415);
     // JSON by any of its names still reaches the sign-in (and is refused there for the wrong password)
     for (const type of ['application/json', 'application/json; charset=utf-8', 'application/geo+json']) {
       expect((await send({ 'Content-Type': type })).status).toBe(401);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EditTown, Public } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { mayAccessTown, townAccess, type Viewer } from '../auth/viewer.js';
@@ -7,6 +7,7 @@ import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { CitiesRepository } from './cities.repository.js';
 import { CitiesService } from './cities.service.js';
 import type { City, CitySummary, ForViewer } from './city.types.js';
+import { CitiesQuery } from './dto/cities.query.js';
 import { CityResponse, CitySummaryResponse } from './dto/city.response.js';
 import { UpdateOpenDataDto, UpdatePerimeterDto } from './dto/update-perimeter.dto.js';
 
@@ -29,16 +30,13 @@ export class CitiesController {
   /** Towns are public reference data; how many units a town has is shown only where the viewer may read it. */
   @Get()
   @Public()
-  @ApiQuery({ name: 'network', required: false, description: 'Only members of this network (slug)' })
   @ApiOkResponse({
     type: [CitySummaryResponse],
     description: 'The towns, by name (an unknown network gives an empty list).',
   })
-  async list(
-    @CurrentViewer() viewer: Viewer,
-    @Query('network') network?: string,
-  ): Promise<ForViewer<CitySummary>[]> {
-    const cities = await this.repository.list(typeof network === 'string' ? network : undefined);
+  @ApiErrors(400)
+  async list(@CurrentViewer() viewer: Viewer, @Query() q: CitiesQuery): Promise<ForViewer<CitySummary>[]> {
+    const cities = await this.repository.list(q.network);
     return cities.map((c) => forViewer(viewer, c));
   }
 
