@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
-import { createCity, type TestCity } from './factories.js';
+import { createCity, storefrontBody, type TestCity } from './factories.js';
 import { unitSnapshot } from '../src/imports/import-writes.js';
 import { fixture, unitsOf, upload, writableTablesChecksum } from './fixtures/import-helpers.js';
 
@@ -559,6 +559,77 @@ describe('matching a list to the town’s units', () => {
     expect(await stored(city.id)).toEqual([
       { ref: '1', street: 'Goethestraße', no: '13a', lat: 50.95, lon: 10.7 },
       { ref: '2', street: 'Am Markt', no: '1', lat: 50.9501, lon: 10.7003 },
+    ]);
+  });
+
+  it('matches by proximity only when one unit lies at the point: two shops at one point are AMBIGUOUS_MATCH', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const at = { type: 'Point', coordinates: [10.45312, 51.20913] };
+    for (const floor of ['ground', 'upper'])
+      await editor
+        .post('/api/storefronts')
+        .send(storefrontBody(city, { street: 'Marktplatz', houseNumber: '7', floor, location: at }))
+        .expect(201);
+    const before = await writableTablesChecksum(t.db, city.id);
+    // Another street at the point, and the address both units have (the address match needs exactly one).
+    const list = Buffer.from(
+      'Straße;Hausnr.;Status;lat;lon\nFelchtaer Straße;99;Leerstand;51.20913;10.45312\nMarktplatz;7;Leerstand;51.20913;10.45312',
+    );
+    const p = await prepared(editor, city, list, 'marktplatz.csv', { skipInvalidRows: true });
+    const dry = ok(await editor.post(`${p.url}/dry-run`));
+    expect(dry.body.summary).toMatchObject({ rejected: 2, created: 0, updated: 0, unchanged: 0 });
+    expect(dry.body.problems).toEqual(
+      [2, 3].map((line) => ({
+        line,
+        code: 'AMBIGUOUS_MATCH',
+        column: 'lat',
+        value: 'Marktplatz 7; Marktplatz 7',
+        severity: 'error',
+        reason:
+          '2 units lie within 3 m of this point (Marktplatz 7; Marktplatz 7), so the point cannot tell which one the row means. Give the town’s reference id in the row, or an address only one of them has.',
+      })),
+    );
+    ok(await editor.post(`${p.url}/commit`));
+    expect(await writableTablesChecksum(t.db, city.id)).toBe(before);
+  });
+
+  it('does not match by proximity a row that names another street than the one unit at the point', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const at = { type: 'Point', coordinates: [10.45312, 51.20913] };
+    await editor
+      .post('/api/storefronts')
+      .send(storefrontBody(city, { street: 'Marktplatz', houseNumber: '7', location: at }))
+      .expect(201);
+    const list = (row: string) => Buffer.from(`Straße;Hausnr.;Status;lat;lon\n${row}`);
+    // The same street with another number (or spelling) is this unit, corrected …
+    const same = await prepared(editor, city, list('MARKTPLATZ;7a;Leerstand;51.20913;10.45312'), 'a.csv');
+    const dry = ok(await editor.post(`${same.url}/dry-run`));
+    expect(dry.body).toMatchObject({ summary: { updated: 1, created: 0 }, problems: [] });
+    expect(dry.body.changes).toEqual([
+      expect.objectContaining({
+        address: 'Marktplatz 7',
+        fields: expect.arrayContaining([
+          { field: 'address', before: 'Marktplatz 7', after: 'MARKTPLATZ 7a' },
+        ]),
+      }),
+    ]);
+    // … another street is another unit: Marktplatz 7 is neither renamed nor set vacant.
+    const other = await prepared(
+      editor,
+      city,
+      list('Felchtaer Straße;99;Leerstand;51.20913;10.45312'),
+      'b.csv',
+    );
+    expect(ok(await editor.post(`${other.url}/commit`)).body.summary).toMatchObject({
+      created: 1,
+      updated: 0,
+      rejected: 0,
+    });
+    expect((await unitsOf(t.db, city.id)).map((u) => [u.street, u.no, u.status])).toEqual([
+      ['Felchtaer Straße', '99', 'vacant'],
+      ['Marktplatz', '7', 'occupied'],
     ]);
   });
 

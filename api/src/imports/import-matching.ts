@@ -3,6 +3,8 @@ import { ADDRESS_CHANGED } from './import-plan.js';
 
 /** Metres within which an imported point is taken to be an existing unit (when nothing else matched). */
 export const MATCH_DISTANCE_M = 3;
+/** Candidates an AMBIGUOUS_MATCH names (by address and reference id), the nearest first. */
+const MAX_NAMED_CANDIDATES = 5;
 /** Metres a unit matched by its reference id may lie from the row's point when the address differs too. */
 export const REFERENCE_MOVE_M = 50;
 
@@ -14,7 +16,8 @@ const flag = (code: string, reason: string, column: string, value: string): stri
 /**
  * Checks the rows' points (transformed in PostGIS while staging) and matches them to the town's units: by the
  * town's reference id (unless the row names another place: REFERENCE_CONFLICT), else by normalised address
- * when exactly one unit has it, else by proximity.
+ * when exactly one unit has it, else by proximity when exactly one unit lies within 3 m (several:
+ * AMBIGUOUS_MATCH) and the row names no other street.
  * `$1` is the town in every statement.
  */
 export async function locateAndMatch(
@@ -73,21 +76,49 @@ export async function locateAndMatch(
        AND normalised_address(r.street, r.house_number) = m.key
        AND (r.reference_id IS NULL OR m.reference_id IS NULL)`,
   );
-  // The && prefilter uses the GiST index: 0.0001° is ≥ 6 m in either direction below 70° N (3 m is
-  // 0.000047° of longitude at 55° N), small enough that a dense town yields few candidates per row.
-  // ST_DWithin on geography then measures metres.
+  // Proximity only decides when the point names one unit: two shops at one point (ground and upper
+  // floor of one house) are AMBIGUOUS_MATCH, never the nearer one; a row naming another street than the
+  // one unit there is not that unit (a new unit). The && prefilter uses the GiST index: 0.0001° is ≥ 6 m
+  // in either direction below 70° N (3 m is 0.000047° of longitude at 55° N), small enough that a dense
+  // town yields few candidates per row. ST_DWithin on geography then measures metres. The candidates
+  // are read once for both updates (disjoint rows of one statement).
   await q(
-    `UPDATE import_rows r SET storefront_id = n.id, matched_by = 'proximity'
-     FROM import_rows r2
-     CROSS JOIN LATERAL (
-       SELECT s.id FROM storefronts s
-       WHERE s.city_id = $1 AND s.location && ST_Expand(r2.geom, 0.0001)
-         AND ST_DWithin(s.location::geography, r2.geom::geography, $2)
-         AND (r2.reference_id IS NULL OR s.reference_id IS NULL)
-       ORDER BY s.location <-> r2.geom LIMIT 1) n
-     WHERE r.line = r2.line AND r2.storefront_id IS NULL AND r2.geom IS NOT NULL AND r2.problem IS NULL
-       AND EXISTS (SELECT 1 FROM storefronts WHERE city_id = $1) -- a town's first import probes nothing`,
-    [cityId, MATCH_DISTANCE_M],
+    `WITH near AS MATERIALIZED (
+       SELECT r.line, n.first_id, n.first_street, n.addresses, n.candidates
+       FROM import_rows r
+       CROSS JOIN LATERAL (
+         SELECT (array_agg(c.id ORDER BY c.distance, c.id))[1] AS first_id,
+                (array_agg(c.street ORDER BY c.distance, c.id))[1] AS first_street,
+                array_to_string((array_agg(c.address ORDER BY c.distance, c.id))[1:${MAX_NAMED_CANDIDATES}], '; ')
+                  || CASE WHEN count(*) > ${MAX_NAMED_CANDIDATES} THEN '; …' ELSE '' END AS addresses,
+                count(*)::int AS candidates
+         FROM (SELECT s.id, s.street, s.location <-> r.geom AS distance,
+                      concat_ws(' ', s.street, NULLIF(s.house_number, '')) || COALESCE(' (' || s.reference_id || ')', '') AS address
+               FROM storefronts s
+               WHERE s.city_id = $1 AND s.location && ST_Expand(r.geom, 0.0001)
+                 AND ST_DWithin(s.location::geography, r.geom::geography, $2)
+                 AND (r.reference_id IS NULL OR s.reference_id IS NULL)
+               ORDER BY s.location <-> r.geom LIMIT ${MAX_NAMED_CANDIDATES + 1}) c
+       ) n
+       WHERE r.storefront_id IS NULL AND r.geom IS NOT NULL AND r.problem IS NULL AND n.candidates > 0
+         AND EXISTS (SELECT 1 FROM storefronts WHERE city_id = $1) -- a town's first import probes nothing
+     ),
+     ambiguous AS (
+       UPDATE import_rows r SET ${flag(
+         'AMBIGUOUS_MATCH',
+         `CASE WHEN n.candidates > ${MAX_NAMED_CANDIDATES} THEN 'More than ${MAX_NAMED_CANDIDATES}' ELSE n.candidates::text END
+          || ' units lie within ${MATCH_DISTANCE_M} m of this point (' || n.addresses
+          || '), so the point cannot tell which one the row means. Give the town’s reference id in the row, or an address only one of them has.'`,
+         '$3',
+         'n.addresses',
+       )}
+       FROM near n WHERE r.line = n.line AND n.candidates > 1
+       RETURNING r.line)
+     UPDATE import_rows r SET storefront_id = n.first_id, matched_by = 'proximity'
+     FROM near n
+     WHERE r.line = n.line AND n.candidates = 1
+       AND (r.street IS NULL OR normalised_address(r.street, '') = normalised_address(n.first_street, ''))`,
+    [cityId, MATCH_DISTANCE_M, columns.lat],
   );
   await q(
     `UPDATE import_rows r SET storefront_id = NULL, ${flag('DUPLICATE_IN_FILE', `'Line ' || d.first || ' describes the same unit (matched by ' || r.matched_by || ').'`, '$1', 'r.street')}

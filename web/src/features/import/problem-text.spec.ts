@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
+import { PROBLEM_CODES } from '../../../../api/src/imports/import.types';
 import type { ImportProblem } from './api/imports-api';
 import { problemText } from './problem-text';
 
@@ -35,6 +36,15 @@ describe('an import problem in words', () => {
 
   it('a unit whose history has ended is not called new', () => {
     expect(problemText(problem({ code: 'NO_CURRENT_STATUS' }), i18n.t, 'de')).toMatch(/Verlauf .* beendet/);
+  });
+
+  it('has a German sentence for every code the API can send', () => {
+    for (const code of PROBLEM_CODES) {
+      expect(problemText(problem({ code }), i18n.t, 'de')).not.toMatch(/^import\.problem\./);
+    }
+    expect(problemText(problem({ code: 'AMBIGUOUS_MATCH' }), i18n.t, 'de')).toMatch(
+      /mehrere Ladenlokale \(Wert: deren Adressen\)/,
+    );
   });
 
   it('in English is the API’s own sentence', () => {
