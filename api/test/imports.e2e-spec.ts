@@ -438,6 +438,33 @@ describe('storefront import', () => {
     expect(nul.body.message).toMatch(/NUL character.*line 2/);
   });
 
+  it('refuses GeoJSON nested thousands of levels deep as an unreadable file, never a 500', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const deep = (inner: string) => `${'['.repeat(5000)}${inner}${']'.repeat(5000)}`;
+    const point = { type: 'Point', coordinates: [10.7, 50.95] };
+    const files = {
+      feature: `{"type":"FeatureCollection","features":[${deep('{}')}]}`,
+      property: `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":${JSON.stringify(point)},"properties":{"Straße":"Markt","Notiz":${deep('1')}}}]}`,
+      coordinates: `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"Straße":"Markt","Nr":"1"},"geometry":{"type":"Point","coordinates":${deep('10.7')}}}]}`,
+    };
+    const answers: Record<string, unknown> = {};
+    for (const [name, text] of Object.entries(files)) {
+      const res = await upload(editor, city.id, Buffer.from(text), `${name}.geojson`);
+      answers[name] = { status: res.status, body: res.body };
+    }
+    const refused = {
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        message:
+          'The file nests objects or arrays more than 32 levels deep: it is not GeoJSON this import can read.',
+        details: { reason: 'unreadable_file', problem: 'not_json', limit: 32 },
+      },
+    };
+    expect(answers).toEqual({ feature: refused, property: refused, coordinates: refused });
+  });
+
   it('stores backslashes, tabs and line breaks in quoted cells, and the text \\N, exactly as written', async () => {
     // The rows reach the staging table by COPY, whose text format gives \ tab newline and \N a meaning.
     const city = await createCity(t.db, [10.7, 50.95]);

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../common/json-depth.js';
 import {
   IMPORT_SRIDS,
   type ImportFormat,
@@ -211,6 +212,16 @@ function parseGeoJson(bytes: Uint8Array): ParsedTable {
     doc = JSON.parse(decodeText(bytes).text);
   } catch {
     throw unreadable('not_json', 'The file is not valid JSON/GeoJSON.');
+  }
+  // Reading the features recurses (JSON.stringify of a value, a point's coordinates as text): a feature,
+  // property or coordinate nested thousands of levels deep overflowed the stack, a 500. GeoJSON nests
+  // about eight levels (a MultiPolygon's positions); the request bodies' limit leaves ample room.
+  if (nestedDeeperThan(doc, MAX_JSON_DEPTH)) {
+    throw unreadable(
+      'not_json',
+      `The file nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep: it is not GeoJSON this import can read.`,
+      { limit: MAX_JSON_DEPTH },
+    );
   }
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     throw unreadable('not_feature_collection', 'Expected a GeoJSON FeatureCollection.');
