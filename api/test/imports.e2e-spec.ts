@@ -168,6 +168,34 @@ describe('storefront import', () => {
     ]);
   });
 
+  it('refuses a mapping without its columns, or with columns that are no object, naming the field', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const [lon, lat] = city.centre;
+    const csv = ['Straße;Nr;Status;Lon;Lat', `Markt;1;leer;${lon};${lat}`].join('\n');
+    const up = await upload(editor, city.id, Buffer.from(csv), 'spalten.csv').expect(201);
+    const url = `/api/cities/${city.id}/imports/${up.body.id}/mapping`;
+    const { mapping } = (
+      await editor.get(`/api/cities/${city.id}/imports/${up.body.id}/suggestions`).expect(200)
+    ).body;
+    const { columns: _columns, ...withoutColumns } = mapping;
+    const answers = [];
+    for (const body of [withoutColumns, { ...mapping, columns: null }, { ...mapping, columns: ['Straße'] }]) {
+      const res = await editor.put(url).send(body);
+      answers.push([
+        res.status,
+        res.body.code,
+        res.body.details?.fields?.map((f: { field: string }) => f.field),
+      ]);
+    }
+    expect(answers).toEqual([
+      [400, 'VALIDATION_FAILED', ['columns']],
+      [400, 'VALIDATION_FAILED', ['columns']],
+      [400, 'VALIDATION_FAILED', ['columns', 'columns.0']], // (the array's item is checked too)
+    ]);
+    await editor.put(url).send(mapping).expect(200);
+  });
+
   it('commits the good rows when asked to skip the rejected ones, and a second year’s list extends the histories', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, NotAfterToday } from '../../common/validators.js';
 import { IMPORT_SRIDS, type ImportSrid } from '../import.types.js';
 
@@ -41,7 +50,10 @@ export class ImportColumnsDto {
 }
 
 export class ImportMappingDto {
+  // ValidateNested passes a missing value (the service then read `undefined`: a 500) and an array.
   @ApiProperty({ type: ImportColumnsDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ImportColumnsDto)
   columns!: ImportColumnsDto;
