@@ -150,6 +150,29 @@ describe('storefront import', () => {
     expect(dry.body.summary).toMatchObject({ created: 1, rejected: 2 });
   });
 
+  it('reads a coordinate with three decimals as degrees, whatever the decimal separator (no thousands there)', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    // A semicolon file: the decimal comma is suggested, so „1.500“ m² is 1500; „51.209“ was 51209.
+    const csv = [
+      'Straße;Nr;Status;Fläche;lat;lon',
+      'Markt;1;leer;1.500;51.209;10.453',
+      'Markt;2;leer;80;51.2098;10.4531',
+      'Markt;3;leer;80;51,21;10,455',
+    ].join('\n');
+    const p = await prepared(editor, city, Buffer.from(csv), 'drei-stellen.csv');
+    expect(p.suggestions.mapping.decimalSeparator).toBe(',');
+    expect(ok(await editor.post(`${p.url}/commit`)).body).toMatchObject({
+      summary: { created: 3, rejected: 0 },
+      problems: [],
+    });
+    expect((await unitsOf(t.db, city.id)).map((u) => [u.no, u.area, u.lat, u.lon])).toEqual([
+      ['1', 1500, 51.209, 10.453],
+      ['2', 80, 51.2098, 10.4531],
+      ['3', 80, 51.21, 10.455],
+    ]);
+  });
+
   it('refuses a list dated after today: its changes would take effect in the future', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

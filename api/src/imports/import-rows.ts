@@ -19,6 +19,7 @@ import {
   coordinateProblem,
   parseDate,
   parseDecimal,
+  parseDegrees,
   parseWktPoint,
   splitAddress,
   utmEasting,
@@ -251,7 +252,11 @@ function coordinates(
   problem: (field: ImportField, code: ProblemCode, reason: string) => null,
 ): { x: number | null; y: number | null; srid: ImportSrid | null } {
   const none = { x: null, y: null, srid: null };
-  const num = (field: ImportField): number | null => parseDecimal(cell(field).raw, mapping.decimalSeparator);
+  const num = (field: ImportField): number | null =>
+    (field === 'lat' || field === 'lon' ? parseDegrees : parseDecimal)(
+      cell(field).raw,
+      mapping.decimalSeparator,
+    );
   const check = (field: ImportField, x: number, y: number, srid: ImportSrid) => {
     const reason = coordinateProblem(x, y, srid);
     return reason ? (problem(field, 'INVALID_COORDINATES', reason), none) : { x, y, srid };

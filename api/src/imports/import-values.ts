@@ -29,6 +29,19 @@ export function parseDecimal(raw: string, decimalSeparator: ',' | '.'): number |
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * A latitude or longitude: degrees are never grouped in thousands, so a lone `.` or `,` is the decimal
+ * mark whatever the mapping says. parseDecimal read „51.209“ in a decimal-comma list as 51209 (a
+ * thousands group; „51.2098“ fell back to the decimal point), and refused the row as out of range.
+ * Eastings and northings keep parseDecimal: their integer part has six or seven digits, which no
+ * thousands group matches, and „619.510“ (metres grouped by Excel) is 619510.
+ */
+export function parseDegrees(raw: string, decimalSeparator: ',' | '.'): number | null {
+  const text = raw.replace(/[\s\u00a0]/g, '');
+  if (/^-?\d+[.,]\d+$/.test(text)) return Number(text.replace(',', '.'));
+  return parseDecimal(raw, decimalSeparator);
+}
+
 /** "01.03.2021", "1.3.21", "2021-03-01", "03/2021" or "3.2021" (first of the month), "2021" (1 January). */
 export function parseDate(raw: string): string | null {
   const text = raw.trim();

@@ -1,0 +1,33 @@
+import { parseDecimal, parseDegrees } from './import-values.js';
+
+describe('parseDegrees: latitude and longitude', () => {
+  it.each([
+    ['51.209', ',', 51.209],
+    ['51,209', ',', 51.209],
+    ['51.209', '.', 51.209],
+    ['51,209', '.', 51.209],
+    ['-0.125', ',', -0.125],
+    ['10,4531', ',', 10.4531],
+    ['51', ',', 51],
+    [' 51.209 ', '.', 51.209],
+  ] as const)(
+    'reads %s (decimal %s in the mapping) as %s: a lone separator is the decimal mark',
+    (raw, sep, value) => {
+      expect(parseDegrees(raw, sep)).toBe(value);
+    },
+  );
+
+  it('refuses what is no number, as parseDecimal does', () => {
+    expect(parseDegrees('51.2.9', ',')).toBeNull();
+    expect(parseDegrees('N 51', '.')).toBeNull();
+  });
+});
+
+describe('parseDecimal: other numbers keep their thousands groups', () => {
+  it('reads a German „1.500“ as 1500 and metres grouped by Excel as metres', () => {
+    expect(parseDecimal('1.500', ',')).toBe(1500);
+    expect(parseDecimal('619.510', ',')).toBe(619510);
+    expect(parseDecimal('5.645.710,5', ',')).toBe(5645710.5);
+    expect(parseDecimal('619510.123', ',')).toBe(619510.123);
+  });
+});
