@@ -1,5 +1,5 @@
 import type { ArgumentMetadata } from '@nestjs/common';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { createValidationPipe } from './validation.js';
 import { IsCalendarDate, NotAfterToday, todayIso } from './validators.js';
 
@@ -14,6 +14,11 @@ class Sample {
   @IsCalendarDate()
   @NotAfterToday()
   date?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  street?: string;
 }
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: Sample };
@@ -32,6 +37,12 @@ describe('the validation pipe', () => {
     });
     expect(await refusal({ budgetEur: 100_001 })).toMatchObject({
       fields: [{ field: 'budgetEur', rules: [{ rule: 'max', limit: 100_000 }] }],
+    });
+  });
+
+  it('names the length a text may have', async () => {
+    expect(await refusal({ street: 'x'.repeat(201) })).toMatchObject({
+      fields: [{ field: 'street', rules: [{ rule: 'maxLength', limit: 200 }] }],
     });
   });
 

@@ -17,12 +17,22 @@ export interface FieldRule {
   limit?: number;
 }
 
-/** class-validator's sentences for min/max end with the limit ("… must not be less than 0"). */
+/**
+ * class-validator's sentences for min/max end with the limit ("… must not be less than 0"), for
+ * maxLength with the limit and "characters" ("… shorter than or equal to 200 characters").
+ */
 const LIMIT = /(-?\d+(?:\.\d+)?)$/;
+const LENGTH_LIMIT = /(\d+) characters$/;
+
+function limitOf(rule: string, message: string): string | undefined {
+  if (rule === 'min' || rule === 'max') return LIMIT.exec(message)?.[1];
+  if (rule === 'maxLength') return LENGTH_LIMIT.exec(message)?.[1];
+  return undefined;
+}
 
 function rulesOf(constraints: Record<string, string>): FieldRule[] {
   return Object.entries(constraints).map(([rule, message]) => {
-    const limit = rule === 'min' || rule === 'max' ? LIMIT.exec(message)?.[1] : undefined;
+    const limit = limitOf(rule, message);
     return limit === undefined ? { rule } : { rule, limit: Number(limit) };
   });
 }

@@ -181,11 +181,13 @@ describe('invalidFieldLabels', () => {
         { field: 'budgetEur', problems: ['…'], rules: [{ rule: 'min', limit: 0 }, { rule: 'isInt' }] },
         { field: 'date', problems: ['…'], rules: [{ rule: 'notAfterToday' }] },
         { field: 'budgetEur', problems: ['…'], rules: [{ rule: 'min', limit: 0 }] },
+        { field: 'street', problems: ['…'], rules: [{ rule: 'maxLength', limit: 200 }] },
       ],
     });
     expect(invalidFieldLabels(error)).toEqual([
       { key: 'form.budget', field: 'budgetEur', rules: [{ rule: 'min', limit: 0 }] },
       { key: 'form.date', field: 'date', rules: [{ rule: 'notAfterToday' }] },
+      { key: 'form.street', field: 'street', rules: [{ rule: 'maxLength', limit: 200 }] },
     ]);
   });
 

@@ -273,6 +273,7 @@ export const EXPLAINED_RULES = [
   'isCalendarDate',
   'isNotEmpty',
   'isEmail',
+  'maxLength',
 ] as const;
 export type ExplainedRule = (typeof EXPLAINED_RULES)[number];
 
