@@ -665,11 +665,31 @@ describe('matching a list to the town’s units', () => {
         value: 'Marktplatz 7; Marktplatz 7',
         severity: 'error',
         reason:
-          '2 units lie within 3 m of this point (Marktplatz 7; Marktplatz 7), so the point cannot tell which one the row means. Give the town’s reference id in the row, or an address only one of them has.',
+          '2 units lie within 3 m of this point (Marktplatz 7; Marktplatz 7), so the point cannot tell which one the row means. Give the town’s reference id in the row, its floor, or an address only one of them has.',
       })),
     );
     ok(await editor.post(`${p.url}/commit`));
     expect(await writableTablesChecksum(t.db, city.id)).toBe(before);
+
+    // The floor tells them apart: the upper floor's unit is the one set vacant.
+    const withFloor = Buffer.from(
+      'Straße;Hausnr.;Geschoss;Status;lat;lon\nMarktplatz;7;Obergeschoss;Leerstand;51.20913;10.45312',
+    );
+    const f = await prepared(editor, city, withFloor, 'geschoss.csv', { referenceDate: '2026-01-01' });
+    expect(ok(await editor.post(`${f.url}/dry-run`)).body).toMatchObject({
+      summary: { updated: 1, created: 0, rejected: 0 },
+      problems: [],
+    });
+    ok(await editor.post(`${f.url}/commit`));
+    const statuses = await t.db.query(
+      `SELECT s.floor, p.status FROM storefronts s JOIN occupancy_periods p ON p.storefront_id = s.id AND p.valid_to IS NULL
+        WHERE s.city_id = $1 ORDER BY s.floor`,
+      [city.id],
+    );
+    expect(statuses).toEqual([
+      { floor: 'ground', status: expect.not.stringMatching(/^vacant$/) },
+      { floor: 'upper', status: 'vacant' },
+    ]);
   });
 
   it('does not match by proximity a row that names another street than the one unit at the point', async () => {

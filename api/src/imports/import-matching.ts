@@ -77,7 +77,8 @@ export async function locateAndMatch(
        AND (r.reference_id IS NULL OR m.reference_id IS NULL)`,
   );
   // Proximity only decides when the point names one unit: two shops at one point (ground and upper
-  // floor of one house) are AMBIGUOUS_MATCH, never the nearer one; a row naming another street than the
+  // floor of one house) are AMBIGUOUS_MATCH, never the nearer one — unless the row's floor names one of
+  // them (a row naming a floor no unit there has is a new unit); a row naming another street than the
   // one unit there is not that unit (a new unit). The && prefilter uses the GiST index: 0.0001° is ≥ 6 m
   // in either direction below 70° N (3 m is 0.000047° of longitude at 55° N), small enough that a dense
   // town yields few candidates per row. ST_DWithin on geography then measures metres. The candidates
@@ -98,6 +99,7 @@ export async function locateAndMatch(
                WHERE s.city_id = $1 AND s.location && ST_Expand(r.geom, 0.0001)
                  AND ST_DWithin(s.location::geography, r.geom::geography, $2)
                  AND (r.reference_id IS NULL OR s.reference_id IS NULL)
+                 AND (r.floor IS NULL OR s.floor = r.floor)
                ORDER BY s.location <-> r.geom LIMIT ${MAX_NAMED_CANDIDATES + 1}) c
        ) n
        WHERE r.storefront_id IS NULL AND r.geom IS NOT NULL AND r.problem IS NULL AND n.candidates > 0
@@ -108,7 +110,7 @@ export async function locateAndMatch(
          'AMBIGUOUS_MATCH',
          `CASE WHEN n.candidates > ${MAX_NAMED_CANDIDATES} THEN 'More than ${MAX_NAMED_CANDIDATES}' ELSE n.candidates::text END
           || ' units lie within ${MATCH_DISTANCE_M} m of this point (' || n.addresses
-          || '), so the point cannot tell which one the row means. Give the town’s reference id in the row, or an address only one of them has.'`,
+          || '), so the point cannot tell which one the row means. Give the town’s reference id in the row, its floor, or an address only one of them has.'`,
          '$3',
          'n.addresses',
        )}
