@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +13,7 @@ import { APP_CONFIG, ConfigError, type AppConfig } from './config/app-config.js'
 import { DataSource } from 'typeorm';
 import { DomainError } from './common/domain-error.js';
 import { ErrorFilter, writeError } from './common/error.filter.js';
+import { httpStatusOf } from './common/http-status.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth.js';
 import { jsonLog, requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
@@ -77,7 +79,35 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
   serveDashboard(app, config);
   tilesFirst(app);
+  answerClientErrors(app.getHttpServer());
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them — an address with its headers over
+ * Node's 16 KB, a malformed request line — get the API's error shape instead of Node's empty 400/431.
+ * (With a listener, Node leaves the answer to it; a timed-out or reset connection is just closed.)
+ */
+function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: Error & { code?: string }, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const error =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? new DomainError(
+            'HEADERS_TOO_LARGE',
+            'The address and its headers are too long (at most 16 KB): use a shorter search or fewer filters.',
+          )
+        : new DomainError('VALIDATION_FAILED', 'The request is malformed.');
+    const status = httpStatusOf(error.code);
+    const body = JSON.stringify({ code: error.code, message: error.message });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }
 
 /** Tile requests meet TileLane before Express sees them (TileLane explains which it answers). */

@@ -71,6 +71,14 @@ describe('health and error bodies', () => {
     }
   });
 
+  it('answers an address too long for Node’s parser with 431 in the API’s error shape', async () => {
+    const res = await request(t.http).get(`/api/interventions?q=${encodeURIComponent('ä'.repeat(3000))}`);
+    expect(res.status).toBe(431);
+    expect(res.body).toEqual({ code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('too long') });
+    // the server still answers afterwards
+    await request(t.http).get('/api/health').expect(200);
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await request(t.http)
       .post('/api/storefronts')

@@ -28,6 +28,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
     case 'DATABASE_UNAVAILABLE':
       return 503;
     case 'INTERNAL':
