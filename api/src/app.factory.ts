@@ -15,6 +15,7 @@ import { DomainError } from './common/domain-error.js';
 import { ErrorFilter, writeError } from './common/error.filter.js';
 import { httpStatusOf } from './common/http-status.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth.js';
+import { nulRefused, textWithNul } from './common/nul-text.js';
 import { jsonLog, requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -45,6 +46,8 @@ export async function createApp(): Promise<NestExpressApplication> {
     // API answers hold sessions' CSRF tokens, personal data and editors' views: no cache keeps them.
     // Answers meant to be cached (tiles, OGC API, the docs' assets) set their own header.
     res.setHeader('Cache-Control', 'no-store');
+    const nulInQuery = textWithNul(req.query);
+    if (nulInQuery !== null) return writeError(res, nulRefused(nulInQuery));
     // Uploaded files (JSON/GeoJSON included) are read raw by their controllers, up to their own limits.
     if (req.method === 'POST' && UPLOAD_ROUTE.test(req.originalUrl)) return next();
     // Any other body is JSON: one of another type would be ignored and the request refused for its
@@ -68,6 +71,8 @@ export async function createApp(): Promise<NestExpressApplication> {
           new DomainError('VALIDATION_FAILED', 'The request body is nested too deeply.'),
         );
       }
+      const nulInBody = textWithNul(req.body);
+      if (nulInBody !== null) return writeError(res, nulRefused(nulInBody));
       next();
     });
   });

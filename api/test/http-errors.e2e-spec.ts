@@ -79,6 +79,18 @@ describe('health and error bodies', () => {
     await request(t.http).get('/api/health').expect(200);
   });
 
+  it('refuses a NUL character in a text with 400 naming the field, in the body and in the query', async () => {
+    const body = await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: 'a@b.de', password: 'pass\u0000word' })
+      .expect(400);
+    expect(body.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'password', rules: [{ rule: 'noNulCharacter' }] }),
+    ]);
+    const query = await request(t.http).get('/api/interventions?q=Frei%00Handel').expect(400);
+    expect(query.body.details.fields[0].field).toBe('q');
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await request(t.http)
       .post('/api/storefronts')
