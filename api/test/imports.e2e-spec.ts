@@ -692,6 +692,49 @@ describe('matching a list to the town’s units', () => {
     ]);
   });
 
+  it('keeps the floors of one house apart: by address, and within one file', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const at = { type: 'Point', coordinates: [10.45312, 51.20913] };
+    const upstairs = (
+      await editor
+        .post('/api/storefronts')
+        .send(storefrontBody(city, { street: 'Badergasse', houseNumber: '18', floor: 'upper', location: at }))
+        .expect(201)
+    ).body as { id: string };
+    const before = await t.db.query(`SELECT street, floor, version FROM storefronts WHERE id = $1`, [
+      upstairs.id,
+    ]);
+    // An EG row at the address of the stored OG unit is a new unit, not the restaurant upstairs set vacant;
+    // two floors of another house, neither stored, are two new units (not one unit's history).
+    const list = Buffer.from(
+      [
+        'Straße;Hausnr.;Geschoss;Status;lat;lon',
+        'Badergasse;18;Erdgeschoss;Leerstand;51.20913;10.45312',
+        'Linsenstraße;40;Erdgeschoss;belegt;51.20950;10.45400',
+        'Linsenstraße;40;Obergeschoss;Leerstand;51.20950;10.45400',
+      ].join('\n'),
+    );
+    const p = await prepared(editor, city, list, 'etagen.csv', { referenceDate: '2026-01-01' });
+    const dry = ok(await editor.post(`${p.url}/dry-run`));
+    expect(dry.body.summary).toMatchObject({ created: 3, updated: 0, rejected: 0 });
+    ok(await editor.post(`${p.url}/commit`));
+    expect(
+      await t.db.query(`SELECT street, floor, version FROM storefronts WHERE id = $1`, [upstairs.id]),
+    ).toEqual(before);
+    const units = await t.db.query(
+      `SELECT s.street, s.house_number AS no, s.floor, p.status FROM storefronts s
+         JOIN occupancy_periods p ON p.storefront_id = s.id AND p.valid_to IS NULL
+        WHERE s.city_id = $1 AND s.id <> $2 ORDER BY s.street, s.floor`,
+      [city.id, upstairs.id],
+    );
+    expect(units).toEqual([
+      { street: 'Badergasse', no: '18', floor: 'ground', status: 'vacant' },
+      { street: 'Linsenstraße', no: '40', floor: 'ground', status: 'occupied' },
+      { street: 'Linsenstraße', no: '40', floor: 'upper', status: 'vacant' },
+    ]);
+  });
+
   it('does not match by proximity a row that names another street than the one unit at the point', async () => {
     const city = await createCity(t.db, [10.45, 51.21]);
     const editor = await editorOf(t, city.id);

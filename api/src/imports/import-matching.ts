@@ -64,16 +64,20 @@ export async function locateAndMatch(
                 ELSE NOT ST_DWithin(r.geom::geography, s.location::geography, ${REFERENCE_MOVE_M}) END`,
     [cityId, columns.ref],
   );
+  // By address: the one unit with it — of the row's floor when the row names one (an EG row is not the
+  // stored OG unit of the house: it is a new unit, never an overwritten restaurant upstairs).
   await q(
     `UPDATE import_rows r SET storefront_id = m.id, matched_by = 'address'
-     FROM (SELECT normalised_address(street, house_number) AS key, (array_agg(id))[1] AS id,
-                  (array_agg(reference_id))[1] AS reference_id
+     FROM (SELECT normalised_address(street, house_number) AS key, floor, count(*) AS n,
+                  sum(count(*)) OVER (PARTITION BY normalised_address(street, house_number)) AS at_address,
+                  (array_agg(id))[1] AS id, (array_agg(reference_id))[1] AS reference_id
            FROM storefronts
            WHERE city_id = $1 -- (an InitPlan: the town's addresses are normalised only when a row needs them)
              AND EXISTS (SELECT 1 FROM import_rows WHERE storefront_id IS NULL AND problem IS NULL AND street IS NOT NULL)
-           GROUP BY 1 HAVING count(*) = 1) m
+           GROUP BY 1, 2) m
      WHERE r.storefront_id IS NULL AND r.problem IS NULL AND r.street IS NOT NULL
        AND normalised_address(r.street, r.house_number) = m.key
+       AND CASE WHEN r.floor IS NULL THEN m.at_address = 1 ELSE m.floor = r.floor AND m.n = 1 END
        AND (r.reference_id IS NULL OR m.reference_id IS NULL)`,
   );
   // Proximity only decides when the point names one unit: two shops at one point (ground and upper

@@ -40,10 +40,19 @@ export async function groupRowsByUnit(em: EntityManager, referenceDate: string):
       problem_warning boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
   await em.query(
-    `WITH keyed AS (
-       SELECT line, COALESCE('r:' || reference_id, 'a:' || normalised_address(street, house_number)) AS unit_key,
+    // Rows without a reference id are one unit's history by address — by address and floor where the
+    // file names several floors at one address (ground and upper floor of one house are two units).
+    `WITH addressed AS (
+       SELECT line, reference_id, normalised_address(street, house_number) AS address, floor,
               COALESCE(status_since, $1::date) AS day, status
        FROM import_rows),
+     floors AS (
+       SELECT address, count(DISTINCT floor) AS floors FROM addressed WHERE reference_id IS NULL GROUP BY address),
+     keyed AS (
+       SELECT a.line, a.day, a.status,
+              COALESCE('r:' || a.reference_id,
+                       'a:' || a.address || CASE WHEN f.floors > 1 THEN '|' || COALESCE(a.floor, '') ELSE '' END) AS unit_key
+       FROM addressed a LEFT JOIN floors f USING (address)),
      grouped AS (
        SELECT line, day, count(*) OVER w AS n,
               first_value(line) OVER (w ORDER BY (status IS NOT NULL) DESC, day DESC, line DESC) AS head_line
