@@ -185,17 +185,21 @@ describe('footfall', () => {
         'Zeitstempel;Richtung 1;Richtung 2',
         '2025-03-03 08:00;999999999;999999999',
         '2025-03-03 09:00;120;80',
+        '2025-03-03 10:00;99999;2', // a typo: 100,001 in one hour
+        '2025-03-03 11:00;30000;19000', // a very busy hour, still plausible
       ].join('\n'),
     );
     const res = await send(editor, city.id, 'Steinweg', file).expect(201);
-    expect(res.body.rejected).toEqual([
-      expect.objectContaining({
-        line: 2,
-        problem: 'implausible_count',
-        params: { max: expect.any(Number) },
-        reason: expect.stringMatching(/plausible/),
-      }),
-    ]);
+    expect(res.body.rejected).toEqual(
+      [2, 4].map((line) =>
+        expect.objectContaining({
+          line,
+          problem: 'implausible_count',
+          params: { max: 50_000 },
+          reason: expect.stringMatching(/plausible/),
+        }),
+      ),
+    );
   });
 
   it('defaults the trend to a year before a 29 February', async () => {

@@ -266,8 +266,11 @@ function parseHour(text: string): number | null {
   return hour >= 0 && hour <= 23 ? hour : null;
 }
 
-/** Far above any German shopping street (the busiest count some 20,000 an hour); keeps sums inside int4. */
-const MAX_HOURLY_COUNT = 1_000_000;
+/**
+ * 2.5 × the busiest German shopping streets (some 20,000 passers-by an hour at peak): a typo like
+ * „99999“ is refused on its line rather than stored as the town's busiest hour ever.
+ */
+const MAX_HOURLY_COUNT = 50_000;
 
 /** Counts: "1.234" (thousands), "" / "Störung" / "-" = outage (null). */
 function parseCount(text: string): number | null | 'invalid' {
