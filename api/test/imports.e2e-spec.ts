@@ -127,6 +127,34 @@ describe('storefront import', () => {
     expect((await editor.get(imp.url).expect(200)).body.status).toBe('mapped');
   });
 
+  it('names each problem’s case and particulars, for the dashboard’s own sentence', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const list = Buffer.from(
+      [
+        'Straße;Hausnr.;Geschoss;Status;Leerstand seit;lat;lon',
+        'Marktstraße;1;DG;Leerstand;;50,95;10,7',
+        'Marktstraße;2;EG;Leerstand;01.03.2026;50,95;10,701',
+        'Marktstraße;3;EG;Leerstand;;10,7;50,95',
+        'Marktstraße;4;EG;Leerstand;01.01.2025;50,9502;10,7002',
+        'Marktstraße;4;EG;Leerstand;01.01.2025;50,9502;10,7002',
+      ].join('\n'),
+    );
+    const p = await prepared(editor, city, list, 'faelle.csv', { referenceDate: '2026-01-01' });
+    const dry = ok(await editor.post(`${p.url}/dry-run`));
+    const cases = dry.body.problems.map((x: { line: number; code: string; params?: object }) => [
+      x.line,
+      x.code,
+      x.params,
+    ]);
+    expect(cases).toEqual([
+      [2, 'INVALID_VALUE', { context: 'floor' }],
+      [3, 'INVALID_DATE', { context: 'afterReference', referenceDate: '01.01.2026' }],
+      [4, 'INVALID_COORDINATES', { context: 'swapped' }],
+      [6, 'DUPLICATE_IN_FILE', { context: 'repeat', firstLine: '5' }],
+    ]);
+  });
+
   it('refuses numbers outside the ranges the forms allow already in the dry run, on their line', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

@@ -72,6 +72,7 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
         code: 'DUPLICATE_IN_FILE',
         value: '',
         warning: true,
+        params: { context: 'repeat', firstLine: String(d.of) },
         reason: `Repeats line ${d.of} of the same unit; left out.`,
       });
     }

@@ -1,6 +1,7 @@
 import { diffHistory, planStatusChange, type Period } from '../occupancy/occupancy-history.js';
 import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
 import type { ProblemCode, ProblemParams } from './import.types.js';
+import { germanDate } from './import-values.js';
 
 /** One row of a file that gives a unit's history: from `date` on, the unit was … */
 export interface HistoryEvent {
@@ -31,7 +32,6 @@ export interface ImportedHistory {
   duplicates: { line: number; of: number }[];
 }
 
-const de = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const same = (a: Pick<Period, 'status' | 'useCategory' | 'businessName'>, b: HistoryEvent): boolean =>
   a.status === b.status && a.useCategory === b.useCategory && a.businessName === b.businessName;
 const describe = (e: Pick<HistoryEvent, 'status' | 'useCategory'>): string =>
@@ -74,8 +74,8 @@ export function planImportedHistory(
         problems.push({
           line: e.line,
           code: 'CONFLICTING_HISTORY',
-          value: de(e.date),
-          reason: `On ${de(e.date)} this row says ${describe(e)}, but ${others.join(', ')} of the same unit says otherwise. Keep one of them (different units need different reference ids).`,
+          value: germanDate(e.date),
+          reason: `On ${germanDate(e.date)} this row says ${describe(e)}, but ${others.join(', ')} of the same unit says otherwise. Keep one of them (different units need different reference ids).`,
         });
       }
     } else {
@@ -99,7 +99,7 @@ export function planImportedHistory(
       problems: changes.map((e) => ({
         line: e.line,
         code: 'NO_CURRENT_STATUS',
-        value: de(e.date),
+        value: germanDate(e.date),
         reason: 'The unit’s history has ended (no current status); correct it in the dashboard first.',
       })),
     };
@@ -116,9 +116,9 @@ export function planImportedHistory(
       problems.push({
         line: e.line,
         code: 'DATE_BEFORE_CURRENT',
-        value: de(e.date),
-        params: { since: de(currentFrom!) },
-        reason: `On ${de(e.date)} the stored history says ${describe(then)} (${de(then.validFrom)} – ${de(then.validTo!)}), this row ${describe(e)}. Correct the history in the dashboard, or leave the row out.`,
+        value: germanDate(e.date),
+        params: { since: germanDate(currentFrom!) },
+        reason: `On ${germanDate(e.date)} the stored history says ${describe(then)} (${germanDate(then.validFrom)} – ${germanDate(then.validTo!)}), this row ${describe(e)}. Correct the history in the dashboard, or leave the row out.`,
       });
     }
   }

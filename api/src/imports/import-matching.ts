@@ -9,9 +9,9 @@ const MAX_NAMED_CANDIDATES = 5;
 export const REFERENCE_MOVE_M = 50;
 
 /** A row problem found while matching: the row is rejected with a code and a reason. */
-const flag = (code: string, reason: string, column: string, value: string): string =>
+const flag = (code: string, reason: string, column: string, value: string, params = 'NULL'): string =>
   `problem_code = '${code}', problem = ${reason}, problem_column = ${column}, problem_value = ${value},
-   problem_warning = false, action = 'rejected'`;
+   problem_params = ${params}, problem_warning = false, action = 'rejected'`;
 
 /**
  * Checks the rows' points (transformed in PostGIS while staging) and matches them to the town's units: by the
@@ -32,7 +32,7 @@ export async function locateAndMatch(
     [cityId, columns.lat],
   );
   await q(
-    `UPDATE import_rows r SET ${flag('DUPLICATE_IN_FILE', `'The reference id appears already in line ' || d.first || '.'`, '$1', 'r.reference_id')}
+    `UPDATE import_rows r SET ${flag('DUPLICATE_IN_FILE', `'The reference id appears already in line ' || d.first || '.'`, '$1', 'r.reference_id', `json_build_object('context', 'sameReference', 'firstLine', d.first::text)`)}
      FROM (SELECT line, min(line) OVER (PARTITION BY reference_id) AS first FROM import_rows
            WHERE reference_id IS NOT NULL AND problem IS NULL) d
      WHERE d.line = r.line AND d.line <> d.first`,
@@ -127,7 +127,7 @@ export async function locateAndMatch(
     [cityId, MATCH_DISTANCE_M, columns.lat],
   );
   await q(
-    `UPDATE import_rows r SET storefront_id = NULL, ${flag('DUPLICATE_IN_FILE', `'Line ' || d.first || ' describes the same unit (matched by ' || r.matched_by || ').'`, '$1', 'r.street')}
+    `UPDATE import_rows r SET storefront_id = NULL, ${flag('DUPLICATE_IN_FILE', `'Line ' || d.first || ' describes the same unit (matched by ' || r.matched_by || ').'`, '$1', 'r.street', `json_build_object('context', 'sameUnit', 'firstLine', d.first::text)`)}
      FROM (SELECT line, min(line) OVER (PARTITION BY storefront_id) AS first FROM import_rows
            WHERE storefront_id IS NOT NULL AND problem IS NULL) d
      WHERE d.line = r.line AND d.line <> d.first`,

@@ -13,10 +13,12 @@ import {
   type ImportSrid,
   type ParsedTable,
   type ProblemCode,
+  type ProblemParams,
 } from './import.types.js';
 import { vocabularyKey, suggestCategory, suggestStatus } from './import-vocabulary.js';
 import {
   coordinateProblem,
+  germanDate,
   parseDate,
   parseDecimal,
   parseDegrees,
@@ -138,9 +140,11 @@ function mapRow(
     code: ProblemCode,
     reason: string,
     severity: 'error' | 'warning' = 'error',
+    params?: ProblemParams,
   ): null => {
     const { raw, header } = cell(field);
-    problems.push({ line, column: header, value: raw === '' ? null : raw, reason, code, severity });
+    const value = raw === '' ? null : raw;
+    problems.push({ line, column: header, value, reason, code, severity, ...(params ? { params } : {}) });
     return null;
   };
   const text = (field: ImportField): string | null => cell(field).raw || null;
@@ -153,10 +157,16 @@ function mapRow(
         field,
         'INVALID_NUMBER',
         `Not a number (decimal ${mapping.decimalSeparator === ',' ? 'comma' : 'point'} expected).`,
+        'error',
+        { context: mapping.decimalSeparator === ',' ? 'decimalComma' : 'decimalPoint' },
       );
     const { min, max } = NUMBER_RANGES[field];
     if (value < min || value > max) {
-      return problem(field, 'INVALID_NUMBER', `The value must be between ${min} and ${max}.`);
+      return problem(field, 'INVALID_NUMBER', `The value must be between ${min} and ${max}.`, 'error', {
+        context: 'range',
+        min: String(min),
+        max: String(max),
+      });
     }
     return value;
   };
@@ -176,7 +186,9 @@ function mapRow(
   let postcode = text('postcode');
   if (postcode && /^\d{4}$/.test(postcode)) postcode = `0${postcode}`; // Excel dropped the leading zero (e.g. 07743)
   if (postcode && !/^\d{5}$/.test(postcode))
-    postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.');
+    postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.', 'error', {
+      context: 'postcode',
+    });
 
   const rawStatus = cell('status').raw;
   const status = rawStatus === '' ? null : words.status(rawStatus);
@@ -213,16 +225,20 @@ function mapRow(
       'statusSince',
       'INVALID_DATE',
       `The date lies after the list’s reference date ${mapping.referenceDate}.`,
+      'error',
+      { context: 'afterReference', referenceDate: germanDate(mapping.referenceDate) },
     );
 
   const rawFloor = cell('floor').raw;
   const floor = rawFloor === '' ? null : words.floor(rawFloor);
   if (rawFloor !== '' && !floor)
-    problem('floor', 'INVALID_VALUE', 'Floor must be EG/ground, OG/upper or UG/basement.');
+    problem('floor', 'INVALID_VALUE', 'Floor must be EG/ground, OG/upper or UG/basement.', 'error', {
+      context: 'floor',
+    });
 
   const ownerEmail = text('ownerEmail');
   if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail))
-    problem('ownerEmail', 'INVALID_VALUE', 'Not an e-mail address.');
+    problem('ownerEmail', 'INVALID_VALUE', 'Not an e-mail address.', 'error', { context: 'email' });
 
   return {
     line,
@@ -249,7 +265,13 @@ function mapRow(
 function coordinates(
   cell: Cell,
   mapping: ImportMapping,
-  problem: (field: ImportField, code: ProblemCode, reason: string) => null,
+  problem: (
+    field: ImportField,
+    code: ProblemCode,
+    reason: string,
+    severity?: 'error' | 'warning',
+    params?: ProblemParams,
+  ) => null,
 ): { x: number | null; y: number | null; srid: ImportSrid | null } {
   const none = { x: null, y: null, srid: null };
   const num = (field: ImportField): number | null =>
@@ -258,8 +280,9 @@ function coordinates(
       mapping.decimalSeparator,
     );
   const check = (field: ImportField, x: number, y: number, srid: ImportSrid) => {
-    const reason = coordinateProblem(x, y, srid);
-    return reason ? (problem(field, 'INVALID_COORDINATES', reason), none) : { x, y, srid };
+    const found = coordinateProblem(x, y, srid);
+    if (!found) return { x, y, srid };
+    return (problem(field, 'INVALID_COORDINATES', found.reason, 'error', { context: found.context }), none);
   };
   const pair = (a: ImportField, b: ImportField): [number, number] | null | undefined => {
     if (cell(a).raw === '' && cell(b).raw === '') return undefined;

@@ -82,20 +82,37 @@ export function utmEasting(easting: number, srid: ImportSrid): { easting: number
 }
 
 /** Plausible coordinates for Germany in the given system (catches swapped columns and wrong systems). */
-export function coordinateProblem(x: number, y: number, srid: ImportSrid): string | null {
+export function coordinateProblem(
+  x: number,
+  y: number,
+  srid: ImportSrid,
+): { reason: string; context: 'degrees' | 'swapped' | 'easting' | 'northing' } | null {
   if (srid === 4326) {
     if (x < -180 || x > 180 || y < -90 || y > 90)
-      return 'Longitude must lie within −180…180 and latitude within −90…90.';
+      return { reason: 'Longitude must lie within −180…180 and latitude within −90…90.', context: 'degrees' };
     if (x > 45 && y < 20)
-      return 'Latitude and longitude look swapped (Germany lies at about 47–55° N, 6–15° E).';
+      return {
+        reason: 'Latitude and longitude look swapped (Germany lies at about 47–55° N, 6–15° E).',
+        context: 'swapped',
+      };
     return null;
   }
   if (x < 100_000 || x > 900_000)
-    return `An ETRS89/UTM easting (EPSG:${srid}) lies between 100000 and 900000 (without zone prefix).`;
+    return {
+      reason: `An ETRS89/UTM easting (EPSG:${srid}) lies between 100000 and 900000 (without zone prefix).`,
+      context: 'easting',
+    };
   if (y < 5_000_000 || y > 6_200_000)
-    return `An ETRS89/UTM northing (EPSG:${srid}) for Germany lies between 5000000 and 6200000.`;
+    return {
+      reason: `An ETRS89/UTM northing (EPSG:${srid}) for Germany lies between 5000000 and 6200000.`,
+      context: 'northing',
+    };
   return null;
 }
+
+/** `YYYY-MM-DD` as German lists write it: `DD.MM.YYYY`. */
+export const germanDate = (iso: string): string =>
+  `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** "Bahnhofstraße 12a" → street and house number; a street without number keeps an empty number. */
 export function splitAddress(raw: string): { street: string; houseNumber: string } {

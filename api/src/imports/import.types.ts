@@ -90,7 +90,11 @@ export interface ImportProblem {
   /**
    * The particulars the reason names, for the dashboard's own sentence in another language:
    * `since` (DD.MM.YYYY) the day the current status began (DATE_BEFORE_CURRENT); `otherLine` the row
-   * of the same unit whose problem keeps this one out (a history is imported whole or not at all).
+   * of the same unit whose problem keeps this one out (a history is imported whole or not at all);
+   * `context` which of a code's cases it is (INVALID_DATE `afterReference` with `referenceDate`,
+   * INVALID_NUMBER `decimalComma`/`decimalPoint`/`range` with `min` and `max`, INVALID_VALUE
+   * `floor`/`postcode`/`email`, INVALID_COORDINATES `degrees`/`swapped`/`easting`/`northing`,
+   * DUPLICATE_IN_FILE `sameUnit`/`sameReference`/`repeat` with `firstLine`).
    */
   params?: ProblemParams;
 }
@@ -98,6 +102,11 @@ export interface ImportProblem {
 export interface ProblemParams {
   since?: string;
   otherLine?: string;
+  context?: string;
+  referenceDate?: string;
+  min?: string;
+  max?: string;
+  firstLine?: string;
 }
 
 export const PROBLEM_CODES = [

@@ -56,6 +56,21 @@ export class ImportProblemResponse implements ImportProblem {
         description:
           'The row of the same unit whose problem keeps this row out (a history is imported whole)',
       },
+      context: {
+        type: 'string',
+        description:
+          'Which case of the code: INVALID_DATE afterReference; INVALID_NUMBER decimalComma, decimalPoint, range; INVALID_VALUE floor, postcode, email; INVALID_COORDINATES degrees, swapped, easting, northing; DUPLICATE_IN_FILE sameUnit, sameReference, repeat',
+      },
+      referenceDate: {
+        type: 'string',
+        description: 'INVALID_DATE afterReference: the list’s reference date (DD.MM.YYYY)',
+      },
+      min: { type: 'string', description: 'INVALID_NUMBER range: the smallest value allowed' },
+      max: { type: 'string', description: 'INVALID_NUMBER range: the largest value allowed' },
+      firstLine: {
+        type: 'string',
+        description: 'DUPLICATE_IN_FILE: the line this one repeats or duplicates',
+      },
     },
     description: 'The particulars named in `reason`, for a sentence in the dashboard’s language',
   })

@@ -34,6 +34,23 @@ describe('an import problem in words', () => {
     );
   });
 
+  it('says in German which case of a code it is, with the particulars the API gives', () => {
+    const text = (p: Partial<ImportProblem>) => problemText(problem(p), i18n.t, 'de');
+    expect(
+      text({ code: 'INVALID_DATE', params: { context: 'afterReference', referenceDate: '07.12.2026' } }),
+    ).toMatch(/^Das Datum liegt nach dem Stichtag der Liste \(07\.12\.2026\)/);
+    expect(text({ code: 'DUPLICATE_IN_FILE', params: { context: 'sameUnit', firstLine: '4' } })).toMatch(
+      /^Zeile 4 beschreibt dasselbe Ladenlokal/,
+    );
+    expect(text({ code: 'INVALID_COORDINATES', params: { context: 'swapped' } })).toMatch(/vertauscht/);
+    expect(text({ code: 'INVALID_VALUE', params: { context: 'floor' } })).toMatch(/EG, OG oder UG/);
+    expect(text({ code: 'INVALID_NUMBER', params: { context: 'range', min: '0', max: '100000' } })).toBe(
+      'Der Wert muss zwischen 0 und 100000 liegen.',
+    );
+    // without a case, the code's general sentence
+    expect(text({ code: 'INVALID_DATE' })).toBe('Kein gültiges Datum.');
+  });
+
   it('a unit whose history has ended is not called new', () => {
     expect(problemText(problem({ code: 'NO_CURRENT_STATUS' }), i18n.t, 'de')).toMatch(/Verlauf .* beendet/);
   });

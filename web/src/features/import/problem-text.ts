@@ -8,7 +8,11 @@ import type { ImportProblem } from './api/imports-api';
  */
 export function problemText(problem: ImportProblem, t: TFunction, language: string): string {
   if (language === 'en') return problem.reason;
-  const { otherLine, since } = problem.params ?? {};
+  const { otherLine, context, ...values } = problem.params ?? {};
   if (otherLine) return t('import.problemOfOtherLine', { line: otherLine });
-  return t(`import.problem.${problem.code}`, since ? { since, context: 'since' } : {});
+  // the case of the code the API names (`context`; `since` has its own), with its particulars
+  return t(`import.problem.${problem.code}`, {
+    ...values,
+    context: context ?? (values.since ? 'since' : undefined),
+  });
 }
