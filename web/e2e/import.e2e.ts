@@ -66,11 +66,16 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
 
   await page.getByRole('button', { name: 'Probelauf starten' }).click();
   const problems = page.getByTestId('problem-table');
+  await expect(page.getByTestId('dry-run-report')).toBeVisible();
+  // the keyboard stays where it was while the dry run ran (a disabled button had dropped it to the page)
+  await expect(page.getByRole('button', { name: 'Probelauf starten' })).toBeFocused();
   const broken = problems.getByRole('row').filter({ hasText: 'viel' });
   await expect(broken).toHaveCount(1);
   await expect(broken.getByRole('cell').nth(0)).toHaveText('4');
   await expect(broken.getByRole('cell').nth(1)).toHaveText('Fläche (m²)');
-  await expect(broken.getByRole('cell').nth(4)).toHaveText('Keine gültige Zahl.'); // German only, no English detail
+  await expect(broken.getByRole('cell').nth(4)).toHaveText(
+    'Keine gültige Zahl (erwartet wird ein Dezimalkomma, z. B. 12,5).', // German only, no English detail
+  );
   await expect(page.getByTestId('dry-run-summary-rejected')).toHaveText('1');
   await expect(page.getByRole('button', { name: 'Übernehmen' })).toBeDisabled();
 
@@ -91,6 +96,7 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(page.getByTestId('upload-info')).toContainText('4 Zeilen');
   await page.getByRole('button', { name: 'Übernehmen' }).click();
   await expect(page.getByTestId('commit-result')).toContainText('Import abgeschlossen.');
+  await expect(page.getByTestId('commit-result')).toBeFocused(); // the done button is disabled: focus goes on
   await expect(page.getByTestId('commit-summary-created')).toHaveText('3');
   await expect(page.getByTestId('commit-summary-updated')).toHaveText('0');
   await expect(page.getByTestId('commit-summary-unchanged')).toHaveText('0');

@@ -28,7 +28,16 @@ export function FormActions({
   return (
     <div className="form__actions">
       <TrackUnsavedInput saved={saved} />
-      <button type="submit" className="button button--primary" disabled={pending || disabled}>
+      {/* Saving: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page. */}
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={disabled}
+        aria-disabled={pending}
+        onClick={(e) => {
+          if (pending) e.preventDefault(); // no second save while the first is under way
+        }}
+      >
         {pending ? t('form.saving') : (saveLabel ?? t('form.save'))}
       </button>
       {onCancel && (

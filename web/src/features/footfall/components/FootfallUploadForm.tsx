@@ -15,7 +15,7 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (file && location.trim()) upload.mutate({ location: location.trim(), file });
+    if (file && location.trim() && !upload.isPending) upload.mutate({ location: location.trim(), file });
   };
   return (
     <div>
@@ -43,7 +43,13 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
             />
           )}
         </Field>
-        <button type="submit" className="button" disabled={!file || !location.trim() || upload.isPending}>
+        {/* busy: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page */}
+        <button
+          type="submit"
+          className="button"
+          disabled={!file || !location.trim()}
+          aria-disabled={upload.isPending}
+        >
           {t('footfall.submit')}
         </button>
       </form>

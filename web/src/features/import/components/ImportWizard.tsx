@@ -25,6 +25,7 @@ import { uploadInfoText } from '../upload-info';
 import { UploadForm } from './UploadForm';
 import { ValueMappingTable } from './ValueMappingTable';
 import { TrackUnsavedInput } from '../../../ui/TrackUnsavedInput';
+import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 
 /** The storefront import for one town: upload → mapping → dry run → commit (docs/import-export.md). */
 export function ImportWizard({ cityId }: { cityId: string }) {
@@ -124,8 +125,12 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
       <button
         type="button"
         className="button"
-        disabled={dryRun.isPending || commit.isPending || committed !== undefined}
-        onClick={() => dryRun.mutate(mapping)}
+        disabled={committed !== undefined}
+        // busy: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page
+        aria-disabled={dryRun.isPending || commit.isPending}
+        onClick={() => {
+          if (!dryRun.isPending && !commit.isPending) dryRun.mutate(mapping);
+        }}
       >
         {t('import.report.run')}
       </button>
@@ -167,8 +172,11 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
           <button
             type="button"
             className="button button--primary"
-            disabled={!mayCommit || commit.isPending || committed !== undefined}
-            onClick={() => commit.mutate(mapping)}
+            disabled={!mayCommit || committed !== undefined}
+            aria-disabled={commit.isPending}
+            onClick={() => {
+              if (!commit.isPending) commit.mutate(mapping);
+            }}
           >
             {t('import.commit.run')}
           </button>
@@ -180,14 +188,24 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
           )}
           {commit.error && <ApiErrorMessage error={commit.error} />}
           {refused?.problems && <ProblemTable problems={refused.problems} />}
-          {committed && (
-            <div data-testid="commit-result" role="status">
-              <p>{t('import.commit.done')}</p>
-              <ImportSummaryList summary={committed.summary} testId="commit-summary" />
-            </div>
-          )}
+          {committed && <CommitResult summary={committed.summary} />}
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * What the commit did. It takes the keyboard focus: the commit button it replaces as the next step is
+ * disabled now, and focus left there would fall back to the top of the page.
+ */
+function CommitResult({ summary }: { summary: ImportOutcome['summary'] }) {
+  const { t } = useTranslation();
+  const ref = useFocusOnOpen<HTMLDivElement>();
+  return (
+    <div data-testid="commit-result" role="status" ref={ref} tabIndex={-1}>
+      <p>{t('import.commit.done')}</p>
+      <ImportSummaryList summary={summary} testId="commit-summary" />
     </div>
   );
 }

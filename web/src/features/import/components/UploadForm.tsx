@@ -16,7 +16,7 @@ export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded:
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // A new file starts a new mapping: the one in progress (if changed) is lost, so asked first.
-    if (file && confirmDiscard()) upload.mutate(file, { onSuccess: onUploaded });
+    if (file && !upload.isPending && confirmDiscard()) upload.mutate(file, { onSuccess: onUploaded });
   };
   return (
     <form className="form" onSubmit={submit}>
@@ -31,7 +31,8 @@ export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded:
           />
         )}
       </Field>
-      <button type="submit" className="button" disabled={!file || upload.isPending}>
+      {/* busy: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page */}
+      <button type="submit" className="button" disabled={!file} aria-disabled={upload.isPending}>
         {t('import.upload.submit')}
       </button>
       {upload.error && <ApiErrorMessage error={upload.error} />}
