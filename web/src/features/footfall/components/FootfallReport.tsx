@@ -18,6 +18,7 @@ export function FootfallReport({ report }: { report: FootfallImportReport }) {
       <p>
         {t('footfall.report.stored', {
           location: report.location,
+          count: report.stored,
           stored: formatNumber(report.stored),
           from: hour(report.firstHour),
           to: hour(report.lastHour),
