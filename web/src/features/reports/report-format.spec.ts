@@ -26,6 +26,7 @@ describe('report formatting', () => {
     expect(formatKpi('count', 1234, 'de')).toBe('1.234');
     expect(formatKpi('per1000', 0.6449, 'de')).toBe('0,64'); // as the dashboard (one decimal said 0,6)
     expect(formatKpi('days', 412.5, 'de')).toBe('413');
+    expect(formatKpi('count', -8, 'de')).toBe('−8'); // a net change: U+2212 like the change column, not a hyphen
   });
 
   it('writes changes of shares in percentage points and of counts as signed differences', () => {

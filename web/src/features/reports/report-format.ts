@@ -20,6 +20,11 @@ export const DASH = '–';
 
 export function formatKpi(kind: KpiKind, value: number | null | undefined, lang: ReportLang): string {
   if (value === null || value === undefined) return DASH;
+  // a true minus sign (Intl writes a hyphen): „−8“ in a row beside the change column's „−10“
+  return formatValue(kind, value, lang).replace('-', '−');
+}
+
+function formatValue(kind: KpiKind, value: number, lang: ReportLang): string {
   switch (kind) {
     case 'share': // always one decimal: „11,0 %“ beside „11,2 %“, not „11 %“
       return new Intl.NumberFormat(locale(lang), SHARE).format(value);
