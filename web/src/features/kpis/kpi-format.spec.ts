@@ -13,4 +13,14 @@ describe('KPI values on screen', () => {
     expect(formatKpi(i18n.t, 'netChange', 0)).toBe('0');
     expect(formatKpiChange(i18n.t, 'netChange', 1, 8)).toBe('−7');
   });
+
+  it('changes by the difference of the values as shown, as the report does', async () => {
+    await i18n.changeLanguage('de');
+    // 13,44 % and 10,20 % show as 13,4 % and 10,2 %: +3,2; 13,46 % and 10,14 % as 13,5 % and 10,1 %: +3,4
+    // (unrounded 3,32 — the screen said +3,3 while the two values beside it differ by 3,4)
+    expect(formatKpiChange(i18n.t, 'vacancyRate', 0.1346, 0.1014)).toBe('+3,4 Prozentpunkte');
+    expect(formatKpiChange(i18n.t, 'vacancyRate', 0.1344, 0.102)).toBe('+3,2 Prozentpunkte');
+    expect(formatKpiChange(i18n.t, 'vacantPer1000Inhabitants', 0.6449, 0.4451)).toBe('+0,19');
+    expect(formatKpiChange(i18n.t, 'vacancyRate', 0.1004, 0.1001)).toBe('±0 Prozentpunkte');
+  });
 });

@@ -20,7 +20,11 @@ export function formatKpi(t: TFunction, key: BenchmarkKpi, value: number | null)
   }
 }
 
-/** Difference of two values of the KPI in words: percentage points for rates. */
+/**
+ * Difference of two values of the KPI in words: percentage points for rates. The difference of the two
+ * values as shown (13,4 % and 10,1 % are +3,3 Prozentpunkte, even when the unrounded difference is
+ * 3,24), as the report computes it (reports/report-format.ts, formatChange): the same change on both.
+ */
 export function formatKpiChange(
   t: TFunction,
   key: BenchmarkKpi,
@@ -28,11 +32,17 @@ export function formatKpiChange(
   before: number | null,
 ): string {
   if (now === null || before === null) return '–';
-  const diff = now - before;
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  const abs = Math.abs(diff);
   const unit = kpiMeta(key).unit;
-  if (unit === 'fraction') return t('kpi.pointsChange', { value: `${sign}${formatNumber(abs * 100, 1)}` });
-  if (unit === 'days') return t('kpi.days', { value: `${sign}${formatNumber(abs)}` });
-  return `${sign}${formatNumber(abs, unit === 'per1000' ? 2 : 0)}`;
+  // shares in percent with one decimal, per 1,000 with two, counts and days whole, as formatKpi shows them
+  const [scale, digits] = unit === 'fraction' ? [100, 1] : unit === 'per1000' ? [1, 2] : [1, 0];
+  const diff = Number((shown(now * scale, digits) - shown(before * scale, digits)).toFixed(digits));
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
+  const abs = formatNumber(Math.abs(diff), digits);
+  if (unit === 'fraction') return t('kpi.pointsChange', { value: `${sign}${abs}` });
+  if (unit === 'days') return t('kpi.days', { value: `${sign}${abs}` });
+  return `${sign}${abs}`;
 }
+
+/** A value rounded as Intl rounds it on screen (half away from zero, on the decimal digits). */
+const shown = (value: number, digits: number): number =>
+  Number(new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(value));
