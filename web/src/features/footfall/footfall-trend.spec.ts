@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FootfallWeek } from './api/footfall-api';
-import { hasFootfallChange, trendPoints } from './footfall-trend';
+import { hasFootfallChange, needsDots, trendPoints } from './footfall-trend';
 
 const week = (weekStart: string, yearOnYear: number | null): FootfallWeek => ({
   locationCount: 1,
@@ -39,5 +39,13 @@ describe('hasFootfallChange', () => {
   it('needs one week with a comparison', () => {
     expect(hasFootfallChange({ weeks: [week('2026-06-01', null)] })).toBe(false);
     expect(hasFootfallChange({ weeks: [week('2026-06-01', null), week('2026-06-08', 0)] })).toBe(true);
+  });
+});
+
+describe('needsDots', () => {
+  it('marks the values of a line with few of them, so that a single week is seen', () => {
+    expect(needsDots([null, null, -0.114, null])).toBe(true);
+    expect(needsDots(Array.from({ length: 12 }, (_, i) => i / 100))).toBe(true);
+    expect(needsDots(Array.from({ length: 52 }, (_, i) => i / 100))).toBe(false);
   });
 });

@@ -35,3 +35,11 @@ export function trendPoints(trend: Pick<FootfallTrend, 'weeks' | 'vacancy'>): Tr
 export function hasFootfallChange(trend: Pick<FootfallTrend, 'weeks'>): boolean {
   return trend.weeks.some((w) => w.yearOnYear !== null);
 }
+
+/**
+ * Whether a line needs dots: with few values. A line through one value alone draws nothing (a single
+ * week's change was only in the table), and a dozen are easier read point by point.
+ */
+export function needsDots(values: readonly (number | null)[]): boolean {
+  return values.filter((v) => v !== null).length <= 12;
+}

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent } from '../../../lib/format';
 import { LoadError, Loading } from '../../../ui/Status';
-import { hasFootfallChange, trendPoints } from '../footfall-trend';
+import { hasFootfallChange, needsDots, trendPoints } from '../footfall-trend';
 import { useFootfallTrend } from '../hooks/use-footfall-trend';
+
+const dotsFor = (values: readonly (number | null)[], color: string) =>
+  needsDots(values) ? { r: 3, fill: color, stroke: color } : false;
 
 const pct = (v: unknown): string => (typeof v === 'number' ? formatPercent(v) : '–');
 const day = (v: unknown): string =>
@@ -57,7 +60,10 @@ export function FootfallTrendChart({ cityId }: { cityId: string }) {
               dataKey="footfallChange"
               name={footfallLabel}
               stroke="#0072B2"
-              dot={false}
+              dot={dotsFor(
+                points.map((p) => p.footfallChange),
+                '#0072B2',
+              )}
               connectNulls
               isAnimationActive={false}
             />
@@ -67,7 +73,10 @@ export function FootfallTrendChart({ cityId }: { cityId: string }) {
               name={vacancyLabel}
               stroke="#D55E00"
               strokeDasharray="6 3"
-              dot={false}
+              dot={dotsFor(
+                points.map((p) => p.vacancyRate),
+                '#D55E00',
+              )}
               connectNulls
               isAnimationActive={false}
             />
