@@ -2,6 +2,7 @@ import { DomainError } from '../common/domain-error.js';
 import { vocabularyKey } from '../imports/import-vocabulary.js';
 import { parseDate } from '../imports/import-values.js';
 import { decodeLines, detectDelimiter } from '../imports/text-decoding.js';
+import { MAX_TITLE_ROWS } from '../imports/unreadable.js';
 import { berlinHourToUtc } from './berlin-time.js';
 import type { LineProblem, LineReport } from './footfall.types.js';
 
@@ -91,8 +92,17 @@ const unreadable = (problem: UnreadableCounterFile, message: string): DomainErro
  */
 export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): CounterFile {
   const { lines, encodings } = decodeLines(bytes);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) throw unreadable('no_header', 'The file is empty.');
+  const firstIndex = lines.findIndex((l) => l.trim() !== '');
+  if (firstIndex < 0) throw unreadable('no_header', 'The file is empty.');
+  // The header is the first line naming a time column: title lines above it („Zählstelle Steinweg;;;“)
+  // are skipped, as the storefront import skips them. Without one, the first line (and its error).
+  const namesTime = (line: string) =>
+    line
+      .split(detectDelimiter(line))
+      .map((h) => vocabularyKey(h.replace(/^"|"$/g, '')))
+      .some((h) => TIMESTAMP.includes(h) || DATE.includes(h));
+  const titled = lines.slice(firstIndex, firstIndex + MAX_TITLE_ROWS + 1).findIndex(namesTime);
+  const headerIndex = titled >= 0 ? firstIndex + titled : firstIndex;
   const delimiter = detectDelimiter(lines[headerIndex]!);
   const names = lines[headerIndex]!.split(delimiter).map((h) => h.replace(/^"|"$/g, ''));
   const headers = names.map(vocabularyKey);

@@ -74,6 +74,8 @@ describe('parseImportFile: title lines above the table', () => {
     for (const [title, delimiter] of [
       ['"Leerstandsliste Innenstadt, Stand 01.12.2026",,\r\n\r\n', ','], // as Excel saves it
       ['Leerstandsliste Innenstadt Stand 01.12.2026;;\r\n;;\r\n', ';'],
+      // a title with a comma above a semicolon table, not padded as Excel pads it: the comma was taken
+      ['Leerstandsliste Mühlhausen, Stand 30.11.2026\r\n\r\n', ';'],
     ] as const) {
       const csv = `${title}Straße${delimiter}Hausnr.${delimiter}Status\r\nMarkt${delimiter}1${delimiter}leer\r\n`;
       const table = await parseImportFile(Buffer.from(csv), 'csv');

@@ -9,7 +9,7 @@ import {
   type ImportSrid,
   type ParsedTable,
 } from './import.types.js';
-import { decodeText, detectDelimiter } from './text-decoding.js';
+import { decodeText, detectDelimiterOf } from './text-decoding.js';
 import {
   MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
@@ -70,9 +70,8 @@ export async function parseImportFile(
 
 function parseCsv(bytes: Uint8Array): ParsedTable {
   const { text, encoding, bom } = decodeText(bytes);
-  // The first line with a delimiter: a title line above the table may have none.
-  const firstLines = text.split(/\r?\n/, MAX_TITLE_ROWS + 1);
-  const delimiter = detectDelimiter(firstLines.find((line) => /[;,\t]/.test(line)) ?? firstLines[0] ?? '');
+  // Decided by the first lines together: a title line above the table may have another delimiter or none.
+  const delimiter = detectDelimiterOf(text.split(/\r?\n/, MAX_TITLE_ROWS + 2));
   const records = readCsvRecords(text, delimiter);
   const [header, ...data] = records.slice(titleRowCount(records.map((r) => r.record)));
   const headers = (header?.record ?? []).map((h) => h.trim());

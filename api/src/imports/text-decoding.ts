@@ -54,6 +54,18 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encodings: Se
   return { lines, encodings };
 }
 
+/**
+ * The delimiter of a table's first lines: the one that splits most of them into the most cells. A title
+ * line above the table („Leerstandsliste Mühlhausen, Stand 30.11.2026“ in a semicolon file) is outvoted by
+ * the header and the rows; lines without any delimiter have no say.
+ */
+export function detectDelimiterOf(lines: readonly string[]): ';' | ',' | '\t' {
+  const votes: Record<';' | ',' | '\t', number> = { ';': 0, ',': 0, '\t': 0 };
+  for (const line of lines) if (/[;,\t]/.test(line)) votes[detectDelimiter(line)]++;
+  const best = (Object.keys(votes) as (keyof typeof votes)[]).sort((a, b) => votes[b] - votes[a])[0]!;
+  return votes[best] > 0 ? best : ';';
+}
+
 /** The delimiter that splits the header line into the most cells (outside quotes). */
 export function detectDelimiter(firstLine: string): ';' | ',' | '\t' {
   const counts: Record<';' | ',' | '\t', number> = { ';': 0, ',': 0, '\t': 0 };
