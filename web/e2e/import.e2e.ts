@@ -239,6 +239,16 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   await expect(page.getByTestId('footfall-chart')).toBeVisible();
   await page.getByText('Als Tabelle anzeigen').click();
   await expect(page.getByTestId('footfall-table')).toBeVisible();
+
+  // the next upload under a name written a little differently would start a second counter: offered the stored one
+  const name = page.getByLabel('Zählstelle');
+  await name.fill('steinweg/e2e');
+  await expect(page.getByTestId('similar-location')).toContainText(
+    'Es gibt schon die Zählstelle „Steinweg / E2E“',
+  );
+  await page.getByRole('button', { name: '„Steinweg / E2E“ verwenden' }).click();
+  await expect(name).toHaveValue('Steinweg / E2E');
+  await expect(page.getByTestId('similar-location')).toHaveCount(0);
 });
 
 test('a counter export of which no line can be stored is refused with each line’s reason in German', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FootfallWeek } from './api/footfall-api';
-import { hasFootfallChange, needsDots, trendPoints } from './footfall-trend';
+import { hasFootfallChange, needsDots, similarLocation, trendPoints } from './footfall-trend';
 
 const week = (weekStart: string, yearOnYear: number | null): FootfallWeek => ({
   locationCount: 1,
@@ -47,5 +47,16 @@ describe('needsDots', () => {
     expect(needsDots([null, null, -0.114, null])).toBe(true);
     expect(needsDots(Array.from({ length: 12 }, (_, i) => i / 100))).toBe(true);
     expect(needsDots(Array.from({ length: 52 }, (_, i) => i / 100))).toBe(false);
+  });
+});
+
+describe('similarLocation', () => {
+  it('finds the stored counter a name differs from only in spaces, case or punctuation', () => {
+    const known = ['Steinweg / Markt', 'Bahnhofstraße'];
+    expect(similarLocation('Steinweg/Markt', known)).toBe('Steinweg / Markt');
+    expect(similarLocation('steinweg - markt ', known)).toBe('Steinweg / Markt');
+    expect(similarLocation('Steinweg / Markt', known)).toBeNull(); // that one itself
+    expect(similarLocation('Marktplatz', known)).toBeNull(); // a new counter
+    expect(similarLocation('', known)).toBeNull();
   });
 });

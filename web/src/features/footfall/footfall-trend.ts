@@ -43,3 +43,16 @@ export function hasFootfallChange(trend: Pick<FootfallTrend, 'weeks'>): boolean 
 export function needsDots(values: readonly (number | null)[]): boolean {
   return values.filter((v) => v !== null).length <= 12;
 }
+
+/** A name as a typo or other spacing leaves it: lower case, letters and digits only. */
+const nameKey = (name: string): string => name.toLocaleLowerCase('de').replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * A stored counting location that `typed` names a little differently („Steinweg/Markt“ for
+ * „Steinweg / Markt“), or null: uploading under the typed name would start a second counter.
+ */
+export function similarLocation(typed: string, known: readonly string[]): string | null {
+  const key = nameKey(typed);
+  if (!key || known.includes(typed.trim())) return null;
+  return known.find((name) => nameKey(name) === key) ?? null;
+}
