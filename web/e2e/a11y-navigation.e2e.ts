@@ -355,6 +355,29 @@ test.describe('what automated checks miss on the town page', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(widths.viewport);
   });
 
+  test('at 320 CSS px the reports do not scroll sideways either; a wide table scrolls in its own box', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page, DEMO.networkMember); // reads the network report and Gotha's
+    for (const path of [
+      '/berichte/stadt/gotha?stichtag=2025-06-30',
+      '/berichte/netzwerk/innenstaedte-erfolgreich-machen?stichtag=2025-06-30',
+    ]) {
+      await page.goto(path);
+      await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
+      expect([path, widths.page]).toEqual([path, widths.viewport]);
+    }
+    // the network's distribution table keeps its eight columns, in a box the keyboard can scroll
+    const box = page.getByRole('region', { name: 'Verteilung im Netzwerk (Tabelle)' });
+    await expect(box).toHaveAttribute('tabindex', '0');
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  });
+
   test('the focus ring stands out from the dark header and the skip link (3:1)', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -18,6 +18,7 @@ const de = {
     signInNeeded: 'Bitte melden Sie sich an, um diesen Bericht zu öffnen.',
     notFound: 'Diesen Bericht gibt es nicht.',
     failed: 'Der Bericht konnte nicht geladen werden.',
+    tableScroll: '{{title}} (Tabelle)',
     toolbar: {
       label: 'Berichtsoptionen',
       date: 'Stichtag',
@@ -211,6 +212,7 @@ const en: Bundle = {
     signInNeeded: 'Please sign in to open this report.',
     notFound: 'This report does not exist.',
     failed: 'The report could not be loaded.',
+    tableScroll: '{{title}} (table)',
     toolbar: {
       label: 'Report options',
       date: 'Reference date',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from './TableScroll';
 import type { City } from '../../../lib/domain';
 import type { InterventionsByType, NetworkSummary, TownKpis } from '../api/report-types';
 import { formatChange, formatKpi, formatShortDate, formatWholeEuro, type ReportLang } from '../report-format';
@@ -19,55 +20,57 @@ export function NetworkDistribution({
   return (
     <section className="report-section report-sheet" aria-labelledby="report-distribution-title">
       <h2 id="report-distribution-title">{t('reports.network.distribution')}</h2>
-      <table className="report-table">
-        <caption>{t('reports.network.visible', { count: summary.towns })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.sheet.kpi')}</th>
-            <th scope="col" className="num">
-              {t('reports.network.median')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.sheet.change')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.network.q1')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.network.q3')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.network.min')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.network.max')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.network.n')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const d = summary.kpis[row.key];
-            const f = (v: number | null | undefined) => formatKpi(row.kind, v, lang);
-            return (
-              <tr key={row.key} data-kpi={row.key}>
-                <th scope="row">{t(`reports.kpi.${row.key}`)}</th>
-                <td className="num report-kpi-value">{f(d?.median)}</td>
-                <td className="num">
-                  {formatChange(row.kind, d?.median, previous?.kpis[row.key]?.median, lang)}
-                </td>
-                <td className="num">{f(d?.q1)}</td>
-                <td className="num">{f(d?.q3)}</td>
-                <td className="num">{f(d?.min)}</td>
-                <td className="num">{f(d?.max)}</td>
-                <td className="num">{d?.n ?? 0}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll title={t('reports.network.distribution')}>
+        <table className="report-table">
+          <caption>{t('reports.network.visible', { count: summary.towns })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.sheet.kpi')}</th>
+              <th scope="col" className="num">
+                {t('reports.network.median')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.sheet.change')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.network.q1')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.network.q3')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.network.min')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.network.max')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.network.n')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const d = summary.kpis[row.key];
+              const f = (v: number | null | undefined) => formatKpi(row.kind, v, lang);
+              return (
+                <tr key={row.key} data-kpi={row.key}>
+                  <th scope="row">{t(`reports.kpi.${row.key}`)}</th>
+                  <td className="num report-kpi-value">{f(d?.median)}</td>
+                  <td className="num">
+                    {formatChange(row.kind, d?.median, previous?.kpis[row.key]?.median, lang)}
+                  </td>
+                  <td className="num">{f(d?.q1)}</td>
+                  <td className="num">{f(d?.q3)}</td>
+                  <td className="num">{f(d?.min)}</td>
+                  <td className="num">{f(d?.max)}</td>
+                  <td className="num">{d?.n ?? 0}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
@@ -98,34 +101,36 @@ export function NetworkTowns({
   return (
     <section className="report-section" aria-labelledby="report-towns-title">
       <h2 id="report-towns-title">{t('reports.network.towns')}</h2>
-      <table className="report-table">
-        <caption>{formatShortDate(asOf, lang)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.network.town')}</th>
-            {rows.map((r) => (
-              <th key={r.key} scope="col" className="num">
-                {t(`reports.kpi.${r.key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {towns.map((town) => (
-            <tr key={town.id}>
-              <th scope="row">{town.name}</th>
-              {rows.map((r) => {
-                const k = byId.get(town.id) as unknown as Record<string, number | null> | undefined;
-                return (
-                  <td key={r.key} className="num">
-                    {formatKpi(r.kind, k?.[r.key], lang)}
-                  </td>
-                );
-              })}
+      <TableScroll title={t('reports.network.towns')}>
+        <table className="report-table">
+          <caption>{formatShortDate(asOf, lang)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.network.town')}</th>
+              {rows.map((r) => (
+                <th key={r.key} scope="col" className="num">
+                  {t(`reports.kpi.${r.key}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {towns.map((town) => (
+              <tr key={town.id}>
+                <th scope="row">{town.name}</th>
+                {rows.map((r) => {
+                  const k = byId.get(town.id) as unknown as Record<string, number | null> | undefined;
+                  return (
+                    <td key={r.key} className="num">
+                      {formatKpi(r.kind, k?.[r.key], lang)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
@@ -139,38 +144,40 @@ export function InterventionsByTypeTable({ data, lang }: { data: InterventionsBy
       {rows.length === 0 ? (
         <p>{t('reports.interventions.none')}</p>
       ) : (
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.interventions.type')}</th>
-              <th scope="col" className="num">
-                {t('reports.network.tried')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.network.evaluated')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.network.lease')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.network.medianCost')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.type}>
-                <th scope="row">{t(`interventionType.${r.type}`)}</th>
-                <td className="num">{r.tried}</td>
-                <td className="num">{r.evaluated}</td>
-                <td className="num">
-                  {r.ledToRegularLease12m} ({formatKpi('share', r.regularLeaseShare, lang)})
-                </td>
-                <td className="num">{formatWholeEuro(r.medianCostPerUnit, lang)}</td>
+        <TableScroll title={t('reports.network.interventionsByType')}>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.interventions.type')}</th>
+                <th scope="col" className="num">
+                  {t('reports.network.tried')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.network.evaluated')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.network.lease')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.network.medianCost')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.type}>
+                  <th scope="row">{t(`interventionType.${r.type}`)}</th>
+                  <td className="num">{r.tried}</td>
+                  <td className="num">{r.evaluated}</td>
+                  <td className="num">
+                    {r.ledToRegularLease12m} ({formatKpi('share', r.regularLeaseShare, lang)})
+                  </td>
+                  <td className="num">{formatWholeEuro(r.medianCostPerUnit, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -53,17 +53,20 @@ export function UseMixChart({
           </Bar>
         </BarChart>
       </div>
-      <table className="visually-hidden">
-        <caption>{t('reports.charts.useMix')}</caption>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.name}</th>
-              <td>{formatKpi('share', r.share, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* hidden on a wrapper: a table grows to its content and would widen the page */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('reports.charts.useMix')}</caption>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.name}</th>
+                <td>{formatKpi('share', r.share, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

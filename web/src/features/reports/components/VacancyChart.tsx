@@ -101,29 +101,32 @@ export function VacancyChartTable({
   caption,
 }: Omit<Props, 'width' | 'height'> & { caption: string }) {
   const { t } = useTranslation();
+  // hidden on a wrapper: a table grows to its content and would widen the page
   return (
-    <table className="visually-hidden">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.asOf')}</th>
-          {lines.map((l) => (
-            <th key={l.key} scope="col">
-              {l.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r.date)}>
-            <th scope="row">{formatShortDate(String(r.date), lang)}</th>
+    <div className="visually-hidden">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.asOf')}</th>
             {lines.map((l) => (
-              <td key={l.key}>{formatKpi('share', r[l.key] as number | null, lang)}</td>
+              <th key={l.key} scope="col">
+                {l.name}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={String(r.date)}>
+              <th scope="row">{formatShortDate(String(r.date), lang)}</th>
+              {lines.map((l) => (
+                <td key={l.key}>{formatKpi('share', r[l.key] as number | null, lang)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
