@@ -1,5 +1,11 @@
 import { GERMAN_HEADERS } from '../exports/export-german.js';
-import { GERMAN_WORDS, suggestCategory, suggestColumns, suggestStatus } from './import-vocabulary.js';
+import {
+  GERMAN_WORDS,
+  oneTypoApart,
+  suggestCategory,
+  suggestColumns,
+  suggestStatus,
+} from './import-vocabulary.js';
 
 describe('column suggestions', () => {
   it('suggests a town’s lasting key as the reference id', () => {
@@ -59,5 +65,24 @@ describe('the German Excel export reads back', () => {
       expect([word, suggestStatus(word)]).toEqual([word, code]);
     for (const [code, word] of Object.entries(GERMAN_WORDS.useCategory))
       expect([word, suggestCategory(word)]).toEqual([word, code]);
+  });
+
+  it('suggests the value of a word with one typo, only where it is long enough and points to one value', () => {
+    expect(suggestStatus('Leersatnd')).toBe('vacant'); // two letters swapped
+    expect(suggestStatus('Leerstnd')).toBe('vacant'); // one missing
+    expect(suggestStatus('Vermiettet')).toBe('occupied'); // one too many
+    expect(suggestStatus('Zwischennutzun')).toBe('temporary_use');
+    expect(suggestCategory('Gastronomei')).toBe('food_drink');
+    expect(suggestStatus('leor')).toBeNull(); // short words need to be exact („leer“)
+    expect(suggestStatus('Lagerraum')).toBeNull();
+  });
+
+  it('counts one edit as a typo, two as none', () => {
+    expect(oneTypoApart('leerstand', 'leersatnd')).toBe(true);
+    expect(oneTypoApart('leerstand', 'leerstandx')).toBe(true);
+    expect(oneTypoApart('leerstand', 'lerstand')).toBe(true);
+    expect(oneTypoApart('leerstand', 'leerstond')).toBe(true);
+    expect(oneTypoApart('leerstand', 'lerrsatnd')).toBe(false);
+    expect(oneTypoApart('leerstand', 'leerstand')).toBe(false);
   });
 });

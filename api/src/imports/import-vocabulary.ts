@@ -163,11 +163,32 @@ const CATEGORY_WORDS: Record<UseCategory, string[]> = {
   other: ['other', 'sonstiges', 'sonstige', 'andere'],
 };
 
+/**
+ * The value a word names: exactly, else — for words of six letters or more — with one typo (a letter
+ * wrong, missing, added, or two swapped: „Leersatnd“), when that points to one value only. A suggestion:
+ * the value mapping shows it for the user to confirm.
+ */
 function lookup<T extends string>(words: Record<T, string[]>, raw: string): T | null {
   const key = vocabularyKey(raw);
   if (key === '') return null;
-  for (const [value, list] of Object.entries(words) as [T, string[]][]) if (list.includes(key)) return value;
-  return null;
+  const entries = Object.entries(words) as [T, string[]][];
+  for (const [value, list] of entries) if (list.includes(key)) return value;
+  if (key.length < 6) return null;
+  const near = entries.filter(([, list]) => list.some((w) => w.length >= 6 && oneTypoApart(key, w)));
+  return near.length === 1 ? near[0]![0] : null;
+}
+
+/** Whether two words differ by one edit: a letter replaced, inserted or deleted, or two neighbours swapped. */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1);
+  if (a.length === b.length) {
+    if (rest(a, b)) return true; // replaced
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one more or less
 }
 
 export const suggestStatus = (raw: string): OccupancyStatus | null => lookup(STATUS_WORDS, raw);
