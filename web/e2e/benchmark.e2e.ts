@@ -218,6 +218,32 @@ test('the charts’ value axes run in round steps (2 %, not Recharts’ 3,5 %) t
   }
 });
 
+test('the Gotha councillor finds Gotha marked in the ranking, with its rank said in words', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.viewerGotha);
+  const cities = (await (await page.request.get(`/api/cities?network=${NETWORK}`)).json()) as {
+    id: string;
+    name: string;
+    storefrontCount: number | null;
+  }[];
+  const visible = cities.filter((c) => c.storefrontCount !== null);
+  const kpis = (await (
+    await page.request.get(`/api/kpis?cityId=${visible.map((c) => c.id).join(',')}&asOf=${AS_OF}`)
+  ).json()) as TownKpis[];
+  const gotha = visible.find((c) => c.name === 'Gotha')!;
+  const rated = kpis.filter((k) => k.vacancyRate !== null);
+  const rank =
+    rated.filter((k) => k.vacancyRate! > rated.find((g) => g.cityId === gotha.id)!.vacancyRate!).length + 1;
+
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  const ranked = page.getByTestId('ranked-chart');
+  await expect(ranked.locator('.chart__summary')).toContainText(
+    `Gotha steht an ${rank}. Stelle von ${rated.length}.`,
+  );
+  await expect(ranked.locator('.recharts-yAxis-tick-labels')).toContainText('► Gotha');
+});
+
 test('the series chart labels every year, and the reference date under its year', async ({ page }) => {
   await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
   const labels = page.getByTestId('series-chart').locator('.recharts-xAxis-tick-labels text');

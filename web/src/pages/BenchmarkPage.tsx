@@ -119,6 +119,7 @@ export default function BenchmarkPage() {
               median={medianOf(state.kpi)}
               medianLabel={medianLabel}
               date={date}
+              mine={myTown ? names.get(myTown.id) : undefined}
             />
             {series.error ? (
               <LoadError error={series.error} onRetry={() => void series.refetch()} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
+  Cell,
   BarChart,
   CartesianGrid,
   ReferenceLine,
@@ -19,6 +20,9 @@ import { KpiInfoButton } from './KpiInfoButton';
 const TICK_FONT_SIZE = 12;
 const MAX_LABEL_CHARS = 22;
 const townTick = (name: string): string => shortLabel(name, MAX_LABEL_CHARS);
+/** The bars; the viewer's own town's in the accent of the map's vacancies (3:1 on white, and marked ►). */
+const BAR = '#1f3a5f';
+const MINE = '#D55E00';
 
 export interface RankedRow {
   town: string;
@@ -32,24 +36,29 @@ export function RankedBarChart({
   median,
   medianLabel,
   date,
+  mine,
 }: {
   kpi: BenchmarkKpi;
   rows: RankedRow[];
   median: number | null;
   medianLabel: string;
   date: string;
+  /** The viewer's own town: its bar stands out (colour and a ► before its name) and its rank is said. */
+  mine?: string | undefined;
 }) {
   const { t } = useTranslation();
   const ranked = rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!);
   const fmt = (v: number | null) => formatKpi(t, kpi, v);
   const axis = niceAxis([...ranked.map((r) => r.value), median]);
+  const rankOfMine = mine === undefined ? -1 : ranked.findIndex((r) => r.town === mine);
+  const tick = (name: string): string => (name === mine ? `► ${townTick(name)}` : townTick(name));
   const top = ranked[0];
   const bottom = ranked[ranked.length - 1];
   // The axis is as wide as its longest label (so none is cut off at the chart's left edge), at most 200 px.
   const axisWidth = Math.min(
     200,
     widestLabel(
-      ranked.map((r) => townTick(r.town)),
+      ranked.map((r) => tick(r.town)),
       TICK_FONT_SIZE,
     ) + 20,
   );
@@ -81,10 +90,14 @@ export function RankedBarChart({
               width={axisWidth}
               interval={0}
               tick={{ fontSize: TICK_FONT_SIZE }}
-              tickFormatter={townTick}
+              tickFormatter={tick}
             />
             <Tooltip formatter={(v) => fmt(typeof v === 'number' ? v : null)} />
-            <Bar dataKey="value" fill="#1f3a5f" isAnimationActive={false} />
+            <Bar dataKey="value" fill={BAR} isAnimationActive={false}>
+              {ranked.map((r) => (
+                <Cell key={r.town} fill={r.town === mine ? MINE : BAR} />
+              ))}
+            </Bar>
             {median !== null && (
               <ReferenceLine
                 x={median}
@@ -111,6 +124,8 @@ export function RankedBarChart({
             medianLabel,
             median: fmt(median),
           })}
+          {rankOfMine >= 0 &&
+            ` ${t('benchmark.rankOfMine', { town: mine, rank: rankOfMine + 1, count: ranked.length })}`}
         </p>
       )}
     </figure>
