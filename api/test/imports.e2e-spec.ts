@@ -127,6 +127,17 @@ describe('storefront import', () => {
     expect((await editor.get(imp.url).expect(200)).body.status).toBe('mapped');
   });
 
+  it('suggests the list’s own date from its title line as the reference date', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const list = Buffer.from(
+      'Leerstandsliste Innenstadt, Stand 30.11.2026\r\n\r\nStraße;Hausnr.;Status\r\nMarkt;1;leer\r\n',
+    );
+    const p = await prepared(editor, city, list, 'stand.csv');
+    expect(p.upload.fileInfo).toMatchObject({ delimiter: ';', listDate: '2026-11-30' });
+    expect(p.suggestions.mapping.referenceDate).toBe('2026-11-30');
+  });
+
   it('names each problem’s case and particulars, for the dashboard’s own sentence', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

@@ -85,6 +85,17 @@ describe('parseImportFile: title lines above the table', () => {
       expect(table.info.delimiter).toBe(delimiter);
     }
   });
+
+  it('reads the list’s date from its title line, as the suggested reference date', async () => {
+    const csv = (title: string) => Buffer.from(`${title}\r\nStraße;Hausnr.;Status\r\nMarkt;1;leer\r\n`);
+    expect(
+      (await parseImportFile(csv('Leerstandsliste Mühlhausen, Stand 30.11.2026'), 'csv')).info.listDate,
+    ).toBe('2026-11-30');
+    expect((await parseImportFile(csv('Leerstände – Stichtag: 1.3.2025;;'), 'csv')).info.listDate).toBe(
+      '2025-03-01',
+    );
+    expect((await parseImportFile(csv('Leerstandsliste Innenstadt;;'), 'csv')).info.listDate).toBeNull();
+  });
 });
 
 describe('parseImportFile: Windows-1252 beyond Latin-1', () => {

@@ -10,6 +10,8 @@ import {
   type ParsedTable,
 } from './import.types.js';
 import { decodeText, detectDelimiterOf } from './text-decoding.js';
+import { titleDate } from './import-values.js';
+import { todayIso } from '../common/validators.js';
 import {
   MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
@@ -73,7 +75,12 @@ function parseCsv(bytes: Uint8Array): ParsedTable {
   // Decided by the first lines together: a title line above the table may have another delimiter or none.
   const delimiter = detectDelimiterOf(text.split(/\r?\n/, MAX_TITLE_ROWS + 2));
   const records = readCsvRecords(text, delimiter);
-  const [header, ...data] = records.slice(titleRowCount(records.map((r) => r.record)));
+  const titleRows = titleRowCount(records.map((r) => r.record));
+  const title = records
+    .slice(0, titleRows)
+    .map((r) => r.record.join(' '))
+    .join(' ');
+  const [header, ...data] = records.slice(titleRows);
   const headers = (header?.record ?? []).map((h) => h.trim());
   const problems: ImportProblem[] = [];
   const rows: string[][] = [];
@@ -92,7 +99,14 @@ function parseCsv(bytes: Uint8Array): ParsedTable {
     rows.push(record);
     lines.push(line);
   }
-  return { headers, rows, lines, problems, info: { format: 'csv', encoding, bom, delimiter, sheet: null } };
+  const listDate = titleDate(title, todayIso());
+  return {
+    headers,
+    rows,
+    lines,
+    problems,
+    info: { format: 'csv', encoding, bom, delimiter, sheet: null, listDate },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseDecimal, parseDegrees } from './import-values.js';
+import { parseDecimal, parseDegrees, titleDate } from './import-values.js';
 
 describe('parseDegrees: latitude and longitude', () => {
   it.each([
@@ -29,5 +29,19 @@ describe('parseDecimal: other numbers keep their thousands groups', () => {
     expect(parseDecimal('619.510', ',')).toBe(619510);
     expect(parseDecimal('5.645.710,5', ',')).toBe(5645710.5);
     expect(parseDecimal('619510.123', ',')).toBe(619510.123);
+  });
+});
+
+describe('titleDate: the date a list’s title names', () => {
+  it.each([
+    ['Leerstandsliste Innenstadt, Stand 30.11.2026', '2026-11-30'],
+    ['Stichtag: 1.3.2025', '2025-03-01'],
+    ['Erhebung vom 05.06.2024 (Begehung)', '2024-06-05'],
+    ['Leerstandsliste 2026', null], // no day
+    ['Stand 31.02.2026', null], // no such day
+    ['Stand 01.01.2027', null], // after today: a list states facts
+    ['Telefon 03.60.1234', null], // not a date named as the list's
+  ])('%s → %s', (title, expected) => {
+    expect(titleDate(title, '2026-12-07')).toBe(expected);
   });
 });

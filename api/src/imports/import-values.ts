@@ -110,6 +110,17 @@ export function coordinateProblem(
   return null;
 }
 
+/**
+ * The date a list's title line names as its date („Leerstandsliste Innenstadt, Stand 30.11.2026“,
+ * „Stichtag: 1.12.2026“), ISO; null without one, or for one after `today` (a list states facts).
+ */
+export function titleDate(title: string, today: string): string | null {
+  const m = /\b(?:stand|stichtag|datum|erhebung|vom)\b\D{0,6}(\d{1,2})\.(\d{1,2})\.(\d{4})/i.exec(title);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) && iso <= today ? iso : null;
+}
+
 /** `YYYY-MM-DD` as German lists write it: `DD.MM.YYYY`. */
 export const germanDate = (iso: string): string =>
   `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

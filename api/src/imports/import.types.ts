@@ -47,6 +47,8 @@ export interface FileInfo {
   bom: boolean;
   delimiter: (typeof CSV_DELIMITERS)[number] | null;
   sheet: string | null;
+  /** The list's date as a title line above the table names it („Stand 30.11.2026“), ISO; else null. */
+  listDate?: string | null;
 }
 
 /** A parsed file: header cells and data rows, each with its line (CSV) or row number (XLSX). */

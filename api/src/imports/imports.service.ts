@@ -76,7 +76,8 @@ export class ImportsService {
         columns,
         srid: guessSrid(table, columns.easting),
         decimalSeparator: guessDecimal(table, record.fileInfo.delimiter),
-        referenceDate: todayIso(),
+        // the list's own date where its title names one („Stand 30.11.2026“), else today
+        referenceDate: record.fileInfo.listDate ?? todayIso(),
         statusValues,
         categoryValues,
         skipInvalidRows: false,

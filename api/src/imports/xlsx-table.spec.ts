@@ -110,6 +110,7 @@ describe('readXlsxTable: cells', () => {
       bom: false,
       delimiter: null,
       sheet: 'Leerstände & Co.',
+      listDate: null,
     });
   });
 
@@ -229,6 +230,7 @@ describe('readXlsxTable: rows and sheets', () => {
       ['Gasse', '', ''],
     ]);
     expect(table.lines).toEqual([5, 6]);
+    expect(table.info.listDate).toBe('2026-12-01'); // the title's „Stand“: the suggested reference date
   });
 
   it('reads a sheet whose rows have one value each as before: the first row is the header', async () => {

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../common/excel.js';
+import { todayIso } from '../common/validators.js';
+import { titleDate } from './import-values.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ParsedTable } from './import.types.js';
 import {
@@ -12,7 +14,8 @@ import {
 } from './unreadable.js';
 import { noSheet, notXlsx, openWorkbookPackage } from './xlsx-package.js';
 
-type Sheet = Pick<ParsedTable, 'headers' | 'rows' | 'lines'>;
+/** A sheet's table, and the text of the title rows above its header (for the list's date). */
+type Sheet = Pick<ParsedTable, 'headers' | 'rows' | 'lines'> & { title: string };
 
 /**
  * The first sheet with data of an .xlsx as a table (run in the worker of import-file.ts). Read row by
@@ -38,8 +41,9 @@ export async function readXlsxTable(
     for await (const worksheet of reader) {
       const sheet = await readSheet(worksheet, maxRows, workbook.date1904);
       if (sheet) {
+        const { title, ...table } = sheet;
         return {
-          ...sheet,
+          ...table,
           problems: [],
           info: {
             format: 'xlsx',
@@ -47,6 +51,7 @@ export async function readXlsxTable(
             bom: false,
             delimiter: null,
             sheet: workbook.sheets[index]!.name,
+            listDate: titleDate(title, todayIso()),
           },
         };
       }
@@ -89,6 +94,7 @@ async function readSheet(
   // held back until a row naming columns shows they were (dropped), or the title limit or the sheet's
   // end shows they were not (read as before: the first is the header).
   const held: { cells: string[]; number: number }[] = [];
+  let title = '';
   const release = (): void => {
     for (const r of held.splice(0)) accept(r.cells, r.number);
   };
@@ -103,11 +109,15 @@ async function readSheet(
       if (held.length > MAX_TITLE_ROWS) release();
       continue;
     }
-    if (headers === null) held.length = 0; // a title
+    if (headers === null)
+      title = held
+        .splice(0)
+        .map((r) => r.cells.join(' '))
+        .join(' '); // a title
     accept(cells, row.number);
   }
   if (headers === null) release();
-  return headers && { headers, rows, lines };
+  return headers && { headers, rows, lines, title };
 }
 
 /** An Excel cell as the text a user sees (numbers with a dot, dates as YYYY-MM-DD). */

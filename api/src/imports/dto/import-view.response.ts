@@ -38,6 +38,15 @@ export class FileInfoResponse implements FileInfo {
 
   @ApiProperty({ type: String, nullable: true, description: 'XLSX only: the sheet read' })
   sheet: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The list’s date as a title line above the table names it („Stand 30.11.2026“): the suggested reference date',
+  })
+  listDate?: string | null;
 }
 
 @ApiSchema({ name: 'ImportError', description: 'Why the last commit did not write' })

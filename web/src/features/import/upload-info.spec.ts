@@ -41,4 +41,11 @@ describe('uploadInfoText', () => {
     await i18n.changeLanguage('en');
     expect(info('list.xlsx', 12, xlsx)).toBe('list.xlsx: 12 rows, XLSX, sheet “Leerstände”');
   });
+
+  it('names the list’s date from its title line, suggested as the reference date', async () => {
+    await i18n.changeLanguage('de');
+    expect(info('liste.csv', 3, { ...csv, listDate: '2026-11-30' })).toBe(
+      'liste.csv: 3 Zeilen, CSV, Kodierung windows-1252, Trennzeichen „;“, Stand laut Titelzeile 30.11.2026 (als Stichtag vorgeschlagen)',
+    );
+  });
 });

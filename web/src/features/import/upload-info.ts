@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import type { ImportView } from './api/imports-api';
 
 const FORMAT_NAMES = { csv: 'CSV', xlsx: 'XLSX', geojson: 'GeoJSON' } as const;
@@ -29,5 +29,7 @@ export function uploadInfoText(
     );
   if (fileInfo.format === 'xlsx' && fileInfo.sheet)
     parts.push(t('import.upload.sheet', { sheet: fileInfo.sheet }));
+  // the list's own date, from its title line: the reference date suggested below
+  if (fileInfo.listDate) parts.push(t('import.upload.listDate', { date: formatDate(fileInfo.listDate) }));
   return parts.join(', ');
 }
