@@ -52,3 +52,12 @@ export function formatWholeEuro(value: number | null): string {
         maximumFractionDigits: 0,
       }).format(value);
 }
+
+/**
+ * A value rounded exactly as a formatter with these options shows it — a share in percent (13,4 % →
+ * 13.4) — so that a change is the difference of the values as shown (13,4 % and 10,1 % are +3,3
+ * points even when the unrounded difference is 3,24). Intl rounds the decimal value, half away from zero.
+ */
+export function asShown(value: number, options: Intl.NumberFormatOptions): number {
+  return parseFloat(new Intl.NumberFormat('en-US', { ...options, useGrouping: false }).format(value));
+}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyButton } from './BusyButton';
 import { TrackUnsavedInput } from './TrackUnsavedInput';
 
 /**
@@ -28,18 +29,9 @@ export function FormActions({
   return (
     <div className="form__actions">
       <TrackUnsavedInput saved={saved} />
-      {/* Saving: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page. */}
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={disabled}
-        aria-disabled={pending}
-        onClick={(e) => {
-          if (pending) e.preventDefault(); // no second save while the first is under way
-        }}
-      >
+      <BusyButton type="submit" className="button button--primary" disabled={disabled} busy={pending}>
         {pending ? t('form.saving') : (saveLabel ?? t('form.save'))}
-      </button>
+      </BusyButton>
       {onCancel && (
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t('form.cancel')}

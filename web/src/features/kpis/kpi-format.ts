@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatNumber, formatPercent } from '../../lib/format';
+import { asShown, formatNumber, formatPercent } from '../../lib/format';
 import { kpiMeta, type BenchmarkKpi } from './definitions';
 
 /** A KPI value as shown on screen, in the UI language (German: 11,1 %, 630 Tage, 0,58). */
@@ -34,15 +34,15 @@ export function formatKpiChange(
   if (now === null || before === null) return '–';
   const unit = kpiMeta(key).unit;
   // shares in percent with one decimal, per 1,000 with two, counts and days whole, as formatKpi shows them
-  const [scale, digits] = unit === 'fraction' ? [100, 1] : unit === 'per1000' ? [1, 2] : [1, 0];
-  const diff = Number((shown(now * scale, digits) - shown(before * scale, digits)).toFixed(digits));
+  const digits = unit === 'fraction' ? 1 : unit === 'per1000' ? 2 : 0;
+  const options: Intl.NumberFormatOptions = {
+    maximumFractionDigits: digits,
+    ...(unit === 'fraction' ? { style: 'percent' } : {}),
+  };
+  const diff = Number((asShown(now, options) - asShown(before, options)).toFixed(digits));
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const abs = formatNumber(Math.abs(diff), digits);
   if (unit === 'fraction') return t('kpi.pointsChange', { value: `${sign}${abs}` });
   if (unit === 'days') return t('kpi.days', { value: `${sign}${abs}` });
   return `${sign}${abs}`;
 }
-
-/** A value rounded as Intl rounds it on screen (half away from zero, on the decimal digits). */
-const shown = (value: number, digits: number): number =>
-  Number(new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(value));

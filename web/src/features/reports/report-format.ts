@@ -1,5 +1,5 @@
 import { monthsBetween, type IsoDate } from '../../lib/dates';
-import { euroFractionDigits } from '../../lib/format';
+import { asShown, euroFractionDigits } from '../../lib/format';
 
 /**
  * Formatting of the report's numbers. Values come from the API unchanged; this only decides how
@@ -51,9 +51,10 @@ export function formatShareBound(value: number | null, lang: ReportLang): string
  * rounds it, by the same formatter.
  */
 function printed(kind: KpiKind, value: number): number {
-  const options: Intl.NumberFormatOptions =
-    kind === 'share' ? SHARE : { maximumFractionDigits: kind === 'per1000' ? PER_1000_DIGITS : 0 };
-  return parseFloat(new Intl.NumberFormat('en-US', { ...options, useGrouping: false }).format(value));
+  return asShown(
+    value,
+    kind === 'share' ? SHARE : { maximumFractionDigits: kind === 'per1000' ? PER_1000_DIGITS : 0 },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { BusyButton } from '../../../ui/BusyButton';
 import { Field } from '../../../ui/Field';
 import { useFootfallTrend } from '../hooks/use-footfall-trend';
 import { useUploadCounts } from '../hooks/use-upload-counts';
@@ -21,7 +22,7 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
   const similar = similarLocation(location, known);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (file && location.trim() && !upload.isPending) upload.mutate({ location: location.trim(), file });
+    if (file && location.trim()) upload.mutate({ location: location.trim(), file });
   };
   return (
     <div>
@@ -65,15 +66,14 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
             />
           )}
         </Field>
-        {/* busy: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page */}
-        <button
+        <BusyButton
           type="submit"
           className="button"
           disabled={!file || !location.trim()}
-          aria-disabled={upload.isPending}
+          busy={upload.isPending}
         >
           {t('footfall.submit')}
-        </button>
+        </BusyButton>
       </form>
       {upload.error && (
         <>

@@ -8,6 +8,7 @@ import {
   type UseCategory,
 } from '../../../lib/domain';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { BusyButton } from '../../../ui/BusyButton';
 import { LoadError, Loading } from '../../../ui/Status';
 import type { ImportMapping, ImportOutcome, ImportView } from '../api/imports-api';
 import { useCommitImport } from '../hooks/use-commit-import';
@@ -122,18 +123,14 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
       />
 
       <h3>{t('import.report.heading')}</h3>
-      <button
-        type="button"
+      <BusyButton
         className="button"
         disabled={committed !== undefined}
-        // busy: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page
-        aria-disabled={dryRun.isPending || commit.isPending}
-        onClick={() => {
-          if (!dryRun.isPending && !commit.isPending) dryRun.mutate(mapping);
-        }}
+        busy={dryRun.isPending || commit.isPending}
+        onClick={() => dryRun.mutate(mapping)}
       >
         {t('import.report.run')}
-      </button>
+      </BusyButton>
       {dryRun.isPending && <Loading />}
       {dryRun.error && <ApiErrorMessage error={dryRun.error} />}
       {report && counts && (
@@ -169,17 +166,14 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
             </p>
           )}
           {!mayCommit && <p className="hint">{t('import.commit.fixFirst')}</p>}
-          <button
-            type="button"
+          <BusyButton
             className="button button--primary"
             disabled={!mayCommit || committed !== undefined}
-            aria-disabled={commit.isPending}
-            onClick={() => {
-              if (!commit.isPending) commit.mutate(mapping);
-            }}
+            busy={commit.isPending}
+            onClick={() => commit.mutate(mapping)}
           >
             {t('import.commit.run')}
-          </button>
+          </BusyButton>
           {commit.isPending && (
             <CommitProgress
               processed={progress.data?.processed ?? 0}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { BusyButton } from '../../../ui/BusyButton';
 import { Field } from '../../../ui/Field';
 import type { ImportView } from '../api/imports-api';
 import { useUploadImport } from '../hooks/use-upload-import';
@@ -16,7 +17,7 @@ export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded:
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // A new file starts a new mapping: the one in progress (if changed) is lost, so asked first.
-    if (file && !upload.isPending && confirmDiscard()) upload.mutate(file, { onSuccess: onUploaded });
+    if (file && confirmDiscard()) upload.mutate(file, { onSuccess: onUploaded });
   };
   return (
     <form className="form" onSubmit={submit}>
@@ -31,10 +32,9 @@ export function UploadForm({ cityId, onUploaded }: { cityId: string; onUploaded:
           />
         )}
       </Field>
-      {/* busy: aria-disabled, not disabled — a disabled button drops the keyboard focus to the page */}
-      <button type="submit" className="button" disabled={!file} aria-disabled={upload.isPending}>
+      <BusyButton type="submit" className="button" disabled={!file} busy={upload.isPending}>
         {t('import.upload.submit')}
-      </button>
+      </BusyButton>
       {upload.error && <ApiErrorMessage error={upload.error} />}
     </form>
   );

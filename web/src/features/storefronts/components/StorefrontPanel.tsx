@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORDED_TEXT_LANG, type Storefront } from '../../../lib/domain';
 import { formatArea, formatDate, formatNumber } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { LoadError, Loading } from '../../../ui/Status';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 import { InterventionForm } from '../../interventions/components/InterventionForm';
@@ -157,17 +158,9 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
               <button type="button" className="button button--primary" onClick={() => open('status')}>
                 {t('panel.changeStatus')}
               </button>
-              <button
-                type="button"
-                className="button"
-                // not `disabled` while saving: a disabled button drops the keyboard focus to the page
-                aria-disabled={verify.isPending}
-                onClick={() => {
-                  if (!verify.isPending) verify.mutate(s.version);
-                }}
-              >
+              <BusyButton className="button" busy={verify.isPending} onClick={() => verify.mutate(s.version)}>
                 {t('panel.verifyToday')}
-              </button>
+              </BusyButton>
               <button type="button" className="button" onClick={() => open('edit')}>
                 {t('panel.edit')}
               </button>
