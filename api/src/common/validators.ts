@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isLonLat } from './geojson.js';
+import { isSlug } from './id-or-slug.js';
 
 /** `[lon, lat]` in EPSG:4326, range-checked. */
 export function IsLonLat(options?: ValidationOptions): PropertyDecorator {
@@ -103,6 +104,20 @@ export function NotAfterToday(): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: `${String(propertyName)} must not be after today` },
       validator: { validate: (value: unknown) => typeof value !== 'string' || value <= todayIso() },
+    });
+}
+
+/** A slug (`thueringer-becken`) as `isSlug` takes it: lower-case letters and digits joined by hyphens. */
+export function IsSlug(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isSlug',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: `${String(propertyName)} must be a slug (a–z, 0–9, hyphens; at most 100 characters)`,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isSlug(value) },
     });
 }
 

@@ -96,15 +96,15 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
   if (firstIndex < 0) throw unreadable('no_header', 'The file is empty.');
   // The header is the first line naming a time column: title lines above it („Zählstelle Steinweg;;;“)
   // are skipped, as the storefront import skips them. Without one, the first line (and its error).
+  const headerCells = (line: string) => line.split(detectDelimiter(line)).map((h) => h.replace(/^"|"$/g, ''));
   const namesTime = (line: string) =>
-    line
-      .split(detectDelimiter(line))
-      .map((h) => vocabularyKey(h.replace(/^"|"$/g, '')))
+    headerCells(line)
+      .map(vocabularyKey)
       .some((h) => TIMESTAMP.includes(h) || DATE.includes(h));
   const titled = lines.slice(firstIndex, firstIndex + MAX_TITLE_ROWS + 1).findIndex(namesTime);
   const headerIndex = titled >= 0 ? firstIndex + titled : firstIndex;
   const delimiter = detectDelimiter(lines[headerIndex]!);
-  const names = lines[headerIndex]!.split(delimiter).map((h) => h.replace(/^"|"$/g, ''));
+  const names = headerCells(lines[headerIndex]!);
   const headers = names.map(vocabularyKey);
   const col = (words: string[]) => words.map((w) => headers.indexOf(w)).find((i) => i >= 0) ?? -1;
   const ts = col(TIMESTAMP);

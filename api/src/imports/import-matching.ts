@@ -118,8 +118,7 @@ export async function locateAndMatch(
          '$3',
          'n.addresses',
        )}
-       FROM near n WHERE r.line = n.line AND n.candidates > 1
-       RETURNING r.line)
+       FROM near n WHERE r.line = n.line AND n.candidates > 1)
      UPDATE import_rows r SET storefront_id = n.first_id, matched_by = 'proximity'
      FROM near n
      WHERE r.line = n.line AND n.candidates = 1

@@ -128,6 +128,15 @@ function wordCache(mapping: ImportMapping): WordCache {
   };
 }
 
+/** Records a problem of the row's cell in `field` (error unless a warning), with its particulars; null. */
+type RowProblem = (
+  field: ImportField,
+  code: ProblemCode,
+  reason: string,
+  severity?: 'error' | 'warning',
+  params?: ProblemParams,
+) => null;
+
 function mapRow(
   line: number,
   cell: Cell,
@@ -135,13 +144,7 @@ function mapRow(
   words: WordCache,
   problems: ImportProblem[],
 ): ImportRow {
-  const problem = (
-    field: ImportField,
-    code: ProblemCode,
-    reason: string,
-    severity: 'error' | 'warning' = 'error',
-    params?: ProblemParams,
-  ): null => {
+  const problem: RowProblem = (field, code, reason, severity = 'error', params) => {
     const { raw, header } = cell(field);
     const value = raw === '' ? null : raw;
     problems.push({ line, column: header, value, reason, code, severity, ...(params ? { params } : {}) });
@@ -265,13 +268,7 @@ function mapRow(
 function coordinates(
   cell: Cell,
   mapping: ImportMapping,
-  problem: (
-    field: ImportField,
-    code: ProblemCode,
-    reason: string,
-    severity?: 'error' | 'warning',
-    params?: ProblemParams,
-  ) => null,
+  problem: RowProblem,
 ): { x: number | null; y: number | null; srid: ImportSrid | null } {
   const none = { x: null, y: null, srid: null };
   const num = (field: ImportField): number | null =>

@@ -54,7 +54,7 @@ export function parseDate(raw: string): string | null {
     iso = `${year(m[3]!)}-${pad(m[2]!)}-${pad(m[1]!)}`;
   else if ((m = /^(\d{1,2})[./](\d{4})$/.exec(text))) iso = `${m[2]}-${pad(m[1]!)}-01`;
   else if ((m = /^(\d{4})$/.exec(text))) iso = `${m[1]}-01-01`;
-  return iso && isCalendarDate(iso) && iso >= '1900-01-01' && iso <= '2100-12-31' ? iso : null;
+  return iso && isCalendarDate(iso) ? iso : null; // (1900–2100: isCalendarDate's range)
 }
 
 /** "POINT(10.45 51.21)", "POINT Z (…)" or EWKT "SRID=25832;POINT(…)". Only points are units on a map. */

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
-import { IsCalendarDate, NotAfterToday } from '../../common/validators.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, IsSlug, NotAfterToday } from '../../common/validators.js';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../report.types.js';
 
 export class ReportMapQuery {
@@ -28,7 +28,6 @@ export class TownReportPdfQuery extends ReportPdfQuery {
       "Slug of the network whose median the report compares the town with: one of the town's networks (`networkSlugs` of the town); default the first of them",
   })
   @IsOptional()
-  @MaxLength(100)
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'network must be a network slug (a–z, 0–9, hyphens)' })
+  @IsSlug()
   network?: string;
 }
