@@ -96,6 +96,14 @@ const RULES: Record<string, Rule> = {
   'GET /api/tiles/storefronts.json': { access: 'public' },
   'POST /api/cities/{id}/footfall': { access: 'edit', entity: 'city', via: 'param' },
   'GET /api/cities/{id}/footfall/trend': { access: 'read', entity: 'city', via: 'param' },
+  'GET /api/cities/{id}/footfall/locations': { access: 'read', entity: 'city', via: 'param' },
+  'PATCH /api/cities/{id}/footfall/locations/{locationId}': { access: 'edit', entity: 'city', via: 'param' },
+  'DELETE /api/cities/{id}/footfall/locations/{locationId}': { access: 'edit', entity: 'city', via: 'param' },
+  'DELETE /api/cities/{id}/footfall/locations/{locationId}/counts': {
+    access: 'edit',
+    entity: 'city',
+    via: 'param',
+  },
   'GET /api/reports/towns/{idOrSlug}/map': { access: 'readPublic', entity: 'city', via: 'param' },
   'GET /api/reports/towns/{idOrSlug}.pdf': { access: 'read', entity: 'city', via: 'param' },
   'GET /api/reports/networks/{idOrSlug}.pdf': { access: 'signedIn' },
@@ -205,6 +213,7 @@ function urlFor(route: string, rule: Rule, town: Town): { method: string; url: s
     .replace('{idOrSlug}', path.startsWith('/api/networks') ? 'no-such-network' : target.city.slug)
     .replace('{id}', path.startsWith('/api/users') ? throwawayUserId : entityId)
     .replace('{periodId}', target.period)
+    .replace('{locationId}', '00000000-0000-4000-8000-000000000000') // none: 404 once access is granted
     .replace('{months}', '12')
     .replace('{z}/{x}/{y}', '14/8583/5496');
   if (rule.access === 'list') url += `?cityId=${target.city.id}`;

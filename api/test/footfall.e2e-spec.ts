@@ -394,6 +394,195 @@ describe('footfall', () => {
   });
 });
 
+describe('counting locations', () => {
+  const locationsOf = (agent: Agent, cityId: string) => agent.get(`/api/cities/${cityId}/footfall/locations`);
+  const correct = (agent: Agent, cityId: string, id: string, body: object) =>
+    agent.patch(`/api/cities/${cityId}/footfall/locations/${id}`).send(body);
+  const auditOf = (id: string) =>
+    t.db.query<{ action: string; before: unknown; after: unknown }[]>(
+      `SELECT action, before, after FROM audit_log WHERE entity_type = 'counting_location' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
+
+  it('lists the locations with position and stored hours; a typo in the name and a mistyped position are corrected, the counts stay', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const first = await sendAt(
+      editor,
+      city.id,
+      'Marktstrase',
+      [10.71, 50.95],
+      counterCsv(['2025-03-03'], (_, h) => (h === 5 ? 0 : 10)),
+    ).expect(201);
+    await sendAt(
+      editor,
+      city.id,
+      'Anger',
+      null,
+      counterCsv(['2025-03-04'], () => 5),
+    ).expect(201);
+    const id = first.body.locationId as string;
+
+    const listed = await locationsOf(editor, city.id).expect(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ name: 'Anger', lonLat: null, hours: 24 }),
+      {
+        id,
+        name: 'Marktstrase',
+        lonLat: [10.71, 50.95],
+        firstHour: '2025-03-02T23:00:00.000Z',
+        lastHour: '2025-03-03T22:00:00.000Z',
+        hours: 24,
+        outageHours: 0,
+      },
+    ]);
+
+    const fixed = await correct(editor, city.id, id, { name: ' Marktstraße ', lon: 10.7, lat: 50.95 }).expect(
+      200,
+    );
+    expect(fixed.body).toMatchObject({ id, name: 'Marktstraße', lonLat: [10.7, 50.95], hours: 24 });
+    // the corrected position is the one later uploads are compared with
+    await sendAt(
+      editor,
+      city.id,
+      'Marktstraße',
+      [10.7, 50.95],
+      counterCsv(['2025-03-04'], () => 10),
+    ).expect(201);
+    expect(await storedHours(city.id)).toBe(72);
+    expect(await auditOf(id)).toEqual([
+      {
+        action: 'update',
+        before: { name: 'Marktstrase', lonLat: [10.71, 50.95] },
+        after: { name: 'Marktstraße', lonLat: [10.7, 50.95] },
+      },
+    ]);
+    // the same values again change nothing and write no audit row
+    await correct(editor, city.id, id, { name: 'Marktstraße', lon: 10.7, lat: 50.95 }).expect(200);
+    expect(await auditOf(id)).toHaveLength(1);
+    // both null remove the position
+    const unplaced = await correct(editor, city.id, id, { lon: null, lat: null }).expect(200);
+    expect(unplaced.body.lonLat).toBeNull();
+  });
+
+  it('refuses a name another location has, a position outside the town, half a position and blank names; nothing changes', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const csv = counterCsv(['2025-03-03'], () => 10);
+    const a = (await sendAt(editor, city.id, 'Anger', [10.7, 50.95], csv).expect(201)).body
+      .locationId as string;
+    await sendAt(editor, city.id, 'Markt', null, csv).expect(201);
+
+    const taken = await correct(editor, city.id, a, { name: 'Markt' }).expect(409);
+    expect(taken.body).toEqual({
+      code: 'DUPLICATE',
+      message: 'The town already has a counting location named Markt.',
+      details: { reason: 'location_name_taken', location: 'Markt' },
+    });
+    const outside = await correct(editor, city.id, a, { lon: 13.4, lat: 52.5 }).expect(422);
+    expect(outside.body.code).toBe('OUTSIDE_TOWN');
+    const half = await correct(editor, city.id, a, { lon: 10.71 }).expect(400);
+    expect(half.body.message).toMatch(/both lon and lat/);
+    await correct(editor, city.id, a, { lon: 10.71, lat: null }).expect(400);
+    const blank = await correct(editor, city.id, a, { name: '  ' }).expect(400);
+    expect(blank.body.details.fields).toEqual([expect.objectContaining({ field: 'name' })]);
+    await correct(editor, city.id, a, { name: null }).expect(400);
+    await correct(editor, city.id, a, { lon: 'zehn', lat: 50 }).expect(400);
+    await correct(editor, city.id, a, { colour: 'red' }).expect(400);
+
+    const [row] = await t.db.query(
+      `SELECT name, ST_X(location) AS lon, ST_Y(location) AS lat FROM counting_locations WHERE id = $1`,
+      [a],
+    );
+    expect(row).toEqual({ name: 'Anger', lon: 10.7, lat: 50.95 });
+    expect(await auditOf(a)).toEqual([]);
+  });
+
+  it('removes the counts of some days, e.g. a file sent under the wrong location, and deletes a location with its counts', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const id = (
+      await sendAt(
+        editor,
+        city.id,
+        'Anger',
+        null,
+        counterCsv(week('2025-03-03'), () => 10),
+      ).expect(201)
+    ).body.locationId as string;
+    const counts = (q: string) => editor.delete(`/api/cities/${city.id}/footfall/locations/${id}/counts${q}`);
+
+    // Tuesday and Wednesday, local days: 48 hours, from 23:00 UTC on Monday
+    const removed = await counts('?from=2025-03-04&to=2025-03-05').expect(200);
+    expect(removed.body).toMatchObject({
+      removedHours: 48,
+      location: {
+        id,
+        hours: 120,
+        firstHour: '2025-03-02T23:00:00.000Z',
+        lastHour: '2025-03-09T22:00:00.000Z',
+      },
+    });
+    const left = await t.db.query<{ day: string }[]>(
+      `SELECT DISTINCT to_char(hour AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') AS day FROM footfall_counts
+       WHERE location_id = $1 ORDER BY 1`,
+      [id],
+    );
+    expect(left.map((r) => r.day)).toEqual([
+      '2025-03-03',
+      '2025-03-06',
+      '2025-03-07',
+      '2025-03-08',
+      '2025-03-09',
+    ]);
+    expect((await counts('?from=2025-03-05&to=2025-03-04').expect(400)).body.message).toMatch(
+      /from must not lie after to/,
+    );
+    await counts('?from=2025-03-04').expect(400);
+    await counts('?from=2025-02-30&to=2025-03-04').expect(400);
+    expect((await counts('?from=2024-01-01&to=2024-01-31').expect(200)).body.removedHours).toBe(0);
+    expect((await auditOf(id)).map((r) => r.action)).toEqual(['update']);
+
+    await editor.delete(`/api/cities/${city.id}/footfall/locations/${id}`).expect(204);
+    expect(await storedHours(city.id)).toBe(0);
+    expect(await locationsOf(editor, city.id).expect(200)).toHaveProperty('body', []);
+    const audit = await auditOf(id);
+    expect(audit.map((r) => r.action)).toEqual(['update', 'delete']);
+    expect(audit[1]!.before).toMatchObject({ name: 'Anger', hours: 120 });
+    await editor.delete(`/api/cities/${city.id}/footfall/locations/${id}`).expect(404);
+  });
+
+  it('keeps each town to its own locations, and readers to reading', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const other = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const id = (
+      await sendAt(
+        editor,
+        city.id,
+        'Anger',
+        null,
+        counterCsv(['2025-03-03'], () => 10),
+      ).expect(201)
+    ).body.locationId as string;
+    const otherEditor = await editorOf(t, other.id);
+    // another town's editor, through their own town: no such location there
+    const notHere = await correct(otherEditor, other.id, id, { name: 'Hijacked' }).expect(404);
+    expect(notHere.body.code).toBe('NOT_FOUND');
+    await otherEditor.delete(`/api/cities/${other.id}/footfall/locations/${id}`).expect(404);
+    await correct(otherEditor, city.id, id, { name: 'Hijacked' }).expect(403);
+    await correct(editor, city.id, 'not-a-uuid', { name: 'X' }).expect(404);
+
+    const viewer = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
+    expect((await locationsOf(viewer, city.id).expect(200)).body).toHaveLength(1);
+    await correct(viewer, city.id, id, { name: 'X' }).expect(403);
+    await viewer.delete(`/api/cities/${city.id}/footfall/locations/${id}`).expect(403);
+    await request(t.http).get(`/api/cities/${city.id}/footfall/locations`).expect(401);
+    const [row] = await t.db.query(`SELECT name FROM counting_locations WHERE id = $1`, [id]);
+    expect(row).toEqual({ name: 'Anger' });
+  });
+});
+
 /** A rejected line as the answer lists it. */
 function line(
   n: number,

@@ -221,7 +221,7 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   }
   lines.push('03.03.2026;00:00;viele');
   await page.goto('/daten/import?stadt=muehlhausen');
-  await page.getByLabel('Zählstelle').fill('Steinweg / E2E');
+  await page.getByLabel('Zählstelle', { exact: true }).fill('Steinweg / E2E');
   await page.getByLabel('Zähler-Export (CSV, eine Zeile je Stunde)').setInputFiles({
     name: 'zaehler.csv',
     mimeType: 'text/csv',
@@ -241,7 +241,7 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   await expect(page.getByTestId('footfall-table')).toBeVisible();
 
   // the next upload under a name written a little differently would start a second counter: offered the stored one
-  const name = page.getByLabel('Zählstelle');
+  const name = page.getByLabel('Zählstelle', { exact: true });
   await name.fill('steinweg/e2e');
   await expect(page.getByTestId('similar-location')).toContainText(
     'Es gibt schon die Zählstelle „Steinweg / E2E“',
@@ -251,12 +251,90 @@ test('a counter export with a gap and a broken line is reported, and the trend h
   await expect(page.getByTestId('similar-location')).toHaveCount(0);
 });
 
+test('a city manager places a new counter on upload, corrects its name and position, removes a wrong day and deletes it', async ({
+  page,
+}) => {
+  const [lon, lat] = await townCentre(page);
+  const lines = ['Datum;Uhrzeit;Anzahl'];
+  for (const day of ['02.03.2026', '03.03.2026'])
+    for (let h = 0; h < 24; h++) lines.push(`${day};${String(h).padStart(2, '0')}:00;${50 + h}`);
+  await page.goto('/daten/import?stadt=muehlhausen');
+  await page.getByLabel('Zählstelle', { exact: true }).fill('Angr / E2E');
+  // a new location: its position may be given, in German notation
+  await page.getByLabel('Breite (Grad Nord)').fill(de(lat));
+  await page.getByLabel('Länge (Grad Ost)').fill('zehn');
+  await expect(page.getByText('Keine gültige Angabe in Grad')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Zähldaten hochladen' })).toBeDisabled();
+  await page.getByLabel('Länge (Grad Ost)').fill(de(lon));
+  await page.getByLabel('Zähler-Export (CSV, eine Zeile je Stunde)').setInputFiles({
+    name: 'zaehler.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n'), 'utf-8'),
+  });
+  await page.getByRole('button', { name: 'Zähldaten hochladen' }).click();
+  await expect(page.getByTestId('footfall-report')).toContainText('48 Stunden gespeichert');
+
+  const table = page.getByTestId('counting-locations');
+  const row = table.getByRole('row', { name: /Angr \/ E2E/ });
+  await expect(row).toContainText(`${lat.toFixed(5).replace('.', ',').replace(/0+$/, '')}° N`);
+  await expect(row).toContainText('48 Stunden');
+  await expect(row).toContainText('02.03.2026 – 03.03.2026');
+
+  // the typo in the name, and a position moved by a mistyped digit: corrected, the counts stay
+  await row.getByRole('button', { name: 'Zählstelle „Angr / E2E“ bearbeiten' }).click();
+  const form = page.getByRole('region', { name: 'Zählstelle „Angr / E2E“ bearbeiten' });
+  await expect(form.getByRole('heading')).toBeFocused();
+  await form.getByLabel('Zählstelle', { exact: true }).fill('Anger / E2E');
+  await form.getByLabel('Breite (Grad Nord)').fill((lat + 0.0001).toFixed(6));
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  const fixed = table.getByRole('row', { name: /Anger \/ E2E/ });
+  await expect(fixed).toContainText('48 Stunden');
+  await expect(table.getByRole('row', { name: /Angr \/ E2E/ })).toHaveCount(0);
+  const stored = (await (await page.request.get('/api/cities/muehlhausen/footfall/locations')).json()) as {
+    name: string;
+    lonLat: [number, number];
+  }[];
+  const anger = stored.find((l) => l.name === 'Anger / E2E');
+  expect(anger?.lonLat[1]).toBeCloseTo(lat + 0.0001, 6);
+
+  // a day uploaded by mistake: its counts removed
+  await fixed.getByRole('button', { name: 'Zählstelle „Anger / E2E“ bearbeiten' }).click();
+  const edit = page.getByRole('region', { name: 'Zählstelle „Anger / E2E“ bearbeiten' });
+  await edit.getByLabel('Von').fill('2026-03-03');
+  await edit.getByRole('button', { name: 'Zähldaten löschen' }).click();
+  await expect(
+    edit.getByText('Die Zähldaten der Zählstelle „Anger / E2E“ vom 03.03.2026 bis 03.03.2026'),
+  ).toBeVisible();
+  await edit.getByRole('button', { name: 'Ja, löschen' }).click();
+  await expect(edit.getByRole('status')).toHaveText('24 Stunden Zähldaten gelöscht.');
+  await expect(fixed).toContainText('24 Stunden');
+  expect(
+    await new AxeBuilder({ page }).include('[aria-labelledby="footfall-heading"]').analyze(),
+  ).toHaveProperty('violations', []);
+
+  // at 320 px (WCAG 1.4.10) with the upload's position fields and the edit form open: nothing widens the page
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.getByLabel('Zählstelle', { exact: true }).first().fill('Noch eine Stelle'); // the upload's
+  await expect(page.getByLabel('Breite (Grad Nord)').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1400, height: 900 });
+
+  // and the location itself
+  await fixed.getByRole('button', { name: 'Löschen' }).click();
+  await expect(
+    page.getByText('Die Zählstelle „Anger / E2E“ mit 24 Stunden Zähldaten endgültig löschen?'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Zählstelle löschen' }).click();
+  await expect(page.getByText('Zählstelle „Anger / E2E“ gelöscht.')).toBeVisible();
+  await expect(table.getByRole('row', { name: /Anger \/ E2E/ })).toHaveCount(0);
+});
+
 test('a counter export of which no line can be stored is refused with each line’s reason in German', async ({
   page,
 }) => {
   const lines = ['Datum;Uhrzeit;Anzahl', '01.01.1900;10:00;12', '30.03.2025;02:00;7', '02.03.2026;08:00;-5'];
   await page.goto('/daten/import?stadt=muehlhausen');
-  await page.getByLabel('Zählstelle').fill('Steinweg / E2E abgelehnt');
+  await page.getByLabel('Zählstelle', { exact: true }).fill('Steinweg / E2E abgelehnt');
   await page.getByLabel('Zähler-Export (CSV, eine Zeile je Stunde)').setInputFiles({
     name: 'zaehler.csv',
     mimeType: 'text/csv',

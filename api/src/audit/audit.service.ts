@@ -9,6 +9,7 @@ export const AUDIT_ENTITIES = [
   'city',
   'storefront_contact',
   'user',
+  'counting_location',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

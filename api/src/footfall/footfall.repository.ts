@@ -114,13 +114,80 @@ export class FootfallRepository {
     );
   }
 
+  /** The town's counting locations by name, each with its position and what is stored of it. */
   locations(cityId: string): Promise<FootfallLocation[]> {
-    return this.db.query(
-      `SELECT l.id, l.name, min(f.hour) AS "firstHour", max(f.hour) AS "lastHour", count(f.hour)::int AS hours,
-              count(f.hour) FILTER (WHERE f.count IS NULL)::int AS "outageHours"
-       FROM counting_locations l LEFT JOIN footfall_counts f ON f.location_id = l.id
-       WHERE l.city_id = $1 GROUP BY l.id ORDER BY l.name`,
-      [cityId],
+    return this.db.query(`${LOCATION_SUMMARY} WHERE l.city_id = $1 GROUP BY l.id ORDER BY l.name`, [cityId]);
+  }
+
+  /** One counting location of the town, locked for a correction until the transaction ends; null if none. */
+  async lockedLocation(em: EntityManager, cityId: string, id: string): Promise<FootfallLocation | null> {
+    const locked = await em.query<unknown[]>(
+      `SELECT 1 FROM counting_locations WHERE id = $1 AND city_id = $2 FOR UPDATE`,
+      [id, cityId],
+    );
+    if (locked.length === 0) return null;
+    return this.summary(em, id);
+  }
+
+  async summary(em: EntityManager, id: string): Promise<FootfallLocation> {
+    const [row] = await em.query<FootfallLocation[]>(`${LOCATION_SUMMARY} WHERE l.id = $1 GROUP BY l.id`, [
+      id,
+    ]);
+    return row!;
+  }
+
+  /** Another counting location of the town under this name (the names are unique per town). */
+  async nameTaken(em: EntityManager, cityId: string, name: string, exceptId: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM counting_locations WHERE city_id = $1 AND name = $2 AND id <> $3`,
+      [cityId, name, exceptId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Renames and/or places the location; `lonLat` undefined keeps the position, null removes it. */
+  async correctLocation(
+    em: EntityManager,
+    id: string,
+    name: string | undefined,
+    lonLat: [number, number] | null | undefined,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE counting_locations
+       SET name = COALESCE($2, name),
+           location = CASE WHEN NOT $3 THEN location
+                           WHEN $4::float8 IS NULL THEN NULL
+                           ELSE ST_SetSRID(ST_MakePoint($4, $5), 4326) END
+       WHERE id = $1`,
+      [id, name ?? null, lonLat !== undefined, lonLat?.[0] ?? null, lonLat?.[1] ?? null],
     );
   }
+
+  /** The location and all its counts. */
+  async deleteLocation(em: EntityManager, id: string): Promise<void> {
+    await em.query(`DELETE FROM counting_locations WHERE id = $1`, [id]);
+  }
+
+  /** The location's counts of the local days from…to (Germany's calendar); the number of hours removed. */
+  async deleteCounts(em: EntityManager, id: string, from: string, to: string): Promise<number> {
+    const [row] = await em.query<{ hours: number }[]>(
+      `WITH removed AS (
+         DELETE FROM footfall_counts
+         WHERE location_id = $1
+           AND hour >= ($2::date::timestamp AT TIME ZONE 'Europe/Berlin')
+           AND hour < (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin')
+         RETURNING 1)
+       SELECT count(*)::int AS hours FROM removed`,
+      [id, from, to],
+    );
+    return row!.hours;
+  }
 }
+
+/** A counting location with its position and what is stored of it; the caller adds WHERE and GROUP BY. */
+const LOCATION_SUMMARY = `
+  SELECT l.id, l.name,
+         CASE WHEN l.location IS NULL THEN NULL ELSE ARRAY[ST_X(l.location), ST_Y(l.location)] END AS "lonLat",
+         min(f.hour) AS "firstHour", max(f.hour) AS "lastHour", count(f.hour)::int AS hours,
+         count(f.hour) FILTER (WHERE f.count IS NULL)::int AS "outageHours"
+  FROM counting_locations l LEFT JOIN footfall_counts f ON f.location_id = l.id`;

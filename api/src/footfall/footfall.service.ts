@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/id-or-slug.js';
 import { todayIso } from '../common/validators.js';
 import { addMonths } from '../kpis/kpi-dates.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { gapsOf, parseCounterFile } from './footfall-parse.js';
 import { FootfallRepository } from './footfall.repository.js';
-import type { FootfallImportReport, FootfallTrend } from './footfall.types.js';
+import type {
+  CountsRemoved,
+  FootfallImportReport,
+  FootfallLocation,
+  FootfallTrend,
+} from './footfall.types.js';
+
+/** A correction of a counting location: `lonLat` undefined keeps the position, null removes it. */
+export interface LocationCorrection {
+  name?: string;
+  lonLat?: [number, number] | null;
+}
 
 /**
  * Metres within which a position sent with an upload is the stored position of the counting location:
@@ -23,7 +36,82 @@ export class FootfallService {
     private readonly db: DataSource,
     private readonly footfall: FootfallRepository,
     private readonly kpiEngine: KpisService,
+    private readonly audit: AuditService,
   ) {}
+
+  locations(cityId: string): Promise<FootfallLocation[]> {
+    return this.footfall.locations(cityId);
+  }
+
+  /**
+   * Corrects a counting location's name (a typo) or position (mistyped, or never given). This is a
+   * correction, not a move: the counts stay with the location (a counter set up elsewhere is a new
+   * location, see counterElsewhere).
+   */
+  async correctLocation(cityId: string, id: string, change: LocationCorrection): Promise<FootfallLocation> {
+    return this.db.transaction(async (em) => {
+      const before = await this.lockedLocation(em, cityId, id);
+      const name = change.name === before.name ? undefined : change.name;
+      const lonLat = sameLonLat(change.lonLat, before.lonLat) ? undefined : change.lonLat;
+      if (name === undefined && lonLat === undefined) return before; // nothing changes: no audit row
+      if (name !== undefined && (await this.footfall.nameTaken(em, cityId, name, id))) throw nameTaken(name);
+      if (lonLat && !(await this.footfall.insideBoundary(em, cityId, lonLat))) throw outsideTown(lonLat);
+      await this.footfall.correctLocation(em, id, name, lonLat);
+      const after = await this.footfall.summary(em, id);
+      await this.audit.record(em, {
+        cityId,
+        entityType: 'counting_location',
+        entityId: id,
+        action: 'update',
+        before: { name: before.name, lonLat: before.lonLat },
+        after: { name: after.name, lonLat: after.lonLat },
+      });
+      return after;
+    });
+  }
+
+  /** Deletes a counting location with all its counts (the audit trail keeps what was there). */
+  async deleteLocation(cityId: string, id: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const before = await this.lockedLocation(em, cityId, id);
+      await this.footfall.deleteLocation(em, id);
+      await this.audit.record(em, {
+        cityId,
+        entityType: 'counting_location',
+        entityId: id,
+        action: 'delete',
+        before,
+        after: null,
+      });
+    });
+  }
+
+  /** Removes a counting location's counts of some days, e.g. a file uploaded under the wrong location. */
+  async deleteCounts(cityId: string, id: string, from: string, to: string): Promise<CountsRemoved> {
+    if (from > to) throw new DomainError('VALIDATION_FAILED', 'from must not lie after to.', { from, to });
+    return this.db.transaction(async (em) => {
+      const before = await this.lockedLocation(em, cityId, id);
+      const removedHours = await this.footfall.deleteCounts(em, id, from, to);
+      const location = await this.footfall.summary(em, id);
+      if (removedHours > 0) {
+        await this.audit.record(em, {
+          cityId,
+          entityType: 'counting_location',
+          entityId: id,
+          action: 'update',
+          before: { ...before, removedDays: { from, to } },
+          after: location,
+        });
+      }
+      return { removedHours, location };
+    });
+  }
+
+  private async lockedLocation(em: EntityManager, cityId: string, id: string): Promise<FootfallLocation> {
+    const location = isUuid(id) ? await this.footfall.lockedLocation(em, cityId, id) : null;
+    if (!location) throw notFound('Counting location', id);
+    return location;
+  }
 
   async importCounts(
     cityId: string,
@@ -73,6 +161,16 @@ export class FootfallService {
     return { cityId, from, to, method: METHOD, locations, weeks, vacancy };
   }
 }
+
+const sameLonLat = (given: [number, number] | null | undefined, stored: [number, number] | null): boolean =>
+  given === undefined ||
+  (given === null ? stored === null : stored !== null && given[0] === stored[0] && given[1] === stored[1]);
+
+const nameTaken = (name: string): DomainError =>
+  new DomainError('DUPLICATE', `The town already has a counting location named ${name}.`, {
+    reason: 'location_name_taken',
+    location: name,
+  });
 
 const position = ([lon, lat]: [number, number]): string => `${lat.toFixed(5)} N, ${lon.toFixed(5)} E`;
 

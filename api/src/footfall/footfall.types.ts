@@ -64,6 +64,8 @@ export interface FootfallWeek {
 export interface FootfallLocation {
   id: string;
   name: string;
+  /** The counter's position [lon, lat]; null while none is stored. */
+  lonLat: [number, number] | null;
   firstHour: string | null;
   lastHour: string | null;
   hours: number;
@@ -80,4 +82,12 @@ export interface FootfallTrend {
   weeks: FootfallWeek[];
   /** Monthly vacancy rate (month = first day), share 0…1. */
   vacancy: { month: string; vacancyRate: number | null }[];
+}
+
+/** DELETE /api/cities/{id}/footfall/locations/{locationId}/counts */
+export interface CountsRemoved {
+  /** Hours removed (counts and outages). */
+  removedHours: number;
+  /** The location as it is now. */
+  location: FootfallLocation;
 }

@@ -131,6 +131,12 @@ describe('errorMessageKey', () => {
       lat: '50,95',
       distance: '1.703',
     });
+    const taken = new ApiError(409, 'DUPLICATE', 'The town already has …', {
+      reason: 'location_name_taken',
+      location: 'Markt',
+    });
+    expect(errorMessageKey(taken)).toBe('errors.footfall.location_name_taken');
+    expect(errorMessageValues(taken)).toMatchObject({ location: 'Markt' });
     expect(errorMessageKey(new ApiError(422, 'OUTSIDE_TOWN', 'x', { coordinates: [13.4, 52.5] }))).toBe(
       'errors.outsideTown',
     );

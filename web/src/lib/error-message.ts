@@ -68,6 +68,7 @@ export type ErrorMessageKey =
   | `errors.import.${ImportRefusal}`
   | 'errors.footfall.no_valid_rows'
   | 'errors.footfall.counter_elsewhere'
+  | 'errors.footfall.location_name_taken'
   | `errors.period.${PeriodReason}`
   | 'errors.outsideTown'
   | 'errors.historyConflict'
@@ -164,6 +165,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'DUPLICATE':
       // a counting location's name given with another position (api/src/footfall/footfall.service.ts)
       if (detail(error, 'reason') === 'counter_elsewhere') return 'errors.footfall.counter_elsewhere';
+      // a counting location renamed to another's name (api/src/footfall/footfall.service.ts)
+      if (detail(error, 'reason') === 'location_name_taken') return 'errors.footfall.location_name_taken';
       switch (detail(error, 'constraint')) {
         case 'storefronts_reference_unique':
           return 'errors.duplicateReference';

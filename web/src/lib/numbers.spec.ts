@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalInput, parseDecimal } from './numbers';
+import { decimalInput, parseCoordinate, parseDecimal } from './numbers';
 
 describe('parseDecimal', () => {
   it.each([
@@ -68,5 +68,33 @@ describe('decimalInput', () => {
         expect(parseDecimal(decimalInput(value, language), language)).toBe(value);
       }
     }
+  });
+});
+
+describe('parseCoordinate', () => {
+  it.each([
+    ['51,2081', 90, 51.2081],
+    ['51.2081', 90, 51.2081],
+    [' 10.453 ', 180, 10.453], // three decimals: a coordinate, not 10,453 thousands
+    ['51.2081°', 90, 51.2081],
+    ['-0,5', 180, -0.5],
+    ['179', 180, 179],
+  ] as const)('reads %s', (text, limit, value) => {
+    expect(parseCoordinate(text, limit)).toBe(value);
+  });
+
+  it.each([
+    ['91', 90],
+    ['181', 180],
+    ['51,2081 N', 90],
+    ['1.234,5', 180],
+    ['zehn', 180],
+    ['51,20,81', 90],
+  ] as const)('refuses %s', (text, limit) => {
+    expect(parseCoordinate(text, limit)).toBe('invalid');
+  });
+
+  it('reads an empty field as no value', () => {
+    expect(parseCoordinate('  ', 90)).toBeNull();
   });
 });

@@ -38,3 +38,16 @@ export function decimalInput(value: number | null | undefined, language: string)
   const text = String(value);
   return language === 'en' ? text : text.replace('.', ',');
 }
+
+/**
+ * A coordinate in decimal degrees as typed or pasted: `51,2081`, `51.2081`, `51.2081°`; a dot or a comma
+ * is always the decimal mark (coordinates have no thousands). Null when empty; 'invalid' when not a
+ * number or beyond ±`limit` (90 for latitude, 180 for longitude).
+ */
+export function parseCoordinate(text: string, limit: 90 | 180): ParsedNumber {
+  const bare = text.trim().replace(/\s*°$/, '');
+  if (bare === '') return null;
+  if (!/^[-+]?\d{1,3}([.,]\d+)?$/.test(bare)) return 'invalid';
+  const value = Number(bare.replace(',', '.'));
+  return Math.abs(value) <= limit ? value : 'invalid';
+}

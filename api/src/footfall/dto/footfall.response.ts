@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { LINE_PROBLEMS, type LineProblem } from '../footfall.types.js';
 import type {
+  CountsRemoved,
   FootfallImportReport,
   FootfallLocation,
   FootfallTrend,
@@ -132,6 +133,15 @@ export class FootfallLocationResponse implements FootfallLocation {
   @ApiProperty()
   name: string;
 
+  @ApiProperty({
+    type: [Number],
+    nullable: true,
+    minItems: 2,
+    maxItems: 2,
+    description: 'The counter’s position [lon, lat] (EPSG:4326); null while none is stored',
+  })
+  lonLat: [number, number] | null;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   firstHour: string | null;
 
@@ -143,6 +153,15 @@ export class FootfallLocationResponse implements FootfallLocation {
 
   @ApiProperty({ type: 'integer', minimum: 0 })
   outageHours: number;
+}
+
+@ApiSchema({ name: 'CountsRemoved', description: 'Counts removed from a counting location' })
+export class CountsRemovedResponse implements CountsRemoved {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Hours removed (counts and outages)' })
+  removedHours: number;
+
+  @ApiProperty({ type: FootfallLocationResponse, description: 'The location as it is now' })
+  location: FootfallLocationResponse;
 }
 
 @ApiSchema({ name: 'MonthlyVacancy' })

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { BusyButton } from '../../../ui/BusyButton';
 import { Field } from '../../../ui/Field';
-import { useFootfallTrend } from '../hooks/use-footfall-trend';
+import { useCountingLocations } from '../hooks/use-counting-locations';
 import { useUploadCounts } from '../hooks/use-upload-counts';
 import { similarLocation } from '../footfall-trend';
 import { rejectedLinesOf } from '../rejected-lines';
 import { CounterLineTable } from './CounterLineTable';
 import { FootfallReport } from './FootfallReport';
+import { PositionFields, usePositionInput } from './PositionFields';
 
 /** A laser counter's hourly export for one counting location, and the report of what was stored. */
 export function FootfallUploadForm({ cityId }: { cityId: string }) {
@@ -17,12 +18,20 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
   const [location, setLocation] = useState('');
   const [file, setFile] = useState<File | null>(null);
   // the town's counting locations, to pick from: a name typed a little differently starts a new counter
-  const known = useFootfallTrend(cityId).data?.locations.map((l) => l.name) ?? [];
+  const known = useCountingLocations(cityId).data?.map((l) => l.name) ?? [];
   const listId = useId();
   const similar = similarLocation(location, known);
+  // a new counting location may get its position; a stored one keeps its own
+  const isNew = location.trim() !== '' && !known.includes(location.trim());
+  const position = usePositionInput(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (file && location.trim()) upload.mutate({ location: location.trim(), file });
+    if (!file || !location.trim() || (isNew && position.invalid)) return;
+    upload.mutate({
+      location: location.trim(),
+      file,
+      ...(isNew && position.lonLat ? { lonLat: position.lonLat } : {}),
+    });
   };
   return (
     <div>
@@ -55,6 +64,7 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
             </button>
           </p>
         )}
+        {isNew && <PositionFields input={position} hint={t('footfall.position.newHint')} />}
         <Field label={t('footfall.file')} required>
           {(id, props) => (
             <input
@@ -69,7 +79,7 @@ export function FootfallUploadForm({ cityId }: { cityId: string }) {
         <BusyButton
           type="submit"
           className="button"
-          disabled={!file || !location.trim()}
+          disabled={!file || !location.trim() || (isNew && position.invalid)}
           busy={upload.isPending}
         >
           {t('footfall.submit')}

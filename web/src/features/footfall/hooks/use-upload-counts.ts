@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { footfallApi } from '../api/footfall-api';
-import { footfallKeys } from '../api/footfall-keys';
+import { useFootfallChange } from './use-footfall-change';
 
-/** Sends a counter export for a counting location; the trend is stale afterwards. */
-export function useUploadCounts(cityId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ location, file }: { location: string; file: File }) =>
-      footfallApi.upload(cityId, location, file),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: footfallKeys.trend(cityId) }),
-  });
-}
+/** Sends a counter export for a counting location (`lonLat`: the position of a new one). */
+export const useUploadCounts = (cityId: string) =>
+  useFootfallChange(
+    cityId,
+    ({ location, file, lonLat }: { location: string; file: File; lonLat?: [number, number] }) =>
+      footfallApi.upload(cityId, location, file, lonLat),
+  );
