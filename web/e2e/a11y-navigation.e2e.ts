@@ -371,6 +371,29 @@ test.describe('what automated checks miss on the town page', () => {
         viewport: document.documentElement.clientWidth,
       }));
       expect([path, widths.page]).toEqual([path, widths.viewport]);
+      // readable, not squeezed: numbers and dates on one line, row names not a letter a line, charts
+      // drawn at the screen's width rather than shrunk as a picture (their 10 px labels had become 5 px)
+      const squeezed = await page.evaluate(() => {
+        const lines = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        };
+        return {
+          brokenNumbers: [...document.querySelectorAll('.report-table td.num')]
+            .filter((td) => td.textContent!.trim() !== '' && lines(td) > 1)
+            .map((td) => td.textContent),
+          narrowRowNames: [...document.querySelectorAll('.report-table tbody th[scope="row"]')]
+            .filter((th) => th.getBoundingClientRect().width < 100)
+            .map((th) => th.textContent),
+          shrunkCharts: [...document.querySelectorAll('.report-chart svg.recharts-surface')]
+            .filter(
+              (svg) => Math.abs(svg.getBoundingClientRect().width - Number(svg.getAttribute('width'))) > 1,
+            )
+            .map((svg) => svg.getAttribute('width')),
+        };
+      });
+      expect([path, squeezed]).toEqual([path, { brokenNumbers: [], narrowRowNames: [], shrunkCharts: [] }]);
     }
     // the network's distribution table keeps its eight columns, in a box the keyboard can scroll
     const box = page.getByRole('region', { name: 'Verteilung im Netzwerk (Tabelle)' });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from './TableScroll';
 import type { Intervention } from '../../../lib/domain';
 import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
 import { interventionPeriod } from '../../interventions/intervention-period';
@@ -36,42 +37,44 @@ export function InterventionsTable({
       {shown.length === 0 ? (
         <p>{t('reports.interventions.none')}</p>
       ) : (
-        <table className="report-table">
-          <caption>{t('reports.interventions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.interventions.measure')}</th>
-              <th scope="col">{t('reports.interventions.period')}</th>
-              <th scope="col">{t('reports.interventions.state')}</th>
-              <th scope="col">{t('reports.interventions.outcome')}</th>
-              <th scope="col" className="num">
-                {t('reports.interventions.cost')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(({ intervention: i, state }) => (
-              <tr key={i.id}>
-                <th scope="row">
-                  {i.title}
-                  <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
+        <TableScroll title={t('reports.interventions.title')}>
+          <table className="report-table">
+            <caption>{t('reports.interventions.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.interventions.measure')}</th>
+                <th scope="col">{t('reports.interventions.period')}</th>
+                <th scope="col">{t('reports.interventions.state')}</th>
+                <th scope="col">{t('reports.interventions.outcome')}</th>
+                <th scope="col" className="num">
+                  {t('reports.interventions.cost')}
                 </th>
-                <td>{interventionPeriod({ ...i, state }, (day) => formatShortDate(day, lang), t)}</td>
-                <td>{t(`interventionState.${state}`)}</td>
-                <td>{outcomeText[outcomeOn(i, asOf)]}</td>
-                <td className="num">{formatEuro(i.budgetEur, lang)}</td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={4}>
-                {t('reports.interventions.total')}
-              </th>
-              <td className="num">{formatEuro(total, lang)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map(({ intervention: i, state }) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    {i.title}
+                    <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
+                  </th>
+                  <td>{interventionPeriod({ ...i, state }, (day) => formatShortDate(day, lang), t)}</td>
+                  <td>{t(`interventionState.${state}`)}</td>
+                  <td>{outcomeText[outcomeOn(i, asOf)]}</td>
+                  <td className="num">{formatEuro(i.budgetEur, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('reports.interventions.total')}
+                </th>
+                <td className="num">{formatEuro(total, lang)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from './TableScroll';
 import type { NetworkSummary, TownKpis } from '../api/report-types';
 import { formatChange, formatKpi, formatShortDate, DASH, type ReportLang } from '../report-format';
 import { FLOW_ROWS, kpiValue, STOCK_ROWS, type KpiRow } from '../report-kpis';
@@ -32,45 +33,47 @@ export function KpiSheet({ kpis, previous, summary, lang }: Props) {
   return (
     <section className="report-section report-sheet" aria-labelledby="report-sheet-title">
       <h2 id="report-sheet-title">{t('reports.sheet.title')}</h2>
-      <table className="report-table report-table--sheet">
-        <caption>
-          {summary
-            ? t('reports.sheet.caption', {
-                date: formatShortDate(kpis.asOf, lang),
-                n: summary.towns,
-                network: summary.network.name,
-              })
-            : t('reports.sheet.noNetwork', { date: formatShortDate(kpis.asOf, lang) })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.sheet.kpi')}</th>
-            <th scope="col" className="num">
-              {formatShortDate(kpis.asOf, lang)}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.sheet.previous', { date: formatShortDate(previous?.asOf, lang) })}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.sheet.change')}
-            </th>
-            <th scope="col" className="num">
-              {summary
-                ? t('reports.sheet.median', { network: summary.network.name })
-                : t('reports.sheet.medianNone')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>{body(STOCK_ROWS)}</tbody>
-        <tbody>
-          <tr className="report-table__group">
-            <th scope="rowgroup" colSpan={5}>
-              {t('reports.sheet.flows')}
-            </th>
-          </tr>
-          {body(FLOW_ROWS)}
-        </tbody>
-      </table>
+      <TableScroll title={t('reports.sheet.title')}>
+        <table className="report-table report-table--sheet">
+          <caption>
+            {summary
+              ? t('reports.sheet.caption', {
+                  date: formatShortDate(kpis.asOf, lang),
+                  n: summary.towns,
+                  network: summary.network.name,
+                })
+              : t('reports.sheet.noNetwork', { date: formatShortDate(kpis.asOf, lang) })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.sheet.kpi')}</th>
+              <th scope="col" className="num">
+                {formatShortDate(kpis.asOf, lang)}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.sheet.previous', { date: formatShortDate(previous?.asOf, lang) })}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.sheet.change')}
+              </th>
+              <th scope="col" className="num">
+                {summary
+                  ? t('reports.sheet.median', { network: summary.network.name })
+                  : t('reports.sheet.medianNone')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>{body(STOCK_ROWS)}</tbody>
+          <tbody>
+            <tr className="report-table__group">
+              <th scope="rowgroup" colSpan={5}>
+                {t('reports.sheet.flows')}
+              </th>
+            </tr>
+            {body(FLOW_ROWS)}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

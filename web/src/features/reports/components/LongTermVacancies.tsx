@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from './TableScroll';
 import type { StorefrontPage } from '../../../lib/domain';
 import { formatArea, formatShortDate, vacantMonths, type ReportLang } from '../report-format';
 
@@ -20,38 +21,40 @@ export function LongTermVacancies({
       {page.total === 0 ? (
         <p>{t('reports.longTerm.none')}</p>
       ) : (
-        <table className="report-table">
-          <caption>
-            {t('reports.longTerm.caption', { date: formatShortDate(asOf, lang), count: page.total })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.longTerm.address')}</th>
-              <th scope="col" className="num">
-                {t('reports.longTerm.area')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.longTerm.since')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.longTerm.months')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">
-                  {s.street} {s.houseNumber}
-                  {s.postcode ? `, ${s.postcode}` : ''}
+        <TableScroll title={t('reports.longTerm.title')}>
+          <table className="report-table">
+            <caption>
+              {t('reports.longTerm.caption', { date: formatShortDate(asOf, lang), count: page.total })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.longTerm.address')}</th>
+                <th scope="col" className="num">
+                  {t('reports.longTerm.area')}
                 </th>
-                <td className="num">{formatArea(s.floorAreaM2, lang)}</td>
-                <td className="num">{formatShortDate(s.current?.statusSince, lang)}</td>
-                <td className="num">{s.current ? vacantMonths(s.current.statusSince, asOf) : '–'}</td>
+                <th scope="col" className="num">
+                  {t('reports.longTerm.since')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.longTerm.months')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.items.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {s.street} {s.houseNumber}
+                    {s.postcode ? `, ${s.postcode}` : ''}
+                  </th>
+                  <td className="num">{formatArea(s.floorAreaM2, lang)}</td>
+                  <td className="num">{formatShortDate(s.current?.statusSince, lang)}</td>
+                  <td className="num">{s.current ? vacantMonths(s.current.statusSince, asOf) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {more > 0 && <p className="report-note">{t('reports.longTerm.more', { count: more })}</p>}
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from './TableScroll';
 import { describeSide } from '../../kpis/transition-text';
 import { TRANSITION_ROWS } from '../api/reports-api';
 import type { TownTransitions } from '../api/report-types';
@@ -19,42 +20,44 @@ export function TransitionsTable({ changes, lang }: { changes: TownTransitions; 
       {shown.length === 0 ? (
         <p>{t('reports.transitions.none')}</p>
       ) : (
-        <table className="report-table" data-testid="report-transitions">
-          <caption>
-            {t('reports.transitions.caption', {
-              from: formatShortDate(changes.from, lang),
-              to: formatShortDate(changes.to, lang),
-              openings: t('reports.transitions.openings', {
-                count: changes.openings,
-                formatted: formatKpi('count', changes.openings, lang),
-              }),
-              closures: t('reports.transitions.closures', {
-                count: changes.closures,
-                formatted: formatKpi('count', changes.closures, lang),
-              }),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.transitions.day')}</th>
-              <th scope="col">{t('reports.transitions.address')}</th>
-              <th scope="col">{t('reports.transitions.kind')}</th>
-              <th scope="col">{t('reports.transitions.before')}</th>
-              <th scope="col">{t('reports.transitions.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={`${c.storefrontId}-${c.day}`}>
-                <td>{formatShortDate(c.day, lang)}</td>
-                <th scope="row">{c.address}</th>
-                <td>{t(`transitions.kinds.${c.kind}`)}</td>
-                <td>{describeSide(c.before, t, 'before', false)}</td>
-                <td>{describeSide(c.after, t, 'after', false)}</td>
+        <TableScroll title={t('reports.transitions.title')}>
+          <table className="report-table" data-testid="report-transitions">
+            <caption>
+              {t('reports.transitions.caption', {
+                from: formatShortDate(changes.from, lang),
+                to: formatShortDate(changes.to, lang),
+                openings: t('reports.transitions.openings', {
+                  count: changes.openings,
+                  formatted: formatKpi('count', changes.openings, lang),
+                }),
+                closures: t('reports.transitions.closures', {
+                  count: changes.closures,
+                  formatted: formatKpi('count', changes.closures, lang),
+                }),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.transitions.day')}</th>
+                <th scope="col">{t('reports.transitions.address')}</th>
+                <th scope="col">{t('reports.transitions.kind')}</th>
+                <th scope="col">{t('reports.transitions.before')}</th>
+                <th scope="col">{t('reports.transitions.after')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={`${c.storefrontId}-${c.day}`}>
+                  <td>{formatShortDate(c.day, lang)}</td>
+                  <th scope="row">{c.address}</th>
+                  <td>{t(`transitions.kinds.${c.kind}`)}</td>
+                  <td>{describeSide(c.before, t, 'before', false)}</td>
+                  <td>{describeSide(c.after, t, 'after', false)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {more > 0 && <p className="report-note">{t('reports.transitions.more', { count: more })}</p>}
     </section>

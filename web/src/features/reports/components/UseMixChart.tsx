@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, LabelList, XAxis, YAxis } from 'recharts';
+import { useFitWidth } from '../../../lib/use-fit-width';
 import type { UseMixKey } from '../api/report-types';
 import { formatKpi, type ReportLang } from '../report-format';
 
@@ -24,6 +25,7 @@ export function UseMixChart({
   lang: ReportLang;
 }) {
   const { t } = useTranslation();
+  const [box, width] = useFitWidth(680); // narrower on a phone: drawn at its width, the labels keep their size
   const label = (k: UseMixKey): string =>
     k === 'unspecified' ? t('reports.charts.unspecified') : t(`category.${k}`);
   const rows = ORDER.map((k) => ({ key: k, name: label(k), share: useMix[k] ?? 0 })).filter(
@@ -32,9 +34,9 @@ export function UseMixChart({
   return (
     <>
       {/* For the eye only; the table below has the same numbers (no Recharts keyboard layer either). */}
-      <div className="report-chart" aria-hidden="true">
+      <div className="report-chart" aria-hidden="true" ref={box}>
         <BarChart
-          width={680}
+          width={width}
           height={24 * rows.length + 20}
           data={rows}
           layout="vertical"
@@ -42,7 +44,13 @@ export function UseMixChart({
           accessibilityLayer={false}
         >
           <XAxis type="number" hide domain={[0, 'dataMax']} />
-          <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 10 }} interval={0} />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={Math.min(220, Math.round(width * 0.42))}
+            tick={{ fontSize: 10 }}
+            interval={0}
+          />
           <Bar dataKey="share" fill="#0072B2" isAnimationActive={false} barSize={14}>
             <LabelList
               dataKey="share"

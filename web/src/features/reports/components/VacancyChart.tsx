@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { niceAxis } from '../../../lib/chart-axis';
+import { useFitWidth } from '../../../lib/use-fit-width';
 import { markerPath, type MarkerShape } from '../../../lib/series-style';
 import { formatKpi, formatShortDate, quarterLabel, type ReportLang } from '../report-format';
 
@@ -24,14 +25,16 @@ interface Props {
 }
 
 /**
- * Vacancy rate over time: fixed size and no animation, so print and PDF show the finished chart. The
+ * Vacancy rate over time: fixed size (at most `width`, narrower on a phone) and no animation, so print
+ * and PDF show the finished chart. The
  * picture is for the eye only (hidden from assistive technology, without Recharts' keyboard layer): the
  * same numbers are in `VacancyChartTable`, which every report shows with it.
  */
-export function VacancyChart({ rows, lines, lang, width = 680, height = 230 }: Props) {
+export function VacancyChart({ rows, lines, lang, width: maxWidth = 680, height = 230 }: Props) {
   const axis = niceAxis(rows.flatMap((r) => lines.map((l) => r[l.key]).filter((v) => typeof v === 'number')));
+  const [box, width] = useFitWidth(maxWidth);
   return (
-    <div className="report-chart" aria-hidden="true">
+    <div className="report-chart" aria-hidden="true" ref={box}>
       <LineChart
         width={width}
         height={height}
