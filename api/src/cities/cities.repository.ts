@@ -9,7 +9,7 @@ const SUMMARY_COLUMNS = `
   c.population, c.population_year AS "populationYear", c.population_source AS "populationSource",
   ST_AsGeoJSON(c.centre, 6)::json AS centre,
   c.perimeter_is_placeholder AS "perimeterIsPlaceholder", c.open_data AS "openData", c.version,
-  COALESCE((SELECT array_agg(n.slug ORDER BY n.slug) FROM network_members m JOIN networks n ON n.id = m.network_id
+  COALESCE((SELECT array_agg(n.slug ORDER BY n.name, n.slug) FROM network_members m JOIN networks n ON n.id = m.network_id
             WHERE m.city_id = c.id), '{}') AS "networkSlugs",
   COALESCE(u.storefronts, 0) AS "storefrontCount", COALESCE(u.synthetic, 0) > 0 AS "isSynthetic",
   (SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]

@@ -103,7 +103,7 @@ export class ReportMapRepository {
   async networksOf(cityId: string): Promise<string[]> {
     const rows = await this.db.query<{ slug: string }[]>(
       `SELECT n.slug FROM network_members m JOIN networks n ON n.id = m.network_id
-        WHERE m.city_id = $1 ORDER BY n.slug`,
+        WHERE m.city_id = $1 ORDER BY n.name, n.slug`,
       [cityId],
     );
     return rows.map((r) => r.slug);

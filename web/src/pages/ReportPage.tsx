@@ -76,9 +76,9 @@ function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slu
         backHref={`/towns/${city.slug}`}
         networks={networkChoices}
         network={report.network}
-        // the town's first network is the default: the dashboard's own addresses leave it out
+        // the default network is left out of the address, as the dashboard's own links do
         onChange={(d, l, n) =>
-          navigate(reportPath('stadt', city.slug, d, langFor(l), n === city.networkSlugs[0] ? undefined : n))
+          navigate(reportPath('stadt', city.slug, d, langFor(l), n === report.defaultNetwork ? undefined : n))
         }
       />
       <header className="report-header">

@@ -41,7 +41,7 @@ export class CitySummaryResponse implements CitySummary {
   @ApiProperty({ description: 'The downtown perimeter is a provisional buffer around the centre' })
   perimeterIsPlaceholder: boolean;
 
-  @ApiProperty({ type: [String], description: 'Slugs of the networks the town belongs to' })
+  @ApiProperty({ type: [String], description: 'Slugs of the networks the town belongs to, by network name' })
   networkSlugs: string[];
 
   @ApiProperty({

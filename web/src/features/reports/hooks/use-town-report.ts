@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../lib/api-client';
+import { useSession } from '../../auth/hooks/use-session';
+import { useNetworks } from '../../networks/hooks/use-networks';
 import { useCity } from '../../towns/hooks/use-cities';
+import { defaultNetwork } from '../default-network';
 import { reportKeys } from '../api/report-keys';
 import { reportsApi } from '../api/reports-api';
 import { previousYear, seriesStart } from '../report-format';
@@ -9,7 +12,8 @@ import { previousYear, seriesStart } from '../report-format';
  * Everything a town report shows, as of one date, each straight from its API endpoint. Access is
  * decided by the API: the interventions list answers 401/403 unless the caller reads the town, and the
  * report is for the town's readers (open data alone is not enough). The network median comes from
- * `requestedNetwork` when the town belongs to it, else from the town's first network.
+ * `requestedNetwork` when the town belongs to it, else from the default network (`defaultNetwork`: the
+ * reader's own, else the town's first by name).
  */
 export function useTownReport(slug: string, asOf: string, requestedNetwork: string | null) {
   const city = useCity(slug);
@@ -22,8 +26,15 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
   });
   const allowed = interventions.isSuccess;
   const networkSlugs = city.data?.networkSlugs ?? [];
+  const session = useSession();
+  const networks = useNetworks();
+  // decided once the reader's networks are known, so that the median is not fetched for another first
+  const standard =
+    networks.data && session.data
+      ? defaultNetwork(networkSlugs, session.data.grants, networks.data)
+      : undefined;
   const network =
-    requestedNetwork !== null && networkSlugs.includes(requestedNetwork) ? requestedNetwork : networkSlugs[0];
+    requestedNetwork !== null && networkSlugs.includes(requestedNetwork) ? requestedNetwork : standard;
   const queries = {
     kpis: useQuery({
       queryKey: reportKeys.kpis([id], asOf),
@@ -61,7 +72,7 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
       enabled: allowed && network !== undefined,
     }),
   };
-  const all = [city, interventions, ...Object.values(queries)];
+  const all = [city, session, networks, interventions, ...Object.values(queries)];
   const failed = all.find((q) => q.isError);
   const loading = all.some((q) => q.isPending && q.fetchStatus !== 'idle') || city.isPending;
   const done =
@@ -80,6 +91,8 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
     networkSummary: queries.networkSummary.data,
     /** The slug of the network compared with (undefined: the town belongs to none). */
     network,
+    /** The network compared with when the reader chooses none (its address leaves it out). */
+    defaultNetwork: standard,
     error: failed?.error ?? null,
     ready: done,
   };
