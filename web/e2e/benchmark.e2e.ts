@@ -82,7 +82,11 @@ test('the benchmark page shows the towns and the values the API returns, in Germ
   const file = await (await download).path();
   const { readFile } = await import('node:fs/promises');
   const csv = await readFile(file, 'utf8');
-  expect(csv.startsWith('\uFEFFStadt;Ladenlokale;Leerstandsquote (%)')).toBe(true);
+  expect(csv.startsWith('\uFEFFStadt;Stichtag;Ladenlokale;Leerstandsquote (%)')).toBe(true);
+  // demo data say so in the file too (every demo town is synthetic), and the table's „*“ is explained
+  expect(csv.split('\r\n')[0]).toContain(';Innenstadtbereich vorläufig;Demodaten (synthetisch)');
+  expect(csv.split('\r\n')[1]).toMatch(/;(ja|nein);ja$/);
+  await expect(page.getByTestId('placeholder-footnote')).toContainText('* vorläufiger Innenstadtbereich');
 
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -61,6 +61,7 @@ export default function BenchmarkPage() {
   );
   const ids = useMemo(() => chosen.map((c) => c.id), [chosen]);
   const names = useMemo(() => new Map(chosen.map((c) => [c.id, c.name])), [chosen]);
+  const synthetic = useMemo(() => new Set(chosen.filter((c) => c.isSynthetic).map((c) => c.id)), [chosen]);
   const myTownId = state.myTown ?? defaultMyTown(ids, grants);
   const myTown = chosen.find((c) => c.id === myTownId) ?? chosen[0];
   const kpis = useTownKpis(ids, state.asOf);
@@ -148,7 +149,7 @@ export default function BenchmarkPage() {
               )}
             />
           </div>
-          <KpiTable kpis={kpis.data} names={names} asOf={state.asOf} />
+          <KpiTable kpis={kpis.data} names={names} synthetic={synthetic} asOf={state.asOf} />
         </>
       )}
     </div>

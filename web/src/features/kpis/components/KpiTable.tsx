@@ -4,28 +4,24 @@ import { nameCollator } from '../../../lib/collate';
 import { formatDate } from '../../../lib/format';
 import type { TownKpis } from '../api/kpis-api';
 import { downloadCsv, toCsv } from '../csv';
-import { BENCHMARK_KPIS, kpiMeta, kpiValue, type BenchmarkKpi } from '../definitions';
+import { BENCHMARK_KPIS, kpiValue, type BenchmarkKpi } from '../definitions';
 import { formatKpi } from '../kpi-format';
+import { kpiTableCsv } from '../kpi-table-csv';
 import { KpiInfoButton } from './KpiInfoButton';
 
 type SortKey = 'town' | BenchmarkKpi;
-
-/** Value for the CSV: rates in percent (2 decimals), others as they are. */
-const csvValue = (key: BenchmarkKpi, v: number | null): number | null =>
-  v === null
-    ? null
-    : kpiMeta(key).unit === 'fraction'
-      ? Math.round(v * 10_000) / 100
-      : Math.round(v * 100) / 100;
 
 /** Every KPI for every chosen town, sortable by any column, downloadable as CSV. */
 export function KpiTable({
   kpis,
   names,
+  synthetic,
   asOf,
 }: {
   kpis: TownKpis[];
   names: Map<string, string>;
+  /** The towns whose data are synthetic demo data (the CSV says so on their rows). */
+  synthetic: ReadonlySet<string>;
   /** The reference date, YYYY-MM-DD: shown formatted, used as is in the file name. */
   asOf: string;
 }) {
@@ -48,14 +44,7 @@ export function KpiTable({
   const ariaSort = (key: SortKey) =>
     sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
   const download = () => {
-    const header = [
-      t('benchmark.town'),
-      ...BENCHMARK_KPIS.map((k) => `${t(`kpi.${k.key}.label`)}${k.unit === 'fraction' ? ' (%)' : ''}`),
-    ];
-    const body = rows.map((k) => [
-      names.get(k.cityId) ?? k.cityId,
-      ...BENCHMARK_KPIS.map((m) => csvValue(m.key, kpiValue(k, m.key))),
-    ]);
+    const { header, body } = kpiTableCsv(rows, names, synthetic, asOf, t);
     downloadCsv(`schaufenster-kennzahlen-${asOf}.csv`, toCsv(header, body, { german }));
   };
   const column = (key: SortKey, label: string) => (
@@ -118,6 +107,11 @@ export function KpiTable({
           </tbody>
         </table>
       </div>
+      {rows.some((k) => k.perimeterIsPlaceholder) && (
+        <p className="hint" data-testid="placeholder-footnote">
+          {t('benchmark.placeholderFootnote')}
+        </p>
+      )}
     </section>
   );
 }

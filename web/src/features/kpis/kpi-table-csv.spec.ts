@@ -1,0 +1,59 @@
+import i18n from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initAppI18n } from '../../i18n/testing';
+import type { TownKpis } from './api/kpis-api';
+import { toCsv } from './csv';
+import { csvValue, kpiTableCsv } from './kpi-table-csv';
+
+const town = (cityId: string, perimeterIsPlaceholder: boolean, vacancyRate: number, days: number) =>
+  ({
+    cityId,
+    perimeterIsPlaceholder,
+    units: 217,
+    vacancyRate,
+    notInUseRate: null,
+    vacancyRateByArea: null,
+    longTermVacancyShare: null,
+    medianVacancyDays: days,
+    temporaryUseShare: null,
+    vacantPer1000Inhabitants: 0.456,
+    dataFreshness: null,
+    interventionConversionRate: null,
+    flows: { openings: 5, closures: 7, netChange: -2, medianReLettingDays: null },
+  }) as unknown as TownKpis;
+
+beforeAll(initAppI18n);
+
+describe('kpiTableCsv', () => {
+  it('rounds as the table shows: percent with one decimal, per 1,000 with two, days whole', () => {
+    expect(csvValue('fraction', 0.13449)).toBe(13.4);
+    expect(csvValue('fraction', 0.13451)).toBe(13.5);
+    expect(csvValue('per1000', 0.456)).toBe(0.46);
+    expect(csvValue('days', 305.5)).toBe(306);
+    expect(csvValue('count', 217)).toBe(217);
+    expect(csvValue('days', null)).toBeNull();
+  });
+
+  it('gives every row the reference date, the units in the header, the provisional perimeter and synthetic data', async () => {
+    await i18n.changeLanguage('de');
+    const { header, body } = kpiTableCsv(
+      [town('a', true, 0.13449, 305.5), town('g', false, 0.1, 12)],
+      new Map([
+        ['a', 'Apolda'],
+        ['g', 'Gotha'],
+      ]),
+      new Set(['a']),
+      '2025-06-30',
+      i18n.t,
+    );
+    expect(header.slice(0, 4)).toEqual(['Stadt', 'Stichtag', 'Ladenlokale', 'Leerstandsquote (%)']);
+    expect(header).toContain('Median Leerstandsdauer (Tage)');
+    expect(header.slice(-2)).toEqual(['Innenstadtbereich vorläufig', 'Demodaten (synthetisch)']);
+    const csv = toCsv(header, body, { german: true });
+    const apolda = csv.split('\r\n')[1]!.split(';');
+    expect(apolda.slice(0, 4)).toEqual(['Apolda', '2025-06-30', '217', '13,4']);
+    expect(apolda[header.indexOf('Median Leerstandsdauer (Tage)')]).toBe('306');
+    expect(apolda.slice(-2)).toEqual(['ja', 'ja']);
+    expect(csv.split('\r\n')[2]!.split(';').slice(-2)).toEqual(['nein', 'nein']);
+  });
+});
