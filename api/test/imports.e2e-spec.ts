@@ -258,6 +258,30 @@ describe('storefront import', () => {
     await editor.put(url).send(mapping).expect(200);
   });
 
+  it('refuses a mapping naming a column the file does not have with a reason the dashboard explains', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const csv = ['Straße;Nr;Status', 'Markt;1;leer'].join('\n');
+    const up = await upload(editor, city.id, Buffer.from(csv), 'spalten.csv').expect(201);
+    const { mapping } = (
+      await editor.get(`/api/cities/${city.id}/imports/${up.body.id}/suggestions`).expect(200)
+    ).body;
+    // a mapping kept from last year's list, whose headers were spelt another way
+    const res = await editor
+      .put(`/api/cities/${city.id}/imports/${up.body.id}/mapping`)
+      .send({ ...mapping, columns: { ...mapping.columns, street: 'Strasse', houseNumber: 'Hausnummer' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'The file has no column „Strasse“, „Hausnummer“. Choose one of the file’s columns.',
+      details: {
+        reason: 'unknown_column',
+        columns: ['Strasse', 'Hausnummer'],
+        mappedFields: ['street', 'houseNumber'],
+      },
+    });
+  });
+
   it('commits the good rows when asked to skip the rejected ones, and a second year’s list extends the histories', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);

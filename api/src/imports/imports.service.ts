@@ -275,14 +275,15 @@ function checkMapping(dto: ImportMappingDto, headers: string[]): ImportMapping {
   ) as Partial<Record<ImportField, string>>;
   const unknown = Object.entries(columns).filter(([, h]) => !headers.includes(h));
   if (unknown.length) {
+    // A reason the dashboard explains in its language (not `fields`: its labels would only say
+    // „Spaltenzuordnung“), with the missing headers as the mapping names them.
     throw new DomainError(
       'VALIDATION_FAILED',
-      `The file has no column ${unknown.map(([, h]) => `„${h}“`).join(', ')}.`,
+      `The file has no column ${unknown.map(([, h]) => `„${h}“`).join(', ')}. Choose one of the file’s columns.`,
       {
-        fields: unknown.map(([field, header]) => ({
-          field: `columns.${field}`,
-          problems: [`no column „${header}“`],
-        })),
+        reason: 'unknown_column',
+        columns: [...new Set(unknown.map(([, header]) => header))],
+        mappedFields: unknown.map(([field]) => field),
       },
     );
   }

@@ -48,6 +48,7 @@ export const IMPORT_REFUSALS = [
   'mapping_missing',
   'no_address_column',
   'unknown_value_mapping',
+  'unknown_column',
   'rows_rejected',
 ] as const;
 type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
@@ -204,6 +205,9 @@ export function errorMessageValues(error: Error): Record<string, string> {
       .map((i: { title?: unknown }) => `„${String(i.title)}“`)
       .join(', ');
   }
+  // the headers a mapping names that the uploaded file does not have
+  const columns = detail(error as { details?: unknown }, 'columns');
+  if (Array.isArray(columns)) values['columns'] = columns.map((c) => `„${String(c)}“`).join(', ');
   const crs = detail(error as { details?: unknown }, 'crs'); // a file's unsupported coordinate system
   if (typeof crs === 'string') values['crs'] = crs;
   // a counting location stored elsewhere: its name, stored position and distance
