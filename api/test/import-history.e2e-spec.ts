@@ -50,6 +50,7 @@ describe('import of histories (several rows per unit)', () => {
       unchanged: 0,
       rejected: 3,
       needsPlacing: 0,
+      roundedPositions: 0,
     });
     expect(dry.body.committable).toBe(false);
     const brief = dry.body.problems.map(

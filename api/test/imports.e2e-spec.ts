@@ -101,6 +101,7 @@ describe('storefront import', () => {
       unchanged: 0,
       rejected: 2,
       needsPlacing: 1,
+      roundedPositions: 0,
     });
     expect(dry.body.committable).toBe(false);
     const brief = dry.body.problems.map(
@@ -354,6 +355,7 @@ describe('storefront import', () => {
       unchanged: 1,
       rejected: 0,
       needsPlacing: 1,
+      roundedPositions: 0,
     });
     const history = await t.db.query(
       `SELECT s.reference_id AS ref, o.status, to_char(o.valid_from, 'YYYY-MM-DD') AS "from", to_char(o.valid_to, 'YYYY-MM-DD') AS "to"

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ADDRESS_CHANGED } from './import-plan.js';
+import { ROUNDED_FROM_STORED } from './import-positions.js';
+import { oneTypoApart } from './import-vocabulary.js';
 
 /** Metres within which an imported point is taken to be an existing unit (when nothing else matched). */
 export const MATCH_DISTANCE_M = 3;
@@ -44,26 +46,30 @@ export async function locateAndMatch(
   );
   // A reference match that names another place is no match: a running number or a reused id („1“ is
   // now Badergasse 22) would move and rewrite the wrong unit. Another spelling, another house number on
-  // the same street, or a point within 50 m (a corrected address) still match.
-  await q(
-    `UPDATE import_rows r SET storefront_id = NULL, matched_by = NULL,
-       ${flag(
-         'REFERENCE_CONFLICT',
-         `'The reference id ' || r.reference_id || ' belongs to ' || concat_ws(' ', s.street, NULLIF(s.house_number, ''))
-          || CASE WHEN r.geom IS NOT NULL
-                  THEN ', ' || round(ST_Distance(r.geom::geography, s.location::geography)) || ' m away' ELSE '' END
-          || ', not to ' || concat_ws(' ', r.street, r.house_number)
-          || '. Is the column a running number? Else correct the unit in the dashboard first.'`,
-         '$2',
-         `r.reference_id || ' = ' || concat_ws(' ', s.street, NULLIF(s.house_number, ''))`,
-       )}
-     FROM storefronts s
-     WHERE s.id = r.storefront_id AND s.city_id = $1 AND r.matched_by = 'reference' AND r.street IS NOT NULL
-       AND ${ADDRESS_CHANGED}
-       AND CASE WHEN r.geom IS NULL THEN normalised_address(r.street, '') <> normalised_address(s.street, '')
-                ELSE NOT ST_DWithin(r.geom::geography, s.location::geography, ${REFERENCE_MOVE_M}) END`,
-    [cityId, columns.ref],
-  );
+  // the same street, a street one typo from the stored one, or a point within 50 m (a corrected
+  // address) or within the file's rounding of the stored position still match.
+  const { conflicts, typos } = await referenceAddressChanges(em, cityId);
+  if (typos.length) {
+    await q(`UPDATE import_rows SET address_typo = true WHERE line = ANY ($1::int[])`, [typos]);
+  }
+  if (conflicts.length) {
+    await q(
+      `UPDATE import_rows r SET storefront_id = NULL, matched_by = NULL,
+         ${flag(
+           'REFERENCE_CONFLICT',
+           `'The reference id ' || r.reference_id || ' belongs to ' || concat_ws(' ', s.street, NULLIF(s.house_number, ''))
+            || CASE WHEN r.geom IS NOT NULL
+                    THEN ', ' || round(ST_Distance(r.geom::geography, s.location::geography)) || ' m away' ELSE '' END
+            || ', not to ' || concat_ws(' ', r.street, r.house_number)
+            || '. Is the column a running number? Else correct the unit in the dashboard first.'`,
+           '$2',
+           `r.reference_id || ' = ' || concat_ws(' ', s.street, NULLIF(s.house_number, ''))`,
+         )}
+       FROM storefronts s
+       WHERE r.line = ANY ($3::int[]) AND s.id = r.storefront_id AND s.city_id = $1`,
+      [cityId, columns.ref, conflicts],
+    );
+  }
   // By address: the one unit with it — of the row's floor when the row names one (an EG row is not the
   // stored OG unit of the house: it is a new unit, never an overwritten restaurant upstairs).
   await q(
@@ -132,4 +138,47 @@ export async function locateAndMatch(
      WHERE d.line = r.line AND d.line <> d.first`,
     [columns.street],
   );
+}
+
+/** Letters a street needs for a one-letter difference to count as a typo (as words of the vocabulary). */
+const TYPO_MIN_LETTERS = 6;
+
+/**
+ * The staged rows matched by reference id whose address differs from the unit's (`ADDRESS_CHANGED`):
+ * `typos`, whose street is one typo from the stored one („Bahnhofstrase“, „Bahnhfostraße“; compared as
+ * `normalised_address` keys, with the same house number) — the same street, so they match, and the dry
+ * run warns (ADDRESS_TYPO) before the typo replaces the stored spelling; `conflicts`, the others that
+ * name another place: another street without coordinates, or a point more than REFERENCE_MOVE_M from
+ * the stored one and not within the file's rounding of it. Another house number is no typo: „13“ →
+ * „13a“ is a correction.
+ */
+async function referenceAddressChanges(
+  em: EntityManager,
+  cityId: string,
+): Promise<{ conflicts: number[]; typos: number[] }> {
+  const rows = await em.query<
+    { line: number; fileStreet: string; storedStreet: string; sameNumber: boolean; elsewhere: boolean }[]
+  >(
+    `SELECT r.line, normalised_address(r.street, '') AS "fileStreet",
+            normalised_address(s.street, '') AS "storedStreet",
+            normalised_address(s.street, COALESCE(r.house_number, s.house_number))
+              = normalised_address(s.street, s.house_number) AS "sameNumber",
+            CASE WHEN r.geom IS NULL THEN normalised_address(r.street, '') <> normalised_address(s.street, '')
+                 ELSE NOT (ST_DWithin(r.geom::geography, s.location::geography, ${REFERENCE_MOVE_M})
+                           OR ${ROUNDED_FROM_STORED}) END AS elsewhere
+     FROM import_rows r JOIN storefronts s ON s.id = r.storefront_id AND s.city_id = $1
+     WHERE r.matched_by = 'reference' AND r.street IS NOT NULL AND ${ADDRESS_CHANGED}`,
+    [cityId],
+  );
+  const conflicts: number[] = [];
+  const typos: number[] = [];
+  for (const row of rows) {
+    const typo =
+      row.sameNumber &&
+      Math.min(row.fileStreet.length, row.storedStreet.length) > TYPO_MIN_LETTERS && // (keys end in „|“)
+      oneTypoApart(row.fileStreet, row.storedStreet);
+    if (typo) typos.push(row.line);
+    else if (row.elsewhere) conflicts.push(row.line);
+  }
+  return { conflicts, typos };
 }

@@ -22,6 +22,7 @@ import {
   parseDate,
   parseDecimal,
   parseDegrees,
+  finerDecimals,
   parseWktPoint,
   splitAddress,
   utmEasting,
@@ -265,20 +266,25 @@ function mapRow(
   };
 }
 
-function coordinates(
-  cell: Cell,
-  mapping: ImportMapping,
-  problem: RowProblem,
-): { x: number | null; y: number | null; srid: ImportSrid | null } {
-  const none = { x: null, y: null, srid: null };
+type Coordinates = Pick<ImportRow, 'x' | 'y' | 'srid' | 'coordinateDecimals'>;
+
+function coordinates(cell: Cell, mapping: ImportMapping, problem: RowProblem): Coordinates {
+  const none = { x: null, y: null, srid: null, coordinateDecimals: null };
   const num = (field: ImportField): number | null =>
     (field === 'lat' || field === 'lon' ? parseDegrees : parseDecimal)(
       cell(field).raw,
       mapping.decimalSeparator,
     );
-  const check = (field: ImportField, x: number, y: number, srid: ImportSrid) => {
+  // decimals: how precise the file writes degrees (projected metres need none: see ImportRow)
+  const check = (
+    field: ImportField,
+    x: number,
+    y: number,
+    srid: ImportSrid,
+    decimals: number | null = null,
+  ) => {
     const found = coordinateProblem(x, y, srid);
-    if (!found) return { x, y, srid };
+    if (!found) return { x, y, srid, coordinateDecimals: srid === 4326 ? decimals : null };
     return (problem(field, 'INVALID_COORDINATES', found.reason, 'error', { context: found.context }), none);
   };
   const pair = (a: ImportField, b: ImportField): [number, number] | null | undefined => {
@@ -291,7 +297,8 @@ function coordinates(
     return [va, vb];
   };
   const lonLat = pair('lon', 'lat');
-  if (lonLat) return check('lat', lonLat[0], lonLat[1], 4326);
+  if (lonLat)
+    return check('lat', lonLat[0], lonLat[1], 4326, finerDecimals(cell('lon').raw, cell('lat').raw));
   const utm = pair('easting', 'northing');
   if (utm) {
     const { easting, srid } = utmEasting(utm[0], mapping.srid === 4326 ? 25832 : mapping.srid);
@@ -317,5 +324,5 @@ function coordinates(
       none
     );
   }
-  return check('wkt', point.x, point.y, srid);
+  return check('wkt', point.x, point.y, srid, point.decimals);
 }

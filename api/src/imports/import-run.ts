@@ -9,7 +9,9 @@ import type {
 } from './import.types.js';
 import { planImportedHistories } from './import-history-plan.js';
 import { locateAndMatch } from './import-matching.js';
+import { listNotices } from './import-notices.js';
 import { planRows } from './import-plan.js';
+import { keepRoundedPositions } from './import-positions.js';
 import { stageRows } from './import-staging.js';
 import { groupRowsByUnit } from './import-units.js';
 import { writePlannedRows, type ImportActor } from './import-writes.js';
@@ -53,6 +55,7 @@ export async function planImport(
     lat: mapping.columns.lat ?? mapping.columns.northing ?? mapping.columns.wkt ?? '',
     ref: mapping.columns.referenceId ?? '',
   });
+  await keepRoundedPositions(em, cityId);
   await progress(DONE_AFTER.matched);
   await planRows(em, cityId, mapping.referenceDate, {
     useCategory: mapping.columns.useCategory !== undefined,
@@ -70,6 +73,7 @@ export async function planImport(
             count(*) FILTER (WHERE action = 'update' AND history_action IS NOT NULL)::int AS "historyExtended",
             count(*) FILTER (WHERE action = 'unchanged')::int AS unchanged,
             count(*) FILTER (WHERE action = 'needs_placing')::int AS "needsPlacing",
+            count(*) FILTER (WHERE position_kept AND action IN ('update', 'unchanged'))::int AS "roundedPositions",
             (SELECT count(*)::int FROM (SELECT line FROM import_rows WHERE action = 'rejected'
                                         UNION SELECT line FROM import_events WHERE problem IS NOT NULL AND NOT problem_warning) x)
               AS rejected
@@ -88,9 +92,18 @@ export async function planImport(
     [historyColumn],
   );
   const sqlProblems: ImportProblem[] = stored.map(({ params, ...p }) => (params ? { ...p, params } : p));
+  const notices = await listNotices(
+    em,
+    cityId,
+    {
+      street: mapping.columns.street ?? mapping.columns.address ?? null,
+      lat: mapping.columns.lat ?? mapping.columns.northing ?? mapping.columns.wkt ?? null,
+    },
+    MAX_LISTED_PROBLEMS,
+  );
   const n = (key: string): number => counts?.[key] ?? 0;
   const rejectedLines = new Set(input.rowProblems.filter((p) => p.severity === 'error').map((p) => p.line));
-  const problems = [...input.rowProblems, ...sqlProblems].sort(
+  const problems = [...input.rowProblems, ...sqlProblems, ...notices].sort(
     (a, b) => a.line - b.line || codeOrder(a.code) - codeOrder(b.code),
   );
   const summary = {
@@ -101,6 +114,7 @@ export async function planImport(
     unchanged: n('unchanged'),
     rejected: rejectedLines.size + n('rejected'),
     needsPlacing: n('needsPlacing'),
+    roundedPositions: n('roundedPositions'),
   };
   return {
     summary,

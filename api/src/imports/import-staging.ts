@@ -25,6 +25,7 @@ const STAGED_FIELDS: [field: keyof ImportRow, column: string][] = [
   ['x', 'x'],
   ['y', 'y'],
   ['srid', 'srid'],
+  ['coordinateDecimals', 'coord_decimals'],
   ['notes', 'notes'],
   ['ownerName', 'owner_name'],
   ['ownerPhone', 'owner_phone'],
@@ -122,6 +123,7 @@ export async function createStagingTable(em: EntityManager): Promise<void> {
       x               float8,
       y               float8,
       srid            integer,
+      coord_decimals  smallint,
       notes           text,
       owner_name      text,
       owner_phone     text,
@@ -140,6 +142,8 @@ export async function createStagingTable(em: EntityManager): Promise<void> {
       change_date     date,
       history_action  text,
       attr_changed    boolean NOT NULL DEFAULT false,
+      position_kept   boolean NOT NULL DEFAULT false, -- the file's point was the stored one rounded
+      address_typo    boolean NOT NULL DEFAULT false, -- a reference match's street one typo from the stored
       action          text,
       before          json,
       problem_code    text,

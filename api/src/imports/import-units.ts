@@ -66,12 +66,13 @@ export async function groupRowsByUnit(em: EntityManager, referenceDate: string):
   // Coordinates travel together (x, y and their system from the same row).
   await em.query(`
     UPDATE import_rows r SET multi = true, ${UNIT_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')},
-           x = u.x, y = u.y, srid = u.srid, geom = u.geom
+           x = u.x, y = u.y, srid = u.srid, coord_decimals = u.coord_decimals, geom = u.geom
     FROM (
       SELECT e.head_line, ${UNIT_COLUMNS.map((c) => `(array_agg(o.${c} ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.${c} IS NOT NULL))[1] AS ${c}`).join(', ')},
              (array_agg(o.x ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS x,
              (array_agg(o.y ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS y,
              (array_agg(o.srid ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS srid,
+             (array_agg(o.coord_decimals ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS coord_decimals,
              (array_agg(o.geom ORDER BY e.day DESC, e.line DESC) FILTER (WHERE o.x IS NOT NULL))[1] AS geom
       FROM import_events e JOIN import_rows o ON o.line = e.line
       GROUP BY e.head_line) u

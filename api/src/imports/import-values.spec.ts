@@ -1,4 +1,11 @@
-import { parseDecimal, parseDegrees, titleDate } from './import-values.js';
+import {
+  decimalsAsWritten,
+  finerDecimals,
+  parseDecimal,
+  parseDegrees,
+  parseWktPoint,
+  titleDate,
+} from './import-values.js';
 
 describe('parseDegrees: latitude and longitude', () => {
   it.each([
@@ -20,6 +27,28 @@ describe('parseDegrees: latitude and longitude', () => {
   it('refuses what is no number, as parseDecimal does', () => {
     expect(parseDegrees('51.2.9', ',')).toBeNull();
     expect(parseDegrees('N 51', '.')).toBeNull();
+  });
+});
+
+describe('decimalsAsWritten: how precise the file writes a coordinate', () => {
+  it.each([
+    ['51.209', 3],
+    ['51,209', 3], // decimal comma
+    ['51,2090', 4], // a trailing zero as written counts
+    [' 10.4531 ', 4],
+    ['-0.125', 3],
+    ['51', 0],
+    ['1.234,5', null], // grouped: no plain decimal number, taken as exact
+    ['1e-3', null],
+    ['', null],
+  ] as const)('%s → %s', (raw, decimals) => {
+    expect(decimalsAsWritten(raw)).toBe(decimals);
+  });
+
+  it('takes the finer of a pair (a spreadsheet drops trailing zeros: 51.21 for 51.2100)', () => {
+    expect(finerDecimals('51,21', '10,452')).toBe(3);
+    expect(finerDecimals('51.209', 'x')).toBeNull();
+    expect(parseWktPoint('POINT(10.7005 50.95)')).toEqual({ x: 10.7005, y: 50.95, srid: null, decimals: 4 });
   });
 });
 

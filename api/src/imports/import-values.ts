@@ -42,6 +42,16 @@ export function parseDegrees(raw: string, decimalSeparator: ',' | '.'): number |
   return parseDecimal(raw, decimalSeparator);
 }
 
+/**
+ * How many decimals a number has as written — „51,209“ and „51.209“ have 3, „51“ has 0 — which is how
+ * precise the file's coordinate is (a list exported with three decimals is rounded to ≈ 70–110 m).
+ * Null for anything else (grouped thousands, an exponent): then the value is taken as exact.
+ */
+export function decimalsAsWritten(raw: string): number | null {
+  const m = /^[-+]?\d+(?:[.,](\d+))?$/.exec(raw.replace(/[\s\u00a0]/g, ''));
+  return m ? (m[1]?.length ?? 0) : null;
+}
+
 /** "01.03.2021", "1.3.21", "2021-03-01", "03/2021" or "3.2021" (first of the month), "2021" (1 January). */
 export function parseDate(raw: string): string | null {
   const text = raw.trim();
@@ -57,8 +67,13 @@ export function parseDate(raw: string): string | null {
   return iso && isCalendarDate(iso) ? iso : null; // (1900–2100: isCalendarDate's range)
 }
 
-/** "POINT(10.45 51.21)", "POINT Z (…)" or EWKT "SRID=25832;POINT(…)". Only points are units on a map. */
-export function parseWktPoint(raw: string): { x: number; y: number; srid: number | null } | null {
+/**
+ * "POINT(10.45 51.21)", "POINT Z (…)" or EWKT "SRID=25832;POINT(…)". Only points are units on a map.
+ * `decimals`: the finer of the two coordinates' decimals as written (decimalsAsWritten).
+ */
+export function parseWktPoint(
+  raw: string,
+): { x: number; y: number; srid: number | null; decimals: number | null } | null {
   const m =
     /^\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*(-?[\d.]+(?:e-?\d+)?)\s+(-?[\d.]+(?:e-?\d+)?)(?:\s+-?[\d.]+)?\s*\)\s*$/i.exec(
       raw,
@@ -67,7 +82,17 @@ export function parseWktPoint(raw: string): { x: number; y: number; srid: number
   const x = Number(m[2]);
   const y = Number(m[3]);
   if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-  return { x, y, srid: m[1] ? Number(m[1]) : null };
+  return { x, y, srid: m[1] ? Number(m[1]) : null, decimals: finerDecimals(m[2]!, m[3]!) };
+}
+
+/**
+ * The precision of a coordinate pair: the more decimals of the two as written. A spreadsheet drops
+ * trailing zeros („51.2100“ → „51.21“), so the coarser one may only look coarse; a file rounded to
+ * three decimals writes at most three in both. Null when either is not a plain decimal number.
+ */
+export function finerDecimals(a: string, b: string): number | null {
+  const [da, db] = [decimalsAsWritten(a), decimalsAsWritten(b)];
+  return da === null || db === null ? null : Math.max(da, db);
 }
 
 /**

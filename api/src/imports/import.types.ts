@@ -96,7 +96,8 @@ export interface ImportProblem {
    * `context` which of a code's cases it is (INVALID_DATE `afterReference` with `referenceDate`,
    * INVALID_NUMBER `decimalComma`/`decimalPoint`/`range` with `min` and `max`, INVALID_VALUE
    * `floor`/`postcode`/`email`, INVALID_COORDINATES `degrees`/`swapped`/`easting`/`northing`,
-   * DUPLICATE_IN_FILE `sameUnit`/`sameReference`/`repeat` with `firstLine`).
+   * DUPLICATE_IN_FILE `sameUnit`/`sameReference`/`repeat` with `firstLine`); `stored`, the unit's stored
+   * address (ADDRESS_TYPO, LARGE_MOVE), and `distance` in metres (LARGE_MOVE).
    */
   params?: ProblemParams;
 }
@@ -109,6 +110,10 @@ export interface ProblemParams {
   min?: string;
   max?: string;
   firstLine?: string;
+  /** The unit's stored address (ADDRESS_TYPO: the spelling the file's would replace; LARGE_MOVE). */
+  stored?: string;
+  /** LARGE_MOVE: metres the unit would move. */
+  distance?: string;
 }
 
 export const PROBLEM_CODES = [
@@ -130,6 +135,8 @@ export const PROBLEM_CODES = [
   'NEEDS_PLACING',
   'DATE_BEFORE_CURRENT',
   'NO_CURRENT_STATUS',
+  'ADDRESS_TYPO',
+  'LARGE_MOVE',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -150,6 +157,12 @@ export interface ImportRow {
   x: number | null;
   y: number | null;
   srid: ImportSrid | null;
+  /**
+   * Decimals of the row's WGS 84 degrees as the file writes them (the finer of the two; null for
+   * projected coordinates — whole metres are already within the metre a position may differ by — and for
+   * numbers not written plainly). A stored position that rounds to the file's is kept (import-positions.ts).
+   */
+  coordinateDecimals: number | null;
   notes: string | null;
   ownerName: string | null;
   ownerPhone: string | null;
@@ -167,6 +180,11 @@ export interface ImportSummary {
   rejected: number;
   /** Rows without coordinates that matched no unit: listed, not imported. */
   needsPlacing: number;
+  /**
+   * Matched units whose position in the file is the stored one rounded (fewer decimals): the stored,
+   * more precise position is kept (import-positions.ts).
+   */
+  roundedPositions: number;
 }
 
 export interface ImportOutcome {

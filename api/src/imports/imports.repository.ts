@@ -12,10 +12,12 @@ import type {
 
 /**
  * The columns of an ImportRecord: an upload as the dashboard sees it, without its cells. `file_info`
- * also stores the file's problems; the API sends them once, as the view's `fileProblems`.
+ * also stores the file's problems; the API sends them once, as the view's `fileProblems`. A summary
+ * stored before `roundedPositions` was counted has 0: such imports kept no rounded position (they moved the unit).
  */
 const COLUMNS = `id, city_id AS "cityId", owner_id AS "ownerId", file_name AS "fileName", format, status, headers,
-  row_count AS "rowCount", file_info - 'problems' AS "fileInfo", mapping, processed, summary, error,
+  row_count AS "rowCount", file_info - 'problems' AS "fileInfo", mapping, processed,
+  '{"roundedPositions": 0}'::jsonb || summary AS summary, error,
   created_at AS "createdAt"`;
 
 @Injectable()

@@ -71,6 +71,11 @@ export class ImportProblemResponse implements ImportProblem {
         type: 'string',
         description: 'DUPLICATE_IN_FILE: the line this one repeats or duplicates',
       },
+      stored: {
+        type: 'string',
+        description: 'ADDRESS_TYPO, LARGE_MOVE: the unit’s stored address',
+      },
+      distance: { type: 'string', description: 'LARGE_MOVE: metres the unit would move' },
     },
     description: 'The particulars named in `reason`, for a sentence in the dashboard’s language',
   })
@@ -105,6 +110,13 @@ export class ImportSummaryResponse implements ImportSummary {
     description: 'Rows without coordinates that matched no unit: listed, not imported',
   })
   needsPlacing: number;
+
+  @ApiProperty({
+    ...COUNT,
+    description:
+      'Matched units whose position in the file is the stored one rounded (fewer decimals): the stored position is kept',
+  })
+  roundedPositions: number;
 }
 
 @ApiSchema({ name: 'ImportOutcome', description: 'What the import wrote, and the rows it had problems with' })

@@ -51,6 +51,32 @@ describe('an import problem in words', () => {
     expect(text({ code: 'INVALID_DATE' })).toBe('Kein gültiges Datum.');
   });
 
+  it('warns in German of a street one typo from the stored address, naming both spellings', () => {
+    const typo = problem({
+      code: 'ADDRESS_TYPO',
+      severity: 'warning',
+      column: 'Straße',
+      value: 'Bahnhofstrase 12', // the file's spelling is the problem's value
+      params: { stored: 'Bahnhofstraße 12' },
+    });
+    expect(problemText(typo, i18n.t, 'de')).toBe(
+      'Die Straße weicht nur um einen Tippfehler von der gespeicherten Adresse „Bahnhofstraße 12“ ab (ein Buchstabe falsch, fehlend, zu viel oder zwei vertauscht). Der Import ersetzt die gespeicherte Schreibweise: bitte die Datei prüfen und den Tippfehler gegebenenfalls korrigieren.',
+    );
+  });
+
+  it('warns in German of a unit the file would move far, with the distance', () => {
+    const moved = problem({
+      code: 'LARGE_MOVE',
+      severity: 'warning',
+      column: 'Breite',
+      value: '50.952, 10.702',
+      params: { stored: 'Markt 1', distance: '111' },
+    });
+    expect(problemText(moved, i18n.t, 'de')).toBe(
+      'Das Ladenlokal (Markt 1) würde um 111 m von seiner gespeicherten Position verschoben: Bitte prüfen Sie die Koordinaten, bevor Sie übernehmen.',
+    );
+  });
+
   it('a unit whose history has ended is not called new', () => {
     expect(problemText(problem({ code: 'NO_CURRENT_STATUS' }), i18n.t, 'de')).toMatch(/Verlauf .* beendet/);
   });
