@@ -121,6 +121,29 @@ describe('a list with coordinates rounded to fewer decimals than stored', () => 
     ]);
   });
 
+  it('keeps it for a unit given by several rows (its history), an older row bringing the point', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const first = await imported(editor, city, csv('1;Markt;1;belegt;50,950450;10,700480'), {
+      referenceDate: '2024-01-01',
+    });
+    await editor.post(`${first}/commit`).expect(200);
+    const before = await positions(city.id);
+    const history = (...rows: string[]) =>
+      Buffer.from(['Objekt-Nr.;Straße;Hausnr.;Status;seit;Breite;Länge', ...rows].join('\n'));
+    const next = await imported(
+      editor,
+      city,
+      history('1;Markt;1;belegt;01.01.2024;50,950;10,700', '1;Markt;1;leer;01.06.2025;;'),
+      { referenceDate: '2026-01-01' },
+    );
+    const dry = (await editor.post(`${next}/dry-run`).expect(200)).body;
+    expect(dry.summary).toMatchObject({ updated: 1, roundedPositions: 1, rejected: 0 });
+    expect(dry.changes[0].fields).not.toContainEqual(expect.objectContaining({ field: 'location' }));
+    await editor.post(`${next}/commit`).expect(200);
+    expect(await positions(city.id)).toEqual(before);
+  });
+
   it('keeps a stored position from a WKT point with fewer decimals too', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
