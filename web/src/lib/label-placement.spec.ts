@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelLayout } from './label-placement';
+import { overlaps, placeLabels, type LabelAnchor, type LabelLayout } from './label-placement';
 
 // Labels 12 px high, points of radius 5, 3 px apart: a label starts 8 px from its point's centre.
 const layout: LabelLayout = {
@@ -85,5 +85,79 @@ describe('placing scatter labels', () => {
     );
     expect(flat[2]).toBeNull();
     expect(flat.filter(Boolean)).toHaveLength(2);
+  });
+
+  it('puts a label at a corner when all four sides of its point are taken', () => {
+    // M at (200, 100) with points 30 px left and right and 20 px above and below, placed before it:
+    // L's label goes left (its right covers M), R's, U's and D's right. M's right covers R's point, its
+    // left L's, above U's and below D's; above right covers U's label, below right D's. Above left,
+    // x 200 - 8 - 40 = 152..192, y 100 - 8 - 12 = 80..92, is clear of L's point (y 95..105) and label.
+    const anchors = [
+      { x: 170, y: 100, width: 40 }, // L
+      { x: 230, y: 100, width: 40 }, // R
+      { x: 200, y: 120, width: 40 }, // D
+      { x: 200, y: 80, width: 40 }, // U
+      { x: 200, y: 100, width: 40 }, // M
+    ];
+    const placed = placeLabels(anchors, layout);
+    expect(placed.slice(0, 4).map((p) => p?.side)).toEqual(['left', 'right', 'right', 'right']);
+    expect(placed[4]).toEqual({ side: 'above-left', x: 152, y: 80, width: 40, height: 12 });
+  });
+
+  it('labels a required point first, before points placed earlier in the order', () => {
+    // Two points 10 px apart vertically: whichever is placed first takes the right side.
+    const anchors = [
+      { x: 100, y: 100, width: 50 },
+      { x: 100, y: 110, width: 50, required: true },
+    ];
+    const [a, mine] = placeLabels(anchors, layout);
+    expect(mine).toMatchObject({ side: 'right', y: 104 });
+    expect(a).toMatchObject({ side: 'left', y: 94 });
+  });
+
+  it('labels a required point with no free position over the fewest points, never over its own', () => {
+    // Eight points around M at 10 px: every position of M's label covers at least one of them.
+    const around = [-10, 0, 10].flatMap((dx) =>
+      [-10, 0, 10].filter((dy) => dx || dy).map((dy) => ({ x: 200 + dx, y: 100 + dy, width: 30 })),
+    );
+    const m = { x: 200, y: 100, width: 30 };
+    expect(placeLabels([m, ...around], layout)[0]).toBeNull();
+    const placed = placeLabels([{ ...m, required: true }, ...around], layout)[0];
+    expect(placed).not.toBeNull();
+    expect(overlaps(placed!, { x: 195, y: 95, width: 10, height: 10 })).toBe(false);
+  });
+
+  it('keeps labels clear of a point drawn larger than the others', () => {
+    // A ringed point of radius 8 at 100; its label starts 8 + 3 px right of its centre.
+    expect(placeLabels([{ x: 100, y: 100, width: 50, radius: 8 }], layout)).toEqual([
+      { side: 'right', x: 111, y: 94, width: 50, height: 12 },
+    ]);
+  });
+
+  it('on a crowded narrow plot, no placed label overlaps another label or any point or leaves the plot', () => {
+    // 30 towns in a 220 × 160 px plot (a phone's), scattered by a fixed pseudo-random sequence.
+    const bounds = { x: 0, y: 0, width: 220, height: 160 };
+    let seed = 7;
+    const next = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const anchors: LabelAnchor[] = Array.from({ length: 30 }, (_, i) => ({
+      x: 10 + next() * 200,
+      y: 10 + next() * 140,
+      width: 30 + next() * 60,
+      required: i === 17,
+    }));
+    const placed = placeLabels(anchors, { ...layout, bounds });
+    const labels = placed.filter((p) => p !== null);
+    expect(labels.length).toBeGreaterThan(5);
+    expect(placed[17]).not.toBeNull();
+    const points = anchors.map((a) => ({ x: a.x - 5, y: a.y - 5, width: 10, height: 10 }));
+    labels.forEach((label, i) => {
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.y).toBeGreaterThanOrEqual(0);
+      expect(label.x + label.width).toBeLessThanOrEqual(220);
+      expect(label.y + label.height).toBeLessThanOrEqual(160);
+      // the required label is the only one allowed over a point, and only when no place was free
+      if (label !== placed[17]) expect(points.filter((p) => overlaps(label, p))).toEqual([]);
+      labels.slice(i + 1).forEach((other) => expect(overlaps(label, other)).toBe(false));
+    });
   });
 });
