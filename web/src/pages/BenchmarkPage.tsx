@@ -136,6 +136,7 @@ export default function BenchmarkPage() {
               <Loading />
             )}
             <VacancyPopulationScatter
+              mine={myTown ? names.get(myTown.id) : undefined}
               points={kpis.data.flatMap((k) =>
                 k.population !== null && k.vacancyRate !== null
                   ? [
