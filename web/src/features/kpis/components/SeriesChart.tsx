@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -14,14 +13,20 @@ import type { KpiSeries, TownKpis } from '../api/kpis-api';
 import type { BenchmarkKpi } from '../definitions';
 import { axisLabelLines, seriesPoints } from '../series-points';
 import { niceAxis } from '../../../lib/chart-axis';
+import { widestLabel } from '../../../lib/chart-labels';
 import { formatDate } from '../../../lib/format';
 import { formatKpi } from '../kpi-format';
-import { seriesStyle } from '../../../lib/series-style';
+import { seriesKey } from '../series-key';
 import { KpiInfoButton } from './KpiInfoButton';
+import { SeriesKey } from './SeriesKey';
+
+/** Recharts' axis labels take the page's font size. */
+const TICK_FONT_SIZE = 16;
 
 /**
  * The KPI per year for the chosen towns, ending on the reference date with the values of the page's
- * table (series-points.ts); a table with the same numbers is one click away.
+ * table (series-points.ts); its key is a list below the plot (SeriesKey), and a table with the same
+ * numbers is one click away.
  */
 export function SeriesChart({
   kpi,
@@ -41,6 +46,9 @@ export function SeriesChart({
   const data = points.map((p) => ({ year: p.label, ...Object.fromEntries(p.values) }));
   const axis = niceAxis(points.flatMap((p) => [...p.values.values()]));
   const fmt = (v: unknown) => formatKpi(t, kpi, typeof v === 'number' ? v : null);
+  const key = seriesKey(series.towns, names);
+  // The value axis as wide as its longest label, not a fixed 80 px: on a phone the plot keeps the width.
+  const yAxisWidth = widestLabel(axis.ticks.map(fmt), TICK_FONT_SIZE) + 12;
   return (
     <figure className="chart" data-testid="series-chart">
       <figcaption>
@@ -48,36 +56,38 @@ export function SeriesChart({
           {t('benchmark.series', { kpi: t(`kpi.${kpi}.label`) })} <KpiInfoButton kpi={kpi} />
         </h2>
       </figcaption>
-      <div aria-hidden="true" style={{ height: 300 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          {/* top: room for the highest gridline's label, which the axis would otherwise move down onto the next */}
-          <LineChart accessibilityLayer={false} data={data} margin={{ top: 12, left: 16, right: 24 }}>
-            <CartesianGrid stroke="#ddd" />
-            <XAxis
-              dataKey="year"
-              height={44}
-              // the axis leaves out labels that would overlap, measuring this text: the first line only
-              tickFormatter={(label: string) => axisLabelLines(label)[0]}
-              tick={YearTick}
-            />
-            <YAxis tickFormatter={fmt} width={80} domain={axis.domain} ticks={axis.ticks} />
-            <Tooltip formatter={fmt} />
-            <Legend />
-            {series.towns.map((town, i) => (
-              <Line
-                key={town.cityId}
-                dataKey={town.cityId}
-                name={names.get(town.cityId) ?? town.cityId}
-                // Colour (3:1 on white) and dash per town, also in the legend: not by colour alone.
-                stroke={seriesStyle(i).color}
-                strokeDasharray={seriesStyle(i).dash}
-                legendType="plainline"
-                dot={false}
-                isAnimationActive={false}
+      <div aria-hidden="true">
+        <div style={{ height: 300 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            {/* top: room for the highest gridline's label, which the axis would otherwise move down onto the next */}
+            <LineChart accessibilityLayer={false} data={data} margin={{ top: 12, left: 4, right: 24 }}>
+              <CartesianGrid stroke="#ddd" />
+              <XAxis
+                dataKey="year"
+                height={44}
+                // the axis leaves out labels that would overlap, measuring this text: the first line only
+                tickFormatter={(label: string) => axisLabelLines(label)[0]}
+                tick={YearTick}
               />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+              <YAxis tickFormatter={fmt} width={yAxisWidth} domain={axis.domain} ticks={axis.ticks} />
+              <Tooltip formatter={fmt} />
+              {key.map(({ cityId, name, style }) => (
+                <Line
+                  key={cityId}
+                  dataKey={cityId}
+                  name={name}
+                  // Colour (3:1 on white) and dash per town, also in the key: not by colour alone.
+                  stroke={style.color}
+                  strokeWidth={2}
+                  strokeDasharray={style.dash}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+        <SeriesKey entries={key} />
       </div>
       <details>
         <summary>{t('benchmark.showTable')}</summary>
