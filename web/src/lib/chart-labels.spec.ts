@@ -27,4 +27,8 @@ describe('widestLabel', () => {
     expect(widestLabel(['Bad Frankenhausen'], 16)).toBeGreaterThan(wide);
     expect(widestLabel([], 12)).toBe(0);
   });
+
+  it('is wider in bold (the scatter’s own town)', () => {
+    expect(widestLabel(['Gotha'], 11, 'bold')).toBeGreaterThan(widestLabel(['Gotha'], 11));
+  });
 });

@@ -14,17 +14,23 @@ export function shortLabel(name: string, maxChars: number): string {
 let context: CanvasRenderingContext2D | null | undefined;
 
 /**
- * Width in px of the widest label at `fontSize` in the page's font (measured on a canvas). Where there
- * is no canvas (unit tests), an estimate of 0.62 em per character, on the generous side.
+ * Width in px of the widest label at `fontSize` in the page's font (measured on a canvas), in bold
+ * where asked. Where there is no canvas (unit tests), an estimate of 0.62 em per character (0.7 in
+ * bold), on the generous side.
  */
-export function widestLabel(labels: readonly string[], fontSize: number): number {
+export function widestLabel(
+  labels: readonly string[],
+  fontSize: number,
+  weight: 'normal' | 'bold' = 'normal',
+): number {
   if (context === undefined) {
     context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   }
   if (context) {
     const family = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
-    context.font = `${fontSize}px ${family}`;
+    context.font = `${weight} ${fontSize}px ${family}`;
     return Math.ceil(Math.max(0, ...labels.map((l) => context!.measureText(l).width)));
   }
-  return Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * fontSize * 0.62);
+  const perChar = weight === 'bold' ? 0.7 : 0.62;
+  return Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * fontSize * perChar);
 }

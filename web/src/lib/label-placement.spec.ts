@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels, type LabelAnchor, type LabelLayout } from './label-placement';
+import {
+  crosses,
+  leaderLine,
+  overlaps,
+  placeLabels,
+  type LabelAnchor,
+  type LabelLayout,
+} from './label-placement';
 
 // Labels 12 px high, points of radius 5, 3 px apart: a label starts 8 px from its point's centre.
 const layout: LabelLayout = {
@@ -115,16 +122,66 @@ describe('placing scatter labels', () => {
     expect(a).toMatchObject({ side: 'left', y: 94 });
   });
 
-  it('labels a required point with no free position over the fewest points, never over its own', () => {
-    // Eight points around M at 10 px: every position of M's label covers at least one of them.
-    const around = [-10, 0, 10].flatMap((dx) =>
-      [-10, 0, 10].filter((dy) => dx || dy).map((dy) => ({ x: 200 + dx, y: 100 + dy, width: 30 })),
-    );
-    const m = { x: 200, y: 100, width: 30 };
+  // Eight points around M at 10 px: every place beside M covers one of them.
+  const around = [-10, 0, 10].flatMap((dx) =>
+    [-10, 0, 10].filter((dy) => dx || dy).map((dy) => ({ x: 200 + dx, y: 100 + dy, width: 30 })),
+  );
+  const m = { x: 200, y: 100, width: 30 };
+  const pointOf = (a: { x: number; y: number }) => ({ x: a.x - 5, y: a.y - 5, width: 10, height: 10 });
+
+  it('labels a required point with no free place beside it farther out, with a leader line', () => {
     expect(placeLabels([m, ...around], layout)[0]).toBeNull();
-    const placed = placeLabels([{ ...m, required: true }, ...around], layout)[0];
+    const placed = placeLabels([{ ...m, required: true }, ...around], layout)[0]!;
+    // one label height (12 px) farther right than beside: 200 + 8 + 12, level with the point
+    expect(placed).toEqual({ side: 'right', x: 220, y: 94, width: 30, height: 12, leader: true });
+    for (const a of [m, ...around]) expect(overlaps(placed, pointOf(a))).toBe(false);
+  });
+
+  it('prefers a place farther out whose leader line passes no other point', () => {
+    // As above, but the left neighbour 6 px lower, at (190, 106): it still covers M's place beside it on
+    // the left, but a line level with M passes just above it. The first free place farther out, right
+    // (220..250), has its line through the right neighbour; the next, left (150..180), passes none.
+    const shifted = around.map((a) => (a.x === 190 && a.y === 100 ? { ...a, y: 106 } : a));
+    const placed = placeLabels([{ ...m, required: true }, ...shifted], layout)[0]!;
+    expect(placed).toEqual({ side: 'left', x: 150, y: 94, width: 30, height: 12, leader: true });
+    const line = leaderLine(m, placed, 5);
+    expect(shifted.filter((a) => crosses(line, pointOf(a)))).toEqual([]);
+  });
+
+  it('in a plot with no free place at all, a required label covers the fewest points, never its own', () => {
+    // M amid a 5 × 5 grid of points 10 px apart that fills the plot: no place is free, near or far.
+    const grid = [-20, -10, 0, 10, 20].flatMap((dx) =>
+      [-20, -10, 0, 10, 20].filter((dy) => dx || dy).map((dy) => ({ x: 200 + dx, y: 100 + dy, width: 10 })),
+    );
+    const full = { ...layout, bounds: { x: 175, y: 75, width: 50, height: 50 } };
+    const mine = { x: 200, y: 100, width: 10, required: true };
+    const placed = placeLabels([mine, ...grid], full)[0]!;
     expect(placed).not.toBeNull();
-    expect(overlaps(placed!, { x: 195, y: 95, width: 10, height: 10 })).toBe(false);
+    expect(placed.leader).toBeUndefined();
+    expect(overlaps(placed, pointOf(m))).toBe(false);
+    // Beside M on the right or left (y 94..106) a label covers three points of the next column; above
+    // (195..205 × 80..92) two, the first such place in the order.
+    expect(placed).toMatchObject({ side: 'above', x: 195, y: 80 });
+    expect(grid.filter((a) => overlaps(placed, pointOf(a)))).toHaveLength(2);
+  });
+
+  it('tells whether a line passes through a box', () => {
+    const box = { x: 10, y: 10, width: 10, height: 10 };
+    expect(crosses({ x1: 0, y1: 15, x2: 30, y2: 15 }, box)).toBe(true); // straight through
+    expect(crosses({ x1: 0, y1: 0, x2: 30, y2: 30 }, box)).toBe(true); // corner to corner
+    expect(crosses({ x1: 0, y1: 5, x2: 30, y2: 5 }, box)).toBe(false); // above it
+    expect(crosses({ x1: 0, y1: 15, x2: 9, y2: 15 }, box)).toBe(false); // ends before it
+    expect(crosses({ x1: 0, y1: 10, x2: 30, y2: 10 }, box)).toBe(false); // along its edge
+    expect(crosses({ x1: 15, y1: 0, x2: 15, y2: 30 }, box)).toBe(true); // vertical
+  });
+
+  it('draws a leader line from the edge of the point to the nearest point of its label', () => {
+    // label right of and above the point: nearest point (130, 92); direction (30, −8), length √964
+    const line = leaderLine({ x: 100, y: 100 }, { x: 130, y: 80, width: 40, height: 12 }, 9);
+    expect(line.x2).toBe(130);
+    expect(line.y2).toBe(92);
+    expect(line.x1).toBeCloseTo(100 + (30 / Math.sqrt(964)) * 9, 6);
+    expect(line.y1).toBeCloseTo(100 - (8 / Math.sqrt(964)) * 9, 6);
   });
 
   it('keeps labels clear of a point drawn larger than the others', () => {

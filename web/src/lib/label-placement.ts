@@ -6,8 +6,10 @@
  * name sits level with its point where it can; on a narrow plot they label points whose four sides
  * are taken (the cartographers' eight positions, after Imhof). A point with no free position gets no
  * label — its name stays in the tooltip and the table beside the chart — unless it is `required` (the
- * viewer's own town): required points are placed before all others and, with no free position, take
- * the one that covers the fewest points.
+ * viewer's own town): required points are placed before all others and, with no free position beside
+ * them, are labelled a little farther out, joined to their point by a leader line (as callouts in
+ * print); only with no free place there either does the label take the place beside its point that
+ * covers the fewest points.
  */
 export interface LabelAnchor {
   /** The point's centre, px. */
@@ -43,7 +45,12 @@ export type LabelSide =
 /** A placed label: its box, and the side of the point it is on (for the text's anchor). */
 export interface PlacedLabel extends Box {
   side: LabelSide;
+  /** Set where the label stands away from its point: draw a line from the point to it (leaderLine). */
+  leader?: true;
 }
+
+/** How far out a required label is tried, in label heights beyond the place beside its point. */
+const LEADER_STEPS = 4;
 
 const SIDES: readonly LabelSide[] = [
   'right',
@@ -64,21 +71,94 @@ export function placeLabels(anchors: readonly LabelAnchor[], layout: LabelLayout
     ...order.filter((i) => anchors[i]!.required),
     ...order.filter((i) => !anchors[i]!.required),
   ];
+  const isFree = (box: Box): boolean => !taken.some((t) => overlaps(box, t));
   for (const i of inPlacingOrder) {
     const anchor = anchors[i]!;
-    const candidates = SIDES.map((side) => ({
-      ...clamp(labelBox(anchor, side, layout), layout.bounds),
-      side,
-    }));
-    const free = candidates.find((box) => !taken.some((t) => overlaps(box, t)));
-    const label =
-      free ?? (anchor.required ? leastCovering(candidates, taken, pointBox(anchor, layout)) : null);
+    const beside = candidatesAt(anchor, layout, 0);
+    let label = beside.find(isFree) ?? null;
+    if (!label && anchor.required) {
+      const others = taken.filter((t) => t !== taken[i]);
+      label =
+        placeAway(anchor, layout, isFree, others) ?? leastCovering(beside, taken, pointBox(anchor, layout));
+    }
     if (label) {
       taken.push(label);
       placed[i] = label;
     }
   }
   return placed;
+}
+
+/**
+ * A free place farther out, nearest first, for a label with a leader line; one whose line crosses no
+ * other point or label where there is such a place (else the line would seem to lead to that point).
+ */
+function placeAway(
+  anchor: LabelAnchor,
+  layout: LabelLayout,
+  isFree: (box: Box) => boolean,
+  others: readonly Box[],
+): PlacedLabel | null {
+  const radius = anchor.radius ?? layout.radius;
+  const free = Array.from({ length: LEADER_STEPS }, (_, step) =>
+    candidatesAt(anchor, layout, (step + 1) * layout.height),
+  )
+    .flat()
+    .filter(isFree);
+  const unobstructed = free.find(
+    (box) => !others.some((other) => crosses(leaderLine(anchor, box, radius), other)),
+  );
+  const away = unobstructed ?? free[0];
+  return away ? { ...away, leader: true } : null;
+}
+
+/** Whether a line segment passes through a box's inside (Liang–Barsky clipping). */
+export function crosses(line: { x1: number; y1: number; x2: number; y2: number }, box: Box): boolean {
+  const dx = line.x2 - line.x1;
+  const dy = line.y2 - line.y1;
+  let from = 0;
+  let to = 1;
+  const edges: [number, number][] = [
+    [-dx, line.x1 - box.x],
+    [dx, box.x + box.width - line.x1],
+    [-dy, line.y1 - box.y],
+    [dy, box.y + box.height - line.y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false; // parallel to this edge and outside it (or on it)
+    } else if (p < 0) {
+      from = Math.max(from, q / p);
+    } else {
+      to = Math.min(to, q / p);
+    }
+  }
+  return from < to;
+}
+
+/** The eight places for the label, `extra` px farther from the point than beside it, in the plot. */
+function candidatesAt(anchor: LabelAnchor, layout: LabelLayout, extra: number): PlacedLabel[] {
+  return SIDES.map((side) => ({ ...clamp(labelBox(anchor, side, layout, extra), layout.bounds), side }));
+}
+
+/**
+ * The leader line of a label standing away from its point: from the edge of the point's circle
+ * (`radius` around its centre) to the nearest point of the label's box.
+ */
+export function leaderLine(
+  centre: { x: number; y: number },
+  label: Box,
+  radius: number,
+): { x1: number; y1: number; x2: number; y2: number } {
+  const x2 = Math.max(label.x, Math.min(centre.x, label.x + label.width));
+  const y2 = Math.max(label.y, Math.min(centre.y, label.y + label.height));
+  const length = Math.hypot(x2 - centre.x, y2 - centre.y) || 1;
+  return {
+    x1: centre.x + ((x2 - centre.x) / length) * radius,
+    y1: centre.y + ((y2 - centre.y) / length) * radius,
+    x2,
+    y2,
+  };
 }
 
 function pointBox(a: LabelAnchor, layout: LabelLayout): Box {
@@ -98,9 +178,9 @@ function leastCovering(candidates: PlacedLabel[], taken: readonly Box[], own: Bo
   return best;
 }
 
-function labelBox(a: LabelAnchor, side: LabelSide, layout: LabelLayout): Box {
+function labelBox(a: LabelAnchor, side: LabelSide, layout: LabelLayout, extra = 0): Box {
   const { height, gap } = layout;
-  const offset = (a.radius ?? layout.radius) + gap;
+  const offset = (a.radius ?? layout.radius) + gap + extra;
   const { width } = a;
   const x = {
     centre: a.x - width / 2,

@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 import { shortLabel, widestLabel } from '../../../lib/chart-labels';
 import { niceAxis } from '../../../lib/chart-axis';
-import { placeLabels } from '../../../lib/label-placement';
+import { leaderLine, placeLabels } from '../../../lib/label-placement';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { KpiInfoButton } from './KpiInfoButton';
 
@@ -155,16 +155,22 @@ function PointLabels({ points, mine }: { points: ScatterPoint[]; mine: string | 
   const labels = ordered.map((p) => shortLabel(p.town, MAX_LABEL_CHARS));
   const centre = (p: ScatterPoint) => ({ x: Number(x(p.population)), y: Number(y(p.vacancyRate)) });
   const placed = placeLabels(
-    ordered.map((p, i) => ({
-      ...centre(p),
-      // bold is wider: measured a little generously
-      width: Math.ceil(widestLabel([labels[i]!], LABEL_FONT_SIZE) * (p.town === mine ? 1.1 : 1)),
-      ...(p.town === mine ? { radius: RING_RADIUS + RING_WIDTH / 2, required: true } : {}),
-    })),
+    ordered.map((p, i) =>
+      p.town === mine
+        ? {
+            ...centre(p),
+            width: widestLabel([labels[i]!], LABEL_FONT_SIZE, 'bold'),
+            radius: RING_RADIUS + RING_WIDTH / 2,
+            required: true,
+          }
+        : { ...centre(p), width: widestLabel([labels[i]!], LABEL_FONT_SIZE) },
+    ),
     { height: LABEL_FONT_SIZE + 3, radius: POINT_RADIUS, gap: 3, bounds: plot },
   );
   const own = points.find((p) => p.town === mine);
   const ring = own && centre(own);
+  const ownLabel = placed[ordered.findIndex((p) => p.town === mine)];
+  const leader = ring && ownLabel?.leader && leaderLine(ring, ownLabel, RING_RADIUS + RING_WIDTH / 2);
   return (
     <g className="scatter-labels">
       {ring && (
@@ -178,6 +184,7 @@ function PointLabels({ points, mine }: { points: ScatterPoint[]; mine: string | 
           strokeWidth={RING_WIDTH}
         />
       )}
+      {leader && <line className="scatter-labels__leader" {...leader} stroke={MINE} strokeWidth={1.5} />}
       {placed.map((box, i) =>
         box ? (
           <text
@@ -188,6 +195,10 @@ function PointLabels({ points, mine }: { points: ScatterPoint[]; mine: string | 
             fontSize={LABEL_FONT_SIZE}
             fontWeight={ordered[i]!.town === mine ? 700 : undefined}
             fill="#333"
+            // a white halo: readable over gridlines, and over a point where the own town's name must go
+            stroke="#fff"
+            strokeWidth={3}
+            paintOrder="stroke"
             data-mine={ordered[i]!.town === mine || undefined}
           >
             {labels[i]}
