@@ -35,6 +35,9 @@ async function fitsTheScreen(figure: Locator): Promise<void> {
 
 test('at 360 px the series chart keeps its plot; its key lists every town below it', async ({ page }) => {
   await page.goto(PAGE);
+  // the page itself does not scroll sideways (a select as wide as a network's long name had widened it)
+  await expect(page.getByTestId('kpi-table')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const figure = page.getByTestId('series-chart');
   const plot = figure.locator('.recharts-cartesian-grid');
   await expect(plot).toBeVisible();

@@ -59,6 +59,11 @@ test('the benchmark page shows the towns and the values the API returns, in Germ
   );
   await expect(page.getByTestId('series-chart')).toBeVisible();
   await expect(page.getByTestId('scatter-chart')).toBeVisible();
+  // a visitor without a town of their own: no town singled out until they choose one
+  await expect(page.getByTestId('no-my-town')).toContainText('Wählen Sie oben „Meine Stadt“');
+  await expect(page.getByTestId('town-cards')).toHaveCount(0);
+  await page.getByLabel('Meine Stadt').selectOption({ label: visible[0]!.name });
+  await expect(page).toHaveURL(new RegExp(`myTown=${visible[0]!.id}`));
   await expect(page.getByTestId('town-cards')).toContainText('Veränderung zum Vorjahr');
   await expect(page.getByTestId('town-cards')).toContainText('Netzwerk-Median:');
   await expect(page.getByTestId('town-cards').getByRole('heading')).toContainText(
@@ -167,7 +172,7 @@ test('with an own selection of towns the cards compare with the selection’s me
     storefrontCount: number | null;
   }[];
   const two = cities.filter((c) => c.storefrontCount !== null).slice(0, 2);
-  await page.goto(`/vergleich?towns=${two.map((c) => c.id).join(',')}&asOf=${AS_OF}`);
+  await page.goto(`/vergleich?towns=${two.map((c) => c.id).join(',')}&asOf=${AS_OF}&myTown=${two[0]!.id}`);
   const cards = page.getByTestId('town-cards');
   await expect(cards.getByRole('heading')).toContainText('im Vergleich zur Auswahl');
   await expect(cards).toContainText('Median der Auswahl:');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/hooks/use-session';
 import {
   benchmarkSearch,
-  defaultMyTown,
+  myTownOf,
   defaultNetwork,
   parseBenchmarkState,
   type BenchmarkState,
@@ -62,8 +62,8 @@ export default function BenchmarkPage() {
   const ids = useMemo(() => chosen.map((c) => c.id), [chosen]);
   const names = useMemo(() => new Map(chosen.map((c) => [c.id, c.name])), [chosen]);
   const synthetic = useMemo(() => new Set(chosen.filter((c) => c.isSynthetic).map((c) => c.id)), [chosen]);
-  const myTownId = state.myTown ?? defaultMyTown(ids, grants);
-  const myTown = chosen.find((c) => c.id === myTownId) ?? chosen[0];
+  const myTownId = myTownOf(state, ids, grants);
+  const myTown = chosen.find((c) => c.id === myTownId);
   const kpis = useTownKpis(ids, state.asOf);
   const previous = useTownKpis(myTown ? [myTown.id] : [], yearBefore(state.asOf));
   const summary = useNetworkSummary(network?.slug, state.asOf);
@@ -100,6 +100,11 @@ export default function BenchmarkPage() {
       {kpis.isPending && ids.length > 0 && <Loading />}
       {kpis.data && ids.length > 0 && (
         <>
+          {!myTown && (
+            <p className="hint" data-testid="no-my-town">
+              {t('benchmark.pickMyTown')}
+            </p>
+          )}
           {myTown && now && (
             <TownVsNetworkCards
               town={myTown.name}

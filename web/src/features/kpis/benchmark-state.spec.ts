@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkSearch, defaultMyTown, defaultNetwork, parseBenchmarkState } from './benchmark-state';
+import {
+  benchmarkSearch,
+  defaultMyTown,
+  defaultNetwork,
+  myTownOf,
+  NO_TOWN,
+  parseBenchmarkState,
+} from './benchmark-state';
 
 describe('benchmark URL state', () => {
   it('defaults to the first network, today and the vacancy rate', () => {
@@ -65,8 +72,19 @@ describe('the comparison the page opens on', () => {
     expect(defaultNetwork(networks, [{ role: 'viewer', cityId: 'g', networkId: null }], visible)).toBe('iem');
   });
 
-  it('compares the own town, else the first', () => {
+  it('compares the own town, and none for readers without one (not the first town)', () => {
     expect(defaultMyTown(['m', 'g', 'e'], [{ role: 'viewer', cityId: 'g', networkId: null }])).toBe('g');
-    expect(defaultMyTown(['m', 'g', 'e'], [])).toBe('m');
+    expect(defaultMyTown(['m', 'g', 'e'], [])).toBeUndefined();
+    expect(
+      defaultMyTown(['m', 'g', 'e'], [{ role: 'network_member', cityId: null, networkId: 'n' }]),
+    ).toBeUndefined();
+  });
+
+  it('takes the town the address names, none when it says none, else the default', () => {
+    const gotha = [{ role: 'viewer' as const, cityId: 'g', networkId: null }];
+    expect(myTownOf({ myTown: 'e' }, ['m', 'g', 'e'], gotha)).toBe('e');
+    expect(myTownOf({ myTown: NO_TOWN }, ['m', 'g', 'e'], gotha)).toBeUndefined();
+    expect(myTownOf({ myTown: 'x' }, ['m', 'g', 'e'], gotha)).toBe('g'); // a town not compared
+    expect(myTownOf({ myTown: undefined }, ['m', 'g', 'e'], gotha)).toBe('g');
   });
 });

@@ -64,8 +64,25 @@ export function defaultNetwork(
   return [...candidates].sort((a, b) => seen(b) - seen(a) || a.name.localeCompare(b.name, 'de'))[0]?.slug;
 }
 
-/** „Meine Stadt“ when the address names none: the user's own town among those compared, else the first. */
+/** `myTown` in the address for „no town of mine“: the ranking and the charts mark none. */
+export const NO_TOWN = 'none';
+
+/**
+ * „Meine Stadt“ when the address names none: the user's own town among those compared; none for readers
+ * without a town of their own (network members, anonymous visitors) — marking the first town would single
+ * out one town in every screenshot of the ranking shown at a network meeting.
+ */
 export function defaultMyTown(chosenIds: readonly string[], grants: readonly Grant[]): string | undefined {
-  const own = grants.find((g) => g.cityId && chosenIds.includes(g.cityId));
-  return own?.cityId ?? chosenIds[0];
+  return grants.find((g) => g.cityId && chosenIds.includes(g.cityId))?.cityId ?? undefined;
+}
+
+/** The town compared with the others: the one the address names, none for NO_TOWN, else the default. */
+export function myTownOf(
+  state: Pick<BenchmarkState, 'myTown'>,
+  chosenIds: readonly string[],
+  grants: readonly Grant[],
+): string | undefined {
+  if (state.myTown === NO_TOWN) return undefined;
+  if (state.myTown && chosenIds.includes(state.myTown)) return state.myTown;
+  return defaultMyTown(chosenIds, grants);
 }

@@ -1,5 +1,6 @@
 import { todayIso } from '../../../lib/dates';
 import { useTranslation } from 'react-i18next';
+import { NO_TOWN } from '../benchmark-state';
 import type { City, Network } from '../../../lib/domain';
 import { Field } from '../../../ui/Field';
 import { BENCHMARK_KPIS, type BenchmarkKpi } from '../definitions';
@@ -73,8 +74,9 @@ export function BenchmarkSelection({ state, onChange, networks, cities, chosen }
           <select
             id={id}
             value={state.myTown ?? ''}
-            onChange={(e) => onChange({ myTown: e.target.value || undefined })}
+            onChange={(e) => onChange({ myTown: e.target.value || NO_TOWN })}
           >
+            <option value="">{t('benchmark.noMyTown')}</option>
             {chosen.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
