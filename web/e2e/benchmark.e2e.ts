@@ -298,3 +298,20 @@ test('the benchmark and the network page say that the demo towns’ figures are 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');
 });
+
+test('the benchmark prints without the navigation, its table with every column on landscape pages', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
+  await expect(page.getByTestId('kpi-table')).toBeVisible();
+  const file = testInfo.outputPath('benchmark.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const { execFileSync } = await import('node:child_process');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  // the last column's header is on paper (it was cut after the fifth); the navigation is not
+  expect(text).toContain('Wiedervermietungsdauer');
+  expect(text).not.toContain('Maßnahmen-Wissen');
+  const sizes = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(sizes)!;
+  expect(Number(w)).toBeGreaterThan(Number(h)); // landscape
+});
