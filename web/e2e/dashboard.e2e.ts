@@ -24,6 +24,24 @@ test('the dashboard loads a seeded town with its numbers', async ({ page }) => {
   await expect(page.getByText('© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)')).toBeVisible();
 });
 
+test('next to the map’s share of vacant units stands the vacancy rate KPI the reports print, with what each counts', async ({
+  page,
+}) => {
+  const asOf = '2025-06-30';
+  const [kpi] = (await (await page.request.get(`/api/kpis?cityId=${town.id}&asOf=${asOf}`)).json()) as {
+    vacancyRate: number;
+  }[];
+  await page.goto(`/towns/${town.slug}?asOf=${asOf}`);
+  const counts = page.getByTestId('counts');
+  await expect(counts.getByTestId('vacancy-rate-kpi')).toHaveText(
+    new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 }).format(kpi!.vacancyRate),
+  );
+  await expect(counts.getByTestId('count-total-hint')).toContainText(
+    'nur bestehende Ladenlokale im Innenstadtbereich',
+  );
+  await expect(counts.getByRole('button', { name: 'Definition: Leerstandsquote' })).toBeVisible();
+});
+
 test('storefronts render on the map, and the map is not blank', async ({ page }) => {
   await page.goto(`/towns/${town.slug}`);
   const features = await expectRendered(page, (f) => f.length > 0, 'storefront points are drawn');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../features/config/use-map-config';
 import { FilterBar } from '../features/filters/components/FilterBar';
 import { TransitionsView } from '../features/kpis/components/TransitionsView';
+import { useTownKpis } from '../features/kpis/hooks/use-town-kpis';
 import { toApiFilter, type DashboardState } from '../features/filters/filter-state';
 import { useDashboardState } from '../features/filters/hooks/use-dashboard-state';
 import { Legend } from '../features/map/components/Legend';
@@ -59,6 +60,8 @@ export default function TownPage({ slug }: { slug: string }) {
   const asOf = state.asOf ?? todayIso();
   const filter = useMemo(() => toApiFilter(state, city.data?.id, asOf), [state, city.data?.id, asOf]);
   const summary = useStorefrontSummary(filter, city.data !== undefined);
+  // the KPI engine's vacancy rate on the date (the reports' and the benchmark's), next to the map's share
+  const kpis = useTownKpis(city.data ? [city.data.id] : [], asOf);
   const canEdit = useCanEditTown(city.data?.id);
   const tileUrl = storefrontTileUrl(window.location.origin, filter, revision);
   const onAsOf = useCallback((value: string | undefined) => update({ asOf: value }), [update]);
@@ -244,7 +247,10 @@ export default function TownPage({ slug }: { slug: string }) {
               }}
             />
           )}
-          <CountsPanel summary={summary.data} />
+          <CountsPanel
+            summary={summary.data}
+            vacancyRate={kpis.data?.find((k) => k.cityId === city.data?.id)?.vacancyRate}
+          />
           {state.view === 'map' && <Legend />}
         </div>
       </div>

@@ -2,15 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { OCCUPANCY_STATUSES, type StorefrontSummary } from '../../../lib/domain';
 import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { KpiInfoButton } from '../../kpis/components/KpiInfoButton';
 
 /**
  * The numbers next to the map, by status, for the same filter and date as the map. Its share of vacant
  * units is of the units shown (any filter, inside and outside the perimeter), so it is labelled as such,
  * not as the vacancy rate, which is the KPI engine's (docs/kpis.md). Its total is therefore not the KPI
  * „Ladenlokale“ (existing units inside the perimeter, the network page's figure): it is labelled and
- * explained as the units recorded on the date.
+ * explained as the units recorded on the date. Next to it the KPI itself (`vacancyRate`, the figure the
+ * reports and the benchmark print), so that a councillor meets both numbers in one place with what each counts.
  */
-export function CountsPanel({ summary }: { summary: StorefrontSummary | undefined }) {
+export function CountsPanel({
+  summary,
+  vacancyRate,
+}: {
+  summary: StorefrontSummary | undefined;
+  /** The KPI engine's vacancy rate of the town on the date; undefined while unknown or not readable. */
+  vacancyRate?: number | null | undefined;
+}) {
   const { t } = useTranslation();
   if (!summary) return null;
   const vacant = summary.byStatus.vacant ?? 0;
@@ -26,9 +35,18 @@ export function CountsPanel({ summary }: { summary: StorefrontSummary | undefine
           <dt>{t('counts.vacantShare')}</dt>
           <dd data-testid="vacancy-rate">{summary.total ? formatPercent(vacant / summary.total) : '–'}</dd>
         </div>
+        {vacancyRate !== undefined && (
+          <div>
+            <dt>
+              {t('counts.vacancyRateKpi')} <KpiInfoButton kpi="vacancyRate" />
+            </dt>
+            <dd data-testid="vacancy-rate-kpi">{vacancyRate === null ? '–' : formatPercent(vacancyRate)}</dd>
+          </div>
+        )}
       </dl>
       <p className="hint" data-testid="count-total-hint">
         {t('counts.totalHint')}
+        {vacancyRate !== undefined && <> {t('counts.kpiHint')}</>}
       </p>
       <table className="counts__table">
         <caption className="visually-hidden">{t('legend.status')}</caption>
