@@ -21,11 +21,13 @@ const p = (
   validFrom: string,
   validTo: string | null,
   useCategory: KpiPeriod['useCategory'] = null,
+  businessName: string | null = null,
 ): KpiPeriod => ({
   status,
   validFrom,
   validTo,
   useCategory,
+  businessName,
 });
 
 export const FIXTURE_UNITS: FixtureUnit[] = [
@@ -68,9 +70,9 @@ export const FIXTURE_UNITS: FixtureUnit[] = [
     floorAreaM2: 60,
     verifiedAt: '2023-06-30T10:00:00Z',
     periods: [
-      p('occupied', '2021-01-01', '2024-04-10', 'retail_comparison'),
+      p('occupied', '2021-01-01', '2024-04-10', 'retail_comparison', 'Modehaus Kranz'),
       p('vacant', '2024-04-10', '2024-05-20'),
-      p('occupied', '2024-05-20', null, 'retail_comparison'),
+      p('occupied', '2024-05-20', null, 'retail_comparison', 'Buchhandlung Seitenweise'),
     ],
   },
   { key: 'F', inside: false, floorAreaM2: 200, verifiedAt: null, periods: [p('vacant', '2020-01-01', null)] },
@@ -100,7 +102,7 @@ export const FIXTURE_UNITS: FixtureUnit[] = [
     inside: true,
     floorAreaM2: 70,
     verifiedAt: null,
-    periods: [p('occupied', '2024-06-15', null, 'health')],
+    periods: [p('occupied', '2024-06-15', null, 'health', 'Praxis Lindner')],
   },
   {
     key: 'K',
@@ -142,6 +144,16 @@ const i = (
   check12,
 });
 
+/**
+ * Outcomes by hand (docs/kpis.md, "Intervention outcome"; E = end + 12 months), on 2025-06-30:
+ * I1 success (check) · I2 overdue (E let on its E, but the business on its last day is not recorded) ·
+ * I3 failure (D a temporary use on E) · I4 pending (E 2025-09-30) · I5 pending (running) ·
+ * I6 success (E still Modehaus Kranz) · I7 failure (A vacant; its check is dated later) · I8 overdue
+ * (no unit, no check) · I9 failure (A vacant) · I10 success (J still Praxis Lindner) · I11 otherTenant
+ * (check: lease signed but no longer trading; E let to Buchhandlung Seitenweise) · I12 otherTenant
+ * (Kranz on its last day, Seitenweise on E) · I13 success (check: businesses still open, though not
+ * every unit is let) · I14, I15 not measured.
+ */
 export const FIXTURE_INTERVENTIONS: FixtureIntervention[] = [
   i('I1', 'test_shop', 'ended', '2023-10-01', '2024-03-31', 12000, [], {
     regularLeaseSigned: true,
@@ -158,6 +170,20 @@ export const FIXTURE_INTERVENTIONS: FixtureIntervention[] = [
   }),
   i('I8', 'pop_up', 'ended', '2023-12-01', '2024-01-31', null, []),
   i('I9', 'test_shop', 'ended', '2023-07-01', '2024-01-31', 20000, ['E', 'A']),
+  i('I10', 'temporary_use', 'ended', '2024-06-01', '2024-06-20', 2000, ['J']),
+  i('I11', 'test_shop', 'ended', '2023-11-01', '2024-04-30', null, ['E'], {
+    regularLeaseSigned: true,
+    businessStillTrading: false,
+    checkedOn: '2025-05-02',
+  }),
+  i('I12', 'pop_up', 'ended', '2024-03-01', '2024-04-05', 5000, ['E']),
+  i('I13', 'rent_subsidy', 'ended', '2023-04-01', '2024-03-31', 4000, ['A', 'E'], {
+    regularLeaseSigned: false,
+    businessStillTrading: true,
+    checkedOn: '2025-04-01',
+  }),
+  i('I14', 'facade_programme', 'ended', '2023-01-01', '2023-12-31', 30000, ['E']),
+  i('I15', 'event', 'ended', '2023-05-01', '2023-05-31', 1500, []),
 ];
 
 /** The fixture in memory, as the reference formulas take it. */
@@ -215,9 +241,18 @@ export async function insertFixture(
       storefronts.set(u.key, row!.id);
       for (const period of u.periods) {
         await em.query(
-          `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, valid_from, valid_to)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [row!.id, city.id, period.status, period.useCategory, period.validFrom, period.validTo],
+          `INSERT INTO occupancy_periods (storefront_id, city_id, status, use_category, valid_from, valid_to,
+                                         business_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            row!.id,
+            city.id,
+            period.status,
+            period.useCategory,
+            period.validFrom,
+            period.validTo,
+            period.businessName ?? null,
+          ],
         );
       }
     }
@@ -236,9 +271,16 @@ export async function insertFixture(
       }
       if (x.check12) {
         await em.query(
-          `INSERT INTO intervention_outcome_checks (intervention_id, city_id, months_after_end, checked_on, regular_lease_signed)
-           VALUES ($1, $2, 12, $3, $4)`,
-          [row!.id, city.id, x.check12.checkedOn, x.check12.regularLeaseSigned],
+          `INSERT INTO intervention_outcome_checks (intervention_id, city_id, months_after_end, checked_on,
+                                                   regular_lease_signed, business_still_trading)
+           VALUES ($1, $2, 12, $3, $4, $5)`,
+          [
+            row!.id,
+            city.id,
+            x.check12.checkedOn,
+            x.check12.regularLeaseSigned,
+            x.check12.businessStillTrading ?? null,
+          ],
         );
       }
     }

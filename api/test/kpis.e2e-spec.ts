@@ -225,79 +225,130 @@ describe('GET /api/kpis/network-summary', () => {
 });
 
 describe('interventions knowledge base', () => {
-  it('per type: tried, ended, regular lease after 12 months, median cost per unit', async () => {
+  it('per type: tried, ended, outcome after 12 months by the type’s measure, median cost per unit', async () => {
     const { city } = await fixtureTown();
     const reader = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
     const res = await reader
       .get(`/api/kpis/interventions-by-type?cityId=${city.id}&asOf=2025-06-30`)
       .expect(200);
     const byType = Object.fromEntries(res.body.types.map((x: { type: string }) => [x.type, x]));
-    // test shops I1 I4 I5 I7 I9: I1 yes (check), I7 no (check not yet known, A vacant), I9 no, I4 too early
+    // by hand (kpis-fixture.ts): test shops I1 I4 I5 I7 I9 I11 — I1 yes (check), I7 no (its check is
+    // dated later, A vacant), I9 no, I11 let to another business; I4 and I5 pending
     expect(byType.test_shop).toEqual({
       type: 'test_shop',
-      tried: 5,
-      ended: 4,
-      evaluated: 3,
+      measure: 'ownBusinessLease',
+      tried: 6,
+      ended: 5,
+      evaluated: 4,
       ledToRegularLease12m: 1,
-      regularLeaseShare: 1 / 3,
-      medianCostPerUnit: 10000, // I4 10000/1, I7 9000/1, I9 20000/2 (I1 has no unit, I5 no budget)
+      regularLeaseShare: 1 / 4,
+      overdue: 0,
+      medianCostPerUnit: 10000, // I4 10000/1, I7 9000/1, I9 20000/2 (I1 has no unit, I5 and I11 no budget)
     });
+    // I12 let to another business; I2 (no business recorded on its last day) and I8 (no unit) overdue
     expect(byType.pop_up).toMatchObject({
-      tried: 2,
-      ended: 2,
-      evaluated: 1,
-      ledToRegularLease12m: 1,
-      medianCostPerUnit: 3000,
-    });
-    expect(byType.temporary_use).toMatchObject({
+      tried: 3,
+      ended: 3,
       evaluated: 1,
       ledToRegularLease12m: 0,
-      regularLeaseShare: 0,
+      overdue: 2,
+      medianCostPerUnit: 4000,
     });
-    expect(byType.rent_subsidy).toMatchObject({ evaluated: 1, ledToRegularLease12m: 1 });
+    // I3 no (D still a temporary use), I10 yes (J still Praxis Lindner)
+    expect(byType.temporary_use).toMatchObject({
+      evaluated: 2,
+      ledToRegularLease12m: 1,
+      regularLeaseShare: 0.5,
+    });
+    // I6 by the register, I13 by its check (businesses still open, though A stands empty)
+    expect(byType.rent_subsidy).toMatchObject({
+      measure: 'businessesTrading',
+      evaluated: 2,
+      ledToRegularLease12m: 2,
+    });
+    // facade programmes and events are not measured, however their units fare
+    expect(byType.facade_programme).toMatchObject({ measure: 'none', tried: 1, ended: 1, evaluated: 0 });
     expect(byType.event).toEqual({
       type: 'event',
-      tried: 0,
-      ended: 0,
+      measure: 'none',
+      tried: 1,
+      ended: 1,
       evaluated: 0,
       ledToRegularLease12m: 0,
       regularLeaseShare: null,
+      overdue: 0,
       medianCostPerUnit: null,
     });
-    // the same conversion rule as the town KPI for the three convertible types
+    // the same rule as the town KPI for the three convertible types: 2 of 7
     const [kpis] = (await admin.get(`/api/kpis?cityId=${city.id}&asOf=2025-06-30`).expect(200)).body;
+    expect(kpis).toMatchObject({
+      interventionsEvaluated: 7,
+      interventionsConverted: 2,
+      interventionConversionRate: 2 / 7,
+    });
     expect(kpis.interventionsEvaluated).toBe(
       byType.test_shop.evaluated + byType.pop_up.evaluated + byType.temporary_use.evaluated,
     );
   });
 
-  it('each intervention’s 12-month outcome is the one the summary counts: check, else the registry', async () => {
+  it('each intervention’s 12-month outcome is the one the summary counts, on the list’s date', async () => {
     const { city, interventions } = await fixtureTown();
     const reader = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);
-    const list = (await reader.get(`/api/interventions?cityId=${city.id}&pageSize=100`).expect(200)).body
-      .items as {
-      id: string;
-      outcome12: { evaluationDate: string; regularLease: boolean | null; basis: string | null } | null;
-    }[];
-    const outcome = (key: string) => list.find((i) => i.id === interventions.get(key))!.outcome12;
+    const listOn = async (asOf?: string) =>
+      (
+        await reader
+          .get(`/api/interventions?cityId=${city.id}&pageSize=100${asOf ? `&asOf=${asOf}` : ''}`)
+          .expect(200)
+      ).body.items as { id: string; outcome12: Record<string, unknown> }[];
+    const today = await listOn();
+    const outcome = (key: string, list = today) =>
+      list.find((i) => i.id === interventions.get(key))!.outcome12;
+    const own = (evaluationDate: string | null, result: string, basis: string | null) => ({
+      measure: 'ownBusinessLease',
+      evaluationDate,
+      result,
+      basis,
+    });
     // Today (all fixture dates are long past); by hand from kpis-fixture.ts:
-    expect(outcome('I1')).toEqual({ evaluationDate: '2025-03-31', regularLease: true, basis: 'check' });
-    // pop-up on E, which is occupied on 2025-04-30: no check, the registry says let
-    expect(outcome('I2')).toEqual({ evaluationDate: '2025-04-30', regularLease: true, basis: 'registry' });
-    // temporary use on D, still a temporary use on 2025-04-30: not a regular lease
-    expect(outcome('I3')).toEqual({ evaluationDate: '2025-04-30', regularLease: false, basis: 'registry' });
-    expect(outcome('I5')).toBeNull(); // running
-    expect(outcome('I7')).toEqual({ evaluationDate: '2025-02-28', regularLease: true, basis: 'check' });
-    expect(outcome('I8')).toEqual({ evaluationDate: '2025-01-31', regularLease: null, basis: null }); // no unit, no check
-    // units E (occupied) and A (vacant) on 2025-01-31: not every unit let
-    expect(outcome('I9')).toEqual({ evaluationDate: '2025-01-31', regularLease: false, basis: 'registry' });
+    expect(outcome('I1')).toEqual(own('2025-03-31', 'success', 'check'));
+    expect(outcome('I2')).toEqual(own('2025-04-30', 'overdue', null));
+    expect(outcome('I3')).toEqual(own('2025-04-30', 'failure', 'registry'));
+    expect(outcome('I4')).toEqual(own('2025-09-30', 'success', 'registry')); // Seitenweise on both days
+    expect(outcome('I5')).toEqual(own(null, 'pending', null)); // running
+    expect(outcome('I7')).toEqual(own('2025-02-28', 'success', 'check'));
+    expect(outcome('I8')).toEqual(own('2025-01-31', 'overdue', null));
+    expect(outcome('I9')).toEqual(own('2025-01-31', 'failure', 'registry'));
+    expect(outcome('I10')).toEqual(own('2025-06-20', 'success', 'registry'));
+    expect(outcome('I11')).toEqual(own('2025-04-30', 'otherTenant', 'check'));
+    expect(outcome('I12')).toEqual(own('2025-04-05', 'otherTenant', 'registry'));
+    expect(outcome('I13')).toEqual({
+      measure: 'businessesTrading',
+      evaluationDate: '2025-03-31',
+      result: 'success',
+      basis: 'check',
+    });
+    expect(outcome('I14')).toEqual({
+      measure: 'none',
+      evaluationDate: '2024-12-31',
+      result: 'notMeasured',
+      basis: null,
+    });
+    // On a report's date: I7's check is not yet known, I4 not yet due
+    const midYear = await listOn('2025-06-30');
+    expect(outcome('I7', midYear)).toEqual(own('2025-02-28', 'failure', 'registry'));
+    expect(outcome('I4', midYear)).toEqual(own('2025-09-30', 'pending', null));
 
     const summary = (await reader.get(`/api/kpis/interventions-by-type?cityId=${city.id}`).expect(200)).body;
-    const sum = (key: 'evaluated' | 'ledToRegularLease12m') =>
+    const sum = (key: 'evaluated' | 'ledToRegularLease12m' | 'overdue') =>
       summary.types.reduce((n: number, x: Record<string, number>) => n + x[key]!, 0);
-    const evaluated = list.filter((i) => i.outcome12 && i.outcome12.regularLease !== null);
+    const evaluated = today.filter((i) =>
+      ['success', 'failure', 'otherTenant'].includes(i.outcome12.result as string),
+    );
     expect(evaluated).toHaveLength(sum('evaluated'));
-    expect(evaluated.filter((i) => i.outcome12!.regularLease)).toHaveLength(sum('ledToRegularLease12m'));
+    expect(evaluated.filter((i) => i.outcome12.result === 'success')).toHaveLength(
+      sum('ledToRegularLease12m'),
+    );
+    expect(today.filter((i) => i.outcome12.result === 'overdue')).toHaveLength(sum('overdue'));
   });
 
   it('occupancy of each unit before, at the end and 12 months after', async () => {

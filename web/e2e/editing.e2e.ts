@@ -365,7 +365,7 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   await expect(panel.getByText('Pop-up Winter').locator('..')).toContainText('Abgeschlossen');
 
   await panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' }).click();
-  await form.getByLabel('Regulärer Mietvertrag unterschrieben?').selectOption({ label: 'ja' });
+  await form.getByLabel(/regulären Mietvertrag unterschrieben/).selectOption({ label: 'ja' });
   await form.getByRole('button', { name: 'Ergebnis speichern' }).click();
   await expect(form.getByText('Ergebnis gespeichert.')).toBeVisible();
 

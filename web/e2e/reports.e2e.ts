@@ -283,7 +283,7 @@ test.describe('council reports', () => {
     expect(text).toContain('Innenstadtbericht Gotha');
     expect(text).toContain(formatReportDate(AS_OF, 'de')); // 30. Juni 2025
     expect(text).toContain('© GeoBasis-DE / BKG 2016 (dl-de/by-2-0)');
-    expect(text).toContain('kpi-v1');
+    expect(text).toContain('kpi-v2');
     expect(text).toMatch(
       new RegExp(`Leerstandsquote ${escape(plain(formatKpi('share', kpis.vacancyRate, 'de')))}`),
     );

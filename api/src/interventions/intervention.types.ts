@@ -37,16 +37,60 @@ export interface OutcomeCheck {
 }
 
 /**
- * The 12-month outcome by the KPI rule (docs/kpis.md, "Intervention conversion rate"), today: the
- * recorded 12-month check, else the registry on the evaluation date. What the knowledge base's
- * summary counts, so each entry says the same.
+ * What the 12-month outcome asks of an intervention, by type (docs/kpis.md, "Intervention outcome"):
+ * - `ownBusinessLease` (test shop, pop-up, temporary use): does the business the intervention placed
+ *   trade in the unit under a regular lease? Another business in the unit is not its success.
+ * - `businessesTrading` (rent subsidy): are the subsidised businesses still open?
+ * - `unitLet` (vacancy exchange): was a listed unit let (to anyone)?
+ * - `none` (facade programme, event, marketing, other): nothing is measured („nicht erhoben“).
+ */
+export const OUTCOME_MEASURES = ['ownBusinessLease', 'businessesTrading', 'unitLet', 'none'] as const;
+export type OutcomeMeasure = (typeof OUTCOME_MEASURES)[number];
+
+export const OUTCOME_MEASURE_OF: Record<InterventionType, OutcomeMeasure> = {
+  test_shop: 'ownBusinessLease',
+  pop_up: 'ownBusinessLease',
+  temporary_use: 'ownBusinessLease',
+  rent_subsidy: 'businessesTrading',
+  vacancy_exchange_listing: 'unitLet',
+  facade_programme: 'none',
+  event: 'none',
+  marketing: 'none',
+  other: 'none',
+};
+
+/**
+ * - `success` / `failure`: known, from the check or the register (`basis`);
+ * - `otherTenant`: a failure whose unit(s) another business has let („Fläche anderweitig vermietet“);
+ * - `pending`: not yet due — running, planned, or the evaluation date lies after the date;
+ * - `overdue`: due, but neither a check nor the register answers (the check is missing);
+ * - `notMeasured`: a type without a 12-month measure.
+ */
+export const OUTCOME_RESULTS = [
+  'success',
+  'failure',
+  'otherTenant',
+  'pending',
+  'overdue',
+  'notMeasured',
+] as const;
+export type OutcomeResult = (typeof OUTCOME_RESULTS)[number];
+
+/** Results that count as evaluated in the KPI and the knowledge base's summary. */
+export const EVALUATED_RESULTS: readonly OutcomeResult[] = ['success', 'failure', 'otherTenant'];
+
+/**
+ * The 12-month outcome by the one rule of docs/kpis.md ("Intervention outcome"), as known on a
+ * date (the list's `asOf`, default today): what the KPI, the knowledge base's summary, the entry and
+ * the reports all show. Computed in SQL only (api/src/kpis/outcome-sql.ts); kpi-formulas.ts holds the
+ * reference the SQL is tested against.
  */
 export interface InterventionOutcome {
-  /** End date + 12 months. */
-  evaluationDate: string;
-  /** null: neither a check nor linked units tell (not evaluable). */
-  regularLease: boolean | null;
-  /** Where the answer comes from: the on-site check, or the units' statuses in the register. */
+  measure: OutcomeMeasure;
+  /** End date + 12 months; null without an end date. */
+  evaluationDate: string | null;
+  result: OutcomeResult;
+  /** What a known result rests on: the recorded 12-month check, or the register on the evaluation date. */
   basis: 'check' | 'registry' | null;
 }
 
@@ -65,8 +109,7 @@ export interface Intervention {
   lessonsLearned: string | null;
   storefrontIds: string[];
   outcomeChecks: OutcomeCheck[];
-  /** null until it can be evaluated: ended, and 12 months after its end have passed. */
-  outcome12: InterventionOutcome | null;
+  outcome12: InterventionOutcome;
   isSynthetic: boolean;
   version: number;
   createdAt: string;

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateInterventionDto, OutcomeCheckDto } from './dto/intervention.dto.js';
 import type { ListInterventionsQuery } from './dto/list-interventions.query.js';
-import { REGISTRY_OUTCOME } from '../kpis/kpi-sql.js';
+import { OUTCOME_JSON } from '../kpis/outcome-sql.js';
 import type { Intervention, OutcomeCheckMonths } from './intervention.types.js';
+import { todayIso } from '../common/validators.js';
 
 type Db = DataSource | EntityManager;
 type InterventionRow = Omit<CreateInterventionDto, 'storefrontIds'>;
 
+/** Every column of an intervention; `$1::date` = the day its `outcome12` is known on. */
 const COLUMNS = `
   i.id, i.city_id AS "cityId", i.type, i.title, i.description,
   to_char(i.start_date, 'YYYY-MM-DD') AS "startDate", to_char(i.end_date, 'YYYY-MM-DD') AS "endDate",
@@ -21,18 +23,7 @@ const COLUMNS = `
               'regularLeaseSigned', o.regular_lease_signed, 'businessStillTrading', o.business_still_trading,
               'note', o.note) ORDER BY o.months_after_end)
             FROM intervention_outcome_checks o WHERE o.intervention_id = i.id), '[]') AS "outcomeChecks",
-  (SELECT json_build_object('evaluationDate', to_char(e.day, 'YYYY-MM-DD'),
-                            'regularLease', CASE WHEN c.known THEN c.lease ELSE r.lease END,
-                            'basis', CASE WHEN c.known THEN 'check' WHEN r.lease IS NOT NULL THEN 'registry' END)
-     FROM (SELECT (i.end_date + interval '12 months')::date AS day,
-                  (now() AT TIME ZONE 'Europe/Berlin')::date AS today) e
-     CROSS JOIN LATERAL (
-       SELECT bool_or(oc.regular_lease_signed) AS lease,
-              COALESCE(bool_or(oc.regular_lease_signed IS NOT NULL
-                               AND (oc.checked_on IS NULL OR oc.checked_on <= e.today)), false) AS known
-       FROM intervention_outcome_checks oc WHERE oc.intervention_id = i.id AND oc.months_after_end = 12) c
-     CROSS JOIN LATERAL (SELECT ${REGISTRY_OUTCOME('i', 'e.day')} AS lease) r
-    WHERE i.state = 'ended' AND e.day <= e.today) AS "outcome12"`;
+  ${OUTCOME_JSON('i', '$1::date')} AS "outcome12"`;
 
 const COLUMN_OF: Record<Exclude<keyof InterventionRow, 'cityId'>, string> = {
   type: 'type',
@@ -52,7 +43,7 @@ export class InterventionsRepository {
   constructor(private readonly db: DataSource) {}
 
   async list(q: ListInterventionsQuery): Promise<{ items: Intervention[]; total: number }> {
-    const params: unknown[] = [];
+    const params: unknown[] = [q.asOf ?? todayIso()];
     const p = (v: unknown): string => {
       params.push(v);
       return `$${params.length}`;
@@ -76,7 +67,7 @@ export class InterventionsRepository {
       : 'i.start_date DESC NULLS LAST';
     const pageSize = q.pageSize ?? 50;
     const offset = ((q.page ?? 1) - 1) * pageSize;
-    const filterParams = params.length; // the WHERE's parameters, before the page's
+    const filterParams = params.length; // the WHERE's parameters (and the date), before the page's
     const rows: (Intervention & { total: number })[] = await this.db.query(
       `SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM interventions i
        WHERE ${where.join(' AND ')} ORDER BY ${order}, i.id LIMIT ${p(pageSize)} OFFSET ${p(offset)}`,
@@ -88,7 +79,7 @@ export class InterventionsRepository {
       (offset > 0
         ? (
             await this.db.query<{ n: number }[]>(
-              `SELECT count(*)::int AS n FROM interventions i WHERE ${where.join(' AND ')}`,
+              `SELECT count(*)::int AS n FROM interventions i WHERE $1::date IS NOT NULL AND ${where.join(' AND ')}`,
               params.slice(0, filterParams),
             )
           )[0]!.n
@@ -96,8 +87,10 @@ export class InterventionsRepository {
     return { items: rows.map(({ total: _t, ...i }) => i), total };
   }
 
+  /** The intervention, its `outcome12` as known today. */
   async find(id: string, db: Db = this.db): Promise<Intervention | null> {
-    const rows: Intervention[] = await db.query(`SELECT ${COLUMNS} FROM interventions i WHERE i.id = $1`, [
+    const rows: Intervention[] = await db.query(`SELECT ${COLUMNS} FROM interventions i WHERE i.id = $2`, [
+      todayIso(),
       id,
     ]);
     return rows[0] ?? null;

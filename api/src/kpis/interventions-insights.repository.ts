@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { INTERVENTION_TYPES, type InterventionType } from '../interventions/intervention.types.js';
 import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
-import { INTERVENTION_OUTCOMES, OUTCOME_ON } from './kpi-sql.js';
+import { OUTCOME_FACTS, OUTCOME_RESULT_ON } from './outcome-sql.js';
 
 export interface TypeCounts {
   type: InterventionType;
@@ -10,6 +10,7 @@ export interface TypeCounts {
   ended: number;
   evaluated: number;
   converted: number;
+  overdue: number;
   medianCostPerUnit: number | null;
 }
 
@@ -37,10 +38,11 @@ export class InterventionsInsightsRepository {
   /** Per type; `cityIds` null = every town. Outcomes as known on `asOf`. */
   byType(cityIds: string[] | null, asOf: string): Promise<TypeCounts[]> {
     return this.db.query(
-      `WITH io AS (${INTERVENTION_OUTCOMES}),
-       outcome AS (
-         SELECT io.id, CASE WHEN io.evaluation_date <= $3::date THEN ${OUTCOME_ON('$3::date')} END AS converted
-         FROM io
+      `WITH outcome AS (
+         SELECT i.id, ${OUTCOME_RESULT_ON('i', 'io', '$3::date')} AS result
+         FROM interventions i
+         CROSS JOIN LATERAL ${OUTCOME_FACTS('i')} io
+         WHERE ($1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[])) AND i.type = ANY($2::text[])
        ),
        cost AS (
          SELECT x.intervention_id AS id, count(*) AS linked_units
@@ -51,8 +53,9 @@ export class InterventionsInsightsRepository {
        SELECT i.type,
               count(*) FILTER (WHERE i.state IN ('running', 'ended'))::int AS tried,
               count(*) FILTER (WHERE i.state = 'ended')::int AS ended,
-              count(o.converted)::int AS evaluated,
-              count(*) FILTER (WHERE o.converted)::int AS converted,
+              count(*) FILTER (WHERE o.result IN ('success', 'failure', 'otherTenant'))::int AS evaluated,
+              count(*) FILTER (WHERE o.result = 'success')::int AS converted,
+              count(*) FILTER (WHERE o.result = 'overdue')::int AS overdue,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY i.budget_eur::float8 / c.linked_units)
                 FILTER (WHERE i.state IN ('running', 'ended') AND i.budget_eur IS NOT NULL AND c.linked_units > 0)
                 AS "medianCostPerUnit"

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
 import { todayIso } from '../common/validators.js';
-import { INTERVENTION_TYPES } from '../interventions/intervention.types.js';
+import { INTERVENTION_TYPES, OUTCOME_MEASURE_OF } from '../interventions/intervention.types.js';
 import { addDays, addMonths } from './kpi-dates.js';
 import { ratio } from './kpi-derive.js';
 import {
@@ -43,11 +43,13 @@ export class InterventionsInsightsService {
         const c = counts.get(type);
         return {
           type,
+          measure: OUTCOME_MEASURE_OF[type],
           tried: c?.tried ?? 0,
           ended: c?.ended ?? 0,
           evaluated: c?.evaluated ?? 0,
           ledToRegularLease12m: c?.converted ?? 0,
           regularLeaseShare: ratio(c?.converted ?? 0, c?.evaluated ?? 0),
+          overdue: c?.overdue ?? 0,
           medianCostPerUnit: c?.medianCostPerUnit ?? null,
         };
       }),

@@ -1,10 +1,17 @@
 import { addDays, addMonths, daysBetween, median, percentileCont } from './kpi-dates.js';
 import { deriveFlowKpis, deriveStockKpis, distributionOf } from './kpi-derive.js';
-import { countConversion, countFlows, countStock, statusOn, trailingYear } from './kpi-formulas.js';
+import {
+  countConversion,
+  countFlows,
+  countStock,
+  interventionOutcome,
+  statusOn,
+  trailingYear,
+} from './kpi-formulas.js';
 import type { KpiIntervention, KpiPeriod, KpiUnit } from './kpi.types.js';
 
 /**
- * Hand-computed fixture (docs/kpis.md v1). D = 2024-06-30, flows over Q2 2024 = [2024-04-01, 2024-06-30].
+ * Hand-computed fixture (docs/kpis.md). D = 2024-06-30, flows over Q2 2024 = [2024-04-01, 2024-06-30].
  *
  * unit inside area verified    history
  * A    yes    100  2024-01-15  occupied retail_daily [2020-01-01, 2024-04-01), vacant [2024-04-01, …)
@@ -266,7 +273,7 @@ describe('flows in Q2 2024', () => {
   });
 });
 
-describe('intervention conversion', () => {
+describe('intervention outcome and conversion', () => {
   const i = (
     type: KpiIntervention['type'],
     state: KpiIntervention['state'],
@@ -280,34 +287,82 @@ describe('intervention conversion', () => {
     linkedUnits,
     check12,
   });
+  // E and J with their businesses recorded (the register's outcome compares the business on the last
+  // day of the intervention with the one on its evaluation date E = end + 12 months)
+  const named = (periods: KpiPeriod[], names: (string | null)[]): KpiPeriod[] =>
+    periods.map((period, n) => ({ ...period, businessName: names[n] ?? null }));
+  const e = named(E.periods, ['Modehaus Kranz', null, 'Buchhandlung Seitenweise']);
+  const j = named(J.periods, ['Praxis Lindner']);
   const interventions = [
     i('test_shop', 'ended', '2024-03-31', [], { regularLeaseSigned: true, checkedOn: '2025-04-02' }), // I1 yes (check)
-    i('pop_up', 'ended', '2024-04-30', [E.periods]), // I2: E occupied on 2025-04-30 → yes
+    // I2: E let on 2025-04-30, but who ran the pop-up on 2024-04-30 (E vacant) is not recorded → overdue
+    i('pop_up', 'ended', '2024-04-30', [e]),
     i('temporary_use', 'ended', '2024-04-30', [D.periods]), // I3: D temporary_use on 2025-04-30 → no
-    i('test_shop', 'ended', '2024-09-30', [E.periods]), // I4: evaluated on 2025-09-30, after D → left out
-    i('test_shop', 'running', null, [E.periods]), // I5: not ended → left out
-    i('rent_subsidy', 'ended', '2023-01-31', [E.periods]), // I6: other type → left out
+    i('test_shop', 'ended', '2024-09-30', [e]), // I4: evaluated on 2025-09-30, after D → pending
+    i('test_shop', 'running', null, [e]), // I5: not ended → pending
+    i('rent_subsidy', 'ended', '2023-01-31', [e]), // I6: other type → left out of the KPI
     // I7: ends on the leap day, evaluated 2025-02-28 (A vacant → no) until its check (yes) is known on 2025-07-15
     i('test_shop', 'ended', '2024-02-29', [A.periods], { regularLeaseSigned: true, checkedOn: '2025-07-15' }),
-    i('pop_up', 'ended', '2024-01-31', []), // I8: no check, no unit → left out
-    i('test_shop', 'ended', '2024-01-31', [E.periods, A.periods]), // I9: E occupied but A vacant → no
+    i('pop_up', 'ended', '2024-01-31', []), // I8: no check, no unit → overdue
+    i('test_shop', 'ended', '2024-01-31', [e, A.periods]), // I9: E occupied but A vacant → no
+    i('temporary_use', 'ended', '2024-06-20', [j]), // I10: Praxis Lindner on both days → yes (register)
+    // I11: the check says a lease, but the business no longer trades; E let to another → otherTenant
+    i('test_shop', 'ended', '2024-04-30', [e], {
+      regularLeaseSigned: true,
+      businessStillTrading: false,
+      checkedOn: '2025-05-02',
+    }),
+    i('pop_up', 'ended', '2024-04-05', [e]), // I12: Kranz on its last day, Seitenweise on E → otherTenant
   ];
 
-  it('on 2025-06-30: I1 I2 converted of I1 I2 I3 I7 I9', () => {
-    expect(countConversion(interventions, '2025-06-30')).toEqual({ evaluated: 5, converted: 2 });
+  it('one result per intervention, with what it rests on', () => {
+    const on = (n: number, date = '2025-06-30') => interventionOutcome(interventions[n - 1]!, date);
+    expect(on(1)).toEqual({ result: 'success', basis: 'check' });
+    expect(on(2)).toEqual({ result: 'overdue', basis: null });
+    expect(on(3)).toEqual({ result: 'failure', basis: 'registry' });
+    expect(on(4)).toEqual({ result: 'pending', basis: null });
+    expect(on(4, '2025-09-30')).toEqual({ result: 'success', basis: 'registry' });
+    expect(on(5)).toEqual({ result: 'pending', basis: null });
+    expect(on(6)).toEqual({ result: 'success', basis: 'registry' });
+    expect(on(7)).toEqual({ result: 'failure', basis: 'registry' });
+    expect(on(7, '2025-07-15')).toEqual({ result: 'success', basis: 'check' });
+    expect(on(8)).toEqual({ result: 'overdue', basis: null });
+    expect(on(10)).toEqual({ result: 'success', basis: 'registry' });
+    expect(on(11)).toEqual({ result: 'otherTenant', basis: 'check' });
+    expect(on(11, '2025-05-01')).toEqual({ result: 'overdue', basis: null }); // before the check: E's business unknown
+    expect(on(12)).toEqual({ result: 'otherTenant', basis: 'registry' });
+  });
+
+  it('a rent subsidy asks whether its businesses still trade; events are not measured', () => {
+    const subsidy = i('rent_subsidy', 'ended', '2024-03-31', [A.periods, e], {
+      regularLeaseSigned: false,
+      businessStillTrading: true,
+      checkedOn: '2025-04-01',
+    });
+    expect(interventionOutcome(subsidy, '2025-06-30')).toEqual({ result: 'success', basis: 'check' });
+    expect(interventionOutcome(subsidy, '2025-03-31')).toEqual({ result: 'failure', basis: 'registry' }); // A vacant
+    const market = i('event', 'ended', '2023-05-31', []);
+    expect(interventionOutcome(market, '2025-06-30')).toEqual({ result: 'notMeasured', basis: null });
+    const facade = i('facade_programme', 'ended', '2023-12-31', [e]);
+    expect(interventionOutcome(facade, '2025-06-30')).toEqual({ result: 'notMeasured', basis: null });
+  });
+
+  it('on 2025-06-30: I1 I10 converted of I1 I3 I7 I9 I10 I11 I12', () => {
+    expect(countConversion(interventions, '2025-06-30')).toEqual({ evaluated: 7, converted: 2 });
     expect(
-      deriveStockKpis(countStock([], '2025-06-30'), null, { evaluated: 5, converted: 2 })
+      deriveStockKpis(countStock([], '2025-06-30'), null, { evaluated: 7, converted: 2 })
         .interventionConversionRate,
-    ).toBe(0.4);
+    ).toBe(2 / 7);
   });
 
   it('a recorded 12-month check wins once it is known', () => {
-    expect(countConversion(interventions, '2025-07-31')).toEqual({ evaluated: 5, converted: 3 });
+    expect(countConversion(interventions, '2025-07-31')).toEqual({ evaluated: 7, converted: 3 });
   });
 
   it('evaluates exactly 12 months after the end, leap day clamped', () => {
-    const leap = [i('test_shop', 'ended', '2024-02-29', [E.periods])];
+    const leap = [i('test_shop', 'ended', '2024-02-29', [e])];
     expect(countConversion(leap, '2025-02-27')).toEqual({ evaluated: 0, converted: 0 });
-    expect(countConversion(leap, '2025-02-28')).toEqual({ evaluated: 1, converted: 1 });
+    // Kranz on 2024-02-29, Seitenweise on 2025-02-28: evaluated, let to another business
+    expect(countConversion(leap, '2025-02-28')).toEqual({ evaluated: 1, converted: 0 });
   });
 });

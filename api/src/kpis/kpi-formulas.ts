@@ -1,3 +1,9 @@
+import {
+  EVALUATED_RESULTS,
+  OUTCOME_MEASURE_OF,
+  type OutcomeMeasure,
+  type OutcomeResult,
+} from '../interventions/intervention.types.js';
 import { IN_USE_STATUSES, type OccupancyStatus } from '../storefronts/storefront.types.js';
 import { addDays, addMonths, daysBetween, median } from './kpi-dates.js';
 import {
@@ -104,32 +110,93 @@ export function countStock(units: readonly KpiUnit[], date: string): StockCounts
   return c;
 }
 
-/**
- * Outcome of one intervention known on D: true/false, or null when it cannot be evaluated
- * (not ended, evaluation date after D, no check and no linked units).
- */
-export function conversionOutcome(i: KpiIntervention, date: string): boolean | null {
-  if (i.state !== 'ended' || i.endDate === null) return null;
-  const evaluationDate = addMonths(i.endDate, OUTCOME_MONTHS);
-  if (evaluationDate > date) return null;
-  const check = i.check12;
-  if (check && check.regularLeaseSigned !== null && (check.checkedOn === null || check.checkedOn <= date)) {
-    return check.regularLeaseSigned;
+/** A business name as compared: trimmed, case-insensitive; empty = unknown. */
+const businessOf = (periods: readonly KpiPeriod[], date: string): string | null =>
+  periods[periodIndexOn(periods, date)]?.businessName?.trim().toLowerCase() || null;
+
+/** The check's answer to the type's question, or null when it gives none (docs/kpis.md). */
+function checkSuccess(
+  measure: OutcomeMeasure,
+  check: NonNullable<KpiIntervention['check12']>,
+): boolean | null {
+  const trading = check.businessStillTrading ?? null;
+  switch (measure) {
+    case 'ownBusinessLease':
+      if (check.regularLeaseSigned === false || trading === false) return false;
+      return check.regularLeaseSigned === true ? true : null;
+    case 'businessesTrading':
+      return trading;
+    case 'unitLet':
+      return check.regularLeaseSigned;
+    case 'none':
+      return null;
   }
-  if (i.linkedUnits.length === 0) return null;
-  return i.linkedUnits.every((periods) => statusOn(periods, evaluationDate) === 'occupied');
 }
 
+interface RegistryFacts {
+  answer: 'success' | 'failure' | 'otherTenant' | null;
+  letToOthers: boolean;
+}
+
+/** The register on the evaluation date E (`endDate` + 12 months) for the type's measure. */
+function registryFacts(measure: OutcomeMeasure, i: KpiIntervention, evaluationDate: string): RegistryFacts {
+  const units = i.linkedUnits.map((periods) => {
+    const let_ = statusOn(periods, evaluationDate) === 'occupied';
+    const now = businessOf(periods, evaluationDate);
+    const atEnd = businessOf(periods, i.endDate!);
+    return {
+      let_,
+      own: let_ && now !== null && now === atEnd,
+      other: let_ && now !== null && atEnd !== null && now !== atEnd,
+    };
+  });
+  const let_ = units.filter((u) => u.let_).length;
+  const own = units.filter((u) => u.own).length;
+  const other = units.filter((u) => u.other).length;
+  const n = units.length;
+  const letToOthers = measure !== 'unitLet' && n > 0 && let_ === n && own < n;
+  if (n === 0 || measure === 'none') return { answer: null, letToOthers };
+  if (measure === 'unitLet') return { answer: let_ > 0 ? 'success' : 'failure', letToOthers };
+  if (let_ < n) return { answer: 'failure', letToOthers };
+  if (own === n) return { answer: 'success', letToOthers };
+  return { answer: own + other === n ? 'otherTenant' : null, letToOthers };
+}
+
+/**
+ * The 12-month outcome of one intervention known on D (docs/kpis.md, "Intervention outcome"):
+ * the reference for outcome-sql.ts.
+ */
+export function interventionOutcome(
+  i: KpiIntervention,
+  date: string,
+): { result: OutcomeResult; basis: 'check' | 'registry' | null } {
+  const measure = OUTCOME_MEASURE_OF[i.type];
+  if (measure === 'none') return { result: 'notMeasured', basis: null };
+  if (i.state !== 'ended' || i.endDate === null) return { result: 'pending', basis: null };
+  const evaluationDate = addMonths(i.endDate, OUTCOME_MONTHS);
+  if (evaluationDate > date) return { result: 'pending', basis: null };
+  const registry = registryFacts(measure, i, evaluationDate);
+  const check = i.check12;
+  const answer =
+    check && (check.checkedOn === null || check.checkedOn <= date) ? checkSuccess(measure, check) : null;
+  if (answer !== null) {
+    return { result: answer ? 'success' : registry.letToOthers ? 'otherTenant' : 'failure', basis: 'check' };
+  }
+  if (registry.answer !== null) return { result: registry.answer, basis: 'registry' };
+  return { result: 'overdue', basis: null };
+}
+
+/** The conversion KPI's counts on D: evaluated and successful interventions of the given types. */
 export function countConversion(
   interventions: readonly KpiIntervention[],
   date: string,
   types: readonly KpiIntervention['type'][] = CONVERTIBLE_INTERVENTION_TYPES,
 ): ConversionCounts {
-  const outcomes = interventions
+  const results = interventions
     .filter((i) => types.includes(i.type))
-    .map((i) => conversionOutcome(i, date))
-    .filter((o): o is boolean => o !== null);
-  return { evaluated: outcomes.length, converted: outcomes.filter(Boolean).length };
+    .map((i) => interventionOutcome(i, date).result)
+    .filter((r) => EVALUATED_RESULTS.includes(r));
+  return { evaluated: results.length, converted: results.filter((r) => r === 'success').length };
 }
 
 interface Transition {

@@ -111,51 +111,6 @@ export const RELETTING_MEDIANS = `
   GROUP BY 1, 2`;
 
 /**
- * The registry's outcome of intervention `i` (an alias of `interventions`) on `day`: converted when
- * every linked unit is `occupied` then (a temporary use, a vacancy or no period is not a regular
- * lease); NULL without linked units (docs/kpis.md, "Intervention conversion rate", rule 2).
- */
-export const REGISTRY_OUTCOME = (i: string, day: string): string => `
-  (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE bool_and(o.status IS NOT DISTINCT FROM 'occupied') END
-     FROM intervention_storefronts x
-     LEFT JOIN occupancy_periods o ON o.storefront_id = x.storefront_id
-      AND daterange(o.valid_from, o.valid_to, '[)') @> ${day}
-    WHERE x.intervention_id = ${i}.id)`;
-
-/**
- * Per intervention: its evaluation date (end + 12 months), its 12-month check, and the registry's
- * answer (every linked unit `occupied` on the evaluation date; null without linked units).
- * `$1::uuid[]` towns, or null for all; `$2::text[]` the types.
- */
-export const INTERVENTION_OUTCOMES = `
-  SELECT i.id, i.city_id, i.type, (i.end_date + interval '12 months')::date AS evaluation_date,
-         oc.regular_lease_signed AS check_lease, oc.checked_on AS check_on,
-         ${REGISTRY_OUTCOME('i', "(i.end_date + interval '12 months')::date")} AS registry_outcome
-  FROM interventions i
-  LEFT JOIN intervention_outcome_checks oc ON oc.intervention_id = i.id AND oc.months_after_end = 12
-  WHERE ($1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[]))
-    AND i.state = 'ended' AND i.end_date IS NOT NULL AND i.type = ANY($2::text[])`;
-
-/** The outcome known on `day`: a recorded check once known, else the registry. */
-export const OUTCOME_ON = (day: string): string => `
-  CASE WHEN io.check_lease IS NOT NULL AND (io.check_on IS NULL OR io.check_on <= ${day})
-       THEN io.check_lease ELSE io.registry_outcome END`;
-
-/** Conversion counts per town and date; `$3::date[]` = the dates. */
-export const CONVERSION_COUNTS = `
-  WITH io AS MATERIALIZED (${INTERVENTION_OUTCOMES}),
-  outcome AS (
-    SELECT io.city_id, d.idx, ${OUTCOME_ON('d.day')} AS converted
-    FROM io
-    JOIN unnest($3::date[]) WITH ORDINALITY AS d(day, idx) ON io.evaluation_date <= d.day
-  )
-  SELECT city_id AS "cityId", idx::int AS idx,
-         count(converted)::int AS evaluated,
-         count(*) FILTER (WHERE converted)::int AS converted
-  FROM outcome
-  GROUP BY city_id, idx`;
-
-/**
  * Median age (days) of the vacancies open on each date, for dates that are a month's last day, from
  * `kpi_vacancy_months` (migration KpiSeriesAggregates): `$1::uuid[]` towns, `$2::date[]` month ends.
  * The row of the date's own month, or — after the town's coverage — its last row shifted by the days

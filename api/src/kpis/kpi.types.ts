@@ -1,13 +1,17 @@
-import type { InterventionState, InterventionType } from '../interventions/intervention.types.js';
+import type {
+  InterventionState,
+  InterventionType,
+  OutcomeMeasure,
+} from '../interventions/intervention.types.js';
 import { USE_CATEGORIES, type OccupancyStatus, type UseCategory } from '../storefronts/storefront.types.js';
 
 /** Raised whenever a definition in docs/kpis.md changes. */
-export const KPI_DEFINITIONS_VERSION = 'kpi-v1';
+export const KPI_DEFINITIONS_VERSION = 'kpi-v2';
 
 export const USE_MIX_KEYS = [...USE_CATEGORIES, 'unspecified'] as const;
 export type UseMixKey = (typeof USE_MIX_KEYS)[number];
 
-/** Interventions whose success is a regular lease of the unit they used. */
+/** Interventions whose success is the business they placed under a regular lease (the conversion KPI). */
 export const CONVERTIBLE_INTERVENTION_TYPES: readonly InterventionType[] = [
   'test_shop',
   'pop_up',
@@ -29,6 +33,8 @@ export interface KpiPeriod {
   validFrom: string;
   /** Exclusive; null = open. */
   validTo: string | null;
+  /** The recorded business, only where the intervention outcome needs it (default: none recorded). */
+  businessName?: string | null;
 }
 
 export interface KpiUnit {
@@ -44,8 +50,12 @@ export interface KpiIntervention {
   type: InterventionType;
   state: InterventionState;
   endDate: string | null;
-  /** The 12-month outcome check, when one was recorded. */
-  check12: { regularLeaseSigned: boolean | null; checkedOn: string | null } | null;
+  /** The 12-month outcome check, when one was recorded (`businessStillTrading` omitted = not known). */
+  check12: {
+    regularLeaseSigned: boolean | null;
+    businessStillTrading?: boolean | null;
+    checkedOn: string | null;
+  } | null;
   /** Periods of each linked unit. */
   linkedUnits: KpiPeriod[][];
 }
@@ -188,13 +198,18 @@ export interface NetworkSummary {
 
 export interface InterventionTypeInsight {
   type: InterventionType;
+  /** What the type's 12-month outcome asks; `none`: nothing is measured, `evaluated` stays 0. */
+  measure: OutcomeMeasure;
   /** Started: running or ended. */
   tried: number;
   ended: number;
-  /** Ended interventions whose 12-month outcome is known (docs/kpis.md, conversion rule). */
+  /** Ended interventions whose 12-month outcome is known (docs/kpis.md, "Intervention outcome"). */
   evaluated: number;
+  /** Evaluated with result `success` by the type's measure (for a rent subsidy: businesses still open). */
   ledToRegularLease12m: number;
   regularLeaseShare: number | null;
+  /** Due (12 months after the end passed) but neither a check nor the register answers. */
+  overdue: number;
   /** Median over tried interventions with a budget and linked units of budget / linked units (EUR). */
   medianCostPerUnit: number | null;
 }

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { idOrSlugCondition } from '../common/id-or-slug.js';
 import { addDays, isMonthEnd } from './kpi-dates.js';
 import {
-  CONVERSION_COUNTS,
   DATE_DELTAS,
   DELTA_COLUMNS,
   MONTH_END_VACANCY_MEDIANS,
@@ -11,6 +10,7 @@ import {
   VACANCY_MEDIANS,
   type DeltaColumn,
 } from './kpi-sql.js';
+import { CONVERSION_COUNTS } from './outcome-sql.js';
 import {
   CONVERTIBLE_INTERVENTION_TYPES,
   USE_MIX_KEYS,

@@ -6,7 +6,7 @@ import { InterventionTypeSummary } from '../features/interventions/components/In
 import { KnowledgeBaseEntry } from '../features/interventions/components/KnowledgeBaseEntry';
 import { useInterventionSearch } from '../features/interventions/hooks/use-intervention-search';
 import { useInterventionsByType } from '../features/interventions/hooks/use-interventions-by-type';
-import { matchesClientFilter, type Outcome } from '../features/interventions/outcome';
+import { matchesClientFilter, OUTCOME_FILTERS } from '../features/interventions/outcome';
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
 import { readsTownRecords } from '../features/towns/town-access';
@@ -18,7 +18,6 @@ import { Field } from '../ui/Field';
 import { useInputFollowing } from '../ui/use-input-following';
 import { LoadError, Loading } from '../ui/Status';
 
-const OUTCOMES: readonly Outcome[] = ['lease', 'noLease', 'unknown'];
 /** A value from the URL if it is one of the allowed ones, else '' (no filter). */
 const oneOf = <T extends string>(allowed: readonly T[], value: string): T | '' =>
   (allowed as readonly string[]).includes(value) ? (value as T) : '';
@@ -41,7 +40,7 @@ export default function KnowledgeBasePage() {
   const [query, setQuery] = useInputFollowing(q);
   const type = oneOf(INTERVENTION_TYPES, rawType);
   const state = oneOf(INTERVENTION_STATES, rawState);
-  const outcome = oneOf(OUTCOMES, rawOutcome);
+  const outcome = oneOf(OUTCOME_FILTERS, rawOutcome);
   const scope = { network: network || undefined, cityId: cityId || undefined };
   const list = useInterventionSearch(
     { ...scope, type: type || undefined, state: state || undefined, q: q || undefined },
@@ -147,6 +146,7 @@ export default function KnowledgeBasePage() {
             ['lease', t('kb.outcomeLease')],
             ['noLease', t('kb.outcomeNoLease')],
             ['unknown', t('kb.outcomeUnknown')],
+            ['notMeasured', t('kb.outcomeNotMeasured')],
           ],
           t('kb.outcomeAny'),
         )}

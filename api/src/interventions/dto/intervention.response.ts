@@ -3,12 +3,16 @@ import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
   OUTCOME_CHECK_MONTHS,
+  OUTCOME_MEASURES,
+  OUTCOME_RESULTS,
   type Intervention,
   type InterventionState,
   type InterventionType,
   type InterventionOutcome,
   type OutcomeCheck,
   type OutcomeCheckMonths,
+  type OutcomeMeasure,
+  type OutcomeResult,
 } from '../intervention.types.js';
 
 @ApiSchema({
@@ -22,10 +26,19 @@ export class OutcomeCheckResponse implements OutcomeCheck {
   @ApiProperty({ type: String, format: 'date', nullable: true })
   checkedOn: string | null;
 
-  @ApiProperty({ type: Boolean, nullable: true, description: 'A regular lease followed; null: not known' })
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'A regular lease was signed — by the placed business (test shop, pop-up, temporary use); for a vacancy exchange, for a listed unit; null: not known',
+  })
   regularLeaseSigned: boolean | null;
 
-  @ApiProperty({ type: Boolean, nullable: true })
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'The intervention’s own (placed or subsidised) business still trades; null: not known',
+  })
   businessStillTrading: boolean | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -35,24 +48,31 @@ export class OutcomeCheckResponse implements OutcomeCheck {
 @ApiSchema({
   name: 'InterventionOutcome',
   description:
-    'The 12-month outcome as the KPIs count it (docs/kpis.md): the recorded 12-month check, else the registry',
+    'The 12-month outcome by the one rule of docs/kpis.md ("Intervention outcome"): what the KPI, the knowledge base and the reports show',
 })
 export class InterventionOutcomeResponse implements InterventionOutcome {
-  @ApiProperty({ format: 'date', description: 'End date + 12 months' })
-  evaluationDate: string;
+  @ApiProperty({
+    enum: OUTCOME_MEASURES,
+    description:
+      'What is asked: ownBusinessLease (test shop, pop-up, temporary use: the placed business trades under a regular lease), businessesTrading (rent subsidy: the subsidised businesses still open), unitLet (vacancy exchange: a listed unit let), none (not measured)',
+  })
+  measure: OutcomeMeasure;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'End date + 12 months' })
+  evaluationDate: string | null;
 
   @ApiProperty({
-    type: Boolean,
-    nullable: true,
-    description: 'A regular lease followed; null: neither a check nor linked units tell (not evaluable)',
+    enum: OUTCOME_RESULTS,
+    description:
+      'success/failure; otherTenant: failed, the unit let to another business; pending: not yet due; overdue: due, but neither a check nor the register answers; notMeasured: the type has no 12-month measure',
   })
-  regularLease: boolean | null;
+  result: OutcomeResult;
 
   @ApiProperty({
     enum: ['check', 'registry'],
     nullable: true,
     description:
-      'check: the recorded 12-month check; registry: every linked unit occupied (or not) on the date',
+      'What a known result rests on: the recorded 12-month check, or the register on the evaluation date',
   })
   basis: 'check' | 'registry' | null;
 }
@@ -106,10 +126,9 @@ export class InterventionResponse implements Intervention {
 
   @ApiProperty({
     type: InterventionOutcomeResponse,
-    nullable: true,
-    description: 'The 12-month outcome by the KPI rule; null until ended and 12 months past its end',
+    description: 'The 12-month outcome, known on the list’s `asOf` (default today)',
   })
-  outcome12: InterventionOutcomeResponse | null;
+  outcome12: InterventionOutcomeResponse;
 
   @ApiProperty({ description: 'Demo data, not a real intervention' })
   isSynthetic: boolean;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CommaList, QueryInt } from '../../common/validators.js';
+import { CommaList, IsCalendarDate, QueryInt } from '../../common/validators.js';
 import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
@@ -43,6 +43,14 @@ export class ListInterventionsQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    description: 'The day each `outcome12` is known on (a report’s reference date); default today',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()

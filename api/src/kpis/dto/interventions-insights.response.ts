@@ -1,5 +1,10 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { INTERVENTION_TYPES, type InterventionType } from '../../interventions/intervention.types.js';
+import {
+  INTERVENTION_TYPES,
+  OUTCOME_MEASURES,
+  type InterventionType,
+  type OutcomeMeasure,
+} from '../../interventions/intervention.types.js';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -18,16 +23,31 @@ export class InterventionTypeInsightResponse implements InterventionTypeInsight 
   @ApiProperty({ enum: INTERVENTION_TYPES })
   type: InterventionType;
 
+  @ApiProperty({
+    enum: OUTCOME_MEASURES,
+    description: 'What the type’s 12-month outcome asks (InterventionOutcome.measure); none: not measured',
+  })
+  measure: OutcomeMeasure;
+
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Started: running or ended' })
   tried: number;
 
   @ApiProperty({ type: 'integer', minimum: 0 })
   ended: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Ended ones whose 12-month outcome is known' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Ended ones whose 12-month outcome is known (success, failure or otherTenant)',
+  })
   evaluated: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Evaluated ones followed by a regular lease' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Evaluated ones with result success by the type’s measure (a rent subsidy: its businesses still open)',
+  })
   ledToRegularLease12m: number;
 
   @ApiProperty({
@@ -38,6 +58,13 @@ export class InterventionTypeInsightResponse implements InterventionTypeInsight 
     description: 'ledToRegularLease12m / evaluated',
   })
   regularLeaseShare: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Ended ones past their evaluation date that neither a check nor the register answers',
+  })
+  overdue: number;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Median budget per linked unit (EUR)' })
   medianCostPerUnit: number | null;
@@ -51,7 +78,7 @@ export class InterventionsByTypeResponse implements InterventionsByType {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  @ApiProperty({ example: 'kpi-v1' })
+  @ApiProperty({ example: 'kpi-v2' })
   definitionsVersion: string;
 
   @ApiProperty({ type: [InterventionTypeInsightResponse] })

@@ -34,7 +34,7 @@ export class TownSeriesResponse implements TownSeries {
 
 @ApiSchema({ name: 'KpiSeries', description: 'KPIs per calendar month, quarter or year, per town' })
 export class KpiSeriesResponse implements KpiSeries {
-  @ApiProperty({ example: 'kpi-v1' })
+  @ApiProperty({ example: 'kpi-v2' })
   definitionsVersion: string;
 
   @ApiProperty({ enum: SERIES_INTERVALS })

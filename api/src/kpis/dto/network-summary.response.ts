@@ -38,7 +38,7 @@ export class NetworkSummaryResponse implements NetworkSummary {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  @ApiProperty({ example: 'kpi-v1' })
+  @ApiProperty({ example: 'kpi-v2' })
   definitionsVersion: string;
 
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Member towns included' })

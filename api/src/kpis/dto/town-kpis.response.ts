@@ -10,7 +10,7 @@ export class TownKpisResponse extends StockKpisResponse implements TownKpis {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  @ApiProperty({ example: 'kpi-v1', description: 'Raised whenever a definition changes' })
+  @ApiProperty({ example: 'kpi-v2', description: 'Raised whenever a definition changes' })
   definitionsVersion: string;
 
   @ApiProperty({ type: 'integer', nullable: true })

@@ -5,7 +5,7 @@ import type { FlowKpis, StockKpis } from './api/kpis-api';
  * docs/kpis.md, version below) are in the locale files under `kpi.<key>`.
  * When docs/kpis.md changes its version, update the texts and this constant.
  */
-export const KPI_DEFINITIONS_VERSION = 'kpi-v1';
+export const KPI_DEFINITIONS_VERSION = 'kpi-v2';
 
 export type KpiUnit = 'count' | 'fraction' | 'days' | 'per1000' | 'signedCount';
 

@@ -80,7 +80,7 @@ const de = {
       temporaryUseShare: 'Anteil Zwischennutzung',
       vacantPer1000Inhabitants: 'Leerstände je 1.000 Einwohner',
       dataFreshness: 'Datenaktualität (geprüft in 12 Monaten)',
-      interventionConversionRate: 'Erfolgsquote Zwischennutzungen',
+      interventionConversionRate: 'Quote Übergang in reguläre Miete (Testläden, Pop-ups, Zwischennutzungen)',
       openings: 'Eröffnungen',
       closures: 'Schließungen',
       netChange: 'Saldo Eröffnungen – Schließungen (12 Monate)',
@@ -125,7 +125,7 @@ const de = {
     interventions: {
       title: 'Maßnahmen',
       caption:
-        'Maßnahmen der Stadt, begonnen bis zum Stichtag, mit Kosten und Ergebnis laut 12-Monats-Kontrolle, soweit bis zum Stichtag erfasst (ohne Kontrolle „noch offen“; die Wissensdatenbank zieht dann das Register heran).',
+        'Maßnahmen der Stadt, begonnen bis zum Stichtag, mit Kosten und dem Ergebnis nach 12 Monaten, wie es am Stichtag bekannt war: nach derselben Regel wie Kennzahl und Wissensdatenbank (12-Monats-Kontrolle vor Register; Seite „Kennzahlen“).',
       truncated:
         'Die Stadt hat {{total}} Maßnahmen erfasst; der Bericht berücksichtigt die {{shown}} zuletzt begonnenen.',
       measure: 'Maßnahme',
@@ -134,9 +134,6 @@ const de = {
       state: 'Stand',
       cost: 'Kosten',
       outcome: 'Ergebnis nach 12 Monaten',
-      lease: 'reguläre Vermietung',
-      noLease: 'keine reguläre Vermietung',
-      open: 'noch offen',
       none: 'Keine Maßnahmen bis zum Stichtag.',
       total: 'Summe Kosten',
       hidden: 'Maßnahmen sind nur für angemeldete Leserinnen und Leser der Stadt sichtbar.',
@@ -169,7 +166,9 @@ const de = {
       interventionsByType: 'Maßnahmen nach Art',
       tried: 'durchgeführt',
       evaluated: 'ausgewertet',
-      lease: 'davon reguläre Vermietung',
+      lease: 'davon Erfolg nach 12 Monaten',
+      overdue: 'Kontrolle überfällig',
+      notMeasured: 'nicht erhoben',
       medianCost: 'Median Kosten je Ladenlokal',
     },
     networkMap: {
@@ -271,7 +270,7 @@ const en: Bundle = {
       temporaryUseShare: 'Share of temporary use',
       vacantPer1000Inhabitants: 'Vacancies per 1,000 inhabitants',
       dataFreshness: 'Data freshness (verified within 12 months)',
-      interventionConversionRate: 'Intervention conversion rate',
+      interventionConversionRate: 'Conversion to a regular lease (test shops, pop-ups, temporary uses)',
       openings: 'Openings',
       closures: 'Closures',
       netChange: 'Net change openings – closures (12 months)',
@@ -315,7 +314,7 @@ const en: Bundle = {
     interventions: {
       title: 'Interventions',
       caption:
-        'The town’s interventions started by the reference date, with cost and the outcome of the 12-month check as recorded by the reference date (without a check “not yet known”; the knowledge base then consults the register).',
+        'The town’s interventions started by the reference date, with cost and the outcome after 12 months as known on the reference date: by the same rule as the KPI and the knowledge base (the 12-month check before the register; page “KPIs”).',
       truncated:
         'The town has recorded {{total}} interventions; the report considers the {{shown}} most recently started.',
       measure: 'Intervention',
@@ -324,9 +323,6 @@ const en: Bundle = {
       state: 'State',
       cost: 'Cost',
       outcome: 'Outcome after 12 months',
-      lease: 'regular lease',
-      noLease: 'no regular lease',
-      open: 'not yet known',
       none: 'No interventions by the reference date.',
       total: 'Total cost',
       hidden: 'Interventions are visible to the town’s signed-in readers only.',
@@ -359,7 +355,9 @@ const en: Bundle = {
       interventionsByType: 'Interventions by type',
       tried: 'carried out',
       evaluated: 'evaluated',
-      lease: 'of which regular lease',
+      lease: 'of which success after 12 months',
+      overdue: 'check overdue',
+      notMeasured: 'not measured',
       medianCost: 'Median cost per storefront',
     },
     networkMap: {

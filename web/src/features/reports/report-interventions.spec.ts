@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../lib/domain';
-import { interventionsOn, outcomeOn } from './report-interventions';
+import { interventionsOn } from './report-interventions';
 
 const intervention = (over: Partial<Intervention>): Intervention => ({
   id: 'i',
@@ -17,7 +17,7 @@ const intervention = (over: Partial<Intervention>): Intervention => ({
   lessonsLearned: null,
   storefrontIds: [],
   outcomeChecks: [],
-  outcome12: null,
+  outcome12: { measure: 'ownBusinessLease', evaluationDate: '2025-03-31', result: 'pending', basis: null },
   isSynthetic: false,
   version: 1,
   createdAt: '2024-01-01T00:00:00Z',
@@ -37,19 +37,5 @@ describe('interventions on a date', () => {
       ['a', 'ended'],
       ['b', 'running'],
     ]);
-  });
-
-  it('reports the 12-month check only once it was made', () => {
-    const checked = (checkedOn: string | null, regularLeaseSigned: boolean | null) =>
-      intervention({
-        outcomeChecks: [
-          { monthsAfterEnd: 12, checkedOn, regularLeaseSigned, businessStillTrading: null, note: null },
-        ],
-      });
-    expect(outcomeOn(checked('2025-04-01', true), '2025-06-30')).toBe('lease');
-    expect(outcomeOn(checked('2025-04-01', false), '2025-06-30')).toBe('noLease');
-    expect(outcomeOn(checked('2025-09-01', true), '2025-06-30')).toBe('open');
-    expect(outcomeOn(checked(null, true), '2025-06-30')).toBe('lease');
-    expect(outcomeOn(intervention({}), '2025-06-30')).toBe('open');
   });
 });

@@ -12,15 +12,3 @@ export function interventionsOn(
     )
     .map((i) => ({ intervention: i, state: i.endDate !== null && i.endDate < asOf ? 'ended' : 'running' }));
 }
-
-/**
- * The 12-month outcome as known on the date: the recorded check when it was made by then (or
- * carries no date), else still open. The registry-based rule of the conversion KPI is the API's
- * business; this column only reports what was observed.
- */
-export function outcomeOn(i: Intervention, asOf: string): 'lease' | 'noLease' | 'open' {
-  const check = i.outcomeChecks.find((c) => c.monthsAfterEnd === 12);
-  if (!check || check.regularLeaseSigned === null) return 'open';
-  if (check.checkedOn !== null && check.checkedOn > asOf) return 'open';
-  return check.regularLeaseSigned ? 'lease' : 'noLease';
-}

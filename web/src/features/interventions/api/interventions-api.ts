@@ -34,17 +34,12 @@ export interface InterventionSearch {
 }
 
 /** Defined once, with the API's answer (a change of the contract is a compile error here). */
-export type { OccupancyAt, OccupancyBeforeAfter } from '../../../../../api/src/kpis/kpi.types';
-
-export interface InterventionTypeInsight {
-  type: InterventionType;
-  tried: number;
-  ended: number;
-  evaluated: number;
-  ledToRegularLease12m: number;
-  regularLeaseShare: number | null;
-  medianCostPerUnit: number | null;
-}
+import type { InterventionTypeInsight } from '../../../../../api/src/kpis/kpi.types';
+export type {
+  InterventionTypeInsight,
+  OccupancyAt,
+  OccupancyBeforeAfter,
+} from '../../../../../api/src/kpis/kpi.types';
 
 export const interventionsApi = {
   search: (params: InterventionSearch) =>

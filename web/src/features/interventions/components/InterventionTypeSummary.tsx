@@ -2,8 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent, formatWholeEuro } from '../../../lib/format';
 import { KpiInfoButton } from '../../kpis/components/KpiInfoButton';
 import type { InterventionTypeInsight } from '../api/interventions-api';
+import { countsForConversionKpi } from '../outcome';
 
-/** Per type: how many were tried, how many led to a regular lease after 12 months, median cost per unit. */
+/**
+ * Per type: how many were tried, how many succeeded after 12 months by the type's measure (docs/kpis.md,
+ * "Intervention outcome"), median cost per unit. The conversion KPI's info button only on the rows its
+ * definition covers; types without a measure say „nicht erhoben“ rather than „0 / 0“.
+ */
 export function InterventionTypeSummary({ types }: { types: InterventionTypeInsight[] }) {
   const { t } = useTranslation();
   return (
@@ -16,20 +21,32 @@ export function InterventionTypeSummary({ types }: { types: InterventionTypeInsi
             <tr>
               <th scope="col">{t('kb.type')}</th>
               <th scope="col">{t('kb.tried')}</th>
-              <th scope="col">
-                {t('kb.ledToLease')} <KpiInfoButton kpi="interventionConversionRate" />
-              </th>
+              <th scope="col">{t('kb.ledToLease')}</th>
               <th scope="col">{t('kb.medianCost')}</th>
             </tr>
           </thead>
           <tbody>
             {types.map((row) => (
-              <tr key={row.type}>
+              <tr key={row.type} data-type={row.type}>
                 <th scope="row">{t(`interventionType.${row.type}`)}</th>
                 <td>{formatNumber(row.tried)}</td>
                 <td>
-                  {formatNumber(row.ledToRegularLease12m)} / {formatNumber(row.evaluated)} {t('kb.evaluated')}
-                  {row.regularLeaseShare !== null && ` (${formatPercent(row.regularLeaseShare, 0)})`}
+                  {row.measure === 'none' ? (
+                    t('kb.notMeasuredCell')
+                  ) : (
+                    <>
+                      {t(`kb.result.${row.measure}.success`)}: {formatNumber(row.ledToRegularLease12m)} /{' '}
+                      {formatNumber(row.evaluated)} {t('kb.evaluated')}
+                      {row.regularLeaseShare !== null && ` (${formatPercent(row.regularLeaseShare, 0)})`}
+                      {row.overdue > 0 && ` · ${t('kb.overdueCount', { count: row.overdue })}`}
+                      {countsForConversionKpi(row.measure) && (
+                        <>
+                          {' '}
+                          <KpiInfoButton kpi="interventionConversionRate" />
+                        </>
+                      )}
+                    </>
+                  )}
                 </td>
                 <td>{formatWholeEuro(row.medianCostPerUnit)}</td>
               </tr>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
-import { outcomeText } from '../outcome';
+import { checkSummary, outcomeText } from '../outcome';
 import { OccupancyBeforeAfterView } from './OccupancyBeforeAfterView';
 
 /** One intervention with its lessons learned; the unit's occupancy before/after loads when opened. */
@@ -21,8 +21,20 @@ export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: In
       )}
       <p className="hint">
         {town} · {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)} · {period} ·{' '}
-        {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}: {outcomeText(i, t)}
+        {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}:{' '}
+        <span data-testid="kb-entry-outcome">{outcomeText(i, t, formatDate)}</span>
       </p>
+      {i.outcomeChecks.length > 0 && (
+        // what the outcome rests on, as recorded: the answers and the note of every check
+        <ul className="kb-checks" aria-label={t('kb.check.heading')} data-testid="kb-entry-checks">
+          {i.outcomeChecks.map((c) => (
+            <li key={c.monthsAfterEnd}>
+              {checkSummary(c, t, formatDate)}
+              {c.note && <q>{c.note}</q>}
+            </li>
+          ))}
+        </ul>
+      )}
       {i.lessonsLearned && (
         <p>
           <strong>{t('kb.lessons')}:</strong> {i.lessonsLearned}

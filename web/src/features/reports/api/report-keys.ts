@@ -10,6 +10,7 @@ export const reportKeys = {
     [...reportKeys.all, 'network-summary', network, asOf] as const,
   longTerm: (cityId: string, asOf: string) => [...reportKeys.all, 'long-term', cityId, asOf] as const,
   transitions: (cityId: string, asOf: string) => [...reportKeys.all, 'transitions', cityId, asOf] as const,
-  interventions: (cityId: string) => [...reportKeys.all, 'interventions', cityId] as const,
+  interventions: (cityId: string, asOf: string) =>
+    [...reportKeys.all, 'interventions', cityId, asOf] as const,
   byType: (network: string, asOf: string) => [...reportKeys.all, 'by-type', network, asOf] as const,
 };

@@ -47,9 +47,10 @@ export const reportsApi = {
         pageSize: LONG_TERM_ROWS,
       })}`,
     ),
-  interventions: (cityId: string) =>
+  /** Each `outcome12` as known on the report's date. */
+  interventions: (cityId: string, asOf: string) =>
     api.get<{ items: Intervention[]; total: number }>(
-      `/api/interventions${queryString({ cityId, pageSize: 200 })}`,
+      `/api/interventions${queryString({ cityId, asOf, pageSize: 200 })}`,
     ),
   interventionsByType: (network: string, asOf: string) =>
     api.get<InterventionsByType>(`/api/kpis/interventions-by-type${queryString({ network, asOf })}`),

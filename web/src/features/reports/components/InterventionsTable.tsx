@@ -3,7 +3,8 @@ import { TableScroll } from './TableScroll';
 import type { Intervention } from '../../../lib/domain';
 import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
 import { interventionPeriod } from '../../interventions/intervention-period';
-import { interventionsOn, outcomeOn } from '../report-interventions';
+import { outcomeText } from '../../interventions/outcome';
+import { interventionsOn } from '../report-interventions';
 
 /** The town's interventions started by the date: what, when, state on the date, 12-month outcome, cost. */
 export function InterventionsTable({
@@ -21,11 +22,6 @@ export function InterventionsTable({
   const { t } = useTranslation();
   const shown = interventionsOn(items, asOf);
   const total = shown.reduce((sum, i) => sum + (i.intervention.budgetEur ?? 0), 0);
-  const outcomeText = {
-    lease: t('reports.interventions.lease'),
-    noLease: t('reports.interventions.noLease'),
-    open: t('reports.interventions.open'),
-  };
   return (
     <section className="report-section report-interventions" aria-labelledby="report-interventions-title">
       <h2 id="report-interventions-title">{t('reports.interventions.title')}</h2>
@@ -60,7 +56,10 @@ export function InterventionsTable({
                   </th>
                   <td>{interventionPeriod({ ...i, state }, (day) => formatShortDate(day, lang), t)}</td>
                   <td>{t(`interventionState.${state}`)}</td>
-                  <td>{outcomeText[outcomeOn(i, asOf)]}</td>
+                  {/* outcome12 as known on the report's date (the list is asked with asOf) */}
+                  <td data-testid="report-outcome">
+                    {outcomeText({ ...i, state }, t, (day) => formatShortDate(day, lang))}
+                  </td>
                   <td className="num">{formatEuro(i.budgetEur, lang)}</td>
                 </tr>
               ))}

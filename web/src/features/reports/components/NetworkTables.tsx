@@ -168,10 +168,26 @@ export function InterventionsByTypeTable({ data, lang }: { data: InterventionsBy
                 <tr key={r.type}>
                   <th scope="row">{t(`interventionType.${r.type}`)}</th>
                   <td className="num">{r.tried}</td>
-                  <td className="num">{r.evaluated}</td>
-                  <td className="num">
-                    {r.ledToRegularLease12m} ({formatKpi('share', r.regularLeaseShare, lang)})
-                  </td>
+                  {r.measure === 'none' ? (
+                    // nothing is measured for events, marketing, facade programmes: not „0 evaluated“
+                    <td className="num" colSpan={2}>
+                      {t('reports.network.notMeasured')}
+                    </td>
+                  ) : (
+                    <>
+                      <td className="num">
+                        {r.evaluated}
+                        {r.overdue > 0 && (
+                          <span className="report-sub">
+                            {r.overdue} {t('reports.network.overdue')}
+                          </span>
+                        )}
+                      </td>
+                      <td className="num">
+                        {r.ledToRegularLease12m} ({formatKpi('share', r.regularLeaseShare, lang)})
+                      </td>
+                    </>
+                  )}
                   <td className="num">{formatWholeEuro(r.medianCostPerUnit, lang)}</td>
                 </tr>
               ))}

@@ -20,8 +20,8 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
   const id = city.data?.id ?? '';
   const enabled = id !== '';
   const interventions = useQuery({
-    queryKey: reportKeys.interventions(id),
-    queryFn: () => reportsApi.interventions(id),
+    queryKey: reportKeys.interventions(id, asOf),
+    queryFn: () => reportsApi.interventions(id, asOf),
     enabled,
   });
   const allowed = interventions.isSuccess;
