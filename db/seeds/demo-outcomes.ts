@@ -6,10 +6,11 @@ import type { InterventionPlan } from './demo-interventions.js';
  * Follow-up checks 6, 12 and 24 months after an intervention ended (only those already due on the
  * snapshot date), read off the generated occupancy histories so that checks and registry agree:
  *
- * - regular_lease_signed: every linked unit is under a regular lease (status occupied, any tenant) on
- *   the check date — the registry rule of the intervention conversion KPI (docs/kpis.md), so the KPI
- *   comes out the same from checks and from histories. For a vacancy exchange: at least one listed unit
- *   has been let since the listing started. NULL for facades, events, marketing and other measures.
+ * - regular_lease_signed: for a test shop, pop-up or temporary use, the intervention's own business
+ *   signed a regular lease for the unit after the end (by the check date) — another tenant in the unit
+ *   is not its lease (docs/kpis.md, "Intervention outcome"); for a rent subsidy, every linked unit is
+ *   let on the check date; for a vacancy exchange, at least one listed unit has been let since the
+ *   listing started. NULL for facades, events, marketing and other measures.
  * - business_still_trading: the intervention's own business (the tester, pop-up or temporary user;
  *   most of the subsidised businesses; any tenant found through the exchange) occupies its unit on the
  *   check date. NULL where there is no business to follow.
@@ -90,7 +91,7 @@ export function outcomeChecks(
           (p) =>
             p.status === 'occupied' && p.businessName === business && p.from >= endExclusive && p.from <= day,
         );
-        lease = plan.linked.length > 0 ? allLet(plan.linked, day) : null;
+        lease = plan.linked.length > 0 ? ownLease !== undefined : null;
         trading = trades(history, business, day);
         note = trading
           ? `${business}: regulärer Mietvertrag seit ${german(ownLease?.from ?? endExclusive)}, Geschäft geöffnet.`
