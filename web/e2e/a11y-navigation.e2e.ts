@@ -381,7 +381,7 @@ test.describe('what automated checks miss on the town page', () => {
         };
         return {
           brokenNumbers: [...document.querySelectorAll('.report-table td.num')]
-            .filter((td) => td.textContent!.trim() !== '' && lines(td) > 1)
+            .filter((td) => td.textContent.trim() !== '' && lines(td) > 1)
             .map((td) => td.textContent),
           narrowRowNames: [...document.querySelectorAll('.report-table tbody th[scope="row"]')]
             .filter((th) => th.getBoundingClientRect().width < 100)

@@ -315,3 +315,29 @@ test('the benchmark prints without the navigation, its table with every column o
   const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(sizes)!;
   expect(Number(w)).toBeGreaterThan(Number(h)); // landscape
 });
+
+test('the knowledge base’s list as shown downloads as CSV for slides; the summary says what it counts', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.networkMember);
+  await page.goto(`/massnahmen?netzwerk=${NETWORK}&art=test_shop`);
+  const count = page.getByTestId('kb-count');
+  await expect(count).toContainText('gefunden');
+  const shown = await page.getByTestId('kb-entry').count();
+  expect(shown).toBeGreaterThan(0);
+  await expect(page.getByTestId('by-type-scope')).toContainText(
+    'Gezählt sind alle Maßnahmen von: Innenstädte erfolgreich machen. Suche, Art, Stand, Ergebnis und Kosten gelten nur für die Liste unten.',
+  );
+  const download = page.waitForEvent('download');
+  await page.getByTestId('kb-csv').click();
+  const { readFile } = await import('node:fs/promises');
+  const csv = await readFile(await (await download).path(), 'utf8');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toMatch(/^Stadt;Maßnahme;Art;Stand;Zeitraum;Kosten \(€\);Ergebnis nach 12 Monaten;/);
+  expect(lines).toHaveLength(shown + 1); // only what the list shows, after the filter
+  for (const line of lines.slice(1)) expect(line).toContain(';Testladen;');
+  expect(lines[1]).toMatch(/;ja$/); // demo entries say so
+});

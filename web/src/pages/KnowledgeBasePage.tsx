@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadCsv, toCsv } from '../lib/csv';
+import { todayIso } from '../lib/dates';
+import { formatDate } from '../lib/format';
 import { useSession } from '../features/auth/hooks/use-session';
 import { isSignedIn } from '../features/auth/permissions';
+import { knowledgeBaseCsv } from '../features/interventions/knowledge-base-csv';
 import { InterventionTypeSummary } from '../features/interventions/components/InterventionTypeSummary';
 import { KnowledgeBaseEntry } from '../features/interventions/components/KnowledgeBaseEntry';
 import { useInterventionSearch } from '../features/interventions/hooks/use-intervention-search';
@@ -168,7 +172,20 @@ export default function KnowledgeBasePage() {
           {t('kb.syntheticNotice')}
         </p>
       )}
-      {byType.data && <InterventionTypeSummary types={byType.data.types} />}
+      {byType.data && (
+        <>
+          <InterventionTypeSummary types={byType.data.types} />
+          {/* the summary counts the network's or town's interventions; the list's search and filters are not applied */}
+          <p className="hint" data-testid="by-type-scope">
+            {t('kb.byTypeScope', {
+              scope:
+                (cityId && names.get(cityId)) ||
+                (network && networks.data?.find((n) => n.slug === network)?.name) ||
+                t('kb.byTypeAllTowns'),
+            })}
+          </p>
+        </>
+      )}
       {byType.error && <LoadError error={byType.error} />}
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && <Loading />}
@@ -177,6 +194,22 @@ export default function KnowledgeBasePage() {
           <h2 id="kb-results" aria-live="polite" data-testid="kb-count">
             {t('kb.results', { count: items.length })}
           </h2>
+          {items.length > 0 && (
+            <div className="form__actions">
+              <button
+                type="button"
+                className="button"
+                data-testid="kb-csv"
+                onClick={() => {
+                  const { header, body } = knowledgeBaseCsv(items, names, t, formatDate);
+                  const german = i18n.language !== 'en';
+                  downloadCsv(`schaufenster-massnahmen-${todayIso()}.csv`, toCsv(header, body, { german }));
+                }}
+              >
+                {t('kb.csv.download', { count: items.length })}
+              </button>
+            </div>
+          )}
           {list.data.total > list.data.items.length && (
             // the API answers at most one page: say so rather than count only what was loaded
             <p className="hint" role="status" data-testid="kb-truncated">

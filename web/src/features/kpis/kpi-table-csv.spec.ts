@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
 import type { TownKpis } from './api/kpis-api';
-import { toCsv } from './csv';
+import { toCsv } from '../../lib/csv';
 import { csvValue, kpiTableCsv } from './kpi-table-csv';
 
 const town = (cityId: string, perimeterIsPlaceholder: boolean, vacancyRate: number, days: number) =>

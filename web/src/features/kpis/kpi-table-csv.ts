@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TownKpis } from './api/kpis-api';
-import type { CsvCell } from './csv';
+import type { CsvCell } from '../../lib/csv';
 import { BENCHMARK_KPIS, kpiValue } from './definitions';
 
 type Unit = (typeof BENCHMARK_KPIS)[number]['unit'];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { nameCollator } from '../../../lib/collate';
 import { formatDate } from '../../../lib/format';
 import type { TownKpis } from '../api/kpis-api';
-import { downloadCsv, toCsv } from '../csv';
+import { downloadCsv, toCsv } from '../../../lib/csv';
 import { BENCHMARK_KPIS, kpiValue, type BenchmarkKpi } from '../definitions';
 import { formatKpi } from '../kpi-format';
 import { kpiTableCsv } from '../kpi-table-csv';
