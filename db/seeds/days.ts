@@ -31,3 +31,22 @@ export function monthStart(day: Day): Day {
 export function yearOf(day: Day): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The first day on or after `day` that is the given weekday. */
+export function nextWeekday(day: Day, weekday: number): Day {
+  return day + ((weekday - weekdayOf(day) + 7) % 7);
+}
+
+/** `day` moved into the nearest of `months` (1–12) of its year, keeping the day of month (at most the 28th). */
+export function intoMonths(day: Day, months: readonly number[]): Day {
+  const d = new Date(day * MS_PER_DAY);
+  const month = d.getUTCMonth() + 1;
+  if (months.includes(month)) return day;
+  const nearest = [...months].sort((a, b) => Math.abs(a - month) - Math.abs(b - month) || a - b)[0]!;
+  return Math.round(Date.UTC(d.getUTCFullYear(), nearest - 1, Math.min(d.getUTCDate(), 28)) / MS_PER_DAY);
+}

@@ -258,4 +258,29 @@ describe('demo generator', () => {
       expect(types.has(t as never)).toBe(true);
     }
   });
+
+  it('holds events on days they would be held: markets in autumn over a weekend, evenings on Fridays or Saturdays', () => {
+    const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
+    const events = demo().flatMap((d) => d.interventions.filter((i) => i.type === 'event'));
+    expect(events.length).toBeGreaterThan(5);
+    for (const e of events) {
+      const [start, end] = [e.startDate!, e.endDate!];
+      const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
+      const label = `${e.title}: ${start} – ${end}`;
+      if (days === 1) expect([label, [5, 6].includes(weekday(start))]).toEqual([label, true]);
+      else expect([label, weekday(end), days <= 3]).toEqual([label, 0, true]); // ends on Sunday
+      if (e.title.startsWith('Herbstmarkt')) {
+        expect([label, ['09', '10'].includes(start.slice(5, 7)), weekday(end)]).toEqual([label, true, 0]);
+      }
+      if (e.title.startsWith('Stadtfest')) expect(Number(start.slice(5, 7))).toBeGreaterThanOrEqual(5);
+      if (e.title.startsWith('Stadtfest')) expect(Number(start.slice(5, 7))).toBeLessThanOrEqual(9);
+    }
+  });
+
+  it('writes the lessons in grammatical German', () => {
+    const lessons = demo().flatMap((d) => d.interventions.map((i) => i.lessonsLearned ?? ''));
+    expect(lessons.filter((l) => /von den geförderten|^Hälfte/.test(l))).toEqual([]);
+    const titles = demo().flatMap((d) => d.interventions.map((i) => i.title));
+    expect(titles.filter((t) => /Zwischennutzung Standort wird noch gesucht/.test(t))).toEqual([]);
+  });
 });

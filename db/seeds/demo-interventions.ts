@@ -1,6 +1,13 @@
-import { addMonths, type Day, isoOf, monthStart, yearOf } from './days.js';
+import { addMonths, type Day, intoMonths, isoOf, monthStart, nextWeekday, yearOf } from './days.js';
 import { type HistoryContext, type Period, period } from './demo-history.js';
-import { CAMPAIGNS, LESSONS, type LessonType, lessonText, type OutcomeClass } from './demo-lessons.js';
+import {
+  type Campaign,
+  CAMPAIGNS,
+  LESSONS,
+  type LessonType,
+  lessonText,
+  type OutcomeClass,
+} from './demo-lessons.js';
 import { STARTUP_CONCEPTS, type UseCategory } from './demo-names.js';
 import type { Random } from './prng.js';
 
@@ -245,7 +252,11 @@ export function planSiteIntervention(
   return {
     intervention: {
       ...b,
-      title: popUp ? `Pop-up-Store „${tenant.name}“ (${where})` : `Zwischennutzung ${where}: ${tenant.name}`,
+      title: popUp
+        ? `Pop-up-Store „${tenant.name}“ (${where})`
+        : unit
+          ? `Zwischennutzung ${where}: ${tenant.name}`
+          : `Zwischennutzung: ${tenant.name} (${where})`,
       description: popUp
         ? `${SYNTHETIC} ${tenant.name} bespielt einen leerstehenden Laden (${where}) ${weeks} Wochen lang als Pop-up-Store; die Stadt übernimmt die Miete, der Betreiber die Nebenkosten.`
         : `${SYNTHETIC} Zwischennutzung eines leerstehenden Ladens (${where}) durch ${tenant.name} für ${months} Monate; Nutzungsvereinbarung mit dem Eigentümer, nur Nebenkosten.`,
@@ -270,16 +281,29 @@ export function planSiteIntervention(
 }
 
 /** Events, marketing and other measures that touch no particular shop. */
+/**
+ * An event on days it would be held: a market in autumn over a weekend (its shopping Sunday included), a
+ * late-night shopping on a Friday, an open day on a Saturday. Returns the first day and the number of days.
+ */
+export function eventDays(start: Day, length: number, when: NonNullable<Campaign['when']>): [Day, number] {
+  const inSeason = when.months ? intoMonths(start, when.months) : start;
+  if (when.days === 'friday') return [nextWeekday(inSeason, 5), 1];
+  if (when.days === 'saturday') return [nextWeekday(inSeason, 6), 1];
+  const days = Math.max(2, length); // Saturday and Sunday, or from Friday
+  return [nextWeekday(inSeason, 0) - (days - 1), days];
+}
+
 export function planCampaign(
   ctx: PlannerContext,
   type: 'event' | 'marketing' | 'other',
-  start: Day,
+  initialStart: Day,
 ): InterventionPlan {
+  let start = initialStart;
   const campaign = ctx.rng.pick(CAMPAIGNS.filter((c) => c.type === type));
+  let length = type === 'event' ? ctx.rng.int(1, 3) : 0;
+  if (campaign.when) [start, length] = eventDays(start, length, campaign.when);
   const endExclusive =
-    type === 'event'
-      ? start + ctx.rng.int(1, 3)
-      : addMonths(start, type === 'other' ? 24 : ctx.rng.int(3, 12));
+    type === 'event' ? start + length : addMonths(start, type === 'other' ? 24 : ctx.rng.int(3, 12));
   const b = base(ctx, type, start, endExclusive);
   const ended = b.state === 'ended';
   return {

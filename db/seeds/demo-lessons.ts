@@ -62,10 +62,10 @@ export const LESSONS: Record<LessonType, Record<OutcomeClass, readonly string[]>
       'Die Förderbedingungen verlangten einen Mietvertrag über mindestens drei Jahre; das hat Mitnahmeeffekte verhindert und die Eigentümer zu moderaten Mieten bewegt.',
     ],
     mixed: [
-      'Hälfte der geförderten Betriebe hat überlebt. Die Förderbedingungen (Mindestöffnungszeiten 30 Std./Woche) schreckten Nebenerwerbsgründer ab; das Antragsverfahren war zu bürokratisch.',
+      'Die Hälfte der geförderten Betriebe hat überlebt. Die Förderbedingungen (Mindestöffnungszeiten 30 Std./Woche) schreckten Nebenerwerbsgründer ab; das Antragsverfahren war zu bürokratisch.',
     ],
     failure: [
-      'Mitnahmeeffekt: {n} von den geförderten Betrieben schlossen kurz nach Auslaufen des Mietzuschusses. Förderung künftig an Businessplan, Coaching und degressive Staffel koppeln.',
+      'Mitnahmeeffekt: {n} der geförderten Betriebe schlossen kurz nach Auslaufen des Mietzuschusses. Förderung künftig an Businessplan, Coaching und degressive Staffel koppeln.',
       'Der Zuschuss floss vor allem in überhöhte Mieten; einige Eigentümer hoben die Miete zum Förderbeginn an. Förderfähig nur bis zu einer ortsüblichen Vergleichsmiete.',
     ],
   },
@@ -109,6 +109,8 @@ export interface Campaign {
   description: string;
   outcome: OutcomeClass;
   lesson: string;
+  /** An event's days: a Friday or Saturday evening, or a weekend ending on Sunday; in these months (1–12). */
+  when?: { days: 'friday' | 'saturday' | 'weekend'; months?: readonly number[] };
 }
 
 /** Events, marketing and other measures without a particular shop: title, outcome and lesson go together. */
@@ -120,6 +122,7 @@ export const CAMPAIGNS: readonly Campaign[] = [
     outcome: 'success',
     lesson:
       'Frequenzzählung +35 % am Abend, die Händler wollen es zweimal im Jahr wiederholen. Entscheidend war, dass fast alle Geschäfte der Hauptlaufachse mitgemacht haben.',
+    when: { days: 'friday' },
   },
   {
     type: 'event',
@@ -128,6 +131,7 @@ export const CAMPAIGNS: readonly Campaign[] = [
     outcome: 'success',
     lesson:
       'Eigentümer haben die Flächen kostenlos geöffnet; danach kamen zwei Anfragen für Zwischennutzungen. Haftung und Versicherung über den Kunstverein geregelt.',
+    when: { days: 'saturday', months: [3, 4, 5, 9, 10, 11] },
   },
   {
     type: 'event',
@@ -136,6 +140,7 @@ export const CAMPAIGNS: readonly Campaign[] = [
     outcome: 'mixed',
     lesson:
       'Hohe Frequenz am Wochenende, aber viele Händler öffneten sonntags nicht. Öffnungszeiten vorher mit dem Gewerbeverein abstimmen.',
+    when: { days: 'weekend', months: [5, 6, 7, 8, 9] },
   },
   {
     type: 'event',
@@ -144,6 +149,7 @@ export const CAMPAIGNS: readonly Campaign[] = [
     outcome: 'failure',
     lesson:
       'Nur wenige Geschäfte machten mit, Besucher standen vor dunklen Schaufenstern; dazu hielten die Baustelle am Markt und fehlende Parkplätze viele fern. Ohne verbindliche Zusagen der Händler nicht wiederholen.',
+    when: { days: 'weekend', months: [9, 10] },
   },
   {
     type: 'event',
@@ -152,6 +158,7 @@ export const CAMPAIGNS: readonly Campaign[] = [
     outcome: 'mixed',
     lesson:
       'Viele Neugierige, wenige Gründer. Die Besichtigungen brachten aber realistische Mietvorstellungen auf den Tisch; zwei Eigentümer senkten danach die Miete.',
+    when: { days: 'saturday' },
   },
   {
     type: 'marketing',
