@@ -288,9 +288,19 @@ test('the knowledge base marks its demo interventions as synthetic and offers on
   for (const town of readable) expect(offered).toContain(town.name);
 });
 
-test('the benchmark and the network page say that the demo towns’ figures are synthetic', async ({
+test('the benchmark, the network page and the start page say that the demo towns’ figures are synthetic', async ({
   page,
 }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('units-hint')).toBeVisible();
+  await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');
+  // a long town name stays inside its card
+  const card = page.locator('.card').filter({ hasText: 'Bad Frankenhausen' });
+  const [cardBox, nameWidth] = [
+    (await card.boundingBox())!,
+    await card.getByRole('link').evaluate((a) => a.scrollWidth),
+  ];
+  expect(nameWidth).toBeLessThanOrEqual(cardBox.width);
   await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
   await expect(page.getByTestId('kpi-table')).toBeVisible();
   await expect(page.getByTestId('synthetic-towns-notice')).toContainText('synthetisch erzeugt');

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNetworks } from '../features/networks/hooks/use-networks';
+import { SyntheticTownsNotice } from '../features/towns/components/SyntheticTownsNotice';
 import { useCities } from '../features/towns/hooks/use-cities';
 import { RECORDED_TEXT_LANG } from '../lib/domain';
 import { formatNumber } from '../lib/format';
@@ -33,6 +34,8 @@ export function HomePage() {
       <section aria-labelledby="towns-heading">
         <h2 id="towns-heading">{t('home.towns')}</h2>
         {cities.data.length === 0 && <p>{t('home.noTowns')}</p>}
+        {/* the cards show recorded units: demo towns' counts are invented and say so here too */}
+        <SyntheticTownsNotice towns={cities.data.filter((c) => c.storefrontCount !== null)} />
         {cities.data.some((c) => c.storefrontCount !== null) && (
           <p className="hint" data-testid="units-hint">
             {t('home.unitsHint')}
