@@ -49,6 +49,9 @@ const report = (
  */
 export const EARLIEST_COUNT_DATE = '2000-01-01';
 
+/** A spreadsheet's date of an empty cell: day 0 of 1900 (Excel) or 30.12.1899 (LibreOffice), in any notation. */
+const EMPTY_SPREADSHEET_DATE = /^\s*(0{1,2}[./-]0?1[./-]1900|1900-01-00|30[./-]12[./-]1899|1899-12-30)\b/;
+
 const TIMESTAMP = ['zeitstempel', 'datumuhrzeit', 'timestamp', 'datetime', 'zeitpunkt'];
 const DATE = ['datum', 'date', 'tag'];
 const TIME = ['uhrzeit', 'zeit', 'stunde', 'time', 'hour', 'von', 'zeitraum'];
@@ -175,11 +178,13 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
     const when =
       ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
     const hourCell = cellsOf(cells, hourColumns);
-    if (!when.date || when.hour === null)
+    // Excel's empty date („00.01.1900“, LibreOffice's „30.12.1899“) is no calendar day: say what it is
+    const zeroDate = !when.date && EMPTY_SPREADSHEET_DATE.test(ts >= 0 ? cells[ts]! : cells[date]!);
+    if ((!when.date && !zeroDate) || when.hour === null)
       return void result.rejected.push(
         report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.', hourCell),
       );
-    if (when.date < EARLIEST_COUNT_DATE)
+    if (zeroDate || when.date! < EARLIEST_COUNT_DATE)
       return void result.rejected.push(
         report(
           line,
