@@ -180,11 +180,7 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
     const hourCell = cellsOf(cells, hourColumns);
     // Excel's empty date („00.01.1900“, LibreOffice's „30.12.1899“) is no calendar day: say what it is
     const zeroDate = !when.date && EMPTY_SPREADSHEET_DATE.test(ts >= 0 ? cells[ts]! : cells[date]!);
-    if ((!when.date && !zeroDate) || when.hour === null)
-      return void result.rejected.push(
-        report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.', hourCell),
-      );
-    if (zeroDate || when.date! < EARLIEST_COUNT_DATE)
+    if (when.hour !== null && (zeroDate || (when.date && when.date < EARLIEST_COUNT_DATE)))
       return void result.rejected.push(
         report(
           line,
@@ -194,6 +190,10 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
           `The date lies before ${EARLIEST_COUNT_DATE}, when there were no automatic pedestrian counters in shopping streets: a misread date (Excel’s zero date shows as 1900)?`,
           hourCell,
         ),
+      );
+    if (!when.date || when.hour === null)
+      return void result.rejected.push(
+        report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.', hourCell),
       );
     const instants = berlinHourToUtc(when.date, when.hour);
     if (instants.length === 0)
