@@ -41,12 +41,12 @@ export function SeriesChart({
   asOf: string;
   atAsOf: readonly TownKpis[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const points = seriesPoints(series, kpi, asOf, atAsOf, formatDate);
   const data = points.map((p) => ({ year: p.label, ...Object.fromEntries(p.values) }));
   const axis = niceAxis(points.flatMap((p) => [...p.values.values()]));
   const fmt = (v: unknown) => formatKpi(t, kpi, typeof v === 'number' ? v : null);
-  const key = seriesKey(series.towns, names);
+  const key = seriesKey(series.towns, names, i18n.language);
   // The value axis as wide as its longest label, not a fixed 80 px: on a phone the plot keeps the width.
   const yAxisWidth = widestLabel(axis.ticks.map(fmt), TICK_FONT_SIZE) + 12;
   return (
@@ -107,9 +107,9 @@ export function SeriesChart({
               </tr>
             </thead>
             <tbody>
-              {series.towns.map((town) => (
+              {key.map((town) => (
                 <tr key={town.cityId}>
-                  <th scope="row">{names.get(town.cityId)}</th>
+                  <th scope="row">{town.name}</th>
                   {points.map((p) => (
                     <td key={p.label}>{fmt(p.values.get(town.cityId))}</td>
                   ))}
