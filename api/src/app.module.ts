@@ -18,6 +18,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { OgcModule } from './ogc/ogc.module.js';
 import { FootfallModule } from './footfall/footfall.module.js';
+import { WalkModule } from './walk/walk.module.js';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { FootfallModule } from './footfall/footfall.module.js';
     ExportsModule,
     OgcModule,
     FootfallModule,
+    WalkModule,
   ],
 })
 export class AppModule {}

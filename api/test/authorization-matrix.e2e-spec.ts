@@ -97,6 +97,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/cities/{id}/footfall': { access: 'edit', entity: 'city', via: 'param' },
   'GET /api/cities/{id}/footfall/trend': { access: 'read', entity: 'city', via: 'param' },
   'GET /api/cities/{id}/footfall/locations': { access: 'read', entity: 'city', via: 'param' },
+  'GET /api/cities/{id}/walk': { access: 'edit', entity: 'city', via: 'param' },
+  'GET /api/cities/{id}/walk/units': { access: 'edit', entity: 'city', via: 'param' },
   'PATCH /api/cities/{id}/footfall/locations/{locationId}': { access: 'edit', entity: 'city', via: 'param' },
   'DELETE /api/cities/{id}/footfall/locations/{locationId}': { access: 'edit', entity: 'city', via: 'param' },
   'DELETE /api/cities/{id}/footfall/locations/{locationId}/counts': {

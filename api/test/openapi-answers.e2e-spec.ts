@@ -512,6 +512,40 @@ describe('answers as documented', () => {
         await editor.get(`/api/cities/${city.id}/footfall/trend?from=2025-01-01&to=2025-06-30`).expect(200),
       ).body.weeks,
     );
+    const locations = expectDocumented(
+      'get',
+      '/api/cities/{id}/footfall/locations',
+      await editor.get(`/api/cities/${city.id}/footfall/locations`).expect(200),
+    ).body as { id: string }[];
+    const location = `/api/cities/${city.id}/footfall/locations/${locations[0]!.id}`;
+    expectDocumented(
+      'patch',
+      '/api/cities/{id}/footfall/locations/{locationId}',
+      await editor.patch(location).send({ name: 'Marktstraße Nord' }).expect(200),
+    );
+    expectDocumented(
+      'delete',
+      '/api/cities/{id}/footfall/locations/{locationId}/counts',
+      await editor.delete(`${location}/counts?from=2025-03-03&to=2025-03-03`).expect(200),
+    );
+  });
+
+  it('walk: the streets and one street’s units', async () => {
+    const overview = expectDocumented(
+      'get',
+      '/api/cities/{id}/walk',
+      await editor.get(`/api/cities/${city.id}/walk`).expect(200),
+    ).body as { streets: { street: string }[] };
+    expectFilled(overview.streets);
+    expectFilled(
+      expectDocumented(
+        'get',
+        '/api/cities/{id}/walk/units',
+        await editor
+          .get(`/api/cities/${city.id}/walk/units?street=${encodeURIComponent(overview.streets[0]!.street)}`)
+          .expect(200),
+      ).body.items,
+    );
   });
 
   it('ogc: landing, conformance, collections, items and one feature; tilejson', async () => {

@@ -20,6 +20,7 @@ const BenchmarkPage = lazy(() => import('./pages/BenchmarkPage'));
 const KnowledgeBasePage = lazy(() => import('./pages/KnowledgeBasePage'));
 const KpiDefinitionsPage = lazy(() => import('./pages/KpiDefinitionsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const WalkPage = lazy(() => import('./pages/WalkPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 
 export function App() {
@@ -99,6 +100,7 @@ function Routes({ route }: { route: Route }) {
       {route.name === 'knowledgeBase' && <KnowledgeBasePage />}
       {route.name === 'kpiDefinitions' && <KpiDefinitionsPage />}
       {route.name === 'import' && <ImportPage />}
+      {route.name === 'walk' && <WalkPage />}
       {route.name === 'notFound' && (
         <div className="page-message">
           <h1>{t('a11y.title.notFound')}</h1>

@@ -17,6 +17,10 @@ export interface StorefrontFilter {
   withinPerimeter?: boolean;
   /** [minLon, minLat, maxLon, maxLat] in EPSG:4326. */
   bbox?: [number, number, number, number];
+  /** On this street (as recorded): a site walk's street (api/src/walk). */
+  street?: string;
+  /** Due for an on-site check: not fresh on `asOf` (no visit in the 12 months before; docs/kpis.md). */
+  dueForCheck?: boolean;
 }
 
 const arrayLiterals = new WeakMap<readonly string[], string>();
@@ -67,6 +71,8 @@ export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[])
     const [minLon, minLat, maxLon, maxLat] = filter.bbox;
     where.push(`s.location && ST_MakeEnvelope(${p(minLon)}, ${p(minLat)}, ${p(maxLon)}, ${p(maxLat)}, 4326)`);
   }
+  if (filter.street !== undefined) where.push(`s.street = ${p(filter.street)}`);
+  if (filter.dueForCheck) where.push(`NOT coalesce(s.fresh_during @> ${asOf}, false)`);
   return `${storefrontFromSql(asOf)}
     WHERE ${where.join('\n      AND ')}`;
 }

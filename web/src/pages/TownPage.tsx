@@ -120,6 +120,11 @@ export default function TownPage({ slug }: { slug: string }) {
           </a>
         )}
         {canEdit && (
+          <a href={`/begehung?stadt=${town.slug}`} onClick={onLinkClick} data-testid="town-walk-link">
+            {t('walk.townLink')}
+          </a>
+        )}
+        {canEdit && (
           <button
             type="button"
             className="button"

@@ -46,6 +46,7 @@ describe('pageTitle', () => {
       'knowledgeBase',
       'kpiDefinitions',
       'import',
+      'walk',
       'notFound',
     ];
     const titles = routes.map((name) => pageTitle({ name } as Route, de()));

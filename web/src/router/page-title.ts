@@ -29,6 +29,8 @@ export function pageTitle(route: Route, t: TFunction, name?: string): string {
       return page(t('a11y.title.kpiDefinitions'));
     case 'import':
       return page(t('a11y.title.import'));
+    case 'walk':
+      return page(t('a11y.title.walk'));
     case 'townReport':
       return page(name ? t('a11y.title.townReport', { town: name }) : t('a11y.title.townReportUnnamed'));
     case 'networkReport':

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'knowledgeBase' }
   | { name: 'kpiDefinitions' }
   | { name: 'import' }
+  | { name: 'walk' }
   | { name: 'townReport'; slug: string }
   | { name: 'networkReport'; slug: string }
   | { name: 'notFound' };
@@ -29,6 +30,7 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/massnahmen': { name: 'knowledgeBase' },
   '/kennzahlen': { name: 'kpiDefinitions' },
   '/daten/import': { name: 'import' },
+  '/begehung': { name: 'walk' },
 };
 
 const listeners = new Set<() => void>();

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
+import { STOREFRONT_COLUMNS } from '../storefronts/storefronts.repository.js';
+import { OCCUPANCY_STATUSES, type Storefront } from '../storefronts/storefront.types.js';
+import type { WalkStreet } from './walk.types.js';
+
+/** Every status a walk checks: a demolished unit has nothing left to see. */
+const ON_SITE = OCCUPANCY_STATUSES.filter((s) => s !== 'demolished');
+
+/** At most this many units on one street (a walk's page; the longest German shopping streets have fewer). */
+export const MAX_STREET_UNITS = 500;
+
+@Injectable()
+export class WalkRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The town's streets with their units on `asOf` and those due for a check (not fresh on `asOf`). */
+  streets(cityId: string, asOf: string): Promise<WalkStreet[]> {
+    const params: unknown[] = [];
+    const from = storefrontFilterSql(this.filter(cityId, asOf), params);
+    return this.db.query(
+      `SELECT s.street, count(*)::int AS units,
+              count(*) FILTER (WHERE NOT coalesce(s.fresh_during @> $1::date, false))::int AS due -- $1: asOf, the filter's first
+       ${from}
+       GROUP BY s.street
+       ORDER BY s.street COLLATE "de-x-icu"`,
+      params,
+    );
+  }
+
+  /** The units of one street, by house number (numerically), then ground floor, upper floor, basement. */
+  units(cityId: string, asOf: string, street: string, dueOnly: boolean): Promise<Storefront[]> {
+    const params: unknown[] = [];
+    const from = storefrontFilterSql({ ...this.filter(cityId, asOf), street, dueForCheck: dueOnly }, params);
+    params.push(MAX_STREET_UNITS);
+    return this.db.query(
+      `SELECT ${STOREFRONT_COLUMNS} ${from}
+       ORDER BY (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number,
+                array_position(ARRAY['ground', 'upper', 'basement'], s.floor), s.id
+       LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  private filter(cityId: string, asOf: string): StorefrontFilter {
+    return { asOf, cityIds: [cityId], statuses: [...ON_SITE] };
+  }
+}

@@ -1,0 +1,108 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+import { editorOf, signedIn } from './auth.js';
+import { createCity, storefrontBody, type TestCity } from './factories.js';
+
+/** The site walk: streets with the units due for an on-site check, and one street's units in walking order. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+type Agent = Awaited<ReturnType<typeof editorOf>>;
+
+async function unit(agent: Agent, city: TestCity, street: string, houseNumber: string, floor?: string) {
+  const res = await agent
+    .post('/api/storefronts')
+    .send({ ...storefrontBody(city, { street, houseNumber }), ...(floor ? { floor } : {}) })
+    .expect(201);
+  return res.body as { id: string; version: number };
+}
+
+describe('site walk', () => {
+  it('lists the streets in German order with their units and those due for a check; a check takes a unit off', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const fresh = await unit(editor, city, 'Obergasse', '1');
+    await unit(editor, city, 'Obergasse', '3');
+    const long = await unit(editor, city, 'Ölmühlgasse', '2');
+    await unit(editor, city, 'Ostergasse', '5');
+    const gone = await unit(editor, city, 'Ostergasse', '7');
+    await editor.post(`/api/storefronts/${fresh.id}/verify`).send({ version: fresh.version }).expect(200);
+    // checked long ago: due again (a visit keeps a unit fresh for 12 months, docs/kpis.md)
+    await t.db.query(`UPDATE storefronts SET verified_at = '2024-03-01T09:00:00Z' WHERE id = $1`, [long.id]);
+    // a demolished unit is not walked to
+    await editor
+      .post(`/api/storefronts/${gone.id}/status-changes`)
+      .send({ version: gone.version, status: 'demolished', date: '2024-05-01' })
+      .expect(201);
+
+    const overview = await editor.get(`/api/cities/${city.slug}/walk`).expect(200);
+    expect(overview.body).toEqual({
+      cityId: city.id,
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      units: 4,
+      due: 3,
+      streets: [
+        { street: 'Obergasse', units: 2, due: 1 },
+        { street: 'Ölmühlgasse', units: 1, due: 1 }, // Ö with O, as German lists have it
+        { street: 'Ostergasse', units: 1, due: 1 },
+      ],
+    });
+
+    const obergasse = (await editor.get(`/api/cities/${city.id}/walk`).expect(200)).body.streets[0];
+    expect(obergasse).toEqual({ street: 'Obergasse', units: 2, due: 1 });
+    const [second] = (
+      await editor.get(`/api/cities/${city.id}/walk/units?street=Obergasse&due=true`).expect(200)
+    ).body.items as { id: string; version: number; houseNumber: string }[];
+    expect(second!.houseNumber).toBe('3');
+    await editor.post(`/api/storefronts/${second!.id}/verify`).send({ version: second!.version }).expect(200);
+    const after = await editor.get(`/api/cities/${city.id}/walk`).expect(200);
+    expect(after.body.streets[0]).toEqual({ street: 'Obergasse', units: 2, due: 0 });
+    expect(after.body.due).toBe(2);
+  });
+
+  it('gives a street’s units in walking order: house numbers as numbers, then floors', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    for (const [n, floor] of [
+      ['10a', undefined],
+      ['2', 'upper'],
+      ['10', undefined],
+      ['2', 'basement'],
+      ['2', 'ground'],
+      ['1', undefined],
+    ] as const)
+      await unit(editor, city, 'Marktstraße', n, floor);
+    await unit(editor, city, 'Anger', '4');
+    const res = await editor
+      .get(`/api/cities/${city.id}/walk/units?street=${encodeURIComponent(' Marktstraße ')}`)
+      .expect(200);
+    expect(res.body.street).toBe('Marktstraße');
+    expect(
+      (res.body.items as { houseNumber: string; floor: string }[]).map((u) => `${u.houseNumber} ${u.floor}`),
+    ).toEqual(['1 ground', '2 ground', '2 upper', '2 basement', '10 ground', '10a ground']);
+    expect(res.body.items[0]).toMatchObject({ street: 'Marktstraße', current: { status: 'occupied' } });
+    const none = await editor.get(`/api/cities/${city.id}/walk/units?street=Nirgendwo`).expect(200);
+    expect(none.body.items).toEqual([]);
+  });
+
+  it('is for the town’s editors; a missing street is a clear 400', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const other = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const missing = await editor.get(`/api/cities/${city.id}/walk/units`).expect(400);
+    expect(missing.body.details.fields).toEqual([expect.objectContaining({ field: 'street' })]);
+    await editor.get(`/api/cities/${city.id}/walk/units?street=%20%20`).expect(400);
+    await editor.get(`/api/cities/${city.id}/walk/units?street=A&due=vielleicht`).expect(400);
+    await (await editorOf(t, other.id)).get(`/api/cities/${city.id}/walk`).expect(403);
+    await (
+      await signedIn(t, [{ role: 'viewer', cityId: city.id }])
+    )
+      .get(`/api/cities/${city.id}/walk`)
+      .expect(403);
+    await request(t.http).get(`/api/cities/${city.id}/walk`).expect(401);
+    await (await signedIn(t, [], true)).get('/api/cities/keine-solche-stadt/walk').expect(404);
+  });
+});

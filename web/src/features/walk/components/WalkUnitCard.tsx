@@ -1,0 +1,94 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Storefront } from '../../../lib/domain';
+import { formatDate } from '../../../lib/format';
+import { onLinkClick } from '../../../router/router';
+import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
+import { BusyButton } from '../../../ui/BusyButton';
+import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { useVerifyStorefront } from '../../storefronts/hooks/use-storefront-mutations';
+import { walkKeys } from '../api/walk-api';
+
+/**
+ * One unit of the walk, as the city manager stands in front of it: what is recorded, when it was last
+ * checked, and two actions — „unverändert“ records today's check, „ändern“ opens the unit on the town's
+ * page (status change, correction). A checked unit stays in the list with its new date.
+ */
+export function WalkUnitCard({
+  unit,
+  cityId,
+  townSlug,
+}: {
+  unit: Storefront;
+  cityId: string;
+  townSlug: string;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const verify = useVerifyStorefront(unit.id);
+  const shown = verify.data ?? unit;
+  // the button gives way to the confirmation, which takes the focus (not the page: WCAG 2.4.3)
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (verify.isSuccess) done.current?.focus();
+  }, [verify.isSuccess]);
+  const address = `${unit.street} ${unit.houseNumber}`;
+  const current = shown.current;
+  return (
+    <li className="card walk-unit" data-testid="walk-unit">
+      <h3>
+        {address}
+        {unit.floor !== 'ground' && <span className="walk-unit__floor"> · {t(`floor.${unit.floor}`)}</span>}
+      </h3>
+      <p>
+        {current ? (
+          <>
+            <StatusSwatch status={current.status} /> {t(`status.${current.status}`)}
+            {current.businessName && ` · ${current.businessName}`}
+            {' · '}
+            {t('walk.since', { date: formatDate(current.statusSince) })}
+          </>
+        ) : (
+          '–'
+        )}
+      </p>
+      <p className="hint" data-testid="walk-checked">
+        {shown.verifiedAt
+          ? t('walk.checkedOn', { date: formatDate(shown.verifiedAt) })
+          : t('walk.neverChecked')}
+      </p>
+      <div className="form__actions">
+        {verify.isSuccess ? (
+          <p role="status" className="walk-unit__done" ref={done} tabIndex={-1}>
+            {t('walk.confirmed')}
+          </p>
+        ) : (
+          <BusyButton
+            className="button button--primary"
+            busy={verify.isPending}
+            aria-label={t('walk.confirmNamed', { address })}
+            onClick={() =>
+              verify.mutate(unit.version, {
+                // the street list's counts of units due; this list keeps the unit, with its new date
+                onSuccess: () =>
+                  void client.invalidateQueries({ queryKey: walkKeys.town(cityId), exact: true }),
+              })
+            }
+          >
+            {t('walk.confirm')}
+          </BusyButton>
+        )}
+        <a
+          className="button"
+          href={`/towns/${townSlug}?view=list&selected=${unit.id}`}
+          onClick={onLinkClick}
+          aria-label={t('walk.changeNamed', { address })}
+        >
+          {t('walk.change')}
+        </a>
+      </div>
+      {verify.error && <ApiErrorMessage error={verify.error} />}
+    </li>
+  );
+}
