@@ -479,6 +479,14 @@ describe('counting locations', () => {
       message: 'The town already has a counting location named Markt.',
       details: { reason: 'location_name_taken', location: 'Markt' },
     });
+    // another case is the same name to a reader
+    expect((await correct(editor, city.id, a, { name: 'MARKT' }).expect(409)).body.details).toEqual({
+      reason: 'location_name_taken',
+      location: 'MARKT',
+    });
+    // its own name in another case is a correction of it
+    await correct(editor, city.id, a, { name: 'ANGER' }).expect(200);
+    await correct(editor, city.id, a, { name: 'Anger' }).expect(200);
     const outside = await correct(editor, city.id, a, { lon: 13.4, lat: 52.5 }).expect(422);
     expect(outside.body.code).toBe('OUTSIDE_TOWN');
     const half = await correct(editor, city.id, a, { lon: 10.71 }).expect(400);
@@ -495,7 +503,8 @@ describe('counting locations', () => {
       [a],
     );
     expect(row).toEqual({ name: 'Anger', lon: 10.7, lat: 50.95 });
-    expect(await auditOf(a)).toEqual([]);
+    // only the two case corrections were written
+    expect((await auditOf(a)).map((r) => (r.after as { name: string }).name)).toEqual(['ANGER', 'Anger']);
   });
 
   it('removes the counts of some days, e.g. a file sent under the wrong location, and deletes a location with its counts', async () => {

@@ -53,14 +53,26 @@ describe('site walk', () => {
 
     const obergasse = (await editor.get(`/api/cities/${city.id}/walk`).expect(200)).body.streets[0];
     expect(obergasse).toEqual({ street: 'Obergasse', units: 2, due: 1 });
-    const [second] = (
+    // due: number 3; number 1 was checked today, so it stays in the list of the day's walk
+    const [first, second] = (
       await editor.get(`/api/cities/${city.id}/walk/units?street=Obergasse&due=true`).expect(200)
-    ).body.items as { id: string; version: number; houseNumber: string }[];
-    expect(second!.houseNumber).toBe('3');
+    ).body.items as { id: string; version: number; houseNumber: string; verifiedAt: string | null }[];
+    expect([first!.houseNumber, first!.verifiedAt !== null]).toEqual(['1', true]);
+    expect([second!.houseNumber, second!.verifiedAt]).toEqual(['3', null]);
     await editor.post(`/api/storefronts/${second!.id}/verify`).send({ version: second!.version }).expect(200);
     const after = await editor.get(`/api/cities/${city.id}/walk`).expect(200);
     expect(after.body.streets[0]).toEqual({ street: 'Obergasse', units: 2, due: 0 });
     expect(after.body.due).toBe(2);
+    // the street's list of units due keeps the one checked today (a walk's list stays put), with its date
+    const still = await editor.get(`/api/cities/${city.id}/walk/units?street=Obergasse&due=true`).expect(200);
+    expect(still.body.items.map((u: { id: string }) => u.id)).toEqual([fresh.id, second!.id]);
+    expect(still.body.items[1].verifiedAt).not.toBeNull();
+    // a unit checked on an earlier day and fresh is not in it
+    await t.db.query(`UPDATE storefronts SET verified_at = now() - interval '2 days' WHERE id = $1`, [
+      fresh.id,
+    ]);
+    const later = await editor.get(`/api/cities/${city.id}/walk/units?street=Obergasse&due=true`).expect(200);
+    expect(later.body.items.map((u: { id: string }) => u.id)).toEqual([second!.id]);
   });
 
   it('gives a street’s units in walking order: house numbers as numbers, then floors', async () => {

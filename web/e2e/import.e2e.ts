@@ -289,6 +289,8 @@ test('a city manager places a new counter on upload, corrects its name and posit
   await form.getByRole('button', { name: 'Speichern' }).click();
   const fixed = table.getByRole('row', { name: /Anger \/ E2E/ });
   await expect(fixed).toContainText('48 Stunden');
+  // the form closed: the focus is back on its row's edit button, not on the page
+  await expect(fixed.getByRole('button', { name: 'Zählstelle „Anger / E2E“ bearbeiten' })).toBeFocused();
   await expect(table.getByRole('row', { name: /Angr \/ E2E/ })).toHaveCount(0);
   const stored = (await (await page.request.get('/api/cities/muehlhausen/footfall/locations')).json()) as {
     name: string;
@@ -307,6 +309,7 @@ test('a city manager places a new counter on upload, corrects its name and posit
   ).toBeVisible();
   await edit.getByRole('button', { name: 'Ja, löschen' }).click();
   await expect(edit.getByRole('status')).toHaveText('24 Stunden Zähldaten gelöscht.');
+  await expect(edit.getByRole('status')).toBeFocused();
   await expect(fixed).toContainText('24 Stunden');
   expect(
     await new AxeBuilder({ page }).include('[aria-labelledby="footfall-heading"]').analyze(),
@@ -319,13 +322,22 @@ test('a city manager places a new counter on upload, corrects its name and posit
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.setViewportSize({ width: 1400, height: 900 });
 
-  // and the location itself
-  await fixed.getByRole('button', { name: 'Löschen' }).click();
+  // the last day too: the result stays on screen although nothing is left to delete
+  await edit.getByLabel('Von').fill('2026-03-02');
+  await edit.getByLabel('Bis (einschließlich)').fill('2026-03-02');
+  await edit.getByRole('button', { name: 'Zähldaten löschen' }).click();
+  await edit.getByRole('button', { name: 'Ja, löschen' }).click();
+  await expect(fixed).toContainText('0 Stunden');
+  await expect(edit.getByRole('status')).toHaveText('24 Stunden Zähldaten gelöscht.');
+
+  // and the location itself (its delete button says which)
+  await fixed.getByRole('button', { name: 'Zählstelle „Anger / E2E“ löschen' }).click();
   await expect(
-    page.getByText('Die Zählstelle „Anger / E2E“ mit 24 Stunden Zähldaten endgültig löschen?'),
+    page.getByText('Die Zählstelle „Anger / E2E“ mit 0 Stunden Zähldaten endgültig löschen?'),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Zählstelle löschen' }).click();
   await expect(page.getByText('Zählstelle „Anger / E2E“ gelöscht.')).toBeVisible();
+  await expect(page.getByText('Zählstelle „Anger / E2E“ gelöscht.')).toBeFocused();
   await expect(table.getByRole('row', { name: /Anger \/ E2E/ })).toHaveCount(0);
 });
 

@@ -136,10 +136,13 @@ export class FootfallRepository {
     return row!;
   }
 
-  /** Another counting location of the town under this name (the names are unique per town). */
+  /**
+   * Another counting location of the town under this name, in any case („Anger“, „anger“): to a reader
+   * they are one place (the table's constraint is exact; a rename is checked here).
+   */
   async nameTaken(em: EntityManager, cityId: string, name: string, exceptId: string): Promise<boolean> {
     const rows = await em.query<unknown[]>(
-      `SELECT 1 FROM counting_locations WHERE city_id = $1 AND name = $2 AND id <> $3`,
+      `SELECT 1 FROM counting_locations WHERE city_id = $1 AND lower(name) = lower($2) AND id <> $3`,
       [cityId, name, exceptId],
     );
     return rows.length > 0;

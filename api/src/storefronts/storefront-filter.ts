@@ -19,7 +19,10 @@ export interface StorefrontFilter {
   bbox?: [number, number, number, number];
   /** On this street (as recorded): a site walk's street (api/src/walk). */
   street?: string;
-  /** Due for an on-site check: not fresh on `asOf` (no visit in the 12 months before; docs/kpis.md). */
+  /**
+   * Due for an on-site check as the day began: not fresh on `asOf` (no visit in the 12 months before;
+   * docs/kpis.md), or checked on `asOf` itself — a walk's list keeps the units checked during the walk.
+   */
   dueForCheck?: boolean;
 }
 
@@ -72,7 +75,11 @@ export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[])
     where.push(`s.location && ST_MakeEnvelope(${p(minLon)}, ${p(minLat)}, ${p(maxLon)}, ${p(maxLat)}, 4326)`);
   }
   if (filter.street !== undefined) where.push(`s.street = ${p(filter.street)}`);
-  if (filter.dueForCheck) where.push(`NOT coalesce(s.fresh_during @> ${asOf}, false)`);
+  if (filter.dueForCheck) {
+    where.push(
+      `(NOT coalesce(s.fresh_during @> ${asOf}, false) OR (s.verified_at AT TIME ZONE 'Europe/Berlin')::date = ${asOf})`,
+    );
+  }
   return `${storefrontFromSql(asOf)}
     WHERE ${where.join('\n      AND ')}`;
 }

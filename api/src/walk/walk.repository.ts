@@ -32,6 +32,7 @@ export class WalkRepository {
   /** The units of one street, by house number (numerically), then ground floor, upper floor, basement. */
   units(cityId: string, asOf: string, street: string, dueOnly: boolean): Promise<Storefront[]> {
     const params: unknown[] = [];
+    // due only: the units due as the day began, those checked today included (the walk's list stays put)
     const from = storefrontFilterSql({ ...this.filter(cityId, asOf), street, dueForCheck: dueOnly }, params);
     params.push(MAX_STREET_UNITS);
     return this.db.query(

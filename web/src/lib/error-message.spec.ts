@@ -137,6 +137,10 @@ describe('errorMessageKey', () => {
     });
     expect(errorMessageKey(taken)).toBe('errors.footfall.location_name_taken');
     expect(errorMessageValues(taken)).toMatchObject({ location: 'Markt' });
+    // in Germany with its values exchanged: asked whether they are swapped
+    expect(errorMessageKey(new ApiError(422, 'OUTSIDE_TOWN', 'x', { coordinates: [51.2, 10.45] }))).toBe(
+      'errors.outsideTownSwapped',
+    );
     expect(errorMessageKey(new ApiError(422, 'OUTSIDE_TOWN', 'x', { coordinates: [13.4, 52.5] }))).toBe(
       'errors.outsideTown',
     );

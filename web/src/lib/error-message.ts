@@ -72,6 +72,7 @@ export type ErrorMessageKey =
   | 'errors.footfall.location_name_taken'
   | `errors.period.${PeriodReason}`
   | 'errors.outsideTown'
+  | 'errors.outsideTownSwapped'
   | 'errors.historyConflict'
   | 'errors.invalidGeometry'
   | 'errors.constraint'
@@ -102,6 +103,18 @@ export function isPasswordChangeRequired(error: unknown): boolean {
   return isApiError(error, 'FORBIDDEN') && detail(error, 'reason') === 'password_change_required';
 }
 
+/**
+ * A point [lon, lat] that lies in Germany with its two values exchanged (latitude 47–56° N, longitude
+ * 5–16° E): typed into the wrong fields, or copied from a map app that writes latitude first.
+ */
+function looksSwapped(coordinates: unknown): boolean {
+  if (!Array.isArray(coordinates) || coordinates.length !== 2) return false;
+  const [lon, lat] = coordinates as unknown[];
+  return (
+    typeof lon === 'number' && typeof lat === 'number' && lon >= 47 && lon <= 56 && lat >= 5 && lat <= 16
+  );
+}
+
 export function errorMessageKey(error: unknown): ErrorMessageKey {
   if (!isApiError(error)) return 'errors.generic';
   if (isCsrfError(error)) return 'errors.csrf';
@@ -121,7 +134,7 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
         : 'errors.validation';
     }
     case 'OUTSIDE_TOWN':
-      return 'errors.outsideTown';
+      return looksSwapped(detail(error, 'coordinates')) ? 'errors.outsideTownSwapped' : 'errors.outsideTown';
     case 'HISTORY_GAP':
     case 'OVERLAPPING_PERIODS':
       return 'errors.historyConflict';

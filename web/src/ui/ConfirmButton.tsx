@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 export interface ConfirmButtonProps {
   label: string;
+  /** The trigger's name for assistive technology when the visible label alone is ambiguous (a row's „Löschen“). */
+  accessibleLabel?: string;
   /** The question shown after the first click. */
   question: string;
   /** The label of the button that really does it. */
@@ -18,6 +20,7 @@ export interface ConfirmButtonProps {
  */
 export function ConfirmButton({
   label,
+  accessibleLabel,
   question,
   confirmLabel,
   onConfirm,
@@ -42,6 +45,7 @@ export function ConfirmButton({
         type="button"
         className={`button${danger ? ' button--danger' : ''}`}
         disabled={disabled}
+        aria-label={accessibleLabel}
         onClick={() => setAsking(true)}
       >
         {label}

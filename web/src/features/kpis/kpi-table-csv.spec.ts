@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
+import { formatDate } from '../../lib/format';
 import type { TownKpis } from './api/kpis-api';
 import { toCsv } from '../../lib/csv';
 import { csvValue, kpiTableCsv } from './kpi-table-csv';
@@ -45,13 +46,14 @@ describe('kpiTableCsv', () => {
       new Set(['a']),
       '2025-06-30',
       i18n.t,
+      formatDate,
     );
     expect(header.slice(0, 4)).toEqual(['Stadt', 'Stichtag', 'Ladenlokale', 'Leerstandsquote (%)']);
     expect(header).toContain('Median Leerstandsdauer (Tage)');
     expect(header.slice(-2)).toEqual(['Innenstadtbereich vorläufig', 'Demodaten (synthetisch)']);
     const csv = toCsv(header, body, { german: true });
     const apolda = csv.split('\r\n')[1]!.split(';');
-    expect(apolda.slice(0, 4)).toEqual(['Apolda', '2025-06-30', '217', '13,4']);
+    expect(apolda.slice(0, 4)).toEqual(['Apolda', '30.06.2025', '217', '13,4']);
     expect(apolda[header.indexOf('Median Leerstandsdauer (Tage)')]).toBe('306');
     expect(apolda.slice(-2)).toEqual(['ja', 'ja']);
     expect(csv.split('\r\n')[2]!.split(';').slice(-2)).toEqual(['nein', 'nein']);

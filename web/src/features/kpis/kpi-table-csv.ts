@@ -30,6 +30,8 @@ export function kpiTableCsv(
   synthetic: ReadonlySet<string>,
   asOf: string,
   t: TFunction,
+  /** Writes a date as the UI language does (as the knowledge base's file does). */
+  day: (iso: string) => string,
 ): { header: string[]; body: CsvCell[][] } {
   const yesNo = (b: boolean) => (b ? t('kpi.csvYes') : t('kpi.csvNo'));
   const header = [
@@ -44,7 +46,7 @@ export function kpiTableCsv(
   ];
   const body = rows.map((k) => [
     names.get(k.cityId) ?? k.cityId,
-    asOf,
+    day(asOf),
     ...BENCHMARK_KPIS.map((m) => csvValue(m.unit, kpiValue(k, m.key))),
     yesNo(k.perimeterIsPlaceholder),
     yesNo(synthetic.has(k.cityId)),

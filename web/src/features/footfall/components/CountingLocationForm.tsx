@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
 import { formatDate, formatNumber } from '../../../lib/format';
@@ -32,7 +32,8 @@ export function CountingLocationForm({
   const correct = useCorrectLocation(cityId);
   const [name, setName] = useState(location.name);
   const position = usePositionInput(location.lonLat);
-  const taken = others.includes(name.trim());
+  // names differing only in case are one location to a reader (the API refuses them too)
+  const taken = others.some((o) => o.toLocaleLowerCase('de') === name.trim().toLocaleLowerCase('de'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim() || taken || position.invalid) return;
@@ -73,7 +74,7 @@ export function CountingLocationForm({
           onCancel={onClose}
         />
       </form>
-      {location.hours > 0 && <RemoveCounts cityId={cityId} location={location} />}
+      <RemoveCounts cityId={cityId} location={location} />
     </section>
   );
 }
@@ -85,6 +86,12 @@ function RemoveCounts({ cityId, location }: { cityId: string; location: Footfall
   const [from, setFrom] = useState(() => localDay(location.firstHour));
   const [to, setTo] = useState(() => localDay(location.lastHour));
   const ordered = from !== '' && to !== '' && from <= to;
+  // the result takes the focus (the confirmation's buttons are gone); it stays when no counts are left
+  const result = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (remove.data) result.current?.focus();
+  }, [remove.data]);
+  if (location.hours === 0 && !remove.data) return null;
   return (
     <fieldset className="form form__group">
       <legend>{t('footfall.locations.removeCounts')}</legend>
@@ -112,12 +119,12 @@ function RemoveCounts({ cityId, location }: { cityId: string; location: Footfall
           to: formatDate(to),
         })}
         confirmLabel={t('footfall.locations.removeCountsConfirm')}
-        disabled={!ordered || remove.isPending}
+        disabled={!ordered}
         onConfirm={() => remove.mutate({ id: location.id, from, to })}
       />
       {remove.error && <ApiErrorMessage error={remove.error} />}
       {remove.data && (
-        <p className="hint" role="status">
+        <p className="hint" role="status" ref={result} tabIndex={-1}>
           {t('footfall.locations.countsRemoved', {
             count: remove.data.removedHours,
             hours: formatNumber(remove.data.removedHours),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
@@ -19,12 +19,25 @@ export function CountingLocations({ cityId }: { cityId: string }) {
   const remove = useDeleteLocation(cityId);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  // focus after a save (the form closes: back to its row's edit button) and after a deletion (the row
+  // is gone: to the message saying so) — never left on the page (WCAG 2.4.3)
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const focusRow = useRef<string | null>(null);
+  const deletedMessage = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    editButtons.current.get(focusRow.current)?.focus();
+    focusRow.current = null;
+  });
+  useEffect(() => {
+    if (deleted) deletedMessage.current?.focus();
+  }, [deleted]);
   const list = locations.data ?? [];
   const current = list.find((l) => l.id === editing);
   if (locations.isError) return <ApiErrorMessage error={locations.error} />;
   if (list.length === 0)
     return deleted ? (
-      <p className="hint" role="status">
+      <p className="hint" role="status" ref={deletedMessage} tabIndex={-1}>
         {t('footfall.locations.deleted', { name: deleted })}
       </p>
     ) : null;
@@ -54,6 +67,10 @@ export function CountingLocations({ cityId }: { cityId: string }) {
                     <button
                       type="button"
                       className="button button--ghost"
+                      ref={(el) => {
+                        if (el) editButtons.current.set(l.id, el);
+                        else editButtons.current.delete(l.id);
+                      }}
                       aria-expanded={editing === l.id}
                       aria-label={t('footfall.locations.editNamed', { name: l.name })}
                       onClick={() => {
@@ -66,13 +83,13 @@ export function CountingLocations({ cityId }: { cityId: string }) {
                     <ConfirmButton
                       danger
                       label={t('footfall.locations.delete')}
+                      accessibleLabel={t('footfall.locations.deleteNamed', { name: l.name })}
                       question={t('footfall.locations.deleteQuestion', {
                         name: l.name,
                         count: l.hours,
                         hours: formatNumber(l.hours),
                       })}
                       confirmLabel={t('footfall.locations.deleteConfirm')}
-                      disabled={remove.isPending}
                       onConfirm={() =>
                         remove.mutate(l.id, {
                           onSuccess: () => {
@@ -91,7 +108,7 @@ export function CountingLocations({ cityId }: { cityId: string }) {
       </div>
       {remove.error && <ApiErrorMessage error={remove.error} />}
       {deleted && (
-        <p className="hint" role="status">
+        <p className="hint" role="status" ref={deletedMessage} tabIndex={-1}>
           {t('footfall.locations.deleted', { name: deleted })}
         </p>
       )}
@@ -101,7 +118,10 @@ export function CountingLocations({ cityId }: { cityId: string }) {
           cityId={cityId}
           location={current}
           others={list.filter((l) => l.id !== current.id).map((l) => l.name)}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            focusRow.current = current.id;
+            setEditing(null);
+          }}
         />
       )}
     </div>

@@ -58,7 +58,14 @@ export function PositionFields({ input, hint }: { input: PositionInput; hint: st
             inputMode="decimal"
             placeholder={t('footfall.position.latExample')}
             value={input.lat}
-            onChange={(e) => input.setLat(e.target.value)}
+            onChange={(e) => {
+              // „51.2081, 10.4536“ as a map app copies it (latitude first): both fields at once
+              const pair = latLonPair(e.target.value);
+              if (pair) {
+                input.setLat(pair[0]);
+                input.setLon(pair[1]);
+              } else input.setLat(e.target.value);
+            }}
             {...props}
           />
         )}
@@ -77,4 +84,12 @@ export function PositionFields({ input, hint }: { input: PositionInput; hint: st
       </Field>
     </fieldset>
   );
+}
+
+/** A pasted „latitude, longitude“ pair („51.2081, 10.4536“, „51,2081; 10,4536“) as its two texts; null otherwise. */
+export function latLonPair(text: string): [string, string] | null {
+  const m = /^\s*([-+]?\d{1,3}(?:[.,]\d+)?)°?\s*(?:[;]\s*|,\s+|\s+)([-+]?\d{1,3}(?:[.,]\d+)?)°?\s*$/.exec(
+    text,
+  );
+  return m ? [m[1]!, m[2]!] : null;
 }

@@ -44,7 +44,7 @@ export function KpiTable({
   const ariaSort = (key: SortKey) =>
     sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
   const download = () => {
-    const { header, body } = kpiTableCsv(rows, names, synthetic, asOf, t);
+    const { header, body } = kpiTableCsv(rows, names, synthetic, asOf, t, formatDate);
     downloadCsv(`schaufenster-kennzahlen-${asOf}.csv`, toCsv(header, body, { german }));
   };
   const column = (key: SortKey, label: string) => (

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../lib/dates';
 import type { Storefront } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
-import { onLinkClick } from '../../../router/router';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { BusyButton } from '../../../ui/BusyButton';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
@@ -12,17 +12,18 @@ import { walkKeys } from '../api/walk-api';
 
 /**
  * One unit of the walk, as the city manager stands in front of it: what is recorded, when it was last
- * checked, and two actions — „unverändert“ records today's check, „ändern“ opens the unit on the town's
- * page (status change, correction). A checked unit stays in the list with its new date.
+ * checked, and two actions — „unverändert“ records today's check, „ändern“ opens the unit's panel
+ * (status change, correction). A unit checked today says so (the day's list keeps it).
  */
 export function WalkUnitCard({
   unit,
   cityId,
-  townSlug,
+  onChange,
 }: {
   unit: Storefront;
   cityId: string;
-  townSlug: string;
+  /** Opens the unit's panel to change it. */
+  onChange: (unit: Storefront) => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -35,6 +36,7 @@ export function WalkUnitCard({
   }, [verify.isSuccess]);
   const address = `${unit.street} ${unit.houseNumber}`;
   const current = shown.current;
+  const checkedToday = shown.verifiedAt !== null && todayIso(new Date(shown.verifiedAt)) === todayIso();
   return (
     <li className="card walk-unit" data-testid="walk-unit">
       <h3>
@@ -59,7 +61,7 @@ export function WalkUnitCard({
           : t('walk.neverChecked')}
       </p>
       <div className="form__actions">
-        {verify.isSuccess ? (
+        {checkedToday ? (
           <p role="status" className="walk-unit__done" ref={done} tabIndex={-1}>
             {t('walk.confirmed')}
           </p>
@@ -70,23 +72,22 @@ export function WalkUnitCard({
             aria-label={t('walk.confirmNamed', { address })}
             onClick={() =>
               verify.mutate(unit.version, {
-                // the street list's counts of units due; this list keeps the unit, with its new date
-                onSuccess: () =>
-                  void client.invalidateQueries({ queryKey: walkKeys.town(cityId), exact: true }),
+                // the counts of units due, and the lists (which keep the unit, now checked today)
+                onSuccess: () => void client.invalidateQueries({ queryKey: walkKeys.town(cityId) }),
               })
             }
           >
             {t('walk.confirm')}
           </BusyButton>
         )}
-        <a
+        <button
+          type="button"
           className="button"
-          href={`/towns/${townSlug}?view=list&selected=${unit.id}`}
-          onClick={onLinkClick}
+          onClick={() => onChange(shown)}
           aria-label={t('walk.changeNamed', { address })}
         >
           {t('walk.change')}
-        </a>
+        </button>
       </div>
       {verify.error && <ApiErrorMessage error={verify.error} />}
     </li>

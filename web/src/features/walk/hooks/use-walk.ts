@@ -7,8 +7,9 @@ export function useWalkOverview(cityId: string) {
 }
 
 /**
- * One street's units in walking order. A unit checked during the walk stays listed (with its new
- * check date) until the street or the filter changes, so the list does not jump under the finger.
+ * One street's units in walking order, read again whenever the walk comes back to it (a unit changed
+ * in its panel or elsewhere shows as it is now). The API keeps the units checked today in the list of
+ * units due, so the list does not jump under the finger.
  */
 export function useWalkUnits(cityId: string, street: string, dueOnly: boolean) {
   return useQuery({
@@ -16,6 +17,5 @@ export function useWalkUnits(cityId: string, street: string, dueOnly: boolean) {
     queryFn: () => walkApi.units(cityId, street, dueOnly),
     enabled: street !== '',
     placeholderData: keepPreviousData,
-    staleTime: Infinity,
   });
 }
