@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
 import { isSlug, isUuid } from '../common/id-or-slug.js';
 import { ChangeFeed } from '../database/change-feed.js';
 
@@ -31,6 +32,13 @@ export class TownResolver {
     }[entity];
     const rows = await this.db.query<{ id: string }[]>(sql, [idOrSlug]);
     return rows[0]?.id ?? null;
+  }
+
+  /** The id of the town named by id or slug (a route's `:id`), or 404 NOT_FOUND. */
+  async townId(idOrSlug: string): Promise<string> {
+    const id = await this.townOf('city', idOrSlug);
+    if (!id) throw new DomainError('NOT_FOUND', `Town ${idOrSlug} was not found.`, { id: idOrSlug });
+    return id;
   }
 
   async openDataCityIds(): Promise<ReadonlySet<string>> {

@@ -81,7 +81,7 @@ export class FootfallController {
     const lonLat: [number, number] | null =
       q.lon !== undefined && q.lat !== undefined ? [q.lon, q.lat] : null;
     const bytes = await readUpload(req, MAX_COUNTER_FILE_BYTES);
-    return this.footfall.importCounts(await this.cityId(town), q.location, lonLat, bytes);
+    return this.footfall.importCounts(await this.towns.townId(town), q.location, lonLat, bytes);
   }
 
   @Get('trend')
@@ -98,7 +98,7 @@ export class FootfallController {
     NO_TOWN,
   )
   async trend(@Param('id') town: string, @Query() q: FootfallTrendQuery): Promise<FootfallTrend> {
-    return this.footfall.trend(await this.cityId(town), q.from, q.to);
+    return this.footfall.trend(await this.towns.townId(town), q.from, q.to);
   }
 
   @Get('locations')
@@ -109,7 +109,7 @@ export class FootfallController {
   })
   @ApiErrors(400, 401, 403, NO_TOWN)
   async locations(@Param('id') town: string): Promise<FootfallLocation[]> {
-    return this.footfall.locations(await this.cityId(town));
+    return this.footfall.locations(await this.towns.townId(town));
   }
 
   @Patch('locations/:locationId')
@@ -148,7 +148,10 @@ export class FootfallController {
         : body.lon === null || body.lat === null
           ? null
           : ([body.lon, body.lat] as [number, number]);
-    return this.footfall.correctLocation(await this.cityId(town), locationId, { name: body.name, lonLat });
+    return this.footfall.correctLocation(await this.towns.townId(town), locationId, {
+      name: body.name,
+      lonLat,
+    });
   }
 
   @Delete('locations/:locationId')
@@ -157,7 +160,7 @@ export class FootfallController {
   @ApiNoContentResponse({ description: 'The counting location and all its counts are deleted.' })
   @ApiErrors(400, 401, 403, NO_LOCATION)
   async deleteLocation(@Param('id') town: string, @Param('locationId') locationId: string): Promise<void> {
-    await this.footfall.deleteLocation(await this.cityId(town), locationId);
+    await this.footfall.deleteLocation(await this.towns.townId(town), locationId);
   }
 
   @Delete('locations/:locationId/counts')
@@ -178,12 +181,6 @@ export class FootfallController {
     @Param('locationId') locationId: string,
     @Query() q: CountsRangeQuery,
   ): Promise<CountsRemoved> {
-    return this.footfall.deleteCounts(await this.cityId(town), locationId, q.from, q.to);
-  }
-
-  private async cityId(idOrSlug: string): Promise<string> {
-    const id = await this.towns.townOf('city', idOrSlug);
-    if (!id) throw new DomainError('NOT_FOUND', `Town ${idOrSlug} was not found.`, { id: idOrSlug });
-    return id;
+    return this.footfall.deleteCounts(await this.towns.townId(town), locationId, q.from, q.to);
   }
 }

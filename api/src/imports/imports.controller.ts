@@ -5,7 +5,6 @@ import { EditTown } from '../auth/access.decorator.js';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import type { Viewer } from '../auth/viewer.js';
 import { TownResolver } from '../auth/town-resolver.js';
-import { DomainError } from '../common/domain-error.js';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { ImportMappingDto, UploadQuery } from './dto/import-mapping.dto.js';
 import { DryRunResultResponse, ImportOutcomeResponse } from './dto/import-outcome.response.js';
@@ -61,7 +60,7 @@ export class ImportsController {
     @Query() q: UploadQuery,
     @Req() req: Request,
   ): Promise<ImportView> {
-    const cityId = await this.cityId(town);
+    const cityId = await this.towns.townId(town);
     return this.imports.upload(viewer, cityId, await readUpload(req, MAX_UPLOAD_BYTES), q.fileName ?? null);
   }
 
@@ -73,7 +72,7 @@ export class ImportsController {
   })
   @ApiErrors(NO_IMPORT)
   async get(@Param('id') town: string, @Param('importId') id: string): Promise<ImportView> {
-    return this.imports.get(await this.cityId(town), id);
+    return this.imports.get(await this.towns.townId(town), id);
   }
 
   @Get(':importId/suggestions')
@@ -85,7 +84,7 @@ export class ImportsController {
   })
   @ApiErrors(NO_IMPORT)
   async suggestions(@Param('id') town: string, @Param('importId') id: string): Promise<ImportSuggestions> {
-    return this.imports.suggestions(await this.cityId(town), id);
+    return this.imports.suggestions(await this.towns.townId(town), id);
   }
 
   @Put(':importId/mapping')
@@ -105,7 +104,7 @@ export class ImportsController {
     @Param('importId') id: string,
     @Body() body: ImportMappingDto,
   ): Promise<ImportView> {
-    return this.imports.saveMapping(await this.cityId(town), id, body);
+    return this.imports.saveMapping(await this.towns.townId(town), id, body);
   }
 
   @Post(':importId/dry-run')
@@ -117,7 +116,7 @@ export class ImportsController {
   })
   @ApiErrors(NO_MAPPING, NO_IMPORT, ALREADY_IMPORTED)
   async dryRun(@Param('id') town: string, @Param('importId') id: string): Promise<DryRunResult> {
-    return this.imports.dryRun(await this.cityId(town), id);
+    return this.imports.dryRun(await this.towns.townId(town), id);
   }
 
   @Post(':importId/commit')
@@ -136,13 +135,6 @@ export class ImportsController {
     ALREADY_IMPORTED,
   )
   async commit(@Param('id') town: string, @Param('importId') id: string): Promise<ImportOutcome> {
-    return this.imports.commit(await this.cityId(town), id);
-  }
-
-  /** The guard resolved the town already (id or slug); here we need its id. */
-  private async cityId(idOrSlug: string): Promise<string> {
-    const id = await this.towns.townOf('city', idOrSlug);
-    if (!id) throw new DomainError('NOT_FOUND', `Town ${idOrSlug} was not found.`, { id: idOrSlug });
-    return id;
+    return this.imports.commit(await this.towns.townId(town), id);
   }
 }

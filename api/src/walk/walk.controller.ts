@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EditTown } from '../auth/access.decorator.js';
 import { TownResolver } from '../auth/town-resolver.js';
-import { DomainError } from '../common/domain-error.js';
 import { ApiErrors, type DocumentedError } from '../common/openapi/api-errors.decorator.js';
 import { todayIso } from '../common/validators.js';
 import { WalkUnitsQuery } from './dto/walk.query.js';
@@ -33,7 +32,7 @@ export class WalkController {
   })
   @ApiErrors(401, 403, NO_TOWN)
   async overview(@Param('id') town: string): Promise<WalkOverview> {
-    const cityId = await this.cityId(town);
+    const cityId = await this.towns.townId(town);
     const asOf = todayIso();
     const streets = await this.walk.streets(cityId, asOf);
     return {
@@ -53,14 +52,8 @@ export class WalkController {
   })
   @ApiErrors([400, 'The request is not valid (VALIDATION_FAILED): no street.'], 401, 403, NO_TOWN)
   async units(@Param('id') town: string, @Query() q: WalkUnitsQuery): Promise<WalkUnits> {
-    const cityId = await this.cityId(town);
+    const cityId = await this.towns.townId(town);
     const asOf = todayIso();
     return { street: q.street, asOf, items: await this.walk.units(cityId, asOf, q.street, q.due ?? false) };
-  }
-
-  private async cityId(idOrSlug: string): Promise<string> {
-    const id = await this.towns.townOf('city', idOrSlug);
-    if (!id) throw new DomainError('NOT_FOUND', `Town ${idOrSlug} was not found.`, { id: idOrSlug });
-    return id;
   }
 }

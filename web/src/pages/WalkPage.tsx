@@ -1,11 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../features/auth/hooks/use-session';
-import { mayEditTown } from '../features/auth/permissions';
 import { storefrontsApi } from '../features/storefronts/api/storefronts-api';
 import { StorefrontPanel } from '../features/storefronts/components/StorefrontPanel';
-import { useCities } from '../features/towns/hooks/use-cities';
+import { EditedTownPage } from '../features/towns/components/EditedTownPage';
 import { WalkUnitCard } from '../features/walk/components/WalkUnitCard';
 import { walkKeys } from '../features/walk/api/walk-api';
 import { useWalkOverview, useWalkUnits } from '../features/walk/hooks/use-walk';
@@ -13,7 +11,6 @@ import { todayIso } from '../lib/dates';
 import type { City } from '../lib/domain';
 import { formatNumber } from '../lib/format';
 import { navigate, onLinkClick, useQueryParam } from '../router/router';
-import { signInHref } from '../ui/ApiErrorMessage';
 import { Field } from '../ui/Field';
 import { LoadError, Loading } from '../ui/Status';
 
@@ -24,53 +21,28 @@ import { LoadError, Loading } from '../ui/Status';
  */
 export default function WalkPage() {
   const { t } = useTranslation();
-  const session = useSession();
-  const cities = useCities();
   const [slug, setSlug] = useQueryParam('stadt');
-  const townId = useId();
-
-  if (session.isPending || cities.isPending) return <Loading />;
-  if (cities.error) return <LoadError error={cities.error} onRetry={() => void cities.refetch()} />;
-  if (!session.data?.user) {
-    return (
-      <p className="page-message">
-        <a href={signInHref()} onClick={onLinkClick}>
-          {t('walk.signIn')}
-        </a>
-      </p>
-    );
-  }
-  const towns = cities.data.filter((c) => mayEditTown(session.data, c.id));
-  const town = towns.find((c) => c.slug === slug) ?? (towns.length === 1 ? towns[0] : undefined);
-  // a link to a town the user does not edit (a colleague's, a bookmark): said, not silently replaced
-  const notTheirs = slug !== '' && !towns.some((c) => c.slug === slug);
   return (
     <div className="walk-page">
       <h1>{t('walk.title')}</h1>
       <p>{t('walk.intro')}</p>
-      {towns.length === 0 ? (
-        <p className="page-message">{t('walk.noTowns')}</p>
-      ) : (
-        towns.length > 1 && (
-          <div className="field">
-            <label htmlFor={townId}>{t('import.town')}</label>
-            <select id={townId} value={town?.slug ?? ''} onChange={(e) => setSlug(e.target.value)}>
-              <option value="">{t('import.chooseTown')}</option>
-              {towns.map((c) => (
-                <option key={c.id} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )
-      )}
-      {notTheirs && (
-        <p className="notice" role="status" data-testid="walk-not-your-town">
-          {t('walk.notYourTown', { town: cities.data.find((c) => c.slug === slug)?.name ?? slug })}
-        </p>
-      )}
-      {town && <TownWalk key={town.id} town={town} />}
+      <EditedTownPage
+        slug={slug}
+        onChoose={setSlug}
+        texts={{ signIn: t('walk.signIn'), noTowns: t('walk.noTowns') }}
+      >
+        {(town, requested) => (
+          <>
+            {/* a link to a town the user does not edit (a colleague's, a bookmark): said, not silently replaced */}
+            {(requested || (slug && !town)) && (
+              <p className="notice" role="status" data-testid="walk-not-your-town">
+                {t('walk.notYourTown', { town: requested?.name ?? slug })}
+              </p>
+            )}
+            {town && <TownWalk key={town.id} town={town} />}
+          </>
+        )}
+      </EditedTownPage>
     </div>
   );
 }
