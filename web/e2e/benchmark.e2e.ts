@@ -30,7 +30,11 @@ test('the benchmark page shows the towns and the values the API returns, in Germ
   await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}`);
   const table = page.getByTestId('kpi-table');
   await expect(table.locator('tbody tr')).toHaveCount(visible.length);
-  const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat('de-DE', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1, // „40,0 %“ beside „11,2 %“, as the reports print shares
+  });
   const count = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
   for (const k of kpis) {
     const town = visible.find((c) => c.id === k.cityId)!;

@@ -34,7 +34,11 @@ test('next to the map’s share of vacant units stands the vacancy rate KPI the 
   await page.goto(`/towns/${town.slug}?asOf=${asOf}`);
   const counts = page.getByTestId('counts');
   await expect(counts.getByTestId('vacancy-rate-kpi')).toHaveText(
-    new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 }).format(kpi!.vacancyRate),
+    new Intl.NumberFormat('de-DE', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+      minimumFractionDigits: 1,
+    }).format(kpi!.vacancyRate),
   );
   await expect(counts.getByTestId('count-total-hint')).toContainText(
     'nur bestehende Ladenlokale im Innenstadtbereich',

@@ -3,12 +3,20 @@ import i18n from 'i18next';
 /** Number and date formats follow the UI language (German: 1.234,5 m² · 31.12.2024). */
 const locale = (): string => (i18n.language === 'en' ? 'en-GB' : 'de-DE');
 
-export function formatNumber(value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits }).format(value);
+/** `minimumFractionDigits`: decimals always written (11,0 beside 11,2 in a column), at most the maximum. */
+export function formatNumber(value: number, maximumFractionDigits = 0, minimumFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(), {
+    maximumFractionDigits,
+    minimumFractionDigits: Math.min(minimumFractionDigits, maximumFractionDigits),
+  }).format(value);
 }
 
-export function formatPercent(share: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits }).format(share);
+export function formatPercent(share: number, maximumFractionDigits = 1, minimumFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(), {
+    style: 'percent',
+    maximumFractionDigits,
+    minimumFractionDigits: Math.min(minimumFractionDigits, maximumFractionDigits),
+  }).format(share);
 }
 
 export function formatArea(m2: number | null): string {

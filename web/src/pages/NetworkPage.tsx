@@ -94,7 +94,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
                     </th>
                     <td>{r.units === null ? '–' : formatNumber(r.units)}</td>
                     <td>{r.vacant === null ? '–' : formatNumber(r.vacant)}</td>
-                    <td>{r.rate === null ? '–' : formatPercent(r.rate)}</td>
+                    <td>{r.rate === null ? '–' : formatPercent(r.rate, 1, 1)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -23,4 +23,13 @@ describe('KPI values on screen', () => {
     expect(formatKpiChange(i18n.t, 'vacantPer1000Inhabitants', 0.6449, 0.4451)).toBe('+0,19');
     expect(formatKpiChange(i18n.t, 'vacancyRate', 0.1004, 0.1001)).toBe('±0 Prozentpunkte');
   });
+
+  it('writes shares and their changes with one decimal, as the report does; axis ticks without', async () => {
+    await i18n.changeLanguage('de');
+    expect(formatKpi(i18n.t, 'vacancyRate', 0.4)).toBe('40,0\u00a0%');
+    expect(formatKpi(i18n.t, 'vacancyRate', 0.112)).toBe('11,2\u00a0%');
+    expect(formatKpi(i18n.t, 'vacancyRate', 0.14, true)).toBe('14\u00a0%');
+    expect(formatKpiChange(i18n.t, 'longTermVacancyShare', 0.311, 0.571)).toBe('−26,0 Prozentpunkte');
+    expect(formatKpiChange(i18n.t, 'vacantPer1000Inhabitants', 0.65, 0.45)).toBe('+0,20');
+  });
 });

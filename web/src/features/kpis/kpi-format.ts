@@ -2,13 +2,17 @@ import type { TFunction } from 'i18next';
 import { asShown, formatNumber, formatPercent } from '../../lib/format';
 import { kpiMeta, type BenchmarkKpi } from './definitions';
 
-/** A KPI value as shown on screen, in the UI language (German: 11,1 %, 630 Tage, 0,58). */
-export function formatKpi(t: TFunction, key: BenchmarkKpi, value: number | null): string {
+/**
+ * A KPI value as shown on screen, in the UI language (German: 11,1 %, 630 Tage, 0,58). Shares always
+ * with one decimal, as the reports print them („40,0 %“ beside „11,2 %“, not „40 %“); an axis's round
+ * ticks without (`axis`: „14 %“).
+ */
+export function formatKpi(t: TFunction, key: BenchmarkKpi, value: number | null, axis = false): string {
   if (value === null) return '–';
   const unit = kpiMeta(key).unit;
   switch (unit) {
     case 'fraction':
-      return formatPercent(value, 1);
+      return formatPercent(value, 1, axis ? 0 : 1);
     case 'count':
       return formatNumber(value);
     case 'signedCount': // a true minus sign, as the changes (formatKpiChange) write it
@@ -41,7 +45,8 @@ export function formatKpiChange(
   };
   const diff = Number((asShown(now, options) - asShown(before, options)).toFixed(digits));
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  const abs = formatNumber(Math.abs(diff), digits);
+  // with the values' decimals, as the report writes changes („−26,0“ beside „+3,1“); no change is „±0“
+  const abs = diff === 0 ? '0' : formatNumber(Math.abs(diff), digits, digits);
   if (unit === 'fraction') return t('kpi.pointsChange', { value: `${sign}${abs}` });
   if (unit === 'days') return t('kpi.days', { value: `${sign}${abs}` });
   return `${sign}${abs}`;

@@ -80,7 +80,7 @@ export function RankedBarChart({
             <CartesianGrid horizontal={false} stroke="#ddd" />
             <XAxis
               type="number"
-              tickFormatter={(v: number) => fmt(v)}
+              tickFormatter={(v: number) => formatKpi(t, kpi, v, true)}
               domain={axis.domain}
               ticks={axis.ticks}
             />

@@ -46,9 +46,10 @@ export function SeriesChart({
   const data = points.map((p) => ({ year: p.label, ...Object.fromEntries(p.values) }));
   const axis = niceAxis(points.flatMap((p) => [...p.values.values()]));
   const fmt = (v: unknown) => formatKpi(t, kpi, typeof v === 'number' ? v : null);
+  const tick = (v: unknown) => formatKpi(t, kpi, typeof v === 'number' ? v : null, true);
   const key = seriesKey(series.towns, names, i18n.language);
   // The value axis as wide as its longest label, not a fixed 80 px: on a phone the plot keeps the width.
-  const yAxisWidth = widestLabel(axis.ticks.map(fmt), TICK_FONT_SIZE) + 12;
+  const yAxisWidth = widestLabel(axis.ticks.map(tick), TICK_FONT_SIZE) + 12;
   return (
     <figure className="chart" data-testid="series-chart">
       <figcaption>
@@ -69,7 +70,7 @@ export function SeriesChart({
                 tickFormatter={(label: string) => axisLabelLines(label)[0]}
                 tick={YearTick}
               />
-              <YAxis tickFormatter={fmt} width={yAxisWidth} domain={axis.domain} ticks={axis.ticks} />
+              <YAxis tickFormatter={tick} width={yAxisWidth} domain={axis.domain} ticks={axis.ticks} />
               <Tooltip formatter={fmt} />
               {key.map(({ cityId, name, style }) => (
                 <Line

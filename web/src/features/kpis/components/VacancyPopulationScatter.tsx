@@ -98,7 +98,7 @@ export function VacancyPopulationScatter({
                     <br />
                     {population}: {formatNumber(point.population)}
                     <br />
-                    {rate}: {formatPercent(point.vacancyRate)}
+                    {rate}: {formatPercent(point.vacancyRate, 1, 1)}
                   </div>
                 );
               }}
@@ -129,7 +129,7 @@ export function VacancyPopulationScatter({
                 <tr key={p.town}>
                   <th scope="row">{p.town}</th>
                   <td>{formatNumber(p.population)}</td>
-                  <td>{formatPercent(p.vacancyRate)}</td>
+                  <td>{formatPercent(p.vacancyRate, 1, 1)}</td>
                 </tr>
               ))}
             </tbody>

@@ -33,14 +33,18 @@ export function CountsPanel({
         </div>
         <div>
           <dt>{t('counts.vacantShare')}</dt>
-          <dd data-testid="vacancy-rate">{summary.total ? formatPercent(vacant / summary.total) : '–'}</dd>
+          <dd data-testid="vacancy-rate">
+            {summary.total ? formatPercent(vacant / summary.total, 1, 1) : '–'}
+          </dd>
         </div>
         {vacancyRate !== undefined && (
           <div>
             <dt>
               {t('counts.vacancyRateKpi')} <KpiInfoButton kpi="vacancyRate" />
             </dt>
-            <dd data-testid="vacancy-rate-kpi">{vacancyRate === null ? '–' : formatPercent(vacancyRate)}</dd>
+            <dd data-testid="vacancy-rate-kpi">
+              {vacancyRate === null ? '–' : formatPercent(vacancyRate, 1, 1)}
+            </dd>
           </div>
         )}
       </dl>
