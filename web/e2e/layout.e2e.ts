@@ -60,6 +60,15 @@ test.describe('phone, 390×844', () => {
     }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
 
+    // the navigation and the account area fold behind „Menü“: the header is one line on a phone
+    const header = page.getByRole('banner');
+    expect((await header.boundingBox())!.height).toBeLessThan(70);
+    await expect(page.getByRole('button', { name: 'Abmelden' })).toBeHidden();
+    const menu = header.getByRole('button', { name: 'Menü' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(header.getByRole('link', { name: 'Begehung' })).toHaveAttribute('href', '/begehung');
     const signOut = page.getByRole('button', { name: 'Abmelden' });
     const box = (await signOut.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -71,6 +80,11 @@ test.describe('phone, 390×844', () => {
     // The wide table scrolls inside its own box instead.
     const wrap = page.locator('.table-wrap').first();
     expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // a link in the menu leads to its page and folds the menu again
+    await header.getByRole('link', { name: 'Kennzahlen' }).click();
+    await expect(page).toHaveURL(/\/kennzahlen/);
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(header.getByRole('link', { name: 'Kennzahlen' })).toBeHidden();
   });
 });
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserMenu } from './features/auth/components/UserMenu';
 import { useSession } from './features/auth/hooks/use-session';
@@ -32,6 +32,13 @@ export function App() {
   // Another page: its title, and focus on its heading (WCAG 2.4.2, 2.4.3; router/page-focus.ts).
   const main = useRef<HTMLElement>(null);
   usePageFocus(pathname, main);
+  // the phone's folded menu closes when a link in it (or anywhere) leads to another page
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   return (
     <>
       <PageTitle route={route} />
@@ -43,32 +50,44 @@ export function App() {
           <span className="app-header__title">{t('app.title')}</span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </a>
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <a
-            href="/vergleich"
-            onClick={onLinkClick}
-            aria-current={route.name === 'benchmark' ? 'page' : undefined}
-          >
-            {t('nav.benchmark')}
-          </a>
-          <a
-            href="/massnahmen"
-            onClick={onLinkClick}
-            aria-current={route.name === 'knowledgeBase' ? 'page' : undefined}
-          >
-            {t('nav.knowledgeBase')}
-          </a>
-          <a
-            href="/kennzahlen"
-            onClick={onLinkClick}
-            aria-current={route.name === 'kpiDefinitions' ? 'page' : undefined}
-          >
-            {t('nav.definitions')}
-          </a>
-        </nav>
-        <div className="app-header__end">
-          <UserMenu />
-          <LanguageSwitch />
+        {/* on a phone the navigation and the account area fold behind „Menü“ (they took a third of the screen) */}
+        <button
+          type="button"
+          className="button button--ghost app-header__menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {t('nav.menu')}
+        </button>
+        <div id="app-menu" className="app-header__menu" data-open={menuOpen}>
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <a
+              href="/vergleich"
+              onClick={onLinkClick}
+              aria-current={route.name === 'benchmark' ? 'page' : undefined}
+            >
+              {t('nav.benchmark')}
+            </a>
+            <a
+              href="/massnahmen"
+              onClick={onLinkClick}
+              aria-current={route.name === 'knowledgeBase' ? 'page' : undefined}
+            >
+              {t('nav.knowledgeBase')}
+            </a>
+            <a
+              href="/kennzahlen"
+              onClick={onLinkClick}
+              aria-current={route.name === 'kpiDefinitions' ? 'page' : undefined}
+            >
+              {t('nav.definitions')}
+            </a>
+          </nav>
+          <div className="app-header__end">
+            <UserMenu />
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>

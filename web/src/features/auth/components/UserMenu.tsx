@@ -26,9 +26,19 @@ export function UserMenu() {
         {user.displayName}
       </span>
       {!user.mustChangePassword && session.data?.grants.some((g) => g.role === 'city_editor') && (
-        <a className="app-header__link" href="/daten/import" onClick={onLinkClick} data-testid="import-link">
-          {t('import.nav')}
-        </a>
+        <>
+          <a
+            className="app-header__link"
+            href="/daten/import"
+            onClick={onLinkClick}
+            data-testid="import-link"
+          >
+            {t('import.nav')}
+          </a>
+          <a className="app-header__link" href="/begehung" onClick={onLinkClick} data-testid="walk-link">
+            {t('walk.title')}
+          </a>
+        </>
       )}
       {user.isAdmin && !user.mustChangePassword && (
         <a className="app-header__link" href="/admin/benutzer" onClick={onLinkClick}>
