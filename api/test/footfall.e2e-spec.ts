@@ -395,6 +395,17 @@ describe('footfall', () => {
 });
 
 describe('counting locations', () => {
+  /** A counting location „Anger“ (no position) with the days' hourly counts; its id. */
+  const angerWith = async (editor: Agent, cityId: string, days: string[]): Promise<string> =>
+    (
+      await sendAt(
+        editor,
+        cityId,
+        'Anger',
+        null,
+        counterCsv(days, () => 10),
+      ).expect(201)
+    ).body.locationId as string;
   const locationsOf = (agent: Agent, cityId: string) => agent.get(`/api/cities/${cityId}/footfall/locations`);
   const correct = (agent: Agent, cityId: string, id: string, body: object) =>
     agent.patch(`/api/cities/${cityId}/footfall/locations/${id}`).send(body);
@@ -510,15 +521,7 @@ describe('counting locations', () => {
   it('removes the counts of some days, e.g. a file sent under the wrong location, and deletes a location with its counts', async () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
-    const id = (
-      await sendAt(
-        editor,
-        city.id,
-        'Anger',
-        null,
-        counterCsv(week('2025-03-03'), () => 10),
-      ).expect(201)
-    ).body.locationId as string;
+    const id = await angerWith(editor, city.id, week('2025-03-03'));
     const counts = (q: string) => editor.delete(`/api/cities/${city.id}/footfall/locations/${id}/counts${q}`);
 
     // Tuesday and Wednesday, local days: 48 hours, from 23:00 UTC on Monday
@@ -565,15 +568,7 @@ describe('counting locations', () => {
     const city = await createCity(t.db, [10.7, 50.95]);
     const other = await createCity(t.db, [10.7, 50.95]);
     const editor = await editorOf(t, city.id);
-    const id = (
-      await sendAt(
-        editor,
-        city.id,
-        'Anger',
-        null,
-        counterCsv(['2025-03-03'], () => 10),
-      ).expect(201)
-    ).body.locationId as string;
+    const id = await angerWith(editor, city.id, ['2025-03-03']);
     const otherEditor = await editorOf(t, other.id);
     // another town's editor, through their own town: no such location there
     const notHere = await correct(otherEditor, other.id, id, { name: 'Hijacked' }).expect(404);
