@@ -76,13 +76,17 @@ export function storefrontFilterSql(filter: StorefrontFilter, params: unknown[])
   }
   if (filter.street !== undefined) where.push(`s.street = ${p(filter.street)}`);
   if (filter.dueForCheck) {
-    where.push(
-      `(NOT coalesce(s.fresh_during @> ${asOf}, false) OR (s.verified_at AT TIME ZONE 'Europe/Berlin')::date = ${asOf})`,
-    );
+    where.push(`(${notFreshSql(asOf)} OR (s.verified_at AT TIME ZONE 'Europe/Berlin')::date = ${asOf})`);
   }
   return `${storefrontFromSql(asOf)}
     WHERE ${where.join('\n      AND ')}`;
 }
+
+/**
+ * Unit `s` is due for an on-site check on the date (an SQL expression of type date): no visit in the 12
+ * months before (the data freshness KPI's rule, docs/kpis.md).
+ */
+export const notFreshSql = (day: string): string => `NOT coalesce(s.fresh_during @> ${day}, false)`;
 
 /**
  * `storefronts s`, its town `c` and its period `cur` on the date (`asOf` is an SQL expression of

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
+import { notFreshSql, storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
 import { STOREFRONT_COLUMNS } from '../storefronts/storefronts.repository.js';
 import { OCCUPANCY_STATUSES, type Storefront } from '../storefronts/storefront.types.js';
 import type { WalkStreet } from './walk.types.js';
@@ -19,9 +19,10 @@ export class WalkRepository {
   streets(cityId: string, asOf: string): Promise<WalkStreet[]> {
     const params: unknown[] = [];
     const from = storefrontFilterSql(this.filter(cityId, asOf), params);
+    params.push(asOf);
     return this.db.query(
       `SELECT s.street, count(*)::int AS units,
-              count(*) FILTER (WHERE NOT coalesce(s.fresh_during @> $1::date, false))::int AS due -- $1: asOf, the filter's first
+              count(*) FILTER (WHERE ${notFreshSql(`$${params.length}::date`)})::int AS due
        ${from}
        GROUP BY s.street
        ORDER BY s.street COLLATE "de-x-icu"`,

@@ -11,6 +11,11 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
 
+/** The day in Germany of an instant (an ISO timestamp such as a visit's or an hour's). */
+export function dayInGermany(instant: string): IsoDate {
+  return todayIso(new Date(instant));
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

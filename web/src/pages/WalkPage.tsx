@@ -6,6 +6,7 @@ import { StorefrontPanel } from '../features/storefronts/components/StorefrontPa
 import { EditedTownPage } from '../features/towns/components/EditedTownPage';
 import { WalkUnitCard } from '../features/walk/components/WalkUnitCard';
 import { walkKeys } from '../features/walk/api/walk-api';
+import { checkedToday } from '../features/walk/checked-today';
 import { useWalkOverview, useWalkUnits } from '../features/walk/hooks/use-walk';
 import { todayIso } from '../lib/dates';
 import type { City } from '../lib/domain';
@@ -88,9 +89,7 @@ function TownWalk({ town }: { town: City }) {
     (s) => s.due > 0 && s.street !== street,
   );
   const items = units.data?.items ?? [];
-  const checkedToday = items.filter(
-    (u) => u.verifiedAt !== null && todayIso(new Date(u.verifiedAt)) === todayIso(),
-  );
+  const doneToday = items.filter((u) => checkedToday(u.verifiedAt));
   if (unitId) {
     return (
       <StorefrontPanel
@@ -150,11 +149,11 @@ function TownWalk({ town }: { town: City }) {
             {items.length > 0 && (
               <span className="walk-progress" data-testid="walk-progress">
                 {' · '}
-                {checkedToday.length === items.length
+                {doneToday.length === items.length
                   ? t('walk.allChecked')
                   : t('walk.progress', {
-                      count: checkedToday.length,
-                      checked: formatNumber(checkedToday.length),
+                      count: doneToday.length,
+                      checked: formatNumber(doneToday.length),
                     })}
               </span>
             )}
@@ -206,8 +205,8 @@ function TownWalk({ town }: { town: City }) {
 async function recordVisitAfterChange(opened: { id: string; version: number }): Promise<void> {
   try {
     const now = await storefrontsApi.get(opened.id, todayIso());
-    const checkedToday = now.verifiedAt !== null && todayIso(new Date(now.verifiedAt)) === todayIso();
-    if (now.version > opened.version && !checkedToday) await storefrontsApi.verify(now.id, now.version);
+    if (now.version > opened.version && !checkedToday(now.verifiedAt))
+      await storefrontsApi.verify(now.id, now.version);
   } catch {
     // deleted meanwhile, or someone saved at the same moment: the walk's list shows the unit as it is
   }

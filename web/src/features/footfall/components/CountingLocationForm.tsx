@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../lib/dates';
+import { dayInGermany } from '../../../lib/dates';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
@@ -136,4 +136,4 @@ function RemoveCounts({ cityId, location }: { cityId: string; location: Footfall
 }
 
 /** The day in Germany an hour (ISO timestamp) falls on; empty without one. */
-const localDay = (hour: string | null): string => (hour ? todayIso(new Date(hour)) : '');
+const localDay = (hour: string | null): string => (hour ? dayInGermany(hour) : '');

@@ -35,12 +35,13 @@ export function CountingLocations({ cityId }: { cityId: string }) {
   const list = locations.data ?? [];
   const current = list.find((l) => l.id === editing);
   if (locations.isError) return <ApiErrorMessage error={locations.error} />;
-  if (list.length === 0)
-    return deleted ? (
-      <p className="hint" role="status" ref={deletedMessage} tabIndex={-1}>
-        {t('footfall.locations.deleted', { name: deleted })}
-      </p>
-    ) : null;
+  // after a deletion, also when it removed the last location
+  const deletedStatus = deleted && (
+    <p className="hint" role="status" ref={deletedMessage} tabIndex={-1}>
+      {t('footfall.locations.deleted', { name: deleted })}
+    </p>
+  );
+  if (list.length === 0) return deletedStatus || null;
   return (
     <div className="counting-locations">
       <div className="table-wrap">
@@ -107,11 +108,7 @@ export function CountingLocations({ cityId }: { cityId: string }) {
         </table>
       </div>
       {remove.error && <ApiErrorMessage error={remove.error} />}
-      {deleted && (
-        <p className="hint" role="status" ref={deletedMessage} tabIndex={-1}>
-          {t('footfall.locations.deleted', { name: deleted })}
-        </p>
-      )}
+      {deletedStatus}
       {current && (
         <CountingLocationForm
           key={current.id}

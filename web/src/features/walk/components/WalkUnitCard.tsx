@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../lib/dates';
 import type { Storefront } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
@@ -9,6 +8,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
 import { useVerifyStorefront } from '../../storefronts/hooks/use-storefront-mutations';
 import { walkKeys } from '../api/walk-api';
+import { checkedToday } from '../checked-today';
 
 /**
  * One unit of the walk, as the city manager stands in front of it: what is recorded, when it was last
@@ -36,7 +36,7 @@ export function WalkUnitCard({
   }, [verify.isSuccess]);
   const address = `${unit.street} ${unit.houseNumber}`;
   const current = shown.current;
-  const checkedToday = shown.verifiedAt !== null && todayIso(new Date(shown.verifiedAt)) === todayIso();
+  const doneToday = checkedToday(shown.verifiedAt);
   return (
     <li className="card walk-unit" data-testid="walk-unit">
       <h3>
@@ -61,7 +61,7 @@ export function WalkUnitCard({
           : t('walk.neverChecked')}
       </p>
       <div className="form__actions">
-        {checkedToday ? (
+        {doneToday ? (
           <p role="status" className="walk-unit__done" ref={done} tabIndex={-1}>
             {t('walk.confirmed')}
           </p>
