@@ -19,6 +19,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { OgcModule } from './ogc/ogc.module.js';
 import { FootfallModule } from './footfall/footfall.module.js';
 import { WalkModule } from './walk/walk.module.js';
+import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { WalkModule } from './walk/walk.module.js';
     OgcModule,
     FootfallModule,
     WalkModule,
+    HousekeepingModule,
   ],
 })
 export class AppModule {}

@@ -21,13 +21,10 @@ const MAX_FAILURES_PER_EMAIL = 50;
 const MAX_FAILURES_PER_IP = 30;
 const FAILURE_WINDOW = '15 minutes';
 /**
- * Failures (an e-mail and an address: personal data) are deleted once a day old by the next sign-in
- * attempt: at each successful one and, at most every 10 minutes per process, at a failed one — before,
- * an installation nobody signed in to successfully kept every guess of a stranger. (No timer: after the
- * last attempt they stay until the next.)
+ * Failures (an e-mail and an address: personal data) are deleted once a day old: by each successful
+ * sign-in and by the hourly housekeeping (api/src/housekeeping), also when nobody signs in.
  */
 const FAILURE_RETENTION = '1 day';
-const FAILURE_PURGE_EVERY_MS = 10 * 60_000;
 
 export interface SignedIn {
   token: string;
@@ -38,7 +35,6 @@ export interface SignedIn {
 export class AuthService {
   /** Compared against when the e-mail is unknown, so both cases take the same time. */
   private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
-  private failuresPurgedAt = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -189,6 +185,11 @@ export class AuthService {
     };
   }
 
+  /** Deletes the failed sign-ins a day old (the hourly housekeeping). */
+  async purgeOldFailures(): Promise<void> {
+    await this.db.query(`DELETE FROM sign_in_failures WHERE at < now() - interval '${FAILURE_RETENTION}'`);
+  }
+
   /**
    * Counts the recent failures and records this attempt as one before the password is checked (a
    * success clears them). Under a per-e-mail lock, so that parallel attempts each see the ones before
@@ -215,10 +216,6 @@ export class AuthService {
       )
         return true;
       await em.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [email, clientIp]);
-      if (Date.now() - this.failuresPurgedAt > FAILURE_PURGE_EVERY_MS) {
-        this.failuresPurgedAt = Date.now();
-        await em.query(`DELETE FROM sign_in_failures WHERE at < now() - interval '${FAILURE_RETENTION}'`);
-      }
       return false;
     });
     if (refused) {

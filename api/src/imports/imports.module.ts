@@ -7,5 +7,6 @@ import { ImportsService } from './imports.service.js';
 @Module({
   controllers: [ImportsController],
   providers: [ImportsRepository, ImportsService],
+  exports: [ImportsRepository],
 })
 export class ImportsModule {}

@@ -50,7 +50,7 @@ export class ImportsRepository {
   /**
    * Deletes expired uploads (`expires_at`, 7 days after the upload; hidden from then on) with their
    * cells — which may hold owners' names and phone numbers — and their kept plans. Called with every
-   * upload, like expired sessions at sign-in. A commit that is still running is left alone (one that
+   * upload and by the hourly housekeeping. A commit that is still running is left alone (one that
    * never finished, e.g. the server stopped, goes a day later).
    */
   async purgeExpired(): Promise<void> {
