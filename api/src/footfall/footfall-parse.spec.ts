@@ -44,3 +44,46 @@ describe('parseCounterFile: dates a spreadsheet writes for an empty cell', () =>
     expect(parsed.counts.map((c) => c.count)).toEqual([120]);
   });
 });
+
+describe('parseCounterFile: times with minutes, seconds or a time zone', () => {
+  const parse = (lines: string[]) =>
+    parseCounterFile(Buffer.from(lines.join('\n')), new Date('2027-01-01T00:00:00Z'));
+
+  it('reads a stated offset or „Z“ as such, and local time without one (CET in November)', () => {
+    const parsed = parse([
+      'Zeitstempel;Anzahl',
+      '2026-11-02T10:00:00Z;7',
+      '2026-11-02T12:00:00+05:00;8',
+      '2026-11-02 13:00;9',
+      '2026-11-02T14:00:00.000+0100;10',
+    ]);
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.counts.map((c) => [c.hour.toISOString(), c.count])).toEqual([
+      ['2026-11-02T10:00:00.000Z', 7],
+      ['2026-11-02T07:00:00.000Z', 8],
+      ['2026-11-02T12:00:00.000Z', 9],
+      ['2026-11-02T13:00:00.000Z', 10],
+    ]);
+  });
+
+  it('refuses a row whose time is not on the hour, in either layout, rather than moving it into an hour', () => {
+    const stamped = parse([
+      'Zeitstempel;Anzahl',
+      '2026-11-02T10:45:00Z;7',
+      '2026-11-02 11:00:30;8',
+      '2026-11-02 12:00;9',
+    ]);
+    expect(stamped.rejected.map((r) => [r.line, r.problem, r.value])).toEqual([
+      [2, 'not_on_the_hour', '2026-11-02T10:45:00Z'],
+      [3, 'not_on_the_hour', '2026-11-02 11:00:30'],
+    ]);
+    const split = parse(['Datum;Uhrzeit;Anzahl', '02.11.2026;10:30;7', '02.11.2026;11:00 - 12:00 Uhr;8']);
+    expect(split.rejected.map((r) => [r.line, r.problem])).toEqual([[2, 'not_on_the_hour']]);
+    expect(split.counts.map((c) => c.hour.toISOString())).toEqual(['2026-11-02T10:00:00.000Z']);
+  });
+
+  it('counts the same instant written in two time zones once', () => {
+    const parsed = parse(['Zeitstempel;Anzahl', '2026-11-02T15:00:00+05:00;8', '2026-11-02T10:00:00Z;8']);
+    expect(parsed.rejected.map((r) => [r.line, r.problem])).toEqual([[3, 'duplicate_hour']]);
+  });
+});

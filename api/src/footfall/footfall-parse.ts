@@ -175,8 +175,10 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
         ),
       );
     }
-    const when =
-      ts >= 0 ? splitTimestamp(cells[ts]!) : { date: parseDate(cells[date]!), hour: parseHour(cells[time]!) };
+    const when: Timestamp =
+      ts >= 0
+        ? splitTimestamp(cells[ts]!)
+        : { date: parseDate(cells[date]!), ...clockOf(cells[time]!), offsetMinutes: null };
     const hourCell = cellsOf(cells, hourColumns);
     // Excel's empty date („00.01.1900“, LibreOffice's „30.12.1899“) is no calendar day: say what it is
     const zeroDate = !when.date && EMPTY_SPREADSHEET_DATE.test(ts >= 0 ? cells[ts]! : cells[date]!);
@@ -191,11 +193,25 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
           hourCell,
         ),
       );
+    if (when.date && when.hour !== null && !when.onTheHour)
+      return void result.rejected.push(
+        report(
+          line,
+          text,
+          'not_on_the_hour',
+          {},
+          'The time is not on the hour: a row counts one hour, from hh:00.',
+          hourCell,
+        ),
+      );
     if (!when.date || when.hour === null)
       return void result.rejected.push(
         report(line, text, 'unreadable_hour', {}, 'Date or hour is not readable.', hourCell),
       );
-    const instants = berlinHourToUtc(when.date, when.hour);
+    const instants =
+      when.offsetMinutes === null
+        ? berlinHourToUtc(when.date, when.hour)
+        : [instantAt(when.date, when.hour, when.offsetMinutes)];
     if (instants.length === 0)
       return void result.rejected.push(
         report(
@@ -269,16 +285,49 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
   return result;
 }
 
-function splitTimestamp(text: string): { date: string | null; hour: number | null } {
-  const m = /^(\S+)[ T](\d{1,2})(?::\d{2})?(?::\d{2})?/.exec(text.trim());
-  return m ? { date: parseDate(m[1]!), hour: parseHour(m[2]!) } : { date: null, hour: null };
+/** A row's hour: the date, the hour it starts, and the time zone offset its timestamp states (else Berlin's). */
+interface Timestamp {
+  date: string | null;
+  hour: number | null;
+  /** False for a time with minutes or seconds („10:45“): a row counts a whole hour. */
+  onTheHour: boolean;
+  /** Minutes east of UTC when the timestamp says („Z“, „+01:00“); null: local time in Germany. */
+  offsetMinutes: number | null;
 }
 
-/** "08:00", "8", "08:00-09:00", "08:00 - 09:00 Uhr": the hour it starts. */
-function parseHour(text: string): number | null {
-  const m = /^(\d{1,2})(?::00)?(?::00)?(\s*(-|–|bis)\s*\d{1,2}(:\d{2})?)?(\s*uhr)?$/i.exec(text.trim());
+/** "2025-03-30 08:00", "30.03.2025 08:00:00", "2025-03-30T06:00:00Z", "2025-03-30T08:00:00+02:00". */
+function splitTimestamp(text: string): Timestamp {
+  const m =
+    /^(\S+?)[ T](\d{1,2}(?::\d{2}(?::\d{2}(?:[.,]\d+)?)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?(?:\s*uhr)?$/i.exec(
+      text.trim(),
+    );
+  if (!m) return { date: null, hour: null, onTheHour: true, offsetMinutes: null };
+  return { date: parseDate(m[1]!), ...clockOf(m[2]!), offsetMinutes: m[3] ? offsetOf(m[3]) : null };
+}
+
+/** "Z" → 0, "+02:00" / "+0200" / "+02" → 120, "-05:30" → -330. */
+function offsetOf(text: string): number {
+  if (/^z$/i.test(text)) return 0;
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?$/.exec(text)!;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+}
+
+/** The instant a date and hour name at a stated offset from UTC. */
+function instantAt(date: string, hour: number, offsetMinutes: number): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, hour) - offsetMinutes * 60_000);
+}
+
+/** "08:00", "8", "08:00-09:00", "08:00 - 09:00 Uhr": the hour it starts; "08:30" is read, but not on the hour. */
+function clockOf(text: string): { hour: number | null; onTheHour: boolean } {
+  const m =
+    /^(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:[.,](\d+))?)?(?:\s*(?:-|–|bis)\s*\d{1,2}(?::\d{2})?)?(?:\s*uhr)?$/i.exec(
+      text.trim(),
+    );
   const hour = m ? Number(m[1]) : NaN;
-  return hour >= 0 && hour <= 23 ? hour : null;
+  if (!m || hour > 23 || Number(m[2] ?? 0) > 59 || Number(m[3] ?? 0) > 59)
+    return { hour: null, onTheHour: true };
+  return { hour, onTheHour: [m[2], m[3], m[4]].every((part) => part === undefined || /^0+$/.test(part)) };
 }
 
 /**

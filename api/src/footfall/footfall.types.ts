@@ -9,6 +9,7 @@ export const LINE_PROBLEMS = [
   'removed_empty_cell',
   'cell_count',
   'unreadable_hour',
+  'not_on_the_hour',
   'before_counting',
   'nonexistent_hour',
   'future_hour',
