@@ -311,7 +311,12 @@ describe('admin user management', () => {
   it('requires a display name, and keeps a grant given twice once', async () => {
     const admin = await signedIn(t, [], true);
     const email = `named-${Date.now()}@test.example`;
-    for (const body of [{ email }, { email, displayName: null }, { email, displayName: '' }]) {
+    for (const body of [
+      { email },
+      { email, displayName: null },
+      { email, displayName: '' },
+      { email, displayName: ' \u00a0 ' },
+    ]) {
       const res = await admin.post('/api/users').send(body).expect(400);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['displayName']);
     }
@@ -329,6 +334,36 @@ describe('admin user management', () => {
       .expect(201);
     expect(created.body.user.grants).toEqual([expect.objectContaining({ role: 'viewer', cityId: city.id })]);
   });
+
+  it.each([['grants'], ['isAdmin'], ['disabled'], ['displayName']])(
+    'refuses %s: null with 400 naming the field, and changes nothing (null had answered 200 and kept the rights)',
+    async (field) => {
+      const admin = await signedIn(t, [], true);
+      const city = await createCity(t.db);
+      const created = await admin
+        .post('/api/users')
+        .send({
+          email: `null-${field}-${Date.now()}@test.example`,
+          displayName: 'Nullwert',
+          grants: [{ role: 'city_editor', cityId: city.id }],
+        })
+        .expect(201);
+      const user = created.body.user as { id: string; version: number };
+      const res = await admin
+        .patch(`/api/users/${user.id}`)
+        .send({ version: user.version, [field]: null })
+        .expect(400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      const after = (await admin.get('/api/users').expect(200)).body.find(
+        (u: { id: string }) => u.id === user.id,
+      );
+      expect(after).toMatchObject({
+        version: user.version,
+        displayName: 'Nullwert',
+        grants: [expect.objectContaining({ role: 'city_editor', cityId: city.id })],
+      });
+    },
+  );
 
   it('is for admins only', async () => {
     const city = await createCity(t.db);

@@ -185,6 +185,27 @@ describe('interventions', () => {
     expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
   });
 
+  it.each([
+    ['blanks', '   '],
+    ['no-break and ideographic spaces', '\u00a0\u3000'],
+  ])(
+    'refuses a new intervention titled with %s with 400 naming the title; stores titles trimmed',
+    async (_, title) => {
+      const res = await api
+        .post('/api/interventions')
+        .send({ ...testShop(), title })
+        .expect(400);
+      expect(res.body.details.fields).toEqual([
+        expect.objectContaining({ field: 'title', rules: [{ rule: 'isNotEmpty' }] }),
+      ]);
+      const created = await api
+        .post('/api/interventions')
+        .send({ ...testShop(), title: `${title}Pop-up Marktstraße${title}` })
+        .expect(201);
+      expect(created.body.title).toBe('Pop-up Marktstraße');
+    },
+  );
+
   it('updates with optimistic locking', async () => {
     const created = await api.post('/api/interventions').send(testShop()).expect(201);
     await api

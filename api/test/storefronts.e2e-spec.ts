@@ -125,10 +125,35 @@ describe('storefronts', () => {
   });
 
   it.each([
+    ['a blank street', { street: '   ' }, 'street'],
+    ['a street of no-break and em spaces', { street: '\u00a0\u2003' }, 'street'],
+    ['a blank reference id', { referenceId: '  ' }, 'referenceId'],
+    [
+      'a blank business name',
+      { initialStatus: { date: '2020-01-01', status: 'occupied', businessName: '   ' } },
+      'initialStatus.businessName',
+    ],
+  ])(
+    'refuses a new unit with %s: 400 naming the field (not a 422 naming a constraint)',
+    async (_, overrides, field) => {
+      const res = await api.post('/api/storefronts').send(storefrontBody(city, overrides)).expect(400);
+      expect(res.body.details.fields as { field: string; rules: { rule: string }[] }[]).toEqual([
+        expect.objectContaining({ field, rules: [{ rule: 'isNotEmpty' }] }),
+      ]);
+    },
+  );
+
+  it('stores a street without the spaces around it, no-break spaces too', async () => {
+    const created = await create({ street: '\u00a0 Steinweg\u3000' });
+    expect((created as unknown as { street: string }).street).toBe('Steinweg');
+  });
+
+  it.each([
     ['no house number (null)', { houseNumber: null }, 'houseNumber'],
     ['no floor (null)', { floor: null }, 'floor'],
     ['no street (null)', { street: null }, 'street'],
     ['a blank street', { street: '   ' }, 'street'],
+    ['a reference id of a no-break space', { referenceId: '\u00a0' }, 'referenceId'],
     ['no position (null)', { location: null }, 'location'],
   ])('refuses a change to %s with 400 naming the field, and keeps the unit', async (_, change, field) => {
     const created = await create();

@@ -55,6 +55,14 @@ export const CommaList = (): PropertyDecorator =>
   });
 
 /**
+ * Text trimmed at both ends before it is checked — of JavaScript's whitespace, so also no-break and
+ * ideographic spaces, which the database's `btrim` checks would let through. With `@IsNotEmpty()` a
+ * blank value is then the field's 400 („must not be empty“), not a 422 naming a constraint.
+ */
+export const Trimmed = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
  * A field that may be left out but, when sent, must not be null (the column has no null). `@IsOptional`
  * would let null through to the database (a 422 naming no field); this makes it the field's 400.
  */

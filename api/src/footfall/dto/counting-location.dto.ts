@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsNumber, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate, Omittable } from '../../common/validators.js';
+import { IsCalendarDate, Omittable, Trimmed } from '../../common/validators.js';
 
 /**
  * A correction of a counting location: its name (a typo) or its position (mistyped, or never given).
@@ -10,7 +9,7 @@ import { IsCalendarDate, Omittable } from '../../common/validators.js';
 export class UpdateCountingLocationDto {
   @ApiPropertyOptional({ example: 'Steinweg / Markt', maxLength: 120 })
   @Omittable()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(120)

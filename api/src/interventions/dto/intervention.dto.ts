@@ -10,13 +10,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, NotAfterToday, Omittable } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday, Omittable, Trimmed } from '../../common/validators.js';
 import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
@@ -34,9 +33,9 @@ export class InterventionFieldsDto {
 
   @ApiPropertyOptional({ example: 'Testladen „Frei.Handel“, Kohorte 3' })
   @Omittable()
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
-  @Matches(/\S/, { message: 'title must not be blank' })
   @MaxLength(200)
   title?: string;
 
@@ -117,8 +116,10 @@ export class CreateInterventionDto extends InterventionFieldsDto {
   @IsIn(INTERVENTION_TYPES)
   declare type: InterventionType;
 
+  // (each rule again: class-validator drops the parent's rules of a property declared anew)
   @ApiProperty()
   @ValidateIf(() => true)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, IsNotEmpty } from 'class-validator';
-import { IsCalendarDate, NotAfterToday } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday, Trimmed } from '../../common/validators.js';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -29,6 +29,7 @@ export class OccupancyChangeDto {
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, NotAfterToday, Omittable } from '../../common/validators.js';
+import { IsCalendarDate, NotAfterToday, Omittable, Trimmed } from '../../common/validators.js';
 import {
   OCCUPANCY_STATUSES,
   USE_CATEGORIES,
@@ -49,6 +49,7 @@ export class PeriodCorrectionDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

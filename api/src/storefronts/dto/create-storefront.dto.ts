@@ -9,6 +9,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Trimmed } from '../../common/validators.js';
 import { OccupancyChangeDto } from '../../occupancy/dto/occupancy-change.dto.js';
 import { PointDto } from './point.dto.js';
 import { StorefrontFieldsDto } from './storefront-fields.dto.js';
@@ -20,7 +21,9 @@ export class CreateStorefrontDto extends StorefrontFieldsDto {
 
   // ValidateIf(() => true) replaces the parent's Omittable condition: required here, even when missing.
   @ApiProperty({ example: 'Steinweg' })
+  // (each rule again: class-validator drops the parent's rules of a property declared anew)
   @ValidateIf(() => true)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -15,15 +15,15 @@ import {
 import { FLOORS, type Floor } from '../storefront.types.js';
 import { PointDto } from './point.dto.js';
 import { NUMBER_RANGES } from '../number-ranges.js';
-import { Omittable } from '../../common/validators.js';
+import { Omittable, Trimmed } from '../../common/validators.js';
 
 /** The editable attributes of a storefront; every one optional here, required ones enforced by subclasses. */
 export class StorefrontFieldsDto {
   @ApiPropertyOptional({ example: 'Steinweg' })
   @Omittable()
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
-  @Matches(/\S/, { message: 'street must not be blank' })
   @MaxLength(200)
   street?: string;
 
@@ -70,6 +70,7 @@ export class StorefrontFieldsDto {
     description: 'The town’s own id, unique per town',
   })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '../../auth/viewer.js';
+import { Omittable, Trimmed } from '../../common/validators.js';
 
 export class GrantDto {
   @ApiProperty({ enum: ROLES })
@@ -36,19 +37,20 @@ export class GrantDto {
 
 class UserFieldsDto {
   @ApiPropertyOptional({ example: 'Anna Schmidt' })
-  @IsOptional()
+  @Omittable()
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isAdmin?: boolean;
 
-  @ApiPropertyOptional({ type: [GrantDto] })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [GrantDto], description: 'All of the user’s grants; [] takes every one away' })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -65,6 +67,7 @@ export class CreateUserDto extends UserFieldsDto {
   @ApiProperty({ example: 'Anna Schmidt' })
   // ValidateIf(() => true) replaces the parent's IsOptional: required here, even when missing or null.
   @ValidateIf(() => true)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -78,7 +81,7 @@ export class UpdateUserDto extends UserFieldsDto {
   version: number;
 
   @ApiPropertyOptional({ description: 'Disabled users cannot sign in; their sessions end' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   disabled?: boolean;
 }
