@@ -479,3 +479,69 @@ test.describe('what automated checks miss on the town page', () => {
     await expect(panel.getByText(withLessons!.lessonsLearned!)).toHaveAttribute('lang', 'de');
   });
 });
+
+test.describe('what the seventeenth session’s accessibility audit found', () => {
+  test('at 320 CSS px the town’s key figures wrap instead of running out of their panel; one sentence is announced', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`/towns/${town.slug}`);
+    const counts = page.getByTestId('counts');
+    await expect(counts.getByTestId('vacancy-rate-kpi')).toBeVisible();
+    expect(await counts.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // the figures themselves are not a live region (bare numbers without labels); one sentence is
+    await expect(counts).not.toHaveAttribute('aria-live');
+    await expect(counts.getByTestId('counts-announcement')).toHaveAttribute('aria-live', 'polite');
+    await expect(counts.getByTestId('counts-announcement')).toHaveText(
+      /^Stichtag \d\d\.\d\d\.\d{4}: [\d.]+ Ladenlokale, davon \d+,\d\s%\sleer\.$/,
+    );
+  });
+
+  test('no id stands twice on a page (the KPI dialogs’ did on the benchmark)', async ({ page }) => {
+    await signIn(page, DEMO.networkMember);
+    for (const path of ['/vergleich', `/towns/${town.slug}`, `/networks/${NETWORK}`, '/massnahmen']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const twice = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+        return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+      });
+      expect([path, twice]).toEqual([path, []]);
+    }
+  });
+
+  test('in English, network names and the knowledge base’s titles and lessons are marked as German', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.networkMember);
+    await page.goto(`/networks/${NETWORK}?lang=en`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'de');
+    await page.goto('/massnahmen?lang=en');
+    const entry = page.getByTestId('kb-entry').first();
+    await expect(entry.getByRole('heading', { level: 3 })).toHaveAttribute('lang', 'de');
+    await page.goto('/vergleich?lang=en');
+    const options = page.getByTestId('benchmark-network').locator('option[value]:not([value=""])');
+    await expect(options.first()).toBeAttached();
+    expect(new Set(await options.evaluateAll((os) => os.map((o) => o.getAttribute('lang'))))).toEqual(
+      new Set(['de']),
+    );
+  });
+
+  test('a report one may not open still has a page heading', async ({ page }) => {
+    await page.goto(`/berichte/stadt/${town.slug}`);
+    await expect(page.getByRole('alert')).toHaveText(
+      'Bitte melden Sie sich an, um diesen Bericht zu öffnen.',
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bericht nicht verfügbar');
+  });
+
+  test('each „Passwort zurücksetzen“ says whose password', async ({ page }) => {
+    await signIn(page, DEMO.admin);
+    await page.goto('/admin/benutzer');
+    await expect(
+      page.getByRole('button', { name: `Passwort von ${DEMO.viewerGotha} zurücksetzen` }),
+    ).toBeVisible();
+  });
+});

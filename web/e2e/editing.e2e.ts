@@ -650,3 +650,29 @@ test('an intervention edited while the panel reloads does not undo a colleague�
     lessonsLearned: 'Schaufenster zuerst dekorieren.',
   });
 });
+
+test('a refused save says what is expected and takes the focus to the field; nothing is sent', async ({
+  page,
+}) => {
+  const { panel } = await openDrawnStorefront(page);
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  const postcode = panel.getByLabel('Postleitzahl');
+  await expect(postcode).toHaveAccessibleDescription('5 Ziffern, z. B. 99974');
+  await postcode.fill('9997');
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') writes.push(`${r.method()} ${r.url()}`);
+  });
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(postcode).toBeFocused();
+  await expect(postcode).toHaveAttribute('aria-invalid', 'true');
+  await expect(postcode).toHaveAccessibleDescription(
+    'Bitte eine Postleitzahl aus 5 Ziffern eingeben, z. B. 99974 5 Ziffern, z. B. 99974',
+  );
+  // a wrong number further down: the first wrong field gets the focus
+  await postcode.fill('99974');
+  await panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)').fill('viel');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)')).toBeFocused();
+  expect(writes).toEqual([]);
+});

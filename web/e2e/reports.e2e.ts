@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { vacancyClassOf } from '../../api/src/reports/vacancy-classes';
 import { VACANCY_RATE_STEPS } from '../src/features/map/colors';
+import { MARKER_OUTLINE } from '../src/features/map/map-style';
 import { formatKpi, formatReportDate } from '../src/features/reports/report-format';
 import { DEMO, signIn, townBySlug } from './auth-helpers';
 
@@ -78,6 +79,15 @@ test.describe('council reports', () => {
     const cell = page.locator('tr[data-kpi="vacancyRate"] .report-kpi-value');
     expect(plain(await cell.innerText())).toBe(plain(formatKpi('share', kpis.vacancyRate, 'de')));
     expect(await page.locator('svg.report-map circle').count()).toBeGreaterThan(50);
+    // every marker has the dashboard map's dark outline, none is pale (light fills alone: < 3:1, WCAG 1.4.11)
+    const markers = await page
+      .locator('svg.report-map circle')
+      .evaluateAll((circles) =>
+        circles.map((c) => [c.getAttribute('stroke'), c.getAttribute('fill-opacity')]),
+      );
+    expect(new Set(markers.map((m) => JSON.stringify(m)))).toEqual(
+      new Set([JSON.stringify([MARKER_OUTLINE, null])]),
+    );
   });
 
   test('the town report lists the year’s openings and closures as the sheet counts them, without business names', async ({

@@ -23,7 +23,7 @@ export function HomePage() {
         <ul className="card-list">
           {networks.data.map((n) => (
             <li key={n.id} className="card">
-              <a href={`/networks/${n.slug}`} onClick={onLinkClick}>
+              <a href={`/networks/${n.slug}`} onClick={onLinkClick} lang={RECORDED_TEXT_LANG}>
                 {n.name}
               </a>
               {n.description && <p lang={RECORDED_TEXT_LANG}>{n.description}</p>}

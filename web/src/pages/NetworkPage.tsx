@@ -11,6 +11,7 @@ import { useSession } from '../features/auth/hooks/use-session';
 import { reportPath } from '../features/reports/report-url';
 import { navigate, onLinkClick } from '../router/router';
 import { LoadError, Loading } from '../ui/Status';
+import { RECORDED_TEXT_LANG } from '../lib/domain';
 
 /** A network's towns on one map and in a table (the table is the keyboard route into each town). */
 export default function NetworkPage({ slug }: { slug: string }) {
@@ -50,8 +51,8 @@ export default function NetworkPage({ slug }: { slug: string }) {
   if (cities.error) return <LoadError error={cities.error} />;
   return (
     <div className="network">
-      <h1>{network.data.name}</h1>
-      {network.data.description && <p>{network.data.description}</p>}
+      <h1 lang={RECORDED_TEXT_LANG}>{network.data.name}</h1>
+      {network.data.description && <p lang={RECORDED_TEXT_LANG}>{network.data.description}</p>}
       <SyntheticTownsNotice towns={(cities.data ?? []).filter((c) => c.storefrontCount !== null)} />
       {session.data?.user ? (
         <p>

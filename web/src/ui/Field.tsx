@@ -34,6 +34,14 @@ export function fieldControlProps({
 }
 
 /**
+ * Moves the focus to the first control a refused submit left marked invalid, so that its error is
+ * read with it (WCAG 3.3.1): a silent Save button had left keyboard and screen-reader users guessing.
+ */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/**
  * A labelled form control; the label is always visible and tied to the control by id (WCAG 1.3.1,
  * 3.3.2). A hint and an error are shown under the control, in text, and read with it
  * (aria-describedby); an error also marks the control invalid. A required field says so next to its

@@ -16,6 +16,7 @@ const de = {
     noAccess:
       'Keine Berechtigung: Dieser Bericht gehört zu einer Stadt, deren Zahlen Sie nicht sehen dürfen.',
     signInNeeded: 'Bitte melden Sie sich an, um diesen Bericht zu öffnen.',
+    unavailable: 'Bericht nicht verfügbar',
     notFound: 'Diesen Bericht gibt es nicht.',
     failed: 'Der Bericht konnte nicht geladen werden.',
     tableScroll: '{{title}} (Tabelle)',
@@ -209,6 +210,7 @@ const en: Bundle = {
     loading: 'Preparing the report …',
     noAccess: 'No access: this report belongs to a town whose figures you may not see.',
     signInNeeded: 'Please sign in to open this report.',
+    unavailable: 'Report not available',
     notFound: 'This report does not exist.',
     failed: 'The report could not be loaded.',
     tableScroll: '{{title}} (table)',

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
-import { Field } from '../../../ui/Field';
+import { Field, focusFirstInvalid } from '../../../ui/Field';
 import type { ContactFields, StorefrontContact } from '../api/contacts-api';
 import { useSaveContact } from '../hooks/use-save-contact';
 import { FormActions } from '../../../ui/FormActions';
@@ -52,12 +52,13 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
   const [opened] = useState(() => ({ draft: toDraft(contact, i18n.language), version: storefrontVersion }));
   const [draft, setDraft] = useState(opened.draft);
   const fields = toContactFields(draft, i18n.language);
+  const form = useRef<HTMLFormElement>(null);
   const save = (version: number): void => {
     const merged = toContactFields(
       mergeChanged(draft, opened.draft, toDraft(contact, i18n.language)),
       i18n.language,
     );
-    if (!fields || !merged) return; // the rent field says what is wrong
+    if (!fields || !merged) return focusFirstInvalid(form.current); // the rent field says what is wrong
     mutation.mutate({ version, contact: merged }, { onSuccess: onDone });
   };
   const input = (
@@ -80,6 +81,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
   );
   return (
     <form
+      ref={form}
       className="form"
       aria-labelledby="contact-form-heading"
       onSubmit={(e) => {

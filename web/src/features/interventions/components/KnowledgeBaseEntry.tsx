@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Intervention } from '../../../lib/domain';
+import { RECORDED_TEXT_LANG, type Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
 import { checkSummary, outcomeText } from '../outcome';
@@ -13,7 +13,7 @@ export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: In
   const period = interventionPeriod(i, formatDate, t);
   return (
     <li className="card kb-entry" data-testid="kb-entry">
-      <h3>{i.title}</h3>
+      <h3 lang={RECORDED_TEXT_LANG}>{i.title}</h3>
       {i.isSynthetic && (
         <p className="badge" data-testid="kb-entry-synthetic">
           {t('kb.synthetic')}
@@ -30,14 +30,14 @@ export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: In
           {i.outcomeChecks.map((c) => (
             <li key={c.monthsAfterEnd}>
               {checkSummary(c, t, formatDate)}
-              {c.note && <q>{c.note}</q>}
+              {c.note && <q lang={RECORDED_TEXT_LANG}>{c.note}</q>}
             </li>
           ))}
         </ul>
       )}
       {i.lessonsLearned && (
         <p>
-          <strong>{t('kb.lessons')}:</strong> {i.lessonsLearned}
+          <strong>{t('kb.lessons')}:</strong> <span lang={RECORDED_TEXT_LANG}>{i.lessonsLearned}</span>
         </p>
       )}
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>

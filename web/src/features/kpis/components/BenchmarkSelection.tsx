@@ -1,7 +1,7 @@
 import { todayIso } from '../../../lib/dates';
 import { useTranslation } from 'react-i18next';
 import { NO_TOWN } from '../benchmark-state';
-import type { City, Network } from '../../../lib/domain';
+import { RECORDED_TEXT_LANG, type City, type Network } from '../../../lib/domain';
 import { Field } from '../../../ui/Field';
 import { BENCHMARK_KPIS, type BenchmarkKpi } from '../definitions';
 import type { BenchmarkState } from '../benchmark-state';
@@ -34,7 +34,7 @@ export function BenchmarkSelection({ state, onChange, networks, cities, chosen }
             data-testid="benchmark-network"
           >
             {networks.map((n) => (
-              <option key={n.id} value={n.slug}>
+              <option key={n.id} value={n.slug} lang={RECORDED_TEXT_LANG}>
                 {n.name}
               </option>
             ))}

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KPI_DEFINITIONS_VERSION } from '../definitions';
 
@@ -9,6 +9,7 @@ import { KPI_DEFINITIONS_VERSION } from '../definitions';
 export function KpiInfoButton({ kpi }: { kpi: string }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId(); // the same KPI's button may stand several times on a page
   const label = t(`kpi.${kpi}.label`);
   return (
     <>
@@ -21,8 +22,8 @@ export function KpiInfoButton({ kpi }: { kpi: string }) {
       >
         i
       </button>
-      <dialog ref={dialog} className="kpi-dialog" aria-labelledby={`kpi-dialog-${kpi}`}>
-        <h2 id={`kpi-dialog-${kpi}`}>{label}</h2>
+      <dialog ref={dialog} className="kpi-dialog" aria-labelledby={headingId}>
+        <h2 id={headingId}>{label}</h2>
         <p>{t(`kpi.${kpi}.definition`)}</p>
         <p className="hint">
           <a href={`/kennzahlen#${kpi}`}>{t('kpi.allDefinitions')}</a> ·{' '}

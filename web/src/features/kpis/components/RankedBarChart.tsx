@@ -93,7 +93,7 @@ export function RankedBarChart({
               tickFormatter={tick}
             />
             <Tooltip formatter={(v) => fmt(typeof v === 'number' ? v : null)} />
-            <Bar dataKey="value" fill={BAR} isAnimationActive={false}>
+            <Bar dataKey="value" name={t(`kpi.${kpi}.label`)} fill={BAR} isAnimationActive={false}>
               {ranked.map((r) => (
                 <Cell key={r.town} fill={r.town === mine ? MINE : BAR} />
               ))}

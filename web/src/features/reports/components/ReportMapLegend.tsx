@@ -1,25 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { OCCUPANCY_STATUSES } from '../../../lib/domain';
 import { STATUS_COLORS } from '../../map/colors';
+import { MARKER_OUTLINE } from '../../map/map-style';
 import type { ReportMap } from '../api/report-types';
 
 /** Legend with inline SVG swatches (printed even when the browser drops background colours). */
 export function ReportMapLegend({ map }: { map: ReportMap }) {
   const { t } = useTranslation();
-  const dot = (fill: string, stroke = '#ffffff', opacity = 1) => (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-      <circle cx="7" cy="7" r="5.5" fill={fill} fillOpacity={opacity} stroke={stroke} strokeWidth="1.2" />
+  const dot = (fill: string, ring = false) => (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      {ring && <circle cx="8" cy="8" r="7" fill="none" stroke={MARKER_OUTLINE} strokeWidth="1" />}
+      <circle cx="8" cy="8" r={ring ? 4.5 : 6} fill={fill} stroke={MARKER_OUTLINE} strokeWidth="1.2" />
     </svg>
   );
   return (
     <ul className="report-legend" aria-label={t('legend.title')}>
       {OCCUPANCY_STATUSES.filter((s) => s !== 'demolished').map((s) => (
         <li key={s}>
-          {dot(STATUS_COLORS[s], '#555')} {t(`status.${s}`)}
+          {dot(STATUS_COLORS[s])} {t(`status.${s}`)}
         </li>
       ))}
       <li>
-        {dot('#999999', '#3b3b3b', 0.55)} {t('reports.map.outside')}
+        {dot('#999999', true)} {t('reports.map.outside')}
       </li>
       <li>
         <svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { STATUS_COLORS } from '../../map/colors';
+import { MARKER_OUTLINE } from '../../map/map-style';
 import type { ReportMap } from '../api/report-types';
 import type { ReportLang } from '../report-format';
 import { MapAttribution, NorthArrow, ScaleBar } from './MapFurniture';
@@ -9,8 +10,9 @@ const PERIMETER = '#1f3a5f';
 
 /**
  * The downtown map as vector graphics: geometry projected by PostGIS (metres, y down), drawn as
- * SVG so it stays sharp in print and in the PDF at any zoom. Units outside the perimeter are drawn
- * smaller and paler with a dark outline, as on the dashboard map.
+ * SVG so it stays sharp in print and in the PDF at any zoom. Markers have the dashboard map's dark
+ * outline (the light fills alone have less than 3:1 against the background); units outside the
+ * perimeter are drawn smaller, with a second ring, as on the dashboard map.
  */
 export function ReportMapSvg({
   map,
@@ -52,16 +54,26 @@ export function ReportMapSvg({
         />
       )}
       {map.units.map((u, i) => (
-        <circle
-          key={i}
-          cx={u.x}
-          cy={u.y}
-          r={u.insidePerimeter ? r : r * 0.75}
-          fill={STATUS_COLORS[u.status]}
-          fillOpacity={u.insidePerimeter ? 1 : 0.55}
-          stroke={u.insidePerimeter ? '#ffffff' : '#3b3b3b'}
-          strokeWidth={1.2 * unit}
-        />
+        <g key={i}>
+          {!u.insidePerimeter && (
+            <circle
+              cx={u.x}
+              cy={u.y}
+              r={r * 1.25}
+              fill="none"
+              stroke={MARKER_OUTLINE}
+              strokeWidth={1 * unit}
+            />
+          )}
+          <circle
+            cx={u.x}
+            cy={u.y}
+            r={u.insidePerimeter ? r : r * 0.75}
+            fill={STATUS_COLORS[u.status]}
+            stroke={MARKER_OUTLINE}
+            strokeWidth={1.2 * unit}
+          />
+        </g>
       ))}
       <ScaleBar w={w} h={h} unit={unit} lang={lang} />
       <NorthArrow w={w} unit={unit} />

@@ -17,6 +17,8 @@ export function ReportError({ error }: { error: unknown }) {
   }[code];
   return (
     <div className="report report--error" data-report-ready="error" data-report-error={code}>
+      {/* the page's heading, for those who find their way by headings (the report's own is not shown) */}
+      <h1 className="visually-hidden">{t('reports.unavailable')}</h1>
       <p className="page-message" role="alert">
         {message}
       </p>

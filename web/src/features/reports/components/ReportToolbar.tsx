@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, todayIso } from '../../../lib/dates';
 import { onLinkClick } from '../../../router/router';
+import { RECORDED_TEXT_LANG } from '../../../lib/domain';
 import type { ReportLang } from '../report-format';
 import { useDownload } from '../../../lib/use-download';
 import { PDF, pdfErrorKey } from '../report-pdf';
@@ -60,7 +61,7 @@ export function ReportToolbar({ asOf, lang, pdfHref, backHref, networks = [], ne
           {t('reports.toolbar.network')}{' '}
           <select value={compareWith} onChange={(e) => setCompareWith(e.target.value)}>
             {networks.map((n) => (
-              <option key={n.slug} value={n.slug}>
+              <option key={n.slug} value={n.slug} lang={RECORDED_TEXT_LANG}>
                 {n.name}
               </option>
             ))}

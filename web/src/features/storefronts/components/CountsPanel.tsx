@@ -24,8 +24,16 @@ export function CountsPanel({
   if (!summary) return null;
   const vacant = summary.byStatus.vacant ?? 0;
   return (
-    <section className="counts" aria-labelledby="counts-heading" aria-live="polite" data-testid="counts">
+    <section className="counts" aria-labelledby="counts-heading" data-testid="counts">
       <h2 id="counts-heading">{t('counts.title', { date: formatDate(summary.asOf) })}</h2>
+      {/* One sentence with its labels is announced when the date or filters change, not every bare figure. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="counts-announcement">
+        {t('counts.announcement', {
+          date: formatDate(summary.asOf),
+          total: formatNumber(summary.total),
+          share: summary.total ? formatPercent(vacant / summary.total, 1, 1) : '–',
+        })}
+      </p>
       <dl className="counts__headline">
         <div>
           <dt>{t('counts.total')}</dt>

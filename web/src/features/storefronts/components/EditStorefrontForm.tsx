@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { FLOORS, type Floor, type Storefront } from '../../../lib/domain';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
-import { Field } from '../../../ui/Field';
+import { Field, focusFirstInvalid } from '../../../ui/Field';
 import type { StorefrontAttributes } from '../api/storefronts-api';
 import { conflictingStorefront } from '../conflict';
 import { useUpdateStorefront } from '../hooks/use-storefront-mutations';
@@ -16,6 +16,9 @@ type Draft = Record<'street' | 'houseNumber' | 'postcode' | 'floorAreaM2' | 'fro
 };
 
 const NUMERIC = ['floorAreaM2', 'frontageM'] as const;
+
+/** A German postcode: five digits (the API's rule); empty means none. */
+const postcodeValid = (text: string): boolean => text.trim() === '' || /^[0-9]{5}$/.test(text.trim());
 
 const toDraft = (s: Storefront, language: string): Draft => ({
   street: s.street,
@@ -66,9 +69,14 @@ export function EditStorefrontForm({
   const [draft, setDraft] = useState(base);
   const conflict = conflictingStorefront(mutation.error);
   const set = (key: keyof Draft, value: string): void => setDraft((d) => ({ ...d, [key]: value }));
-  const invalid = new Set(NUMERIC.filter((key) => parseDecimal(draft[key], language) === 'invalid'));
+  const form = useRef<HTMLFormElement>(null);
+  const invalid = new Set<keyof Draft>(
+    NUMERIC.filter((key) => parseDecimal(draft[key], language) === 'invalid'),
+  );
+  if (!postcodeValid(draft.postcode)) invalid.add('postcode');
   const submit = (version: number): void => {
-    if (invalid.size > 0) return; // the fields say what is wrong; nothing is sent
+    // the fields say what is wrong, the first one gets the focus; nothing is sent
+    if (invalid.size > 0) return focusFirstInvalid(form.current);
     mutation.mutate(
       // Only what this user changed: fields they left alone keep what a colleague saved meanwhile.
       { version, changes: changedAttributes(base, draft, language) },
@@ -80,10 +88,18 @@ export function EditStorefrontForm({
     key: Exclude<keyof Draft, 'floor'>,
     label: string,
     props: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
   ) => (
     <Field
       label={label}
-      error={invalid.has(key as (typeof NUMERIC)[number]) ? t('form.numberInvalid') : undefined}
+      hint={hint}
+      error={
+        !invalid.has(key)
+          ? undefined
+          : key === 'postcode'
+            ? t('form.postcodeInvalid')
+            : t('form.numberInvalid')
+      }
       required={props.required === true}
     >
       {(id, controlProps) => (
@@ -110,6 +126,7 @@ export function EditStorefrontForm({
 
   return (
     <form
+      ref={form}
       className="form"
       aria-labelledby="edit-heading"
       onSubmit={(e) => {
@@ -122,7 +139,7 @@ export function EditStorefrontForm({
       </h3>
       {text('street', t('form.street'), { required: true })}
       {text('houseNumber', t('form.houseNumber'))}
-      {text('postcode', t('form.postcode'), { inputMode: 'numeric', pattern: '[0-9]{5}' })}
+      {text('postcode', t('form.postcode'), { inputMode: 'numeric' }, t('form.postcodeHint'))}
       {text('floorAreaM2', t('form.floorArea'), { inputMode: 'decimal' })}
       {text('frontageM', t('form.frontage'), { inputMode: 'decimal' })}
       <Field label={t('form.floor')}>

@@ -69,6 +69,7 @@ export function UserTable({ users, cities, networks, currentUserId, onPassword }
                 <td className="row-actions">
                   <ConfirmButton
                     label={t('admin.resetPassword')}
+                    accessibleLabel={t('admin.resetPasswordOf', { email: u.email })}
                     question={t('admin.resetQuestion', { email: u.email })}
                     confirmLabel={t('admin.resetConfirm')}
                     disabled={reset.isPending}
