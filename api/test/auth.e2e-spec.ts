@@ -365,6 +365,21 @@ describe('admin user management', () => {
     },
   );
 
+  it('refuses a second account for an e-mail address in other letter case with 409 saying so', async () => {
+    const admin = await signedIn(t, [], true);
+    const email = `twice-${Date.now()}@test.example`;
+    await admin.post('/api/users').send({ email, displayName: 'Erstes Konto' }).expect(201);
+    const res = await admin
+      .post('/api/users')
+      .send({ email: email.toUpperCase(), displayName: 'Zweites Konto' })
+      .expect(409);
+    expect(res.body).toMatchObject({
+      code: 'DUPLICATE',
+      message: 'An account with this e-mail address already exists.',
+      details: { constraint: 'users_email_unique' },
+    });
+  });
+
   it('is for admins only', async () => {
     const city = await createCity(t.db);
     const editor = await signedIn(t, []);

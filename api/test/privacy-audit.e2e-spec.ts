@@ -261,6 +261,35 @@ describe('personal data', () => {
     );
     expect(leaks).toBe(0);
   });
+
+  it('is no contact when every field is emptied: deleted, not kept as a row of nulls', async () => {
+    const unit = (await editor.post('/api/storefronts').send(storefrontBody(own)).expect(201)).body as {
+      id: string;
+    };
+    const url = `/api/storefronts/${unit.id}/contact`;
+    // nothing there, nothing sent: no row, no audit entry
+    await editor.put(url).send({ version: 1 }).expect(204);
+    expect((await editor.get(url).expect(204)).text).toBe('');
+    await editor.put(url).send({ version: 2, ownerName: 'Erika Muster' }).expect(200);
+    const emptied = await editor
+      .put(url)
+      .send({
+        version: 3,
+        ownerName: null,
+        ownerPhone: null,
+        ownerEmail: null,
+        askingRentEurMonth: null,
+        note: null,
+      })
+      .expect(204);
+    expect(emptied.text).toBe('');
+    expect((await editor.get(url).expect(204)).text).toBe('');
+    const actions = await t.db.query<{ action: string }[]>(
+      `SELECT action FROM audit_log WHERE entity_type = 'storefront_contact' AND entity_id = $1 ORDER BY id`,
+      [unit.id],
+    );
+    expect(actions.map((a) => a.action)).toEqual(['create', 'delete']);
+  });
 });
 
 describe('open data and scopes', () => {

@@ -109,6 +109,8 @@ function duplicateMessage(constraint: string | undefined): string {
       return 'This town already has a storefront with that reference id.';
     case 'cities_ags_key':
       return 'A town with this municipality key (AGS) already exists.';
+    case 'users_email_unique':
+      return 'An account with this e-mail address already exists.';
     default:
       return 'A record with these values already exists.';
   }

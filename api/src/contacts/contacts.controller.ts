@@ -45,10 +45,18 @@ export class ContactsController {
     type: StorefrontContactResponse,
     description: 'The contact as saved (created or replaced); the unit’s version goes up by one.',
   })
+  @ApiNoContentResponse({ description: 'Every field was empty: the unit has no contact (any was deleted).' })
   @ApiErrors(400, 401, 403, NO_UNIT, STALE_UNIT, 413)
-  put(@Param('id') id: string, @Body() body: PutContactDto): Promise<StorefrontContact | null> {
+  async put(
+    @Param('id') id: string,
+    @Body() body: PutContactDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StorefrontContact | undefined> {
     const { version, ...contact } = body;
-    return this.contacts.put(id, version, contact);
+    const saved = await this.contacts.put(id, version, contact);
+    if (saved) return saved;
+    res.status(204);
+    return undefined;
   }
 
   @Delete()

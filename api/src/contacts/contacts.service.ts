@@ -28,18 +28,25 @@ export class ContactsService {
     return this.contacts.find(storefrontId);
   }
 
+  /**
+   * Creates or replaces the contact. A contact with every field empty is no contact: it is deleted
+   * (null; GET answers 204) rather than kept as a row of nulls.
+   */
   async put(storefrontId: string, version: number, contact: ContactDto): Promise<StorefrontContact | null> {
+    const empty = filledFields(contact).length === 0;
     await this.storefronts.writeLocked(storefrontId, version, async (em, cityId) => {
       const before = await this.contacts.find(storefrontId, em);
-      await this.contacts.upsert(em, storefrontId, cityId, contact);
+      if (empty) await this.contacts.delete(em, storefrontId);
+      else await this.contacts.upsert(em, storefrontId, cityId, contact);
       await this.storefrontRows.bumpVersion(em, storefrontId); // a second editor with the old version gets 409
+      if (!before && empty) return; // nothing was there, nothing is: no audit entry
       await this.audit.record(em, {
         cityId,
         entityType: 'storefront_contact',
         entityId: storefrontId,
-        action: before ? 'update' : 'create',
+        action: !before ? 'create' : empty ? 'delete' : 'update',
         before: before ? { fields: filledFields(before) } : null,
-        after: { fields: filledFields(contact) },
+        after: empty ? null : { fields: filledFields(contact) },
       });
     });
     return this.contacts.find(storefrontId);

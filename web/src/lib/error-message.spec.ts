@@ -62,6 +62,7 @@ describe('errorMessageKey', () => {
       errorMessageKey(new ApiError(409, 'DUPLICATE', 'x', constraint ? { constraint } : undefined));
     expect(duplicate('storefronts_reference_unique')).toBe('errors.duplicateReference');
     expect(duplicate('cities_ags_key')).toBe('errors.duplicateAgs');
+    expect(duplicate('users_email_unique')).toBe('errors.duplicateEmail');
     expect(duplicate()).toBe('errors.duplicate');
   });
 

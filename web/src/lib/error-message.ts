@@ -89,6 +89,7 @@ export type ErrorMessageKey =
   | 'errors.duplicate'
   | 'errors.duplicateReference'
   | 'errors.duplicateAgs'
+  | 'errors.duplicateEmail'
   | 'errors.concurrentWrite'
   | 'errors.unavailable'
   | 'errors.generic';
@@ -186,6 +187,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
           return 'errors.duplicateReference';
         case 'cities_ags_key':
           return 'errors.duplicateAgs';
+        case 'users_email_unique':
+          return 'errors.duplicateEmail';
         default:
           return 'errors.duplicate';
       }

@@ -23,8 +23,9 @@ export const contactsApi = {
   get: async (storefrontId: string): Promise<StorefrontContact | null> =>
     (await api.get<StorefrontContact | undefined>(path(storefrontId))) ?? null,
   /** `version` is the storefront's version (the contact is written under the storefront's lock). */
+  /** undefined when every field was empty: the unit then has no contact (the API answers 204). */
   put: (storefrontId: string, version: number, contact: ContactFields) =>
-    api.put<StorefrontContact | null>(path(storefrontId), { ...contact, version }),
+    api.put<StorefrontContact | undefined>(path(storefrontId), { ...contact, version }),
   remove: (storefrontId: string, version: number) =>
     api.delete<void>(`${path(storefrontId)}?version=${version}`),
 };
