@@ -87,3 +87,13 @@ describe('parseCounterFile: times with minutes, seconds or a time zone', () => {
     expect(parsed.rejected.map((r) => [r.line, r.problem])).toEqual([[3, 'duplicate_hour']]);
   });
 });
+
+describe('parseCounterFile: a file that is not 8-bit text', () => {
+  it('refuses UTF-16 (Excel’s „Unicode text“) as a whole, asking for CSV UTF-8, instead of rejecting every line', () => {
+    const text = 'Zeitstempel;Anzahl\r\n2026-11-02 10:00;7\r\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(() => parseCounterFile(utf16, new Date('2027-01-01T00:00:00Z'))).toThrow(
+      expect.objectContaining({ details: { reason: 'unreadable_file', problem: 'nul_character' } }),
+    );
+  });
+});

@@ -81,7 +81,7 @@ const DIRECTIONS = [
 const OUTAGE = new Set(['', '-', 'stoerung', 'ausfall', 'na', 'nv', 'error', 'offline', 'keinedaten']);
 
 /** Why a counter file cannot be read at all (`details.problem`, explained by the dashboard like the import's). */
-type UnreadableCounterFile = 'no_header' | 'no_rows' | 'no_time_column' | 'no_count_column';
+type UnreadableCounterFile = 'no_header' | 'no_rows' | 'no_time_column' | 'no_count_column' | 'nul_character';
 
 const unreadable = (problem: UnreadableCounterFile, message: string): DomainError =>
   new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', problem });
@@ -95,6 +95,12 @@ const unreadable = (problem: UnreadableCounterFile, message: string): DomainErro
  */
 export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): CounterFile {
   const { lines, encodings } = decodeLines(bytes);
+  // UTF-16 (what Excel's „Unicode-Text“ writes) read byte by byte: every other character a NUL
+  if (lines.some((l) => l.includes('\u0000')))
+    throw unreadable(
+      'nul_character',
+      'The file contains NUL characters, which text cannot hold: it is probably UTF-16 (Excel’s „Unicode text“) or not a text file. Save it again as “CSV UTF-8”.',
+    );
   const firstIndex = lines.findIndex((l) => l.trim() !== '');
   if (firstIndex < 0) throw unreadable('no_header', 'The file is empty.');
   // The header is the first line naming a time column: title lines above it („Zählstelle Steinweg;;;“)
