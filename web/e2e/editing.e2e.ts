@@ -676,3 +676,17 @@ test('a refused save says what is expected and takes the focus to the field; not
   await expect(panel.getByLabel('Verkaufs- bzw. Nutzfläche (m²)')).toBeFocused();
   expect(writes).toEqual([]);
 });
+
+test('saving the form unchanged writes nothing: no new version, no empty change in the history', async ({
+  page,
+}) => {
+  const { panel } = await openDrawnStorefront(page);
+  await panel.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') writes.push(`${r.method()} ${r.url()}`);
+  });
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible(); // the form closed
+  expect(writes).toEqual([]);
+});

@@ -77,11 +77,12 @@ export function EditStorefrontForm({
   const submit = (version: number): void => {
     // the fields say what is wrong, the first one gets the focus; nothing is sent
     if (invalid.size > 0) return focusFirstInvalid(form.current);
-    mutation.mutate(
-      // Only what this user changed: fields they left alone keep what a colleague saved meanwhile.
-      { version, changes: changedAttributes(base, draft, language) },
-      { onSuccess: () => onDone(true) },
-    );
+    // Only what this user changed: fields they left alone keep what a colleague saved meanwhile.
+    const changes = changedAttributes(base, draft, language);
+    // Nothing changed: nothing to write (a save would still raise the version and add an empty change
+    // to the history, and a colleague saving meanwhile would be told of a conflict for nothing).
+    if (Object.keys(changes).length === 0) return onDone();
+    mutation.mutate({ version, changes }, { onSuccess: () => onDone(true) });
   };
 
   const text = (
