@@ -37,6 +37,19 @@ describe('sign-in and sessions', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('keeps a session 24 hours without use (over WCAG 2.2.1’s 20 hours: no expiry warning needed)', async () => {
+    const user = await createUser(t.db, []);
+    await request(t.http)
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const [row] = await t.db.query<{ idleHours: number }[]>(
+      `SELECT extract(epoch FROM expires_at - created_at) / 3600 AS "idleHours" FROM sessions WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(Number(row!.idleHours)).toBeCloseTo(24, 1);
+  });
+
   it('marks the cookie Secure behind HTTPS', async () => {
     const user = await createUser(t.db, []);
     t.app.set('trust proxy', 1);

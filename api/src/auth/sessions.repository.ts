@@ -5,7 +5,12 @@ import { LruCache } from '../common/lru-cache.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import type { Grant } from './viewer.js';
 
-export const SESSION_IDLE = '12 hours';
+/**
+ * Longer than 20 hours, so that the idle limit falls under WCAG 2.2.1's 20-hour exception (BITV 2.0):
+ * a form left open overnight can still be saved next morning; no warning and extension is needed. The
+ * absolute limit is longer still.
+ */
+export const SESSION_IDLE = '24 hours';
 export const SESSION_ABSOLUTE = '7 days';
 
 export interface SessionUser {
