@@ -541,7 +541,7 @@ test.describe('what the seventeenth session’s accessibility audit found', () =
     await signIn(page, DEMO.admin);
     await page.goto('/admin/benutzer');
     await expect(
-      page.getByRole('button', { name: `Passwort von ${DEMO.viewerGotha} zurücksetzen` }),
+      page.getByRole('button', { name: `Passwort zurücksetzen: ${DEMO.viewerGotha}` }),
     ).toBeVisible();
   });
 });

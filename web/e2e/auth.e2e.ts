@@ -133,12 +133,17 @@ test('an editor records a landlord contact and deletes it for good after confirm
   await contact.getByRole('button', { name: 'Speichern' }).click();
   await expect(contact.getByText('Erika Testfrau')).toBeVisible();
   await expect(contact.getByText('850 €')).toBeVisible();
+  // said, and the focus back on the section's button (it had fallen to the page with the form)
+  await expect(contact.getByTestId('contact-status')).toHaveText('Gespeichert.');
+  await expect(contact.getByRole('button', { name: 'Kontakt bearbeiten' })).toBeFocused();
   await expect(page.getByTestId('change-history')).toContainText('Kontakt erfasst');
 
   await contact.getByRole('button', { name: 'Kontakt löschen' }).click();
   await expect(contact.getByText('Den Kontakt endgültig löschen?')).toBeVisible();
   await contact.getByRole('button', { name: 'endgültig löschen' }).click();
   await expect(contact.getByText('Kein Kontakt erfasst.')).toBeVisible();
+  await expect(contact.getByTestId('contact-status')).toHaveText('Kontakt gelöscht.');
+  await expect(contact.getByRole('button', { name: 'Kontakt erfassen' })).toBeFocused();
   await expect(page.getByTestId('change-history')).toContainText('Kontakt gelöscht');
   const res = await page.request.get(`/api/storefronts/${unit.id}/contact`);
   expect(res.status()).toBe(204);
@@ -189,9 +194,13 @@ test('an admin creates a user with a role in a town and sees the one-time passwo
   await expect(councillor.getByLabel('Neues Passwort wiederholen')).toHaveAccessibleDescription(
     'Die beiden Eingaben des neuen Passworts stimmen nicht überein.',
   );
+  await expect(councillor.getByLabel('Neues Passwort wiederholen')).toBeFocused(); // the refusal's field
   await councillor.getByLabel('Neues Passwort wiederholen').fill('Gotha-Rathaus-2026');
   await councillor.getByRole('button', { name: 'Passwort speichern' }).click();
-  // then the page asked for: the town report
+  // said (and focused), not replaced by the page without a word; then the page asked for: the town report
+  await expect(councillor.getByTestId('password-changed')).toBeFocused();
+  await expect(councillor.getByTestId('password-changed')).toContainText('Ihr Passwort ist geändert');
+  await councillor.getByRole('link', { name: 'Weiter' }).click();
   await expect(councillor.getByRole('heading', { level: 1 })).toContainText(gotha.name);
   expect(new URL(councillor.url()).pathname).toBe(`/berichte/stadt/${gotha.slug}`);
   await context.close();

@@ -28,7 +28,12 @@ export function App() {
   const pathname = usePathname();
   const route = matchRoute(pathname);
   // On a temporary password the API answers nothing else: the password form stands in for every page.
-  const mustChangePassword = useSession().data?.user?.mustChangePassword === true;
+  const user = useSession().data?.user;
+  // A forced password change stays on screen after it succeeded, to say so and lead on, rather than the
+  // page it stood in for replacing it without a word (until the user goes on, or signs out).
+  const [forcedChange, setForcedChange] = useState(false);
+  if (user?.mustChangePassword === true && !forcedChange) setForcedChange(true);
+  if (!user && forcedChange) setForcedChange(false);
   // Another page: its title, and focus on its heading (WCAG 2.4.2, 2.4.3; router/page-focus.ts).
   const main = useRef<HTMLElement>(null);
   usePageFocus(pathname, main);
@@ -92,8 +97,8 @@ export function App() {
       </header>
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         <Suspense fallback={<Loading />}>
-          {mustChangePassword || route.name === 'changePassword' ? (
-            <ChangePasswordPage />
+          {forcedChange || route.name === 'changePassword' ? (
+            <ChangePasswordPage onContinue={() => setForcedChange(false)} />
           ) : (
             <Routes route={route} />
           )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordForm } from '../features/auth/components/ChangePasswordForm';
 import { useSession } from '../features/auth/hooks/use-session';
@@ -11,11 +11,16 @@ import { Loading } from '../ui/Status';
  * /konto/passwort: the signed-in user chooses a new password. Also shown in place of every page while
  * the user is on a temporary password (App), which the API allows nothing else with.
  */
-export default function ChangePasswordPage() {
+export default function ChangePasswordPage({ onContinue }: { onContinue?: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const search = useSearch();
   const [changed, setChanged] = useState(false);
+  const changedStatus = useRef<HTMLParagraphElement>(null);
+  // the form and its button are gone: the status takes the focus (it is read; Tab leads on)
+  useEffect(() => {
+    if (changed) changedStatus.current?.focus();
+  }, [changed]);
   const user = session.data?.user;
   if (session.isPending) return <Loading />;
   if (!user) {
@@ -43,11 +48,17 @@ export default function ChangePasswordPage() {
       </h1>
       {changed ? (
         <>
-          <p role="status" data-testid="password-changed">
+          <p role="status" data-testid="password-changed" tabIndex={-1} ref={changedStatus}>
             {t('account.changed')}
           </p>
           <p>
-            <a href={next} onClick={onLinkClick}>
+            <a
+              href={next}
+              onClick={(e) => {
+                onContinue?.();
+                onLinkClick(e);
+              }}
+            >
               {t('auth.continue')}
             </a>
           </p>

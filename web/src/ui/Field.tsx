@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -39,6 +39,19 @@ export function fieldControlProps({
  */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/**
+ * For forms whose errors are drawn only after a refused submit (or a refusal from the API): call
+ * `refused()`, and once the errors are on the page the first invalid control of `form` gets the focus.
+ */
+export function useFocusOnRefusal(): { form: RefObject<HTMLFormElement | null>; refused: () => void } {
+  const form = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
+  return { form, refused: () => setRefusals((n) => n + 1) };
 }
 
 /**

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { errorMessageKey, errorMessageValues } from '../../../lib/error-message';
+import { BusyButton } from '../../../ui/BusyButton';
+import { useFocusOnRefusal } from '../../../ui/Field';
 import { useChangePassword } from '../hooks/use-change-password';
 import { PasswordField } from './PasswordField';
 
@@ -19,6 +21,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [checked, setChecked] = useState(false);
+  // a refusal, here or by the API, takes the focus to the field it concerns (its error is read with it)
+  const { form, refused } = useFocusOnRefusal();
   const error = change.error;
   const reason = isApiError(error, 'VALIDATION_FAILED')
     ? (error.details as { reason?: unknown } | undefined)?.reason
@@ -39,14 +43,18 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       : null;
   return (
     <form
+      ref={form}
       className="form"
       aria-labelledby="change-password-heading"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         setChecked(true);
-        if (tooShort || mismatch || !current) return;
-        change.mutate({ currentPassword: current, newPassword: next }, { onSuccess: onChanged });
+        if (tooShort || mismatch || !current) return refused();
+        change.mutate(
+          { currentPassword: current, newPassword: next },
+          { onSuccess: onChanged, onError: refused },
+        );
       }}
     >
       <PasswordField
@@ -77,9 +85,9 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         </p>
       )}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
+        <BusyButton type="submit" className="button button--primary" busy={change.isPending}>
           {change.isPending ? t('account.saving') : t('account.save')}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -38,7 +38,8 @@ export interface ContactFormProps {
   storefrontId: string;
   storefrontVersion: number;
   contact: StorefrontContact | null;
-  onDone: () => void;
+  /** Closes the form; `saved` after a successful save. */
+  onDone: (saved?: boolean) => void;
 }
 
 /** Edits the landlord contact and asking rent of one unit. */
@@ -59,7 +60,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
       i18n.language,
     );
     if (!fields || !merged) return focusFirstInvalid(form.current); // the rent field says what is wrong
-    mutation.mutate({ version, contact: merged }, { onSuccess: onDone });
+    mutation.mutate({ version, contact: merged }, { onSuccess: () => onDone(true) });
   };
   const input = (
     key: keyof Draft,
@@ -112,7 +113,7 @@ export function ContactForm({ storefrontId, storefrontVersion, contact, onDone }
         )}
       </Field>
       {mutation.error && <ApiErrorMessage error={mutation.error} onRetry={save} />}
-      <FormActions pending={mutation.isPending} onCancel={onDone} />
+      <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
@@ -20,6 +20,15 @@ export function ContactSection({
   const contact = useContact(storefrontId, true);
   const remove = useDeleteContact(storefrontId);
   const [editing, setEditing] = useState(false);
+  // What the last action did, in a live region that is always there (one added with its text is often not read).
+  const [said, setSaid] = useState('');
+  // After the form closes or the contact is deleted, the focus goes back to the section's button (it
+  // had fallen to the page with the form or the delete button it was on).
+  const button = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(0);
+  useEffect(() => {
+    if (returnFocus > 0) button.current?.focus();
+  }, [returnFocus]);
   const c = contact.data;
   return (
     <section aria-labelledby="contact-heading" className="contact" data-testid="contact-section">
@@ -32,7 +41,11 @@ export function ContactSection({
           storefrontId={storefrontId}
           storefrontVersion={storefrontVersion}
           contact={c ?? null}
-          onDone={() => setEditing(false)}
+          onDone={(saved) => {
+            setEditing(false);
+            setSaid(saved ? t('form.saved') : '');
+            setReturnFocus((n) => n + 1);
+          }}
         />
       ) : (
         contact.isSuccess && (
@@ -54,7 +67,15 @@ export function ContactSection({
               <p>{t('contact.none')}</p>
             )}
             <div className="panel-actions">
-              <button type="button" className="button" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button"
+                ref={button}
+                onClick={() => {
+                  setSaid('');
+                  setEditing(true);
+                }}
+              >
                 {c ? t('contact.edit') : t('contact.add')}
               </button>
               {c && (
@@ -64,15 +85,24 @@ export function ContactSection({
                   question={t('contact.deleteQuestion')}
                   confirmLabel={t('contact.deleteConfirm')}
                   disabled={remove.isPending}
-                  onConfirm={() => remove.mutate(storefrontVersion)}
+                  onConfirm={() =>
+                    remove.mutate(storefrontVersion, {
+                      onSuccess: () => {
+                        setSaid(t('contact.deleted'));
+                        setReturnFocus((n) => n + 1);
+                      },
+                    })
+                  }
                 />
               )}
             </div>
             {remove.error && <ApiErrorMessage error={remove.error} />}
-            {remove.isSuccess && !c && <p role="status">{t('contact.deleted')}</p>}
           </>
         )
       )}
+      <p role="status" className="contact__status" data-testid="contact-status">
+        {said}
+      </p>
     </section>
   );
 }
