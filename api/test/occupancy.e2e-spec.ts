@@ -100,7 +100,38 @@ describe('status changes', () => {
     expect(res.body.details.reason).toBe('same_status');
   });
 
-  it('keeps the vacancy start when a later period is corrected to vacant too', async () => {
+  it('refuses a change on the day the current status began and keeps that status (the vacancy is not lost)', async () => {
+    const vacantFrom2020 = await api
+      .post('/api/storefronts')
+      .send(storefrontBody(city, { initialStatus: { date: '2020-01-01', status: 'vacant' } }))
+      .expect(201);
+    id = vacantFrom2020.body.id;
+    const steps = [
+      { date: '2022-01-01', status: 'occupied', useCategory: 'retail_daily', businessName: 'Bäckerei Korn' },
+      { date: '2024-01-01', status: 'vacant' },
+    ];
+    for (const [i, step] of steps.entries()) {
+      await api
+        .post(`/api/storefronts/${id}/status-changes`)
+        .send({ version: i + 1, ...step })
+        .expect(201);
+    }
+    const res = await api
+      .post(`/api/storefronts/${id}/status-changes`)
+      .send({ version: 3, date: '2024-01-01', status: 'occupied' })
+      .expect(422);
+    expect(res.body.code).toBe('INVALID_PERIOD');
+    expect(res.body.details).toEqual({ reason: 'same_day_as_current', currentSince: '2024-01-01' });
+    expect(await periods()).toEqual([
+      ['vacant', '2020-01-01', '2022-01-01'],
+      ['occupied', '2022-01-01', '2024-01-01'],
+      ['vacant', '2024-01-01', null],
+    ]);
+    const unit = await api.get(`/api/storefronts/${id}`).expect(200);
+    expect(unit.body.version).toBe(3);
+  });
+
+  it('joins a period corrected to the status of its predecessor: one vacancy, as if recorded once', async () => {
     await api
       .post(`/api/storefronts/${id}/status-changes`)
       .send({ version: 1, date: '2022-01-01', status: 'vacant' })
@@ -114,7 +145,11 @@ describe('status changes', () => {
       .patch(`/api/storefronts/${id}/occupancy/${last}`)
       .send({ version: 3, status: 'vacant' })
       .expect(200);
-    expect(res.body.storefront.current).toMatchObject({ validFrom: '2023-01-01', statusSince: '2022-01-01' });
+    expect(res.body.storefront.current).toMatchObject({ validFrom: '2022-01-01', statusSince: '2022-01-01' });
+    expect(await periods()).toEqual([
+      ['occupied', '2020-01-01', '2022-01-01'],
+      ['vacant', '2022-01-01', null],
+    ]);
     for (const change of [{ status: null }, { validFrom: null }]) {
       const refused = await api
         .patch(`/api/storefronts/${id}/occupancy/${last}`)
@@ -169,6 +204,23 @@ describe('corrections of past periods', () => {
       ['occupied', '2020-01-01', '2023-06-01'],
       ['temporary_use', '2023-06-01', null],
     ]);
+  });
+
+  it('removing a period between two alike ones leaves one period, not two in a row', async () => {
+    await api
+      .patch(`/api/storefronts/${id}/occupancy/${await periodId(2)}`)
+      .send({ version: 3, status: 'occupied', useCategory: 'retail_daily', businessName: 'Bäckerei Korn' })
+      .expect(200);
+    expect(await periods()).toEqual([
+      ['occupied', '2020-01-01', '2022-01-01'],
+      ['vacant', '2022-01-01', '2023-06-01'],
+      ['occupied', '2023-06-01', null],
+    ]);
+    const res = await api
+      .delete(`/api/storefronts/${id}/occupancy/${await periodId(1)}?version=4`)
+      .expect(200);
+    expect(res.body.periods).toHaveLength(1);
+    expect(await periods()).toEqual([['occupied', '2020-01-01', null]]);
   });
 
   it('answers 404 for a period of another storefront', async () => {

@@ -4,6 +4,7 @@ import {
   planCorrection,
   planRemoval,
   planStatusChange,
+  planStatusChangeAfterCurrent,
   type Period,
 } from './occupancy-history.js';
 
@@ -18,7 +19,7 @@ const period = (id: string, status: Period['status'], validFrom: string, validTo
 });
 
 const history: Period[] = [
-  period('a', 'occupied', '2018-01-01', '2021-06-01'),
+  { ...period('a', 'occupied', '2018-01-01', '2021-06-01'), useCategory: 'food_drink' },
   period('b', 'vacant', '2021-06-01', '2023-03-15'),
   period('c', 'occupied', '2023-03-15', null),
 ];
@@ -43,7 +44,7 @@ describe('planStatusChange', () => {
     ]);
   });
 
-  it('replaces the current status when the change falls on the day it began', () => {
+  it('replaces the current status when the change falls on the day it began (the import’s rule)', () => {
     const next = planStatusChange(history, {
       date: '2023-03-15',
       status: 'temporary_use',
@@ -91,6 +92,60 @@ describe('planStatusChange', () => {
   });
 });
 
+describe('planStatusChangeAfterCurrent (the dashboard’s status change)', () => {
+  const withVacancy: Period[] = [
+    period('a', 'vacant', '2020-01-01', '2022-01-01'),
+    period('b', 'occupied', '2022-01-01', '2024-01-01'),
+    period('c', 'vacant', '2024-01-01', null),
+  ];
+
+  it('refuses a change on the day the current status began, naming that day', () => {
+    let refusal: unknown;
+    try {
+      planStatusChangeAfterCurrent(withVacancy, {
+        date: '2024-01-01',
+        status: 'occupied',
+        useCategory: 'retail_daily',
+      });
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({
+      code: 'INVALID_PERIOD',
+      details: { reason: 'same_day_as_current', currentSince: '2024-01-01' },
+    });
+  });
+
+  it('still says „already so“ for a same-day change that changes nothing', () => {
+    expect(() => planStatusChangeAfterCurrent(withVacancy, { date: '2024-01-01', status: 'vacant' })).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'same_status' }) }) as Error,
+    );
+  });
+
+  it('records a change a day later as usual', () => {
+    const next = planStatusChangeAfterCurrent(withVacancy, { date: '2024-01-02', status: 'occupied' });
+    expect(next.map((p) => [p.id, p.status, p.validFrom, p.validTo])).toEqual([
+      ['a', 'vacant', '2020-01-01', '2022-01-01'],
+      ['b', 'occupied', '2022-01-01', '2024-01-01'],
+      ['c', 'vacant', '2024-01-01', '2024-01-02'],
+      [null, 'occupied', '2024-01-02', null],
+    ]);
+  });
+
+  it('the import’s same-day replacement joins the previous period instead of repeating it', () => {
+    const next = planStatusChange(withVacancy, {
+      date: '2024-01-01',
+      status: 'occupied',
+      useCategory: 'retail_daily',
+    });
+    expect(next.map((p) => [p.id, p.status, p.validFrom, p.validTo])).toEqual([
+      ['a', 'vacant', '2020-01-01', '2022-01-01'],
+      ['b', 'occupied', '2022-01-01', null],
+    ]);
+  });
+});
+
 describe('planCorrection', () => {
   it('moving a start moves the previous end with it', () => {
     const next = planCorrection(history, 'b', { validFrom: '2021-01-01' });
@@ -118,6 +173,36 @@ describe('planCorrection', () => {
     expect(next[0]).toMatchObject({ status: 'vacant', useCategory: null });
   });
 
+  it('joins a corrected period with a neighbour of the same status, use and business, keeping both notes', () => {
+    const noted: Period[] = [
+      { ...period('a', 'occupied', '2018-01-01', '2021-06-01'), note: 'Bäckerei' },
+      { ...period('b', 'vacant', '2021-06-01', '2023-03-15'), note: 'war nie leer' },
+      period('c', 'occupied', '2023-03-15', null),
+    ];
+    const next = planCorrection(noted, 'b', { status: 'occupied', useCategory: 'retail_daily' });
+    expect(next.map((p) => [p.id, p.status, p.validFrom, p.validTo, p.note])).toEqual([
+      ['a', 'occupied', '2018-01-01', null, 'Bäckerei\nwar nie leer'],
+    ]);
+  });
+
+  it('keeps neighbours apart when the business differs', () => {
+    const next = planCorrection(history, 'b', {
+      status: 'occupied',
+      useCategory: 'retail_daily',
+      businessName: 'Neu',
+    });
+    expect(next.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('leaves alike neighbours that were alike before the correction (older data) as they are', () => {
+    const older: Period[] = [
+      period('a', 'vacant', '2018-01-01', '2019-01-01'),
+      period('b', 'vacant', '2019-01-01', '2020-01-01'),
+      period('c', 'occupied', '2020-01-01', null),
+    ];
+    expect(planCorrection(older, 'c', { note: 'x' }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+
   it('answers NOT_FOUND for a period of another storefront', () => {
     expect(codeOf(() => planCorrection(history, 'zzz', { note: 'x' }))).toBe('NOT_FOUND');
   });
@@ -134,6 +219,18 @@ describe('planRemoval', () => {
 
   it('lets the next period start earlier when the first is removed', () => {
     expect(planRemoval(history, 'a')[0]).toMatchObject({ id: 'b', validFrom: '2018-01-01' });
+  });
+
+  it('joins the neighbours of a removed period when they are alike', () => {
+    const alike = planRemoval(
+      [
+        period('a', 'vacant', '2018-01-01', '2021-06-01'),
+        period('b', 'occupied', '2021-06-01', '2023-03-15'),
+        period('c', 'vacant', '2023-03-15', null),
+      ],
+      'b',
+    );
+    expect(alike.map((p) => [p.id, p.validFrom, p.validTo])).toEqual([['a', '2018-01-01', null]]);
   });
 
   it('keeps at least one period', () => {

@@ -36,6 +36,7 @@ export type InvalidPeriodReason =
   | 'no_current_period'
   | 'change_before_current'
   | 'same_status'
+  | 'same_day_as_current'
   | 'current_has_no_end'
   | 'only_last_open'
   | 'last_period'
@@ -62,6 +63,10 @@ const sameContent = (a: Period, b: StatusChange): boolean =>
   a.useCategory === (b.useCategory ?? null) &&
   a.businessName === (b.businessName ?? null);
 
+/** Same status, use and business: neighbours like this are one period (KPIs count one run). */
+const sameAs = (a: Period, b: Period): boolean =>
+  a.status === b.status && a.useCategory === b.useCategory && a.businessName === b.businessName;
+
 /** The first period of a new storefront. */
 export function initialHistory(change: StatusChange): Period[] {
   checkUseCategory(change.status, change.useCategory);
@@ -80,7 +85,33 @@ function periodFrom(change: StatusChange): Period {
   };
 }
 
-/** "From `date` on the unit is …": closes the current period on `date` and opens the next. */
+/**
+ * A status change recorded in the dashboard: "from `date` on the unit is …", a day after the current
+ * status began. On that very day it is refused (`same_day_as_current`): it would replace the current
+ * status without a word (and lose, say, a vacancy); a wrong current status is corrected in the history.
+ */
+export function planStatusChangeAfterCurrent(periods: readonly Period[], change: StatusChange): Period[] {
+  const current = periods[periods.length - 1];
+  if (
+    current &&
+    current.validTo === null &&
+    change.date === current.validFrom &&
+    !sameContent(current, change)
+  ) {
+    throw invalid(
+      'same_day_as_current',
+      `The current status began on ${change.date}; a change on that day would replace it. Correct the current period in the history instead.`,
+      { currentSince: current.validFrom },
+    );
+  }
+  return planStatusChange(periods, change);
+}
+
+/**
+ * "From `date` on the unit is …": closes the current period on `date` and opens the next. On the day
+ * the current period began, the change replaces its content (the import's rule: a list row restates
+ * what that day began); should the previous period then have the same content, the two become one.
+ */
 export function planStatusChange(periods: readonly Period[], change: StatusChange): Period[] {
   checkUseCategory(change.status, change.useCategory);
   const current = periods[periods.length - 1];
@@ -100,8 +131,8 @@ export function planStatusChange(periods: readonly Period[], change: StatusChang
     });
   }
   if (change.date === current.validFrom) {
-    // Same day as the current period began: the current status was wrong, replace it.
-    return [...periods.slice(0, -1), { ...periodFrom(change), id: current.id }];
+    const replaced = [...periods.slice(0, -1), { ...periodFrom(change), id: current.id }];
+    return joinNewSameNeighbours(periods, replaced);
   }
   return [...periods.slice(0, -1), { ...current, validTo: change.date }, periodFrom(change)];
 }
@@ -142,7 +173,7 @@ export function planCorrection(periods: readonly Period[], periodId: string, pat
     following.validFrom = patch.validTo;
   }
   checkOrder(next);
-  return next;
+  return joinNewSameNeighbours(periods, next);
 }
 
 /** Removes a wrongly recorded period; the previous one (or, for the first, the next one) covers its time. */
@@ -155,7 +186,38 @@ export function planRemoval(periods: readonly Period[], periodId: string): Perio
   const next = periods.filter((_, i) => i !== index).map((p) => ({ ...p }));
   if (index === 0) next[0]!.validFrom = removed.validFrom;
   else next[index - 1]!.validTo = removed.validTo;
-  return next;
+  return joinNewSameNeighbours(periods, next);
+}
+
+/**
+ * Neighbours that a change left with the same status, use and business become one period, as if it had
+ * been recorded once (two runs of one vacancy would split its duration in the KPIs). The earlier keeps
+ * its id and start, takes the later one's end, and both notes. Neighbours that were alike already
+ * before the change (older data) are left as they are: a change touches only what it changes.
+ */
+export function joinNewSameNeighbours(before: readonly Period[], after: readonly Period[]): Period[] {
+  const alreadyAlike = new Set(
+    before.slice(1).flatMap((p, i) => (sameAs(before[i]!, p) ? [`${before[i]!.id}|${p.id}`] : [])),
+  );
+  const joined: Period[] = [];
+  for (const p of after) {
+    const previous = joined[joined.length - 1];
+    if (previous && sameAs(previous, p) && !alreadyAlike.has(`${previous.id}|${p.id}`)) {
+      joined[joined.length - 1] = {
+        ...previous,
+        validTo: p.validTo,
+        note: joinedNotes(previous.note, p.note),
+      };
+    } else {
+      joined.push(p);
+    }
+  }
+  return joined;
+}
+
+function joinedNotes(first: string | null, second: string | null): string | null {
+  if (first === null || second === null || first === second) return first ?? second;
+  return `${first}\n${second}`;
 }
 
 function checkOrder(periods: readonly Period[]): void {

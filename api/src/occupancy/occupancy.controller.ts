@@ -21,7 +21,7 @@ const HISTORY_CONFLICT: DocumentedError = [
 ];
 const HISTORY_RULES: DocumentedError = [
   422,
-  'The history would break its rules (INVALID_PERIOD: dates out of order, a change before the current status began, a use category for a unit not in use …; HISTORY_GAP).',
+  'The history would break its rules (INVALID_PERIOD: dates out of order, a change before or on the day the current status began, a use category for a unit not in use …; HISTORY_GAP).',
 ];
 
 @ApiTags('occupancy')
@@ -56,7 +56,8 @@ export class OccupancyController {
   @EditTown('storefront')
   @ApiOkResponse({
     type: StorefrontHistoryResponse,
-    description: 'The period corrected (its neighbours moved with it): the unit and its new history.',
+    description:
+      'The period corrected (its neighbours moved with it; a neighbour left with the same status, use and business joined with it): the unit and its new history.',
   })
   @ApiErrors(400, 401, 403, NO_PERIOD, HISTORY_CONFLICT, 413, HISTORY_RULES)
   correct(
@@ -71,7 +72,8 @@ export class OccupancyController {
   @EditTown('storefront')
   @ApiOkResponse({
     type: StorefrontHistoryResponse,
-    description: 'The period removed (a neighbour fills its time): the unit and its new history.',
+    description:
+      'The period removed (a neighbour fills its time; neighbours left alike are joined): the unit and its new history.',
   })
   @ApiErrors(400, 401, 403, NO_PERIOD, HISTORY_CONFLICT, HISTORY_RULES)
   remove(

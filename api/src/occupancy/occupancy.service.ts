@@ -13,7 +13,7 @@ import {
   diffHistory,
   planCorrection,
   planRemoval,
-  planStatusChange,
+  planStatusChangeAfterCurrent,
   type Period,
 } from './occupancy-history.js';
 import { OccupancyRepository, type StoredPeriod } from './occupancy.repository.js';
@@ -41,7 +41,7 @@ export class OccupancyService {
   /** "From date D on the unit is …": closes the current period and opens the next in one transaction. */
   changeStatus(storefrontId: string, input: StatusChangeDto): Promise<HistoryResult> {
     const { version, ...change } = input;
-    return this.rewrite(storefrontId, version, (periods) => planStatusChange(periods, change));
+    return this.rewrite(storefrontId, version, (periods) => planStatusChangeAfterCurrent(periods, change));
   }
 
   correct(storefrontId: string, periodId: string, input: PeriodCorrectionDto): Promise<HistoryResult> {

@@ -46,6 +46,12 @@ describe('errorMessageKey', () => {
     });
     expect(errorMessageKey(before)).toBe('errors.period.change_before_current');
     expect(errorMessageValues(before)).toEqual({ message: 'The change date …', currentSince: '01.03.2024' });
+    const sameDay = new ApiError(422, 'INVALID_PERIOD', 'The current status began …', {
+      reason: 'same_day_as_current',
+      currentSince: '2024-01-01',
+    });
+    expect(errorMessageKey(sameDay)).toBe('errors.period.same_day_as_current');
+    expect(errorMessageValues(sameDay)).toMatchObject({ currentSince: '01.01.2024' });
     expect(errorMessageKey(new ApiError(422, 'INVALID_PERIOD', 'x', { reason: 'needs_end_date' }))).toBe(
       'errors.period.needs_end_date',
     );

@@ -7,6 +7,7 @@ export const PERIOD_REASONS = [
   'no_current_period',
   'change_before_current',
   'same_status',
+  'same_day_as_current',
   'current_has_no_end',
   'only_last_open',
   'last_period',
