@@ -106,7 +106,16 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
             <dt>{t('panel.category')}</dt>
             <dd>{s.current?.useCategory ? t(`category.${s.current.useCategory}`) : '–'}</dd>
             <dt>{t('panel.business')}</dt>
-            <dd>{s.current?.businessName ?? '–'}</dd>
+            <dd data-testid="panel-business">
+              {s.current?.businessName ? (
+                <>
+                  {s.current.businessName}{' '}
+                  {t('panel.businessSince', { date: formatDate(s.current.validFrom) })}
+                </>
+              ) : (
+                '–'
+              )}
+            </dd>
             <dt>{t('panel.address')}</dt>
             <dd>
               {s.street} {s.houseNumber}

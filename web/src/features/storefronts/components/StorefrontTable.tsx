@@ -76,7 +76,18 @@ export function StorefrontTable({
       sortKey: 'useCategory',
       render: (s) => (s.current?.useCategory ? t(`category.${s.current.useCategory}`) : '–'),
     },
-    { key: 'business', label: t('list.business'), render: (s) => s.current?.businessName ?? '–' },
+    {
+      key: 'business',
+      label: t('list.business'),
+      // beside the name the business's own start (the „Status seit“ column may be an earlier tenant's)
+      render: (s) =>
+        s.current?.businessName
+          ? t('list.businessSince', {
+              business: s.current.businessName,
+              date: formatDate(s.current.validFrom),
+            })
+          : '–',
+    },
     { key: 'area', label: t('list.area'), sortKey: 'floorAreaM2', render: (s) => formatArea(s.floorAreaM2) },
     {
       key: 'verified',

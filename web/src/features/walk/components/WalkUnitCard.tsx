@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { BusyButton } from '../../../ui/BusyButton';
 import { StatusSwatch } from '../../../ui/StatusSwatch';
+import { sinceShown } from '../../storefronts/current-since';
 import { useVerifyStorefront } from '../../storefronts/hooks/use-storefront-mutations';
 import { walkKeys } from '../api/walk-api';
 import { checkedToday } from '../checked-today';
@@ -37,19 +38,22 @@ export function WalkUnitCard({
   const address = `${unit.street} ${unit.houseNumber}`;
   const current = shown.current;
   const doneToday = checkedToday(shown.verifiedAt);
+  const since = current && sinceShown(current);
   return (
     <li className="card walk-unit" data-testid="walk-unit">
       <h3>
         {address}
         {unit.floor !== 'ground' && <span className="walk-unit__floor"> · {t(`floor.${unit.floor}`)}</span>}
       </h3>
-      <p>
-        {current ? (
+      <p data-testid="walk-current">
+        {current && since ? (
           <>
             <StatusSwatch status={current.status} /> {t(`status.${current.status}`)}
             {current.businessName && ` · ${current.businessName}`}
             {' · '}
-            {t('walk.since', { date: formatDate(current.statusSince) })}
+            {since.of === 'business'
+              ? t('walk.businessSince', { date: formatDate(since.date) })
+              : t('walk.statusSince', { date: formatDate(since.date) })}
           </>
         ) : (
           '–'
