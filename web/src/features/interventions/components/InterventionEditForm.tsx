@@ -2,19 +2,19 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { isApiError } from '../../../lib/api-client';
-import { outcomeCheckDueFrom, todayIso } from '../../../lib/dates';
+import { todayIso } from '../../../lib/dates';
 import { formatDate } from '../../../lib/format';
 import { INTERVENTION_STATES, type Intervention, type InterventionState } from '../../../lib/domain';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
-import { Field } from '../../../ui/Field';
+import { Field, focusFirstInvalid } from '../../../ui/Field';
 import type { InterventionChanges } from '../api/interventions-api';
 import { useSetOutcomeCheck, useUpdateIntervention } from '../hooks/use-interventions';
 import { FormActions } from '../../../ui/FormActions';
 import { confirmDiscard } from '../../../ui/unsaved-changes';
 import { mergeChanged } from '../../../lib/merge-changed';
+import { checkDateProblem, checkSlots, preselectedCheck, type CheckMonths } from '../outcome-checks';
 
-const MONTHS = [6, 12, 24] as const;
 type Answer = '' | 'yes' | 'no';
 const toAnswer = (v: boolean | null | undefined): Answer => (v === true ? 'yes' : v === false ? 'no' : '');
 const fromAnswer = (a: Answer): boolean | null => (a === 'yes' ? true : a === 'no' ? false : null);
@@ -205,12 +205,21 @@ function OutcomeCheckForm({
 }) {
   const { t } = useTranslation();
   const save = useSetOutcomeCheck(intervention.id);
-  const [months, setMonths] = useState<(typeof MONTHS)[number]>(12);
+  const form = useRef<HTMLFormElement>(null);
+  const today = todayIso();
+  // A check is dated from a month before it is due on (the API refuses earlier dates): one not due
+  // yet is shown with its date but cannot be chosen (its date field would need min > max).
+  const slots = intervention.endDate ? checkSlots(intervention.endDate, today) : [];
+  const recordedMonths = intervention.outcomeChecks.map((c) => c.monthsAfterEnd);
+  const offered = (m: CheckMonths): boolean =>
+    slots.some((s) => s.months === m && (s.open || recordedMonths.includes(m)));
+  const [picked, setPicked] = useState<CheckMonths | null>(null);
+  const months = picked !== null && offered(picked) ? picked : preselectedCheck(slots, recordedMonths);
+  const slot = slots.find((s) => s.months === months);
   const recorded = intervention.outcomeChecks.find((c) => c.monthsAfterEnd === months);
-  // A check is dated from a month before it is due on (the API refuses earlier dates).
-  const dueFrom = intervention.endDate ? outcomeCheckDueFrom(intervention.endDate, months) : undefined;
+  const dueFrom = slot?.dueFrom;
   const recordedValues: CheckValues = {
-    checkedOn: recorded?.checkedOn ?? todayIso(),
+    checkedOn: recorded?.checkedOn ?? today,
     lease: toAnswer(recorded?.regularLeaseSigned),
     trading: toAnswer(recorded?.businessStillTrading),
     note: recorded?.note ?? '',
@@ -225,6 +234,7 @@ function OutcomeCheckForm({
     onDraft(next !== null);
   };
   const shown = draft?.values ?? recordedValues;
+  const dateProblem = dueFrom ? checkDateProblem(shown.checkedOn, dueFrom, today) : null;
   const set = (change: Partial<CheckValues>): void =>
     setDraft({
       values: { ...shown, ...change },
@@ -232,6 +242,7 @@ function OutcomeCheckForm({
       version: draft?.version ?? intervention.version,
     });
   const saveCheck = (version: number): void => {
+    if (months === null) return;
     // What the user changed, on top of what is recorded now: a colleague's answer to a question this
     // user left alone stays when the check is saved on top of their version (after a 409).
     const values = draft ? mergeChanged(draft.values, draft.from, recordedValues) : shown;
@@ -265,12 +276,27 @@ function OutcomeCheckForm({
       )}
     </Field>
   );
+  if (months === null) {
+    const first = slots[0];
+    return (
+      <section className="form" aria-labelledby={`outcome-${intervention.id}`}>
+        <h4 id={`outcome-${intervention.id}`}>{t('outcome.title')}</h4>
+        <p className="hint" data-testid="outcome-not-due">
+          {first ? t('outcome.firstDueFrom', { date: formatDate(first.dueFrom) }) : '–'}
+        </p>
+      </section>
+    );
+  }
   return (
     <form
+      ref={form}
       className="form"
       aria-labelledby={`outcome-${intervention.id}`}
+      // the dates are checked here, in the dashboard's words (the browser's own message named min and max)
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (dateProblem) return focusFirstInvalid(form.current);
         saveCheck(Math.max(draft?.version ?? intervention.version, ownVersion));
       }}
     >
@@ -283,14 +309,16 @@ function OutcomeCheckForm({
             data-unsaved-ignore // chooses which check is shown
             onChange={(e) => {
               if (draft !== null && !confirmDiscard()) return; // the typed check would be dropped
-              setMonths(Number(e.target.value) as (typeof MONTHS)[number]);
+              setPicked(Number(e.target.value) as CheckMonths);
               setDraft(null); // show what is recorded for that check
               save.reset(); // and no 'saved' for a check not saved
             }}
           >
-            {MONTHS.map((m) => (
-              <option key={m} value={m}>
-                {t('outcome.after', { count: m })}
+            {slots.map((s) => (
+              <option key={s.months} value={s.months} disabled={!offered(s.months)}>
+                {offered(s.months)
+                  ? t('outcome.after', { count: s.months })
+                  : t('outcome.afterNotYet', { count: s.months, date: formatDate(s.dueFrom) })}
               </option>
             ))}
           </select>
@@ -299,13 +327,21 @@ function OutcomeCheckForm({
       <Field
         label={t('outcome.checkedOn')}
         hint={dueFrom ? t('outcome.dueFrom', { date: formatDate(dueFrom) }) : undefined}
+        error={
+          dateProblem === 'beforeDue'
+            ? t('outcome.checkedOnBeforeDue', { date: formatDate(dueFrom) })
+            : dateProblem === 'afterToday'
+              ? t('outcome.checkedOnAfterToday')
+              : undefined
+        }
       >
         {(id, props) => (
           <input
             id={id}
             type="date"
-            min={dueFrom}
-            max={todayIso()}
+            // the date picker's range, never an empty one (min after max)
+            min={dueFrom !== undefined && dueFrom <= today ? dueFrom : undefined}
+            max={today}
             value={shown.checkedOn}
             onChange={(e) => set({ checkedOn: e.target.value })}
             {...props}
