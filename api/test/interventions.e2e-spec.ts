@@ -32,6 +32,37 @@ const testShop = () => ({
 });
 
 describe('interventions', () => {
+  it('names the units it used by address, ordered by street and number, without their business names', async () => {
+    const upper = await api
+      .post('/api/storefronts')
+      .send(storefrontBody(city, { street: 'Steinweg', houseNumber: '2', floor: 'upper' }))
+      .expect(201);
+    const market = await api
+      .post('/api/storefronts')
+      .send(storefrontBody(city, { street: 'Steinweg', houseNumber: '10' }))
+      .expect(201);
+    const created = await api
+      .post('/api/interventions')
+      .send({
+        ...testShop(),
+        title: 'Pop-up-Store „Adventszauber“ 2025',
+        storefrontIds: [market.body.id, upper.body.id],
+      })
+      .expect(201);
+    const unit = (body: { id: string; street: string; houseNumber: string; floor: string }) => ({
+      id: body.id,
+      street: body.street,
+      houseNumber: body.houseNumber,
+      floor: body.floor,
+    });
+    const expected = [unit(upper.body), unit(market.body)]; // 2 before 10
+    expect(created.body.units).toEqual(expected);
+    const listed = await api.get(`/api/interventions?cityId=${city.id}`).expect(200);
+    expect(listed.body.items[0].units).toEqual(expected);
+    // the report reads the list: an address, never the business name of the unit (storefrontBody has one)
+    expect(JSON.stringify(listed.body)).not.toContain('Bäckerei Korn');
+  });
+
   it('records an intervention on a unit with its outcome checks', async () => {
     const created = await api.post('/api/interventions').send(testShop()).expect(201);
     expect(created.body).toMatchObject({

@@ -1,4 +1,5 @@
 import { addMonths } from '../kpis/kpi-dates.js';
+import type { Floor } from '../storefronts/storefront.types.js';
 
 export const INTERVENTION_TYPES = [
   'test_shop',
@@ -94,6 +95,18 @@ export interface InterventionOutcome {
   basis: 'check' | 'registry' | null;
 }
 
+/**
+ * A unit an intervention used, by its address (what a report or list names it by). Addresses only: a
+ * reader of the town's interventions may read its units' addresses anyway (the map is wider open),
+ * the business name stays with the unit and its own rules.
+ */
+export interface InterventionUnit {
+  id: string;
+  street: string;
+  houseNumber: string;
+  floor: Floor;
+}
+
 export interface Intervention {
   id: string;
   cityId: string;
@@ -108,6 +121,8 @@ export interface Intervention {
   state: InterventionState;
   lessonsLearned: string | null;
   storefrontIds: string[];
+  /** The same units with their addresses, by street and number. */
+  units: InterventionUnit[];
   outcomeChecks: OutcomeCheck[];
   outcome12: InterventionOutcome;
   isSynthetic: boolean;

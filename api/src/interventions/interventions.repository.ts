@@ -18,6 +18,12 @@ const COLUMNS = `
   i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   COALESCE((SELECT array_agg(x.storefront_id ORDER BY x.storefront_id) FROM intervention_storefronts x
             WHERE x.intervention_id = i.id), '{}') AS "storefrontIds",
+  COALESCE((SELECT json_agg(json_build_object('id', s.id, 'street', s.street, 'houseNumber', s.house_number,
+              'floor', s.floor)
+              ORDER BY s.street, (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number,
+                       s.floor, s.id)
+            FROM intervention_storefronts x JOIN storefronts s ON s.id = x.storefront_id
+            WHERE x.intervention_id = i.id), '[]') AS units,
   COALESCE((SELECT json_agg(json_build_object(
               'monthsAfterEnd', o.months_after_end, 'checkedOn', o.checked_on,
               'regularLeaseSigned', o.regular_lease_signed, 'businessStillTrading', o.business_still_trading,

@@ -9,11 +9,32 @@ import {
   type InterventionState,
   type InterventionType,
   type InterventionOutcome,
+  type InterventionUnit,
   type OutcomeCheck,
   type OutcomeCheckMonths,
   type OutcomeMeasure,
   type OutcomeResult,
 } from '../intervention.types.js';
+import { FLOORS, type Floor } from '../../storefronts/storefront.types.js';
+
+@ApiSchema({
+  name: 'InterventionUnit',
+  description:
+    'A unit the intervention used, by its address (no business name: that follows the unit’s rules)',
+})
+export class InterventionUnitResponse implements InterventionUnit {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  street: string;
+
+  @ApiProperty()
+  houseNumber: string;
+
+  @ApiProperty({ enum: FLOORS })
+  floor: Floor;
+}
 
 @ApiSchema({
   name: 'OutcomeCheck',
@@ -120,6 +141,12 @@ export class InterventionResponse implements Intervention {
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The units the intervention used' })
   storefrontIds: string[];
+
+  @ApiProperty({
+    type: [InterventionUnitResponse],
+    description: 'The same units with their addresses, by street and house number',
+  })
+  units: InterventionUnitResponse[];
 
   @ApiProperty({ type: [OutcomeCheckResponse], description: 'By months after the end' })
   outcomeChecks: OutcomeCheckResponse[];

@@ -22,6 +22,7 @@ const testShop: Intervention = {
   state: 'ended',
   lessonsLearned: 'Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.',
   storefrontIds: [],
+  units: [],
   outcomeChecks: [
     {
       monthsAfterEnd: 12,

@@ -130,6 +130,8 @@ const de = {
       truncated:
         'Die Stadt hat {{total}} Maßnahmen erfasst; der Bericht berücksichtigt die {{shown}} zuletzt begonnenen.',
       measure: 'Maßnahme',
+      moreUnits_one: '{{addresses}} und {{count}} weiteres Ladenlokal',
+      moreUnits_other: '{{addresses}} und {{count}} weitere Ladenlokale',
       type: 'Art',
       period: 'Zeitraum',
       state: 'Stand',
@@ -320,6 +322,8 @@ const en: Bundle = {
       truncated:
         'The town has recorded {{total}} interventions; the report considers the {{shown}} most recently started.',
       measure: 'Intervention',
+      moreUnits_one: '{{addresses}} and {{count}} more unit',
+      moreUnits_other: '{{addresses}} and {{count}} more units',
       type: 'Type',
       period: 'Period',
       state: 'State',

@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import i18n from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initAppI18n } from '../../i18n/testing';
 import type { Intervention } from '../../lib/domain';
-import { interventionsOn } from './report-interventions';
+import { interventionsOn, unitAddresses } from './report-interventions';
+
+beforeAll(async () => {
+  await initAppI18n();
+  await import('./i18n'); // the report's own strings
+});
 
 const intervention = (over: Partial<Intervention>): Intervention => ({
   id: 'i',
@@ -16,6 +23,7 @@ const intervention = (over: Partial<Intervention>): Intervention => ({
   state: 'ended',
   lessonsLearned: null,
   storefrontIds: [],
+  units: [],
   outcomeChecks: [],
   outcome12: { measure: 'ownBusinessLease', evaluationDate: '2025-03-31', result: 'pending', basis: null },
   isSynthetic: false,
@@ -37,5 +45,30 @@ describe('interventions on a date', () => {
       ['a', 'ended'],
       ['b', 'running'],
     ]);
+  });
+});
+
+describe('unitAddresses', () => {
+  const t = i18n.getFixedT('de');
+  const unit = (street: string, houseNumber: string, floor: 'ground' | 'upper' | 'basement' = 'ground') => ({
+    id: `${street}-${houseNumber}-${floor}`,
+    street,
+    houseNumber,
+    floor,
+  });
+
+  it('names the units a measure used by address, with a floor other than the ground floor', () => {
+    expect(unitAddresses([unit('Steinweg', '2', 'upper'), unit('Marktstraße', '5')], t)).toBe(
+      'Steinweg 2 (Obergeschoss), Marktstraße 5',
+    );
+  });
+
+  it('names three and counts the rest', () => {
+    const many = ['1', '2', '3', '4', '5'].map((n) => unit('Kornmarkt', n));
+    expect(unitAddresses(many, t)).toBe('Kornmarkt 1, Kornmarkt 2, Kornmarkt 3 und 2 weitere Ladenlokale');
+    expect(unitAddresses(many.slice(0, 4), t)).toBe(
+      'Kornmarkt 1, Kornmarkt 2, Kornmarkt 3 und 1 weiteres Ladenlokal',
+    );
+    expect(unitAddresses([], t)).toBe('');
   });
 });

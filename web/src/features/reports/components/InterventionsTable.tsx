@@ -4,9 +4,12 @@ import type { Intervention } from '../../../lib/domain';
 import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
 import { interventionPeriod } from '../../interventions/intervention-period';
 import { outcomeText } from '../../interventions/outcome';
-import { interventionsOn } from '../report-interventions';
+import { interventionsOn, unitAddresses } from '../report-interventions';
 
-/** The town's interventions started by the date: what, when, state on the date, 12-month outcome, cost. */
+/**
+ * The town's interventions started by the date: what and where (the units' addresses — a title need
+ * not name one), when, state on the date, 12-month outcome, cost.
+ */
 export function InterventionsTable({
   items,
   recorded,
@@ -52,6 +55,11 @@ export function InterventionsTable({
                 <tr key={i.id}>
                   <th scope="row">
                     {i.title}
+                    {i.units.length > 0 && (
+                      <span className="report-sub" data-testid="report-intervention-units">
+                        {unitAddresses(i.units, t)}
+                      </span>
+                    )}
                     <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
                   </th>
                   <td>{interventionPeriod({ ...i, state }, (day) => formatShortDate(day, lang), t)}</td>

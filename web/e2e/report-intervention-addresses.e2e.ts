@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './auth-helpers';
+import { createVacantAtCentre, seededTown } from './helpers';
+
+const AS_OF = '2026-01-15';
+const plain = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+/**
+ * The council reads where a measure took place: the town report names the units' addresses beside a
+ * title that names none, on the page and in the PDF, and no business name.
+ */
+test('the town report’s measures name the addresses of the units they used, on the page and in the PDF', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const town = await seededTown(page.request);
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const unit = await createVacantAtCentre(page, town, csrf, 'Adventsgasse', '4');
+  const title = 'Pop-up-Store „Adventszauber“ 2025';
+  const created = await page.request.post('/api/interventions', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      type: 'pop_up',
+      title,
+      state: 'ended',
+      startDate: '2025-11-20',
+      endDate: '2025-12-31',
+      storefrontIds: [unit],
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto(`/berichte/stadt/${town.slug}?stichtag=${AS_OF}`);
+  await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  const row = page.locator('.report-interventions tbody tr', { hasText: title });
+  await expect(row.getByTestId('report-intervention-units')).toHaveText('Adventsgasse 4');
+  await page.emulateMedia({ media: 'print' });
+  await expect(row.getByTestId('report-intervention-units')).toBeVisible();
+
+  const res = await page.request.get(`/api/reports/towns/${town.slug}.pdf?asOf=${AS_OF}&lang=de`, {
+    timeout: 90_000,
+  });
+  expect(res.status()).toBe(200);
+  const file = testInfo.outputPath('report-addresses.pdf');
+  writeFileSync(file, await res.body());
+  const text = plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+  // the row's cells come out in the PDF's order; the address follows the title, before the type
+  expect(text).toMatch(/„Adventszauber“ 2025 (– )?Adventsgasse 4 Pop-up-Store/);
+});
