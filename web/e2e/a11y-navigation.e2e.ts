@@ -99,7 +99,7 @@ test.describe('focus after a change of page', () => {
     // From a link inside the page, to a page that loads its data first.
     await page.goto('/');
     await page.getByRole('main').getByRole('link', { name: town.name }).click();
-    await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}$`));
+    await expect(page).toHaveURL(new RegExp(`/stadt/${town.slug}$`));
     await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeFocused();
 
     // The same works with the keyboard alone.

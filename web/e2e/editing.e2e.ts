@@ -466,7 +466,7 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   await expect(panel.getByText(/Nur für Fehleingaben/)).toBeVisible();
   await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
-  await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}\\?view=list&sort=street$`));
+  await expect(page).toHaveURL(new RegExp(`/stadt/${town.slug}\\?view=list&sort=street$`));
   expect((await page.request.get(`/api/storefronts/${id}`)).status()).toBe(404);
   // The unit's entry went with it: Back neither reopens the panel of a unit that is gone nor shows the
   // same list again, but leads to the page before.
@@ -477,7 +477,7 @@ test('a storefront entered in error is deleted after a confirmation', async ({ p
   await page.goto(`/towns/${town.slug}?selected=${other}`);
   await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
   await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
-  await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`/stadt/${town.slug}$`));
   await page.goBack();
   await expect(page).toHaveURL(/\/kennzahlen$/);
   await expect(page.getByTestId('storefront-panel')).toHaveCount(0);
@@ -509,7 +509,7 @@ test('a storefront is moved on the map: the position set is not lost without a q
   const centre = await page.evaluate(() => window.__schaufensterMap!.getCenter().toArray());
   await page.getByRole('link', { name: 'Vergleich' }).click();
   expect(questions).toEqual(['Ungespeicherte Eingaben gehen verloren. Trotzdem fortfahren?']);
-  await expect(page).toHaveURL(new RegExp(`/towns/${town.slug}`));
+  await expect(page).toHaveURL(new RegExp(`/stadt/${town.slug}`));
   await page.getByRole('button', { name: 'Position speichern' }).click();
   await expect(page.getByTestId('storefront-panel')).toBeVisible();
   const saved = (await (await page.request.get(`/api/storefronts/${id}`)).json()) as {

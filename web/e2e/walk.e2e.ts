@@ -114,7 +114,7 @@ test('a city manager walks a street: confirms a unit, changes another in its pan
   // a unit missing from the list is recorded on the map
   await expect(page.getByRole('link', { name: /mit „Ladenlokal hinzufügen“ erfassen/ })).toHaveAttribute(
     'href',
-    '/towns/muehlhausen',
+    '/stadt/muehlhausen',
   );
 });
 

@@ -4,7 +4,7 @@ import { SyntheticTownsNotice } from '../features/towns/components/SyntheticTown
 import { useCities } from '../features/towns/hooks/use-cities';
 import { RECORDED_TEXT_LANG } from '../lib/domain';
 import { formatNumber } from '../lib/format';
-import { onLinkClick } from '../router/router';
+import { networkPath, onLinkClick, townPath } from '../router/router';
 import { LoadError, Loading } from '../ui/Status';
 
 /** Start page without a map (so it does not load the map library): networks and towns. */
@@ -23,7 +23,7 @@ export function HomePage() {
         <ul className="card-list">
           {networks.data.map((n) => (
             <li key={n.id} className="card">
-              <a href={`/networks/${n.slug}`} onClick={onLinkClick} lang={RECORDED_TEXT_LANG}>
+              <a href={networkPath(n.slug)} onClick={onLinkClick} lang={RECORDED_TEXT_LANG}>
                 {n.name}
               </a>
               {n.description && <p lang={RECORDED_TEXT_LANG}>{n.description}</p>}
@@ -44,7 +44,7 @@ export function HomePage() {
         <ul className="card-list">
           {cities.data.map((c) => (
             <li key={c.id} className="card">
-              <a href={`/towns/${c.slug}`} onClick={onLinkClick}>
+              <a href={townPath(c.slug)} onClick={onLinkClick}>
                 {c.name}
               </a>
               <p>

@@ -9,7 +9,7 @@ import { todayIso } from '../lib/dates';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
 import { useSession } from '../features/auth/hooks/use-session';
 import { reportPath } from '../features/reports/report-url';
-import { navigate, onLinkClick } from '../router/router';
+import { navigate, onLinkClick, townPath } from '../router/router';
 import { LoadError, Loading } from '../ui/Status';
 import { RECORDED_TEXT_LANG } from '../lib/domain';
 
@@ -72,7 +72,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
           <NetworkMap
             towns={symbols}
             label={t('network.mapLabel', { name: network.data.name })}
-            onOpen={(s) => navigate(`/towns/${s}`)}
+            onOpen={(s) => navigate(townPath(s))}
           />
           <div className="table-wrap network-towns">
             <table className="storefront-table">
@@ -89,7 +89,7 @@ export default function NetworkPage({ slug }: { slug: string }) {
                 {rows.map((r) => (
                   <tr key={r.city.id}>
                     <th scope="row">
-                      <a href={`/towns/${r.city.slug}`} onClick={onLinkClick}>
+                      <a href={townPath(r.city.slug)} onClick={onLinkClick}>
                         {r.city.name}
                       </a>
                     </th>

@@ -24,7 +24,7 @@ import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { formatReportDate } from '../features/reports/report-format';
 import { reportPath, reportPdfPath } from '../features/reports/report-url';
 import { seriesStyle } from '../lib/series-style';
-import { navigate } from '../router/router';
+import { navigate, networkPath } from '../router/router';
 
 /** The print-ready network report (/berichte/netzwerk/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function NetworkReportPage({ slug }: { slug: string }) {
@@ -72,7 +72,7 @@ function NetworkReport({ slug, asOf, lang, langFor }: Omit<ReportParams, 'networ
         asOf={asOf}
         lang={lang}
         pdfHref={reportPdfPath('networks', network.slug, asOf, lang)}
-        backHref={`/networks/${network.slug}`}
+        backHref={networkPath(network.slug)}
         onChange={(d, l) => navigate(reportPath('netzwerk', network.slug, d, langFor(l)))}
       />
       <header className="report-header">

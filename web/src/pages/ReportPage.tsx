@@ -21,7 +21,7 @@ import { useTownReport } from '../features/reports/hooks/use-town-report';
 import { formatKpi, formatReportDate, vacancyPoints } from '../features/reports/report-format';
 import { reportPath, reportPdfPath } from '../features/reports/report-url';
 import { useNetworks } from '../features/networks/hooks/use-networks';
-import { navigate } from '../router/router';
+import { navigate, townPath } from '../router/router';
 
 /** The print-ready town report (/berichte/stadt/<slug>?stichtag=YYYY-MM-DD&lang=de|en). */
 export default function ReportPage({ slug }: { slug: string }) {
@@ -73,7 +73,7 @@ function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slu
         asOf={asOf}
         lang={lang}
         pdfHref={reportPdfPath('towns', city.slug, asOf, lang, report.network)}
-        backHref={`/towns/${city.slug}`}
+        backHref={townPath(city.slug)}
         networks={networkChoices}
         network={report.network}
         // the default network is left out of the address, as the dashboard's own links do

@@ -11,7 +11,7 @@ import { useWalkOverview, useWalkUnits } from '../features/walk/hooks/use-walk';
 import { todayIso } from '../lib/dates';
 import type { City } from '../lib/domain';
 import { formatNumber } from '../lib/format';
-import { navigate, onLinkClick, useQueryParam } from '../router/router';
+import { navigate, onLinkClick, townPath, useQueryParam } from '../router/router';
 import { Field } from '../ui/Field';
 import { LoadError, Loading } from '../ui/Status';
 
@@ -98,7 +98,7 @@ function TownWalk({ town }: { town: City }) {
         onClose={closePanel}
         onDeleted={closePanel}
         // moving a unit needs the map: the town page
-        onMove={(s) => navigate(`/towns/${town.slug}?selected=${s.id}`)}
+        onMove={(s) => navigate(`${townPath(town.slug)}?selected=${s.id}`)}
       />
     );
   }
@@ -174,7 +174,7 @@ function TownWalk({ town }: { town: City }) {
           </ul>
           <p className="hint">
             {t('walk.missing')}{' '}
-            <a href={`/towns/${town.slug}`} onClick={onLinkClick}>
+            <a href={townPath(town.slug)} onClick={onLinkClick}>
               {t('walk.missingLink', { town: town.name })}
             </a>
           </p>

@@ -33,6 +33,32 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/begehung': { name: 'walk' },
 };
 
+/** The town page's address: German like every other page's (`/stadt/muehlhausen`). */
+export const townPath = (slug: string): string => `/stadt/${slug}`;
+/** The network page's address (`/netzwerk/innenstaedte-erfolgreich-machen`). */
+export const networkPath = (slug: string): string => `/netzwerk/${slug}`;
+
+/**
+ * The German address of a page first published under an English one (`/towns/…`, `/networks/…`):
+ * bookmarks and shared links stay valid, and the address bar then shows the German one (query and
+ * hash kept). Null for any other address.
+ */
+export function canonicalAddress(address: string): string | null {
+  const url = new URL(address, 'http://x');
+  const old = /^\/(towns|networks)\/([a-z0-9-]+)\/?$/.exec(url.pathname);
+  if (!old) return null;
+  const path = old[1] === 'towns' ? townPath(old[2]!) : networkPath(old[2]!);
+  return `${path}${url.search}${url.hash}`;
+}
+
+/** Replaces an English address in the address bar by its German one (no new history entry). */
+function showCanonicalAddress(): void {
+  const canonical = canonicalAddress(
+    window.location.pathname + window.location.search + window.location.hash,
+  );
+  if (canonical !== null) window.history.replaceState(window.history.state, '', canonical);
+}
+
 const listeners = new Set<() => void>();
 const notify = (): void => listeners.forEach((l) => l());
 /**
@@ -49,6 +75,7 @@ const fromOf = (state: unknown): string | undefined => {
   return typeof from === 'string' ? from : undefined;
 };
 if (positionOf(window.history.state) === undefined) window.history.replaceState({ position: 0 }, '');
+showCanonicalAddress(); // a bookmark of an English address
 let shownPosition = positionOf(window.history.state) ?? 0;
 let shownAddress = new URL(window.location.href);
 let returning = false;
@@ -77,7 +104,8 @@ window.addEventListener('popstate', (event) => {
     }
     return;
   }
-  shownAddress = address;
+  showCanonicalAddress(); // an entry written before the German addresses
+  shownAddress = new URL(window.location.href);
   shownPosition = position ?? shownPosition;
   notify();
 });
@@ -91,9 +119,10 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   const fixed = STATIC_ROUTES[pathname.replace(/\/$/, '')];
   if (fixed) return fixed;
-  const town = /^\/towns\/([a-z0-9-]+)\/?$/.exec(pathname);
+  // the English paths too: the page shows at once, the address bar is set to the German one
+  const town = /^\/(?:stadt|towns)\/([a-z0-9-]+)\/?$/.exec(pathname);
   if (town) return { name: 'town', slug: town[1]! };
-  const network = /^\/networks\/([a-z0-9-]+)\/?$/.exec(pathname);
+  const network = /^\/(?:netzwerk|networks)\/([a-z0-9-]+)\/?$/.exec(pathname);
   if (network) return { name: 'network', slug: network[1]! };
   // Council reports: stable German links, date and language in the query (?stichtag=…&lang=…).
   const townReport = /^\/berichte\/stadt\/([a-z0-9-]+)\/?$/.exec(pathname);
@@ -104,7 +133,8 @@ export function matchRoute(pathname: string): Route {
 }
 
 /** Goes to `to`; another page first asks whether typed, unsaved input may be lost (ui/unsaved-changes). */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(address: string, options: { replace?: boolean } = {}): void {
+  const to = canonicalAddress(address) ?? address;
   const page = new URL(to, window.location.href).pathname;
   if (page !== window.location.pathname && !confirmDiscard()) return;
   const position = options.replace ? shownPosition : shownPosition + 1;
