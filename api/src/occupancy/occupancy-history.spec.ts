@@ -133,15 +133,17 @@ describe('planStatusChangeAfterCurrent (the dashboard’s status change)', () =>
     ]);
   });
 
-  it('the import’s same-day replacement joins the previous period instead of repeating it', () => {
+  it('the import’s same-day replacement removes no period (the import writes inserts and updates only)', () => {
     const next = planStatusChange(withVacancy, {
       date: '2024-01-01',
       status: 'occupied',
       useCategory: 'retail_daily',
     });
-    expect(next.map((p) => [p.id, p.status, p.validFrom, p.validTo])).toEqual([
-      ['a', 'vacant', '2020-01-01', '2022-01-01'],
-      ['b', 'occupied', '2022-01-01', null],
+    expect(diffHistory(withVacancy, next).deletedIds).toEqual([]);
+    expect(next.map((p) => [p.id, p.status])).toEqual([
+      ['a', 'vacant'],
+      ['b', 'occupied'],
+      ['c', 'occupied'],
     ]);
   });
 });

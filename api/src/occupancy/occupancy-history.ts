@@ -109,8 +109,11 @@ export function planStatusChangeAfterCurrent(periods: readonly Period[], change:
 
 /**
  * "From `date` on the unit is …": closes the current period on `date` and opens the next. On the day
- * the current period began, the change replaces its content (the import's rule: a list row restates
- * what that day began); should the previous period then have the same content, the two become one.
+ * the current period began, the change replaces its content: the import's rule (a list row restates
+ * what that day began; api/src/imports/import-history.ts). The import writes only inserted and changed
+ * periods, never deletes, so this plan must not remove one — not even to join the replaced period with
+ * a previous one of the same content (which it may then leave; the dashboard refuses such a change,
+ * `planStatusChangeAfterCurrent`).
  */
 export function planStatusChange(periods: readonly Period[], change: StatusChange): Period[] {
   checkUseCategory(change.status, change.useCategory);
@@ -131,8 +134,7 @@ export function planStatusChange(periods: readonly Period[], change: StatusChang
     });
   }
   if (change.date === current.validFrom) {
-    const replaced = [...periods.slice(0, -1), { ...periodFrom(change), id: current.id }];
-    return joinNewSameNeighbours(periods, replaced);
+    return [...periods.slice(0, -1), { ...periodFrom(change), id: current.id }];
   }
   return [...periods.slice(0, -1), { ...current, validTo: change.date }, periodFrom(change)];
 }
