@@ -188,10 +188,19 @@ test.describe('focus around the storefront panel', () => {
     await expect(panel.getByRole('button', { name: 'Endgültig löschen' })).toHaveCount(0);
     await expect(panel.getByRole('button', { name: 'Ladenlokal löschen' })).toBeFocused();
     await panel.getByRole('button', { name: 'Ladenlokal löschen' }).click();
+    // every alert shown meanwhile (the panel's last reload of the deleted unit had flashed „Nicht gefunden“)
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { alertsSeen: string[] }).alertsSeen = []);
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('[role="alert"]')) seen.push(el.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await panel.getByRole('button', { name: 'Endgültig löschen' }).click();
     await expect(panel).toHaveCount(0);
     await expect(page.getByTestId('storefront-table')).toBeFocused();
     await expect(page.getByRole('button', { name: /Aaa-Fokusgasse 7/ })).toHaveCount(0);
+    await expect(page.getByTestId('town-status')).toHaveText('„Aaa-Fokusgasse 7“ ist gelöscht.');
+    expect(await page.evaluate(() => (window as unknown as { alertsSeen: string[] }).alertsSeen)).toEqual([]);
   });
 });
 

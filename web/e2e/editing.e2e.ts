@@ -349,6 +349,11 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
 
   await panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' }).click();
   const form = panel.getByTestId('intervention-edit');
+  // a wrong budget: the save takes the focus to it (it had stayed on the button, nothing said)
+  await form.getByLabel('Budget (€)').fill('viel');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByLabel('Budget (€)')).toBeFocused();
+  await form.getByLabel('Budget (€)').fill('');
   await expect(form.getByLabel('Ende')).not.toHaveAttribute('required');
   await form.getByLabel('Stand').selectOption({ label: 'Abgeschlossen' });
   await expect(form.getByLabel('Ende')).toHaveAttribute('required'); // as the API checks it
@@ -362,6 +367,9 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   await form.getByLabel('Erkenntnisse').fill('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.');
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.')).toBeVisible();
+  // the form is gone with its message: the list says it, and the focus is back on the button
+  await expect(panel.getByTestId('intervention-list-status')).toHaveText('Gespeichert.');
+  await expect(panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' })).toBeFocused();
   await expect(panel.getByText('Pop-up Winter').locator('..')).toContainText('Abgeschlossen');
 
   await panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' }).click();

@@ -56,6 +56,8 @@ export default function TownPage({ slug }: { slug: string }) {
     [asked, membersView],
   );
   const [editing, setEditing] = useState<Editing>(null);
+  // What a finished action did that left nothing on screen to say it (a deleted unit's panel is gone).
+  const [said, setSaid] = useState('');
   const revision = useTileRevision();
   const asOf = state.asOf ?? todayIso();
   const filter = useMemo(() => toApiFilter(state, city.data?.id, asOf), [state, city.data?.id, asOf]);
@@ -109,6 +111,9 @@ export default function TownPage({ slug }: { slug: string }) {
 
   return (
     <div className="town">
+      <p className="visually-hidden" role="status" data-testid="town-status">
+        {said}
+      </p>
       <div className="town__head">
         <h1>{town.name}</h1>
         {town.perimeterIsPlaceholder && <p className="hint">{t('town.perimeterPlaceholder')}</p>}
@@ -241,7 +246,8 @@ export default function TownPage({ slug }: { slug: string }) {
               id={state.selected}
               asOf={asOf}
               onClose={() => select(undefined)}
-              onDeleted={() => {
+              onDeleted={(address) => {
+                setSaid(t('panel.deleted', { address }));
                 unitDeleted();
                 update({ selected: undefined }, { goneEntry: true });
               }}

@@ -38,7 +38,8 @@ export function InterventionEditForm({
   onDone,
 }: {
   intervention: Intervention;
-  onDone: () => void;
+  /** Closes the form; `saved` after a successful save. */
+  onDone: (saved?: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateIntervention(intervention.id);
@@ -59,14 +60,15 @@ export function InterventionEditForm({
   const heading = useFocusOnOpen(); // the button that opened the form is gone
   const budget = parseDecimal(draft.budget, i18n.language);
 
+  const editForm = useRef<HTMLFormElement>(null);
   const submit = (version: number): void => {
-    if (budget === 'invalid') return;
+    if (budget === 'invalid') return focusFirstInvalid(editForm.current); // the field says what is wrong
     // An outcome check typed below stays open with its draft; otherwise the editor closes.
     update.mutate(
       { version, changes: changes() },
       {
         onSuccess: (saved) => {
-          if (!outcomeDraft.current) return onDone();
+          if (!outcomeDraft.current) return onDone(true);
           // Saved on the version this form opened with: nobody else changed anything, so what is saved
           // now is the new starting point. Saved on top of a colleague's version (after a 409): the
           // form still shows their values as old ones, so it keeps its version and a further save
@@ -91,6 +93,7 @@ export function InterventionEditForm({
   return (
     <div className="intervention-edit" data-testid="intervention-edit">
       <form
+        ref={editForm}
         className="form"
         aria-labelledby={`intervention-edit-${intervention.id}`}
         // a refusal stands for the values it was given (a conflict stays: it offers saving on top)
@@ -171,7 +174,7 @@ export function InterventionEditForm({
             {t('intervention.saved')}
           </p>
         )}
-        <FormActions pending={update.isPending} onCancel={onDone} />
+        <FormActions pending={update.isPending} onCancel={() => onDone()} />
       </form>
       {intervention.state === 'ended' && (
         <OutcomeCheckForm

@@ -10,7 +10,7 @@ import {
   type InterventionType,
 } from '../../../lib/domain';
 import { parseDecimal } from '../../../lib/numbers';
-import { Field } from '../../../ui/Field';
+import { Field, focusFirstInvalid } from '../../../ui/Field';
 import { useCreateIntervention } from '../hooks/use-interventions';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { FormActions } from '../../../ui/FormActions';
@@ -45,7 +45,7 @@ export function InterventionForm({
       onChange={() => mutation.error && mutation.reset()}
       onSubmit={(e) => {
         e.preventDefault();
-        if (budgetEur === 'invalid') return;
+        if (budgetEur === 'invalid') return focusFirstInvalid(e.currentTarget); // the field says what is wrong
         mutation.mutate(
           {
             cityId,

@@ -18,6 +18,8 @@ export function InterventionList({
   const [editing, setEditing] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  // „Gespeichert.“ once the form closed after a save (the form's own message goes with it)
+  const [said, setSaid] = useState('');
   useEffect(() => {
     // After the form closes, focus goes back to the button that opened it.
     if (editing === null && returnTo)
@@ -25,47 +27,57 @@ export function InterventionList({
   }, [editing, returnTo]);
   if (interventions.length === 0) return <p>{t('panel.noInterventions')}</p>;
   return (
-    <ul className="intervention-list" ref={list}>
-      {interventions.map((i) =>
-        editing === i.id ? (
-          <li key={i.id}>
-            <InterventionEditForm
-              intervention={i}
-              onDone={() => {
-                setReturnTo(i.id);
-                setEditing(null);
-              }}
-            />
-          </li>
-        ) : (
-          <li key={i.id}>
-            <strong lang={RECORDED_TEXT_LANG}>{i.title}</strong>
-            <span>
-              {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
-            </span>
-            <span>
-              {interventionPeriod(i, formatDate, t)}
-              {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
-            </span>
-            {i.lessonsLearned && (
-              <span className="intervention-list__lessons" lang={RECORDED_TEXT_LANG}>
-                {i.lessonsLearned}
+    <>
+      <p className="visually-hidden" role="status" data-testid="intervention-list-status">
+        {said}
+      </p>
+      <ul className="intervention-list" ref={list}>
+        {interventions.map((i) =>
+          editing === i.id ? (
+            <li key={i.id}>
+              <InterventionEditForm
+                intervention={i}
+                onDone={(saved) => {
+                  setSaid(saved ? t('form.saved') : '');
+                  setReturnTo(i.id);
+                  setEditing(null);
+                }}
+              />
+            </li>
+          ) : (
+            <li key={i.id}>
+              <strong lang={RECORDED_TEXT_LANG}>{i.title}</strong>
+              <span>
+                {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
               </span>
-            )}
-            {canEdit && (
-              <button
-                type="button"
-                className="button button--ghost"
-                data-opens={i.id}
-                onClick={() => confirmDiscard() && setEditing(i.id)} // another item's form replaces the open one
-                aria-label={t('intervention.edit', { title: i.title })}
-              >
-                {t('intervention.editButton')}
-              </button>
-            )}
-          </li>
-        ),
-      )}
-    </ul>
+              <span>
+                {interventionPeriod(i, formatDate, t)}
+                {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
+              </span>
+              {i.lessonsLearned && (
+                <span className="intervention-list__lessons" lang={RECORDED_TEXT_LANG}>
+                  {i.lessonsLearned}
+                </span>
+              )}
+              {canEdit && (
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  data-opens={i.id}
+                  onClick={() => {
+                    if (!confirmDiscard()) return; // another item's form replaces the open one
+                    setSaid('');
+                    setEditing(i.id);
+                  }}
+                  aria-label={t('intervention.edit', { title: i.title })}
+                >
+                  {t('intervention.editButton')}
+                </button>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+    </>
   );
 }

@@ -30,8 +30,8 @@ export interface StorefrontPanelProps {
   id: string;
   asOf: string;
   onClose: () => void;
-  /** After the unit was deleted: close without a history entry that Back would reopen. */
-  onDeleted: () => void;
+  /** After the unit was deleted (its address, to say so): close without a history entry that Back would reopen. */
+  onDeleted: (address: string) => void;
   onMove: (storefront: Storefront) => void;
 }
 
@@ -46,7 +46,9 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
   // Interventions are for signed-in readers only; anonymous visitors see what towns publish.
   const interventions = useStorefrontInterventions(isSignedIn(session.data) ? id : undefined);
   const verify = useVerifyStorefront(id);
-  const remove = useDeleteStorefront(id);
+  const remove = useDeleteStorefront(id, () =>
+    onDeleted(storefront.data ? `${storefront.data.street} ${storefront.data.houseNumber}`.trim() : ''),
+  );
   const [mode, setMode] = useState<Mode>('view');
   // „Gespeichert.“ after a form saved and closed (WCAG 4.1.3: focus goes to the heading, the status says
   // what happened); gone with the next form.
@@ -87,7 +89,10 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
         </button>
       </div>
       {storefront.isPending && <Loading />}
-      {storefront.error && <LoadError error={storefront.error} onRetry={() => void storefront.refetch()} />}
+      {/* not while or after this panel deletes the unit: the 404 of its last reload is no error */}
+      {storefront.error && !remove.isPending && !remove.isSuccess && (
+        <LoadError error={storefront.error} onRetry={() => void storefront.refetch()} />
+      )}
       {s && (
         <>
           {s.isSynthetic && <p className="badge">{t('panel.synthetic')}</p>}
@@ -185,7 +190,7 @@ export function StorefrontPanel({ id, asOf, onClose, onDeleted, onMove }: Storef
                 confirmLabel={t('panel.deleteConfirm')}
                 danger
                 disabled={remove.isPending}
-                onConfirm={() => remove.mutate(s.version, { onSuccess: onDeleted })}
+                onConfirm={() => remove.mutate(s.version)}
               />
             </div>
           )}

@@ -69,12 +69,17 @@ export function useRemovePeriod(id: string) {
   });
 }
 
-export function useDeleteStorefront(id: string) {
+/**
+ * Deletes a unit. `onGone` runs first, before anything is read again: it closes what shows the unit,
+ * whose queries would otherwise be asked again and answer 404 (an alert flashed on a success).
+ */
+export function useDeleteStorefront(id: string, onGone: () => void) {
   const client = useQueryClient();
   const afterWrite = useAfterWrite();
   return useMutation({
     mutationFn: (version: number) => storefrontsApi.remove(id, version),
     onSuccess: async () => {
+      onGone();
       // The unit is gone: forget its panel data instead of asking for it again (404s).
       client.removeQueries({ queryKey: [...storefrontKeys.all, 'detail', id] });
       client.removeQueries({ queryKey: storefrontKeys.occupancy(id) });
