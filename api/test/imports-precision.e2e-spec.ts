@@ -221,3 +221,87 @@ describe('a street one typo from the stored one in a row matched by reference id
     expect(clean.summary).toMatchObject({ unchanged: 2, updated: 0 });
   });
 });
+
+describe('a row without reference id at the point of a stored unit', () => {
+  const list = (...rows: string[]): Buffer =>
+    Buffer.from(['Straße;Hausnr.;Status;seit;Breite;Länge', ...rows].join('\n'), 'utf8');
+  const units = (cityId: string) =>
+    t.db.query<{ street: string; no: string; status: string }[]>(
+      `SELECT s.street, s.house_number AS no, p.status FROM storefronts s
+         JOIN occupancy_periods p ON p.storefront_id = s.id AND p.valid_to IS NULL
+        WHERE s.city_id = $1 ORDER BY s.street, s.house_number`,
+      [cityId],
+    );
+
+  it('is that unit when its street is one typo from the stored one: warned, and the spelling corrected', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const week1 = await imported(editor, city, list('Görmarstrase;12a;leer;01.03.2024;51,21020;10,45410'), {
+      referenceDate: '2026-11-30',
+    });
+    await editor.post(`${week1}/commit`).expect(200);
+
+    const week2 = await imported(editor, city, list('Görmarstraße;12a;leer;01.03.2024;51,21020;10,45410'), {
+      referenceDate: '2026-12-07',
+    });
+    const dry = (await editor.post(`${week2}/dry-run`).expect(200)).body;
+    expect(dry.summary).toMatchObject({ created: 0, updated: 1, rejected: 0 });
+    expect(dry.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        code: 'ADDRESS_TYPO',
+        severity: 'warning',
+        value: 'Görmarstraße 12a',
+        params: { stored: 'Görmarstrase 12a' },
+      }),
+    ]);
+    await editor.post(`${week2}/commit`).expect(200);
+    expect(await units(city.id)).toEqual([{ street: 'Görmarstraße', no: '12a', status: 'vacant' }]);
+  });
+
+  it('is a new unit, pointed out, when it has another house number (a split unit); the stored one stays', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const stored = await imported(editor, city, list('Steinweg;34;belegt;01.01.2020;51,210075;10,462850'), {
+      referenceDate: '2026-01-01',
+    });
+    await editor.post(`${stored}/commit`).expect(200);
+
+    const split = await imported(
+      editor,
+      city,
+      list(
+        'Steinweg;34a;leer;01.10.2026;51,210070;10,462841',
+        'Steinweg;34b;vermietet;01.11.2026;51,210080;10,462860',
+        'Steinweg;34;belegt;01.01.2020;51,210075;10,462850',
+      ),
+      { referenceDate: '2026-11-30' },
+    );
+    const dry = (await editor.post(`${split}/dry-run`).expect(200)).body;
+    expect(dry.summary).toMatchObject({ created: 2, updated: 0, unchanged: 1, rejected: 0 });
+    expect(dry.problems).toEqual([
+      {
+        line: 2,
+        column: 'Straße',
+        value: 'Steinweg 34a',
+        code: 'NEAR_OTHER_NUMBER',
+        severity: 'warning',
+        reason:
+          'The row lies 1 m from Steinweg 34, which has another house number, and becomes a new unit. Was Steinweg 34 split or renumbered? Then end its history or correct its address in the dashboard; the import changes nothing there.',
+        params: { stored: 'Steinweg 34', distance: '1' },
+      },
+      expect.objectContaining({
+        line: 3,
+        code: 'NEAR_OTHER_NUMBER',
+        params: { stored: 'Steinweg 34', distance: '1' },
+      }),
+    ]);
+    expect(dry.committable).toBe(true);
+    await editor.post(`${split}/commit`).expect(200);
+    expect(await units(city.id)).toEqual([
+      { street: 'Steinweg', no: '34', status: 'occupied' },
+      { street: 'Steinweg', no: '34a', status: 'vacant' },
+      { street: 'Steinweg', no: '34b', status: 'occupied' },
+    ]);
+  });
+});

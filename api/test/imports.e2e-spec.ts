@@ -800,7 +800,7 @@ describe('matching a list to the town’s units', () => {
     ]);
   });
 
-  it('does not match by proximity a row that names another street than the one unit at the point', async () => {
+  it('does not match by proximity a row that names another street or house number than the one unit at the point', async () => {
     const city = await createCity(t.db, [10.45, 51.21]);
     const editor = await editorOf(t, city.id);
     const at = { type: 'Point', coordinates: [10.45312, 51.20913] };
@@ -809,16 +809,17 @@ describe('matching a list to the town’s units', () => {
       .send(storefrontBody(city, { street: 'Marktplatz', houseNumber: '7', location: at }))
       .expect(201);
     const list = (row: string) => Buffer.from(`Straße;Hausnr.;Status;lat;lon\n${row}`);
-    // The same street with another number (or spelling) is this unit, corrected …
+    // Another house number on the same street is another unit (a split or a renumbering), pointed out …
     const same = await prepared(editor, city, list('MARKTPLATZ;7a;Leerstand;51.20913;10.45312'), 'a.csv');
     const dry = ok(await editor.post(`${same.url}/dry-run`));
-    expect(dry.body).toMatchObject({ summary: { updated: 1, created: 0 }, problems: [] });
-    expect(dry.body.changes).toEqual([
+    expect(dry.body).toMatchObject({ summary: { updated: 0, created: 1 }, changes: [] });
+    expect(dry.body.problems).toEqual([
       expect.objectContaining({
-        address: 'Marktplatz 7',
-        fields: expect.arrayContaining([
-          { field: 'address', before: 'Marktplatz 7', after: 'MARKTPLATZ 7a' },
-        ]),
+        line: 2,
+        code: 'NEAR_OTHER_NUMBER',
+        severity: 'warning',
+        value: 'MARKTPLATZ 7a',
+        params: { stored: 'Marktplatz 7', distance: '0' },
       }),
     ]);
     // … another street is another unit: Marktplatz 7 is neither renamed nor set vacant.

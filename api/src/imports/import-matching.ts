@@ -10,6 +10,14 @@ const MAX_NAMED_CANDIDATES = 5;
 /** Metres a unit matched by its reference id may lie from the row's point when the address differs too. */
 export const REFERENCE_MOVE_M = 50;
 
+/**
+ * The row `r` names the address of the one unit `n` near its point: the same house number (as normalised,
+ * „46 a“ = „46a“) and the same street — each unless the row leaves it empty.
+ */
+const SAME_ADDRESS_AS_NEAR = `(
+  (r.house_number IS NULL OR normalised_address('', r.house_number) = normalised_address('', n.first_number))
+  AND (r.street IS NULL OR normalised_address(r.street, '') = normalised_address(n.first_street, '')))`;
+
 /** A row problem found while matching: the row is rejected with a code and a reason. */
 const flag = (code: string, reason: string, column: string, value: string, params = 'NULL'): string =>
   `problem_code = '${code}', problem = ${reason}, problem_column = ${column}, problem_value = ${value},
@@ -19,7 +27,8 @@ const flag = (code: string, reason: string, column: string, value: string, param
  * Checks the rows' points (transformed in PostGIS while staging) and matches them to the town's units: by the
  * town's reference id (unless the row names another place: REFERENCE_CONFLICT), else by normalised address
  * when exactly one unit has it, else by proximity when exactly one unit lies within 3 m (several:
- * AMBIGUOUS_MATCH) and the row names no other street.
+ * AMBIGUOUS_MATCH) and the row names no other street (one typo apart: ADDRESS_TYPO) and no other house
+ * number (a new unit beside it: NEAR_OTHER_NUMBER).
  * `$1` is the town in every statement.
  */
 export async function locateAndMatch(
@@ -88,22 +97,24 @@ export async function locateAndMatch(
   );
   // Proximity only decides when the point names one unit: two shops at one point (ground and upper
   // floor of one house) are AMBIGUOUS_MATCH, never the nearer one — unless the row's floor names one of
-  // them (a row naming a floor no unit there has is a new unit); a row naming another street than the
-  // one unit there is not that unit (a new unit). The && prefilter uses the GiST index: 0.0001° is ≥ 6 m
+  // them (a row naming a floor no unit there has is a new unit); a row naming another street or another
+  // house number than the one unit there is not that unit (a new unit; `near_unit` keeps that unit for
+  // matchNearbyTypos: a street typo is matched, another house number warned about). The && prefilter uses the GiST index: 0.0001° is ≥ 6 m
   // in either direction below 70° N (3 m is 0.000047° of longitude at 55° N), small enough that a dense
   // town yields few candidates per row. ST_DWithin on geography then measures metres. The candidates
   // are read once for both updates (disjoint rows of one statement).
   await q(
     `WITH near AS MATERIALIZED (
-       SELECT r.line, n.first_id, n.first_street, n.addresses, n.candidates
+       SELECT r.line, n.first_id, n.first_street, n.first_number, n.addresses, n.candidates
        FROM import_rows r
        CROSS JOIN LATERAL (
          SELECT (array_agg(c.id ORDER BY c.distance, c.id))[1] AS first_id,
                 (array_agg(c.street ORDER BY c.distance, c.id))[1] AS first_street,
+                (array_agg(c.house_number ORDER BY c.distance, c.id))[1] AS first_number,
                 array_to_string((array_agg(c.address ORDER BY c.distance, c.id))[1:${MAX_NAMED_CANDIDATES}], '; ')
                   || CASE WHEN count(*) > ${MAX_NAMED_CANDIDATES} THEN '; …' ELSE '' END AS addresses,
                 count(*)::int AS candidates
-         FROM (SELECT s.id, s.street, s.location <-> r.geom AS distance,
+         FROM (SELECT s.id, s.street, s.house_number, s.location <-> r.geom AS distance,
                       concat_ws(' ', s.street, NULLIF(s.house_number, '')) || COALESCE(' (' || s.reference_id || ')', '') AS address
                FROM storefronts s
                WHERE s.city_id = $1 AND s.location && ST_Expand(r.geom, 0.0001)
@@ -125,12 +136,15 @@ export async function locateAndMatch(
          'n.addresses',
        )}
        FROM near n WHERE r.line = n.line AND n.candidates > 1)
-     UPDATE import_rows r SET storefront_id = n.first_id, matched_by = 'proximity'
+     UPDATE import_rows r
+     SET storefront_id = CASE WHEN ${SAME_ADDRESS_AS_NEAR} THEN n.first_id END,
+         matched_by = CASE WHEN ${SAME_ADDRESS_AS_NEAR} THEN 'proximity' END,
+         near_unit = CASE WHEN NOT ${SAME_ADDRESS_AS_NEAR} THEN n.first_id END
      FROM near n
-     WHERE r.line = n.line AND n.candidates = 1
-       AND (r.street IS NULL OR normalised_address(r.street, '') = normalised_address(n.first_street, ''))`,
+     WHERE r.line = n.line AND n.candidates = 1`,
     [cityId, MATCH_DISTANCE_M, columns.lat],
   );
+  await matchNearbyTypos(em, cityId);
   await q(
     `UPDATE import_rows r SET storefront_id = NULL, ${flag('DUPLICATE_IN_FILE', `'Line ' || d.first || ' describes the same unit (matched by ' || r.matched_by || ').'`, '$1', 'r.street', `json_build_object('context', 'sameUnit', 'firstLine', d.first::text)`)}
      FROM (SELECT line, min(line) OVER (PARTITION BY storefront_id) AS first FROM import_rows
@@ -142,6 +156,51 @@ export async function locateAndMatch(
 
 /** Letters a street needs for a one-letter difference to count as a typo (as words of the vocabulary). */
 const TYPO_MIN_LETTERS = 6;
+
+/** Two streets (`normalised_address(street, '')` keys) one typo apart, both of six letters or more. */
+function isStreetTypo(fileStreet: string, storedStreet: string): boolean {
+  return (
+    Math.min(fileStreet.length, storedStreet.length) > TYPO_MIN_LETTERS && // (keys end in „|“)
+    oneTypoApart(fileStreet, storedStreet)
+  );
+}
+
+/**
+ * The rows proximity left unmatched beside exactly one unit (`near_unit`): one with the unit's house
+ * number and a street one typo from its street („Görmarstraße“ at the stored „Görmarstrase 12a“) is
+ * that unit — matched, and warned about (ADDRESS_TYPO) as a reference match is, since the file's
+ * spelling replaces the stored one. One with another house number on the same street (or one typo
+ * from it) is a new unit — a split („34a“, „34b“ where „34“ was) or a renumbering, which the city
+ * manager decides: it keeps `near_unit` for the NEAR_OTHER_NUMBER warning (import-notices.ts). One
+ * naming another street is a new unit without a warning (a corner house's other address).
+ */
+async function matchNearbyTypos(em: EntityManager, cityId: string): Promise<void> {
+  const rows = await em.query<
+    { line: number; fileStreet: string | null; storedStreet: string; sameNumber: boolean }[]
+  >(
+    `SELECT r.line, normalised_address(r.street, '') AS "fileStreet",
+            normalised_address(s.street, '') AS "storedStreet",
+            r.house_number IS NULL
+              OR normalised_address('', r.house_number) = normalised_address('', s.house_number) AS "sameNumber"
+     FROM import_rows r JOIN storefronts s ON s.id = r.near_unit AND s.city_id = $1
+     WHERE r.street IS NOT NULL`,
+    [cityId],
+  );
+  const typos: number[] = [];
+  const otherStreets: number[] = [];
+  for (const row of rows) {
+    const sameStreet = row.fileStreet === row.storedStreet;
+    const typo = !sameStreet && row.fileStreet !== null && isStreetTypo(row.fileStreet, row.storedStreet);
+    if (typo && row.sameNumber) typos.push(row.line);
+    else if (!sameStreet && !typo) otherStreets.push(row.line);
+  }
+  await em.query(
+    `UPDATE import_rows SET storefront_id = near_unit, matched_by = 'proximity', address_typo = true, near_unit = NULL
+     WHERE line = ANY ($1::int[])`,
+    [typos],
+  );
+  await em.query(`UPDATE import_rows SET near_unit = NULL WHERE line = ANY ($1::int[])`, [otherStreets]);
+}
 
 /**
  * The staged rows matched by reference id whose address differs from the unit's (`ADDRESS_CHANGED`):
@@ -173,10 +232,7 @@ async function referenceAddressChanges(
   const conflicts: number[] = [];
   const typos: number[] = [];
   for (const row of rows) {
-    const typo =
-      row.sameNumber &&
-      Math.min(row.fileStreet.length, row.storedStreet.length) > TYPO_MIN_LETTERS && // (keys end in „|“)
-      oneTypoApart(row.fileStreet, row.storedStreet);
+    const typo = row.sameNumber && isStreetTypo(row.fileStreet, row.storedStreet);
     if (typo) typos.push(row.line);
     else if (row.elsewhere) conflicts.push(row.line);
   }

@@ -11,7 +11,8 @@ const address = (street: string, houseNumber: string): string =>
  * (`$1` the town, after planning): ADDRESS_TYPO, a reference match whose street is one typo from the
  * stored one (matching flags it: `address_typo`), which would replace the stored spelling — with both
  * spellings; LARGE_MOVE, a unit the row moves by more than LARGE_MOVE_M (a position within the file's
- * rounding is no move: import-positions.ts). At most `limit` rows, by line.
+ * rounding is no move: import-positions.ts); NEAR_OTHER_NUMBER, a new unit beside a stored unit with
+ * another house number. At most `limit` rows, by line.
  */
 export async function listNotices(
   em: EntityManager,
@@ -34,7 +35,7 @@ export async function listNotices(
      ORDER BY line LIMIT ${limit}`,
     [cityId, LARGE_MOVE_M],
   );
-  return rows.flatMap((row): ImportProblem[] => [
+  const notices = rows.flatMap((row): ImportProblem[] => [
     ...(row.typo
       ? [
           {
@@ -62,4 +63,37 @@ export async function listNotices(
         ]
       : []),
   ]);
+  const nearby = await listNewUnitsBesideOthers(em, cityId, columns.street, limit);
+  return [...notices, ...nearby].sort((a, b) => a.line - b.line).slice(0, limit);
+}
+
+/**
+ * NEAR_OTHER_NUMBER: a new unit within MATCH_DISTANCE_M of a stored unit of the same street with another
+ * house number (`near_unit`, import-matching.ts) — a split („34a“ and „34b“ where „34“ was) or a
+ * renumbering. Nothing stored is changed: the city manager ends or corrects the old unit.
+ */
+async function listNewUnitsBesideOthers(
+  em: EntityManager,
+  cityId: string,
+  streetColumn: string | null,
+  limit: number,
+): Promise<ImportProblem[]> {
+  const rows = await em.query<{ line: number; stored: string; given: string; distance: number }[]>(
+    `SELECT r.line, ${address('s.street', 's.house_number')} AS stored,
+            ${address('r.street', 'r.house_number')} AS given,
+            round(ST_Distance(r.geom::geography, s.location::geography))::int AS distance
+     FROM import_rows r JOIN storefronts s ON s.id = r.near_unit AND s.city_id = $1
+     WHERE r.action = 'create'
+     ORDER BY r.line LIMIT ${limit}`,
+    [cityId],
+  );
+  return rows.map((row) => ({
+    line: row.line,
+    column: streetColumn,
+    value: row.given,
+    code: 'NEAR_OTHER_NUMBER' as const,
+    severity: 'warning' as const,
+    reason: `The row lies ${row.distance} m from ${row.stored}, which has another house number, and becomes a new unit. Was ${row.stored} split or renumbered? Then end its history or correct its address in the dashboard; the import changes nothing there.`,
+    params: { stored: row.stored, distance: String(row.distance) },
+  }));
 }

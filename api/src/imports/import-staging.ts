@@ -143,7 +143,8 @@ export async function createStagingTable(em: EntityManager): Promise<void> {
       history_action  text,
       attr_changed    boolean NOT NULL DEFAULT false,
       position_kept   boolean NOT NULL DEFAULT false, -- the file's point was the stored one rounded
-      address_typo    boolean NOT NULL DEFAULT false, -- a reference match's street one typo from the stored
+      address_typo    boolean NOT NULL DEFAULT false, -- a reference or proximity match's street one typo from the stored
+      near_unit       uuid, -- unmatched: the one unit within MATCH_DISTANCE_M, with another house number
       action          text,
       before          json,
       problem_code    text,

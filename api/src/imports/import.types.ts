@@ -97,7 +97,8 @@ export interface ImportProblem {
    * INVALID_NUMBER `decimalComma`/`decimalPoint`/`range` with `min` and `max`, INVALID_VALUE
    * `floor`/`postcode`/`email`, INVALID_COORDINATES `degrees`/`swapped`/`easting`/`northing`,
    * DUPLICATE_IN_FILE `sameUnit`/`sameReference`/`repeat` with `firstLine`); `stored`, the unit's stored
-   * address (ADDRESS_TYPO, LARGE_MOVE), and `distance` in metres (LARGE_MOVE).
+   * address (ADDRESS_TYPO, LARGE_MOVE; NEAR_OTHER_NUMBER: the unit beside the row), and `distance` in
+   * metres (LARGE_MOVE, NEAR_OTHER_NUMBER).
    */
   params?: ProblemParams;
 }
@@ -110,9 +111,12 @@ export interface ProblemParams {
   min?: string;
   max?: string;
   firstLine?: string;
-  /** The unit's stored address (ADDRESS_TYPO: the spelling the file's would replace; LARGE_MOVE). */
+  /**
+   * The unit's stored address (ADDRESS_TYPO: the spelling the file's would replace; LARGE_MOVE;
+   * NEAR_OTHER_NUMBER: the stored unit beside the new one).
+   */
   stored?: string;
-  /** LARGE_MOVE: metres the unit would move. */
+  /** LARGE_MOVE: metres the unit would move; NEAR_OTHER_NUMBER: metres between the row and the unit. */
   distance?: string;
 }
 
@@ -137,6 +141,7 @@ export const PROBLEM_CODES = [
   'NO_CURRENT_STATUS',
   'ADDRESS_TYPO',
   'LARGE_MOVE',
+  'NEAR_OTHER_NUMBER',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -73,9 +73,13 @@ export class ImportProblemResponse implements ImportProblem {
       },
       stored: {
         type: 'string',
-        description: 'ADDRESS_TYPO, LARGE_MOVE: the unit’s stored address',
+        description:
+          'ADDRESS_TYPO, LARGE_MOVE: the unit’s stored address; NEAR_OTHER_NUMBER: the stored unit beside the row',
       },
-      distance: { type: 'string', description: 'LARGE_MOVE: metres the unit would move' },
+      distance: {
+        type: 'string',
+        description: 'LARGE_MOVE: metres the unit would move; NEAR_OTHER_NUMBER: metres to the stored unit',
+      },
     },
     description: 'The particulars named in `reason`, for a sentence in the dashboard’s language',
   })
