@@ -26,7 +26,9 @@ export async function planImportedHistories(em: EntityManager): Promise<void> {
   await em.query(
     `UPDATE import_events e SET problem_code = r.problem_code, problem_warning = r.problem_warning,
             problem = 'Not imported: line ' || r.line || ' of the same unit: ' || r.problem
-     FROM import_rows r WHERE r.line = e.head_line AND e.line <> e.head_line AND r.problem IS NOT NULL`,
+     FROM import_rows r
+     WHERE r.line = e.head_line AND e.line <> e.head_line AND r.problem IS NOT NULL
+       AND e.problem IS NULL -- (a repeated row left out stays that: import-units.ts)`,
   );
   const heads = await em.query<UnitHead[]>(
     `SELECT line, storefront_id AS "storefrontId", new_id AS "newId", action FROM import_rows

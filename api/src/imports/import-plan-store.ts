@@ -7,7 +7,7 @@ import type { ImportMapping, ImportOutcome } from './import.types.js';
  * Changes whenever planning decides differently for the same file, mapping and data (a plan kept by
  * an older build is then planned again instead of being written).
  */
-export const PLAN_FORMAT = 4; // 3: rounded positions kept, address typos matched; 4: proximity needs the house number
+export const PLAN_FORMAT = 4; // 3: rounded positions kept, address typos matched; 4: proximity needs the house number, repeats left out
 
 /** The columns of `import_rows` a commit writes from (migration FasterImportCommit, `import_plan_rows`). */
 const ROW_COLUMNS = [

@@ -39,6 +39,7 @@ export async function groupRowsByUnit(em: EntityManager, referenceDate: string):
       problem_params  json,
       problem_warning boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
+  await leaveOutRepeatedRows(em);
   await em.query(
     // Rows without a reference id are one unit's history by address — by address and floor where the
     // file names several floors at one address (ground and upper floor of one house are two units).
@@ -79,5 +80,26 @@ export async function groupRowsByUnit(em: EntityManager, referenceDate: string):
     WHERE r.line = u.head_line`);
   await em.query(
     `DELETE FROM import_rows r USING import_events e WHERE e.line = r.line AND e.line <> e.head_line`,
+  );
+}
+
+/**
+ * A row repeating an earlier row word for word (every mapped value the same; a list copied together
+ * twice) is left out before grouping, as a DUPLICATE_IN_FILE warning (`repeat`) in `import_events`
+ * (head_line = the row it repeats, so no history plan reads it): it does not make its unit one of
+ * several rows, so the dry run explains the unit's change under the first line, status and date
+ * included, instead of a generic history entry under the repeat.
+ */
+async function leaveOutRepeatedRows(em: EntityManager): Promise<void> {
+  await em.query(
+    `WITH repeats AS (
+       SELECT line, min(line) OVER (PARTITION BY to_jsonb(r) - 'line') AS first FROM import_rows r),
+     left_out AS (
+       INSERT INTO import_events (line, head_line, day, problem_code, problem, problem_value, problem_params, problem_warning)
+       SELECT line, first, CURRENT_DATE, 'DUPLICATE_IN_FILE', 'Repeats line ' || first || ' of the same unit; left out.',
+              '', json_build_object('context', 'repeat', 'firstLine', first::text), true
+       FROM repeats WHERE line <> first
+       RETURNING line)
+     DELETE FROM import_rows r USING left_out l WHERE r.line = l.line`,
   );
 }

@@ -1,0 +1,89 @@
+import { createTestApp, type TestApp } from './app.js';
+import { editorOf, type Agent } from './auth.js';
+import { createCity, type TestCity } from './factories.js';
+import { upload } from './fixtures/import-helpers.js';
+
+/**
+ * Lists as a town keeps them by hand: a row copied twice, Excel's four-digit postcodes, month names as
+ * dates, a total row at the end, a header over two rows.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function imported(
+  editor: Agent,
+  city: TestCity,
+  file: Buffer,
+  mapping: Record<string, unknown>,
+  fileName = 'liste.csv',
+) {
+  const up = await upload(editor, city.id, file, fileName).expect(201);
+  const url = `/api/cities/${city.id}/imports/${up.body.id}`;
+  const suggested = (await editor.get(`${url}/suggestions`).expect(200)).body.mapping;
+  await editor
+    .put(`${url}/mapping`)
+    .send({ ...suggested, ...mapping })
+    .expect(200);
+  return url;
+}
+
+const csv = (header: string, ...rows: string[]): Buffer =>
+  Buffer.from([header, ...rows].join('\r\n'), 'utf8');
+
+describe('a row repeated word for word', () => {
+  it('is left out without making its unit a history: the change is explained under the first line', async () => {
+    const city = await createCity(t.db, [10.46, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const header = 'Objekt-Nr.;Adresse;Zustand;seit;Breitengrad;Längengrad';
+    const first = await imported(
+      editor,
+      city,
+      csv(header, 'MHL-0056;Brückenstr. 7 a;vermietet;01.01.2020;51,209361;10,460275'),
+      {
+        referenceDate: '2024-01-01',
+      },
+    );
+    await editor.post(`${first}/commit`).expect(200);
+
+    const row = 'MHL-0056;Brückenstr. 7 a;Leerstand;1.3.24;51,209361;10,460275';
+    const twice = await imported(
+      editor,
+      city,
+      csv(header, 'MHL-0021;Brückenstr. 1;leer;01.05.2026;51,209508;10,459629', row, row),
+      {
+        referenceDate: '2026-11-30',
+      },
+    );
+    const dry = (await editor.post(`${twice}/dry-run`).expect(200)).body;
+    expect(dry.summary).toMatchObject({ created: 1, updated: 1, rejected: 0 });
+    expect(dry.changes).toEqual([
+      expect.objectContaining({
+        line: 3,
+        statusFrom: '2024-03-01',
+        fields: [{ field: 'status', before: 'occupied', after: 'vacant' }],
+      }),
+    ]);
+    expect(dry.problems).toEqual([
+      expect.objectContaining({
+        line: 4,
+        code: 'DUPLICATE_IN_FILE',
+        severity: 'warning',
+        params: { context: 'repeat', firstLine: '3' },
+      }),
+    ]);
+    await editor.post(`${twice}/commit`).expect(200);
+    const periods = await t.db.query(
+      `SELECT p.status, to_char(p.valid_from, 'YYYY-MM-DD') AS "from" FROM occupancy_periods p
+         JOIN storefronts s ON s.id = p.storefront_id WHERE s.city_id = $1 AND s.reference_id = 'MHL-0056'
+        ORDER BY p.valid_from`,
+      [city.id],
+    );
+    expect(periods).toEqual([
+      { status: 'occupied', from: '2020-01-01' },
+      { status: 'vacant', from: '2024-03-01' },
+    ]);
+  });
+});
