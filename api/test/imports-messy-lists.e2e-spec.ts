@@ -87,3 +87,63 @@ describe('a row repeated word for word', () => {
     ]);
   });
 });
+
+describe('a postcode Excel shortened to four digits', () => {
+  const header = 'Adresse;PLZ;Zustand;Breitengrad;Längengrad';
+  const postcodes = (cityId: string) =>
+    t.db.query<{ street: string; postcode: string }[]>(
+      `SELECT street, postcode FROM storefronts WHERE city_id = $1 ORDER BY street`,
+      [cityId],
+    );
+
+  it('is refused where the town’s postcodes do not begin with 0 (not „repaired“ into another state’s)', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const url = await imported(
+      editor,
+      city,
+      csv(
+        header,
+        'Brückenstr. 1;99974;leer;51,209508;10,459629',
+        'Linsenstraße 12-14;9974;Leerstand;51,2101;10,4555',
+      ),
+      { referenceDate: '2026-11-30', skipInvalidRows: true },
+    );
+    const dry = (await editor.post(`${url}/dry-run`).expect(200)).body;
+    expect(dry.summary).toMatchObject({ created: 1, rejected: 1 });
+    expect(dry.problems).toEqual([
+      {
+        line: 3,
+        column: 'PLZ',
+        value: '9974',
+        code: 'INVALID_VALUE',
+        severity: 'error',
+        reason:
+          'A postcode has five digits. Excel drops a leading zero (01067), but this town’s postcodes do not begin with 0: write all five digits.',
+        params: { context: 'postcodeFourDigits' },
+      },
+    ]);
+    await editor.post(`${url}/commit`).expect(200);
+    expect(await postcodes(city.id)).toEqual([{ street: 'Brückenstr.', postcode: '99974' }]);
+  });
+
+  it('gets its zero back where the file’s or the town’s postcodes begin with 0', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const first = await imported(
+      editor,
+      city,
+      csv(header, 'Markt 1;06567;leer;51,209508;10,459629', 'Markt 2;6567;leer;51,2101;10,4555'),
+      { referenceDate: '2026-11-30' },
+    );
+    expect((await editor.post(`${first}/dry-run`).expect(200)).body.problems).toEqual([]);
+    await editor.post(`${first}/commit`).expect(200);
+    // the next list has only shortened ones: the town's stored postcodes tell
+    const next = await imported(editor, city, csv(header, 'Markt 3;6567;leer;51,2111;10,4565'), {
+      referenceDate: '2026-11-30',
+    });
+    expect((await editor.post(`${next}/dry-run`).expect(200)).body.problems).toEqual([]);
+    await editor.post(`${next}/commit`).expect(200);
+    expect((await postcodes(city.id)).map((u) => u.postcode)).toEqual(['06567', '06567', '06567']);
+  });
+});

@@ -48,12 +48,29 @@ const FLOOR_WORDS: Record<string, Floor> = {
 
 const EMPTY = new Set(['', '-', '–', 'n/a', 'k.a.', 'k. a.']);
 
-/** Applies the mapping to every row: typed rows for the database and every problem, row by row. */
+/** What the town tells about its rows. */
+export interface TownContext {
+  /**
+   * The town's postcodes may begin with 0 (it lies in Saxony, or a stored unit's postcode does): a
+   * four-digit postcode there is one whose zero Excel dropped.
+   */
+  postcodesWithZero: boolean;
+}
+
+/**
+ * Applies the mapping to every row: typed rows for the database and every problem, row by row. A
+ * four-digit postcode gets its leading zero back only where the town's postcodes begin with 0 (the
+ * town's, or another postcode of the file); elsewhere „9974“ is a postcode missing a digit (99974),
+ * not 09974 of another state, and is refused.
+ */
 export function mapRows(
   table: ParsedTable,
   mapping: ImportMapping,
+  town: TownContext,
 ): { rows: ImportRow[]; problems: ImportProblem[] } {
   const index = new Map(table.headers.map((h, i) => [h, i]));
+  const padPostcodes =
+    town.postcodesWithZero || fileHasZeroPostcode(table, index.get(mapping.columns.postcode ?? ''));
   // Per field its header and column, looked up once (not once per cell: 100,000 rows × 22 fields).
   const columns = IMPORT_FIELDS.map((field) => {
     const header = mapping.columns[field];
@@ -86,6 +103,7 @@ export function mapRows(
       mapping,
       words,
       rowProblems,
+      padPostcodes,
     );
     problems.push(...rowProblems);
     if (!rowProblems.some((p) => p.severity === 'error')) rows.push(row);
@@ -94,6 +112,12 @@ export function mapRows(
 }
 
 type Cell = (field: ImportField) => { raw: string; header: string | null };
+
+/** A five-digit postcode beginning with 0 in the file's postcode column (`at`). */
+function fileHasZeroPostcode(table: ParsedTable, at: number | undefined): boolean {
+  if (at === undefined) return false;
+  return table.rows.some((cells) => /^0\d{4}$/.test((cells[at] ?? '').trim()));
+}
 
 /**
  * What a status, use, date or floor word means, looked up once per distinct cell text: a list repeats
@@ -144,6 +168,7 @@ function mapRow(
   mapping: ImportMapping,
   words: WordCache,
   problems: ImportProblem[],
+  padPostcodes: boolean,
 ): ImportRow {
   const problem: RowProblem = (field, code, reason, severity = 'error', params) => {
     const { raw, header } = cell(field);
@@ -188,7 +213,18 @@ function mapRow(
     );
 
   let postcode = text('postcode');
-  if (postcode && /^\d{4}$/.test(postcode)) postcode = `0${postcode}`; // Excel dropped the leading zero (e.g. 07743)
+  if (postcode && /^\d{4}$/.test(postcode)) {
+    if (padPostcodes)
+      postcode = `0${postcode}`; // Excel dropped the leading zero (e.g. 07743)
+    else
+      postcode = problem(
+        'postcode',
+        'INVALID_VALUE',
+        'A postcode has five digits. Excel drops a leading zero (01067), but this town’s postcodes do not begin with 0: write all five digits.',
+        'error',
+        { context: 'postcodeFourDigits' },
+      );
+  }
   if (postcode && !/^\d{5}$/.test(postcode))
     postcode = problem('postcode', 'INVALID_VALUE', 'A postcode has five digits.', 'error', {
       context: 'postcode',

@@ -95,7 +95,7 @@ export interface ImportProblem {
    * of the same unit whose problem keeps this one out (a history is imported whole or not at all);
    * `context` which of a code's cases it is (INVALID_DATE `afterReference` with `referenceDate`,
    * INVALID_NUMBER `decimalComma`/`decimalPoint`/`range` with `min` and `max`, INVALID_VALUE
-   * `floor`/`postcode`/`email`, INVALID_COORDINATES `degrees`/`swapped`/`easting`/`northing`,
+   * `floor`/`postcode`/`postcodeFourDigits`/`email`, INVALID_COORDINATES `degrees`/`swapped`/`easting`/`northing`,
    * DUPLICATE_IN_FILE `sameUnit`/`sameReference`/`repeat` with `firstLine`); `stored`, the unit's stored
    * address (ADDRESS_TYPO, LARGE_MOVE; NEAR_OTHER_NUMBER: the unit beside the row), and `distance` in
    * metres (LARGE_MOVE, NEAR_OTHER_NUMBER).

@@ -24,6 +24,20 @@ const COLUMNS = `id, city_id AS "cityId", owner_id AS "ownerId", file_name AS "f
 export class ImportsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Whether the town's postcodes may begin with 0: it lies in Saxony (01xxx–09xxx throughout), or one
+   * of its units has such a postcode (towns of Thuringia, Saxony-Anhalt and Brandenburg have both).
+   */
+  async postcodesWithZero(em: EntityManager, cityId: string): Promise<boolean> {
+    const [row] = await em.query<{ zero: boolean }[]>(
+      `SELECT c.state = 'Sachsen'
+              OR EXISTS (SELECT 1 FROM storefronts s WHERE s.city_id = c.id AND s.postcode LIKE '0%') AS zero
+       FROM cities c WHERE c.id = $1`,
+      [cityId],
+    );
+    return row?.zero ?? false;
+  }
+
   async create(
     cityId: string,
     ownerId: string | null,

@@ -187,14 +187,15 @@ export class ImportsService {
     return { ...kept, writable: isWritable(kept.summary, mapping) };
   }
 
-  private plan(
+  private async plan(
     em: EntityManager,
     record: ImportRecord,
     table: ParsedTable,
     mapping: ImportMapping,
     onProgress: (share: number) => Promise<void>,
   ): Promise<PlannedImport> {
-    const { rows, problems } = mapRows(table, mapping);
+    const town = { postcodesWithZero: await this.imports.postcodesWithZero(em, record.cityId) };
+    const { rows, problems } = mapRows(table, mapping, town);
     return planImport(em, {
       cityId: record.cityId,
       mapping,

@@ -59,7 +59,7 @@ export class ImportProblemResponse implements ImportProblem {
       context: {
         type: 'string',
         description:
-          'Which case of the code: INVALID_DATE afterReference; INVALID_NUMBER decimalComma, decimalPoint, range; INVALID_VALUE floor, postcode, email; INVALID_COORDINATES degrees, swapped, easting, northing; DUPLICATE_IN_FILE sameUnit, sameReference, repeat',
+          'Which case of the code: INVALID_DATE afterReference; INVALID_NUMBER decimalComma, decimalPoint, range; INVALID_VALUE floor, postcode, postcodeFourDigits, email; INVALID_COORDINATES degrees, swapped, easting, northing; DUPLICATE_IN_FILE sameUnit, sameReference, repeat',
       },
       referenceDate: {
         type: 'string',
