@@ -18,6 +18,7 @@ import {
 import { vocabularyKey, suggestCategory, suggestStatus } from './import-vocabulary.js';
 import {
   coordinateProblem,
+  DATE_FORMS,
   germanDate,
   parseDate,
   parseDecimal,
@@ -259,7 +260,7 @@ function mapRow(
   const rawSince = cell('statusSince').raw;
   const statusSince = rawSince === '' ? null : words.date(rawSince);
   if (rawSince !== '' && !statusSince)
-    problem('statusSince', 'INVALID_DATE', 'Not a date (expected e.g. 01.03.2021 or 2021-03-01).');
+    problem('statusSince', 'INVALID_DATE', `Not a date: write it as ${DATE_FORMS}.`);
   if (statusSince && statusSince > mapping.referenceDate)
     problem(
       'statusSince',

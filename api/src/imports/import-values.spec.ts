@@ -1,6 +1,7 @@
 import {
   decimalsAsWritten,
   finerDecimals,
+  parseDate,
   parseDecimal,
   parseDegrees,
   parseWktPoint,
@@ -72,5 +73,29 @@ describe('titleDate: the date a list’s title names', () => {
     ['Telefon 03.60.1234', null], // not a date named as the list's
   ])('%s → %s', (title, expected) => {
     expect(titleDate(title, '2026-12-07')).toBe(expected);
+  });
+});
+
+describe('parseDate: the dates of hand-kept lists', () => {
+  it.each([
+    ['01.03.2021', '2021-03-01'],
+    ['03/2023', '2023-03-01'],
+    ['Februar 2026', '2026-02-01'],
+    ['März 2025', '2025-03-01'],
+    ['Maerz 2025', '2025-03-01'],
+    ['Feb. 2026', '2026-02-01'],
+    ['Mrz 2025', '2025-03-01'],
+    ['Mrz. 25', '2025-03-01'],
+    ['dezember 2024', '2024-12-01'],
+    ['1. März 2025', '2025-03-01'],
+    ['15. Okt. 2024', '2024-10-15'],
+    ['March 2025', '2025-03-01'],
+    ['Oct 2024', '2024-10-01'],
+  ])('reads %s as %s (a month by name: its first day)', (raw, iso) => {
+    expect(parseDate(raw)).toBe(iso);
+  });
+
+  it.each(['Frühjahr 2025', 'März', '31. Februar 2025', 'Mär 2025 ca.', 'Sommer 25'])('refuses %s', (raw) => {
+    expect(parseDate(raw)).toBeNull();
   });
 });

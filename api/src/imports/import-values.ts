@@ -52,18 +52,53 @@ export function decimalsAsWritten(raw: string): number | null {
   return m ? (m[1]?.length ?? 0) : null;
 }
 
-/** "01.03.2021", "1.3.21", "2021-03-01", "03/2021" or "3.2021" (first of the month), "2021" (1 January). */
+/** The forms parseDate reads, as an unreadable date's message names them. */
+export const DATE_FORMS =
+  '01.03.2021, 1.3.21, 2021-03-01, 03/2021, März 2021 (Mrz. 2021, March 2021) or 2021';
+
+/** Month names and their abbreviations, German and English (lower case, without the dot). */
+const MONTHS: Record<string, number> = Object.fromEntries(
+  [
+    ['januar', 'jänner', 'jan', 'january'],
+    ['februar', 'feb', 'febr', 'february'],
+    ['märz', 'maerz', 'mrz', 'mär', 'mar', 'march'],
+    ['april', 'apr'],
+    ['mai', 'may'],
+    ['juni', 'jun', 'june'],
+    ['juli', 'jul', 'july'],
+    ['august', 'aug'],
+    ['september', 'sep', 'sept'],
+    ['oktober', 'okt', 'oct', 'october'],
+    ['november', 'nov'],
+    ['dezember', 'dez', 'dec', 'december'],
+  ].flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
+);
+
+/** „März 2025“, „Feb. 2026“, „Mrz 25“, „1. März 2025“, „March 2025“: the day given, else the first. */
+function monthNameDate(text: string): string | null {
+  const m = /^(?:(\d{1,2})\.\s*)?(\p{L}+)\.?\s*(\d{4}|\d{2})$/u.exec(text);
+  const month = m ? MONTHS[m[2]!.toLowerCase()] : undefined;
+  if (!m || month === undefined) return null;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  return `${year}-${String(month).padStart(2, '0')}-${(m[1] ?? '1').padStart(2, '0')}`;
+}
+
+/**
+ * "01.03.2021", "1.3.21", "2021-03-01", "03/2021" or "3.2021" (first of the month), a month by name
+ * ("März 2021", "Mrz. 2021", "March 2021": first of the month), "2021" (1 January).
+ */
 export function parseDate(raw: string): string | null {
   const text = raw.trim();
   const pad = (n: string): string => n.padStart(2, '0');
   const year = (y: string): string => (y.length === 2 ? `20${y}` : y);
-  let iso: string | null = null;
+  let iso: string | null;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text))) iso = `${m[1]}-${m[2]}-${m[3]}`;
   else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(text)))
     iso = `${year(m[3]!)}-${pad(m[2]!)}-${pad(m[1]!)}`;
   else if ((m = /^(\d{1,2})[./](\d{4})$/.exec(text))) iso = `${m[2]}-${pad(m[1]!)}-01`;
   else if ((m = /^(\d{4})$/.exec(text))) iso = `${m[1]}-01-01`;
+  else iso = monthNameDate(text);
   return iso && isCalendarDate(iso) ? iso : null; // (1900–2100: isCalendarDate's range)
 }
 

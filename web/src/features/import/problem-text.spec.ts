@@ -48,7 +48,9 @@ describe('an import problem in words', () => {
       'Der Wert muss zwischen 0 und 100000 liegen.',
     );
     // without a case, the code's general sentence
-    expect(text({ code: 'INVALID_DATE' })).toBe('Kein gültiges Datum.');
+    expect(text({ code: 'INVALID_DATE' })).toBe(
+      'Kein gültiges Datum: bitte z. B. 01.03.2021, 1.3.21, 2021-03-01, 03/2021, März 2021 (Mrz. 2021) oder 2021 schreiben.',
+    );
   });
 
   it('warns in German of a street one typo from the stored address, naming both spellings', () => {
