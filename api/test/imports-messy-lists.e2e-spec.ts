@@ -147,3 +147,39 @@ describe('a postcode Excel shortened to four digits', () => {
     expect((await postcodes(city.id)).map((u) => u.postcode)).toEqual(['06567', '06567', '06567']);
   });
 });
+
+describe('a total row at the foot of the list', () => {
+  it('is left out with a hint, not rejected: the total word in an unmapped or in the reference column', async () => {
+    const city = await createCity(t.db, [10.45, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const file = csv(
+      'Lfd. Nr.;Objekt-Nr.;Adresse;Zustand;Fläche m²;Breitengrad;Längengrad',
+      '1;MHL-1;Markt 1;leer;30;51,2095;10,4520',
+      'Total;MHL-2;Markt 2;leer;40;51,2097;10,4522',
+      ';;;;;;',
+      'Summe;;;;70;;',
+      ';Gesamt:;;;"2.011,0";;',
+    );
+    const url = await imported(editor, city, file, { referenceDate: '2026-11-30' });
+    const dry = (await editor.post(`${url}/dry-run`).expect(200)).body;
+    expect(dry.summary).toMatchObject({ created: 2, rejected: 0, needsPlacing: 0 });
+    expect(dry.problems).toEqual([
+      {
+        line: 5,
+        column: 'Lfd. Nr.',
+        value: 'Summe',
+        code: 'TOTAL_ROW',
+        severity: 'warning',
+        reason: 'A total row („Summe“), not a unit: left out.',
+      },
+      expect.objectContaining({ line: 6, column: 'Objekt-Nr.', value: 'Gesamt:', code: 'TOTAL_ROW' }),
+    ]);
+    expect(dry.committable).toBe(true);
+    await editor.post(`${url}/commit`).expect(200);
+    const units = await t.db.query(
+      `SELECT reference_id AS ref FROM storefronts WHERE city_id = $1 ORDER BY 1`,
+      [city.id],
+    );
+    expect(units).toEqual([{ ref: 'MHL-1' }, { ref: 'MHL-2' }]);
+  });
+});

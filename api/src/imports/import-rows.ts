@@ -82,9 +82,25 @@ export function mapRows(
   const problems: ImportProblem[] = [...table.problems];
   const brokenLines = new Set(table.problems.filter((p) => p.severity === 'error').map((p) => p.line));
   const words = wordCache(mapping);
+  const addressColumns = (['referenceId', 'street', 'houseNumber', 'address'] as const).flatMap((field) => {
+    const at = columns[fieldIndex.get(field)!]!.at;
+    return at === undefined ? [] : [at];
+  });
   table.rows.forEach((cells, i) => {
     const line = table.lines[i]!;
     if (brokenLines.has(line)) return;
+    const total = totalRow(cells, addressColumns);
+    if (total) {
+      problems.push({
+        line,
+        column: table.headers[total.at] ?? null,
+        value: total.word,
+        code: 'TOTAL_ROW',
+        severity: 'warning',
+        reason: `A total row („${total.word}“), not a unit: left out.`,
+      });
+      return;
+    }
     const rowProblems: ImportProblem[] = [];
     const seen: ({ raw: string; header: string | null } | undefined)[] = [];
     const row = mapRow(
@@ -113,6 +129,25 @@ export function mapRows(
 }
 
 type Cell = (field: ImportField) => { raw: string; header: string | null };
+
+/** Words a spreadsheet's total row begins with („Summe“, „Gesamt: 2.011 m²“, „Σ“). */
+const TOTAL_WORD = /^(summe|gesamtsumme|gesamt|insgesamt|total|σ|∑)(?=$|[\s:.])/i;
+
+/**
+ * A total row at the foot of a list (`Summe | … | =SUM(H5:H21)`): its first value is a total word and
+ * it names no unit — none of the reference id, street, house number and address columns
+ * (`addressColumns`) has another value. Null for every other row.
+ */
+function totalRow(
+  cells: readonly string[],
+  addressColumns: readonly number[],
+): { at: number; word: string } | null {
+  const at = cells.findIndex((cell) => cell.trim() !== '');
+  const word = at < 0 ? '' : cells[at]!.trim();
+  if (!TOTAL_WORD.test(word)) return null;
+  const namesUnit = addressColumns.some((c) => c !== at && (cells[c] ?? '').trim() !== '');
+  return namesUnit ? null : { at, word };
+}
 
 /** A five-digit postcode beginning with 0 in the file's postcode column (`at`). */
 function fileHasZeroPostcode(table: ParsedTable, at: number | undefined): boolean {

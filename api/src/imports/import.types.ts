@@ -142,6 +142,7 @@ export const PROBLEM_CODES = [
   'ADDRESS_TYPO',
   'LARGE_MOVE',
   'NEAR_OTHER_NUMBER',
+  'TOTAL_ROW',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
