@@ -35,6 +35,22 @@ describe('column suggestions', () => {
   });
 });
 
+describe('combined headers', () => {
+  it('suggest the field their parts name: „Mieter / Nutzer“ is the business name', () => {
+    expect(suggestColumns(['Straße', 'Hausnr.', 'Status', 'Mieter / Nutzer'])).toMatchObject({
+      businessName: 'Mieter / Nutzer',
+    });
+    expect(suggestColumns(['Adresse', 'Eigentümer/Vermieter'])).toMatchObject({
+      ownerName: 'Eigentümer/Vermieter',
+    });
+  });
+
+  it('leave a field to a header naming it as a whole, and suggest nothing for parts naming two fields', () => {
+    expect(suggestColumns(['Mieter / Nutzer', 'Betrieb']).businessName).toBe('Betrieb');
+    expect(suggestColumns(['Straße / Hausnr.', 'Status'])).toEqual({ status: 'Status' });
+  });
+});
+
 describe('the German Excel export reads back', () => {
   it('maps every German column name of an importable column to its field', () => {
     const headers = Object.values(GERMAN_HEADERS);

@@ -81,6 +81,27 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
   ],
 };
 
+/** The fields whose words are `key` (a vocabularyKey). */
+const fieldsOfKey = (key: string): ImportField[] =>
+  (Object.entries(HEADER_WORDS) as [ImportField, string[]][])
+    .filter(([, words]) => words.includes(key))
+    .map(([f]) => f);
+
+/**
+ * The field the parts of a combined header („Mieter / Nutzer“) name, when they name exactly one
+ * („Straße / Hausnr.“ names two: none). Null for a header without „/“.
+ */
+function fieldOfParts(header: string): ImportField | null {
+  if (!header.includes('/')) return null;
+  const fields = new Set(header.split('/').flatMap((part) => fieldsOfKey(vocabularyKey(part))));
+  return fields.size === 1 ? [...fields][0]! : null;
+}
+
+/** The field a header names, as a whole or by its parts (`fieldOfParts`); null when the vocabulary has none. */
+export function fieldOfHeader(header: string): ImportField | null {
+  return fieldsOfKey(vocabularyKey(header))[0] ?? fieldOfParts(header);
+}
+
 /** field → header, for every header the vocabulary recognises (first match wins, each header once). */
 export function suggestColumns(headers: string[]): Partial<Record<ImportField, string>> {
   const result: Partial<Record<ImportField, string>> = {};
@@ -90,6 +111,16 @@ export function suggestColumns(headers: string[]): Partial<Record<ImportField, s
     const header = words
       .map((w) => headers.find((h) => !taken.has(h) && vocabularyKey(h) === w))
       .find((h) => h !== undefined);
+    if (header !== undefined) {
+      result[field] = header;
+      taken.add(header);
+    }
+  }
+  // A combined header („Mieter / Nutzer“, „Eigentümer/Vermieter“) names the field its parts name, for
+  // the fields no header names as a whole.
+  for (const field of Object.keys(HEADER_WORDS) as ImportField[]) {
+    if (result[field] !== undefined) continue;
+    const header = headers.find((h) => !taken.has(h) && fieldOfParts(h) === field);
     if (header !== undefined) {
       result[field] = header;
       taken.add(header);
