@@ -22,6 +22,7 @@ import {
   unreadable,
 } from './unreadable.js';
 import type { XlsxAnswer } from './xlsx-worker.js';
+import { nameColumns } from './import-header.js';
 
 /**
  * Records csv-parse reads at most: the header, the row limit and one more, which tells a file over the
@@ -100,13 +101,8 @@ function parseCsv(bytes: Uint8Array): ParsedTable {
     lines.push(line);
   }
   const listDate = titleDate(title, todayIso());
-  return {
-    headers,
-    rows,
-    lines,
-    problems,
-    info: { format: 'csv', encoding, bom, delimiter, sheet: null, listDate },
-  };
+  const named = nameColumns({ headers, rows, lines, problems }, header?.line ?? 1);
+  return { ...named, info: { format: 'csv', encoding, bom, delimiter, sheet: null, listDate } };
 }
 
 /**

@@ -143,6 +143,8 @@ export const PROBLEM_CODES = [
   'LARGE_MOVE',
   'NEAR_OTHER_NUMBER',
   'TOTAL_ROW',
+  'HEADER_TWO_ROWS',
+  'UNNAMED_COLUMN',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -4,6 +4,7 @@ import { todayIso } from '../common/validators.js';
 import { titleDate } from './import-values.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ParsedTable } from './import.types.js';
+import { nameColumns } from './import-header.js';
 import {
   MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
@@ -15,7 +16,7 @@ import {
 import { noSheet, notXlsx, openWorkbookPackage } from './xlsx-package.js';
 
 /** A sheet's table, and the text of the title rows above its header (for the list's date). */
-type Sheet = Pick<ParsedTable, 'headers' | 'rows' | 'lines'> & { title: string };
+type Sheet = Pick<ParsedTable, 'headers' | 'rows' | 'lines'> & { title: string; headerLine: number };
 
 /**
  * The first sheet with data of an .xlsx as a table (run in the worker of import-file.ts). Read row by
@@ -41,10 +42,9 @@ export async function readXlsxTable(
     for await (const worksheet of reader) {
       const sheet = await readSheet(worksheet, maxRows, workbook.date1904);
       if (sheet) {
-        const { title, ...table } = sheet;
+        const { title, headerLine, ...table } = sheet;
         return {
-          ...table,
-          problems: [],
+          ...nameColumns({ ...table, problems: [] }, headerLine),
           info: {
             format: 'xlsx',
             encoding: 'binary',
@@ -76,6 +76,7 @@ async function readSheet(
   date1904: boolean,
 ): Promise<Sheet | null> {
   let headers = null as string[] | null; // (set in accept: no narrowing to null)
+  let headerLine = 1;
   const rows: string[][] = [];
   const lines: number[] = [];
   const accept = (cells: string[], number: number): void => {
@@ -83,6 +84,7 @@ async function readSheet(
       while (cells.length && cells[cells.length - 1] === '') cells.pop();
       if (cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(cells.length);
       headers = cells;
+      headerLine = number;
       return;
     }
     if (cells.every((v) => v === '')) return;
@@ -117,7 +119,7 @@ async function readSheet(
     accept(cells, row.number);
   }
   if (headers === null) release();
-  return headers && { headers, rows, lines, title };
+  return headers && { headers, rows, lines, title, headerLine };
 }
 
 /** An Excel cell as the text a user sees (numbers with a dot, dates as YYYY-MM-DD). */

@@ -6,6 +6,7 @@ import {
   exportLinks,
   progressShare,
   valueChoices,
+  valuesOfColumn,
   withColumn,
 } from './import-mapping';
 
@@ -95,5 +96,15 @@ describe('exportLinks', () => {
       '/api/exports/storefronts.xlsx?cityId=c1',
       '/api/exports/storefronts.geojson?cityId=c1',
     ]);
+  });
+});
+
+describe('valuesOfColumn', () => {
+  const values = { '': ['Café Linde', 'Netto'], Status: ['leer', 'vermietet'] };
+  it('shows no values while no column is mapped, not those of a column without a header', () => {
+    expect(valuesOfColumn(values, undefined)).toEqual([]);
+    expect(valuesOfColumn(values, '')).toEqual([]);
+    expect(valuesOfColumn(values, 'Status')).toEqual(['leer', 'vermietet']);
+    expect(valuesOfColumn(values, 'constructor')).toEqual([]);
   });
 });

@@ -21,6 +21,14 @@ export function valueChoices<T extends string>(
   return values.map((value) => ({ value, target: chosen[value] ?? known[value] ?? '' }));
 }
 
+/**
+ * The distinct texts of the column mapped to a field; none while no column is: a column without a
+ * header is keyed '' too, and its values showed as the status values of a list with no status column.
+ */
+export function valuesOfColumn(values: Record<string, string[]>, header: string | undefined): string[] {
+  return header !== undefined && header !== '' && Object.hasOwn(values, header) ? values[header]! : [];
+}
+
 /** Only the chosen values go to the API (unchosen ones are reported per row as unknown). */
 export function choicesToRecord<T extends string>(choices: ValueChoice<T>[]): Record<string, T> {
   const record: Record<string, T> = {};
@@ -44,12 +52,16 @@ export function withColumn(
   const next: ImportMapping = { ...mapping, columns };
   if (field === 'status') {
     next.statusValues = choicesToRecord(
-      valueChoices<OccupancyStatus>(suggestions.values[header] ?? [], {}, suggestions.knownStatuses),
+      valueChoices<OccupancyStatus>(
+        valuesOfColumn(suggestions.values, header),
+        {},
+        suggestions.knownStatuses,
+      ),
     );
   }
   if (field === 'useCategory') {
     next.categoryValues = choicesToRecord(
-      valueChoices<UseCategory>(suggestions.values[header] ?? [], {}, suggestions.knownCategories),
+      valueChoices<UseCategory>(valuesOfColumn(suggestions.values, header), {}, suggestions.knownCategories),
     );
   }
   return next;

@@ -15,7 +15,7 @@ import { useCommitImport } from '../hooks/use-commit-import';
 import { useDryRun } from '../hooks/use-dry-run';
 import { useImportProgress } from '../hooks/use-import-progress';
 import { useImportSuggestions } from '../hooks/use-import-suggestions';
-import { choicesToRecord, countProblems, valueChoices, withColumn } from '../import-mapping';
+import { choicesToRecord, countProblems, valueChoices, valuesOfColumn, withColumn } from '../import-mapping';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { CommitProgress } from './CommitProgress';
 import { ChangePreview } from './ChangePreview';
@@ -59,12 +59,12 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
     dryRun.reset();
   };
   const statusChoices = valueChoices<OccupancyStatus>(
-    known.values[mapping.columns.status ?? ''] ?? [],
+    valuesOfColumn(known.values, mapping.columns.status),
     mapping.statusValues,
     {},
   );
   const categoryChoices = valueChoices<UseCategory>(
-    known.values[mapping.columns.useCategory ?? ''] ?? [],
+    valuesOfColumn(known.values, mapping.columns.useCategory),
     mapping.categoryValues,
     {},
   );
