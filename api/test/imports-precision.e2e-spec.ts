@@ -297,6 +297,11 @@ describe('a row without reference id at the point of a stored unit', () => {
       }),
     ]);
     expect(dry.committable).toBe(true);
+    // the dry run lists the new units, so a duplicate of a stored one shows before it is written
+    expect(dry.newUnits).toEqual([
+      { line: 2, address: 'Steinweg 34a', status: 'vacant' },
+      { line: 3, address: 'Steinweg 34b', status: 'occupied' },
+    ]);
     await editor.post(`${split}/commit`).expect(200);
     expect(await units(city.id)).toEqual([
       { street: 'Steinweg', no: '34', status: 'occupied' },

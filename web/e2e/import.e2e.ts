@@ -101,6 +101,9 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(page.getByTestId('commit-summary-updated')).toHaveText('0');
   await expect(page.getByTestId('commit-summary-unchanged')).toHaveText('0');
   await expect(page.getByTestId('commit-summary-rejected')).toHaveText('1');
+  // the skipped row stays listed after the commit, not only counted
+  const skipped = page.getByTestId('commit-problems').getByRole('row').filter({ hasText: 'viel' });
+  await expect(skipped.getByRole('cell').nth(0)).toHaveText('4');
 
   await expect(page.getByRole('link', { name: 'CSV für Excel (Semikolon, deutsch)' })).toHaveAttribute(
     'href',
@@ -157,6 +160,12 @@ test('the dry run of next quarter’s list says what changes on each unit before
   await importList(list('Leerstand', '70', ''));
   await expect(page.getByTestId('dry-run-summary-created')).toHaveText('1');
   await expect(page.getByTestId('change-preview')).toHaveCount(0); // nothing existing changes
+  const created = page.getByTestId('new-units-preview');
+  await expect(created.locator('summary')).toHaveText('Welches Ladenlokal neu angelegt wird (1)');
+  await expect(created.getByRole('row').filter({ hasText: 'Vorschaugasse 2' }).getByRole('cell')).toHaveText([
+    '2',
+    'Leerstand',
+  ]);
   await page.getByRole('button', { name: 'Übernehmen' }).click();
   await expect(page.getByTestId('commit-result')).toContainText('Import abgeschlossen.');
 

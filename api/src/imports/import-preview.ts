@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { UNIT_CHANGES } from './import-plan.js';
-import type { ImportChange } from './import.types.js';
+import type { ImportChange, NewUnit } from './import.types.js';
 
 /** At most this many changed units are listed in a dry run (the summary counts them all). */
 export const MAX_LISTED_CHANGES = 1_000;
@@ -53,5 +53,16 @@ export async function listChanges(em: EntityManager, cityId: string): Promise<Im
      ORDER BY r.line
      LIMIT ${MAX_LISTED_CHANGES}`,
     [cityId],
+  );
+}
+
+/**
+ * The rows a dry run's plan would create units from, by line, with the file's address and status: „Neu
+ * angelegt 3“ alone did not show that a corrected street typo was about to become a second unit.
+ */
+export async function listNewUnits(em: EntityManager): Promise<NewUnit[]> {
+  return em.query<NewUnit[]>(
+    `SELECT line, ${address('street', 'house_number')} AS address, status FROM import_rows
+     WHERE action = 'create' ORDER BY line LIMIT ${MAX_LISTED_CHANGES}`,
   );
 }

@@ -240,6 +240,15 @@ export interface DryRunResult extends ImportOutcome {
   committable: boolean;
   /** The updated units with what changes on each, by line (at most MAX_LISTED_CHANGES). */
   changes: ImportChange[];
+  /** The rows a commit would create a unit from, by line (at most MAX_LISTED_CHANGES; summary.created counts all). */
+  newUnits: NewUnit[];
+}
+
+/** A unit a commit would create: its line and the file's address and status. */
+export interface NewUnit {
+  line: number;
+  address: string;
+  status: OccupancyStatus;
 }
 
 export const CHANGE_FIELDS = [

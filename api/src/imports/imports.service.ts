@@ -13,7 +13,7 @@ import {
 } from '../storefronts/storefront.types.js';
 import type { ImportMappingDto } from './dto/import-mapping.dto.js';
 import { detectFormat, parseImportFile } from './import-file.js';
-import { listChanges } from './import-preview.js';
+import { listChanges, listNewUnits } from './import-preview.js';
 import { mapRows } from './import-rows.js';
 import { DONE_AFTER, isWritable, planImport, writePlan, type PlannedImport } from './import-run.js';
 import { dropPlan, hasPlan, restorePlan, savePlan, townDataVersion } from './import-plan-store.js';
@@ -121,13 +121,14 @@ export class ImportsService {
       } else {
         await dropPlan(em, id);
       }
-      return { ...result, changes: await listChanges(em, record.cityId) };
+      return { ...result, changes: await listChanges(em, record.cityId), newUnits: await listNewUnits(em) };
     });
     return {
       summary: planned.summary,
       problems: planned.problems,
       committable: planned.writable,
       changes: planned.changes,
+      newUnits: planned.newUnits,
     };
   }
 

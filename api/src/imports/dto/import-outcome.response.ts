@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { OCCUPANCY_STATUSES, type OccupancyStatus } from '../../storefronts/storefront.types.js';
 import { MAX_LISTED_CHANGES } from '../import-preview.js';
 import {
   CHANGE_FIELDS,
@@ -11,6 +12,7 @@ import {
   type ImportOutcome,
   type ImportProblem,
   type ImportSummary,
+  type NewUnit,
   type ProblemCode,
   type ProblemParams,
   type ProblemSeverity,
@@ -174,6 +176,18 @@ export class ImportChangeResponse implements ImportChange {
   fields: FieldChangeResponse[];
 }
 
+@ApiSchema({ name: 'NewUnit', description: 'A unit a commit would create' })
+export class NewUnitResponse implements NewUnit {
+  @ApiProperty({ description: 'Line in the file' })
+  line: number;
+
+  @ApiProperty({ description: 'The address as the file gives it' })
+  address: string;
+
+  @ApiProperty({ enum: OCCUPANCY_STATUSES })
+  status: OccupancyStatus;
+}
+
 @ApiSchema({ name: 'DryRunResult', description: 'What a commit would do, without writing anything' })
 export class DryRunResultResponse extends ImportOutcomeResponse implements DryRunResult {
   @ApiProperty({ description: 'A commit would write: no rejected rows, or rejected rows are to be skipped' })
@@ -184,4 +198,10 @@ export class DryRunResultResponse extends ImportOutcomeResponse implements DryRu
     description: `The units a commit would update, by line, with each changed field (at most ${MAX_LISTED_CHANGES}; summary.updated counts all)`,
   })
   changes: ImportChangeResponse[];
+
+  @ApiProperty({
+    type: [NewUnitResponse],
+    description: `The rows a commit would create a unit from, by line (at most ${MAX_LISTED_CHANGES}; summary.created counts all)`,
+  })
+  newUnits: NewUnitResponse[];
 }

@@ -20,6 +20,7 @@ export type {
   ImportSuggestions,
   ImportSummary,
   ImportView,
+  NewUnit,
   ProblemCode,
 } from '../../../../../api/src/imports/import.types';
 

@@ -21,6 +21,7 @@ import { CommitProgress } from './CommitProgress';
 import { ChangePreview } from './ChangePreview';
 import { ImportSummaryList } from './ImportSummaryList';
 import { MappingOptions } from './MappingOptions';
+import { NewUnitsPreview } from './NewUnitsPreview';
 import { ProblemTable } from './ProblemTable';
 import { uploadInfoText } from '../upload-info';
 import { UploadForm } from './UploadForm';
@@ -144,6 +145,7 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
             })}
           </p>
           <ProblemTable problems={report.problems} />
+          <NewUnitsPreview newUnits={report.newUnits} created={report.summary.created} />
           <ChangePreview changes={report.changes} updated={report.summary.updated} />
         </div>
       )}
@@ -182,7 +184,7 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
           )}
           {commit.error && <ApiErrorMessage error={commit.error} />}
           {refused?.problems && <ProblemTable problems={refused.problems} />}
-          {committed && <CommitResult summary={committed.summary} />}
+          {committed && <CommitResult outcome={committed} />}
         </>
       )}
     </div>
@@ -190,16 +192,26 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
 }
 
 /**
- * What the commit did. It takes the keyboard focus: the commit button it replaces as the next step is
- * disabled now, and focus left there would fall back to the top of the page.
+ * What the commit did, with the rows it skipped or did not import (line, column, reason) — the counts
+ * alone left the city manager without the list of what to add by hand. It takes the keyboard focus:
+ * the commit button it replaces as the next step is disabled now, and focus left there would fall back
+ * to the top of the page.
  */
-function CommitResult({ summary }: { summary: ImportOutcome['summary'] }) {
+function CommitResult({ outcome }: { outcome: ImportOutcome }) {
   const { t } = useTranslation();
   const ref = useFocusOnOpen<HTMLDivElement>();
   return (
-    <div data-testid="commit-result" role="status" ref={ref} tabIndex={-1}>
-      <p>{t('import.commit.done')}</p>
-      <ImportSummaryList summary={summary} testId="commit-summary" />
+    <div data-testid="commit-result" ref={ref} tabIndex={-1}>
+      <div role="status">
+        <p>{t('import.commit.done')}</p>
+        <ImportSummaryList summary={outcome.summary} testId="commit-summary" />
+      </div>
+      {outcome.problems.length > 0 && (
+        <details open data-testid="commit-problems">
+          <summary>{t('import.commit.problems', { count: outcome.problems.length })}</summary>
+          <ProblemTable problems={outcome.problems} />
+        </details>
+      )}
     </div>
   );
 }
