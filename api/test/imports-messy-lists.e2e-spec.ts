@@ -88,6 +88,43 @@ describe('a row repeated word for word', () => {
   });
 });
 
+describe('a unit given by several rows', () => {
+  it('shows its last status change and its day in the dry run, besides the growing history', async () => {
+    const city = await createCity(t.db, [10.46, 51.21]);
+    const editor = await editorOf(t, city.id);
+    const header = 'Objekt-Nr.;Adresse;Zustand;seit;Breitengrad;Längengrad';
+    const first = await imported(
+      editor,
+      city,
+      csv(header, 'MHL-0056;Brückenstr. 7 a;vermietet;01.01.2020;51,209361;10,460275'),
+      {
+        referenceDate: '2024-01-01',
+      },
+    );
+    await editor.post(`${first}/commit`).expect(200);
+    const history = await imported(
+      editor,
+      city,
+      csv(
+        header,
+        'MHL-0056;Brückenstr. 7 a;Leerstand;1.3.24;51,209361;10,460275',
+        'MHL-0056;Brückenstr. 7 a;Zwischennutzung;1.6.25;51,209361;10,460275',
+      ),
+      { referenceDate: '2026-11-30' },
+    );
+    const dry = (await editor.post(`${history}/dry-run`).expect(200)).body;
+    expect(dry.changes).toEqual([
+      expect.objectContaining({
+        statusFrom: '2025-06-01',
+        fields: [
+          { field: 'status', before: 'occupied', after: 'temporary_use' },
+          { field: 'history', before: null, after: null },
+        ],
+      }),
+    ]);
+  });
+});
+
 describe('a postcode Excel shortened to four digits', () => {
   const header = 'Adresse;PLZ;Zustand;Breitengrad;Längengrad';
   const postcodes = (cityId: string) =>

@@ -14,15 +14,24 @@ const shown = (field: keyof typeof UNIT_CHANGES, before: string, after: string):
   `CASE WHEN ${UNIT_CHANGES[field]} THEN ${change(field, before, after)} END`;
 
 /**
+ * A unit given by several rows (`r.multi`) whose planned history (`import_periods`, import-history-plan.ts)
+ * ends in another status than its current one (`o`): its last status change is listed with its day, as
+ * a single row's is, besides the note that the history grows.
+ */
+const LAST_STATUS_CHANGED = `(r.multi AND np.status IS NOT NULL AND np.status IS DISTINCT FROM o.status)`;
+
+/**
  * What a dry run's plan would change on each existing unit, field by field with the stored and the new
  * value — so that a city manager sees before committing that „Aktualisiert 4“ means four new tenants,
  * not four addresses rewritten. The plan's own comparisons (`UNIT_CHANGES`); contact
- * values are not repeated, only that they change. Units given by several rows: that their history grows.
+ * values are not repeated, only that they change. Units given by several rows: that their history grows,
+ * and their last status change with its day.
  */
 export async function listChanges(em: EntityManager, cityId: string): Promise<ImportChange[]> {
   return em.query<ImportChange[]>(
     `SELECT r.line, s.id AS "storefrontId", ${address('s.street', 's.house_number')} AS address,
-            to_char(r.change_date, 'YYYY-MM-DD') AS "statusFrom",
+            to_char(COALESCE(r.change_date, CASE WHEN ${LAST_STATUS_CHANGED} THEN np.valid_from END), 'YYYY-MM-DD')
+              AS "statusFrom",
             array_to_json(array_remove(ARRAY[
               ${shown(
                 'address',
@@ -42,6 +51,7 @@ export async function listChanges(em: EntityManager, cityId: string): Promise<Im
                    THEN ${change('useCategory', 'o.use_category', 'r.new_category')} END,
               CASE WHEN r.change_date IS NOT NULL AND r.new_business IS DISTINCT FROM o.business_name
                    THEN ${change('businessName', 'o.business_name', 'r.new_business')} END,
+              CASE WHEN ${LAST_STATUS_CHANGED} THEN ${change('status', 'o.status', 'np.status')} END,
               CASE WHEN r.multi THEN ${change('history', 'NULL', 'NULL')} END,
               ${shown('contact', 'NULL', 'NULL')}
             ], NULL)) AS fields
@@ -49,6 +59,9 @@ export async function listChanges(em: EntityManager, cityId: string): Promise<Im
      JOIN storefronts s ON s.id = r.storefront_id AND s.city_id = $1
      LEFT JOIN occupancy_periods o ON o.id = r.cur_id AND o.city_id = $1
      LEFT JOIN storefront_contacts sc ON sc.storefront_id = r.storefront_id AND sc.city_id = $1
+     LEFT JOIN LATERAL (SELECT p.status, p.valid_from FROM import_periods p
+                        WHERE r.multi AND p.storefront_id = r.storefront_id AND p.valid_to IS NULL
+                        ORDER BY p.valid_from DESC LIMIT 1) np ON true
      WHERE r.action = 'update'
      ORDER BY r.line
      LIMIT ${MAX_LISTED_CHANGES}`,
