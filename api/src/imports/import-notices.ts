@@ -8,7 +8,7 @@ const address = (street: string, houseNumber: string): string =>
 
 /**
  * Warnings on rows a commit would still write, for the city manager to check the file first
- * (`$1` the town, after planning): ADDRESS_TYPO, a reference match whose street is one typo from the
+ * (`$1` the town, after planning): ADDRESS_TYPO, a reference or proximity match whose street is one typo from the
  * stored one (matching flags it: `address_typo`), which would replace the stored spelling — with both
  * spellings; LARGE_MOVE, a unit the row moves by more than LARGE_MOVE_M (a position within the file's
  * rounding is no move: import-positions.ts); NEAR_OTHER_NUMBER, a new unit beside a stored unit with
