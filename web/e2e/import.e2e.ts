@@ -220,6 +220,33 @@ test('a workbook names the sheet read and a GeoJSON file its format, without a C
   await expect(info).toHaveText('leerstand.geojson: 1 Zeile, GeoJSON');
 });
 
+test('a header over two rows (merged cells) names every column, and the wizard offers its sub-headers', async ({
+  page,
+}) => {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Leerstand 2026');
+  sheet.addRow(['Lfd. Nr.', 'Lage', '', 'Nutzung', '', '', 'Leerstand seit']);
+  sheet.addRow(['', 'Straße', 'Hausnr.', 'Status', 'Branche', 'Mieter / Nutzer', '']);
+  for (const range of ['A1:A2', 'B1:C1', 'D1:F1', 'G1:G2']) sheet.mergeCells(range);
+  sheet.addRow([1, 'Zweizeilengasse', '1', 'vermietet', 'Einzelhandel', 'Mode Anna', '01.04.2026']);
+  await page.goto('/daten/import?stadt=muehlhausen');
+  await page.getByLabel('Datei (CSV, XLSX oder GeoJSON)').setInputFiles({
+    name: 'kataster.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  });
+  await page.getByRole('button', { name: 'Liste hochladen' }).click();
+  await expect(page.getByTestId('upload-info')).toContainText('kataster.xlsx: 1 Zeile, XLSX');
+  await expect(page.getByTestId('problem-table')).toContainText('Die Überschrift steht in zwei Zeilen');
+  const columns = page.getByTestId('column-mapping');
+  await expect(columns.getByLabel('Straße', { exact: true })).toHaveValue('Straße');
+  await expect(columns.getByLabel('Hausnummer', { exact: true })).toHaveValue('Hausnr.');
+  await expect(columns.getByLabel('Status', { exact: true })).toHaveValue('Status');
+  await expect(columns.getByLabel('Name des Geschäfts')).toHaveValue('Mieter / Nutzer');
+  await expect(page.getByLabel('vermietet', { exact: true })).toHaveValue('occupied');
+});
+
 test('a counter export with a gap and a broken line is reported, and the trend has a table', async ({
   page,
 }) => {
