@@ -49,6 +49,8 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(page.getByTestId('upload-info')).toHaveText(
     'leerstand-2026.csv: 4 Zeilen, CSV, Kodierung utf-8, Trennzeichen „;“',
   );
+  // what the upload found takes the focus: the next step appeared below, out of sight and unsaid
+  await expect(page.getByTestId('upload-info')).toBeFocused();
 
   // The API's suggestions are preselected in the mapping table.
   const columns = page.getByTestId('column-mapping');
@@ -69,6 +71,8 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(page.getByTestId('dry-run-report')).toBeVisible();
   // the keyboard stays where it was while the dry run ran (a disabled button had dropped it to the page)
   await expect(page.getByRole('button', { name: 'Probelauf starten' })).toBeFocused();
+  // the result is said in a live region that was there before it (one added with its text is often not read)
+  await expect(page.getByTestId('dry-run-status')).toHaveText(/^\d+ Fehler in \d+ Zeilen?, \d+ Hinweise?\.$/);
   const broken = problems.getByRole('row').filter({ hasText: 'viel' });
   await expect(broken).toHaveCount(1);
   await expect(broken.getByRole('cell').nth(0)).toHaveText('4');

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import {
@@ -50,6 +50,12 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
   const commit = useCommitImport(cityId, upload.id);
   const progress = useImportProgress(cityId, upload.id, commit.isPending);
   const skipId = useId();
+  // The upload's summary takes the focus once the mapping is there: the upload button it was on stays
+  // above, and nothing else said that the next step had appeared below (WCAG 4.1.3, 2.4.3).
+  const uploadInfo = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (suggestions.isSuccess) uploadInfo.current?.focus();
+  }, [suggestions.isSuccess]);
 
   if (suggestions.isPending) return <Loading />;
   if (suggestions.error) return <LoadError error={suggestions.error} />;
@@ -75,13 +81,22 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
   const refused = isApiError(commit.error, 'VALIDATION_FAILED')
     ? (commit.error.details as (Partial<ImportOutcome> & { reason?: string }) | undefined)
     : undefined;
+  const countsText = counts
+    ? t('import.report.counts', {
+        errors: t('import.report.errors', { count: counts.errors }),
+        rows: t('import.report.rows', { count: counts.rowsWithErrors }),
+        warnings: t('import.report.warnings', { count: counts.warnings }),
+      })
+    : '';
   const mayCommit = report !== undefined && (report.summary.rejected === 0 || mapping.skipInvalidRows);
 
   return (
     // The column and value mapping is work: leaving before the commit asks first (ui/unsaved-changes).
     <div className="import-step" data-unsaved-scope>
       <TrackUnsavedInput saved={committed !== undefined} />
-      <p data-testid="upload-info">{uploadInfoText(upload, t)}</p>
+      <p data-testid="upload-info" ref={uploadInfo} tabIndex={-1}>
+        {uploadInfoText(upload, t)}
+      </p>
       {upload.fileProblems.length > 0 && <ProblemTable problems={upload.fileProblems} />}
 
       <h3>{t('import.columns.heading')}</h3>
@@ -134,16 +149,14 @@ function MappingStep({ cityId, upload }: { cityId: string; upload: ImportView })
       </BusyButton>
       {dryRun.isPending && <Loading />}
       {dryRun.error && <ApiErrorMessage error={dryRun.error} />}
+      {/* always there, so that the dry run's result is read when it arrives (one added with its text often is not) */}
+      <p role="status" className="visually-hidden" data-testid="dry-run-status">
+        {counts ? countsText : ''}
+      </p>
       {report && counts && (
         <div data-testid="dry-run-report">
           <ImportSummaryList summary={report.summary} testId="dry-run-summary" />
-          <p role="status">
-            {t('import.report.counts', {
-              errors: t('import.report.errors', { count: counts.errors }),
-              rows: t('import.report.rows', { count: counts.rowsWithErrors }),
-              warnings: t('import.report.warnings', { count: counts.warnings }),
-            })}
-          </p>
+          <p>{countsText}</p>
           <ProblemTable problems={report.problems} />
           <NewUnitsPreview newUnits={report.newUnits} created={report.summary.created} />
           <ChangePreview changes={report.changes} updated={report.summary.updated} />
