@@ -33,20 +33,25 @@ async function imported(
 const csv = (header: string, ...rows: string[]): Buffer =>
   Buffer.from([header, ...rows].join('\r\n'), 'utf8');
 
+const HEADER = 'Objekt-Nr.;Adresse;Zustand;seit;Breitengrad;Längengrad';
+
+/** A town whose unit MHL-0056, Brückenstr. 7 a, is occupied since 2020 (imported), and its editor. */
+async function storedBrueckenstrasse() {
+  const city = await createCity(t.db, [10.46, 51.21]);
+  const editor = await editorOf(t, city.id);
+  const first = await imported(
+    editor,
+    city,
+    csv(HEADER, 'MHL-0056;Brückenstr. 7 a;vermietet;01.01.2020;51,209361;10,460275'),
+    { referenceDate: '2024-01-01' },
+  );
+  await editor.post(`${first}/commit`).expect(200);
+  return { city, editor, header: HEADER };
+}
+
 describe('a row repeated word for word', () => {
   it('is left out without making its unit a history: the change is explained under the first line', async () => {
-    const city = await createCity(t.db, [10.46, 51.21]);
-    const editor = await editorOf(t, city.id);
-    const header = 'Objekt-Nr.;Adresse;Zustand;seit;Breitengrad;Längengrad';
-    const first = await imported(
-      editor,
-      city,
-      csv(header, 'MHL-0056;Brückenstr. 7 a;vermietet;01.01.2020;51,209361;10,460275'),
-      {
-        referenceDate: '2024-01-01',
-      },
-    );
-    await editor.post(`${first}/commit`).expect(200);
+    const { city, editor, header } = await storedBrueckenstrasse();
 
     const row = 'MHL-0056;Brückenstr. 7 a;Leerstand;1.3.24;51,209361;10,460275';
     const twice = await imported(
@@ -90,18 +95,7 @@ describe('a row repeated word for word', () => {
 
 describe('a unit given by several rows', () => {
   it('shows its last status change and its day in the dry run, besides the growing history', async () => {
-    const city = await createCity(t.db, [10.46, 51.21]);
-    const editor = await editorOf(t, city.id);
-    const header = 'Objekt-Nr.;Adresse;Zustand;seit;Breitengrad;Längengrad';
-    const first = await imported(
-      editor,
-      city,
-      csv(header, 'MHL-0056;Brückenstr. 7 a;vermietet;01.01.2020;51,209361;10,460275'),
-      {
-        referenceDate: '2024-01-01',
-      },
-    );
-    await editor.post(`${first}/commit`).expect(200);
+    const { city, editor, header } = await storedBrueckenstrasse();
     const history = await imported(
       editor,
       city,
