@@ -362,6 +362,16 @@ test.describe('what automated checks miss on the town page', () => {
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     const box = (await heading.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(widths.viewport);
+    // „Mühlhausen/Thüringen“ breaks after its slash, not inside a word („Thürin|gen“)
+    const lines = await heading.evaluate((h1) => {
+      const range = document.createRange();
+      const text = [...h1.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+      return text.map((node) => {
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    });
+    expect(new Set(lines)).toEqual(new Set([1])); // each word on one line
   });
 
   test('at 320 CSS px the reports do not scroll sideways either; a wide table scrolls in its own box', async ({

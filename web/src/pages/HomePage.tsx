@@ -5,6 +5,7 @@ import { useCities } from '../features/towns/hooks/use-cities';
 import { RECORDED_TEXT_LANG } from '../lib/domain';
 import { formatNumber } from '../lib/format';
 import { networkPath, onLinkClick, townPath } from '../router/router';
+import { BreakableName } from '../ui/BreakableName';
 import { LoadError, Loading } from '../ui/Status';
 
 /** Start page without a map (so it does not load the map library): networks and towns. */
@@ -45,7 +46,7 @@ export function HomePage() {
           {cities.data.map((c) => (
             <li key={c.id} className="card">
               <a href={townPath(c.slug)} onClick={onLinkClick}>
-                {c.name}
+                <BreakableName name={c.name} />
               </a>
               <p>
                 {c.state}

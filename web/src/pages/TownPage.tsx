@@ -30,6 +30,7 @@ import { OpenDataSwitch } from '../features/towns/components/OpenDataSwitch';
 import { onLinkClick } from '../router/router';
 import { reportPath } from '../features/reports/report-url';
 import { formatDate } from '../lib/format';
+import { BreakableName } from '../ui/BreakableName';
 import { confirmDiscard } from '../ui/unsaved-changes';
 
 type Editing =
@@ -115,7 +116,9 @@ export default function TownPage({ slug }: { slug: string }) {
         {said}
       </p>
       <div className="town__head">
-        <h1>{town.name}</h1>
+        <h1>
+          <BreakableName name={town.name} />
+        </h1>
         {town.perimeterIsPlaceholder && <p className="hint">{t('town.perimeterPlaceholder')}</p>}
         <SyntheticNotice cityId={town.id} />
         {canEdit && <OpenDataSwitch town={town} />}
