@@ -456,8 +456,10 @@ test('a refusal of the intervention form goes once the dates are corrected', asy
   await form.getByLabel('Beginn').fill('2025-05-01');
   await form.getByLabel('Ende').fill('2025-04-01');
   await form.getByRole('button', { name: 'Speichern' }).click();
-  await expect(form.getByTestId('api-error')).toBeVisible();
+  // the refusal stands at the end date (its field's error, not an alert of the form)
+  await expect(form.getByLabel('Ende')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Ende').fill('2025-06-01');
+  await expect(form.getByLabel('Ende')).not.toHaveAttribute('aria-invalid');
   await expect(form.getByTestId('api-error')).toHaveCount(0);
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Pop-up mit Tippfehler')).toBeVisible();
@@ -697,4 +699,36 @@ test('saving the form unchanged writes nothing: no new version, no empty change 
   await panel.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toBeVisible(); // the form closed
   expect(writes).toEqual([]);
+});
+
+test('a refusal about a date is shown at that date, which takes the focus (not an alert of its own)', async ({
+  page,
+}) => {
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const id = await createVacantAtCentre(page, town, csrf, 'Datumsgasse', '3'); // vacant since 2024-01-01
+  await page.goto(`/towns/${town.slug}?selected=${id}`);
+  const panel = page.getByTestId('storefront-panel');
+  await panel.getByRole('button', { name: 'Statuswechsel erfassen' }).click();
+  const change = panel.getByRole('form', { name: 'Statuswechsel erfassen' });
+  const date = change.getByLabel('Gültig ab');
+  await date.fill('2023-06-01');
+  await change.getByRole('button', { name: 'Speichern' }).click();
+  await expect(date).toBeFocused();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveAccessibleDescription(
+    /Das Datum liegt vor dem Beginn des aktuellen Status \(01\.01\.2024\)/,
+  );
+  await expect(change.getByRole('alert')).toHaveCount(0);
+  await date.fill('2024-06-01'); // another date: the refusal no longer applies
+  await expect(date).not.toHaveAttribute('aria-invalid');
+  await change.getByRole('button', { name: 'Abbrechen' }).click();
+
+  await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
+  await panel.getByLabel('Titel').fill('Datumsprobe');
+  await panel.getByLabel('Beginn').fill('2025-06-01');
+  await panel.getByLabel('Ende').fill('2025-05-01');
+  await panel.getByRole('button', { name: 'Speichern' }).click();
+  const end = panel.getByLabel('Ende');
+  await expect(end).toBeFocused();
+  await expect(end).toHaveAccessibleDescription('Das Enddatum liegt vor dem Startdatum.');
 });

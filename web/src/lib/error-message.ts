@@ -21,6 +21,25 @@ export const PERIOD_REASONS = [
 ] as const;
 type PeriodReason = (typeof PERIOD_REASONS)[number];
 
+/** The date field of a form an INVALID_PERIOD refusal is about (the API's field name). */
+const PERIOD_REASON_FIELDS: Partial<Record<PeriodReason, string>> = {
+  change_before_current: 'date',
+  same_day_as_current: 'date',
+  needs_start_date: 'startDate',
+  needs_end_date: 'endDate',
+  end_before_start: 'endDate',
+};
+
+/**
+ * The field a refusal of the API concerns, where the form can show it at that field (WCAG 3.3.1) rather
+ * than in an alert of its own; null for a refusal of the whole input.
+ */
+export function refusedField(error: unknown): string | null {
+  if (!isApiError(error, 'INVALID_PERIOD')) return null;
+  const reason = detail(error, 'reason') as PeriodReason;
+  return PERIOD_REASON_FIELDS[reason] ?? null;
+}
+
 /**
  * Why an uploaded file cannot be read (`details.problem` with reason `unreadable_file`;
  * api/src/imports/unreadable.ts, and a counter file's api/src/footfall/footfall-parse.ts).

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { errorMessageKey, errorMessageValues, refusedField } from '../lib/error-message';
 
 /**
  * What a control needs to be tied to its field (spread onto the input): the hint and the error it is
@@ -52,6 +54,27 @@ export function useFocusOnRefusal(): { form: RefObject<HTMLFormElement | null>; 
     if (refusals > 0) focusFirstInvalid(form.current);
   }, [refusals]);
   return { form, refused: () => setRefusals((n) => n + 1) };
+}
+
+/**
+ * When the API refuses a form's input for one field (`refusedField`), the form shows the message at
+ * that field; this takes the focus there once it is drawn, so that the message is read with it.
+ */
+/** The API's refusal as the message of the field `name`, when it is about that field (`refusedField`). */
+export function refusalAt(t: TFunction, error: Error | null, name: string): string | undefined {
+  return error && refusedField(error) === name
+    ? t(errorMessageKey(error), errorMessageValues(error))
+    : undefined;
+}
+
+export function useFocusOnRefusedField(
+  error: unknown,
+  fieldName: string | null,
+  form: RefObject<HTMLFormElement | null>,
+): void {
+  useEffect(() => {
+    if (error && fieldName) focusFirstInvalid(form.current);
+  }, [error, fieldName, form]);
 }
 
 /**

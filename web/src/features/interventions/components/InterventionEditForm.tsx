@@ -7,7 +7,8 @@ import { formatDate } from '../../../lib/format';
 import { INTERVENTION_STATES, type Intervention, type InterventionState } from '../../../lib/domain';
 import { decimalInput, parseDecimal } from '../../../lib/numbers';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
-import { Field, focusFirstInvalid } from '../../../ui/Field';
+import { Field, focusFirstInvalid, refusalAt, useFocusOnRefusedField } from '../../../ui/Field';
+import { refusedField } from '../../../lib/error-message';
 import type { InterventionChanges } from '../api/interventions-api';
 import { useSetOutcomeCheck, useUpdateIntervention } from '../hooks/use-interventions';
 import { FormActions } from '../../../ui/FormActions';
@@ -61,6 +62,9 @@ export function InterventionEditForm({
   const budget = parseDecimal(draft.budget, i18n.language);
 
   const editForm = useRef<HTMLFormElement>(null);
+  // a refusal about a date is shown at that date, which takes the focus (else an alert below)
+  const atField = refusedField(update.error);
+  useFocusOnRefusedField(update.error, atField, editForm);
   const submit = (version: number): void => {
     if (budget === 'invalid') return focusFirstInvalid(editForm.current); // the field says what is wrong
     // An outcome check typed below stays open with its draft; otherwise the editor closes.
@@ -124,7 +128,11 @@ export function InterventionEditForm({
           )}
         </Field>
         {/* required as the API checks it: a running or ended one needs a start, an ended one an end */}
-        <Field label={t('form.startDate')} required={draft.state !== 'planned'}>
+        <Field
+          label={t('form.startDate')}
+          required={draft.state !== 'planned'}
+          error={refusalAt(t, update.error, 'startDate')}
+        >
           {(id, controlProps) => (
             <input
               id={id}
@@ -135,7 +143,11 @@ export function InterventionEditForm({
             />
           )}
         </Field>
-        <Field label={t('form.endDate')} required={draft.state === 'ended'}>
+        <Field
+          label={t('form.endDate')}
+          required={draft.state === 'ended'}
+          error={refusalAt(t, update.error, 'endDate')}
+        >
           {(id, controlProps) => (
             <input
               id={id}
@@ -168,7 +180,7 @@ export function InterventionEditForm({
             />
           )}
         </Field>
-        {update.error && <ApiErrorMessage error={update.error} onRetry={submit} />}
+        {update.error && !atField && <ApiErrorMessage error={update.error} onRetry={submit} />}
         {update.isSuccess && (
           <p role="status" className="hint">
             {t('intervention.saved')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { todayIso } from '../../../lib/dates';
@@ -10,7 +10,8 @@ import {
   type InterventionType,
 } from '../../../lib/domain';
 import { parseDecimal } from '../../../lib/numbers';
-import { Field, focusFirstInvalid } from '../../../ui/Field';
+import { Field, focusFirstInvalid, refusalAt, useFocusOnRefusedField } from '../../../ui/Field';
+import { refusedField } from '../../../lib/error-message';
 import { useCreateIntervention } from '../hooks/use-interventions';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { FormActions } from '../../../ui/FormActions';
@@ -37,8 +38,13 @@ export function InterventionForm({
   const [budget, setBudget] = useState('');
   const [description, setDescription] = useState('');
   const budgetEur = parseDecimal(budget, i18n.language);
+  // a refusal about a date is shown at that date, which takes the focus (else an alert below)
+  const form = useRef<HTMLFormElement>(null);
+  const atField = refusedField(mutation.error);
+  useFocusOnRefusedField(mutation.error, atField, form);
   return (
     <form
+      ref={form}
       className="form"
       aria-labelledby="intervention-heading"
       // a refusal stands for the values it was given: once they change, it no longer applies
@@ -96,7 +102,11 @@ export function InterventionForm({
         )}
       </Field>
       {/* required as the API checks it: a running or ended one needs a start, an ended one an end */}
-      <Field label={t('form.startDate')} required={state !== 'planned'}>
+      <Field
+        label={t('form.startDate')}
+        required={state !== 'planned'}
+        error={refusalAt(t, mutation.error, 'startDate')}
+      >
         {(id, controlProps) => (
           <input
             id={id}
@@ -107,7 +117,11 @@ export function InterventionForm({
           />
         )}
       </Field>
-      <Field label={t('form.endDate')} required={state === 'ended'}>
+      <Field
+        label={t('form.endDate')}
+        required={state === 'ended'}
+        error={refusalAt(t, mutation.error, 'endDate')}
+      >
         {(id, controlProps) => (
           <input
             id={id}
@@ -134,7 +148,7 @@ export function InterventionForm({
           <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         )}
       </Field>
-      {mutation.error && <ApiErrorMessage error={mutation.error} />}
+      {mutation.error && !atField && <ApiErrorMessage error={mutation.error} />}
       <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>
   );

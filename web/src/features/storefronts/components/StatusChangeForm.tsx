@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusOnOpen } from '../../../ui/use-focus-on-open';
 import { todayIso } from '../../../lib/dates';
@@ -9,7 +9,8 @@ import {
   type Storefront,
   type UseCategory,
 } from '../../../lib/domain';
-import { Field } from '../../../ui/Field';
+import { Field, refusalAt, useFocusOnRefusedField } from '../../../ui/Field';
+import { refusedField } from '../../../lib/error-message';
 import { conflictingStorefront } from '../conflict';
 import { useChangeStatus } from '../hooks/use-storefront-mutations';
 import { ConflictNotice } from './ConflictNotice';
@@ -48,6 +49,11 @@ export function StatusChangeForm({
     note: '',
   });
   const conflict = conflictingStorefront(mutation.error);
+  // a refusal about the date is shown at the date, which takes the focus (else an alert below)
+  const form = useRef<HTMLFormElement>(null);
+  const atField = refusedField(mutation.error);
+  useFocusOnRefusedField(mutation.error, atField, form);
+  const dateError = refusalAt(t, mutation.error, 'date');
   const inUse = IN_USE_STATUSES.includes(draft.status);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -70,6 +76,7 @@ export function StatusChangeForm({
 
   return (
     <form
+      ref={form}
       className="form"
       aria-labelledby="status-change-heading"
       onSubmit={(e) => {
@@ -80,14 +87,17 @@ export function StatusChangeForm({
       <h3 id="status-change-heading" ref={heading} tabIndex={-1}>
         {t('panel.changeStatus')}
       </h3>
-      <Field label={t('form.date')} required>
+      <Field label={t('form.date')} required error={dateError}>
         {(id, props) => (
           <input
             id={id}
             type="date"
             max={todayIso()}
             value={draft.date}
-            onChange={(e) => set('date', e.target.value)}
+            onChange={(e) => {
+              if (atField) mutation.reset(); // the refusal was about the date it was given
+              set('date', e.target.value);
+            }}
             {...props}
           />
         )}
@@ -121,7 +131,7 @@ export function StatusChangeForm({
           onDiscard={() => onDone()}
         />
       ) : (
-        mutation.error && <ApiErrorMessage error={mutation.error} />
+        mutation.error && !atField && <ApiErrorMessage error={mutation.error} />
       )}
       <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>
