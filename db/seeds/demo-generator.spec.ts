@@ -277,6 +277,19 @@ describe('demo generator', () => {
     }
   });
 
+  it('does not give a campaign held in several towns the same lesson everywhere', () => {
+    const lessonsOf = new Map<string, string[]>();
+    for (const i of demo().flatMap((d) => d.interventions)) {
+      if (!['event', 'marketing', 'other'].includes(i.type) || !i.lessonsLearned) continue;
+      const campaign = i.title.replace(/ \d{4}$/, '');
+      lessonsOf.set(campaign, [...(lessonsOf.get(campaign) ?? []), i.lessonsLearned]);
+    }
+    const heldOften = [...lessonsOf].filter(([, lessons]) => lessons.length >= 3);
+    expect(heldOften.length).toBeGreaterThan(0);
+    for (const [campaign, lessons] of heldOften)
+      expect([campaign, new Set(lessons).size > 1]).toEqual([campaign, true]);
+  });
+
   it('writes the lessons in grammatical German', () => {
     const lessons = demo().flatMap((d) => d.interventions.map((i) => i.lessonsLearned ?? ''));
     expect(lessons.filter((l) => /von den geförderten|^Hälfte/.test(l))).toEqual([]);

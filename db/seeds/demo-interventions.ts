@@ -312,7 +312,8 @@ export function planCampaign(
       title: `${campaign.title} ${yearOf(start)}`,
       description: `${SYNTHETIC} ${campaign.description}`,
       budgetEur: budget(ctx.rng, type === 'event' ? 4000 : 8000, type === 'event' ? 45000 : 70000),
-      lessonsLearned: ended ? campaign.lesson : null,
+      // a variant by the start day, not by the random stream (which the rest of the demo data follows)
+      lessonsLearned: ended ? campaign.lessons[start % campaign.lessons.length]! : null,
       outcome: ended ? campaign.outcome : 'open',
     },
     start,

@@ -108,7 +108,8 @@ export interface Campaign {
   title: string;
   description: string;
   outcome: OutcomeClass;
-  lesson: string;
+  /** What towns learnt from it, in a few variants: the same campaign in several towns does not read as copied. */
+  lessons: readonly [string, ...string[]];
   /** An event's days: a Friday or Saturday evening, or a weekend ending on Sunday; in these months (1–12). */
   when?: { days: 'friday' | 'saturday' | 'weekend'; months?: readonly number[] };
 }
@@ -120,8 +121,11 @@ export const CAMPAIGNS: readonly Campaign[] = [
     title: 'Late-Night-Shopping',
     description: 'Geschäfte öffnen bis 22 Uhr, Musik und Gastronomie in den Höfen.',
     outcome: 'success',
-    lesson:
+    lessons: [
       'Frequenzzählung +35 % am Abend, die Händler wollen es zweimal im Jahr wiederholen. Entscheidend war, dass fast alle Geschäfte der Hauptlaufachse mitgemacht haben.',
+      'Am Abend kamen vor allem Berufstätige, die tagsüber nicht in die Innenstadt kommen; Gastronomie und Handel haben gemeinsam geworben. Wichtig: Parkhaus bis Mitternacht offen und Busse im Halbstundentakt.',
+      'Die Läden der Seitenstraßen haben vom Abend mehr profitiert als erwartet, weil die Höfe bespielt wurden. Nächstes Mal früher mit den Eigentümern über Beleuchtung der leeren Schaufenster sprechen.',
+    ],
     when: { days: 'friday' },
   },
   {
@@ -129,8 +133,11 @@ export const CAMPAIGNS: readonly Campaign[] = [
     title: 'Kunstnacht in leeren Läden',
     description: 'Künstlerinnen und Künstler bespielen für einen Abend leerstehende Läden.',
     outcome: 'success',
-    lesson:
+    lessons: [
       'Eigentümer haben die Flächen kostenlos geöffnet; danach kamen zwei Anfragen für Zwischennutzungen. Haftung und Versicherung über den Kunstverein geregelt.',
+      'Viele Besucher sahen die leeren Flächen zum ersten Mal von innen; ein Eigentümer hat danach an eine Gründerin vermietet. Schlüsselübergabe und Reinigung vorher genau absprechen.',
+      'Die Kunstnacht hat die Innenstadt ins Gespräch gebracht; zwei Flächen wurden danach als Atelier zwischengenutzt. Strom und Heizung der leeren Läden rechtzeitig mit den Eigentümern klären.',
+    ],
     when: { days: 'saturday', months: [3, 4, 5, 9, 10, 11] },
   },
   {
@@ -138,8 +145,11 @@ export const CAMPAIGNS: readonly Campaign[] = [
     title: 'Stadtfest „Innenstadt erleben“',
     description: 'Zweitägiges Fest mit Bühnen am Markt und in den Nebenstraßen.',
     outcome: 'mixed',
-    lesson:
+    lessons: [
       'Hohe Frequenz am Wochenende, aber viele Händler öffneten sonntags nicht. Öffnungszeiten vorher mit dem Gewerbeverein abstimmen.',
+      'Die Bühnen zogen viele Menschen an den Markt, die Nebenstraßen blieben aber leer. Programm auf mehrere Orte verteilen und die Händler der Seitenlagen einbinden.',
+      'Gute Stimmung und volle Gastronomie, der Einzelhandel spürte kaum Umsatz. Verkaufsaktionen der Händler früher abstimmen und im Programmheft bewerben.',
+    ],
     when: { days: 'weekend', months: [5, 6, 7, 8, 9] },
   },
   {
@@ -147,8 +157,11 @@ export const CAMPAIGNS: readonly Campaign[] = [
     title: 'Herbstmarkt mit verkaufsoffenem Sonntag',
     description: 'Markt mit regionalen Erzeugern, Geschäfte öffnen am Sonntag.',
     outcome: 'failure',
-    lesson:
+    lessons: [
       'Nur wenige Geschäfte machten mit, Besucher standen vor dunklen Schaufenstern; dazu hielten die Baustelle am Markt und fehlende Parkplätze viele fern. Ohne verbindliche Zusagen der Händler nicht wiederholen.',
+      'Der Markt war gut besucht, aber die Geschäfte blieben zu großen Teilen geschlossen; die Genehmigung für den Sonntag kam zu spät, um Personal zu planen. Antrag künftig ein halbes Jahr vorher stellen.',
+      'Regen und eine Umleitung wegen Bauarbeiten hielten die Besucher fern; die Händler verloren das Vertrauen in das Format. Termin nur noch mit Ausweichplan und verbindlicher Teilnahme der Geschäfte.',
+    ],
     when: { days: 'weekend', months: [9, 10] },
   },
   {
@@ -156,8 +169,11 @@ export const CAMPAIGNS: readonly Campaign[] = [
     title: 'Tag der offenen Ladentür',
     description: 'Eigentümer zeigen leerstehende Flächen, Gründerinnen und Gründer können sie besichtigen.',
     outcome: 'mixed',
-    lesson:
+    lessons: [
       'Viele Neugierige, wenige Gründer. Die Besichtigungen brachten aber realistische Mietvorstellungen auf den Tisch; zwei Eigentümer senkten danach die Miete.',
+      'Wenige ernsthafte Interessenten, aber die Eigentümer lernten sich untereinander kennen und tauschen seitdem Mietinteressenten aus. Künftig gezielt Gründerinnen über IHK und Hochschule einladen.',
+      'Die Führung durch die leeren Flächen zog Presse und Nachbarn an, kaum Gründer. Flächenexposés mit Grundriss, Miete und Ansprechpartner vorher ins Netz stellen.',
+    ],
     when: { days: 'saturday' },
   },
   {
@@ -165,24 +181,33 @@ export const CAMPAIGNS: readonly Campaign[] = [
     title: 'Stadtgutschein',
     description: 'Regionaler Gutschein, einlösbar in teilnehmenden Geschäften der Innenstadt.',
     outcome: 'success',
-    lesson:
+    lessons: [
       'Rund 120.000 € Umsatz im ersten Jahr, 80 % davon bei inhabergeführten Geschäften eingelöst. Arbeitgeber als Käufer gewinnen (steuerfreier Sachbezug).',
+      'Der Gutschein wurde zum Weihnachtsgeschenk der Region; mehr als die Hälfte wurde in kleinen Fachgeschäften eingelöst. Die Abrechnung über die Sparkasse hat den Händlern Arbeit erspart.',
+      'Nach schleppendem Start kam der Durchbruch, als Unternehmen ihn als Sachbezug an ihre Beschäftigten gaben. Akzeptanzstellen gut sichtbar kennzeichnen.',
+    ],
   },
   {
     type: 'marketing',
     title: 'Schaufensterfolien für leere Läden',
     description: 'Großformatige Folien mit Stadtmotiven und Vermietungshinweis an leeren Schaufenstern.',
     outcome: 'mixed',
-    lesson:
+    lessons: [
       'Straßenbild freundlicher, Anfragen von Mietinteressenten aber nicht mehr als vorher. Kontaktdaten des Eigentümers auf der Folie hätten geholfen.',
+      'Die Straße wirkt gepflegter, Anfragen kamen aber nur, wo die Folie eine Telefonnummer trug. Folien künftig immer mit Kontakt und Flächenangaben.',
+      'Die Folien wurden gelobt, nach einem Jahr waren einige ausgeblichen und beschädigt. Haltbarkeit und Austausch gleich mit dem Auftrag vereinbaren.',
+    ],
   },
   {
     type: 'marketing',
     title: 'Imagekampagne „Kauf lokal“',
     description: 'Plakat- und Social-Media-Kampagne für den inhabergeführten Handel.',
     outcome: 'failure',
-    lesson:
+    lessons: [
       'Plakate ohne klare Botschaft, Social-Media-Accounts mit kaum Reichweite; Wirkung nicht messbar. Budget lieber in Schaufenstergestaltung und Eigentümeransprache stecken.',
+      'Die Kampagne blieb ohne messbare Wirkung auf Frequenz und Umsatz; die Händler fühlten sich nicht beteiligt. Lieber mit den Geschäften gemeinsame Aktionen als Plakate.',
+      'Teure Motive, aber keine Aussage, wo man was kaufen kann. Geld künftig in eine gemeinsame Online-Übersicht der Geschäfte und Öffnungszeiten stecken.',
+    ],
   },
   {
     type: 'other',
@@ -190,23 +215,32 @@ export const CAMPAIGNS: readonly Campaign[] = [
     description:
       'Regelmäßiges Treffen der Immobilieneigentümer der Innenstadt mit Citymanagement und Bauamt.',
     outcome: 'success',
-    lesson:
+    lessons: [
       'Der Stammtisch hat Vertrauen geschaffen: mehrere Eigentümer haben danach Flächen für Zwischennutzungen geöffnet und Mieten für Gründer gesenkt.',
+      'Im kleinen Kreis sprechen Eigentümer offener über Mietvorstellungen; zwei leere Läden wurden danach an Gründer vermietet. Einladung persönlich durch den Bürgermeister wirkt.',
+      'Die Treffen haben ein gemeinsames Bild der Lage geschaffen; ein Eigentümer hat seine Fläche für einen Testladen bereitgestellt. Ergebnisse jedes Treffens kurz protokollieren und verschicken.',
+    ],
   },
   {
     type: 'other',
     title: 'Citymanagement-Stelle (befristet)',
     description: 'Zweijährig geförderte Stelle für Leerstandsmanagement und Händlerbetreuung.',
     outcome: 'mixed',
-    lesson:
+    lessons: [
       'Die Stelle hat viel angestoßen, aber nach Ende der Förderung fehlte die Verstetigung; Kontakte zu Eigentümern gingen verloren. Stelle von Anfang an im Stellenplan absichern.',
+      'In zwei Jahren entstand ein gutes Netz zu Händlern und Eigentümern, doch nach dem Ende der Förderung war die Stelle ein halbes Jahr unbesetzt. Anschlussfinanzierung rechtzeitig im Haushalt planen.',
+      'Die Stelle brachte Testläden und Gutschein auf den Weg; viel Zeit ging aber in Förderanträge und Berichte. Verwaltungsaufgaben von Anfang an auf mehrere Schultern verteilen.',
+    ],
   },
   {
     type: 'other',
     title: 'Gründungsberatung im Rathaus',
     description: 'Wöchentliche Sprechstunde für Gründerinnen und Gründer mit IHK und Wirtschaftsförderung.',
     outcome: 'failure',
-    lesson:
+    lessons: [
       'Kaum genutzt: Termine nur vormittags und ohne Werbung. Beratung in einen Laden an der Hauptstraße verlegen und abends anbieten.',
+      'Das Rathaus schreckte ab: Gründer kamen lieber in den Laden der Wirtschaftsförderung am Markt. Beratung dort anbieten, wo die Leerstände sind.',
+      'Die Sprechstunde war kaum bekannt und fiel mehrmals aus. Feste Termine, Ankündigung in der Zeitung und eine Ansprechperson, die bleibt.',
+    ],
   },
 ];
