@@ -319,6 +319,13 @@ test('publishing the town asks first, withdrawing does not', async ({ page }) =>
     await expect(question).toBeVisible();
     await question.getByRole('button', { name: 'Abbrechen' }).click();
     await expect(toggle).not.toBeChecked();
+    // Escape takes the question back too, as in the delete confirmations; the focus returns to the switch
+    await toggle.click();
+    await expect(page.getByRole('button', { name: 'Veröffentlichen' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    await expect(toggle).toBeFocused();
+    await expect(toggle).not.toBeChecked();
     await toggle.click();
     await page.getByRole('button', { name: 'Veröffentlichen' }).click();
     await expect(toggle).toBeChecked();

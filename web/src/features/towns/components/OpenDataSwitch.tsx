@@ -48,7 +48,15 @@ export function OpenDataSwitch({ town }: { town: CityDetail }) {
         {t('town.openDataHint')}
       </p>
       {asking && (
-        <div className="confirm" role="group" aria-labelledby="open-data-question">
+        <div
+          className="confirm"
+          role="group"
+          aria-labelledby="open-data-question"
+          // Escape takes the question back, as in the delete confirmations (ui/ConfirmButton)
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') answer(false);
+          }}
+        >
           <p id="open-data-question" className="confirm__question">
             {t('town.openDataQuestion', { town: town.name })}
           </p>
