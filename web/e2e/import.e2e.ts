@@ -63,6 +63,10 @@ test('an editor maps a German CSV, sees the broken row in the dry run, skips it 
   await expect(columns.getByLabel('Breitengrad (WGS 84)')).toHaveValue('Breite');
   await expect(columns.getByLabel('Längengrad (WGS 84)')).toHaveValue('Länge');
   await expect(page.getByLabel('Leerstand', { exact: true })).toHaveValue('vacant');
+  // named by the file's value, described by whose values they are
+  await expect(page.getByLabel('Leerstand', { exact: true })).toHaveAccessibleDescription(
+    'Status-Werte der Datei',
+  );
   await expect(page.getByLabel('belegt', { exact: true })).toHaveValue('occupied');
   await expect(page.getByLabel('Gastronomie', { exact: true })).toHaveValue('food_drink');
 

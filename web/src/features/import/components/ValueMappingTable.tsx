@@ -22,7 +22,7 @@ export function ValueMappingTable<T extends string>({
   return (
     <div className="table-wrap">
       <table className="storefront-table">
-        <caption>{caption}</caption>
+        <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('import.values.inFile')}</th>
@@ -36,8 +36,10 @@ export function ValueMappingTable<T extends string>({
                 <label htmlFor={`${id}-${i}`}>{c.value}</label>
               </th>
               <td>
+                {/* named by the file's value; described by the table's caption, which says whose values they are */}
                 <select
                   id={`${id}-${i}`}
+                  aria-describedby={`${id}-caption`}
                   value={c.target}
                   onChange={(e) => onChange(c.value, e.target.value as T | '')}
                 >
