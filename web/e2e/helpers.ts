@@ -121,3 +121,28 @@ export async function createVacantAtCentre(
   expect(created.status()).toBe(201);
   return ((await created.json()) as { id: string }).id;
 }
+
+/** An ended pop-up on `unit`, created through the API (started `startDate`, ended `endDate`); its id. */
+export async function createEndedPopUp(
+  page: Page,
+  town: SeededTown,
+  csrf: string,
+  unit: string,
+  title: string,
+  { startDate, endDate }: { startDate: string; endDate: string },
+): Promise<string> {
+  const created = await page.request.post('/api/interventions', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      type: 'pop_up',
+      title,
+      state: 'ended',
+      startDate,
+      endDate,
+      storefrontIds: [unit],
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}

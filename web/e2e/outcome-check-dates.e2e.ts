@@ -1,28 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { createVacantAtCentre, seededTown } from './helpers';
+import { createEndedPopUp, createVacantAtCentre, seededTown } from './helpers';
 
 const berlinDay = (d: Date): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(d);
 const daysAgo = (n: number): string => berlinDay(new Date(Date.now() - n * 86_400_000));
-
-async function endedPopUp(page: Page, csrf: string, unit: string, title: string, endDate: string) {
-  const town = await seededTown(page.request);
-  const created = await page.request.post('/api/interventions', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      type: 'pop_up',
-      title,
-      state: 'ended',
-      startDate: '2024-06-01',
-      endDate,
-      storefrontIds: [unit],
-    },
-  });
-  expect(created.status()).toBe(201);
-  return (await created.json()) as { id: string };
-}
 
 /**
  * The outcome form opens with the check that may be dated by now: a pop-up ended about eleven months
@@ -36,8 +18,12 @@ test('the outcome form offers the check that is due, saves its defaults and expl
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
   const unit = await createVacantAtCentre(page, town, csrf, 'Ergebnisgasse', '3');
   const end = daysAgo(330);
-  const { id } = await endedPopUp(page, csrf, unit, 'Pop-up „Adventszauber“', end);
-  await endedPopUp(page, csrf, unit, 'Pop-up Neujahr', daysAgo(10));
+  const since = { startDate: '2024-06-01' };
+  const id = await createEndedPopUp(page, town, csrf, unit, 'Pop-up „Adventszauber“', {
+    ...since,
+    endDate: end,
+  });
+  await createEndedPopUp(page, town, csrf, unit, 'Pop-up Neujahr', { ...since, endDate: daysAgo(10) });
 
   await page.goto(`/towns/${town.slug}?selected=${unit}`);
   const panel = page.getByTestId('storefront-panel');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { createVacantAtCentre, seededTown } from './helpers';
+import { createEndedPopUp, createVacantAtCentre, seededTown } from './helpers';
 
 const AS_OF = '2026-01-15';
 const plain = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -19,19 +19,7 @@ test('the town report’s measures name the addresses of the units they used, on
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
   const unit = await createVacantAtCentre(page, town, csrf, 'Adventsgasse', '4');
   const title = 'Pop-up-Store „Adventszauber“ 2025';
-  const created = await page.request.post('/api/interventions', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      type: 'pop_up',
-      title,
-      state: 'ended',
-      startDate: '2025-11-20',
-      endDate: '2025-12-31',
-      storefrontIds: [unit],
-    },
-  });
-  expect(created.status()).toBe(201);
+  await createEndedPopUp(page, town, csrf, unit, title, { startDate: '2025-11-20', endDate: '2025-12-31' });
 
   await page.goto(`/berichte/stadt/${town.slug}?stichtag=${AS_OF}`);
   await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
@@ -47,6 +35,8 @@ test('the town report’s measures name the addresses of the units they used, on
   const file = testInfo.outputPath('report-addresses.pdf');
   writeFileSync(file, await res.body());
   const text = plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-  // the row's cells come out in the PDF's order; the address follows the title, before the type
-  expect(text).toMatch(/„Adventszauber“ 2025 (– )?Adventsgasse 4 Pop-up-Store/);
+  // the measure is there, and its address under its title, before the type (pdftotext orders a row's
+  // cells by the page's layout: on a page break its dates may come between title and address)
+  expect(text).toContain('Pop-up-Store „Adventszauber“ 2025');
+  expect(text).toMatch(/Adventsgasse 4 Pop-up-Store/);
 });

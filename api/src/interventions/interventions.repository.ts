@@ -5,6 +5,7 @@ import type { ListInterventionsQuery } from './dto/list-interventions.query.js';
 import { OUTCOME_JSON } from '../kpis/outcome-sql.js';
 import type { Intervention, OutcomeCheckMonths } from './intervention.types.js';
 import { todayIso } from '../common/validators.js';
+import { HOUSE_NUMBER_ORDER } from '../storefronts/storefronts.repository.js';
 
 type Db = DataSource | EntityManager;
 type InterventionRow = Omit<CreateInterventionDto, 'storefrontIds'>;
@@ -20,7 +21,7 @@ const COLUMNS = `
             WHERE x.intervention_id = i.id), '{}') AS "storefrontIds",
   COALESCE((SELECT json_agg(json_build_object('id', s.id, 'street', s.street, 'houseNumber', s.house_number,
               'floor', s.floor)
-              ORDER BY s.street, (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number,
+              ORDER BY s.street, ${HOUSE_NUMBER_ORDER},
                        s.floor, s.id)
             FROM intervention_storefronts x JOIN storefronts s ON s.id = x.storefront_id
             WHERE x.intervention_id = i.id), '[]') AS units,

@@ -58,14 +58,11 @@ export function checkUseCategory(status: OccupancyStatus, useCategory: UseCatego
   }
 }
 
-const sameContent = (a: Period, b: StatusChange): boolean =>
+/** Same status, use and business (a period's content besides its dates and note): neighbours like this are one period. */
+const sameContent = (a: Period, b: Pick<StatusChange, 'status' | 'useCategory' | 'businessName'>): boolean =>
   a.status === b.status &&
   a.useCategory === (b.useCategory ?? null) &&
   a.businessName === (b.businessName ?? null);
-
-/** Same status, use and business: neighbours like this are one period (KPIs count one run). */
-const sameAs = (a: Period, b: Period): boolean =>
-  a.status === b.status && a.useCategory === b.useCategory && a.businessName === b.businessName;
 
 /** The first period of a new storefront. */
 export function initialHistory(change: StatusChange): Period[] {
@@ -199,12 +196,12 @@ export function planRemoval(periods: readonly Period[], periodId: string): Perio
  */
 export function joinNewSameNeighbours(before: readonly Period[], after: readonly Period[]): Period[] {
   const alreadyAlike = new Set(
-    before.slice(1).flatMap((p, i) => (sameAs(before[i]!, p) ? [`${before[i]!.id}|${p.id}`] : [])),
+    before.slice(1).flatMap((p, i) => (sameContent(before[i]!, p) ? [`${before[i]!.id}|${p.id}`] : [])),
   );
   const joined: Period[] = [];
   for (const p of after) {
     const previous = joined[joined.length - 1];
-    if (previous && sameAs(previous, p) && !alreadyAlike.has(`${previous.id}|${p.id}`)) {
+    if (previous && sameContent(previous, p) && !alreadyAlike.has(`${previous.id}|${p.id}`)) {
       joined[joined.length - 1] = {
         ...previous,
         validTo: p.validTo,

@@ -17,9 +17,12 @@ export const STOREFRONT_COLUMNS = `
     'status', cur.status, 'useCategory', cur.use_category, 'businessName', cur.business_name,
     'validFrom', cur.valid_from, 'validTo', cur.valid_to, 'statusSince', cur.status_since) END AS current`;
 
+/** Units `s` of a street in house-number order: by the number's digits („9“ before „10“), then as written („9a“). */
+export const HOUSE_NUMBER_ORDER = `(substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number`;
+
 /** Sort keys the list accepts, each with its SQL; ties broken by id for stable paging. */
 export const STOREFRONT_SORTS = {
-  street: `s.street, (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number`,
+  street: `s.street, ${HOUSE_NUMBER_ORDER}`,
   floorAreaM2: 's.floor_area_m2',
   status: 'cur.status',
   useCategory: 'cur.use_category',

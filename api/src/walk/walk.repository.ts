@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFreshSql, storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
-import { STOREFRONT_COLUMNS } from '../storefronts/storefronts.repository.js';
+import { HOUSE_NUMBER_ORDER, STOREFRONT_COLUMNS } from '../storefronts/storefronts.repository.js';
 import { OCCUPANCY_STATUSES, type Storefront } from '../storefronts/storefront.types.js';
 import type { WalkStreet } from './walk.types.js';
 
@@ -38,7 +38,7 @@ export class WalkRepository {
     params.push(MAX_STREET_UNITS);
     return this.db.query(
       `SELECT ${STOREFRONT_COLUMNS} ${from}
-       ORDER BY (substring(s.house_number from '^[0-9]+'))::numeric NULLS LAST, s.house_number,
+       ORDER BY ${HOUSE_NUMBER_ORDER},
                 array_position(ARRAY['ground', 'upper', 'basement'], s.floor), s.id
        LIMIT $${params.length}`,
       params,
