@@ -18,6 +18,7 @@ need ogrinfo gdal-bin
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "[setup] installing ${missing[*]} (apt)" >&2
 SUDO=""
+# another apt run (unattended upgrades, a second checkout setting up) holds the lock: wait for it, do not fail
 [ "$(id -u)" = 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+$SUDO env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -26,8 +26,8 @@ ensure_packages() {
   log "installing PostgreSQL 15 + PostGIS 3 (apt)"
   local SUDO=""
   [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
     postgresql-15 postgresql-15-postgis-3 >/dev/null
 }
 
