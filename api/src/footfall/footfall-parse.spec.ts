@@ -97,3 +97,25 @@ describe('parseCounterFile: a file that is not 8-bit text', () => {
     );
   });
 });
+
+describe('parseCounterFile: two columns that could hold the count', () => {
+  it('refuses the file naming both, rather than keep one silently', () => {
+    const file = Buffer.from('Zeitstempel;Anzahl;Gesamt\n2025-03-03 08:00;120;240\n');
+    let refusal: unknown;
+    try {
+      parseCounterFile(file, new Date('2026-01-01T00:00:00Z'));
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { reason: 'unreadable_file', problem: 'two_count_columns', columns: ['Anzahl', 'Gesamt'] },
+    });
+  });
+
+  it('takes the sum beside the directions it adds up', () => {
+    const file = Buffer.from('Zeitstempel;Richtung 1;Richtung 2;Summe\n2025-03-03 08:00;70;50;120\n');
+    const parsed = parseCounterFile(file, new Date('2026-01-01T00:00:00Z'));
+    expect(parsed.counts.map((c) => c.count)).toEqual([120]);
+  });
+});

@@ -81,10 +81,11 @@ const DIRECTIONS = [
 const OUTAGE = new Set(['', '-', 'stoerung', 'ausfall', 'na', 'nv', 'error', 'offline', 'keinedaten']);
 
 /** Why a counter file cannot be read at all (`details.problem`, explained by the dashboard like the import's). */
-type UnreadableCounterFile = 'no_header' | 'no_rows' | 'no_time_column' | 'no_count_column' | 'nul_character';
+type UnreadableCounterFile =
+  'no_header' | 'no_rows' | 'no_time_column' | 'no_count_column' | 'two_count_columns' | 'nul_character';
 
-const unreadable = (problem: UnreadableCounterFile, message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', problem });
+const unreadable = (problem: UnreadableCounterFile, message: string, more: object = {}): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, { reason: 'unreadable_file', problem, ...more });
 
 /**
  * A laser counter's hourly export: one row per hour, semicolon-separated, local time. Rows that
@@ -119,7 +120,8 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
   const ts = col(TIMESTAMP);
   const date = col(DATE);
   const time = col(TIME);
-  const count = col(COUNT);
+  const counts = headers.map((h, i) => (COUNT.includes(h) ? i : -1)).filter((i) => i >= 0);
+  const count = counts[0] ?? -1;
   const directions = headers.map((h, i) => (DIRECTIONS.includes(h) ? i : -1)).filter((i) => i >= 0);
   if (ts < 0 && (date < 0 || time < 0))
     throw unreadable(
@@ -131,6 +133,15 @@ export function parseCounterFile(bytes: Uint8Array, now: Date = new Date()): Cou
       'no_count_column',
       'Expected a count column (Anzahl, Summe, Passanten) or direction columns (Richtung 1/2).',
     );
+  // „Anzahl“ and „Gesamt“ side by side: which is the hour's count only the file's author knows
+  if (counts.length > 1) {
+    const columns = counts.map((k) => names[k]!.trim());
+    throw unreadable(
+      'two_count_columns',
+      `Several columns could hold the count (${columns.join(', ')}): leave only the one to store in the file.`,
+      { columns },
+    );
+  }
   /** The cells of these columns, as the file names and writes them ("Datum, Uhrzeit" = "30.03.2025, 02:00"). */
   const cellsOf = (cells: string[], columns: number[]): Cell => ({
     column: columns.map((k) => names[k]!.trim()).join(', '),

@@ -49,6 +49,7 @@ export const FILE_PROBLEMS = [
   'no_rows',
   'no_time_column',
   'no_count_column',
+  'two_count_columns',
   'too_many_rows',
   'too_many_columns',
   'nul_character',
