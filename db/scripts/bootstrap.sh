@@ -11,12 +11,27 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 
 step "dependencies"
 bash db/scripts/ensure-node-modules.sh
-# Another PostgreSQL on the default port (not this checkout's cluster): use the next free port.
-if [ -z "${SCHAUFENSTER_PGPORT:-}" ] && [ -z "${DATABASE_URL:-}" ] && ! bash db/scripts/local-db.sh status >/dev/null 2>&1; then
-  for port in $(seq 54329 54349); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then export SCHAUFENSTER_PGPORT=$port; break; fi
-  done
-  [ "${SCHAUFENSTER_PGPORT}" = 54329 ] || echo "[db] port 54329 is taken: using $SCHAUFENSTER_PGPORT" >&2
+if [ "$mode" = test ] && [ -n "${DATABASE_URL:-}" ]; then
+  # the tests drop and fill databases: never on the server the product uses (TEST_DATABASE_URL names one for Jest)
+  echo "[db] DATABASE_URL is ignored by the tests: they use this checkout's own cluster" >&2
+  unset DATABASE_URL
+fi
+if [ -z "${SCHAUFENSTER_PGPORT:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
+  if bash db/scripts/local-db.sh status >/dev/null 2>&1; then
+    # this checkout's cluster runs already, perhaps on a port chosen below by an earlier run
+    SCHAUFENSTER_PGPORT=$(bash db/scripts/local-db.sh port)
+    export SCHAUFENSTER_PGPORT
+  else
+    # another PostgreSQL on the default port: use the next free port
+    for port in $(seq 54329 54349); do
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then export SCHAUFENSTER_PGPORT=$port; break; fi
+    done
+    if [ -z "${SCHAUFENSTER_PGPORT:-}" ]; then
+      echo "[db] ports 54329–54349 are all taken: set SCHAUFENSTER_PGPORT to a free port" >&2
+      exit 1
+    fi
+  fi
+  [ "$SCHAUFENSTER_PGPORT" = 54329 ] || echo "[db] the local database uses port $SCHAUFENSTER_PGPORT (54329 is taken)" >&2
 fi
 bash db/scripts/local-db.sh up
 
@@ -29,6 +44,7 @@ build() {
 
 case "$mode" in
   demo)
+    bash db/scripts/ensure-system-packages.sh demo
     build
     step "migrate and seed"
     node dist/db/migrate.js

@@ -4,6 +4,7 @@
 #   local-db.sh down          stop the cluster
 #   local-db.sh status        is it running?
 #   local-db.sh url [db]      print the connection URL
+#   local-db.sh port          print the port the running cluster listens on (else the configured one)
 #   local-db.sh stop|start    stop/start the running cluster (used by the outage test)
 #   local-db.sh recreate DB   drop and create DB (a fresh test database per run)
 # With DATABASE_URL set, no local cluster is touched: that server is used as it is.
@@ -99,5 +100,7 @@ case "${1:-up}" in
   start) start_cluster ;;
   status) if is_running; then echo running; else echo stopped; exit 1; fi ;;
   url) url "${2:-}" ;;
-  *) echo "usage: $0 up|down|start|stop|status|url [db]|recreate DB" >&2; exit 2 ;;
+  # postmaster.pid's fourth line is the port the server was started with
+  port) if is_running; then sed -n 4p "$PGDATA/postmaster.pid"; else echo "$PGPORT"; fi ;;
+  *) echo "usage: $0 up|down|start|stop|status|url [db]|port|recreate DB" >&2; exit 2 ;;
 esac

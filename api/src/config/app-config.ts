@@ -25,7 +25,7 @@ export interface AppConfig {
   /** The headless Chromium that renders report PDFs (docs/reports.md). */
   readonly reportRenderer: ReportRendererConfig;
   /**
-   * Most units a storefronts.xlsx may hold (its workbook is built in memory); larger selections are
+   * Most units a storefronts.xlsx may hold (the workbook is streamed, but Excel's sheets have a row limit and large ones open slowly); larger selections are
    * refused with 422 EXPORT_TOO_LARGE (docs/import-export.md). At most Excel's 1,048,575 data rows.
    */
   readonly exportXlsxMaxRows: number;
