@@ -1,20 +1,22 @@
+import type { Network } from '../../lib/domain';
 import type { Grant } from '../auth/api/auth-api';
+import { defaultNetwork } from '../kpis/benchmark-state';
 
 /**
- * The network a town report compares with unless the reader chooses one: the reader's own network when
- * the town belongs to it (a network member reads the report their network talks about), else the town's
- * first network by name (`townNetworks` comes ordered so from the API). Undefined when the town
- * belongs to none. Before, the first by slug had been chosen: an approximated network for most towns.
+ * The network a town report compares with unless the reader chooses one: the comparison page's default
+ * (`defaultNetwork`: the reader's own network, else one of the reader's town, the one with the most towns
+ * whose numbers the reader sees) among the networks the town belongs to — so that the report's „network
+ * median“ is the one the comparison page shows the same reader. Undefined when the town belongs to none.
  */
-export function defaultNetwork(
+export function reportNetwork(
   townNetworks: readonly string[],
+  networks: readonly Network[],
   grants: readonly Grant[],
-  networks: readonly { id: string; slug: string }[],
+  visibleTownIds: ReadonlySet<string>,
 ): string | undefined {
-  const own = new Set(
-    grants
-      .filter((g) => g.role === 'network_member' && g.networkId !== null)
-      .map((g) => networks.find((n) => n.id === g.networkId)?.slug),
+  return defaultNetwork(
+    networks.filter((n) => townNetworks.includes(n.slug)),
+    grants,
+    visibleTownIds,
   );
-  return townNetworks.find((slug) => own.has(slug)) ?? townNetworks[0];
 }

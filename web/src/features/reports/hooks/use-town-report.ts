@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../lib/api-client';
 import { useSession } from '../../auth/hooks/use-session';
 import { useNetworks } from '../../networks/hooks/use-networks';
-import { useCity } from '../../towns/hooks/use-cities';
-import { defaultNetwork } from '../default-network';
+import { useCities, useCity } from '../../towns/hooks/use-cities';
+import { reportNetwork } from '../default-network';
 import { reportKeys } from '../api/report-keys';
 import { reportsApi } from '../api/reports-api';
 import { previousYear, seriesStart } from '../report-format';
@@ -12,8 +12,8 @@ import { previousYear, seriesStart } from '../report-format';
  * Everything a town report shows, as of one date, each straight from its API endpoint. Access is
  * decided by the API: the interventions list answers 401/403 unless the caller reads the town, and the
  * report is for the town's readers (open data alone is not enough). The network median comes from
- * `requestedNetwork` when the town belongs to it, else from the default network (`defaultNetwork`: the
- * reader's own, else the town's first by name).
+ * `requestedNetwork` when the town belongs to it, else from the default network (`reportNetwork`: the one
+ * the comparison page opens on for this reader, among the town's).
  */
 export function useTownReport(slug: string, asOf: string, requestedNetwork: string | null) {
   const city = useCity(slug);
@@ -29,9 +29,15 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
   const session = useSession();
   const networks = useNetworks();
   // decided once the reader's networks are known, so that the median is not fetched for another first
+  const towns = useCities();
   const standard =
-    networks.data && session.data
-      ? defaultNetwork(networkSlugs, session.data.grants, networks.data)
+    networks.data && session.data && towns.data
+      ? reportNetwork(
+          networkSlugs,
+          networks.data,
+          session.data.grants,
+          new Set(towns.data.filter((c) => c.storefrontCount !== null).map((c) => c.id)),
+        )
       : undefined;
   const network =
     requestedNetwork !== null && networkSlugs.includes(requestedNetwork) ? requestedNetwork : standard;
