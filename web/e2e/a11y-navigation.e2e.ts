@@ -258,7 +258,7 @@ test.describe('language of parts of the page', () => {
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     await expect(page).toHaveURL(/lang=en/);
     const article = page.locator('article.report');
-    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Town centre report Gotha');
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Gotha town centre report');
     await expect(article).toHaveAttribute('lang', 'en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();

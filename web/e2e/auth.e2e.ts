@@ -75,7 +75,9 @@ test('the same editor has no edit controls on a Gotha unit, and the API refuses 
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(
     `${unit.street} ${unit.houseNumber}`.trim(),
   );
-  await expect(panel.getByTestId('read-only-hint')).toContainText('Keine Berechtigung für diese Stadt');
+  await expect(panel.getByTestId('read-only-hint')).toContainText(
+    'Sie können die Angaben dieser Stadt lesen; ändern kann sie das Citymanagement der Stadt.',
+  );
   await expect(panel.getByRole('button', { name: 'Statuswechsel erfassen' })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Angaben bearbeiten' })).toHaveCount(0);
   await expect(panel.getByTestId('contact-section')).toHaveCount(0);

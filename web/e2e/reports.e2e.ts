@@ -232,7 +232,7 @@ test.describe('council reports', () => {
 
     await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`); // a fresh load: no lang in the address
     const article = page.locator('article.report');
-    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Town centre report Gotha');
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText('Gotha town centre report');
     await expect(article).toHaveAttribute('lang', 'en');
     // The permanent link printed in the report names the language shown.
     await expect(article.locator('footer')).toContainText(`/berichte/stadt/gotha?stichtag=${AS_OF}&lang=en`);

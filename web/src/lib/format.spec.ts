@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../i18n/testing';
-import { formatEuro, formatWholeEuro } from './format';
+import { formatDateTime, formatEuro, formatWholeEuro } from './format';
 
 beforeAll(initAppI18n);
 
@@ -27,5 +27,15 @@ describe('formatEuro', () => {
     expect(plain(formatWholeEuro(1250.5))).toBe('1.251 €');
     await i18n.changeLanguage('en');
     expect(formatWholeEuro(1250.5)).toBe('€1,251');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes an instant in German time, in the UI language (a counter file’s hours in the English UI too)', async () => {
+    await i18n.changeLanguage('de');
+    expect(plain(formatDateTime('2026-03-02T09:00:00Z'))).toBe('02.03.2026, 10:00');
+    await i18n.changeLanguage('en');
+    expect(plain(formatDateTime('2026-03-02T09:00:00Z'))).toBe('2 Mar 2026, 10:00');
+    expect(plain(formatDateTime('2026-07-02T09:00:00Z'))).toBe('2 Jul 2026, 11:00'); // summer time
   });
 });

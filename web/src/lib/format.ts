@@ -32,6 +32,15 @@ export function formatDate(iso: string | null | undefined): string {
   }).format(date);
 }
 
+/** An instant with its time of day in Germany: 7. Dez. 2026, 14:05 · 7 Dec 2026, 14:05. */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso));
+}
+
 /**
  * Cents only when an amount has some: 1.250,50 € but 1.250 € (not 1.250,00 €). Rounded to the cent
  * first, so that 1.250,004 € is whole.

@@ -203,7 +203,7 @@ type Bundle = typeof de;
 
 const en: Bundle = {
   reports: {
-    townTitle: 'Town centre report {{town}}',
+    townTitle: '{{town}} town centre report',
     networkTitle: 'Network report {{network}}',
     kind: 'Vacancy report',
     asOf: 'Reference date',

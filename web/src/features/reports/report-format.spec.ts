@@ -52,6 +52,7 @@ describe('report formatting', () => {
     expect(formatReportDate('2025-06-30', 'de')).toBe('30. Juni 2025');
     expect(formatReportDate('2025-06-30', 'en')).toBe('30 June 2025');
     expect(formatShortDate('2024-03-01', 'de')).toBe('01.03.2024');
+    expect(formatShortDate('2024-03-01', 'en')).toBe('1 Mar 2024');
     expect(plain(formatArea(1234.5, 'de'))).toBe('1.235 m²');
     expect(plain(formatEuro(12500, 'de'))).toBe('12.500 €');
     expect(plain(formatEuro(12500.5, 'de'))).toBe('12.500,50 €'); // a budget to the cent, not 12.501 €

@@ -93,15 +93,17 @@ export function formatReportDate(iso: IsoDate | null | undefined, lang: ReportLa
   );
 }
 
-/** Short numeric date for tables: 01.03.2024 / 01/03/2024. */
+/**
+ * Short date for tables: 01.03.2024 / 1 Mar 2024 (the month named in English: „01/03/2024“ is 3 January
+ * to an American reader, and the English dashboard writes „1 Mar 2024“).
+ */
 export function formatShortDate(iso: IsoDate | null | undefined, lang: ReportLang): string {
   if (!iso) return DASH;
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  const parts: Intl.DateTimeFormatOptions =
+    lang === 'en' ? { day: 'numeric', month: 'short' } : { day: '2-digit', month: '2-digit' };
+  return new Intl.DateTimeFormat(locale(lang), { ...parts, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
 }
 
 export function formatArea(m2: number | null, lang: ReportLang): string {

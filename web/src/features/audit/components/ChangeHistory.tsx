@@ -1,17 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { OccupancyStatus } from '../../../lib/domain';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import type { ChangeRecord } from '../api/changes-api';
 import { changedFields, displayValue, importText, newPeriods } from '../change-diff';
 import { useStorefrontChanges } from '../hooks/use-storefront-changes';
-
-const dateTime = (iso: string, language: string): string =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(iso));
 
 function ChangeDetails({ record }: { record: ChangeRecord }) {
   const { t } = useTranslation();
@@ -49,7 +42,7 @@ function ChangeDetails({ record }: { record: ChangeRecord }) {
 
 /** „Änderungsverlauf“: who changed what and when on this unit (editors of the town only). */
 export function ChangeHistory({ storefrontId }: { storefrontId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const changes = useStorefrontChanges(storefrontId, true);
   return (
     <section aria-labelledby="changes-heading" data-testid="change-history">
@@ -61,7 +54,7 @@ export function ChangeHistory({ storefrontId }: { storefrontId: string }) {
           {changes.data.map((c) => (
             <li key={c.id}>
               <span className="change-list__when">
-                {[dateTime(c.at, i18n.language), c.userEmail ?? t('changes.system'), importText(c, t)]
+                {[formatDateTime(c.at), c.userEmail ?? t('changes.system'), importText(c, t)]
                   .filter(Boolean)
                   .join(' · ')}
               </span>

@@ -1,14 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import type { FootfallImportReport } from '../api/footfall-api';
 import { CounterLineTable } from './CounterLineTable';
-
-const hour = (iso: string): string =>
-  new Intl.DateTimeFormat('de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(iso));
 
 /** What the counter upload stored, where hours are missing, and which lines were repaired or rejected. */
 export function FootfallReport({ report }: { report: FootfallImportReport }) {
@@ -20,8 +13,8 @@ export function FootfallReport({ report }: { report: FootfallImportReport }) {
           location: report.location,
           count: report.stored,
           stored: formatNumber(report.stored),
-          from: hour(report.firstHour),
-          to: hour(report.lastHour),
+          from: formatDateTime(report.firstHour),
+          to: formatDateTime(report.lastHour),
         })}
       </p>
       <ul>
@@ -44,8 +37,8 @@ export function FootfallReport({ report }: { report: FootfallImportReport }) {
             <tbody>
               {report.gaps.map((g) => (
                 <tr key={g.from}>
-                  <td>{hour(g.from)}</td>
-                  <td>{hour(g.to)}</td>
+                  <td>{formatDateTime(g.from)}</td>
+                  <td>{formatDateTime(g.to)}</td>
                   <td>{g.hours}</td>
                 </tr>
               ))}
