@@ -304,6 +304,12 @@ test.describe('council reports', () => {
     );
     expect(text).toMatch(new RegExp(`Leerstehende Ladenlokale ${kpis.vacantUnits}\\b`));
     expect(text).toContain(plain(formatKpi('share', kpis.notInUseRate, 'de')));
+    // every page names the report, its date and the demo data (a loose page in a council folder)
+    const second = plain(execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' }));
+    expect(second).toContain(
+      `Innenstadtbericht Gotha · Stichtag: ${formatReportDate(AS_OF, 'de')} · Demodaten (synthetisch)`,
+    );
+    expect(second).toMatch(/Seite 2 von \d/);
 
     const prefix = testInfo.outputPath('gotha-page');
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, prefix]);

@@ -1,6 +1,6 @@
 import { errors } from 'playwright-core';
 import { ReportRenderError } from './report-render.error.js';
-import { translate } from './report-pdf.renderer.js';
+import { footerTemplate, translate } from './report-pdf.renderer.js';
 
 /** The renderer loads playwright-core only with the first report, so its errors are recognised by name. */
 describe('translate (a failed render’s answer)', () => {
@@ -29,5 +29,21 @@ describe('translate (a failed render’s answer)', () => {
   it('passes the renderer’s own errors through unchanged', () => {
     const own = new ReportRenderError('REPORT_RENDERER_UNAVAILABLE', 'no Chromium');
     expect(answer(own)).toBe(own);
+  });
+});
+
+describe('footerTemplate (every page of a PDF)', () => {
+  it('names the report, its date and demo data on the left, the page on the right, escaped as HTML', () => {
+    const footer = footerTemplate(
+      'de',
+      'Innenstadtbericht Gotha · Stichtag: 30. Juni 2025 · Demodaten <synthetisch>',
+    );
+    expect(footer).toContain(
+      '<span>Innenstadtbericht Gotha · Stichtag: 30. Juni 2025 · Demodaten &#60;synthetisch&#62;</span>',
+    );
+    expect(footer).toContain('Seite <span class="pageNumber"></span> von <span class="totalPages"></span>');
+    expect(footerTemplate('en', 'Gotha town centre report')).toContain(
+      'Page <span class="pageNumber"></span> of',
+    );
   });
 });

@@ -93,6 +93,7 @@ export class ReportPdfRenderer implements OnModuleDestroy {
       page.setDefaultTimeout(this.config.renderTimeoutMs);
       await page.goto(`${request.origin}${request.path}`, { waitUntil: 'domcontentloaded' });
       await this.waitUntilReady(page);
+      const head = await runningHead(page, request.lang);
       await page.emulateMedia({ media: 'print' });
       return await page.pdf({
         format: 'A4',
@@ -100,7 +101,7 @@ export class ReportPdfRenderer implements OnModuleDestroy {
         preferCSSPageSize: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: footerTemplate(request.lang),
+        footerTemplate: footerTemplate(request.lang, head),
       });
     } finally {
       await context.close().catch(() => undefined);
@@ -211,9 +212,29 @@ export function translate(timeoutMs: number) {
   };
 }
 
-/** Page numbers in the bottom margin (Chromium fills .pageNumber / .totalPages). */
-function footerTemplate(lang: ReportLanguage): string {
+/**
+ * What every page says of itself, so that a loose page in a council folder is not anonymous: the report's
+ * title, its date and, for demo data, that the figures are synthetic („Innenstadtbericht Gotha · Stichtag:
+ * 30. Juni 2025 · Demodaten (synthetisch)“), read from the rendered page's header.
+ */
+export async function runningHead(page: Page, lang: ReportLanguage): Promise<string> {
+  const parts =
+    await page.evaluate(`[...document.querySelectorAll('.report-header h1, .report-header .report-date')]
+      .map((e) => e.textContent.replace(/\\s+/g, ' ').trim())
+      .concat(document.querySelector('.report-header .report-synthetic') ? ['synthetic'] : [])`);
+  return (parts as string[])
+    .map((p) =>
+      p === 'synthetic' ? (lang === 'en' ? 'Demo data (synthetic)' : 'Demodaten (synthetisch)') : p,
+    )
+    .join(' · ');
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The running head and the page numbers in the bottom margin (Chromium fills .pageNumber / .totalPages). */
+export function footerTemplate(lang: ReportLanguage, head: string): string {
   const [page, of] = lang === 'en' ? ['Page', 'of'] : ['Seite', 'von'];
-  return `<div style="width:100%;font:8px sans-serif;color:#555;text-align:right;padding:0 14mm">
-    ${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></div>`;
+  return `<div style="width:100%;font:8px sans-serif;color:#555;display:flex;justify-content:space-between;gap:8mm;padding:0 14mm">
+    <span>${escapeHtml(head)}</span>
+    <span style="white-space:nowrap">${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`;
 }
