@@ -21,7 +21,7 @@ const testShop: Intervention = {
   partners: null,
   state: 'ended',
   lessonsLearned: 'Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.',
-  storefrontIds: [],
+  storefrontIds: ['u1', 'u2'],
   units: [],
   outcomeChecks: [
     {
@@ -58,8 +58,11 @@ describe('knowledgeBaseCsv', () => {
       'Maßnahme',
       'Art',
       'Stand',
-      'Zeitraum',
+      'Beginn',
+      'Ende',
+      'Ladenlokale',
       'Kosten (€)',
+      'Kosten je Ladenlokal (€)',
       'Ergebnis nach 12 Monaten',
       expect.any(String),
       'Erfahrungen',
@@ -67,14 +70,38 @@ describe('knowledgeBaseCsv', () => {
     ]);
     const [row] = body;
     expect(row!.slice(0, 4)).toEqual(['Mühlhausen', 'Frei.Handel Kohorte 1', 'Testladen', 'Abgeschlossen']);
-    expect(row![4]).toBe('01.01.2024 – 30.06.2024');
-    expect(row![5]).toBe(12500.5);
-    expect(row![6]).toBe('Fläche anderweitig vermietet (laut 12-Monats-Kontrolle)');
-    expect(row![7]).toContain('Fläche an einen anderen Betrieb vermietet');
-    expect(row!.slice(8)).toEqual(['Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.', 'ja']);
+    // start and end in columns of their own; the cost per unit of the two units used: 12.500,50 € / 2
+    expect(row!.slice(4, 9)).toEqual(['01.01.2024', '30.06.2024', 2, 12500.5, 6250.25]);
+    expect(row![9]).toBe('Fläche anderweitig vermietet (laut 12-Monats-Kontrolle)');
+    expect(row![10]).toContain('Fläche an einen anderen Betrieb vermietet');
+    expect(row!.slice(11)).toEqual(['Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.', 'ja']);
     // a semicolon in the lessons stays inside its cell in German Excel's CSV
     expect(toCsv(header, body, { german: true }).split('\r\n')[1]).toContain(
       '"Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft."',
     );
+  });
+});
+
+describe('knowledgeBaseCsv: a measure still running, without units or cost', () => {
+  it('leaves the end, the cost and the cost per unit empty rather than writing 0', async () => {
+    await i18n.changeLanguage('en');
+    const running: Intervention = {
+      ...testShop,
+      state: 'running',
+      endDate: null,
+      budgetEur: null,
+      storefrontIds: [],
+      outcomeChecks: [],
+      outcome12: { measure: 'ownBusinessLease', evaluationDate: null, result: 'pending', basis: null },
+    };
+    const { header, body } = knowledgeBaseCsv([running], new Map(), i18n.t, formatDate);
+    expect(header.slice(4, 9)).toEqual([
+      'Start',
+      'End',
+      'Storefronts',
+      'Cost (€)',
+      'Cost per storefront (€)',
+    ]);
+    expect(body[0]!.slice(4, 9)).toEqual([formatDate('2024-01-01'), null, 0, null, null]);
   });
 });

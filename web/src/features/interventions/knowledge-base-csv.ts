@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { CsvCell } from '../../lib/csv';
 import type { Intervention } from '../../lib/domain';
-import { interventionPeriod } from './intervention-period';
 import { checkSummary, outcomeText } from './outcome';
 
 /**
  * The knowledge base's list as shown (after search and filters) as a file for a network meeting's
  * slides: what was tried where, when, at what cost, what came of it and what was learnt — with the
- * checks the outcome rests on and whether the entry is synthetic demo data.
+ * checks the outcome rests on and whether the entry is synthetic demo data. Start and end in columns of their
+ * own and the cost per unit beside the cost, so that the sheet can be sorted and summed.
  */
 export function knowledgeBaseCsv(
   items: readonly Intervention[],
@@ -20,20 +20,29 @@ export function knowledgeBaseCsv(
     t('kb.csv.title'),
     t('kb.type'),
     t('kb.state'),
-    t('kb.csv.period'),
+    t('kb.csv.start'),
+    t('kb.csv.end'),
+    t('kb.csv.units'),
     t('kb.csv.costEur'),
+    t('kb.csv.costPerUnitEur'),
     t('kb.outcome'),
     t('kb.check.heading'),
     t('kb.lessons'),
     t('kpi.csvSynthetic'),
   ];
+  const date = (iso: string | null): string | null => (iso === null ? null : day(iso));
   const body = items.map((i) => [
     towns.get(i.cityId) ?? i.cityId,
     i.title,
     t(`interventionType.${i.type}`),
     t(`interventionState.${i.state}`),
-    interventionPeriod(i, day, t),
+    date(i.startDate),
+    date(i.endDate),
+    i.storefrontIds.length,
     i.budgetEur,
+    i.budgetEur === null || i.storefrontIds.length === 0
+      ? null
+      : Math.round((i.budgetEur / i.storefrontIds.length) * 100) / 100,
     outcomeText(i, t, day),
     i.outcomeChecks.map((c) => `${checkSummary(c, t, day)}${c.note ? `: ${c.note}` : ''}`).join(' | ') ||
       null,
