@@ -36,7 +36,7 @@ beforeAll(async () => {
   queries = new TileQueries({ ...t.app.get<AppConfig>(APP_CONFIG), databaseTilePoolSize: 1 });
 });
 afterAll(async () => {
-  await queries.onModuleDestroy();
+  await queries.onApplicationShutdown();
   await t.close();
 });
 

@@ -246,7 +246,7 @@ describe('tile replay', () => {
 
   it('leaves every request to the pipeline while the change feed is down', async () => {
     await get(tilePath).expect(200);
-    await t.app.get(ChangeFeed).onModuleDestroy();
+    await t.app.get(ChangeFeed).onApplicationShutdown();
     expect(t.app.get(ChangeFeed).live).toBe(false);
     const calls = pipelineCalls;
     await get(tilePath).expect(200);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -20,7 +20,7 @@ type Handler = () => void | Promise<void>;
  * listening again it calls every `onResync` handler so caches reload what they may have missed.
  */
 @Injectable()
-export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
+export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
   private client: pg.Client | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -76,7 +76,8 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     void this.connect();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Closed after the HTTP server (Nest's order on a stop): the requests still being answered finish first. */
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     this.isLive = false;

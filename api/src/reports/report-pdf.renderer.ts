@@ -1,5 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type * as Playwright from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_CONFIG, type AppConfig, type ReportRendererConfig } from '../config/app-config.js';
@@ -33,7 +33,7 @@ const READY_SELECTOR = '[data-report-ready="true"], [data-report-ready="error"]'
  * after a crash), one isolated browser context per report, a small queue in front of it.
  */
 @Injectable()
-export class ReportPdfRenderer implements OnModuleDestroy {
+export class ReportPdfRenderer implements OnApplicationShutdown {
   private browser: Promise<Browser> | null = null;
   private readonly queue: JobQueue;
 
@@ -56,7 +56,8 @@ export class ReportPdfRenderer implements OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Closed after the HTTP server (Nest's order on a stop): the requests still being answered finish first. */
+  async onApplicationShutdown(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
     if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -20,7 +20,7 @@ const MAX_NAMED = 1000;
  * Like the main pool: no JIT, fail fast while the database is away, recover when it is back.
  */
 @Injectable()
-export class TileQueries implements OnModuleDestroy {
+export class TileQueries implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
   private readonly names = new Map<string, string>();
 
@@ -55,7 +55,8 @@ export class TileQueries implements OnModuleDestroy {
     return name;
   }
 
-  onModuleDestroy(): Promise<void> {
+  /** Closed after the HTTP server (Nest's order on a stop): the requests still being answered finish first. */
+  onApplicationShutdown(): Promise<void> {
     return this.pool.end();
   }
 }
