@@ -23,6 +23,8 @@ interface ComposeService {
   volumes?: ({ type?: string; source?: string; target?: string } | string)[];
   restart?: string;
   command?: string[] | string;
+  init?: boolean;
+  stop_grace_period?: string;
 }
 interface ComposeConfig {
   services: Record<string, ComposeService>;
@@ -162,7 +164,23 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
     expect(env.HOST).toBe('0.0.0.0');
     expect(env.NODE_ENV).toBe('production');
     expect(env.DATABASE_URL).toBe('postgres://schaufenster:not-a-real-secret@db:5432/schaufenster');
-    expect(config.services.api?.ports).toEqual([expect.objectContaining({ target: 3000 })]);
+  });
+
+  it('publishes the API on the host’s loopback only (the TLS proxy runs there), on every interface when asked', () => {
+    expect(config.services.api?.ports).toEqual(['127.0.0.1:3000:3000/tcp']);
+    const { status, stdout } = dockerCompose(['config'], {
+      POSTGRES_PASSWORD: 'not-a-real-secret',
+      API_BIND: '0.0.0.0',
+      API_PORT: '8080',
+    });
+    expect(status).toBe(0);
+    expect((yamlToJson(stdout) as ComposeConfig).services.api?.ports).toEqual(['0.0.0.0:8080:3000/tcp']);
+  });
+
+  it('stops the API gracefully: an init process, and time to answer the requests in flight', () => {
+    const api = config.services.api;
+    expect(api?.init).toBe(true);
+    expect(api?.stop_grace_period).toBe('60s');
   });
 
   it('passes the operator’s settings through to the API, and their defaults are valid settings', () => {

@@ -29,6 +29,9 @@ export function requestContext(log: typeof jsonLog) {
     res.locals.context = context;
     res.setHeader('X-Request-Id', id);
     const started = process.hrtime.bigint();
+    // as the client asked, without the query (it may hold a search for a name): Express's req.path is
+    // relative to the router that handles the request, which cuts `/api` from some lines
+    const path = (req.originalUrl ?? req.url).split('?')[0];
     res.on('finish', () => {
       log({
         level: res.statusCode >= 500 ? 'error' : 'info',
@@ -36,7 +39,7 @@ export function requestContext(log: typeof jsonLog) {
         requestId: id,
         userId: context.viewer?.user?.id,
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       });
