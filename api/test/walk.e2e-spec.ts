@@ -96,8 +96,35 @@ describe('site walk', () => {
       (res.body.items as { houseNumber: string; floor: string }[]).map((u) => `${u.houseNumber} ${u.floor}`),
     ).toEqual(['1 ground', '2 ground', '2 upper', '2 basement', '10 ground', '10a ground']);
     expect(res.body.items[0]).toMatchObject({ street: 'Marktstraße', current: { status: 'occupied' } });
+    expect(res.body.more).toBe(false);
     const none = await editor.get(`/api/cities/${city.id}/walk/units?street=Nirgendwo`).expect(200);
     expect(none.body.items).toEqual([]);
+  });
+
+  it('gives the first 500 units of a longer street and says that there are more', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const units = async (count: number, street: string) =>
+      t.db.query(
+        `WITH s AS (
+           INSERT INTO storefronts (city_id, street, house_number, location)
+           SELECT $1, $3, i::text, ST_SetSRID(ST_MakePoint(10.7 + i * 0.000005, 50.95), 4326)
+           FROM generate_series(1, $2::int) i RETURNING id)
+         INSERT INTO occupancy_periods (storefront_id, city_id, status, valid_from)
+         SELECT id, $1, 'vacant', '2020-01-01' FROM s`,
+        [city.id, count, street],
+      );
+    await units(501, 'Lange Straße');
+    await units(500, 'Kurze Straße');
+    const long = await editor.get(`/api/cities/${city.id}/walk/units?street=Lange%20Stra%C3%9Fe`).expect(200);
+    expect(long.body.items).toHaveLength(500);
+    expect(long.body.items.at(-1).houseNumber).toBe('500');
+    expect(long.body.more).toBe(true);
+    const short = await editor
+      .get(`/api/cities/${city.id}/walk/units?street=Kurze%20Stra%C3%9Fe`)
+      .expect(200);
+    expect(short.body.items).toHaveLength(500);
+    expect(short.body.more).toBe(false);
   });
 
   it('is for the town’s editors; a missing street is a clear 400', async () => {

@@ -48,12 +48,13 @@ export class WalkController {
   @EditTown('city')
   @ApiOkResponse({
     type: WalkUnitsResponse,
-    description: 'The units of one street today (not demolished), by house number; at most 500.',
+    description:
+      'The units of one street today (not demolished), by house number; at most 500, `more` when the street has more.',
   })
   @ApiErrors([400, 'The request is not valid (VALIDATION_FAILED): no street.'], 401, 403, NO_TOWN)
   async units(@Param('id') town: string, @Query() q: WalkUnitsQuery): Promise<WalkUnits> {
     const cityId = await this.towns.townId(town);
     const asOf = todayIso();
-    return { street: q.street, asOf, items: await this.walk.units(cityId, asOf, q.street, q.due ?? false) };
+    return { street: q.street, asOf, ...(await this.walk.units(cityId, asOf, q.street, q.due ?? false)) };
   }
 }

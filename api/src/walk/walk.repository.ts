@@ -30,19 +30,28 @@ export class WalkRepository {
     );
   }
 
-  /** The units of one street, by house number (numerically), then ground floor, upper floor, basement. */
-  units(cityId: string, asOf: string, street: string, dueOnly: boolean): Promise<Storefront[]> {
+  /**
+   * The units of one street, by house number (numerically), then ground floor, upper floor, basement: the
+   * first MAX_STREET_UNITS, and whether there are more.
+   */
+  async units(
+    cityId: string,
+    asOf: string,
+    street: string,
+    dueOnly: boolean,
+  ): Promise<{ items: Storefront[]; more: boolean }> {
     const params: unknown[] = [];
     // due only: the units due as the day began, those checked today included (the walk's list stays put)
     const from = storefrontFilterSql({ ...this.filter(cityId, asOf), street, dueForCheck: dueOnly }, params);
-    params.push(MAX_STREET_UNITS);
-    return this.db.query(
+    params.push(MAX_STREET_UNITS + 1);
+    const rows: Storefront[] = await this.db.query(
       `SELECT ${STOREFRONT_COLUMNS} ${from}
        ORDER BY ${HOUSE_NUMBER_ORDER},
                 array_position(ARRAY['ground', 'upper', 'basement'], s.floor), s.id
        LIMIT $${params.length}`,
       params,
     );
+    return { items: rows.slice(0, MAX_STREET_UNITS), more: rows.length > MAX_STREET_UNITS };
   }
 
   private filter(cityId: string, asOf: string): StorefrontFilter {

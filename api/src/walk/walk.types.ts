@@ -26,6 +26,8 @@ export interface WalkOverview {
 export interface WalkUnits {
   street: string;
   asOf: string;
-  /** By house number, then floor. */
+  /** By house number, then floor; at most MAX_STREET_UNITS (500). */
   items: Storefront[];
+  /** More units than `items` on the street (the rest are in the town's list, filtered by street). */
+  more: boolean;
 }

@@ -159,6 +159,11 @@ function TownWalk({ town }: { town: City }) {
             )}
           </h2>
           {items.length === 0 && <p>{dueOnly ? t('walk.nothingDue') : t('walk.noUnits')}</p>}
+          {units.data.more && (
+            <p className="notice" data-testid="walk-more">
+              {t('walk.more', { shown: formatNumber(items.length), town: town.name })}
+            </p>
+          )}
           <ul className="walk-list">
             {items.map((u) => (
               <WalkUnitCard

@@ -44,6 +44,9 @@ export class WalkUnitsResponse implements WalkUnits {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  @ApiProperty({ type: [StorefrontResponse] })
+  @ApiProperty({ type: [StorefrontResponse], description: 'By house number, then floor; at most 500' })
   items: StorefrontResponse[];
+
+  @ApiProperty({ description: 'The street has more units than the 500 given (the rest: the town’s list)' })
+  more: boolean;
 }
