@@ -145,6 +145,51 @@ describe('sign-in and sessions', () => {
       .expect(429);
   });
 
+  it('lets no more than the address’s 30 failures be checked when many e-mails are tried at once from it', async () => {
+    // The per-e-mail lock alone let parallel attempts for different e-mails each count the address's
+    // 29 failures and all go on to the password check (security review: 31 and 33 of 30). Holding back
+    // every attempt's INSERT until all have counted makes that overlap certain without the address lock.
+    const auth = t.app.get(AuthService);
+    const sprayer = '198.51.100.77';
+    await t.db.query(
+      `INSERT INTO sign_in_failures (email, client_ip)
+       SELECT 'sprayed-' || n || '@test.example', $1 FROM generate_series(1, 29) n`,
+      [sprayer],
+    );
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN; LOCK TABLE sign_in_failures IN SHARE ROW EXCLUSIVE MODE`);
+      const attempts = Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          auth.signIn(`parallel-${i}-${randomBytes(4).toString('hex')}@test.example`, 'nope', sprayer),
+        ),
+      );
+      // Until each attempt waits: for the INSERT (it has counted) or for the address's lock.
+      for (;;) {
+        const { rows } = await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks
+           WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             AND ((locktype = 'relation' AND relation = 'sign_in_failures'::regclass) OR locktype = 'advisory')`,
+        );
+        if (rows[0]!.n >= 8) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await holder.query(`COMMIT`);
+      const codes = (await attempts).map((a) =>
+        a.status === 'rejected' ? (a.reason as { code: string }).code : 'OK',
+      );
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(1);
+      expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(7);
+    } finally {
+      await holder.end();
+    }
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE client_ip = $1`, [
+      sprayer,
+    ]);
+    expect(n).toBe(30);
+  });
+
   it('ends the session on sign-out', async () => {
     const agent = await signedIn(t, []);
     await agent.post('/api/auth/sign-out').expect(204);

@@ -20,6 +20,9 @@ const MAX_FAILURES_PER_EMAIL_AND_IP = 5;
 const MAX_FAILURES_PER_EMAIL = 50;
 const MAX_FAILURES_PER_IP = 30;
 const FAILURE_WINDOW = '15 minutes';
+/** Key spaces of the sign-in throttle's advisory locks, pg_advisory_xact_lock(space, hashtext(key)) (the tile grid's are 53460/53461). */
+const LOCK_EMAIL = 53470;
+const LOCK_ADDRESS = 53471;
 /**
  * Failures (an e-mail and an address: personal data) are deleted once a day old: by each successful
  * sign-in and by the hourly housekeeping (api/src/housekeeping), also when nobody signs in.
@@ -192,15 +195,19 @@ export class AuthService {
 
   /**
    * Counts the recent failures and records this attempt as one before the password is checked (a
-   * success clears them). Under a per-e-mail lock, so that parallel attempts each see the ones before
-   * them: no more than the limit reach the (costly) password check, however many arrive at once. A
-   * refused attempt records nothing (the wait does not grow while refused).
+   * success clears them). Under a per-e-mail and a per-address lock, so that parallel attempts each see
+   * the ones before them: no more than the limits reach the (costly) password check, however many
+   * arrive at once — for one account, and from one address for many accounts. A refused attempt records
+   * nothing (the wait does not grow while refused).
    */
   private async claimAttempt(email: string, clientIp: string): Promise<void> {
-    // One attempt per e-mail at a time through this check (a transaction lock, released at commit), so
-    // each sees the rows of the ones before it; the password check itself runs after, in parallel.
+    // One attempt per e-mail and one per address at a time through this check (transaction locks,
+    // released at commit), so each sees the rows of the ones before it; the password check itself runs
+    // after, in parallel. Always the e-mail's lock first, then the address's, each in its own key space
+    // (the two-key form): no two attempts can wait for each other's lock.
     const refused = await this.db.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('sign-in:' || $1))`, [email]);
+      await em.query(`SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, hashtext($1))`, [email]);
+      await em.query(`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}, hashtext($1))`, [clientIp]);
       const [row] = await em.query<{ byEmailAndIp: number; byEmail: number; byIp: number }[]>(
         `SELECT count(*) FILTER (WHERE email = $1 AND client_ip = $2)::int AS "byEmailAndIp",
                 count(*) FILTER (WHERE email = $1)::int AS "byEmail",
