@@ -626,5 +626,35 @@ describe('switching accounts', () => {
       .send({ email: second.email, password: second.password })
       .expect(200);
     expect(res.body.user.email).toBe(second.email);
+    // the first account's session ended with the switch (it had lived on for up to 7 days)
+    expect((await first.get('/api/auth/session').expect(200)).body.user).toBeNull();
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1`, [
+      first.userId,
+    ]);
+    expect(n).toBe(0);
+  });
+
+  it('ends the session of the cookie sent when the same account signs in again', async () => {
+    const user = await createUser(t.db, []);
+    const first = await signIn(t, user.email, user.password);
+    const again = await request(t.http)
+      .post('/api/auth/sign-in')
+      .set('Cookie', (await first.get('/api/auth/session')).request.getHeader('Cookie'))
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    expect((await first.get('/api/auth/session').expect(200)).body.user).toBeNull();
+    const renewed = agentOf(t, again, user.email);
+    expect((await renewed.get('/api/auth/session').expect(200)).body.user.email).toBe(user.email);
+  });
+
+  it('keeps the session of the cookie sent when the sign-in fails', async () => {
+    const first = await signedIn(t, []);
+    const other = await createUser(t.db, []);
+    await request(t.http)
+      .post('/api/auth/sign-in')
+      .set('Cookie', (await first.get('/api/auth/session')).request.getHeader('Cookie'))
+      .send({ email: other.email, password: 'wrong' })
+      .expect(401);
+    expect((await first.get('/api/auth/session').expect(200)).body.user.email).toBe(first.email);
   });
 });

@@ -44,7 +44,8 @@ export class AuthController {
   @Public()
   @ApiOkResponse({
     type: SessionResponse,
-    description: 'Signed in: the session cookie `sf_session` is set; keep the CSRF token for writes.',
+    description:
+      'Signed in: the session cookie `sf_session` is set (the session of the cookie sent, if any, ends); keep the CSRF token for writes.',
   })
   @ApiErrors(400, [401, 'E-mail address or password is wrong (UNAUTHENTICATED).'], 413, 429)
   async signIn(
@@ -53,6 +54,10 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionInfo> {
     const { token, session } = await this.auth.signIn(body.email, body.password, req.ip ?? 'unknown');
+    // The session this browser had ends (someone else's on a shared PC, or the account switched from):
+    // the new cookie replaces it here, and it must not live on elsewhere for up to 7 days.
+    const previous = sessionToken(req);
+    if (previous) await this.auth.signOut(previous);
     setSessionCookie(req, res, token);
     return info(session);
   }
