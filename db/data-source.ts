@@ -20,6 +20,7 @@ import { VerificationHistory1765400000000 } from './migrations/1765400000000-Ver
 import { PasswordChangeRequired1765500000000 } from './migrations/1765500000000-PasswordChangeRequired.js';
 import { SyntheticTownsIndex1765600000000 } from './migrations/1765600000000-SyntheticTownsIndex.js';
 import { TownUnitCounts1765700000000 } from './migrations/1765700000000-TownUnitCounts.js';
+import { SignInDevices1765800000000 } from './migrations/1765800000000-SignInDevices.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -43,6 +44,7 @@ export const migrations = [
   PasswordChangeRequired1765500000000,
   SyntheticTownsIndex1765600000000,
   TownUnitCounts1765700000000,
+  SignInDevices1765800000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
@@ -15,6 +15,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const cookieOf = (res: request.Response): string => (res.headers['set-cookie'] as unknown as string[])[0]!;
+const setCookie = (res: request.Response, name: string): string | undefined =>
+  (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith(`${name}=`));
+/** The `sf_device=…` pair an answer set, as a browser sends it back. */
+const deviceOf = (res: request.Response): string => setCookie(res, 'sf_device')!.split(';')[0]!;
 
 describe('sign-in and sessions', () => {
   it('sets an HttpOnly SameSite session cookie and reports the session', async () => {
@@ -60,6 +64,7 @@ describe('sign-in and sessions', () => {
       .expect(200);
     t.app.set('trust proxy', false);
     expect(cookieOf(res)).toMatch(/Secure/);
+    expect(setCookie(res, 'sf_device')).toMatch(/Secure/);
   });
 
   it('refuses a wrong password with the same answer as an unknown e-mail', async () => {
@@ -286,6 +291,130 @@ describe('sign-in and sessions', () => {
       city.id,
     ]);
     expect(n).toBe(0);
+  });
+});
+
+describe('device cookies: a stranger’s guesses do not lock the owner out', () => {
+  // Clients at different addresses, as behind a proxy (TRUST_PROXY): req.ip is X-Forwarded-For.
+  beforeAll(() => t.app.set('trust proxy', 1));
+  afterAll(() => t.app.set('trust proxy', false));
+
+  const attempt = (email: string, password: string, ip: string, device?: string): request.Test => {
+    const req = request(t.http).post('/api/auth/sign-in').set('X-Forwarded-For', ip);
+    return (device ? req.set('Cookie', device) : req).send({ email, password });
+  };
+  /** 50 failures within 15 minutes from 50 addresses: the account-wide limit is reached. */
+  const lockAccount = (email: string): Promise<unknown> =>
+    t.db.query(
+      `INSERT INTO sign_in_failures (email, client_ip) SELECT $1, '192.0.2.' || n FROM generate_series(1, 50) n`,
+      [email],
+    );
+  const devices = async (userId: string): Promise<number> =>
+    (
+      await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM sign_in_devices WHERE user_id = $1`, [
+        userId,
+      ])
+    )[0]!.n;
+
+  it('gives an HttpOnly, SameSite=Strict cookie for 90 days, sent only to /api/auth, stored as its SHA-256', async () => {
+    const user = await createUser(t.db, []);
+    const res = await attempt(user.email, user.password, '203.0.113.60').expect(200);
+    const cookie = setCookie(res, 'sf_device')!;
+    expect(cookie).toMatch(/^sf_device=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/api\/auth(;|$)/);
+    expect(cookie).toMatch(/Max-Age=7776000/);
+    expect(cookie).not.toMatch(/Secure/); // plain HTTP here; behind HTTPS see 'marks the cookie Secure'
+    const token = deviceOf(res).slice('sf_device='.length);
+    const rows = await t.db.query<{ userId: string; days: number }[]>(
+      `SELECT user_id AS "userId", round(extract(epoch FROM expires_at - created_at) / 86400)::int AS days
+       FROM sign_in_devices WHERE token_hash = $1`,
+      [createHash('sha256').update(token).digest()],
+    );
+    expect(rows).toEqual([{ userId: user.id, days: 90 }]);
+  });
+
+  it('lets the owner sign in from their device while guesses from 50 addresses lock the account', async () => {
+    const user = await createUser(t.db, []);
+    const first = await attempt(user.email, user.password, '203.0.113.61').expect(200);
+    await lockAccount(user.email);
+    // without the device cookie: refused, even from an address with no failures and the right password
+    const refused = await attempt(user.email, user.password, '203.0.113.62').expect(429);
+    expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
+    // with it, from the owner's desk or elsewhere (a laptop on the road)
+    const owner = await attempt(user.email, user.password, '203.0.113.62', deviceOf(first)).expect(200);
+    expect(owner.body.user.email).toBe(user.email);
+    // each sign-in gives a new device cookie; the one sent no longer counts
+    expect(deviceOf(owner)).not.toBe(deviceOf(first));
+    await attempt(user.email, user.password, '203.0.113.61', deviceOf(first)).expect(429);
+    await attempt(user.email, user.password, '203.0.113.61', deviceOf(owner)).expect(200);
+  });
+
+  it('holds a device to 5 failures of its own and to its address’s 30; another account’s device lifts nothing', async () => {
+    const user = await createUser(t.db, []);
+    const other = await createUser(t.db, []);
+    const own = deviceOf(await attempt(user.email, user.password, '203.0.113.63').expect(200));
+    const foreign = deviceOf(await attempt(other.email, other.password, '203.0.113.63').expect(200));
+    await lockAccount(user.email);
+    await attempt(user.email, user.password, '203.0.113.64', foreign).expect(429);
+    for (let i = 0; i < 5; i++) await attempt(user.email, `wrong-${i}`, '203.0.113.65', own).expect(401);
+    const res = await attempt(user.email, user.password, '203.0.113.66', own).expect(429);
+    expect(res.body).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringContaining('15 minutes'),
+    });
+
+    const again = await createUser(t.db, []);
+    const device = deviceOf(await attempt(again.email, again.password, '203.0.113.67').expect(200));
+    await t.db.query(
+      `INSERT INTO sign_in_failures (email, client_ip) SELECT 'sprayed-' || n || '@test.example', '203.0.113.68' FROM generate_series(1, 30) n`,
+    );
+    await attempt(again.email, again.password, '203.0.113.68', device).expect(429);
+  });
+
+  it('lifts nothing once expired, and goes when the user is disabled, their password is reset or changed, or the user is deleted', async () => {
+    const admin = await signedIn(t, [], true);
+    const user = await createUser(t.db, []);
+    const first = await attempt(user.email, user.password, '203.0.113.70').expect(200);
+    await lockAccount(user.email);
+    await t.db.query(
+      `UPDATE sign_in_devices SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [user.id],
+    );
+    await attempt(user.email, user.password, '203.0.113.70', deviceOf(first)).expect(429);
+    await t.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [user.email]);
+
+    await attempt(user.email, user.password, '203.0.113.70').expect(200);
+    expect(await devices(user.id)).toBe(2); // the expired one waits for the housekeeping
+    const reset = await admin.post(`/api/users/${user.id}/reset-password`).expect(200);
+    expect(await devices(user.id)).toBe(0);
+
+    const temporary = await attempt(user.email, reset.body.temporaryPassword, '203.0.113.70').expect(200);
+    expect(await devices(user.id)).toBe(1);
+    const changed = await agentOf(t, temporary, user.email)
+      .post('/api/auth/password')
+      .set('Cookie', [cookieOf(temporary).split(';')[0]!, deviceOf(temporary)].join('; '))
+      .send({ currentPassword: reset.body.temporaryPassword, newPassword: 'Neues-Passwort-2026' })
+      .expect(200);
+    // the devices that knew the old password go; this browser gets a new one
+    expect(deviceOf(changed)).not.toBe(deviceOf(temporary));
+    expect(await devices(user.id)).toBe(1);
+    await lockAccount(user.email);
+    await attempt(user.email, 'Neues-Passwort-2026', '203.0.113.71', deviceOf(temporary)).expect(429);
+    await attempt(user.email, 'Neues-Passwort-2026', '203.0.113.71', deviceOf(changed)).expect(200);
+
+    const listed = (await admin.get('/api/users').expect(200)).body.find(
+      (u: { id: string }) => u.id === user.id,
+    );
+    await admin.patch(`/api/users/${user.id}`).send({ version: listed.version, disabled: true }).expect(200);
+    expect(await devices(user.id)).toBe(0);
+
+    const removed = await createUser(t.db, []);
+    await attempt(removed.email, removed.password, '203.0.113.72').expect(200);
+    expect(await devices(removed.id)).toBe(1);
+    await t.db.query(`DELETE FROM users WHERE id = $1`, [removed.id]);
+    expect(await devices(removed.id)).toBe(0);
   });
 });
 

@@ -14,7 +14,7 @@ const count = async (sql: string, params: unknown[]): Promise<number> =>
   (await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0]!.n;
 
 describe('hourly housekeeping', () => {
-  it('deletes day-old failed sign-ins, expired sessions and expired uploads when nobody signs in or uploads', async () => {
+  it('deletes day-old failed sign-ins, expired sessions and device cookies and expired uploads when nobody signs in or uploads', async () => {
     const guessed = 'stale-guess@test.example';
     await t.db.query(
       `INSERT INTO sign_in_failures (email, client_ip, at) VALUES ($1, '192.0.2.9', now() - interval '25 hours'),
@@ -25,6 +25,11 @@ describe('hourly housekeeping', () => {
     await t.db.query(
       `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
        VALUES ('old', $1, 'x', now() - interval '1 second'), ('live', $1, 'x', now() + interval '1 hour')`,
+      [user.id],
+    );
+    await t.db.query(
+      `INSERT INTO sign_in_devices (token_hash, user_id, expires_at)
+       VALUES ('old-device', $1, now() - interval '1 second'), ('live-device', $1, now() + interval '1 hour')`,
       [user.id],
     );
     const city = await createCity(t.db);
@@ -45,6 +50,11 @@ describe('hourly housekeeping', () => {
       [user.id],
     );
     expect(sessions.map((s) => s.token)).toEqual(['live']);
+    const devices = await t.db.query<{ token: string }[]>(
+      `SELECT convert_from(token_hash, 'UTF8') AS token FROM sign_in_devices WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(devices.map((d) => d.token)).toEqual(['live-device']);
     expect(await count(`imports WHERE id = ANY($1::uuid[])`, [[expired]])).toBe(0);
     expect(await count(`imports WHERE id = ANY($1::uuid[])`, [[fresh]])).toBe(1);
   });

@@ -8,7 +8,13 @@ import { CurrentViewer } from './current-viewer.decorator.js';
 import { SessionResponse } from './dto/session.response.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { SignInDto } from './dto/sign-in.dto.js';
-import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
+import {
+  clearSessionCookie,
+  deviceToken,
+  sessionToken,
+  setDeviceCookie,
+  setSessionCookie,
+} from './session-cookie.js';
 import type { SessionUser } from './sessions.repository.js';
 import type { Grant, Viewer } from './viewer.js';
 
@@ -45,7 +51,7 @@ export class AuthController {
   @ApiOkResponse({
     type: SessionResponse,
     description:
-      'Signed in: the session cookie `sf_session` is set (the session of the cookie sent, if any, ends); keep the CSRF token for writes.',
+      'Signed in: the session cookie `sf_session` is set (the session of the cookie sent, if any, ends), and the device cookie `sf_device` (90 days; attempts from this browser are then not refused for failures elsewhere); keep the CSRF token for writes.',
   })
   @ApiErrors(400, [401, 'E-mail address or password is wrong (UNAUTHENTICATED).'], 413, 429)
   async signIn(
@@ -53,13 +59,14 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionInfo> {
-    const { token, session } = await this.auth.signIn(body.email, body.password, req.ip ?? 'unknown');
+    const signedIn = await this.auth.signIn(body.email, body.password, req.ip ?? 'unknown', deviceToken(req));
     // The session this browser had ends (someone else's on a shared PC, or the account switched from):
     // the new cookie replaces it here, and it must not live on elsewhere for up to 7 days.
     const previous = sessionToken(req);
     if (previous) await this.auth.signOut(previous);
-    setSessionCookie(req, res, token);
-    return info(session);
+    setSessionCookie(req, res, signedIn.token);
+    setDeviceCookie(req, res, signedIn.deviceToken);
+    return info(signedIn.session);
   }
 
   @Post('sign-out')
@@ -78,7 +85,7 @@ export class AuthController {
   @ApiOkResponse({
     type: SessionResponse,
     description:
-      'The password is changed (and no longer temporary). Every session of the user ends; a new one replaces this one (new cookie and CSRF token, as after sign-in).',
+      'The password is changed (and no longer temporary). Every session and device cookie of the user ends; a new one replaces this one (new cookies and CSRF token, as after sign-in).',
   })
   @ApiErrors(
     [
@@ -95,15 +102,17 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionInfo> {
-    const { token, session } = await this.auth.changePassword(
+    const changed = await this.auth.changePassword(
       viewer.user!,
       sessionToken(req)!,
       body.currentPassword,
       body.newPassword,
       req.ip ?? 'unknown',
+      deviceToken(req),
     );
-    setSessionCookie(req, res, token);
-    return info(session);
+    setSessionCookie(req, res, changed.token);
+    setDeviceCookie(req, res, changed.deviceToken);
+    return info(changed.session);
   }
 
   @Get('session')

@@ -6,7 +6,8 @@ import { DomainError } from '../common/domain-error.js';
 import { fieldError } from '../common/validation.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { throttleAddress } from './throttle-address.js';
-import { SessionsRepository, type SessionUser } from './sessions.repository.js';
+import { DEVICE_DAYS } from './session-cookie.js';
+import { SessionsRepository, tokenHash, type SessionUser } from './sessions.repository.js';
 import { TownResolver } from './town-resolver.js';
 import { anonymousViewer, type Viewer } from './viewer.js';
 
@@ -14,11 +15,15 @@ import { anonymousViewer, type Viewer } from './viewer.js';
  * Sign-in throttling, per 15 minutes: 5 failures for an account from one address (a guesser), 50 for
  * an account from all addresses together (guessing spread over many), 30 from one address for all
  * accounts (one guesser trying many). Per account *and* address, so that a stranger's five wrong
- * passwords do not lock the owner out at their own desk.
+ * passwords do not lock the owner out at their own desk. An attempt with a live device cookie of the
+ * account (given by a successful sign-in on that browser) is held instead to 5 failures of that device
+ * (and the address's 30): guesses spread over many addresses, which reach the account's 50, do not lock
+ * the owner out either.
  */
 const MAX_FAILURES_PER_EMAIL_AND_IP = 5;
 const MAX_FAILURES_PER_EMAIL = 50;
 const MAX_FAILURES_PER_IP = 30;
+const MAX_FAILURES_PER_DEVICE = 5;
 const FAILURE_WINDOW = '15 minutes';
 /** Key spaces of the sign-in throttle's advisory locks, pg_advisory_xact_lock(space, hashtext(key)) (the tile grid's are 53460/53461). */
 const LOCK_EMAIL = 53470;
@@ -32,6 +37,8 @@ const FAILURE_RETENTION = '1 day';
 export interface SignedIn {
   token: string;
   session: SessionUser;
+  /** The browser's new device cookie (the one it sent, if any, is no longer valid). */
+  deviceToken: string;
 }
 
 @Injectable()
@@ -46,10 +53,17 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async signIn(emailInput: string, password: string, clientAddress: string): Promise<SignedIn> {
+  /** `device`: the device cookie the browser sent, if any. */
+  async signIn(
+    emailInput: string,
+    password: string,
+    clientAddress: string,
+    device?: string,
+  ): Promise<SignedIn> {
     const clientIp = throttleAddress(clientAddress);
     const email = emailInput.trim().toLowerCase();
-    await this.claimAttempt(email, clientIp);
+    const deviceHash = device ? tokenHash(device) : null;
+    await this.claimAttempt(email, clientIp, deviceHash);
     const rows = await this.db.query<{ id: string; passwordHash: string }[]>(
       `SELECT id, password_hash AS "passwordHash" FROM users WHERE email = $1 AND NOT disabled`,
       [email],
@@ -58,17 +72,19 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     // A failure keeps the attempt's row (claimAttempt); a success clears the e-mail's rows.
     if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'E-mail address or password is wrong.');
-    // Only this address's failures go: a stranger's guesses elsewhere keep counting towards the account's 50.
+    // Only this address's and this device's failures go: a stranger's guesses elsewhere keep counting
+    // towards the account's 50.
     await this.db.query(
-      `DELETE FROM sign_in_failures WHERE (email = $1 AND client_ip = $2) OR at < now() - interval '${FAILURE_RETENTION}'`,
-      [email, clientIp],
+      `DELETE FROM sign_in_failures
+       WHERE (email = $1 AND client_ip = $2) OR device_hash = $3 OR at < now() - interval '${FAILURE_RETENTION}'`,
+      [email, clientIp, deviceHash],
     );
     await this.sessions.purgeExpired();
     const token = randomBytes(32).toString('base64url');
     await this.sessions.create(user.id, token, randomBytes(24).toString('base64url'));
     const session = await this.sessions.resolve(token);
     if (!session) throw new DomainError('INTERNAL', 'The new session could not be read back.');
-    return { token, session };
+    return { token, session, deviceToken: await this.newDevice(this.db, user.id, deviceHash) };
   }
 
   /**
@@ -84,15 +100,17 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
     clientAddress: string,
+    device?: string,
   ): Promise<SignedIn> {
     const clientIp = throttleAddress(clientAddress);
-    await this.claimAttempt(user.email, clientIp);
+    const deviceHash = device ? tokenHash(device) : null;
+    await this.claimAttempt(user.email, clientIp, deviceHash);
     if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
       throw fieldError('newPassword', 'same_password', 'The new password must differ from the current one.');
     }
     const passwordHash = await hashPassword(newPassword); // costly: before the row is locked
     const newToken = randomBytes(32).toString('base64url');
-    await this.db.transaction(async (em) => {
+    const deviceToken = await this.db.transaction(async (em) => {
       const [row] = await em.query<{ passwordHash: string }[]>(
         `SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND NOT disabled FOR UPDATE`,
         [user.id],
@@ -112,6 +130,9 @@ export class AuthService {
       );
       await em.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
       await this.sessions.create(user.id, newToken, randomBytes(24).toString('base64url'), em);
+      // The devices that knew the old password are no longer trusted; this one, which knew it now, is.
+      await em.query(`DELETE FROM sign_in_devices WHERE user_id = $1`, [user.id]);
+      const renewed = await this.newDevice(em, user.id, null);
       await this.audit.record(em, {
         cityId: null,
         entityType: 'user',
@@ -120,14 +141,15 @@ export class AuthService {
         before: null,
         after: { passwordChanged: true },
       });
+      return renewed;
     });
-    await this.db.query(`DELETE FROM sign_in_failures WHERE email = $1 AND client_ip = $2`, [
-      user.email,
-      clientIp,
-    ]);
+    await this.db.query(
+      `DELETE FROM sign_in_failures WHERE (email = $1 AND client_ip = $2) OR device_hash = $3`,
+      [user.email, clientIp, deviceHash],
+    );
     const session = await this.sessions.resolve(newToken);
     if (!session) throw new DomainError('INTERNAL', 'The new session could not be read back.');
-    return { token: newToken, session };
+    return { token: newToken, session, deviceToken };
   }
 
   signOut(token: string): Promise<void> {
@@ -193,6 +215,30 @@ export class AuthService {
     await this.db.query(`DELETE FROM sign_in_failures WHERE at < now() - interval '${FAILURE_RETENTION}'`);
   }
 
+  /** Deletes the expired device cookies' rows (the hourly housekeeping). */
+  async purgeExpiredDevices(): Promise<void> {
+    await this.db.query(`DELETE FROM sign_in_devices WHERE expires_at < now()`);
+  }
+
+  /**
+   * A new device cookie for the browser that just signed in; the one it sent (`replaced`, whichever
+   * account's) goes, since the new cookie overwrites it there. Only the token's SHA-256 is stored.
+   */
+  private async newDevice(
+    db: Pick<DataSource, 'query'>,
+    userId: string,
+    replaced: Buffer | null,
+  ): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    if (replaced) await db.query(`DELETE FROM sign_in_devices WHERE token_hash = $1`, [replaced]);
+    await db.query(
+      `INSERT INTO sign_in_devices (token_hash, user_id, expires_at)
+       VALUES ($1, $2, now() + interval '${DEVICE_DAYS} days')`,
+      [tokenHash(token), userId],
+    );
+    return token;
+  }
+
   /**
    * Counts the recent failures and records this attempt as one before the password is checked (a
    * success clears them). Under a per-e-mail and a per-address lock, so that parallel attempts each see
@@ -200,7 +246,7 @@ export class AuthService {
    * arrive at once — for one account, and from one address for many accounts. A refused attempt records
    * nothing (the wait does not grow while refused).
    */
-  private async claimAttempt(email: string, clientIp: string): Promise<void> {
+  private async claimAttempt(email: string, clientIp: string, deviceHash: Buffer | null): Promise<void> {
     // One attempt per e-mail and one per address at a time through this check (transaction locks,
     // released at commit), so each sees the rows of the ones before it; the password check itself runs
     // after, in parallel. Always the e-mail's lock first, then the address's, each in its own key space
@@ -208,21 +254,31 @@ export class AuthService {
     const refused = await this.db.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, hashtext($1))`, [email]);
       await em.query(`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}, hashtext($1))`, [clientIp]);
-      const [row] = await em.query<{ byEmailAndIp: number; byEmail: number; byIp: number }[]>(
+      // A device's failures all carry its account's e-mail: the e-mail's lock serialises them too.
+      const [row] = await em.query<
+        { byEmailAndIp: number; byEmail: number; byIp: number; byDevice: number; knownDevice: boolean }[]
+      >(
         `SELECT count(*) FILTER (WHERE email = $1 AND client_ip = $2)::int AS "byEmailAndIp",
                 count(*) FILTER (WHERE email = $1)::int AS "byEmail",
-                count(*) FILTER (WHERE client_ip = $2)::int AS "byIp"
+                count(*) FILTER (WHERE client_ip = $2)::int AS "byIp",
+                count(*) FILTER (WHERE device_hash = $3)::int AS "byDevice",
+                EXISTS (SELECT 1 FROM sign_in_devices d JOIN users u ON u.id = d.user_id
+                        WHERE d.token_hash = $3 AND u.email = $1 AND d.expires_at > now()) AS "knownDevice"
          FROM sign_in_failures WHERE at > now() - interval '${FAILURE_WINDOW}' AND (email = $1 OR client_ip = $2)`,
-        [email, clientIp],
+        [email, clientIp, deviceHash],
       );
-      if (
-        row &&
-        (row.byEmailAndIp >= MAX_FAILURES_PER_EMAIL_AND_IP ||
-          row.byEmail >= MAX_FAILURES_PER_EMAIL ||
-          row.byIp >= MAX_FAILURES_PER_IP)
-      )
-        return true;
-      await em.query(`INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, [email, clientIp]);
+      if (!row) throw new DomainError('INTERNAL', 'The sign-in throttle could not be read.');
+      // A device of the account is held to its own failures instead of the account's (a stranger's,
+      // from wherever they guess); the address's limit holds for everyone.
+      const over = row.knownDevice
+        ? row.byDevice >= MAX_FAILURES_PER_DEVICE
+        : row.byEmailAndIp >= MAX_FAILURES_PER_EMAIL_AND_IP || row.byEmail >= MAX_FAILURES_PER_EMAIL;
+      if (over || row.byIp >= MAX_FAILURES_PER_IP) return true;
+      await em.query(`INSERT INTO sign_in_failures (email, client_ip, device_hash) VALUES ($1, $2, $3)`, [
+        email,
+        clientIp,
+        row.knownDevice ? deviceHash : null,
+      ]);
       return false;
     });
     if (refused) {

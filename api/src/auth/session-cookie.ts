@@ -28,3 +28,28 @@ export function setSessionCookie(req: Request, res: Response, token: string): vo
 export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
 }
+
+/**
+ * The device cookie (OWASP's "device cookie" against account lockout): given by each successful
+ * sign-in, it lets this browser's attempts for the account past the account-wide failure limit
+ * (AuthService.claimAttempt). Only the sign-in routes need it: sent only under /api/auth, and only
+ * same-site (Strict); HttpOnly and Secure as the session cookie.
+ */
+export const DEVICE_COOKIE = 'sf_device';
+export const DEVICE_DAYS = 90;
+const DEVICE_PATH = '/api/auth';
+
+export function deviceToken(req: Pick<Request, 'headers'>): string | undefined {
+  const header = req.headers.cookie;
+  return header === undefined ? undefined : parse(header)[DEVICE_COOKIE];
+}
+
+export function setDeviceCookie(req: Request, res: Response, token: string): void {
+  res.cookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: DEVICE_PATH,
+    maxAge: DEVICE_DAYS * 24 * 3600 * 1000,
+  });
+}

@@ -8,10 +8,10 @@ const EVERY_MS = 60 * 60_000;
 
 /**
  * Deletes, every hour, what the installation keeps only for a while — whether or not anyone signs in or
- * uploads: expired sessions, failed sign-ins a day old (an e-mail and an address: personal data) and
- * expired uploads with their cells (which may hold owners' contacts) and kept plans. Sign-in and upload
- * purge them too; the timer bounds how long they stay when nobody comes. Each process runs its own
- * (the deletes are idempotent).
+ * uploads: expired sessions, expired device cookies' rows, failed sign-ins a day old (an e-mail and an
+ * address: personal data) and expired uploads with their cells (which may hold owners' contacts) and
+ * kept plans. Sign-in and upload purge sessions, failures and uploads too; the timer bounds how long
+ * they stay when nobody comes. Each process runs its own (the deletes are idempotent).
  */
 @Injectable()
 export class Housekeeping implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,6 +35,7 @@ export class Housekeeping implements OnApplicationBootstrap, OnModuleDestroy {
   async run(): Promise<void> {
     await this.sessions.purgeExpired();
     await this.auth.purgeOldFailures();
+    await this.auth.purgeExpiredDevices();
     await this.imports.purgeExpired();
   }
 

@@ -84,7 +84,7 @@ export class UsersRepository {
               version = version + 1 WHERE id = $1`,
       [id, passwordHash],
     );
-    await em.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+    await this.endSessions(em, id);
   }
 
   async replaceGrants(em: EntityManager, id: string, grants: Grant[]): Promise<void> {
@@ -99,7 +99,9 @@ export class UsersRepository {
     }
   }
 
+  /** Ends the user's sessions, and their devices' exemption from the account's sign-in limit. */
   async endSessions(em: EntityManager, id: string): Promise<void> {
     await em.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+    await em.query(`DELETE FROM sign_in_devices WHERE user_id = $1`, [id]);
   }
 }
