@@ -745,6 +745,34 @@ describe('temporary passwords', () => {
   });
 });
 
+describe('caches of who may see what', () => {
+  it('are emptied by signed-in writes only, not by anonymous ones (which anyone could send to keep them cold)', async () => {
+    const agent = await signedIn(t, []);
+    const auth = t.app.get(AuthService);
+    const original = auth.forgetCached.bind(auth);
+    let forgotten = 0;
+    auth.forgetCached = () => {
+      forgotten += 1;
+      original();
+    };
+    try {
+      await request(t.http).post('/api/auth/sign-out').expect(204);
+      await request(t.http)
+        .post('/api/auth/sign-in')
+        .send({ email: agent.email, password: 'nope' })
+        .expect(401);
+      await request(t.http).post('/api/storefronts').send({}).expect(401);
+      expect(forgotten).toBe(0);
+      // a signed-in write (here its sign-out) empties them, after its answer
+      await agent.post('/api/auth/sign-out').expect(204);
+      while (forgotten === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(forgotten).toBe(1);
+    } finally {
+      delete (auth as Partial<Pick<AuthService, 'forgetCached'>>).forgetCached; // the prototype's again
+    }
+  });
+});
+
 describe('switching accounts', () => {
   it('signs in as someone else without signing out first (no CSRF token needed for sign-in)', async () => {
     const first = await signedIn(t, []);

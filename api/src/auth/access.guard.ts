@@ -29,9 +29,12 @@ export class AccessGuard implements CanActivate {
     if (!policy) throw new DomainError('INTERNAL', 'This endpoint has no access rule.');
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    // A write may change users, grants or towns: the next request must not see cached access.
-    if (!SAFE_METHODS.has(req.method)) res.on('finish', () => this.auth.forgetCached());
     const session = await this.auth.session(sessionToken(req));
+    // A signed-in write may change users, grants or towns: this process's next request must not see
+    // cached access (other processes learn it from the change feed). Anonymous writes (sign-in, sign-out,
+    // refused ones) change none of these — a session they end leaves the session cache itself — and
+    // must not let anyone keep every cache cold.
+    if (session && !SAFE_METHODS.has(req.method)) res.on('finish', () => this.auth.forgetCached());
     const viewer = await this.auth.viewerFor(session);
     const context = res.locals.context as RequestContext | undefined;
     if (context) context.viewer = viewer;

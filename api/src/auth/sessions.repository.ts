@@ -53,7 +53,8 @@ interface CachedSession {
 /**
  * Sessions live in the database. Resolved sessions are kept in memory for up to CACHE_MS while the
  * ChangeFeed is live: any change to users, grants, networks, towns or a session's end (in any
- * process) empties the cache, and so does every write request of this process (`forgetCached`).
+ * process) empties the cache, and so does every signed-in write request of this process
+ * (`forgetCached`); a session ended here (`delete`) leaves it at once.
  */
 @Injectable()
 export class SessionsRepository {

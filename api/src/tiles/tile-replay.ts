@@ -46,8 +46,8 @@ const TILE_OWN: ReadonlySet<string> = new Set(['etag', 'cache-control', 'vary', 
  * while all of these still hold, otherwise the request takes the full path:
  * - the ChangeFeed is live (another process's write or an access change reaches this process);
  * - the tile's data version is the one it was built for (`TileCacheInvalidator.versionNow`);
- * - nobody changed users, grants, networks, towns or sessions since (the `auth` topic and every write
- *   request of this process empty the replays, like the session cache);
+ * - nobody changed users, grants, networks, towns or sessions since (the `auth` topic and every
+ *   signed-in write request of this process empty the replays, like the session cache);
  * - a signed-in viewer's session is in the session cache (live, unexpired, checked within 30 s);
  * - it is still the same day in Germany.
  * Headers are those the pipeline produced, with a fresh request id; If-None-Match gives a 304.
