@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from './app.js';
 import { editorOf, signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
 import { unitSnapshot } from '../src/imports/import-writes.js';
+import { XLSX_READERS } from '../src/imports/import-file.js';
 import { fixture, unitsOf, upload, writableTablesChecksum } from './fixtures/import-helpers.js';
 
 /** Storefront lists in: quirky files, mapping suggestions, dry run, all-or-nothing commit, matching. */
@@ -534,6 +535,47 @@ describe('storefront import', () => {
     const gk = await upload(editor, city.id, file('urn:ogc:def:crs:EPSG::31468'), 'gk.geojson');
     expect(gk.status).toBe(400);
     expect(gk.body.details).toMatchObject({ problem: 'unsupported_crs', crs: 'urn:ogc:def:crs:EPSG::31468' });
+  });
+
+  it('reads two workbooks at once, lets four wait and refuses more with 429 workbooks_busy (CSV is not held up)', async () => {
+    const city = await createCity(t.db, [10.7, 50.95]);
+    const editor = await editorOf(t, city.id);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Liste');
+    sheet.addRow(['Straße', 'Hausnummer', 'Status']);
+    sheet.addRow(['Markt', '1', 'Leerstand']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    // Six workbooks being read (two) or waiting (four), held until released.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = Array.from({ length: 6 }, () =>
+      XLSX_READERS.run(
+        () => gate,
+        () => new Error('full'),
+      ),
+    );
+    expect(XLSX_READERS.size).toEqual({ running: 2, waiting: 4 });
+    try {
+      const busy = await upload(editor, city.id, xlsx, 'liste.xlsx').expect(429);
+      expect(busy.body).toEqual({
+        code: 'TOO_MANY_REQUESTS',
+        message:
+          'Several Excel workbooks are being read right now. Please upload the file again in a minute.',
+        details: { reason: 'workbooks_busy' },
+      });
+      await upload(
+        editor,
+        city.id,
+        Buffer.from('Straße;Hausnummer;Status\nMarkt;1;Leerstand\n'),
+        'l.csv',
+      ).expect(201);
+    } finally {
+      release();
+      await Promise.all(held);
+    }
+    expect(XLSX_READERS.size).toEqual({ running: 0, waiting: 0 });
+    const read = await upload(editor, city.id, xlsx, 'liste.xlsx').expect(201);
+    expect(read.body.fileInfo).toMatchObject({ format: 'xlsx' });
   });
 
   it('answers a file it cannot read with a message, never a 500', async () => {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error.js';
+import { JobQueue } from '../common/job-queue.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../common/json-depth.js';
 import {
   IMPORT_SRIDS,
@@ -51,7 +52,7 @@ export async function parseImportFile(
     format === 'csv'
       ? parseCsv(bytes)
       : format === 'xlsx'
-        ? await parseXlsx(bytes, xlsxTimeLimitMs)
+        ? await XLSX_READERS.run(() => parseXlsx(bytes, xlsxTimeLimitMs), workbooksBusy)
         : parseGeoJson(bytes);
   if (table.headers.length === 0 || table.headers.every((h) => h === '')) {
     throw unreadable('no_header', 'The file has no header row. The first row must name the columns.');
@@ -171,6 +172,20 @@ const trailingEmpty = (record: string[], width: number): boolean =>
  */
 export const XLSX_TIME_LIMIT_MS = 60_000;
 const XLSX_MEMORY_MB = 1536;
+
+/**
+ * Workbooks read at once in this process (each worker may take XLSX_MEMORY_MB), and how many more may
+ * wait for one of them; beyond that an upload is refused at once (429 `workbooks_busy`). Without it, a
+ * handful of small, highly compressed workbooks uploaded together took that much memory each.
+ */
+export const XLSX_READERS = new JobQueue(2, 4);
+
+const workbooksBusy = (): DomainError =>
+  new DomainError(
+    'TOO_MANY_REQUESTS',
+    'Several Excel workbooks are being read right now. Please upload the file again in a minute.',
+    { reason: 'workbooks_busy' },
+  );
 
 function parseXlsx(bytes: Uint8Array, timeLimitMs = XLSX_TIME_LIMIT_MS): Promise<ParsedTable> {
   const options = { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: XLSX_MEMORY_MB } };

@@ -53,6 +53,10 @@ export class ImportsController {
     [400, 'The request is not valid (VALIDATION_FAILED): an empty or unreadable file (`details.reason`).'],
     [404, 'There is no town with this id or slug (NOT_FOUND).'],
     [413, 'The file is larger than 25 MB (PAYLOAD_TOO_LARGE).'],
+    [
+      429,
+      'Every slot for reading Excel workbooks is taken (TOO_MANY_REQUESTS, `details.reason` `workbooks_busy`): upload again in a minute.',
+    ],
   )
   async upload(
     @CurrentViewer() viewer: Viewer,

@@ -32,6 +32,9 @@ describe('errorMessageKey', () => {
     expect(errorMessageKey(new ApiError(429, 'TOO_MANY_REQUESTS', 'x', { reason: 'downloads_busy' }))).toBe(
       'errors.downloadsBusy',
     );
+    expect(errorMessageKey(new ApiError(429, 'TOO_MANY_REQUESTS', 'x', { reason: 'workbooks_busy' }))).toBe(
+      'errors.workbooksBusy',
+    );
     expect(errorMessageKey(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toBe('errors.validation');
   });
 

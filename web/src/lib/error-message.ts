@@ -85,6 +85,7 @@ export type ErrorMessageKey =
   | 'errors.csrf'
   | 'errors.tooManyRequests'
   | 'errors.downloadsBusy'
+  | 'errors.workbooksBusy'
   | 'errors.validation'
   | `errors.file.${FileProblem}`
   | `errors.import.${ImportRefusal}`
@@ -147,8 +148,16 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       if (isPasswordChangeRequired(error)) return 'errors.passwordChangeRequired';
       return detail(error, 'reason') === 'admin_only' ? 'errors.adminOnly' : 'errors.forbidden';
     case 'TOO_MANY_REQUESTS':
-      // the sign-in throttle, or every download slot taken (api/src/exports/exports.controller.ts)
-      return detail(error, 'reason') === 'downloads_busy' ? 'errors.downloadsBusy' : 'errors.tooManyRequests';
+      // the sign-in throttle, every download slot taken (api/src/exports/exports.controller.ts) or every
+      // slot for reading uploaded workbooks (api/src/imports/import-file.ts)
+      switch (detail(error, 'reason')) {
+        case 'downloads_busy':
+          return 'errors.downloadsBusy';
+        case 'workbooks_busy':
+          return 'errors.workbooksBusy';
+        default:
+          return 'errors.tooManyRequests';
+      }
     case 'INVALID_PERIOD': {
       const reason = detail(error, 'reason');
       return (PERIOD_REASONS as readonly unknown[]).includes(reason)
