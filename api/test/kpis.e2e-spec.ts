@@ -291,6 +291,44 @@ describe('interventions knowledge base', () => {
     );
   });
 
+  it('counts on a past date only what had started, ended or been evaluated by then', async () => {
+    const { city } = await fixtureTown();
+    const on = async (asOf: string) =>
+      Object.fromEntries(
+        (
+          await admin.get(`/api/kpis/interventions-by-type?cityId=${city.id}&asOf=${asOf}`).expect(200)
+        ).body.types.map((x: { type: string }) => [x.type, x]),
+      );
+    // by hand (kpis-fixture.ts) on 2024-03-31: test shops started I9 07/2023, I7 09/2023, I1 10/2023,
+    // I11 11/2023 (I4 starts the next day, I5 in 2025); ended I9, I7 and I1 (its last day); none due
+    // before 2025. Cost: I7 9000/1, I9 20000/2 (I1 has no unit, I11 no budget).
+    const march = await on('2024-03-31');
+    expect(march.test_shop).toEqual({
+      type: 'test_shop',
+      measure: 'ownBusinessLease',
+      tried: 4,
+      ended: 3,
+      evaluated: 0,
+      ledToRegularLease12m: 0,
+      regularLeaseShare: null,
+      overdue: 0,
+      medianCostPerUnit: 9500,
+    });
+    // pop-ups I8 (ended 2024-01-31) and I12 (running until 2024-04-05); I2 starts 2024-04-10
+    expect(march.pop_up).toMatchObject({ tried: 2, ended: 1, evaluated: 0, medianCostPerUnit: 5000 });
+    // temporary use I3 running (until 2024-04-30); I10 starts in June
+    expect(march.temporary_use).toMatchObject({ tried: 1, ended: 0, medianCostPerUnit: 8000 });
+    // rent subsidies I6 (E 2024-01-31: success by the register) and I13 (ends that day, E in 2025)
+    expect(march.rent_subsidy).toMatchObject({ tried: 2, ended: 2, evaluated: 1, ledToRegularLease12m: 1 });
+    // the next day the test shop I4 has started
+    expect((await on('2024-04-01')).test_shop).toMatchObject({ tried: 5, ended: 3 });
+    // before any of them began, nothing at all
+    const before = await on('2020-12-31');
+    for (const type of Object.values(before) as Record<string, unknown>[]) {
+      expect(type).toMatchObject({ tried: 0, ended: 0, evaluated: 0, overdue: 0, medianCostPerUnit: null });
+    }
+  });
+
   it('each intervention’s 12-month outcome is the one the summary counts, on the list’s date', async () => {
     const { city, interventions } = await fixtureTown();
     const reader = await signedIn(t, [{ role: 'viewer', cityId: city.id }]);

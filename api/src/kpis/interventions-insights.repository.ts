@@ -35,7 +35,12 @@ export interface UnitStatusAt {
 export class InterventionsInsightsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Per type; `cityIds` null = every town. Outcomes as known on `asOf`. */
+  /**
+   * Per type; `cityIds` null = every town. Everything as on `asOf` (docs/kpis.md): tried = started on
+   * or before it (state running or ended, `start_date` <= asOf), ended = `end_date` <= asOf (state
+   * ended), outcomes as known on it. Today's state alone would count, in a report dated in the past,
+   * interventions that had not begun yet.
+   */
   byType(cityIds: string[] | null, asOf: string): Promise<TypeCounts[]> {
     return this.db.query(
       `WITH outcome AS (
@@ -51,15 +56,16 @@ export class InterventionsInsightsRepository {
          GROUP BY x.intervention_id
        )
        SELECT i.type,
-              count(*) FILTER (WHERE i.state IN ('running', 'ended'))::int AS tried,
-              count(*) FILTER (WHERE i.state = 'ended')::int AS ended,
+              count(*) FILTER (WHERE t.tried)::int AS tried,
+              count(*) FILTER (WHERE t.tried AND i.state = 'ended' AND i.end_date <= $3::date)::int AS ended,
               count(*) FILTER (WHERE o.result IN ('success', 'failure', 'otherTenant'))::int AS evaluated,
               count(*) FILTER (WHERE o.result = 'success')::int AS converted,
               count(*) FILTER (WHERE o.result = 'overdue')::int AS overdue,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY i.budget_eur::float8 / c.linked_units)
-                FILTER (WHERE i.state IN ('running', 'ended') AND i.budget_eur IS NOT NULL AND c.linked_units > 0)
+                FILTER (WHERE t.tried AND i.budget_eur IS NOT NULL AND c.linked_units > 0)
                 AS "medianCostPerUnit"
        FROM interventions i
+       CROSS JOIN LATERAL (SELECT i.state IN ('running', 'ended') AND i.start_date <= $3::date AS tried) t
        LEFT JOIN outcome o ON o.id = i.id
        LEFT JOIN cost c ON c.id = i.id
        WHERE $1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[])

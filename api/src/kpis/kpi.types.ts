@@ -200,8 +200,9 @@ export interface InterventionTypeInsight {
   type: InterventionType;
   /** What the type's 12-month outcome asks; `none`: nothing is measured, `evaluated` stays 0. */
   measure: OutcomeMeasure;
-  /** Started: running or ended. */
+  /** Started on or before asOf (state running or ended). */
   tried: number;
+  /** Ended on or before asOf (state ended). */
   ended: number;
   /** Ended interventions whose 12-month outcome is known (docs/kpis.md, "Intervention outcome"). */
   evaluated: number;

@@ -29,10 +29,14 @@ export class InterventionTypeInsightResponse implements InterventionTypeInsight 
   })
   measure: OutcomeMeasure;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Started: running or ended' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Started on or before asOf (state running or ended)',
+  })
   tried: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Ended on or before asOf (state ended)' })
   ended: number;
 
   @ApiProperty({
