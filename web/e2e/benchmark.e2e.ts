@@ -355,3 +355,46 @@ test('the knowledge base’s list as shown downloads as CSV for slides; the summ
   for (const line of lines.slice(1)) expect(line).toContain(';Testladen;');
   expect(lines[1]).toMatch(/;ja$/); // demo entries say so
 });
+
+test('the conversion rate stands with the cases it rests on, and the ranking names every tied town', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.networkMember);
+  const cities = (await (await page.request.get(`/api/cities?network=${NETWORK}`)).json()) as {
+    id: string;
+    name: string;
+    storefrontCount: number | null;
+  }[];
+  const visible = cities.filter((c) => c.storefrontCount !== null);
+  const kpis = (await (
+    await page.request.get(`/api/kpis?cityId=${visible.map((c) => c.id).join(',')}&asOf=${AS_OF}`)
+  ).json()) as (TownKpis & {
+    interventionConversionRate: number | null;
+    interventionsEvaluated: number;
+    interventionsConverted: number;
+  })[];
+  const rated = kpis.filter((k) => k.interventionConversionRate !== null);
+  expect(rated.length).toBeGreaterThan(1);
+
+  await page.goto(`/vergleich?network=${NETWORK}&asOf=${AS_OF}&kpi=interventionConversionRate`);
+  const table = page.getByTestId('kpi-table');
+  for (const k of rated) {
+    await expect(
+      table.locator(`tr[data-city-id="${k.cityId}"] td[data-kpi="interventionConversionRate"]`),
+    ).toContainText(`(${k.interventionsConverted} von ${k.interventionsEvaluated})`);
+  }
+  const ranked = page.getByTestId('ranked-chart');
+  await expect(ranked.locator('.recharts-label-list')).toContainText(
+    `${rated[0]!.interventionsConverted} von ${rated[0]!.interventionsEvaluated}`,
+  );
+  // the lowest value as the sentence says it: every town that has it, or their number
+  const lowest = Math.min(...rated.map((k) => k.interventionConversionRate!));
+  const atLowest = rated
+    .filter((k) => k.interventionConversionRate === lowest)
+    .map((k) => visible.find((c) => c.id === k.cityId)!.name)
+    .sort((a, b) => a.localeCompare(b, 'de'));
+  const sentence = (await ranked.locator('.chart__summary').textContent()) ?? '';
+  const bottom = /niedrigster: (.+?) \(/.exec(sentence)?.[1];
+  if (atLowest.length > 3) expect(bottom).toBe(`${atLowest.length} Städte`);
+  else expect(bottom?.split(/, | und /).sort((a, b) => a.localeCompare(b, 'de'))).toEqual(atLowest);
+});

@@ -16,6 +16,7 @@ import { TownVsNetworkCards } from '../features/kpis/components/TownVsNetworkCar
 import { SyntheticTownsNotice } from '../features/towns/components/SyntheticTownsNotice';
 import { VacancyPopulationScatter } from '../features/kpis/components/VacancyPopulationScatter';
 import { kpiValue, median, type BenchmarkKpi } from '../features/kpis/definitions';
+import { kpiCases } from '../features/kpis/kpi-format';
 import { useKpiSeries } from '../features/kpis/hooks/use-kpi-series';
 import { useNetworkSummary } from '../features/kpis/hooks/use-network-summary';
 import { useTownKpis } from '../features/kpis/hooks/use-town-kpis';
@@ -121,6 +122,7 @@ export default function BenchmarkPage() {
               rows={kpis.data.map((k) => ({
                 town: names.get(k.cityId) ?? k.cityId,
                 value: kpiValue(k, state.kpi),
+                cases: kpiCases(t, state.kpi, k),
               }))}
               median={medianOf(state.kpi)}
               medianLabel={medianLabel}

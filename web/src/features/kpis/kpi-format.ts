@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { asShown, formatNumber, formatPercent } from '../../lib/format';
+import type { StockKpis } from './api/kpis-api';
 import { kpiMeta, type BenchmarkKpi } from './definitions';
 
 /**
@@ -50,4 +51,20 @@ export function formatKpiChange(
   if (unit === 'fraction') return t('kpi.pointsChange', { value: `${sign}${abs}` });
   if (unit === 'days') return t('kpi.days', { value: `${sign}${abs}` });
   return `${sign}${abs}`;
+}
+
+/**
+ * The cases a rate rests on, to stand beside it: the conversion rate „2 von 5“ (100 % from one case is
+ * no finding). Null for the other KPIs and without evaluated interventions (the rate is „–“ then).
+ */
+export function kpiCases(
+  t: TFunction,
+  key: BenchmarkKpi,
+  kpis: Pick<StockKpis, 'interventionsEvaluated' | 'interventionsConverted'>,
+): string | null {
+  if (key !== 'interventionConversionRate' || kpis.interventionsEvaluated === 0) return null;
+  return t('kpi.cases', {
+    converted: formatNumber(kpis.interventionsConverted),
+    evaluated: formatNumber(kpis.interventionsEvaluated),
+  });
 }

@@ -81,7 +81,8 @@ const de = {
       temporaryUseShare: 'Anteil Zwischennutzung',
       vacantPer1000Inhabitants: 'Leerstände je 1.000 Einwohner',
       dataFreshness: 'Datenaktualität (geprüft in 12 Monaten)',
-      interventionConversionRate: 'Quote Übergang in reguläre Miete (Testläden, Pop-ups, Zwischennutzungen)',
+      interventionConversionRate:
+        'Quote Übergang in reguläre Miete (Testläden, Pop-ups, Zwischennutzungen; alle bis zum Stichtag ausgewerteten)',
       openings: 'Eröffnungen',
       closures: 'Schließungen',
       netChange: 'Saldo Eröffnungen – Schließungen (12 Monate)',
@@ -274,7 +275,8 @@ const en: Bundle = {
       temporaryUseShare: 'Share of temporary use',
       vacantPer1000Inhabitants: 'Vacancies per 1,000 inhabitants',
       dataFreshness: 'Data freshness (verified within 12 months)',
-      interventionConversionRate: 'Conversion to a regular lease (test shops, pop-ups, temporary uses)',
+      interventionConversionRate:
+        'Conversion to a regular lease (test shops, pop-ups, temporary uses; all evaluated up to the date)',
       openings: 'Openings',
       closures: 'Closures',
       netChange: 'Net change openings – closures (12 months)',

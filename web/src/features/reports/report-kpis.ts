@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { KpiKind } from './report-format';
 import type { FlowKpis, StockKpis } from './api/report-types';
 
@@ -48,4 +49,16 @@ export function kpiValue(row: KpiRow, kpis: StockKpis & { flows: FlowKpis }): nu
   const source = (row.source === 'stock' ? kpis : kpis.flows) as unknown as Record<string, unknown>;
   const value = source[row.key];
   return typeof value === 'number' ? value : null;
+}
+
+/**
+ * What a row's value rests on, printed under it: the conversion rate's „2 von 5“ (evaluated so far). Null
+ * for other rows and without evaluated interventions.
+ */
+export function kpiCases(row: KpiRow, kpis: StockKpis, t: TFunction): string | null {
+  if (row.key !== 'interventionConversionRate' || kpis.interventionsEvaluated === 0) return null;
+  return t('kpi.casesLong', {
+    converted: kpis.interventionsConverted,
+    evaluated: kpis.interventionsEvaluated,
+  });
 }

@@ -5,7 +5,7 @@ import { formatDate } from '../../../lib/format';
 import type { TownKpis } from '../api/kpis-api';
 import { downloadCsv, toCsv } from '../../../lib/csv';
 import { BENCHMARK_KPIS, kpiValue, type BenchmarkKpi } from '../definitions';
-import { formatKpi } from '../kpi-format';
+import { formatKpi, kpiCases } from '../kpi-format';
 import { kpiTableCsv } from '../kpi-table-csv';
 import { KpiInfoButton } from './KpiInfoButton';
 
@@ -97,11 +97,15 @@ export function KpiTable({
                     </span>
                   )}
                 </th>
-                {BENCHMARK_KPIS.map((m) => (
-                  <td key={m.key} data-kpi={m.key}>
-                    {formatKpi(t, m.key, kpiValue(k, m.key))}
-                  </td>
-                ))}
+                {BENCHMARK_KPIS.map((m) => {
+                  const cases = kpiCases(t, m.key, k);
+                  return (
+                    <td key={m.key} data-kpi={m.key}>
+                      {formatKpi(t, m.key, kpiValue(k, m.key))}
+                      {cases && <span className="kpi-cases"> ({cases})</span>}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import {
   Cell,
   BarChart,
   CartesianGrid,
+  LabelList,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -14,6 +15,7 @@ import { niceAxis } from '../../../lib/chart-axis';
 import { shortLabel, widestLabel } from '../../../lib/chart-labels';
 import { type BenchmarkKpi } from '../definitions';
 import { formatKpi } from '../kpi-format';
+import { rankingSummary } from '../ranking-summary';
 import { KpiInfoButton } from './KpiInfoButton';
 
 /** Tick labels: a smaller font, and names past this length shortened (full name in tooltip and table). */
@@ -27,6 +29,8 @@ const MINE = '#D55E00';
 export interface RankedRow {
   town: string;
   value: number | null;
+  /** What the value rests on, written beside its bar („2 von 5“); null for most KPIs. */
+  cases?: string | null;
 }
 
 /** One KPI, towns ranked high to low, with the (network) median as a line; a sentence says the same. */
@@ -52,8 +56,7 @@ export function RankedBarChart({
   const axis = niceAxis([...ranked.map((r) => r.value), median]);
   const rankOfMine = mine === undefined ? -1 : ranked.findIndex((r) => r.town === mine);
   const tick = (name: string): string => (name === mine ? `► ${townTick(name)}` : townTick(name));
-  const top = ranked[0];
-  const bottom = ranked[ranked.length - 1];
+  const withCases = ranked.some((r) => r.cases);
   // The axis is as wide as its longest label (so none is cut off at the chart's left edge), at most 200 px.
   const axisWidth = Math.min(
     200,
@@ -75,7 +78,8 @@ export function RankedBarChart({
             accessibilityLayer={false}
             data={ranked}
             layout="vertical"
-            margin={{ top: 24, left: 8, right: 48 }} // top: room for the median's label above the plot
+            // top: room for the median's label above the plot; right: for the cases beside the bars
+            margin={{ top: 24, left: 8, right: withCases ? 88 : 48 }}
           >
             <CartesianGrid horizontal={false} stroke="#ddd" />
             <XAxis
@@ -92,11 +96,19 @@ export function RankedBarChart({
               tick={{ fontSize: TICK_FONT_SIZE }}
               tickFormatter={tick}
             />
-            <Tooltip formatter={(v) => fmt(typeof v === 'number' ? v : null)} />
+            <Tooltip
+              formatter={(v, _name, item) => {
+                const cases = (item.payload as RankedRow | undefined)?.cases;
+                return `${fmt(typeof v === 'number' ? v : null)}${cases ? ` (${cases})` : ''}`;
+              }}
+            />
             <Bar dataKey="value" name={t(`kpi.${kpi}.label`)} fill={BAR} isAnimationActive={false}>
               {ranked.map((r) => (
                 <Cell key={r.town} fill={r.town === mine ? MINE : BAR} />
               ))}
+              {withCases && (
+                <LabelList dataKey="cases" position="right" fill="#333" fontSize={TICK_FONT_SIZE} />
+              )}
             </Bar>
             {median !== null && (
               <ReferenceLine
@@ -114,16 +126,15 @@ export function RankedBarChart({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      {top && bottom && (
+      {ranked.length > 0 && (
         <p className="chart__summary">
-          {t('benchmark.rankingSummary', {
-            top: top.town,
-            topValue: fmt(top.value),
-            bottom: bottom.town,
-            bottomValue: fmt(bottom.value),
+          {rankingSummary(
+            t,
+            ranked.map((r) => ({ town: r.town, value: r.value! })),
+            fmt,
             medianLabel,
-            median: fmt(median),
-          })}
+            fmt(median),
+          )}
           {rankOfMine >= 0 &&
             ` ${t('benchmark.rankOfMine', { town: mine, rank: rankOfMine + 1, count: ranked.length })}`}
         </p>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TableScroll } from './TableScroll';
 import type { NetworkSummary, TownKpis } from '../api/report-types';
 import { formatChange, formatKpi, formatShortDate, DASH, type ReportLang } from '../report-format';
-import { FLOW_ROWS, kpiValue, STOCK_ROWS, type KpiRow } from '../report-kpis';
+import { FLOW_ROWS, kpiCases, kpiValue, STOCK_ROWS, type KpiRow } from '../report-kpis';
 
 interface Props {
   kpis: TownKpis;
@@ -20,11 +20,19 @@ export function KpiSheet({ kpis, previous, summary, lang }: Props) {
     rows.map((row) => {
       const now = kpiValue(row, kpis);
       const before = previous ? kpiValue(row, previous) : null;
+      const cases = kpiCases(row, kpis, t);
+      const casesBefore = previous ? kpiCases(row, previous, t) : null;
       return (
         <tr key={row.key} data-kpi={row.key}>
           <th scope="row">{t(`reports.kpi.${row.key}`)}</th>
-          <td className="num report-kpi-value">{formatKpi(row.kind, now, lang)}</td>
-          <td className="num">{formatKpi(row.kind, before, lang)}</td>
+          <td className="num report-kpi-value">
+            {formatKpi(row.kind, now, lang)}
+            {cases && <span className="report-sub">{cases}</span>}
+          </td>
+          <td className="num">
+            {formatKpi(row.kind, before, lang)}
+            {casesBefore && <span className="report-sub">{casesBefore}</span>}
+          </td>
           <td className="num">{formatChange(row.kind, now, before, lang)}</td>
           <td className="num">{median(row)}</td>
         </tr>
