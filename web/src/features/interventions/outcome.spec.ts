@@ -50,6 +50,44 @@ describe('the 12-month outcome in words (decided by the API, only worded here)',
     );
   });
 
+  it('a failed check says why: a lease signed and the business given up is not „kein Mietvertrag“', async () => {
+    const check = (regularLeaseSigned: boolean | null, businessStillTrading: boolean | null) => ({
+      ...ended(outcome('failure', 'check')),
+      outcomeChecks: [
+        {
+          monthsAfterEnd: 12 as const,
+          checkedOn: '2025-10-01',
+          regularLeaseSigned,
+          businessStillTrading,
+          note: null,
+        },
+      ],
+    });
+    await i18n.changeLanguage('de');
+    // Gotha, „Kleiderliebe“: „regulärer Mietvertrag: ja · Betrieb noch geöffnet: nein“
+    expect(outcomeText(check(true, false), i18n.t, formatDate)).toBe(
+      'Mietvertrag geschlossen, Betrieb inzwischen aufgegeben (laut 12-Monats-Kontrolle)',
+    );
+    expect(outcomeText(check(null, false), i18n.t, formatDate)).toBe(
+      'Betrieb inzwischen aufgegeben (laut 12-Monats-Kontrolle)',
+    );
+    expect(outcomeText(check(false, false), i18n.t, formatDate)).toBe(
+      'kein regulärer Mietvertrag des Betriebs (laut 12-Monats-Kontrolle)',
+    );
+    expect(outcomeText(check(false, null), i18n.t, formatDate)).toBe(
+      'kein regulärer Mietvertrag des Betriebs (laut 12-Monats-Kontrolle)',
+    );
+    // a failure by the register does not take its words from a check it does not rest on
+    expect(
+      outcomeText({ ...check(true, false), outcome12: outcome('failure', 'registry') }, i18n.t, formatDate),
+    ).toBe('kein regulärer Mietvertrag des Betriebs (laut Register)');
+    await i18n.changeLanguage('en');
+    expect(outcomeText(check(true, false), i18n.t, formatDate)).toBe(
+      'lease signed, business since given up (by the 12-month check)',
+    );
+    await i18n.changeLanguage('de');
+  });
+
   it('in English too', async () => {
     await i18n.changeLanguage('en');
     expect(outcomeText(ended(outcome('otherTenant', 'registry')), i18n.t, formatDate)).toBe(

@@ -26,20 +26,40 @@ export function outcomeFilterOf(outcome: Outcome12): OutcomeFilter {
   }
 }
 
+/** An intervention as its outcome is worded: with its recorded checks, when the caller has them. */
+type OutcomeOf = Pick<Intervention, 'outcome12' | 'state'> & Partial<Pick<Intervention, 'outcomeChecks'>>;
+
+/**
+ * Why a failure failed, as the 12-month check it rests on says: for a placed business a lease signed and
+ * the business given up is „Mietvertrag geschlossen, Betrieb inzwischen aufgegeben“, not „kein regulärer
+ * Mietvertrag“ (which the check printed below it contradicts).
+ */
+function failureKey(o: Outcome12, checks: Intervention['outcomeChecks'] | undefined): string {
+  const check = o.basis === 'check' ? checks?.find((c) => c.monthsAfterEnd === 12) : undefined;
+  if (o.measure === 'ownBusinessLease' && check && check.regularLeaseSigned !== false) {
+    if (check.businessStillTrading === false)
+      return check.regularLeaseSigned
+        ? 'kb.result.ownBusinessLease.gaveUp'
+        : 'kb.result.ownBusinessLease.closed';
+  }
+  return `kb.result.${o.measure}.failure`;
+}
+
 /**
  * The outcome in words, with what it rests on: „Betrieb mit regulärem Mietvertrag (laut
  * 12-Monats-Kontrolle)“, „Fläche anderweitig vermietet (laut Register)“, „noch offen – Kontrolle
  * fällig am 30.09.2026“, „nicht erhoben“. `day` writes a date in the caller's format.
  */
 export function outcomeText(
-  { outcome12: o, state }: Pick<Intervention, 'outcome12' | 'state'>,
+  { outcome12: o, state, outcomeChecks }: OutcomeOf,
   t: TFunction,
   day: (iso: string) => string,
 ): string {
   const basis = o.basis ? ` (${t(`kb.outcomeBasis.${o.basis}`)})` : '';
   switch (o.result) {
-    case 'success':
     case 'failure':
+      return t(failureKey(o, outcomeChecks)) + basis;
+    case 'success':
       return t(`kb.result.${o.measure}.${o.result}`) + basis;
     case 'otherTenant':
       return t('kb.result.otherTenant') + basis;
