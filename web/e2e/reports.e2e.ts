@@ -23,6 +23,10 @@ interface Kpis {
   vacantUnits: number;
   longTermVacantUnits: number;
   notInUseRate: number | null;
+  vacantPer1000Inhabitants: number | null;
+  interventionsEvaluated: number;
+  interventionsConverted: number;
+  flows: { medianReLettingDays: number | null };
 }
 
 async function kpisOf(page: Page, cityId: string): Promise<Kpis> {
@@ -78,6 +82,15 @@ test.describe('council reports', () => {
     await expect(page.getByRole('img', { name: /Karte der Innenstadt von Gotha/ })).toBeVisible();
     const cell = page.locator('tr[data-kpi="vacancyRate"] .report-kpi-value');
     expect(plain(await cell.innerText())).toBe(plain(formatKpi('share', kpis.vacancyRate, 'de')));
+    // the re-letting duration beside the other flows; the conversion rate with the cases it rests on
+    const reLetting = page.locator('tr[data-kpi="medianReLettingDays"] .report-kpi-value');
+    expect(plain(await reLetting.innerText())).toBe(
+      plain(formatKpi('days', kpis.flows.medianReLettingDays, 'de')),
+    );
+    expect(kpis.interventionsEvaluated).toBeGreaterThan(0);
+    await expect(page.locator('tr[data-kpi="interventionConversionRate"] .report-kpi-value')).toContainText(
+      `${kpis.interventionsConverted} von ${kpis.interventionsEvaluated} ausgewerteten Maßnahmen`,
+    );
     expect(await page.locator('svg.report-map circle').count()).toBeGreaterThan(50);
     // every marker has the dashboard map's dark outline, none is pale (light fills alone: < 3:1, WCAG 1.4.11)
     const markers = await page
@@ -368,6 +381,15 @@ test.describe('council reports', () => {
     const tableLink = page.getByRole('link', { name: '„Städte im Netzwerk“' });
     await expect(tableLink).toHaveAttribute('href', '#report-towns-title');
     await expect(page.locator('#report-towns-title')).toHaveText('Städte im Netzwerk');
+    // the network's re-letting duration with the other figures of the distribution
+    const summary = (await (
+      await page.request.get(`/api/kpis/network-summary?network=${NETWORK}&asOf=${AS_OF}`)
+    ).json()) as { kpis: { medianReLettingDays: { median: number | null } } };
+    const reLetting = page.locator('tr[data-kpi="medianReLettingDays"]');
+    await expect(reLetting.getByRole('rowheader')).toHaveText('Median Wiedervermietungsdauer (Tage)');
+    expect(plain(await reLetting.locator('.report-kpi-value').innerText())).toBe(
+      plain(formatKpi('days', summary.kpis.medianReLettingDays.median, 'de')),
+    );
     await expect(page.getByTestId('synthetic-notice')).toHaveText(
       'Demodaten: Die Ladenlokale aller Städte dieses Berichts sind synthetisch erzeugt und zeigen keine echte Lage; die Quoten sind erfunden.',
     );

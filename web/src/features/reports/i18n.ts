@@ -87,6 +87,7 @@ const de = {
       closures: 'Schließungen',
       netChange: 'Saldo Eröffnungen – Schließungen (12 Monate)',
       reLettings: 'Wiedervermietungen',
+      medianReLettingDays: 'Median Wiedervermietungsdauer (Tage)',
     },
     charts: {
       vacancy: 'Leerstandsquote im Zeitverlauf',
@@ -281,6 +282,7 @@ const en: Bundle = {
       closures: 'Closures',
       netChange: 'Net change openings – closures (12 months)',
       reLettings: 'Re-lettings',
+      medianReLettingDays: 'Median re-letting duration (days)',
     },
     charts: {
       vacancy: 'Vacancy rate over time',

@@ -20,7 +20,12 @@ const stock = (key: StockKey, kind: KpiKind, inSummary = true): KpiRow => ({
   source: 'stock',
   inSummary,
 });
-const flow = (key: FlowKey, inSummary = true): KpiRow => ({ key, kind: 'count', source: 'flow', inSummary });
+const flow = (key: FlowKey, inSummary = true, kind: KpiKind = 'count'): KpiRow => ({
+  key,
+  kind,
+  source: 'flow',
+  inSummary,
+});
 
 export const STOCK_ROWS: KpiRow[] = [
   stock('units', 'count'),
@@ -42,6 +47,7 @@ export const FLOW_ROWS: KpiRow[] = [
   flow('closures'),
   flow('netChange'),
   flow('reLettings', false),
+  flow('medianReLettingDays', true, 'days'),
 ];
 
 /** The value of a row in a town's KPI answer, exactly as the API gave it. */
