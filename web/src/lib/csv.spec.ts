@@ -19,6 +19,12 @@ describe('toCsv', () => {
     expect(csv).toBe('town,rate\r\n"Bad Belzig, Stadt",0.5\r\n');
   });
 
+  it('writes a decimal with its fixed digits: „0,50“ beside „0,68“', () => {
+    const rows = [[{ number: 0.5, digits: 2 }], [{ number: 0.68, digits: 2 }], [{ number: 40, digits: 1 }]];
+    expect(toCsv(['je 1.000'], rows, { german: true })).toBe('\uFEFFje 1.000\r\n0,50\r\n0,68\r\n40,0\r\n');
+    expect(toCsv(['per 1,000'], rows, { german: false })).toBe('"per 1,000"\r\n0.50\r\n0.68\r\n40.0\r\n');
+  });
+
   it('neutralises spreadsheet formulas in text cells but not negative numbers', () => {
     expect(neutraliseFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(neutraliseFormula('+49 3601')).toBe("'+49 3601");

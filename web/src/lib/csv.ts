@@ -8,7 +8,13 @@ export interface CsvOptions {
   german: boolean;
 }
 
-export type CsvCell = string | number | null;
+/** A number written with exactly `digits` decimals („0,50“ beside „0,68“ in a column). */
+export interface CsvDecimal {
+  number: number;
+  digits: number;
+}
+
+export type CsvCell = string | number | CsvDecimal | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -20,15 +26,16 @@ function cell(value: CsvCell, options: CsvOptions): string {
   if (value === null) return '';
   const separator = options.german ? ';' : ',';
   const text =
-    typeof value === 'number'
-      ? options.german
-        ? String(value).replace('.', ',')
-        : String(value)
-      : neutraliseFormula(value);
+    typeof value === 'string'
+      ? neutraliseFormula(value)
+      : decimalComma(typeof value === 'number' ? String(value) : value.number.toFixed(value.digits), options);
   return text.includes(separator) || /["\n\r]/.test(text) || (typeof value === 'string' && text.includes(','))
     ? `"${text.replace(/"/g, '""')}"`
     : text;
 }
+
+const decimalComma = (text: string, options: CsvOptions): string =>
+  options.german ? text.replace('.', ',') : text;
 
 export function toCsv(header: string[], rows: CsvCell[][], options: CsvOptions): string {
   const separator = options.german ? ';' : ',';

@@ -32,4 +32,12 @@ describe('KPI values on screen', () => {
     expect(formatKpiChange(i18n.t, 'longTermVacancyShare', 0.311, 0.571)).toBe('−26,0 Prozentpunkte');
     expect(formatKpiChange(i18n.t, 'vacantPer1000Inhabitants', 0.65, 0.45)).toBe('+0,20');
   });
+
+  it('writes per 1,000 inhabitants with two decimals always: „0,50“ beside „0,68“', async () => {
+    await i18n.changeLanguage('de');
+    expect(formatKpi(i18n.t, 'vacantPer1000Inhabitants', 0.5)).toBe('0,50');
+    expect(formatKpi(i18n.t, 'vacantPer1000Inhabitants', 0.68)).toBe('0,68');
+    expect(formatKpi(i18n.t, 'vacantPer1000Inhabitants', 1)).toBe('1,00');
+    expect(formatKpi(i18n.t, 'vacantPer1000Inhabitants', 0.456)).toBe('0,46');
+  });
 });

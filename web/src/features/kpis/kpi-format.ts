@@ -4,7 +4,7 @@ import type { StockKpis } from './api/kpis-api';
 import { kpiMeta, type BenchmarkKpi } from './definitions';
 
 /**
- * A KPI value as shown on screen, in the UI language (German: 11,1 %, 630 Tage, 0,58). Shares always
+ * A KPI value as shown on screen, in the UI language (German: 11,1 %, 630 Tage, 0,50). Shares always
  * with one decimal, as the reports print them („40,0 %“ beside „11,2 %“, not „40 %“); an axis's round
  * ticks without (`axis`: „14 %“).
  */
@@ -20,8 +20,8 @@ export function formatKpi(t: TFunction, key: BenchmarkKpi, value: number | null,
       return value > 0 ? `+${formatNumber(value)}` : value < 0 ? `−${formatNumber(-value)}` : formatNumber(0);
     case 'days':
       return t('kpi.days', { value: formatNumber(value) });
-    case 'per1000':
-      return formatNumber(value, 2);
+    case 'per1000': // always two decimals: „0,50“ beside „0,68“, not „0,5“
+      return formatNumber(value, 2, 2);
   }
 }
 

@@ -6,7 +6,13 @@ import type { TownKpis } from './api/kpis-api';
 import { toCsv } from '../../lib/csv';
 import { csvValue, kpiTableCsv } from './kpi-table-csv';
 
-const town = (cityId: string, perimeterIsPlaceholder: boolean, vacancyRate: number, days: number) =>
+const town = (
+  cityId: string,
+  perimeterIsPlaceholder: boolean,
+  vacancyRate: number,
+  days: number,
+  per1000 = 0.456,
+) =>
   ({
     cityId,
     perimeterIsPlaceholder,
@@ -17,7 +23,7 @@ const town = (cityId: string, perimeterIsPlaceholder: boolean, vacancyRate: numb
     longTermVacancyShare: null,
     medianVacancyDays: days,
     temporaryUseShare: null,
-    vacantPer1000Inhabitants: 0.456,
+    vacantPer1000Inhabitants: per1000,
     dataFreshness: null,
     interventionConversionRate: null,
     flows: { openings: 5, closures: 7, netChange: -2, medianReLettingDays: null },
@@ -38,7 +44,7 @@ describe('kpiTableCsv', () => {
   it('gives every row the reference date, the units in the header, the provisional perimeter and synthetic data', async () => {
     await i18n.changeLanguage('de');
     const { header, body } = kpiTableCsv(
-      [town('a', true, 0.13449, 305.5), town('g', false, 0.1, 12)],
+      [town('a', true, 0.13449, 305.5), town('g', false, 0.1, 12, 0.5)],
       new Map([
         ['a', 'Apolda'],
         ['g', 'Gotha'],
@@ -54,6 +60,10 @@ describe('kpiTableCsv', () => {
     const csv = toCsv(header, body, { german: true });
     const apolda = csv.split('\r\n')[1]!.split(';');
     expect(apolda.slice(0, 4)).toEqual(['Apolda', '30.06.2025', '217', '13,4']);
+    // one decimal for shares, two per 1,000 inhabitants, always: „10,0“ and „0,50“, not „10“ and „0,5“
+    const gotha = csv.split('\r\n')[2]!.split(';');
+    expect(gotha[3]).toBe('10,0');
+    expect(gotha[header.indexOf('Leerstände je 1.000 Einwohner')]).toBe('0,50');
     expect(apolda[header.indexOf('Median Leerstandsdauer (Tage)')]).toBe('306');
     expect(apolda.slice(-2)).toEqual(['ja', 'ja']);
     expect(csv.split('\r\n')[2]!.split(';').slice(-2)).toEqual(['nein', 'nein']);

@@ -13,6 +13,15 @@ export function csvValue(unit: Unit, v: number | null): number | null {
   return Math.round(v);
 }
 
+/** The cell of a value: shares and per 1,000 with their decimals always written („0,50“, „40,0“). */
+export function csvCell(unit: Unit, v: number | null): CsvCell {
+  const value = csvValue(unit, v);
+  if (value === null) return null;
+  if (unit === 'fraction') return { number: value, digits: 1 };
+  if (unit === 'per1000') return { number: value, digits: 2 };
+  return value;
+}
+
 const UNIT_SUFFIX: Partial<Record<Unit, string>> = {
   fraction: 'kpi.csvUnit.percent',
   days: 'kpi.csvUnit.days',
@@ -47,7 +56,7 @@ export function kpiTableCsv(
   const body = rows.map((k) => [
     names.get(k.cityId) ?? k.cityId,
     day(asOf),
-    ...BENCHMARK_KPIS.map((m) => csvValue(m.unit, kpiValue(k, m.key))),
+    ...BENCHMARK_KPIS.map((m) => csvCell(m.unit, kpiValue(k, m.key))),
     yesNo(k.perimeterIsPlaceholder),
     yesNo(synthetic.has(k.cityId)),
   ]);

@@ -25,6 +25,8 @@ describe('report formatting', () => {
     expect(formatKpi('share', null, 'de')).toBe('–');
     expect(formatKpi('count', 1234, 'de')).toBe('1.234');
     expect(formatKpi('per1000', 0.6449, 'de')).toBe('0,64'); // as the dashboard (one decimal said 0,6)
+    expect(formatKpi('per1000', 0.5, 'de')).toBe('0,50'); // two decimals always, beside „0,68“
+    expect(formatKpi('per1000', 1, 'en')).toBe('1.00');
     expect(formatKpi('days', 412.5, 'de')).toBe('413');
     expect(formatKpi('count', -8, 'de')).toBe('−8'); // a net change: U+2212 like the change column, not a hyphen
   });

@@ -31,8 +31,11 @@ function formatValue(kind: KpiKind, value: number, lang: ReportLang): string {
     case 'count':
     case 'days':
       return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(value);
-    case 'per1000': // two decimals, as the dashboard: most towns lie between 0,3 and 1,5
-      return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: PER_1000_DIGITS }).format(value);
+    case 'per1000': // always two decimals, as the dashboard: „0,50“ beside „0,68“ (most towns 0,3 to 1,5)
+      return new Intl.NumberFormat(locale(lang), {
+        minimumFractionDigits: PER_1000_DIGITS,
+        maximumFractionDigits: PER_1000_DIGITS,
+      }).format(value);
     default: {
       const unknown: never = kind;
       return unknown;
