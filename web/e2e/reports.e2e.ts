@@ -386,7 +386,9 @@ test.describe('council reports', () => {
       await page.request.get(`/api/kpis/network-summary?network=${NETWORK}&asOf=${AS_OF}`)
     ).json()) as { kpis: { medianReLettingDays: { median: number | null } } };
     const reLetting = page.locator('tr[data-kpi="medianReLettingDays"]');
-    await expect(reLetting.getByRole('rowheader')).toHaveText('Median Wiedervermietungsdauer (Tage)');
+    await expect(reLetting.getByRole('rowheader')).toHaveText(
+      'Median Wiedervermietungsdauer (Tage, 12 Monate)',
+    );
     expect(plain(await reLetting.locator('.report-kpi-value').innerText())).toBe(
       plain(formatKpi('days', summary.kpis.medianReLettingDays.median, 'de')),
     );

@@ -52,6 +52,9 @@ export default function KnowledgeBasePage() {
   );
   const byType = useInterventionsByType(scope, signedIn);
   const names = useMemo(() => new Map((cities.data ?? []).map((c) => [c.id, c.name])), [cities.data]);
+  // what the summary per type counts: the town chosen, else the network, else every town the reader sees
+  const scopeTown = cityId ? names.get(cityId) : undefined;
+  const scopeNetwork = network ? networks.data?.find((n) => n.slug === network)?.name : undefined;
   const cost = parseDecimal(maxCost, i18n.language);
   const items = (list.data?.items ?? []).filter((i) =>
     matchesClientFilter(i, {
@@ -177,12 +180,12 @@ export default function KnowledgeBasePage() {
           <InterventionTypeSummary types={byType.data.types} />
           {/* the summary counts the network's or town's interventions; the list's search and filters are not applied */}
           <p className="hint" data-testid="by-type-scope">
-            {t('kb.byTypeScope', {
-              scope:
-                (cityId && names.get(cityId)) ||
-                (network && networks.data?.find((n) => n.slug === network)?.name) ||
-                t('kb.byTypeAllTowns'),
-            })}
+            {scopeTown
+              ? t('kb.byTypeScopeTown', { town: scopeTown })
+              : scopeNetwork
+                ? t('kb.byTypeScopeNetwork', { network: scopeNetwork })
+                : t('kb.byTypeScopeAll')}{' '}
+            {t('kb.byTypeFilters')}
           </p>
         </>
       )}

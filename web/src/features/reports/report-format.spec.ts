@@ -85,8 +85,8 @@ describe('report formatting', () => {
   });
 
   it('labels the chart axis by quarter, and the reference date as a date', () => {
-    expect(quarterLabel('2025-06-30', 'de')).toBe('2025/Q2');
-    expect(quarterLabel('2024-12-31', 'en')).toBe('2024/Q4');
+    expect(quarterLabel('2025-06-30', 'de')).toBe('Q2/2025');
+    expect(quarterLabel('2024-12-31', 'en')).toBe('Q4/2024');
     expect(quarterLabel('2025-06-15', 'de')).toBe('15.06.2025');
   });
 

@@ -182,8 +182,8 @@ export function formatMetres(metres: number, lang: ReportLang): string {
     : `${new Intl.NumberFormat(locale(lang)).format(metres)} m`;
 }
 
-/** A chart's date axis: a quarter end as „2025/Q2“, any other date (the reference date) as a date. */
+/** A chart's date axis: a quarter end as „Q2/2025“, any other date (the reference date) as a date. */
 export const quarterLabel = (date: IsoDate, lang: ReportLang): string =>
   ['03-31', '06-30', '09-30', '12-31'].includes(date.slice(5))
-    ? `${date.slice(0, 4)}/Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
+    ? `Q${Math.ceil(Number(date.slice(5, 7)) / 3)}/${date.slice(0, 4)}`
     : formatShortDate(date, lang);

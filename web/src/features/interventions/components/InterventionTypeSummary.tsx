@@ -35,8 +35,11 @@ export function InterventionTypeSummary({ types }: { types: InterventionTypeInsi
                     t('kb.notMeasuredCell')
                   ) : (
                     <>
-                      {t(`kb.result.${row.measure}.success`)}: {formatNumber(row.ledToRegularLease12m)} /{' '}
-                      {formatNumber(row.evaluated)} {t('kb.evaluated')}
+                      {t(`kb.result.${row.measure}.success`)}:{' '}
+                      {t('kb.ofEvaluated', {
+                        converted: formatNumber(row.ledToRegularLease12m),
+                        evaluated: formatNumber(row.evaluated),
+                      })}
                       {row.regularLeaseShare !== null && ` (${formatPercent(row.regularLeaseShare, 0)})`}
                       {row.overdue > 0 && ` · ${t('kb.overdueCount', { count: row.overdue })}`}
                       {countsForConversionKpi(row.measure) && (
