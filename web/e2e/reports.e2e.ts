@@ -6,6 +6,7 @@ import { vacancyClassOf } from '../../api/src/reports/vacancy-classes';
 import { VACANCY_RATE_STEPS } from '../src/features/map/colors';
 import { MARKER_OUTLINE } from '../src/features/map/map-style';
 import { formatKpi, formatReportDate } from '../src/features/reports/report-format';
+import { lastQuarterEnd, todayIso } from '../src/lib/dates';
 import { DEMO, signIn, townBySlug } from './auth-helpers';
 
 /**
@@ -227,10 +228,20 @@ test.describe('council reports', () => {
       'href',
       new RegExp(`^/berichte/netzwerk/${NETWORK}\\?stichtag=\\d{4}-\\d{2}-\\d{2}$`),
     );
+    // and to the last quarter end, the date a network meeting compares on (today is mid-quarter)
+    const quarterEnd = lastQuarterEnd(todayIso());
+    if (quarterEnd !== todayIso()) {
+      const quarter = page.getByTestId('network-report-quarter-link');
+      await expect(quarter).toHaveAttribute('href', `/berichte/netzwerk/${NETWORK}?stichtag=${quarterEnd}`);
+      await expect(quarter).toHaveText(
+        `Netzwerkbericht zum letzten Quartalsende (Stichtag ${quarterEnd.slice(8)}.${quarterEnd.slice(5, 7)}.${quarterEnd.slice(0, 4)})`,
+      );
+    }
     await page.context().clearCookies(); // anonymous visitors are told the report needs a sign-in
     await page.goto(`/networks/${NETWORK}`);
     await expect(page.getByText('Den Netzwerkbericht sehen angemeldete Mitglieder.')).toBeVisible();
     await expect(page.getByTestId('network-report-link')).toHaveCount(0);
+    await expect(page.getByTestId('network-report-quarter-link')).toHaveCount(0);
   });
 
   test('a report without lang is in the app’s language, and the header’s switch switches the report', async ({

@@ -3,6 +3,7 @@ import {
   addMonths,
   dateForYear,
   isIsoDate,
+  lastQuarterEnd,
   monthsBetween,
   outcomeCheckDueFrom,
   todayIso,
@@ -20,6 +21,15 @@ describe('dates', () => {
   it('lets an outcome check be dated from a month before it is due', () => {
     expect(outcomeCheckDueFrom('2025-06-30', 12)).toBe('2026-05-30');
     expect(outcomeCheckDueFrom('2025-06-30', 6)).toBe('2025-11-30');
+  });
+
+  it('finds the last quarter end on or before a day (the network report’s usual date)', () => {
+    expect(lastQuarterEnd('2026-12-07')).toBe('2026-09-30');
+    expect(lastQuarterEnd('2026-01-15')).toBe('2025-12-31');
+    expect(lastQuarterEnd('2026-04-01')).toBe('2026-03-31');
+    expect(lastQuarterEnd('2026-06-29')).toBe('2026-03-31');
+    expect(lastQuarterEnd('2026-06-30')).toBe('2026-06-30'); // a quarter end itself
+    expect(lastQuarterEnd('2026-12-31')).toBe('2026-12-31');
   });
 
   it('accepts only real calendar dates', () => {

@@ -47,4 +47,19 @@ export function yearRange(firstYear: number, today: IsoDate = todayIso()): numbe
 
 /** Month arithmetic and the outcome-check rule are the API's own (framework-free modules). */
 export { addMonths } from '../../../api/src/kpis/kpi-dates';
+import { addDays } from '../../../api/src/kpis/kpi-dates';
 export { outcomeCheckDueFrom } from '../../../api/src/interventions/intervention.types';
+
+/**
+ * The last quarter end on or before `today` (31.03., 30.06., 30.09., 31.12.): the date network meetings
+ * compare on, where today falls in the middle of a quarter.
+ */
+export function lastQuarterEnd(today: IsoDate = todayIso()): IsoDate {
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1; // today's, 1..4
+  /** The last day of quarter q of `year`, 0..3 (0: 31 December of the year before). */
+  const endOf = (q: number): IsoDate =>
+    addDays(`${String(year).padStart(4, '0')}-${String(q * 3 + 1).padStart(2, '0')}-01`, -1);
+  const thisEnd = quarter === 4 ? `${year}-12-31` : endOf(quarter);
+  return thisEnd === today ? today : endOf(quarter - 1);
+}

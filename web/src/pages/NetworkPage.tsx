@@ -5,7 +5,7 @@ import { useNetwork, useTownKpiSnapshots } from '../features/networks/hooks/use-
 import { useCities } from '../features/towns/hooks/use-cities';
 import { SyntheticTownsNotice } from '../features/towns/components/SyntheticTownsNotice';
 import { NO_DATA_COLOR, vacancyRateColor, VACANCY_RATE_STEPS } from '../features/map/colors';
-import { todayIso } from '../lib/dates';
+import { lastQuarterEnd, todayIso } from '../lib/dates';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
 import { useSession } from '../features/auth/hooks/use-session';
 import { reportPath } from '../features/reports/report-url';
@@ -46,6 +46,8 @@ export default function NetworkPage({ slug }: { slug: string }) {
       })),
     [rows],
   );
+  const today = todayIso();
+  const quarterEnd = lastQuarterEnd(today);
   if (network.isPending || cities.isPending) return <Loading />;
   if (network.error) return <LoadError error={network.error} />;
   if (cities.error) return <LoadError error={cities.error} />;
@@ -55,15 +57,29 @@ export default function NetworkPage({ slug }: { slug: string }) {
       {network.data.description && <p lang={RECORDED_TEXT_LANG}>{network.data.description}</p>}
       <SyntheticTownsNotice towns={(cities.data ?? []).filter((c) => c.storefrontCount !== null)} />
       {session.data?.user ? (
-        <p>
-          <a
-            href={reportPath('netzwerk', slug, todayIso())}
-            onClick={onLinkClick}
-            data-testid="network-report-link"
-          >
-            {t('network.report', { date: formatDate(todayIso()) })}
-          </a>
-        </p>
+        // the last quarter end first: the date a network meeting compares on (today is mid-quarter)
+        <ul className="network__reports">
+          {quarterEnd !== today && (
+            <li>
+              <a
+                href={reportPath('netzwerk', slug, quarterEnd)}
+                onClick={onLinkClick}
+                data-testid="network-report-quarter-link"
+              >
+                {t('network.reportQuarter', { date: formatDate(quarterEnd) })}
+              </a>
+            </li>
+          )}
+          <li>
+            <a
+              href={reportPath('netzwerk', slug, today)}
+              onClick={onLinkClick}
+              data-testid="network-report-link"
+            >
+              {t('network.report', { date: formatDate(today) })}
+            </a>
+          </li>
+        </ul>
       ) : (
         <p className="hint">{t('network.reportSignIn')}</p>
       )}
