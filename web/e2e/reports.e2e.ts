@@ -90,7 +90,7 @@ test.describe('council reports', () => {
     );
     expect(kpis.interventionsEvaluated).toBeGreaterThan(0);
     await expect(page.locator('tr[data-kpi="interventionConversionRate"] .report-kpi-value')).toContainText(
-      `${kpis.interventionsConverted} von ${kpis.interventionsEvaluated} ausgewerteten Maßnahmen`,
+      `${kpis.interventionsConverted} von ${kpis.interventionsEvaluated}`,
     );
     expect(await page.locator('svg.report-map circle').count()).toBeGreaterThan(50);
     // every marker has the dashboard map's dark outline, none is pale (light fills alone: < 3:1, WCAG 1.4.11)

@@ -58,12 +58,13 @@ export function kpiValue(row: KpiRow, kpis: StockKpis & { flows: FlowKpis }): nu
 }
 
 /**
- * What a row's value rests on, printed under it: the conversion rate's „2 von 5“ (evaluated so far). Null
- * for other rows and without evaluated interventions.
+ * What a row's value rests on, printed under it: the conversion rate's „2 von 5“ (evaluated so far, as
+ * its label says; short, so the sheet's value columns stay narrow). Null for other rows and without
+ * evaluated interventions.
  */
 export function kpiCases(row: KpiRow, kpis: StockKpis, t: TFunction): string | null {
   if (row.key !== 'interventionConversionRate' || kpis.interventionsEvaluated === 0) return null;
-  return t('kpi.casesLong', {
+  return t('kpi.cases', {
     converted: kpis.interventionsConverted,
     evaluated: kpis.interventionsEvaluated,
   });

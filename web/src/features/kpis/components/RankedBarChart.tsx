@@ -4,7 +4,6 @@ import {
   Cell,
   BarChart,
   CartesianGrid,
-  LabelList,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -21,6 +20,8 @@ import { KpiInfoButton } from './KpiInfoButton';
 /** Tick labels: a smaller font, and names past this length shortened (full name in tooltip and table). */
 const TICK_FONT_SIZE = 12;
 const MAX_LABEL_CHARS = 22;
+/** The right-hand axis of the cases („12 von 15“). */
+const CASES_WIDTH = 84;
 const townTick = (name: string): string => shortLabel(name, MAX_LABEL_CHARS);
 /** The bars; the viewer's own town's in the accent of the map's vacancies (3:1 on white, and marked ►). */
 const BAR = '#1f3a5f';
@@ -56,6 +57,9 @@ export function RankedBarChart({
   const axis = niceAxis([...ranked.map((r) => r.value), median]);
   const rankOfMine = mine === undefined ? -1 : ranked.findIndex((r) => r.town === mine);
   const tick = (name: string): string => (name === mine ? `► ${townTick(name)}` : townTick(name));
+  // the cases a value rests on, on an axis of their own at the right: also beside a bar of 0 % (no bar
+  // to label)
+  const casesOf = new Map(ranked.map((r) => [r.town, r.cases ?? '']));
   const withCases = ranked.some((r) => r.cases);
   // The axis is as wide as its longest label (so none is cut off at the chart's left edge), at most 200 px.
   const axisWidth = Math.min(
@@ -78,8 +82,7 @@ export function RankedBarChart({
             accessibilityLayer={false}
             data={ranked}
             layout="vertical"
-            // top: room for the median's label above the plot; right: for the cases beside the bars
-            margin={{ top: 24, left: 8, right: withCases ? 88 : 48 }}
+            margin={{ top: 24, left: 8, right: withCases ? 8 : 48 }} // top: room for the median's label above the plot
           >
             <CartesianGrid horizontal={false} stroke="#ddd" />
             <XAxis
@@ -96,6 +99,20 @@ export function RankedBarChart({
               tick={{ fontSize: TICK_FONT_SIZE }}
               tickFormatter={tick}
             />
+            {withCases && (
+              <YAxis
+                yAxisId="cases"
+                orientation="right"
+                type="category"
+                dataKey="town"
+                width={CASES_WIDTH}
+                interval={0}
+                axisLine={false}
+                tickLine={false}
+                tick={{ fontSize: TICK_FONT_SIZE }}
+                tickFormatter={(town: string) => casesOf.get(town) ?? ''}
+              />
+            )}
             <Tooltip
               formatter={(v, _name, item) => {
                 const cases = (item.payload as RankedRow | undefined)?.cases;
@@ -106,9 +123,6 @@ export function RankedBarChart({
               {ranked.map((r) => (
                 <Cell key={r.town} fill={r.town === mine ? MINE : BAR} />
               ))}
-              {withCases && (
-                <LabelList dataKey="cases" position="right" fill="#333" fontSize={TICK_FONT_SIZE} />
-              )}
             </Bar>
             {median !== null && (
               <ReferenceLine
