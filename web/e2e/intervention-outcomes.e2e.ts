@@ -77,3 +77,29 @@ test('the town report shows the outcome known on its date by the same rule', asy
     expect(text).not.toBe('noch offen');
   }
 });
+
+test('an intervention still running after its end says so, and the pop-up whose business gave up its lease says that', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.networkMember);
+  const { items } = (await (await page.request.get('/api/interventions?pageSize=200')).json()) as {
+    items: { title: string; state: string; endDate: string | null }[];
+  };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const overdue = items.find((i) => i.state === 'running' && i.endDate !== null && i.endDate < today);
+  test.skip(!overdue, 'the demo has no intervention past its end today');
+  await page.goto(`/massnahmen?suche=${encodeURIComponent(overdue!.title)}`);
+  const entry = page.getByTestId('kb-entry').filter({ hasText: overdue!.title }).first();
+  const [y, m, d] = overdue!.endDate!.split('-');
+  // a network member does not edit the town: told that the date passed, not asked to record it
+  await expect(entry.getByTestId('intervention-past-end')).toHaveText(
+    `⚠ Enddatum (${d}.${m}.${y}) überschritten, Stand noch nicht aktualisiert`,
+  );
+
+  // Gotha, „Kleiderliebe“: lease signed, business given up — the sentence agrees with the check
+  await page.goto('/massnahmen?suche=Kleiderliebe');
+  const popUp = page.getByTestId('kb-entry').filter({ hasText: 'Kleiderliebe' }).first();
+  await expect(popUp.getByTestId('kb-entry-outcome')).toHaveText(
+    'Mietvertrag geschlossen, Betrieb inzwischen aufgegeben (laut 12-Monats-Kontrolle)',
+  );
+});

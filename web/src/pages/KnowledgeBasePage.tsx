@@ -4,7 +4,7 @@ import { downloadCsv, toCsv } from '../lib/csv';
 import { todayIso } from '../lib/dates';
 import { formatDate } from '../lib/format';
 import { useSession } from '../features/auth/hooks/use-session';
-import { isSignedIn } from '../features/auth/permissions';
+import { isSignedIn, mayEditTown } from '../features/auth/permissions';
 import { knowledgeBaseCsv } from '../features/interventions/knowledge-base-csv';
 import { InterventionTypeSummary } from '../features/interventions/components/InterventionTypeSummary';
 import { KnowledgeBaseEntry } from '../features/interventions/components/KnowledgeBaseEntry';
@@ -221,7 +221,12 @@ export default function KnowledgeBasePage() {
           )}
           <ul className="kb-list">
             {items.map((i) => (
-              <KnowledgeBaseEntry key={i.id} intervention={i} town={names.get(i.cityId) ?? ''} />
+              <KnowledgeBaseEntry
+                key={i.id}
+                intervention={i}
+                town={names.get(i.cityId) ?? ''}
+                canEdit={mayEditTown(session.data, i.cityId)}
+              />
             ))}
           </ul>
         </section>

@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
 import { formatDate } from '../../lib/format';
-import { interventionPeriod } from './intervention-period';
+import { interventionPeriod, isPastEnd } from './intervention-period';
 
 beforeAll(initAppI18n);
 
@@ -32,5 +32,17 @@ describe('interventionPeriod', () => {
     expect(period(null, null, 'planned')).toBe('–');
     await i18n.changeLanguage('en');
     expect(period(null, '2027-01-31', 'ended')).toBe('until 31 Jan 2027');
+  });
+});
+
+describe('isPastEnd', () => {
+  it('flags a running intervention whose planned end has passed, nothing else', () => {
+    const today = '2026-12-07';
+    // Apolda, „Zwischennutzung Kramergasse 15“: ends 30.11.2026, still „Läuft“
+    expect(isPastEnd({ state: 'running', endDate: '2026-11-30' }, today)).toBe(true);
+    expect(isPastEnd({ state: 'running', endDate: '2026-12-07' }, today)).toBe(false); // its last day
+    expect(isPastEnd({ state: 'running', endDate: null }, today)).toBe(false);
+    expect(isPastEnd({ state: 'ended', endDate: '2026-11-30' }, today)).toBe(false);
+    expect(isPastEnd({ state: 'planned', endDate: '2026-11-30' }, today)).toBe(false);
   });
 });

@@ -21,3 +21,13 @@ export function interventionPeriod(
   if (endDate) return t('interventionPeriod.until', { date: day(endDate) });
   return '–';
 }
+
+/**
+ * Still „Läuft“ after its planned end (`endDate` before today): the town has not recorded how it went,
+ * and its 12-month check will never fall due until it does. Shown, not silently as running; the town's
+ * editors are asked to bring it up to date.
+ */
+export const isPastEnd = (
+  { endDate, state }: Pick<Intervention, 'endDate' | 'state'>,
+  today: string,
+): boolean => state === 'running' && endDate !== null && endDate < today;

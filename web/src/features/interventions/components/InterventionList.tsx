@@ -4,6 +4,7 @@ import { RECORDED_TEXT_LANG, type Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
 import { InterventionEditForm } from './InterventionEditForm';
+import { PastEndNotice } from './PastEndNotice';
 import { confirmDiscard } from '../../../ui/unsaved-changes';
 
 /** The interventions on a unit; the town's editors can bring each one up to date (state, lessons, outcome). */
@@ -50,6 +51,7 @@ export function InterventionList({
               <span>
                 {t(`interventionType.${i.type}`)} · {t(`interventionState.${i.state}`)}
               </span>
+              <PastEndNotice intervention={i} canEdit={canEdit} />
               <span>
                 {interventionPeriod(i, formatDate, t)}
                 {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}

@@ -5,9 +5,19 @@ import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
 import { checkSummary, outcomeText } from '../outcome';
 import { OccupancyBeforeAfterView } from './OccupancyBeforeAfterView';
+import { PastEndNotice } from './PastEndNotice';
 
 /** One intervention with its lessons learned; the unit's occupancy before/after loads when opened. */
-export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: Intervention; town: string }) {
+export function KnowledgeBaseEntry({
+  intervention: i,
+  town,
+  canEdit,
+}: {
+  intervention: Intervention;
+  town: string;
+  /** The reader edits the intervention's town (and is asked to update it once its end has passed). */
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const period = interventionPeriod(i, formatDate, t);
@@ -24,6 +34,7 @@ export function KnowledgeBaseEntry({ intervention: i, town }: { intervention: In
         {t('kb.cost')}: {formatEuro(i.budgetEur)} · {t('kb.outcome')}:{' '}
         <span data-testid="kb-entry-outcome">{outcomeText(i, t, formatDate)}</span>
       </p>
+      <PastEndNotice intervention={i} canEdit={canEdit} />
       {i.outcomeChecks.length > 0 && (
         // what the outcome rests on, as recorded: the answers and the note of every check
         <ul className="kb-checks" aria-label={t('kb.check.heading')} data-testid="kb-entry-checks">
