@@ -242,6 +242,13 @@ test('the network overview shows the towns and opens a town', async ({ page, req
   const labels = page.getByTestId('network-map').locator('.network-map__label');
   await expect(labels).toHaveCount(network!.cityIds.length);
   await expect(labels.filter({ hasText: town.name })).toBeVisible();
+  // every name inside the map's frame, the easternmost town's too (it had been cut: „Apol…“)
+  const frame = (await page.getByTestId('network-map').boundingBox())!;
+  for (const label of await labels.all()) {
+    const box = (await label.boundingBox())!;
+    expect(box.x + box.width, (await label.textContent()) ?? '').toBeLessThanOrEqual(frame.x + frame.width);
+    expect(box.x).toBeGreaterThanOrEqual(frame.x);
+  }
   await page.getByRole('link', { name: town.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: town.name })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { widestLabel } from '../../../lib/chart-labels';
 import { useMapLanguage } from '../../map/hooks/use-map-language';
 import { mapLocale, type PlacedControl } from '../../map/map-locale';
 import { BACKGROUND_COLOR, BKG_ATTRIBUTION } from '../../map/map-style';
@@ -116,6 +117,10 @@ export function NetworkMap({
 /** A town's circle radius in pixels: as the layer's `circle-radius` (5 px, + 35 px at 30² units). */
 const radiusOf = (units: number): number => Math.min(40, 5 + (Math.sqrt(Math.max(0, units)) * 35) / 30);
 
+/** Around the towns in the frame (px); the names' font size (px, .network-map__label: 0.8rem). */
+const PADDING = 60;
+const LABEL_FONT_PX = 12.8;
+
 /** The towns' names beside their circles (the offline style has no fonts for map labels). */
 const labels = new WeakMap<maplibregl.Map, maplibregl.Marker[]>();
 
@@ -144,5 +149,16 @@ function drawTowns(map: maplibregl.Map, towns: TownSymbol[]): void {
   });
   const bounds = new maplibregl.LngLatBounds();
   towns.forEach((t) => bounds.extend(t.centre));
-  map.fitBounds(bounds, { padding: 60, maxZoom: 10, duration: 0 });
+  // Names stand right of their circles: the easternmost town's must fit inside the frame („Apol…“ had
+  // been cut at the right edge). Room on the right for the longest name beside the largest circle, at
+  // most half the map (fitBounds cannot pad more than the map is wide).
+  const labelRoom = Math.max(
+    ...towns.map((t) => radiusOf(t.units) + 3 + widestLabel([t.name], LABEL_FONT_PX, 'bold') + 8),
+  );
+  const right = Math.max(PADDING, Math.min(labelRoom, map.getContainer().clientWidth / 2 - PADDING));
+  map.fitBounds(bounds, {
+    padding: { top: PADDING, bottom: PADDING, left: PADDING, right },
+    maxZoom: 10,
+    duration: 0,
+  });
 }
