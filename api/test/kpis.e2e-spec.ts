@@ -506,6 +506,11 @@ describe('access', () => {
       (await request(t.http).get(`/api/kpis/network-summary?network=${slug}`).expect(200)).body.towns,
     ).toBe(1);
     expect((await admin.get(`/api/kpis/network-summary?network=${slug}`).expect(200)).body.towns).toBe(2);
+    // the knowledge base says how many towns' interventions it counts: a councillor reads one town's
+    const councillor = await signedIn(t, [{ role: 'viewer', cityId: closed.id }]);
+    const byType = (agent: Agent) => agent.get(`/api/kpis/interventions-by-type?network=${slug}`).expect(200);
+    expect((await byType(councillor)).body.towns).toBe(1);
+    expect((await byType(admin)).body.towns).toBe(2);
   });
 
   it('the knowledge base is for signed-in readers of the towns', async () => {

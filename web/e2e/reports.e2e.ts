@@ -368,6 +368,14 @@ test.describe('council reports', () => {
     await expect(map).toBeVisible();
     // One boundary per visible town, in the class of the rate /api/kpis gives for it.
     await expect(map.locator('path[data-town]')).toHaveCount(visible.length);
+    // the measures by type say whose measures they count (a councillor reads only their own town's)
+    const counted = (await (
+      await page.request.get(`/api/kpis/interventions-by-type?network=${NETWORK}&asOf=${AS_OF}`)
+    ).json()) as { towns: number };
+    expect(counted.towns).toBe(cities.length);
+    await expect(page.locator('section[aria-labelledby="report-bytype-title"] caption')).toHaveText(
+      `Gezählt: die Maßnahmen von ${counted.towns} Städten des Netzwerks, deren Maßnahmen Sie lesen dürfen.`,
+    );
     for (const town of visible) {
       const rate = kpis.find((k) => k.cityId === town.id)!.vacancyRate;
       const cls = vacancyClassOf(rate);

@@ -39,6 +39,7 @@ export class InterventionsInsightsService {
     return {
       asOf,
       definitionsVersion: KPI_DEFINITIONS_VERSION,
+      towns: cityIds === null ? null : cityIds.length,
       types: INTERVENTION_TYPES.map((type) => {
         const c = counts.get(type);
         return {

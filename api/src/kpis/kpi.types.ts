@@ -218,6 +218,8 @@ export interface InterventionTypeInsight {
 export interface InterventionsByType {
   asOf: string;
   definitionsVersion: string;
+  /** How many towns' interventions are counted (those asked for that the caller reads); null: every town. */
+  towns: number | null;
   types: InterventionTypeInsight[];
 }
 

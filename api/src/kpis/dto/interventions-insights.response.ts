@@ -85,6 +85,14 @@ export class InterventionsByTypeResponse implements InterventionsByType {
   @ApiProperty({ example: 'kpi-v2' })
   definitionsVersion: string;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'How many towns’ interventions are counted: those asked for (network, towns) whose interventions the caller reads; null when every town is',
+  })
+  towns: number | null;
+
   @ApiProperty({ type: [InterventionTypeInsightResponse] })
   types: InterventionTypeInsightResponse[];
 }

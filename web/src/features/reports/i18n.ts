@@ -169,6 +169,10 @@ const de = {
       max: 'Max.',
       n: 'n',
       interventionsByType: 'Maßnahmen nach Art',
+      interventionsCounted_one:
+        'Gezählt: die Maßnahmen von {{count}} Stadt des Netzwerks, deren Maßnahmen Sie lesen dürfen.',
+      interventionsCounted_other:
+        'Gezählt: die Maßnahmen von {{count}} Städten des Netzwerks, deren Maßnahmen Sie lesen dürfen.',
       tried: 'durchgeführt',
       evaluated: 'ausgewertet',
       lease: 'davon Erfolg nach 12 Monaten',
@@ -363,6 +367,10 @@ const en: Bundle = {
       max: 'Max',
       n: 'n',
       interventionsByType: 'Interventions by type',
+      interventionsCounted_one:
+        'Counted: the interventions of {{count}} town of the network whose interventions you may read.',
+      interventionsCounted_other:
+        'Counted: the interventions of {{count}} towns of the network whose interventions you may read.',
       tried: 'carried out',
       evaluated: 'evaluated',
       lease: 'of which success after 12 months',

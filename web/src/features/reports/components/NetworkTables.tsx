@@ -146,6 +146,10 @@ export function InterventionsByTypeTable({ data, lang }: { data: InterventionsBy
       ) : (
         <TableScroll title={t('reports.network.interventionsByType')}>
           <table className="report-table">
+            {/* a councillor reads only their own town's measures: the table must not pass for the network's */}
+            {data.towns !== null && (
+              <caption>{t('reports.network.interventionsCounted', { count: data.towns })}</caption>
+            )}
             <thead>
               <tr>
                 <th scope="col">{t('reports.interventions.type')}</th>
