@@ -284,7 +284,7 @@ const en: Bundle = {
         'Conversion to a regular lease (test shops, pop-ups, temporary uses; all evaluated up to the date)',
       openings: 'Openings (12 months)',
       closures: 'Closures (12 months)',
-      netChange: 'Net change openings – closures (12 months)',
+      netChange: 'Net change: openings minus closures (12 months)',
       reLettings: 'Re-lettings (12 months)',
       medianReLettingDays: 'Median re-letting duration (days, 12 months)',
     },
@@ -310,7 +310,7 @@ const en: Bundle = {
     transitions: {
       title: 'Openings and closures',
       caption:
-        'Storefronts in the town centre that came into or went out of use from {{from}} to {{to}}: {{openings}}, {{closures}} (the KPIs of the sheet).',
+        'Storefronts in the town centre that came into or went out of use from {{from}} to {{to}}: {{openings}}, {{closures}} (as counted in the key figures table).',
       openings_one: '{{formatted}} opening',
       openings_other: '{{formatted}} openings',
       closures_one: '{{formatted}} closure',
@@ -349,7 +349,7 @@ const en: Bundle = {
     },
     footer: {
       definitions:
-        'Key figures by definition {{version}} (Schaufenster, page “Key figures”); rates refer to the town centre perimeter.',
+        'Key figures by definition {{version}} (Schaufenster, page “KPIs”); rates refer to the town centre perimeter.',
       sources:
         'Sources: the town’s vacancy register (Schaufenster); population: {{population}}; geometries: © GeoBasis-DE / BKG 2016 (dl-de/by-2-0).',
       link: 'Permanent link: {{url}}',
