@@ -93,7 +93,9 @@ test('the benchmark page shows the towns and the values the API returns, in Germ
   const csv = await readFile(file, 'utf8');
   expect(csv.startsWith('\uFEFFStadt;Stichtag;Ladenlokale;Leerstandsquote (%)')).toBe(true);
   // demo data say so in the file too (every demo town is synthetic), and the table's „*“ is explained
-  expect(csv.split('\r\n')[0]).toContain(';Innenstadtbereich vorläufig;Demodaten (synthetisch)');
+  expect(csv.split('\r\n')[0]).toContain(
+    ';Leerstehende Ladenlokale;Maßnahmen ausgewertet (bisher);davon in reguläre Miete;Innenstadtbereich vorläufig;Demodaten (synthetisch)',
+  );
   expect(csv.split('\r\n')[1]).toMatch(/;(ja|nein);ja$/);
   await expect(page.getByTestId('placeholder-footnote')).toContainText('* vorläufiger Innenstadtbereich');
 
@@ -350,7 +352,9 @@ test('the knowledge base’s list as shown downloads as CSV for slides; the summ
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n');
-  expect(lines[0]).toMatch(/^Stadt;Maßnahme;Art;Stand;Zeitraum;Kosten \(€\);Ergebnis nach 12 Monaten;/);
+  expect(lines[0]).toMatch(
+    /^Stadt;Maßnahme;Art;Stand;Beginn;Ende;Ladenlokale;Kosten \(€\);Kosten je Ladenlokal \(€\);Ergebnis nach 12 Monaten;/,
+  );
   expect(lines).toHaveLength(shown + 1); // only what the list shows, after the filter
   for (const line of lines.slice(1)) expect(line).toContain(';Testladen;');
   expect(lines[1]).toMatch(/;ja$/); // demo entries say so

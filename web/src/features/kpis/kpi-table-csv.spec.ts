@@ -26,6 +26,9 @@ const town = (
     vacantPer1000Inhabitants: per1000,
     dataFreshness: null,
     interventionConversionRate: null,
+    vacantUnits: Math.round(217 * vacancyRate),
+    interventionsEvaluated: 5,
+    interventionsConverted: 2,
     flows: { openings: 5, closures: 7, netChange: -2, medianReLettingDays: null },
   }) as unknown as TownKpis;
 
@@ -66,6 +69,13 @@ describe('kpiTableCsv', () => {
     expect(gotha[header.indexOf('Leerstände je 1.000 Einwohner')]).toBe('0,50');
     expect(apolda[header.indexOf('Median Leerstandsdauer (Tage)')]).toBe('306');
     expect(apolda.slice(-2)).toEqual(['ja', 'ja']);
+    // the counts behind the rates: 29 of 217 vacant, 2 of 5 interventions led to a lease
+    expect(header.slice(-5, -2)).toEqual([
+      'Leerstehende Ladenlokale',
+      'Maßnahmen ausgewertet (bisher)',
+      'davon in reguläre Miete',
+    ]);
+    expect(apolda.slice(-5, -2)).toEqual(['29', '5', '2']);
     expect(csv.split('\r\n')[2]!.split(';').slice(-2)).toEqual(['nein', 'nein']);
   });
 });

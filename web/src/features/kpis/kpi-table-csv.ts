@@ -30,7 +30,9 @@ const UNIT_SUFFIX: Partial<Record<Unit, string>> = {
 /**
  * The benchmark table as a file for slides and spreadsheets, with what a reader needs once it has left
  * the dashboard: the reference date on every row, each column's unit, whether the town's downtown
- * perimeter is provisional (the table's „*“) and whether its data are synthetic demo data.
+ * perimeter is provisional (the table's „*“) and whether its data are synthetic demo data — and the counts
+ * the rates rest on (vacant units, interventions evaluated and converted), so that a rate of one case can be
+ * told from one of twenty.
  */
 export function kpiTableCsv(
   rows: readonly TownKpis[],
@@ -50,6 +52,9 @@ export function kpiTableCsv(
       const suffix = UNIT_SUFFIX[k.unit];
       return `${t(`kpi.${k.key}.label`)}${suffix ? ` (${t(suffix)})` : ''}`;
     }),
+    t('kpi.csvVacantUnits'),
+    t('kpi.csvInterventionsEvaluated'),
+    t('kpi.csvInterventionsConverted'),
     t('kpi.csvProvisionalPerimeter'),
     t('kpi.csvSynthetic'),
   ];
@@ -57,6 +62,9 @@ export function kpiTableCsv(
     names.get(k.cityId) ?? k.cityId,
     day(asOf),
     ...BENCHMARK_KPIS.map((m) => csvCell(m.unit, kpiValue(k, m.key))),
+    k.vacantUnits,
+    k.interventionsEvaluated,
+    k.interventionsConverted,
     yesNo(k.perimeterIsPlaceholder),
     yesNo(synthetic.has(k.cityId)),
   ]);
