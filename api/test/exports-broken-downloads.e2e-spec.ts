@@ -1,9 +1,9 @@
 import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { setLogLevel } from '../src/common/request-context.js';
 import { createTestApp, type TestApp } from './app.js';
 import { createUser, type TestGrant } from './auth.js';
+import { captureLog } from './log-capture.js';
 import { createCity } from './factories.js';
 
 /**
@@ -21,31 +21,19 @@ afterAll(() => t.close());
 describe('broken downloads', () => {
   it('a database failure after the first bytes breaks the download (no complete-looking file) and is logged', async () => {
     const { cookie, path } = await bulkyExport();
-    const written: string[] = [];
-    const original = process.stdout.write.bind(process.stdout);
-    setLogLevel('error');
-    process.stdout.write = (chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    };
-    let outcome: { res: IncomingMessage; body: Buffer };
-    try {
+    const { result: outcome, lines: logged } = await captureLog('error', () => {
       const started = new Date();
-      outcome = await download(path, cookie, async () => {
+      return download(path, cookie, async () => {
         // The client reads nothing, so the API waits for the socket with its transaction open.
         const pid = await exportBackend(started);
         await t.db.query(`SELECT pg_terminate_backend($1)`, [pid]);
       });
-    } finally {
-      process.stdout.write = original;
-      setLogLevel(process.env.LOG_LEVEL);
-    }
+    });
     const { res, body } = outcome;
     expect(res.statusCode).toBe(200);
     expect(res.complete).toBe(false); // the chunked body never ended
     expect(body.toString('utf8')).toMatch(/^storefrontId,citySlug,/);
     expect(body.length).toBeLessThan(BULKY_UNITS * 1_000);
-    const logged = written.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as unknown);
     expect(logged).toContainEqual(
       expect.objectContaining({
         level: 'error',

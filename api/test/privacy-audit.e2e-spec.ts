@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
-import { setLogLevel } from '../src/common/request-context.js';
+import { captureLog } from './log-capture.js';
 
 /** Personal data reaches the editors of its town only; every write leaves an unchangeable trace. */
 let t: TestApp;
@@ -204,14 +204,7 @@ describe('personal data', () => {
   });
 
   it('never reaches the logs', async () => {
-    const written: string[] = [];
-    const original = process.stdout.write.bind(process.stdout);
-    setLogLevel('info');
-    process.stdout.write = (chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    };
-    try {
+    const { text } = await captureLog('info', async () => {
       const v = (await editor.get(`/api/storefronts/${storefrontId}`)).body.version as number;
       await editor
         .put(`/api/storefronts/${storefrontId}/contact`)
@@ -221,12 +214,9 @@ describe('personal data', () => {
         .put(`/api/storefronts/${storefrontId}/contact`)
         .send({ version: v, ownerPhone: PHONE, ownerEmail: EMAIL })
         .expect(200);
-    } finally {
-      process.stdout.write = original;
-      setLogLevel(process.env.LOG_LEVEL);
-    }
-    expect(written.join('')).toContain('"path":"/api/storefronts/');
-    expect(written.join('')).not.toContain(PHONE);
+    });
+    expect(text).toContain('"path":"/api/storefronts/');
+    expect(text).not.toContain(PHONE);
   });
 
   it('refuses a second editor who saved from the same version (409), for a change and a removal', async () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { setLogLevel } from '../src/common/request-context.js';
 import { createTestApp, type TestApp } from './app.js';
+import { captureLog } from './log-capture.js';
 
 /** The request log names the path the client asked for, `/api` included, and never the query. */
 let t: TestApp;
@@ -9,26 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function logged(send: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const written: string[] = [];
-  const original = process.stdout.write.bind(process.stdout);
-  setLogLevel('info');
-  process.stdout.write = (chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  };
-  try {
-    await send();
-    await new Promise((r) => setImmediate(r)); // the line is written when the response has finished
-  } finally {
-    process.stdout.write = original;
-    setLogLevel(process.env.LOG_LEVEL);
-  }
-  return written
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((l) => l.msg === 'request');
-}
+const logged = async (send: () => Promise<unknown>): Promise<Record<string, unknown>[]> =>
+  (await captureLog('info', send)).lines.filter((l) => l.msg === 'request');
 
 it('logs unknown paths and refusals of the /api middleware with their full path (it had cut „/api“)', async () => {
   const lines = await logged(async () => {
