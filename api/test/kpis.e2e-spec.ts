@@ -216,6 +216,30 @@ describe('GET /api/kpis/network-summary', () => {
       );
       expect(res.body.kpis[kpi]).toEqual(distributionOf(values));
     }
+    expect(res.body.town).toBeUndefined(); // places only when asked for a town
+
+    // a member's place per KPI, from the lowest value: 0.375 is 2nd of the 2 rates, the town without one has none
+    const placeOf = async (id: string) =>
+      (await admin.get(`/api/kpis/network-summary?network=${slug}&asOf=2024-06-30&town=${id}`).expect(200))
+        .body;
+    const fixture = await placeOf(city.id);
+    expect(fixture.kpis).toEqual(res.body.kpis);
+    expect(fixture.town.cityId).toBe(city.id);
+    expect(fixture.town.ranks.vacancyRate).toEqual({ position: 2, of: 2, tied: 0 });
+    expect((await placeOf(small.id)).town.ranks.vacancyRate).toEqual({ position: 1, of: 2, tied: 0 });
+    expect((await placeOf(empty.id)).town.ranks.vacancyRate).toEqual({ position: null, of: 2, tied: 0 });
+    // openings in the 12 months: the two towns without any share the 1st place
+    const openings = perTown.map((k: { flows: { openings: number } }) => k.flows.openings);
+    expect(openings.slice(1)).toEqual([0, 0]);
+    expect((await placeOf(small.id)).town.ranks.openings).toEqual({ position: 1, of: 3, tied: 1 });
+
+    // a town outside the network: 400, naming it
+    const outside = await createCity(t.db, [12.4, 50.4]);
+    const refused = await admin
+      .get(`/api/kpis/network-summary?network=${slug}&asOf=2024-06-30&town=${outside.id}`)
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { town: outside.id } });
+    expect(refused.body.message).toContain('KPI-Netz');
   });
 
   it('404 for an unknown network', async () => {
@@ -430,6 +454,7 @@ describe('validation', () => {
       '/api/kpis/series?cityId=00000000-0000-4000-8000-000000000000&to=2021-01-01&interval=year',
     ],
     ['a network summary without network', '/api/kpis/network-summary'],
+    ['a network summary for a town that is no id', '/api/kpis/network-summary?network=x&town=gotha'],
   ])('400 for %s', async (_, url) => {
     const res = await admin.get(url).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -506,6 +531,12 @@ describe('access', () => {
       (await request(t.http).get(`/api/kpis/network-summary?network=${slug}`).expect(200)).body.towns,
     ).toBe(1);
     expect((await admin.get(`/api/kpis/network-summary?network=${slug}`).expect(200)).body.towns).toBe(2);
+    // the place of a member the caller may not see is not answered, in the words used for a non-member
+    const hidden = await request(t.http).get(`/api/kpis/network-summary?network=${slug}&town=${closed.id}`);
+    expect(hidden.status).toBe(400);
+    expect(hidden.body.details).toEqual({ town: closed.id });
+    const seen = await admin.get(`/api/kpis/network-summary?network=${slug}&town=${closed.id}`).expect(200);
+    expect(seen.body.town.ranks.units.of).toBe(2);
     // the knowledge base says how many towns' interventions it counts: a councillor reads one town's
     const councillor = await signedIn(t, [{ role: 'viewer', cityId: closed.id }]);
     const byType = (agent: Agent) => agent.get(`/api/kpis/interventions-by-type?network=${slug}`).expect(200);

@@ -145,15 +145,21 @@ test.describe('council reports', () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     await signIn(page, DEMO.viewerGotha);
-    const gotha = (await townBySlug(page.request, 'gotha')) as { networkSlugs?: string[] };
+    const gotha = (await townBySlug(page.request, 'gotha')) as { id: string; networkSlugs?: string[] };
     const networks = (await (await page.request.get('/api/networks')).json()) as {
       slug: string;
       name: string;
     }[];
     const nameOf = (slug: string) => networks.find((n) => n.slug === slug)!.name;
     const median = async (network: string) => {
-      const res = await page.request.get(`/api/kpis/network-summary?network=${network}&asOf=${AS_OF}`);
-      return (await res.json()) as { towns: number; kpis: { vacancyRate: { median: number | null } } };
+      const res = await page.request.get(
+        `/api/kpis/network-summary?network=${network}&asOf=${AS_OF}&town=${gotha.id}`,
+      );
+      return (await res.json()) as {
+        towns: number;
+        kpis: { vacancyRate: { median: number | null } };
+        town: { ranks: { vacancyRate: { position: number; of: number; tied: number } } };
+      };
     };
     // by default the network the comparison page opens on for the same reader: one „network median“, not two
     await page.goto(`/vergleich?asOf=${AS_OF}`);
@@ -167,7 +173,8 @@ test.describe('council reports', () => {
     await page.goto(`/berichte/stadt/gotha?stichtag=${AS_OF}`);
     await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
     const caption = page.locator('.report-table--sheet caption');
-    const medianCell = page.locator('tr[data-kpi="vacancyRate"] td').last();
+    const medianCell = page.locator('tr[data-kpi="vacancyRate"] td').nth(3);
+    const placeCell = page.locator('tr[data-kpi="vacancyRate"] [data-testid="report-place"]');
     await expect(caption).toContainText(`„${nameOf(first)}“ (n = ${(await median(first)).towns})`);
     const choice = page.getByRole('combobox', { name: 'Vergleich mit Netzwerk' });
     await expect(choice).toHaveValue(first);
@@ -181,6 +188,12 @@ test.describe('council reports', () => {
     expect(plain(await medianCell.innerText())).toBe(
       plain(formatKpi('share', chosen.kpis.vacancyRate.median, 'de')),
     );
+    // and Gotha's place among that network's towns, from the lowest rate („3 von 9“)
+    const { position, of, tied } = chosen.town.ranks.vacancyRate;
+    expect(of).toBeLessThanOrEqual(chosen.towns); // the towns with a rate
+    await expect(placeCell).toContainText(`${position} von ${of}`);
+    if (tied > 0) await expect(placeCell).toContainText(`gleichauf mit ${tied}`);
+    await expect(page.getByRole('columnheader', { name: 'Platz im Netzwerk' })).toBeVisible();
     await expect(page.getByText(new RegExp(`netzwerk=${other}`))).toBeVisible(); // the printed link
 
     // the PDF button asks for the same comparison; the server renders it

@@ -7,6 +7,7 @@ import {
   type FlowKpis,
   type StockCounts,
   type StockKpis,
+  type TownRank,
   type UseMixKey,
 } from './kpi.types.js';
 
@@ -58,6 +59,17 @@ export function deriveFlowKpis(c: FlowCounts, from: string, to: string): FlowKpi
     netChange: c.openings - c.closures,
     reLettings: c.reLettings,
     medianReLettingDays: c.medianReLettingDays,
+  };
+}
+
+/** `value`'s place among the non-null `values` (which include it), 1 = lowest; ties share a place. */
+export function rankOf(value: number | null, values: readonly (number | null)[]): TownRank {
+  const present = values.filter((v): v is number => v !== null);
+  if (value === null) return { position: null, of: present.length, tied: 0 };
+  return {
+    position: 1 + present.filter((v) => v < value).length,
+    of: present.length,
+    tied: present.filter((v) => v === value).length - 1,
   };
 }
 

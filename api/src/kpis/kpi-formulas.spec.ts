@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, median, percentileCont } from './kpi-dates.js';
-import { deriveFlowKpis, deriveStockKpis, distributionOf } from './kpi-derive.js';
+import { deriveFlowKpis, deriveStockKpis, distributionOf, rankOf } from './kpi-derive.js';
 import {
   countConversion,
   countFlows,
@@ -107,6 +107,14 @@ describe('calendar arithmetic (PostgreSQL interval semantics)', () => {
     expect(median([])).toBeNull();
     expect(percentileCont([1, 2, 4, 7], 0.25)).toBe(1.75); // position 0.75 between 1 and 2
     expect(distributionOf([3, null, 1, 2])).toEqual({ median: 2, q1: 1.5, q3: 2.5, min: 1, max: 3, n: 3 });
+  });
+
+  it('places a town among the members from the lowest value; ties share a place, no value no place', () => {
+    const members = [0.12, null, 0.05, 0.12, 0.2];
+    expect(rankOf(0.05, members)).toEqual({ position: 1, of: 4, tied: 0 });
+    expect(rankOf(0.12, members)).toEqual({ position: 2, of: 4, tied: 1 }); // shares 2nd; next is 4th
+    expect(rankOf(0.2, members)).toEqual({ position: 4, of: 4, tied: 0 });
+    expect(rankOf(null, members)).toEqual({ position: null, of: 4, tied: 0 });
   });
 
   it('the trailing year of 2025-02-28 starts on the leap day', () => {

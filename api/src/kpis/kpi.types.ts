@@ -188,12 +188,27 @@ export const FLOW_SUMMARY_KPIS = [
 export const SUMMARY_KPIS = [...STOCK_SUMMARY_KPIS, ...FLOW_SUMMARY_KPIS] as const;
 export type SummaryKpi = (typeof SUMMARY_KPIS)[number];
 
+/**
+ * Where one town stands among the members with a value, counted from the lowest value: 1 = lowest.
+ * No judgement in the order — a low vacancy rate is good, a low number of units is not.
+ */
+export interface TownRank {
+  /** 1 + how many members have a lower value; null when the town itself has none. */
+  position: number | null;
+  /** Members with a value (the distribution's n). */
+  of: number;
+  /** Other members with exactly the same value (they share the position). */
+  tied: number;
+}
+
 export interface NetworkSummary {
   network: { id: string; slug: string; name: string };
   asOf: string;
   definitionsVersion: string;
   towns: number;
   kpis: Record<SummaryKpi, Distribution>;
+  /** Only when asked with `town`: that member's place per KPI. */
+  town?: { cityId: string; ranks: Record<SummaryKpi, TownRank> };
 }
 
 export interface InterventionTypeInsight {

@@ -70,10 +70,16 @@ export class KpisController {
   @ApiOkResponse({
     type: NetworkSummaryResponse,
     description:
-      'The network’s member towns compared on `asOf`: median, quartiles and extremes per KPI, over the members the caller may see (anonymous: open-data towns).',
+      'The network’s member towns compared on `asOf`: median, quartiles and extremes per KPI, over the members the caller may see (anonymous: open-data towns); with `town`, that member’s place per KPI (1 = lowest value).',
   })
-  @ApiErrors(400, [404, 'There is no network with this slug or id (NOT_FOUND).'])
+  @ApiErrors(
+    [
+      400,
+      'The request is not valid (VALIDATION_FAILED), e.g. `town` is not a member compared for the caller.',
+    ],
+    [404, 'There is no network with this slug or id (NOT_FOUND).'],
+  )
   networkSummary(@CurrentViewer() viewer: Viewer, @Query() q: NetworkSummaryQuery): Promise<NetworkSummary> {
-    return this.kpis.networkSummary(q.network, q.asOf, visibleCityIds(viewer, undefined, true));
+    return this.kpis.networkSummary(q.network, q.asOf, visibleCityIds(viewer, undefined, true), q.town);
   }
 }

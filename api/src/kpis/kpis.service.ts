@@ -4,7 +4,7 @@ import { mayAccessTown, type Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/validators.js';
 import { addDays } from './kpi-dates.js';
 import { bucketsBetween, flowBounds, type Bucket } from './kpi-buckets.js';
-import { deriveFlowKpis, deriveStockKpis, distributionOf } from './kpi-derive.js';
+import { deriveFlowKpis, deriveStockKpis, distributionOf, rankOf } from './kpi-derive.js';
 import { emptyStockCounts, trailingYear } from './kpi-formulas.js';
 import {
   FLOW_SUMMARY_KPIS,
@@ -22,6 +22,7 @@ import {
   type StockKpis,
   type SummaryKpi,
   type TownKpis,
+  type TownRank,
   type TownTransitions,
   type TransitionSide,
 } from './kpi.types.js';
@@ -113,15 +114,22 @@ export class KpisService {
     network: string,
     asOf: string = todayIso(),
     visible?: readonly string[],
+    rankTown?: string,
   ): Promise<NetworkSummary> {
     const found = await this.kpis.network(network);
     if (!found) throw notFound('Network', network);
     const members = visible ? found.cityIds.filter((id) => visible.includes(id)) : found.cityIds;
+    // the same answer for a town outside the network and one the caller may not see: nothing leaks
+    if (rankTown !== undefined && !members.includes(rankTown))
+      throw invalid(`Town ${rankTown} is not among the members of ${found.name} compared for you.`, {
+        town: rankTown,
+      });
     const towns = members.length ? await this.kpis.towns(members) : [];
     const perTown = await this.snapshotOf(towns, asOf);
     const isFlow = (kpi: SummaryKpi): kpi is (typeof FLOW_SUMMARY_KPIS)[number] =>
       (FLOW_SUMMARY_KPIS as readonly string[]).includes(kpi);
     const valueOf = (t: TownKpis, kpi: SummaryKpi): number | null => (isFlow(kpi) ? t.flows[kpi] : t[kpi]);
+    const ranked = perTown.find((t) => t.cityId === rankTown);
     return {
       network: { id: found.id, slug: found.slug, name: found.name },
       asOf,
@@ -130,6 +138,20 @@ export class KpisService {
       kpis: Object.fromEntries(
         SUMMARY_KPIS.map((kpi) => [kpi, distributionOf(perTown.map((t) => valueOf(t, kpi)))]),
       ) as NetworkSummary['kpis'],
+      ...(ranked && {
+        town: {
+          cityId: ranked.cityId,
+          ranks: Object.fromEntries(
+            SUMMARY_KPIS.map((kpi) => [
+              kpi,
+              rankOf(
+                valueOf(ranked, kpi),
+                perTown.map((t) => valueOf(t, kpi)),
+              ),
+            ]),
+          ) as Record<SummaryKpi, TownRank>,
+        },
+      }),
     };
   }
 

@@ -67,6 +67,15 @@ export class NetworkSummaryQuery {
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A member town (id): the answer adds its place per KPI among the members compared (`town.ranks`). 400 when it is not one of them.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  town?: string;
 }
 
 export class InterventionsByTypeQuery {

@@ -6,8 +6,8 @@ export const reportKeys = {
   kpis: (cityIds: string[], asOf: string) => [...reportKeys.all, 'kpis', cityIds.join(','), asOf] as const,
   series: (cityIds: string[], from: string, to: string) =>
     [...reportKeys.all, 'series', cityIds.join(','), from, to] as const,
-  networkSummary: (network: string, asOf: string) =>
-    [...reportKeys.all, 'network-summary', network, asOf] as const,
+  networkSummary: (network: string, asOf: string, town?: string) =>
+    [...reportKeys.all, 'network-summary', network, asOf, town ?? null] as const,
   longTerm: (cityId: string, asOf: string) => [...reportKeys.all, 'long-term', cityId, asOf] as const,
   transitions: (cityId: string, asOf: string) => [...reportKeys.all, 'transitions', cityId, asOf] as const,
   interventions: (cityId: string, asOf: string) =>

@@ -30,8 +30,9 @@ export const reportsApi = {
     api.get<KpiSeries>(
       `/api/kpis/series${queryString({ cityId: cityIds.join(','), from, to, interval: 'quarter' })}`,
     ),
-  networkSummary: (network: string, asOf: string) =>
-    api.get<NetworkSummary>(`/api/kpis/network-summary${queryString({ network, asOf })}`),
+  /** With `town`: that member's place per KPI among the towns compared. */
+  networkSummary: (network: string, asOf: string, town?: string) =>
+    api.get<NetworkSummary>(`/api/kpis/network-summary${queryString({ network, asOf, town })}`),
   /** Openings and closures in the 12 months up to the date (the flow KPIs unit by unit). */
   transitions: (cityId: string, asOf: string) =>
     api.get<TownTransitions>(`/api/kpis/transitions${queryString({ cityId, to: asOf })}`),

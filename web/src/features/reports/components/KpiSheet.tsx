@@ -11,11 +11,24 @@ interface Props {
   lang: ReportLang;
 }
 
-/** The KPI sheet: value on the date, previous year, change, network median — all as the API answered. */
+/**
+ * The KPI sheet: value on the date, previous year, change, network median and the town's place among
+ * the network's towns („3 von 9“, counted from the lowest value) — all as the API answered.
+ */
 export function KpiSheet({ kpis, previous, summary, lang }: Props) {
   const { t } = useTranslation();
   const median = (row: KpiRow): string =>
     row.inSummary && summary ? formatKpi(row.kind, summary.kpis[row.key]?.median, lang) : DASH;
+  const place = (row: KpiRow) => {
+    const rank = row.inSummary ? summary?.town?.ranks[row.key] : undefined;
+    if (!rank || rank.position === null) return DASH;
+    return (
+      <>
+        {t('reports.sheet.place', { position: rank.position, of: rank.of })}
+        {rank.tied > 0 && <span className="report-sub">{t('reports.sheet.tied', { count: rank.tied })}</span>}
+      </>
+    );
+  };
   const body = (rows: KpiRow[]) =>
     rows.map((row) => {
       const now = kpiValue(row, kpis);
@@ -35,6 +48,9 @@ export function KpiSheet({ kpis, previous, summary, lang }: Props) {
           </td>
           <td className="num">{formatChange(row.kind, now, before, lang)}</td>
           <td className="num">{median(row)}</td>
+          <td className="num" data-testid="report-place">
+            {place(row)}
+          </td>
         </tr>
       );
     });
@@ -69,12 +85,15 @@ export function KpiSheet({ kpis, previous, summary, lang }: Props) {
                   ? t('reports.sheet.median', { network: summary.network.name })
                   : t('reports.sheet.medianNone')}
               </th>
+              <th scope="col" className="num">
+                {t('reports.sheet.placeHeading')}
+              </th>
             </tr>
           </thead>
           <tbody>{body(STOCK_ROWS)}</tbody>
           <tbody>
             <tr className="report-table__group">
-              <th scope="rowgroup" colSpan={5}>
+              <th scope="rowgroup" colSpan={6}>
                 {t('reports.sheet.flows')}
               </th>
             </tr>

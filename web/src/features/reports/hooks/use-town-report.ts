@@ -73,8 +73,8 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
       enabled: allowed,
     }),
     networkSummary: useQuery({
-      queryKey: reportKeys.networkSummary(network ?? '', asOf),
-      queryFn: () => reportsApi.networkSummary(network!, asOf),
+      queryKey: reportKeys.networkSummary(network ?? '', asOf, id),
+      queryFn: () => reportsApi.networkSummary(network!, asOf, id),
       enabled: allowed && network !== undefined,
     }),
   };
