@@ -194,6 +194,18 @@ test.describe('council reports', () => {
     await expect(placeCell).toContainText(`${position} von ${of}`);
     if (tied > 0) await expect(placeCell).toContainText(`gleichauf mit ${tied}`);
     await expect(page.getByRole('columnheader', { name: 'Platz im Netzwerk' })).toBeVisible();
+    // the chart draws the same network's median beside the town, ending on the sheet's figure
+    const chartTable = page.getByRole('table', { name: 'Leerstandsquote im Zeitverlauf' });
+    await expect(chartTable.locator('thead th').last()).toHaveText(`Median Netzwerk „${nameOf(other)}“`);
+    const lastRow = chartTable.locator('tbody tr').last();
+    await expect(lastRow.locator('th')).toHaveText('30.06.2025');
+    expect(plain(await lastRow.locator('td').last().innerText())).toBe(
+      plain(formatKpi('share', chosen.kpis.vacancyRate.median, 'de')),
+    );
+    expect(await chartTable.locator('tbody tr td:last-child').allInnerTexts()).not.toContain('–'); // every quarter
+    await expect(page.locator('[data-report-chart="vacancy"] figcaption')).toContainText(
+      `gestrichelt der Median der Städte des Netzwerks „${nameOf(other)}“`,
+    );
     await expect(page.getByText(new RegExp(`netzwerk=${other}`))).toBeVisible(); // the printed link
 
     // the PDF button asks for the same comparison; the server renders it

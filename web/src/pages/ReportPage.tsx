@@ -14,11 +14,20 @@ import { ReportMapSvg } from '../features/reports/components/ReportMapSvg';
 import { ReportError, ReportLoading } from '../features/reports/components/ReportState';
 import { ReportToolbar } from '../features/reports/components/ReportToolbar';
 import { UseMixChart } from '../features/reports/components/UseMixChart';
-import { VacancyChart, VacancyChartTable } from '../features/reports/components/VacancyChart';
+import {
+  VacancyChart,
+  VacancyChartTable,
+  type VacancyLine,
+} from '../features/reports/components/VacancyChart';
 import { useReportParams, type ReportParams } from '../features/reports/hooks/use-report-params';
 import { useReportReady } from '../features/reports/hooks/use-report-ready';
 import { useTownReport } from '../features/reports/hooks/use-town-report';
-import { formatKpi, formatReportDate, vacancyPoints } from '../features/reports/report-format';
+import {
+  formatKpi,
+  formatReportDate,
+  medianVacancyPoints,
+  vacancyPoints,
+} from '../features/reports/report-format';
 import { reportPath, reportPdfPath } from '../features/reports/report-url';
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { navigate, townPath } from '../router/router';
@@ -40,16 +49,22 @@ function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slu
   const networks = useNetworks();
   const root = useRef<HTMLElement>(null);
   const ready = useReportReady(report.ready, root);
-  const points = useMemo(
-    () =>
-      vacancyPoints(report.series?.towns[0]?.buckets ?? [], asOf, report.kpis?.vacancyRate ?? null).map(
-        (p) => ({
-          date: p.date,
-          rate: p.value,
-        }),
-      ),
-    [report.series, report.kpis, asOf],
-  );
+  const points = useMemo(() => {
+    const town = vacancyPoints(
+      report.series?.towns[0]?.buckets ?? [],
+      asOf,
+      report.kpis?.vacancyRate ?? null,
+    );
+    if (!report.networkSeries) return town.map((p) => ({ date: p.date, rate: p.value }));
+    const medians = new Map(
+      medianVacancyPoints(
+        report.networkSeries.towns,
+        asOf,
+        report.networkSummary?.kpis.vacancyRate?.median ?? null,
+      ).map((p) => [p.date, p.value]),
+    );
+    return town.map((p) => ({ date: p.date, rate: p.value, median: medians.get(p.date) ?? null }));
+  }, [report.series, report.kpis, report.networkSeries, report.networkSummary, asOf]);
 
   if (report.error) return <ReportError error={report.error} />;
   const { city, kpis, map, longTerm, transitions, interventions } = report;
@@ -57,6 +72,22 @@ function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slu
     return <ReportLoading />;
 
   const date = formatReportDate(asOf, lang);
+  // the town's line, and the compared network's median dashed in another colour and marker
+  const compared = report.networkSeries && report.networkSummary?.network;
+  const vacancyLines: VacancyLine[] = [
+    { key: 'rate', name: city.name, color: '#D55E00' },
+    ...(compared
+      ? [
+          {
+            key: 'median',
+            name: t('reports.charts.networkMedian', { network: compared.name }),
+            color: '#0072B2',
+            dash: '6 3',
+            marker: 'square' as const,
+          },
+        ]
+      : []),
+  ];
   // the printed link names the network compared with, so that it shows the same median later
   const link = `${window.location.origin}${reportPath('stadt', city.slug, asOf, lang, report.network)}`;
   const networkChoices = city.networkSlugs.map((s) => ({
@@ -107,16 +138,16 @@ function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slu
       <section className="report-section report-charts" aria-labelledby="report-vacancy-title">
         <h2 id="report-vacancy-title">{t('reports.charts.vacancy')}</h2>
         <figure data-report-chart="vacancy">
-          <VacancyChart
-            rows={points}
-            lines={[{ key: 'rate', name: city.name, color: '#D55E00' }]}
-            lang={lang}
-          />
-          <figcaption>{t('reports.charts.vacancyCaption')}</figcaption>
+          <VacancyChart rows={points} lines={vacancyLines} lang={lang} />
+          <figcaption>
+            {compared
+              ? t('reports.charts.vacancyCaptionMedian', { network: compared.name })
+              : t('reports.charts.vacancyCaption')}
+          </figcaption>
         </figure>
         <VacancyChartTable
           rows={points}
-          lines={[{ key: 'rate', name: city.name, color: '#D55E00' }]}
+          lines={vacancyLines}
           lang={lang}
           caption={t('reports.charts.vacancy')}
         />

@@ -96,6 +96,9 @@ const de = {
     charts: {
       vacancy: 'Leerstandsquote im Zeitverlauf',
       vacancyCaption: 'Leerstandsquote jeweils am Quartalsende, zuletzt am Stichtag.',
+      vacancyCaptionMedian:
+        'Leerstandsquote jeweils am Quartalsende, zuletzt am Stichtag; gestrichelt der Median der Städte des Netzwerks „{{network}}“, am Stichtag der des Kennzahlenblatts.',
+      networkMedian: 'Median Netzwerk „{{network}}“',
       vacancyNetwork: 'Leerstandsquote im Zeitverlauf (je Stadt)',
       useMix: 'Nutzungsmix',
       useMixCaption: 'Anteil der genutzten Ladenlokale je Nutzungsart am Stichtag.',
@@ -299,6 +302,9 @@ const en: Bundle = {
     charts: {
       vacancy: 'Vacancy rate over time',
       vacancyCaption: 'Vacancy rate at the end of each quarter, last on the reference date.',
+      vacancyCaptionMedian:
+        'Vacancy rate at the end of each quarter, last on the reference date; dashed, the median of the towns of the network “{{network}}”, on the reference date the one in the key figures.',
+      networkMedian: 'Median of network “{{network}}”',
       vacancyNetwork: 'Vacancy rate over time (per town)',
       useMix: 'Use mix',
       useMixCaption: 'Share of storefronts in use per use category on the reference date.',

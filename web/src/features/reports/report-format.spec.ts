@@ -11,6 +11,7 @@ import {
   previousYear,
   scaleBarLength,
   seriesStart,
+  medianVacancyPoints,
   vacancyPoints,
 } from './report-format';
 
@@ -82,6 +83,41 @@ describe('report formatting', () => {
       { date: '2025-03-31', value: 0.1 },
       { date: '2025-05-15', value: 0.105 },
     ]);
+  });
+
+  it('the network median line: per quarter end the median of the towns with a rate, on the date the summary’s', () => {
+    const towns = [
+      {
+        buckets: [
+          { end: '2025-03-31', vacancyRate: 0.1 },
+          { end: '2025-06-30', vacancyRate: 0.2 },
+        ],
+      },
+      {
+        buckets: [
+          { end: '2025-03-31', vacancyRate: 0.3 },
+          { end: '2025-06-30', vacancyRate: 0.4 },
+        ],
+      },
+      {
+        buckets: [
+          { end: '2025-03-31', vacancyRate: null },
+          { end: '2025-06-30', vacancyRate: 0.05 },
+        ],
+      },
+    ];
+    // 31.03.: (0,1 + 0,3) / 2 = 0,2, the town without units left out; 30.06. is the date: the summary's
+    expect(medianVacancyPoints(towns, '2025-06-30', 0.2)).toEqual([
+      { date: '2025-03-31', value: 0.2 },
+      { date: '2025-06-30', value: 0.2 },
+    ]);
+    // a date inside a quarter: both quarter ends before it count (0,05 · 0,2 · 0,4 → 0,2)
+    expect(medianVacancyPoints(towns, '2025-08-15', null)).toEqual([
+      { date: '2025-03-31', value: 0.2 },
+      { date: '2025-06-30', value: 0.2 },
+      { date: '2025-08-15', value: null },
+    ]);
+    expect(medianVacancyPoints([], '2025-06-30', null)).toEqual([{ date: '2025-06-30', value: null }]);
   });
 
   it('labels the chart axis by quarter, and the reference date as a date', () => {

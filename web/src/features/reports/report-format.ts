@@ -1,5 +1,6 @@
 import { monthsBetween, type IsoDate } from '../../lib/dates';
 import { asShown, euroFractionDigits } from '../../lib/format';
+import { median } from '../kpis/definitions';
 
 /**
  * Formatting of the report's numbers. Values come from the API unchanged; this only decides how
@@ -164,6 +165,27 @@ export function vacancyPoints(
 ): ChartPoint[] {
   const points = buckets.filter((b) => b.end < asOf).map((b) => ({ date: b.end, value: b.vacancyRate }));
   return [...points, { date: asOf, value: snapshot }];
+}
+
+/**
+ * The network's median vacancy rate beside the town's line: per quarter end before the date the median of
+ * the member towns' rates (those with a value, as the network summary counts them), on the date itself
+ * the summary's median — the figure the KPI sheet prints, so the line ends where the sheet says.
+ */
+export function medianVacancyPoints(
+  towns: { buckets: { end: IsoDate; vacancyRate: number | null }[] }[],
+  asOf: IsoDate,
+  summaryMedian: number | null,
+): ChartPoint[] {
+  const ends = [...new Set(towns.flatMap((t) => t.buckets.map((b) => b.end)))]
+    .filter((end) => end < asOf)
+    .sort();
+  const rateOn = (end: IsoDate) =>
+    towns.map((t) => t.buckets.find((b) => b.end === end)?.vacancyRate ?? null);
+  return [
+    ...ends.map((end) => ({ date: end, value: median(rateOn(end)) })),
+    { date: asOf, value: summaryMedian },
+  ];
 }
 
 /** Whole months of vacancy on the reference date. */

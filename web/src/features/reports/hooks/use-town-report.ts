@@ -41,6 +41,9 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
       : undefined;
   const network =
     requestedNetwork !== null && networkSlugs.includes(requestedNetwork) ? requestedNetwork : standard;
+  // the network's towns the reader sees (as the network report): their series give the median line
+  const members = useCities(network, { enabled: allowed && network !== undefined });
+  const memberIds = (members.data ?? []).filter((c) => c.storefrontCount !== null).map((c) => c.id);
   const queries = {
     kpis: useQuery({
       queryKey: reportKeys.kpis([id], asOf),
@@ -77,14 +80,24 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
       queryFn: () => reportsApi.networkSummary(network!, asOf, id),
       enabled: allowed && network !== undefined,
     }),
+    networkSeries: useQuery({
+      queryKey: reportKeys.series(memberIds, seriesStart(asOf), asOf),
+      queryFn: () => reportsApi.series(memberIds, seriesStart(asOf), asOf),
+      enabled: allowed && network !== undefined && memberIds.length > 0,
+    }),
   };
-  const all = [city, session, networks, interventions, ...Object.values(queries)];
+  const all = [city, session, networks, interventions, members, ...Object.values(queries)];
   const failed = all.find((q) => q.isError);
   const loading = all.some((q) => q.isPending && q.fetchStatus !== 'idle') || city.isPending;
   const done =
     !loading &&
     !failed &&
-    Object.entries(queries).every(([k, q]) => q.isSuccess || (k === 'networkSummary' && !network));
+    Object.entries(queries).every(
+      ([k, q]) =>
+        q.isSuccess ||
+        (k === 'networkSummary' && !network) ||
+        (k === 'networkSeries' && (!network || (members.isSuccess && memberIds.length === 0))),
+    );
   return {
     city: city.data,
     interventions: interventions.data,
@@ -95,6 +108,8 @@ export function useTownReport(slug: string, asOf: string, requestedNetwork: stri
     longTerm: queries.longTerm.data,
     transitions: queries.transitions.data,
     networkSummary: queries.networkSummary.data,
+    /** The quarterly series of the network's towns the reader sees (undefined without a network). */
+    networkSeries: network ? queries.networkSeries.data : undefined,
     /** The slug of the network compared with (undefined: the town belongs to none). */
     network,
     /** The network compared with when the reader chooses none (its address leaves it out). */

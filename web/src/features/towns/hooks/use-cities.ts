@@ -10,7 +10,7 @@ import { cityKeys } from '../api/city-keys';
  * The towns (of a network), sorted by name for the UI language: every list to choose or browse a town
  * from is in the order a reader expects („Sömmerda“ before „Straußfurt“), whatever order the API sends.
  */
-export function useCities(network?: string) {
+export function useCities(network?: string, { enabled = true }: { enabled?: boolean } = {}) {
   const { i18n } = useTranslation();
   const language = i18n.language;
   const byName = useCallback((cities: City[]) => sortByName(cities, language), [language]);
@@ -18,6 +18,7 @@ export function useCities(network?: string) {
     queryKey: cityKeys.list(network),
     queryFn: () => api.get<City[]>(`/api/cities${queryString({ network })}`),
     select: byName,
+    enabled,
   });
 }
 
