@@ -70,6 +70,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/kpis/transitions': { access: 'list' },
   'GET /api/kpis/network-summary': { access: 'public' },
   'GET /api/kpis/interventions-by-type': { access: 'list' },
+  'GET /api/kpis/interventions-by-type-and-town': { access: 'list' },
   'GET /api/kpis/interventions/{id}/occupancy-before-after': {
     access: 'read',
     entity: 'intervention',

@@ -417,6 +417,13 @@ describe('answers as documented', () => {
     expectFilled(
       expectDocumented(
         'get',
+        '/api/kpis/interventions-by-type-and-town',
+        await editor.get(`/api/kpis/interventions-by-type-and-town?cityId=${city.id}`).expect(200),
+      ).body.types[0].towns,
+    );
+    expectFilled(
+      expectDocumented(
+        'get',
         '/api/kpis/interventions/{id}/occupancy-before-after',
         await editor.get(`/api/kpis/interventions/${interventionId}/occupancy-before-after`).expect(200),
       ).body.units,

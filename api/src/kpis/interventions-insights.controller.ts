@@ -5,11 +5,12 @@ import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { visibleCityIds, type Viewer } from '../auth/viewer.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import {
+  InterventionsByTypeAndTownResponse,
   InterventionsByTypeResponse,
   OccupancyBeforeAfterResponse,
 } from './dto/interventions-insights.response.js';
 import { InterventionsByTypeQuery } from './dto/kpi-queries.js';
-import type { InterventionsByType, OccupancyBeforeAfter } from './kpi.types.js';
+import type { InterventionsByType, InterventionsByTypeAndTown, OccupancyBeforeAfter } from './kpi.types.js';
 import { InterventionsInsightsService } from './interventions-insights.service.js';
 
 /** The knowledge base's aggregates; same visibility as the interventions list. */
@@ -31,6 +32,25 @@ export class InterventionsInsightsController {
     @Query() q: InterventionsByTypeQuery,
   ): Promise<InterventionsByType> {
     return this.insights.byType(
+      { network: q.network, cityId: q.cityId },
+      q.asOf,
+      visibleCityIds(viewer, q.cityId, false),
+    );
+  }
+
+  @Get('interventions-by-type-and-town')
+  @Access({ kind: 'towns', publicData: false })
+  @ApiOkResponse({
+    type: InterventionsByTypeAndTownResponse,
+    description:
+      'Per type of intervention and town: how many were tried and their 12-month results, on asOf; the towns those of interventions-by-type.',
+  })
+  @ApiErrors(400, 401, 403, [404, 'The network or a town asked for does not exist (NOT_FOUND).'])
+  byTypeAndTown(
+    @CurrentViewer() viewer: Viewer,
+    @Query() q: InterventionsByTypeQuery,
+  ): Promise<InterventionsByTypeAndTown> {
+    return this.insights.byTypeAndTown(
       { network: q.network, cityId: q.cityId },
       q.asOf,
       visibleCityIds(viewer, q.cityId, false),

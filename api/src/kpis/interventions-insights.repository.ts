@@ -14,6 +14,17 @@ export interface TypeCounts {
   medianCostPerUnit: number | null;
 }
 
+export interface TypeTownCounts {
+  type: InterventionType;
+  cityId: string;
+  tried: number;
+  success: number;
+  failure: number;
+  otherTenant: number;
+  overdue: number;
+  pending: number;
+}
+
 export interface InterventionDates {
   id: string;
   cityId: string;
@@ -30,6 +41,19 @@ export interface UnitStatusAt {
   useCategory: UseCategory | null;
 }
 
+/**
+ * Each intervention of the towns `$1::uuid[]` (null: all) and types `$2::text[]` as on `$3::date`:
+ * `tried` (state running or ended and started on or before it) and its outcome `result` known on it
+ * (outcome-sql.ts). What the knowledge base's summaries count, per type or per type and town.
+ */
+const ON_DATE = `
+  SELECT i.id, i.city_id, i.type, i.state, i.end_date, i.budget_eur,
+         i.state IN ('running', 'ended') AND i.start_date <= $3::date AS tried,
+         ${OUTCOME_RESULT_ON('i', 'io', '$3::date')} AS result
+  FROM interventions i
+  CROSS JOIN LATERAL ${OUTCOME_FACTS('i')} io
+  WHERE ($1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[])) AND i.type = ANY($2::text[])`;
+
 /** The knowledge base's aggregates over interventions (docs/kpis.md, "Interventions knowledge base"). */
 @Injectable()
 export class InterventionsInsightsRepository {
@@ -43,12 +67,7 @@ export class InterventionsInsightsRepository {
    */
   byType(cityIds: string[] | null, asOf: string): Promise<TypeCounts[]> {
     return this.db.query(
-      `WITH outcome AS (
-         SELECT i.id, ${OUTCOME_RESULT_ON('i', 'io', '$3::date')} AS result
-         FROM interventions i
-         CROSS JOIN LATERAL ${OUTCOME_FACTS('i')} io
-         WHERE ($1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[])) AND i.type = ANY($2::text[])
-       ),
+      `WITH dated AS (${ON_DATE}),
        cost AS (
          SELECT x.intervention_id AS id, count(*) AS linked_units
          FROM intervention_storefronts x
@@ -56,21 +75,49 @@ export class InterventionsInsightsRepository {
          GROUP BY x.intervention_id
        )
        SELECT i.type,
-              count(*) FILTER (WHERE t.tried)::int AS tried,
-              count(*) FILTER (WHERE t.tried AND i.state = 'ended' AND i.end_date <= $3::date)::int AS ended,
-              count(*) FILTER (WHERE o.result IN ('success', 'failure', 'otherTenant'))::int AS evaluated,
-              count(*) FILTER (WHERE o.result = 'success')::int AS converted,
-              count(*) FILTER (WHERE o.result = 'overdue')::int AS overdue,
+              count(*) FILTER (WHERE i.tried)::int AS tried,
+              count(*) FILTER (WHERE i.tried AND i.state = 'ended' AND i.end_date <= $3::date)::int AS ended,
+              count(*) FILTER (WHERE i.result IN ('success', 'failure', 'otherTenant'))::int AS evaluated,
+              count(*) FILTER (WHERE i.result = 'success')::int AS converted,
+              count(*) FILTER (WHERE i.result = 'overdue')::int AS overdue,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY i.budget_eur::float8 / c.linked_units)
-                FILTER (WHERE t.tried AND i.budget_eur IS NOT NULL AND c.linked_units > 0)
+                FILTER (WHERE i.tried AND i.budget_eur IS NOT NULL AND c.linked_units > 0)
                 AS "medianCostPerUnit"
-       FROM interventions i
-       CROSS JOIN LATERAL (SELECT i.state IN ('running', 'ended') AND i.start_date <= $3::date AS tried) t
-       LEFT JOIN outcome o ON o.id = i.id
+       FROM dated i
        LEFT JOIN cost c ON c.id = i.id
-       WHERE $1::uuid[] IS NULL OR i.city_id = ANY($1::uuid[])
        GROUP BY i.type`,
       [cityIds, INTERVENTION_TYPES, asOf],
+    );
+  }
+
+  /**
+   * Per type and town (only pairs with an intervention tried on `asOf`), the tried ones by their
+   * result on `asOf` — the same dates and outcome rule as `byType`. Every result other than
+   * `pending` and `notMeasured` implies an intervention ended 12 months before `asOf`, hence tried.
+   */
+  byTypeAndTown(cityIds: string[] | null, asOf: string): Promise<TypeTownCounts[]> {
+    return this.db.query(
+      `WITH dated AS (${ON_DATE})
+       SELECT i.type, i.city_id AS "cityId",
+              count(*)::int AS tried,
+              count(*) FILTER (WHERE i.result = 'success')::int AS success,
+              count(*) FILTER (WHERE i.result = 'failure')::int AS failure,
+              count(*) FILTER (WHERE i.result = 'otherTenant')::int AS "otherTenant",
+              count(*) FILTER (WHERE i.result = 'overdue')::int AS overdue,
+              count(*) FILTER (WHERE i.result = 'pending')::int AS pending
+       FROM dated i
+       WHERE i.tried
+       GROUP BY i.type, i.city_id`,
+      [cityIds, INTERVENTION_TYPES, asOf],
+    );
+  }
+
+  /** The towns `cityIds` (null: every town) with their names, in German alphabetical order. */
+  towns(cityIds: string[] | null): Promise<{ id: string; name: string }[]> {
+    return this.db.query(
+      `SELECT id, name FROM cities WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[])
+       ORDER BY name COLLATE "de-x-icu", id`,
+      [cityIds],
     );
   }
 

@@ -8,6 +8,7 @@ import { ratio } from './kpi-derive.js';
 import {
   KPI_DEFINITIONS_VERSION,
   type InterventionsByType,
+  type InterventionsByTypeAndTown,
   type OccupancyAt,
   type OccupancyBeforeAfter,
 } from './kpi.types.js';
@@ -33,8 +34,7 @@ export class InterventionsInsightsService {
     asOf: string = todayIso(),
     visible?: readonly string[],
   ): Promise<InterventionsByType> {
-    const scoped = await this.townsOf(scope);
-    const cityIds = visible ? (scoped ?? visible).filter((id) => visible.includes(id)) : scoped;
+    const cityIds = await this.countedTowns(scope, visible);
     const counts = new Map((await this.insights.byType(cityIds, asOf)).map((c) => [c.type, c]));
     return {
       asOf,
@@ -54,6 +54,44 @@ export class InterventionsInsightsService {
           medianCostPerUnit: c?.medianCostPerUnit ?? null,
         };
       }),
+    };
+  }
+
+  /**
+   * Per type and town: how many were tried and how they turned out on `asOf`. The towns are those
+   * `byType` counts (the same scope and visibility), every one a column even without interventions.
+   */
+  async byTypeAndTown(
+    scope: InsightScope,
+    asOf: string = todayIso(),
+    visible?: readonly string[],
+  ): Promise<InterventionsByTypeAndTown> {
+    const cityIds = await this.countedTowns(scope, visible);
+    const [towns, counts] = await Promise.all([
+      this.insights.towns(cityIds),
+      this.insights.byTypeAndTown(cityIds, asOf),
+    ]);
+    const cell = new Map(counts.map((c) => [`${c.type}/${c.cityId}`, c]));
+    return {
+      asOf,
+      definitionsVersion: KPI_DEFINITIONS_VERSION,
+      towns,
+      types: INTERVENTION_TYPES.map((type) => ({
+        type,
+        measure: OUTCOME_MEASURE_OF[type],
+        towns: towns.map(({ id }) => {
+          const c = cell.get(`${type}/${id}`);
+          return {
+            cityId: id,
+            tried: c?.tried ?? 0,
+            success: c?.success ?? 0,
+            failure: c?.failure ?? 0,
+            otherTenant: c?.otherTenant ?? 0,
+            overdue: c?.overdue ?? 0,
+            pending: c?.pending ?? 0,
+          };
+        }),
+      })),
     };
   }
 
@@ -93,6 +131,12 @@ export class InterventionsInsightsService {
         after12Months: at(storefrontId, 'after12Months'),
       })),
     };
+  }
+
+  /** The towns asked for (`townsOf`) that the viewer may see (`visible`, undefined = all); null = every town. */
+  private async countedTowns(scope: InsightScope, visible?: readonly string[]): Promise<string[] | null> {
+    const scoped = await this.townsOf(scope);
+    return visible ? (scoped ?? visible).filter((id) => visible.includes(id)) : scoped;
   }
 
   /** Member towns of the network, the towns asked for, both (intersection), or null = every town. */

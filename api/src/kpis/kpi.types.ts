@@ -238,6 +238,42 @@ export interface InterventionsByType {
   types: InterventionTypeInsight[];
 }
 
+/**
+ * One town's interventions of one type, as on `asOf` (docs/kpis.md, "Interventions by type and
+ * town"): `tried` and how those turned out. For a type with a measure the five results add up to
+ * `tried`; for a type without one (`none`) they are all 0.
+ */
+export interface InterventionTownCell {
+  cityId: string;
+  /** Started on or before asOf (state running or ended). */
+  tried: number;
+  /** Result `success` by the type's measure (a test shop: its business under a regular lease). */
+  success: number;
+  /** Result `failure`. */
+  failure: number;
+  /** Result `otherTenant`: the unit let, but not to the business the intervention placed. */
+  otherTenant: number;
+  /** Result `overdue`: due, but neither a check nor the register answers. */
+  overdue: number;
+  /** Result `pending`: still running, or its evaluation date lies after asOf. */
+  pending: number;
+}
+
+export interface InterventionTypeByTown {
+  type: InterventionType;
+  measure: OutcomeMeasure;
+  /** One cell per town, in the order of `InterventionsByTypeAndTown.towns`. */
+  towns: InterventionTownCell[];
+}
+
+export interface InterventionsByTypeAndTown {
+  asOf: string;
+  definitionsVersion: string;
+  /** The towns counted (those asked for that the caller reads; every town when neither), by name. */
+  towns: { id: string; name: string }[];
+  types: InterventionTypeByTown[];
+}
+
 export interface OccupancyAt {
   /** Null when the intervention lacks the date it derives from. */
   date: string | null;

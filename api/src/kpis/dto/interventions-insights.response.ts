@@ -13,6 +13,9 @@ import {
 } from '../../storefronts/storefront.types.js';
 import type {
   InterventionsByType,
+  InterventionsByTypeAndTown,
+  InterventionTownCell,
+  InterventionTypeByTown,
   InterventionTypeInsight,
   OccupancyAt,
   OccupancyBeforeAfter,
@@ -95,6 +98,104 @@ export class InterventionsByTypeResponse implements InterventionsByType {
 
   @ApiProperty({ type: [InterventionTypeInsightResponse] })
   types: InterventionTypeInsightResponse[];
+}
+
+@ApiSchema({
+  name: 'InterventionTownCell',
+  description:
+    'One town’s interventions of one type on asOf: how many were tried and their 12-month results. For a type with a measure the five results add up to tried; for measure none they are all 0.',
+})
+export class InterventionTownCellResponse implements InterventionTownCell {
+  @ApiProperty({ format: 'uuid' })
+  cityId: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Started on or before asOf (state running or ended)',
+  })
+  tried: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Result success by the type’s measure (a rent subsidy: its businesses still open)',
+  })
+  success: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Result failure' })
+  failure: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Result otherTenant: the unit let, but not to the business the intervention placed',
+  })
+  otherTenant: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Result overdue: past the evaluation date, neither a check nor the register answers',
+  })
+  overdue: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Result pending: still running, or the evaluation date lies after asOf',
+  })
+  pending: number;
+}
+
+@ApiSchema({ name: 'InterventionTypeByTown', description: 'One type of intervention, town by town' })
+export class InterventionTypeByTownResponse implements InterventionTypeByTown {
+  @ApiProperty({ enum: INTERVENTION_TYPES })
+  type: InterventionType;
+
+  @ApiProperty({
+    enum: OUTCOME_MEASURES,
+    description: 'What the type’s 12-month outcome asks (InterventionOutcome.measure); none: not measured',
+  })
+  measure: OutcomeMeasure;
+
+  @ApiProperty({
+    type: [InterventionTownCellResponse],
+    description: 'One cell per town, in the order of the answer’s towns',
+  })
+  towns: InterventionTownCellResponse[];
+}
+
+@ApiSchema({ name: 'TownName' })
+export class TownNameResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Mühlhausen/Thüringen' })
+  name: string;
+}
+
+@ApiSchema({
+  name: 'InterventionsByTypeAndTown',
+  description:
+    'The knowledge base’s table: which town tried which type of intervention, and how it turned out',
+})
+export class InterventionsByTypeAndTownResponse implements InterventionsByTypeAndTown {
+  @ApiProperty({ format: 'date' })
+  asOf: string;
+
+  @ApiProperty({ example: 'kpi-v2' })
+  definitionsVersion: string;
+
+  @ApiProperty({
+    type: [TownNameResponse],
+    description:
+      'The towns counted, in German alphabetical order: those asked for (network, towns) whose interventions the caller reads, every one even without interventions',
+  })
+  towns: TownNameResponse[];
+
+  @ApiProperty({ type: [InterventionTypeByTownResponse] })
+  types: InterventionTypeByTownResponse[];
 }
 
 @ApiSchema({ name: 'OccupancyAt', description: 'A unit’s status on one date around an intervention' })
