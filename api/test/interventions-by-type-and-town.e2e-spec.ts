@@ -30,7 +30,7 @@ interface Cell {
 }
 interface Answer {
   asOf: string;
-  towns: { id: string; name: string }[];
+  towns: { id: string; name: string; synthetic: boolean }[];
   types: { type: string; measure: string; towns: Cell[] }[];
 }
 
@@ -44,12 +44,13 @@ async function addIntervention(
     /** the 12-month check: its date and whether a regular lease was signed */
     check?: { on: string; lease: boolean };
     storefrontId?: string;
+    synthetic?: boolean;
   },
 ): Promise<void> {
   const [row] = await t.db.query<{ id: string }[]>(
-    `INSERT INTO interventions (city_id, type, title, state, start_date, end_date)
-     VALUES ($1, $2, 'Matrix', $3, $4, $5) RETURNING id`,
-    [city.id, x.type, x.state, x.start, x.end ?? null],
+    `INSERT INTO interventions (city_id, type, title, state, start_date, end_date, is_synthetic)
+     VALUES ($1, $2, 'Matrix', $3, $4, $5, $6) RETURNING id`,
+    [city.id, x.type, x.state, x.start, x.end ?? null, x.synthetic ?? false],
   );
   if (x.storefrontId) {
     await t.db.query(
@@ -90,8 +91,8 @@ async function unitLetToAnother(city: TestCity): Promise<string> {
  *    T3 (ended 2023-06-30, no check, no unit → overdue), T4 (running since 2025-01-01), T5 (planned);
  *    a rent subsidy R1 (ended 2023-12-31; its unit let to another business on 2024-12-31 → otherTenant);
  *    an event E1 (ended 2024-05-03: not measured).
- * B: a pop-up P1 (ended 2023-03-31, check of 2024-04-15: lease → success), a test shop running
- *    since 2024-07-01.
+ * B: a pop-up P1 (ended 2023-03-31, check of 2024-04-15: lease → success; synthetic demo data), a
+ *    test shop running since 2024-07-01.
  */
 async function twoTowns() {
   const a = await createCity(t.db, [11.1, 51.1], 20000, false);
@@ -137,6 +138,7 @@ async function twoTowns() {
     start: '2023-01-01',
     end: '2023-03-31',
     check: { on: '2024-04-15', lease: true },
+    synthetic: true,
   });
   await addIntervention(b, { type: 'test_shop', state: 'running', start: '2024-07-01' });
   await settled(t);
@@ -163,6 +165,11 @@ describe('GET /api/kpis/interventions-by-type-and-town', () => {
     const answer: Answer = (await admin.get(`${URL}?network=${slug}&asOf=2025-06-30`).expect(200)).body;
     expect(answer.asOf).toBe('2025-06-30');
     expect(answer.towns.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    // B's counted interventions include demo data, A's do not
+    expect(Object.fromEntries(answer.towns.map((x) => [x.id, x.synthetic]))).toEqual({
+      [a.id]: false,
+      [b.id]: true,
+    });
     expect(answer.types.map((x) => x.type)).toContain('test_shop');
     for (const row of answer.types)
       expect(row.towns.map((c) => c.cityId)).toEqual(answer.towns.map((x) => x.id));
@@ -231,7 +238,7 @@ describe('GET /api/kpis/interventions-by-type-and-town', () => {
     const { a, b, slug, networkId } = await twoTowns();
     const readerOfA = await signedIn(t, [{ role: 'viewer', cityId: a.id }]);
     const answer: Answer = (await readerOfA.get(`${URL}?network=${slug}&asOf=2025-06-30`).expect(200)).body;
-    expect(answer.towns).toEqual([{ id: a.id, name: expect.any(String) }]);
+    expect(answer.towns).toEqual([{ id: a.id, name: expect.any(String), synthetic: false }]);
     expect(JSON.stringify(answer)).not.toContain(b.id);
     // without a filter: still only A (the test database holds many towns)
     const unfiltered: Answer = (await readerOfA.get(`${URL}?asOf=2025-06-30`).expect(200)).body;

@@ -23,6 +23,8 @@ export interface TypeTownCounts {
   otherTenant: number;
   overdue: number;
   pending: number;
+  /** Some of them are synthetic demo data. */
+  synthetic: boolean;
 }
 
 export interface InterventionDates {
@@ -47,7 +49,7 @@ export interface UnitStatusAt {
  * (outcome-sql.ts). What the knowledge base's summaries count, per type or per type and town.
  */
 const ON_DATE = `
-  SELECT i.id, i.city_id, i.type, i.state, i.end_date, i.budget_eur,
+  SELECT i.id, i.city_id, i.type, i.state, i.end_date, i.budget_eur, i.is_synthetic,
          i.state IN ('running', 'ended') AND i.start_date <= $3::date AS tried,
          ${OUTCOME_RESULT_ON('i', 'io', '$3::date')} AS result
   FROM interventions i
@@ -104,7 +106,8 @@ export class InterventionsInsightsRepository {
               count(*) FILTER (WHERE i.result = 'failure')::int AS failure,
               count(*) FILTER (WHERE i.result = 'otherTenant')::int AS "otherTenant",
               count(*) FILTER (WHERE i.result = 'overdue')::int AS overdue,
-              count(*) FILTER (WHERE i.result = 'pending')::int AS pending
+              count(*) FILTER (WHERE i.result = 'pending')::int AS pending,
+              bool_or(i.is_synthetic) AS synthetic
        FROM dated i
        WHERE i.tried
        GROUP BY i.type, i.city_id`,

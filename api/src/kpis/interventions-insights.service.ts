@@ -72,10 +72,11 @@ export class InterventionsInsightsService {
       this.insights.byTypeAndTown(cityIds, asOf),
     ]);
     const cell = new Map(counts.map((c) => [`${c.type}/${c.cityId}`, c]));
+    const synthetic = new Set(counts.filter((c) => c.synthetic).map((c) => c.cityId));
     return {
       asOf,
       definitionsVersion: KPI_DEFINITIONS_VERSION,
-      towns,
+      towns: towns.map((town) => ({ ...town, synthetic: synthetic.has(town.id) })),
       types: INTERVENTION_TYPES.map((type) => ({
         type,
         measure: OUTCOME_MEASURE_OF[type],

@@ -270,7 +270,12 @@ export interface InterventionsByTypeAndTown {
   asOf: string;
   definitionsVersion: string;
   /** The towns counted (those asked for that the caller reads; every town when neither), by name. */
-  towns: { id: string; name: string }[];
+  towns: {
+    id: string;
+    name: string;
+    /** Some of the town's interventions counted here are synthetic demo data. */
+    synthetic: boolean;
+  }[];
   types: InterventionTypeByTown[];
 }
 

@@ -166,13 +166,19 @@ export class InterventionTypeByTownResponse implements InterventionTypeByTown {
   towns: InterventionTownCellResponse[];
 }
 
-@ApiSchema({ name: 'TownName' })
-export class TownNameResponse {
+@ApiSchema({ name: 'InterventionTown', description: 'A town, a column of the table' })
+export class InterventionTownResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
   @ApiProperty({ example: 'Mühlhausen/Thüringen' })
   name: string;
+
+  @ApiProperty({
+    description:
+      'Some of the town’s interventions counted here are synthetic demo data (Intervention.isSynthetic)',
+  })
+  synthetic: boolean;
 }
 
 @ApiSchema({
@@ -188,11 +194,11 @@ export class InterventionsByTypeAndTownResponse implements InterventionsByTypeAn
   definitionsVersion: string;
 
   @ApiProperty({
-    type: [TownNameResponse],
+    type: [InterventionTownResponse],
     description:
       'The towns counted, in German alphabetical order: those asked for (network, towns) whose interventions the caller reads, every one even without interventions',
   })
-  towns: TownNameResponse[];
+  towns: InterventionTownResponse[];
 
   @ApiProperty({ type: [InterventionTypeByTownResponse] })
   types: InterventionTypeByTownResponse[];
