@@ -7,9 +7,12 @@ import { useSession } from '../features/auth/hooks/use-session';
 import { isSignedIn, mayEditTown } from '../features/auth/permissions';
 import { knowledgeBaseCsv } from '../features/interventions/knowledge-base-csv';
 import { InterventionTypeSummary } from '../features/interventions/components/InterventionTypeSummary';
+import { InterventionTypeTownTable } from '../features/interventions/components/InterventionTypeTownTable';
 import { KnowledgeBaseEntry } from '../features/interventions/components/KnowledgeBaseEntry';
 import { useInterventionSearch } from '../features/interventions/hooks/use-intervention-search';
 import { useInterventionsByType } from '../features/interventions/hooks/use-interventions-by-type';
+import { useInterventionsByTypeAndTown } from '../features/interventions/hooks/use-interventions-by-type-and-town';
+import { typeTownCsv } from '../features/interventions/type-town-table';
 import { matchesClientFilter, OUTCOME_FILTERS } from '../features/interventions/outcome';
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
@@ -51,6 +54,7 @@ export default function KnowledgeBasePage() {
     signedIn,
   );
   const byType = useInterventionsByType(scope, signedIn);
+  const byTypeAndTown = useInterventionsByTypeAndTown(scope, signedIn);
   const names = useMemo(() => new Map((cities.data ?? []).map((c) => [c.id, c.name])), [cities.data]);
   // what the summary per type counts: the town chosen, else the network, else every town the reader sees
   const scopeTown = cityId ? names.get(cityId) : undefined;
@@ -169,7 +173,8 @@ export default function KnowledgeBasePage() {
           )}
         </Field>
       </form>
-      {list.data?.items.some((i) => i.isSynthetic) && (
+      {(list.data?.items.some((i) => i.isSynthetic) ||
+        byTypeAndTown.data?.towns.some((c) => c.synthetic)) && (
         // Invented lessons under real town names must not pass for a town's real experience.
         <p className="notice" role="note" data-testid="kb-synthetic-notice">
           {t('kb.syntheticNotice')}
@@ -190,6 +195,20 @@ export default function KnowledgeBasePage() {
         </>
       )}
       {byType.error && <LoadError error={byType.error} />}
+      {byTypeAndTown.data && (
+        <InterventionTypeTownTable
+          table={byTypeAndTown.data}
+          onDownload={() => {
+            const { header, body } = typeTownCsv(byTypeAndTown.data, t, formatDate);
+            const german = i18n.language !== 'en';
+            downloadCsv(
+              `schaufenster-massnahmen-art-stadt-${byTypeAndTown.data.asOf}.csv`,
+              toCsv(header, body, { german }),
+            );
+          }}
+        />
+      )}
+      {byTypeAndTown.error && <LoadError error={byTypeAndTown.error} />}
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && <Loading />}
       {list.data && (

@@ -34,8 +34,13 @@ export interface InterventionSearch {
 }
 
 /** Defined once, with the API's answer (a change of the contract is a compile error here). */
-import type { InterventionTypeInsight } from '../../../../../api/src/kpis/kpi.types';
+import type {
+  InterventionsByTypeAndTown,
+  InterventionTypeInsight,
+} from '../../../../../api/src/kpis/kpi.types';
 export type {
+  InterventionsByTypeAndTown,
+  InterventionTownCell,
   InterventionTypeInsight,
   OccupancyAt,
   OccupancyBeforeAfter,
@@ -50,6 +55,9 @@ export const interventionsApi = {
     api.get<{ asOf: string; definitionsVersion: string; types: InterventionTypeInsight[] }>(
       `/api/kpis/interventions-by-type${queryString(params)}`,
     ),
+  /** Which town tried which type, and how it turned out (the knowledge base's table „Art × Stadt“). */
+  byTypeAndTown: (params: { network?: string; cityId?: string }) =>
+    api.get<InterventionsByTypeAndTown>(`/api/kpis/interventions-by-type-and-town${queryString(params)}`),
   occupancyBeforeAfter: (id: string) =>
     api.get<OccupancyBeforeAfter>(`/api/kpis/interventions/${id}/occupancy-before-after`),
   list: (params: { cityId?: string; storefrontId?: string }) =>
