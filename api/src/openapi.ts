@@ -10,7 +10,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Every operation lists its answers: the success with its schema or file type, and the errors it can give. ' +
         'Errors are JSON `ApiErrorBody` ({ code, message, details }) whatever the success type. ' +
         'Besides the errors listed, any operation may answer 500 (INTERNAL, with a requestId to quote) or ' +
-        '503 (DATABASE_UNAVAILABLE, with Retry-After) in the same shape.',
+        '503 (DATABASE_UNAVAILABLE, with Retry-After) or 504 (QUERY_TIMEOUT: the database stopped the request at its time limit) in the same shape.',
     )
     .setVersion('1')
     .build();

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   'CONCURRENT_WRITE',
   'DATABASE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -28,8 +28,10 @@ export function writeError(res: Response, exception: unknown): void {
   if (status >= 500) {
     jsonLog({
       level: 'error',
-      msg: 'unhandled error',
+      // a statement the database cancelled at its limit is expected now and then, not a bug
+      msg: error.code === 'QUERY_TIMEOUT' ? 'query timeout' : 'unhandled error',
       requestId,
+      code: error.code,
       error: exception instanceof Error ? exception.stack : String(exception),
     });
   }

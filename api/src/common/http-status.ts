@@ -32,6 +32,9 @@ export function httpStatusOf(code: ErrorCode): number {
       return 431;
     case 'DATABASE_UNAVAILABLE':
       return 503;
+    case 'QUERY_TIMEOUT':
+      // The database gave up on the request (its statement limit); like the report renderer's timeout.
+      return 504;
     case 'INTERNAL':
       return 500;
     default: {

@@ -21,3 +21,11 @@ describe('translatePgError', () => {
     );
   });
 });
+
+describe('a statement the database cancelled', () => {
+  it('is a 504 QUERY_TIMEOUT, whether from pg or wrapped by TypeORM', () => {
+    const fromPg = { code: '57014', message: 'canceling statement due to statement timeout' };
+    expect(translatePgError(fromPg)?.code).toBe('QUERY_TIMEOUT');
+    expect(translatePgError({ message: 'x', driverError: fromPg })?.code).toBe('QUERY_TIMEOUT');
+  });
+});

@@ -67,6 +67,12 @@ export function translatePgError(error: unknown): DomainError | null {
         'HISTORY_GAP',
         'The occupancy history would have a gap: each period must end on the day the next one starts.',
       );
+    case '57014':
+      // query_canceled: the statement limit (session-limits.ts), or an administrator's pg_cancel_backend.
+      return new DomainError(
+        'QUERY_TIMEOUT',
+        'The database took too long to answer this request and stopped it. Please try again in a moment; if it keeps happening, choose fewer towns or a shorter period.',
+      );
     case '40P01':
     case '40001':
       // Two transactions writing the same town's data in opposite order (docs/data-model.md): one is cancelled.

@@ -40,6 +40,7 @@ describe('errorMessageKey', () => {
 
   it('asks to retry when the database cancelled a concurrent write', () => {
     expect(errorMessageKey(new ApiError(409, 'CONCURRENT_WRITE', 'x'))).toBe('errors.concurrentWrite');
+    expect(errorMessageKey(new ApiError(504, 'QUERY_TIMEOUT', 'x'))).toBe('errors.queryTimeout');
   });
 
   it('explains refused histories and dates by the reason the API gives, with its dates formatted', () => {

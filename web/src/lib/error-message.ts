@@ -114,6 +114,7 @@ export type ErrorMessageKey =
   | 'errors.duplicateEmail'
   | 'errors.concurrentWrite'
   | 'errors.unavailable'
+  | 'errors.queryTimeout'
   | 'errors.generic';
 
 const detail = (error: { details?: unknown }, key: string): unknown =>
@@ -226,6 +227,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       return 'errors.concurrentWrite';
     case 'DATABASE_UNAVAILABLE':
       return 'errors.unavailable';
+    case 'QUERY_TIMEOUT':
+      return 'errors.queryTimeout';
     default:
       return 'errors.generic';
   }
