@@ -60,7 +60,12 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     synchronize: false,
     logging: false,
     poolSize: options.poolSize ?? 20,
-    extra: { connectionTimeoutMillis: 3000 },
+    extra: {
+      connectionTimeoutMillis: 3000,
+      // Migrations, seeds and scripts run as long as they need: none of the API's time limits
+      // (api/src/database/session-limits.ts), nor any a role or database default may set.
+      options: '-c statement_timeout=0 -c idle_in_transaction_session_timeout=0',
+    },
   });
 }
 

@@ -189,6 +189,9 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
       expect.arrayContaining([
         'DATABASE_POOL_SIZE',
         'DATABASE_TILE_POOL_SIZE',
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+        'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        'DATABASE_LONG_RUNNING_TIMEOUT_MS',
         'BASEMAP_STYLE_URL',
         'TRUST_PROXY',
         'PUBLIC_URL',
@@ -208,6 +211,11 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
       publicUrl: null,
       port: 3000,
       exportXlsxMaxRows: 200_000,
+      databaseLimits: {
+        statementTimeoutMs: 30_000,
+        idleInTransactionTimeoutMs: 60_000,
+        longRunningTimeoutMs: 900_000,
+      },
     });
   });
 });

@@ -37,6 +37,56 @@ it('reads TRUST_PROXY as true or false in any case, false when unset', () => {
   expect(loadConfig({ TRUST_PROXY: 'False' }).trustProxy).toBe(false);
 });
 
+describe('database time limits', () => {
+  it('default to 30 s per statement, 60 s idle in a transaction and 15 min for imports and exports', () => {
+    expect(loadConfig({}).databaseLimits).toEqual({
+      statementTimeoutMs: 30_000,
+      idleInTransactionTimeoutMs: 60_000,
+      longRunningTimeoutMs: 900_000,
+    });
+  });
+
+  it('take 0 for no limit', () => {
+    expect(
+      loadConfig({
+        DATABASE_STATEMENT_TIMEOUT_MS: '0',
+        DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
+        DATABASE_LONG_RUNNING_TIMEOUT_MS: '0',
+      }).databaseLimits,
+    ).toEqual({ statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0, longRunningTimeoutMs: 0 });
+  });
+
+  it.each([
+    [
+      { DATABASE_STATEMENT_TIMEOUT_MS: '-1' },
+      'DATABASE_STATEMENT_TIMEOUT_MS must be an integer between 0 and 3600000, got "-1"',
+    ],
+    [
+      { DATABASE_STATEMENT_TIMEOUT_MS: '30s' },
+      'DATABASE_STATEMENT_TIMEOUT_MS must be an integer between 0 and 3600000, got "30s"',
+    ],
+    [
+      { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3600001' },
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be an integer between 0 and 3600000, got "3600001"',
+    ],
+    [
+      { DATABASE_LONG_RUNNING_TIMEOUT_MS: '1.5' },
+      'DATABASE_LONG_RUNNING_TIMEOUT_MS must be an integer between 0 and 86400000',
+    ],
+    [
+      { DATABASE_LONG_RUNNING_TIMEOUT_MS: '10000' },
+      'DATABASE_LONG_RUNNING_TIMEOUT_MS must be 0 (no limit) or at least',
+    ],
+    [
+      { DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_LONG_RUNNING_TIMEOUT_MS: '900000' },
+      'DATABASE_LONG_RUNNING_TIMEOUT_MS must be 0 (no limit) or at least',
+    ],
+  ])('refuses %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
 describe('report renderer settings', () => {
   it('defaults to Debian Chromium and checks the limits', () => {
     expect(loadConfig({}).reportRenderer).toEqual({

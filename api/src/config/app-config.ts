@@ -11,6 +11,8 @@ export interface AppConfig {
   readonly databasePoolSize: number;
   /** Connections of the tile SQL's own pool (api/src/tiles/tile-queries.ts). */
   readonly databaseTilePoolSize: number;
+  /** How long the API's database sessions may run a statement or sit idle in a transaction. */
+  readonly databaseLimits: DatabaseLimits;
   /** Built dashboard to serve on the same origin; empty = API only. */
   readonly webDistDir: string;
   /** Optional street basemap style URL for the dashboard; the built-in style is the fallback. */
@@ -29,6 +31,19 @@ export interface AppConfig {
    * refused with 422 EXPORT_TOO_LARGE (docs/import-export.md). At most Excel's 1,048,575 data rows.
    */
   readonly exportXlsxMaxRows: number;
+}
+
+/**
+ * PostgreSQL's `statement_timeout` and `idle_in_transaction_session_timeout` for the API's connections
+ * (api/src/database/session-limits.ts); 0 = no limit. Migrations, seeds and scripts have none.
+ */
+export interface DatabaseLimits {
+  /** Longest statement of an ordinary request (both pools). */
+  readonly statementTimeoutMs: number;
+  /** Longest pause inside an open transaction before the server ends the session. */
+  readonly idleInTransactionTimeoutMs: number;
+  /** Both limits inside the transactions of imports and exports, which legitimately run long. */
+  readonly longRunningTimeoutMs: number;
 }
 
 export interface ReportRendererConfig {
@@ -105,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     databasePoolSize: integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 20, 1, 500),
     databaseTilePoolSize: integer('DATABASE_TILE_POOL_SIZE', env.DATABASE_TILE_POOL_SIZE, 10, 1, 500),
+    databaseLimits: loadDatabaseLimits(env),
     webDistDir: env.WEB_DIST_DIR ?? 'web/dist',
     basemapStyleUrl: basemap,
     trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, false),
@@ -118,6 +134,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       EXCEL_MAX_DATA_ROWS,
     ),
   };
+}
+
+const HOUR_MS = 3_600_000;
+
+function loadDatabaseLimits(env: NodeJS.ProcessEnv): DatabaseLimits {
+  const statementTimeoutMs = integer(
+    'DATABASE_STATEMENT_TIMEOUT_MS',
+    env.DATABASE_STATEMENT_TIMEOUT_MS,
+    30_000,
+    0,
+    HOUR_MS,
+  );
+  const idleInTransactionTimeoutMs = integer(
+    'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+    env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    60_000,
+    0,
+    HOUR_MS,
+  );
+  const longRunningTimeoutMs = integer(
+    'DATABASE_LONG_RUNNING_TIMEOUT_MS',
+    env.DATABASE_LONG_RUNNING_TIMEOUT_MS,
+    900_000,
+    0,
+    24 * HOUR_MS,
+  );
+  // 0 is "no limit": the long-running limit must not be tighter than the ordinary ones it replaces.
+  const unlimited = (ms: number): number => (ms === 0 ? Infinity : ms);
+  if (
+    unlimited(longRunningTimeoutMs) < unlimited(statementTimeoutMs) ||
+    unlimited(longRunningTimeoutMs) < unlimited(idleInTransactionTimeoutMs)
+  ) {
+    throw new ConfigError(
+      `DATABASE_LONG_RUNNING_TIMEOUT_MS must be 0 (no limit) or at least DATABASE_STATEMENT_TIMEOUT_MS and DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (0 there means no limit), got "${longRunningTimeoutMs}"`,
+    );
+  }
+  return { statementTimeoutMs, idleInTransactionTimeoutMs, longRunningTimeoutMs };
 }
 
 function loadReportRendererConfig(env: NodeJS.ProcessEnv): ReportRendererConfig {

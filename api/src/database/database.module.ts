@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { ChangeFeed } from './change-feed.js';
+import { sessionOptions } from './session-limits.js';
 
 /**
  * One connection pool per process. TypeORM runs the pool, transactions and migrations;
@@ -24,12 +25,12 @@ import { ChangeFeed } from './change-feed.js';
         logging: false,
         poolSize: config.databasePoolSize,
         // Fail fast while the database is away (503), recover without a restart when it is back.
-        // TCP keepalive notices a silently dropped network. No per-query timeout: a 100,000-row import
-        // legitimately runs longer than any limit that would still be useful for ordinary requests.
+        // TCP keepalive notices a silently dropped network. Statements and idle transactions are
+        // limited (session-limits.ts); imports and exports raise the limits for their own transactions.
         extra: {
           // No JIT: these are short queries whose row estimates (generate_series, unnest, PostGIS) are
           // often far too high, so PostgreSQL compiled code for them — at M, 245 of a KPI query's 367 ms.
-          options: '-c jit=off',
+          options: sessionOptions(config.databaseLimits, '-c jit=off'),
           connectionTimeoutMillis: 2000,
           idleTimeoutMillis: 10000,
           keepAlive: true,

@@ -1,11 +1,15 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { allowLongRunning } from './session-limits.js';
 
 /** Rows per FETCH of a server-side cursor: a few MB of a storefront export at a time. */
 export const CURSOR_BATCH_ROWS = 5_000;
 
 /**
  * Reads that all see the same data: one REPEATABLE READ READ ONLY transaction on a connection of its
- * own (a count and the rows it counted, a workbook's two sheets).
+ * own (a count and the rows it counted, a workbook's two sheets). A snapshot may be read for as long as
+ * a download takes: its statements, and the pauses while the client takes the last batch, are limited by
+ * `longRunningMs` (0 = no limit; session-limits.ts), not by the ordinary request's limits. A client that
+ * stops reading is cut off by the download's own stall limit (exports/export-download.ts) first.
  */
 export interface ReadSnapshot {
   /** Explicit SQL with positional parameters, all rows back. */
@@ -21,9 +25,10 @@ export interface ReadSnapshot {
 /** Runs `work` in a snapshot of its own; the transaction ends (and the connection goes back) with it. */
 export async function inReadSnapshot<T>(
   db: DataSource,
+  longRunningMs: number,
   work: (snapshot: ReadSnapshot) => Promise<T>,
 ): Promise<T> {
-  const runner = await openSnapshot(db);
+  const runner = await openSnapshot(db, longRunningMs);
   try {
     return await work(snapshotOf(runner));
   } finally {
@@ -39,11 +44,12 @@ export async function inReadSnapshot<T>(
  */
 export async function* cursorBatches<T>(
   db: DataSource,
+  longRunningMs: number,
   sql: string,
   params: unknown[],
   batchSize = CURSOR_BATCH_ROWS,
 ): AsyncGenerator<T[]> {
-  const runner = await openSnapshot(db);
+  const runner = await openSnapshot(db, longRunningMs);
   try {
     yield* snapshotOf(runner).batches<T>(sql, params, batchSize);
   } finally {
@@ -76,11 +82,12 @@ function snapshotOf(runner: QueryRunner): ReadSnapshot {
   };
 }
 
-async function openSnapshot(db: DataSource): Promise<QueryRunner> {
+async function openSnapshot(db: DataSource, longRunningMs: number): Promise<QueryRunner> {
   const runner = db.createQueryRunner();
   try {
     await runner.startTransaction('REPEATABLE READ');
     await runner.query(`SET TRANSACTION READ ONLY`);
+    await allowLongRunning(runner, longRunningMs);
     return runner;
   } catch (error) {
     await closeSnapshot(runner);

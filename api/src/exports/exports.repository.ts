@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { cursorBatches, inReadSnapshot, type ReadSnapshot } from '../database/read-snapshot.js';
 import { storefrontFilterSql, type StorefrontFilter } from '../storefronts/storefront-filter.js';
 
@@ -52,26 +53,38 @@ export interface ExportedPeriod {
  */
 @Injectable()
 export class ExportsRepository {
-  constructor(private readonly db: DataSource) {}
+  /** An export reads for as long as its download takes (database/read-snapshot.ts). */
+  private readonly longRunningMs: number;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.longRunningMs = config.databaseLimits.longRunningTimeoutMs;
+  }
 
   storefrontBatches(
     filter: StorefrontFilter,
     personalCityIds: string[],
     memberCityIds: readonly string[] | null,
   ): AsyncGenerator<ExportedStorefront[]> {
-    return cursorBatches(this.db, ...storefrontsSql(filter, personalCityIds, memberCityIds));
+    return cursorBatches(
+      this.db,
+      this.longRunningMs,
+      ...storefrontsSql(filter, personalCityIds, memberCityIds),
+    );
   }
 
   historyBatches(
     filter: StorefrontFilter,
     memberCityIds: readonly string[] | null,
   ): AsyncGenerator<ExportedPeriod[]> {
-    return cursorBatches(this.db, ...historySql(filter, memberCityIds));
+    return cursorBatches(this.db, this.longRunningMs, ...historySql(filter, memberCityIds));
   }
 
   /** Several reads that see the same data (one REPEATABLE READ READ ONLY transaction). */
   inSnapshot<T>(work: (reads: ExportSnapshot) => Promise<T>): Promise<T> {
-    return inReadSnapshot(this.db, (snapshot) => work(new ExportSnapshot(snapshot)));
+    return inReadSnapshot(this.db, this.longRunningMs, (snapshot) => work(new ExportSnapshot(snapshot)));
   }
 
   async townSlug(cityId: string): Promise<string | null> {

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { allowLongRunning } from '../database/session-limits.js';
 import { todayIso } from '../common/validators.js';
 import { addMonths } from '../kpis/kpi-dates.js';
 import { KpisService } from '../kpis/kpis.service.js';
@@ -37,6 +39,7 @@ export class FootfallService {
     private readonly footfall: FootfallRepository,
     private readonly kpiEngine: KpisService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   locations(cityId: string): Promise<FootfallLocation[]> {
@@ -121,6 +124,8 @@ export class FootfallService {
   ): Promise<FootfallImportReport> {
     const file = parseCounterFile(bytes);
     const locationId = await this.db.transaction(async (em) => {
+      // A counter file of up to 10 MB is hundreds of thousands of hourly counts, stored in one go.
+      await allowLongRunning(em, this.config.databaseLimits.longRunningTimeoutMs);
       if (lonLat && !(await this.footfall.insideBoundary(em, cityId, lonLat))) throw outsideTown(lonLat);
       const stored = await this.footfall.location(em, cityId, location, lonLat);
       if (stored.lonLat && stored.distanceM !== null && stored.distanceM > SAME_COUNTER_M)

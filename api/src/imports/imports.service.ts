@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/id-or-slug.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { allowLongRunning } from '../database/session-limits.js';
 import { currentRequest } from '../common/request-context.js';
 import { todayIso } from '../common/validators.js';
 import {
@@ -39,7 +41,13 @@ export class ImportsService {
   constructor(
     private readonly db: DataSource,
     private readonly imports: ImportsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A dry run or commit of 200,000 rows takes minutes on a busy server: the long-running limits apply. */
+  private allowLongRunning(em: EntityManager): Promise<void> {
+    return allowLongRunning(em, this.config.databaseLimits.longRunningTimeoutMs);
+  }
 
   async upload(viewer: Viewer, cityId: string, bytes: Buffer, fileName: string | null): Promise<ImportView> {
     const table = await parseImportFile(bytes, detectFormat(bytes, fileName));
@@ -112,6 +120,7 @@ export class ImportsService {
     const { record, mapping } = await this.ready(cityId, id);
     const table = await this.imports.table(id);
     const planned = await this.db.transaction(async (em) => {
+      await this.allowLongRunning(em);
       // Read before planning: a change committed meanwhile makes the plan look older, never newer.
       const dataVersion = await townDataVersion(em, record.cityId, false);
       const result = await this.plan(em, record, table, mapping, () => Promise.resolve());
@@ -146,6 +155,7 @@ export class ImportsService {
       this.imports.progress(id, Math.floor(record.rowCount * share));
     try {
       const outcome = await this.db.transaction(async (em) => {
+        await this.allowLongRunning(em);
         let planned = await this.keptPlan(em, record, mapping);
         if (planned) await progress(DONE_AFTER.planned);
         else planned = await this.plan(em, record, await this.imports.table(id), mapping, progress);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { jsonLog } from '../common/request-context.js';
+import { sessionOptions } from '../database/session-limits.js';
 
 /** Distinct tile statements named at most; beyond, a text runs unnamed (planned each time). */
 const MAX_NAMED = 1000;
@@ -17,7 +18,8 @@ const MAX_NAMED = 1000;
  * these statements: whatever the parameters, each is an index scan on the tile's envelope (checked at
  * S, M and L). A pool of its own because that setting must not reach other statements: PL/pgSQL
  * triggers cache their plans too, and the KPI and import statements need plans for their values.
- * Like the main pool: no JIT, fail fast while the database is away, recover when it is back.
+ * Like the main pool: no JIT, the same time limits, fail fast while the database is away, recover when
+ * it is back.
  */
 @Injectable()
 export class TileQueries implements OnApplicationShutdown {
@@ -28,7 +30,7 @@ export class TileQueries implements OnApplicationShutdown {
     this.pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: config.databaseTilePoolSize,
-      options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+      options: sessionOptions(config.databaseLimits, '-c jit=off -c plan_cache_mode=force_generic_plan'),
       connectionTimeoutMillis: 2000,
       idleTimeoutMillis: 10000,
       keepAlive: true,
