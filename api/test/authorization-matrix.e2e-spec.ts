@@ -32,6 +32,8 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/users/{id}': { access: 'admin' },
   'POST /api/users/{id}/reset-password': { access: 'admin' },
   'GET /api/health': { access: 'public' },
+  'GET /api/health/live': { access: 'public' },
+  'GET /api/health/ready': { access: 'public' },
   'GET /api/config': { access: 'public' },
   'GET /api/networks': { access: 'public' },
   'GET /api/networks/{idOrSlug}': { access: 'public' },

@@ -130,7 +130,9 @@ describe('docker/compose.yml (validated by docker-compose config)', () => {
     const { db, api } = config.services;
     expect(api?.depends_on?.db?.condition).toBe('service_healthy');
     expect(db?.healthcheck?.test).toEqual(['CMD-SHELL', expect.stringContaining('pg_isready')]);
-    expect(api?.healthcheck?.test).toEqual(expect.arrayContaining([expect.stringContaining('/api/health')]));
+    expect(api?.healthcheck?.test).toEqual(
+      expect.arrayContaining([expect.stringContaining('/api/health/ready')]),
+    );
     expect(db?.healthcheck?.disable).toBeFalsy();
     expect(api?.healthcheck?.disable).toBeFalsy();
     expect(db?.restart).toBe('unless-stopped');
@@ -257,9 +259,9 @@ describe('docker/Dockerfile', () => {
     expect(['root', '0']).not.toContain(user);
   });
 
-  it('has a HEALTHCHECK on /api/health', () => {
+  it('has a HEALTHCHECK on /api/health/ready', () => {
     const healthcheck = all(final, 'HEALTHCHECK').at(-1)?.args ?? '';
-    expect(healthcheck).toContain('/api/health');
+    expect(healthcheck).toContain('/api/health/ready');
     expect(healthcheck).not.toMatch(/^NONE/);
   });
 

@@ -174,6 +174,8 @@ describe('answers as documented', () => {
   it('config and health', async () => {
     expectDocumented('get', '/api/config', await request(t.http).get('/api/config').expect(200));
     expectDocumented('get', '/api/health', await request(t.http).get('/api/health').expect(200));
+    expectDocumented('get', '/api/health/live', await request(t.http).get('/api/health/live').expect(200));
+    expectDocumented('get', '/api/health/ready', await request(t.http).get('/api/health/ready').expect(200));
   });
 
   it('networks and cities', async () => {

@@ -13,6 +13,8 @@ export type TownSource =
  */
 export type AccessPolicy =
   | { kind: 'public' }
+  /** Anyone, and the guard asks the database nothing: health probes answer while it is away. */
+  | { kind: 'probe' }
   /** `beforePasswordChange`: also for a user still on a temporary password (the password change itself). */
   | { kind: 'signedIn'; beforePasswordChange?: boolean }
   | { kind: 'admin' }
@@ -26,6 +28,9 @@ export const Access = (policy: AccessPolicy): MethodDecorator & ClassDecorator =
   SetMetadata(ACCESS_POLICY, policy);
 
 export const Public = (): MethodDecorator & ClassDecorator => Access({ kind: 'public' });
+
+/** A health probe's route: no session is looked up, no viewer built (both may need the database). */
+export const Probe = (): MethodDecorator & ClassDecorator => Access({ kind: 'probe' });
 
 /** Shorthands for the common cases. */
 export const ReadTown = (entity: 'city' | 'storefront' | 'intervention', name = 'id', publicData = false) =>

@@ -27,6 +27,8 @@ export class AccessGuard implements CanActivate {
       ctx.getClass(),
     ]);
     if (!policy) throw new DomainError('INTERNAL', 'This endpoint has no access rule.');
+    // Before the session and the viewer: the database may be away, or the pool exhausted.
+    if (policy.kind === 'probe') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const session = await this.auth.session(sessionToken(req));

@@ -1,4 +1,5 @@
 import { access, constants } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type * as Playwright from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -25,6 +26,14 @@ export interface RenderRequest {
 let playwright: Promise<typeof Playwright> | undefined;
 const loadPlaywright = (): Promise<typeof Playwright> => (playwright ??= import('playwright-core'));
 
+/**
+ * Whether PDFs can be rendered, as readiness reports it (health/): `running` — the shared browser is
+ * up; `installed` — Chromium is where CHROMIUM_PATH says and is launched with the first report;
+ * `unavailable` — no executable there, its last launch failed, or the process serves no built dashboard
+ * (whose report pages it prints): PDFs answer 503 REPORT_RENDERER_UNAVAILABLE.
+ */
+export type ReportRendererState = 'running' | 'installed' | 'unavailable';
+
 /** Attribute the report page sets on its root: "true" when map and charts are drawn, "error" otherwise. */
 const READY_SELECTOR = '[data-report-ready="true"], [data-report-ready="error"]';
 
@@ -35,12 +44,17 @@ const READY_SELECTOR = '[data-report-ready="true"], [data-report-ready="error"]'
 @Injectable()
 export class ReportPdfRenderer implements OnApplicationShutdown {
   private browser: Promise<Browser> | null = null;
+  /** The launched browser while it is connected (`browser` is also set while it is launching). */
+  private running: Browser | null = null;
+  private lastLaunchFailed = false;
   private readonly queue: JobQueue;
 
   private readonly config: ReportRendererConfig;
+  private readonly dashboardIndex: string;
 
   constructor(@Inject(APP_CONFIG) appConfig: AppConfig) {
     this.config = appConfig.reportRenderer;
+    this.dashboardIndex = resolve(appConfig.webDistDir, 'index.html');
     this.queue = new JobQueue(this.config.concurrency, this.config.queueLimit);
   }
 
@@ -54,6 +68,19 @@ export class ReportPdfRenderer implements OnApplicationShutdown {
           this.queue.size,
         ),
     );
+  }
+
+  /** What readiness reports; never launches the browser (that costs seconds and ≈ 100 MB). */
+  async state(): Promise<ReportRendererState> {
+    if (this.running?.isConnected()) return 'running';
+    if (this.lastLaunchFailed) return 'unavailable';
+    try {
+      await access(this.dashboardIndex, constants.R_OK);
+      await access(this.config.chromiumPath, constants.X_OK);
+      return 'installed';
+    } catch {
+      return 'unavailable';
+    }
   }
 
   /** Closed after the HTTP server (Nest's order on a stop): the requests still being answered finish first. */
@@ -125,11 +152,16 @@ export class ReportPdfRenderer implements OnApplicationShutdown {
       const launching = this.launch();
       this.browser = launching;
       launching.then(
-        (b) =>
+        (b) => {
+          this.running = b;
+          this.lastLaunchFailed = false;
           b.on('disconnected', () => {
+            if (this.running === b) this.running = null;
             if (this.browser === launching) this.browser = null;
-          }),
+          });
+        },
         () => {
+          this.lastLaunchFailed = true;
           if (this.browser === launching) this.browser = null;
         },
       );

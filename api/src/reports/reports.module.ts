@@ -21,5 +21,6 @@ import { ReportsService } from './reports.service.js';
     NetworkMapRepository,
     NetworkMapService,
   ],
+  exports: [ReportPdfRenderer],
 })
 export class ReportsModule {}
