@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, type TestCity } from './factories.js';
 import { settled } from './settled.js';
+import type { InterventionTownCell } from '../src/kpis/kpi.types.js';
 
 /**
  * GET /api/kpis/interventions-by-type-and-town: the knowledge base's table of which town tried which
@@ -19,19 +20,10 @@ afterAll(() => t.close());
 
 const URL = '/api/kpis/interventions-by-type-and-town';
 
-interface Cell {
-  cityId: string;
-  tried: number;
-  success: number;
-  failure: number;
-  otherTenant: number;
-  overdue: number;
-  pending: number;
-}
 interface Answer {
   asOf: string;
   towns: { id: string; name: string; synthetic: boolean }[];
-  types: { type: string; measure: string; towns: Cell[] }[];
+  types: { type: string; measure: string; towns: InterventionTownCell[] }[];
 }
 
 async function addIntervention(
@@ -146,10 +138,10 @@ async function twoTowns() {
 }
 
 /** The cell of `type` in `cityId`'s column. */
-const cell = (answer: Answer, type: string, cityId: string): Cell | undefined =>
+const cell = (answer: Answer, type: string, cityId: string): InterventionTownCell | undefined =>
   answer.types.find((x) => x.type === type)?.towns.find((c) => c.cityId === cityId);
 
-const counts = (tried: number, results: Partial<Omit<Cell, 'cityId' | 'tried'>> = {}) => ({
+const counts = (tried: number, results: Partial<Omit<InterventionTownCell, 'cityId' | 'tried'>> = {}) => ({
   tried,
   success: 0,
   failure: 0,
@@ -218,7 +210,8 @@ describe('GET /api/kpis/interventions-by-type-and-town', () => {
       };
       for (const row of summary.types) {
         const cells = table.types.find((x) => x.type === row.type)!.towns;
-        const sum = (key: keyof Omit<Cell, 'cityId'>) => cells.reduce((n, c) => n + c[key], 0);
+        const sum = (key: keyof Omit<InterventionTownCell, 'cityId'>) =>
+          cells.reduce((n, c) => n + c[key], 0);
         expect({
           tried: sum('tried'),
           evaluated: sum('success') + sum('failure') + sum('otherTenant'),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { INTERVENTION_TYPES, type InterventionType } from '../interventions/intervention.types.js';
 import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
+import type { InterventionTownCell } from './kpi.types.js';
 import { OUTCOME_FACTS, OUTCOME_RESULT_ON } from './outcome-sql.js';
 
 export interface TypeCounts {
@@ -14,15 +15,9 @@ export interface TypeCounts {
   medianCostPerUnit: number | null;
 }
 
-export interface TypeTownCounts {
+/** One town's cell of one type, as the SQL answers it. */
+export interface TypeTownCounts extends InterventionTownCell {
   type: InterventionType;
-  cityId: string;
-  tried: number;
-  success: number;
-  failure: number;
-  otherTenant: number;
-  overdue: number;
-  pending: number;
   /** Some of them are synthetic demo data. */
   synthetic: boolean;
 }
