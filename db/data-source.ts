@@ -21,6 +21,7 @@ import { PasswordChangeRequired1765500000000 } from './migrations/1765500000000-
 import { SyntheticTownsIndex1765600000000 } from './migrations/1765600000000-SyntheticTownsIndex.js';
 import { TownUnitCounts1765700000000 } from './migrations/1765700000000-TownUnitCounts.js';
 import { SignInDevices1765800000000 } from './migrations/1765800000000-SignInDevices.js';
+import { InterventionObstacles1765900000000 } from './migrations/1765900000000-InterventionObstacles.js';
 
 /** Every migration, in order. Listed explicitly: reviewed SQL, no globbing. */
 export const migrations = [
@@ -45,6 +46,7 @@ export const migrations = [
   SyntheticTownsIndex1765600000000,
   TownUnitCounts1765700000000,
   SignInDevices1765800000000,
+  InterventionObstacles1765900000000,
 ];
 
 /** The project-local cluster of db/scripts/local-db.sh (its port can be moved with SCHAUFENSTER_PGPORT). */

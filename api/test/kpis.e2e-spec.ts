@@ -268,6 +268,8 @@ describe('interventions knowledge base', () => {
       regularLeaseShare: 1 / 4,
       overdue: 0,
       medianCostPerUnit: 10000, // I4 10000/1, I7 9000/1, I9 20000/2 (I1 has no unit, I5 and I11 no budget)
+      withObstacles: 0, // the fixture records none (intervention-obstacles.e2e-spec.ts counts them)
+      obstacles: [],
     });
     // I12 let to another business; I2 (no business recorded on its last day) and I8 (no unit) overdue
     expect(byType.pop_up).toMatchObject({
@@ -302,6 +304,8 @@ describe('interventions knowledge base', () => {
       regularLeaseShare: null,
       overdue: 0,
       medianCostPerUnit: null,
+      withObstacles: 0,
+      obstacles: [],
     });
     // the same rule as the town KPI for the three convertible types: 2 of 7
     const [kpis] = (await admin.get(`/api/kpis?cityId=${city.id}&asOf=2025-06-30`).expect(200)).body;
@@ -337,6 +341,8 @@ describe('interventions knowledge base', () => {
       regularLeaseShare: null,
       overdue: 0,
       medianCostPerUnit: 9500,
+      withObstacles: 0,
+      obstacles: [],
     });
     // pop-ups I8 (ended 2024-01-31) and I12 (running until 2024-04-05); I2 starts 2024-04-10
     expect(march.pop_up).toMatchObject({ tried: 2, ended: 1, evaluated: 0, medianCostPerUnit: 5000 });

@@ -8,6 +8,8 @@ import {
   type TownDemoData,
 } from './demo-generator.js';
 import { DEMO_TOWN_SLUGS, demoTowns } from './demo-towns.js';
+import { LESSON_OBSTACLES, LESSONS } from './demo-lessons.js';
+import { normalizeObstacles } from '../../api/src/interventions/intervention.types.js';
 import { readPartnerTowns } from './reference-files.js';
 
 const towns = demoTowns(readPartnerTowns());
@@ -295,5 +297,32 @@ describe('demo generator', () => {
     expect(lessons.filter((l) => /von den geförderten|^Hälfte/.test(l))).toEqual([]);
     const titles = demo().flatMap((d) => d.interventions.map((i) => i.title));
     expect(titles.filter((t) => /Zwischennutzung Standort wird noch gesucht/.test(t))).toEqual([]);
+  });
+
+  it('codes the obstacles each failed or mixed lesson tells of, and none for a success or a running one', () => {
+    for (const [type, byOutcome] of Object.entries(LESSON_OBSTACLES)) {
+      for (const outcome of ['mixed', 'failure'] as const) {
+        // one list of obstacles per lesson, each naming at least one
+        expect([type, outcome, byOutcome[outcome].length]).toEqual([
+          type,
+          outcome,
+          LESSONS[type as keyof typeof LESSONS][outcome].length,
+        ]);
+        for (const obstacles of byOutcome[outcome]) expect(obstacles.length).toBeGreaterThan(0);
+      }
+    }
+    const interventions = demo().flatMap((d) => d.interventions);
+    for (const i of interventions) {
+      if (i.state !== 'ended' || i.outcome === 'success')
+        expect([i.title, i.obstacles]).toEqual([i.title, []]);
+      expect(i.obstacles).toEqual(normalizeObstacles(i.obstacles)); // each once, in the list's order
+    }
+    // the knowledge base has something to count: several types with obstacles, from more than one town
+    const coded = interventions.filter((i) => i.obstacles.length > 0);
+    expect(new Set(coded.map((i) => i.type)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(coded.map((i) => i.cityId)).size).toBeGreaterThanOrEqual(3);
+    // a lesson about the rent asked is coded as such (the first failed test shop lesson is about footfall)
+    const rentLesson = interventions.find((i) => i.lessonsLearned?.includes('volle Marktmiete'));
+    if (rentLesson) expect(rentLesson.obstacles).toEqual(['rent_level', 'owner']);
   });
 });

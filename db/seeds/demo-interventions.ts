@@ -1,11 +1,13 @@
 import { addMonths, type Day, intoMonths, isoOf, monthStart, nextWeekday, yearOf } from './days.js';
 import { type HistoryContext, type Period, period } from './demo-history.js';
+import type { InterventionObstacle } from '../../api/src/interventions/intervention.types.js';
 import {
   type Campaign,
   CAMPAIGNS,
   LESSONS,
   type LessonType,
   lessonText,
+  obstaclesOfLesson,
   type OutcomeClass,
 } from './demo-lessons.js';
 import { STARTUP_CONCEPTS, type UseCategory } from './demo-names.js';
@@ -46,6 +48,7 @@ export interface DemoIntervention {
   partners: string;
   state: InterventionState;
   lessonsLearned: string | null;
+  obstacles: InterventionObstacle[];
   /** Generator bookkeeping (not stored): how it went, 'open' while not ended. */
   outcome: OutcomeClass | 'open';
   storefrontIds: string[];
@@ -197,16 +200,35 @@ export function classOf(outcome: SiteOutcome): OutcomeClass {
   return outcome === 'lease_kept' ? 'success' : outcome === 'failed' ? 'failure' : 'mixed';
 }
 
-export function lesson(ctx: PlannerContext, type: LessonType, outcome: OutcomeClass, vars: object): string {
-  return lessonText(ctx.rng.pick(LESSONS[type][outcome]), { n: ctx.rng.int(2, 4), ...vars });
+/** A lesson for an ended intervention, with the obstacles it tells of (docs/kpis.md, "Obstacles"). */
+export function lesson(
+  ctx: PlannerContext,
+  type: LessonType,
+  outcome: OutcomeClass,
+  vars: object,
+): Pick<DemoIntervention, 'lessonsLearned' | 'obstacles'> {
+  const template = ctx.rng.pick(LESSONS[type][outcome]);
+  return {
+    lessonsLearned: lessonText(template, { n: ctx.rng.int(2, 4), ...vars }),
+    obstacles: obstaclesOfLesson(type, outcome, template),
+  };
 }
+
+/** A running or planned intervention: nothing learnt yet. */
+export const NO_LESSON: Pick<DemoIntervention, 'lessonsLearned' | 'obstacles'> = {
+  lessonsLearned: null,
+  obstacles: [],
+};
 
 export function base(
   ctx: PlannerContext,
   type: InterventionType,
   start: Day,
   endExclusive: Day | null,
-): Omit<DemoIntervention, 'title' | 'description' | 'budgetEur' | 'lessonsLearned' | 'outcome'> {
+): Omit<
+  DemoIntervention,
+  'title' | 'description' | 'budgetEur' | 'lessonsLearned' | 'obstacles' | 'outcome'
+> {
   return {
     id: ctx.ids.uuid(),
     cityId: ctx.cityId,
@@ -265,10 +287,9 @@ export function planSiteIntervention(
         ctx,
         popUp ? ['Eigentümer der Ladenfläche'] : [tenant.name, 'Eigentümer der Ladenfläche'],
       ),
-      lessonsLearned:
-        b.state === 'ended'
-          ? lesson(ctx, type, classOf(outcome), { street: where, tenant: tenant.name })
-          : null,
+      ...(b.state === 'ended'
+        ? lesson(ctx, type, classOf(outcome), { street: where, tenant: tenant.name })
+        : NO_LESSON),
       outcome: b.state === 'ended' ? classOf(outcome) : 'open',
       storefrontIds: unit ? [unit.id] : [],
     },
@@ -314,6 +335,7 @@ export function planCampaign(
       budgetEur: budget(ctx.rng, type === 'event' ? 4000 : 8000, type === 'event' ? 45000 : 70000),
       // a variant by the start day, not by the random stream (which the rest of the demo data follows)
       lessonsLearned: ended ? campaign.lessons[start % campaign.lessons.length]! : null,
+      obstacles: [], // campaigns' lessons are not coded
       outcome: ended ? campaign.outcome : 'open',
     },
     start,

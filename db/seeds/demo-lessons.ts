@@ -5,6 +5,11 @@
  * Placeholders: {street} (the unit's street), {tenant} (the business), {n} (a small number).
  */
 
+import {
+  normalizeObstacles,
+  type InterventionObstacle,
+} from '../../api/src/interventions/intervention.types.js';
+
 export type OutcomeClass = 'success' | 'mixed' | 'failure';
 
 export type LessonType =
@@ -95,6 +100,54 @@ export const LESSONS: Record<LessonType, Record<OutcomeClass, readonly string[]>
     ],
   },
 };
+
+/**
+ * What stood in the way, per lesson of a mixed or failed outcome, in the order of `LESSONS` (one list
+ * per lesson; demo-generator.spec.ts checks the lengths): the coded obstacles the lesson tells of.
+ * A successful one names none.
+ */
+export const LESSON_OBSTACLES: Record<
+  LessonType,
+  Record<Exclude<OutcomeClass, 'success'>, readonly (readonly InterventionObstacle[])[]>
+> = {
+  test_shop: {
+    mixed: [['operator', 'business_concept']],
+    failure: [['footfall', 'location'], ['rent_level', 'owner'], ['operator'], ['business_concept']],
+  },
+  pop_up: {
+    mixed: [['business_concept']],
+    failure: [['rent_level'], ['permits'], ['unit_condition']],
+  },
+  temporary_use: {
+    mixed: [['owner'], ['unit_condition', 'owner'], ['operator']],
+    failure: [['owner'], ['operator', 'funding']],
+  },
+  rent_subsidy: {
+    mixed: [['permits']],
+    failure: [
+      ['funding', 'business_concept'],
+      ['rent_level', 'owner'],
+    ],
+  },
+  facade_programme: {
+    mixed: [['owner'], ['permits']],
+    failure: [['funding', 'owner']],
+  },
+  vacancy_exchange_listing: {
+    mixed: [['unit_condition']],
+    failure: [['owner'], ['rent_level']],
+  },
+};
+
+/** The obstacles a lesson (a template of `LESSONS`) tells of; none for a success. */
+export function obstaclesOfLesson(
+  type: LessonType,
+  outcome: OutcomeClass,
+  template: string,
+): InterventionObstacle[] {
+  if (outcome === 'success') return [];
+  return normalizeObstacles(LESSON_OBSTACLES[type][outcome][LESSONS[type][outcome].indexOf(template)] ?? []);
+}
 
 export function lessonText(template: string, vars: { street?: string; tenant?: string; n?: number }): string {
   return template

@@ -5,6 +5,7 @@ import {
   budget,
   type InterventionPlan,
   lesson,
+  NO_LESSON,
   type PlannerContext,
   SYNTHETIC,
   takeUnit,
@@ -64,7 +65,7 @@ export function planRentSubsidy(ctx: PlannerContext, start: Day): InterventionPl
       title: `${ctx.rng.pick(['Mietzuschuss für Neugründungen', 'Ansiedlungsprämie für Erdgeschossläden'])} ${yearOf(start)}`,
       description: `${SYNTHETIC} Zuschuss von ${pct} % zur Kaltmiete für ${months} Monate für neue Betriebe in leerstehenden Erdgeschossläden der Innenstadt; ${n} Betriebe gefördert.`,
       budgetEur: Math.max(5000, budget(ctx.rng, 250, 600) * months * Math.max(n, 2)),
-      lessonsLearned: ended ? lesson(ctx, 'rent_subsidy', outcome, { n: closed }) : null,
+      ...(ended ? lesson(ctx, 'rent_subsidy', outcome, { n: closed }) : NO_LESSON),
       outcome: ended ? outcome : 'open',
       storefrontIds: [...tenants.keys()].map((i) => ctx.units[i]?.id ?? ''),
     },
@@ -110,7 +111,7 @@ export function planVacancyExchange(ctx: PlannerContext, start: Day): Interventi
       title: `Leerstandsbörse ${yearOf(start)}: ${k} Ladenflächen mit Exposé`,
       description: `${SYNTHETIC} Leerstehende Ladenflächen werden mit Exposé (Grundriss, Fotos, Miete) auf der Website der Stadt und in Immobilienportalen angeboten; Citymanagement vermittelt zwischen Eigentümern und Interessenten.`,
       budgetEur: budget(ctx.rng, 2500, 15000),
-      lessonsLearned: ended ? lesson(ctx, 'vacancy_exchange_listing', outcome, {}) : null,
+      ...(ended ? lesson(ctx, 'vacancy_exchange_listing', outcome, {}) : NO_LESSON),
       outcome: ended ? outcome : 'open',
       storefrontIds: linked.map((i) => ctx.units[i]?.id ?? ''),
     },
@@ -136,9 +137,9 @@ export function planFacadeProgramme(ctx: PlannerContext, start: Day): Interventi
       title: `Fassaden- und Schaufensterprogramm ${yearOf(start)}–${yearOf(endExclusive - 1)}`,
       description: `${SYNTHETIC} Zuschuss von 40 % für Fassaden, Schaufenster und Werbeanlagen im Sanierungsgebiet; ${linked.length} geförderte Gebäude mit Ladenlokal.`,
       budgetEur: budget(ctx.rng, 60000, 350000),
-      lessonsLearned: ended
+      ...(ended
         ? lesson(ctx, 'facade_programme', outcome, { street: linked[0]?.address, n: linked.length })
-        : null,
+        : NO_LESSON),
       outcome: ended ? outcome : 'open',
       storefrontIds: linked.map((u) => u.id),
     },

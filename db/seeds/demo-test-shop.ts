@@ -6,6 +6,7 @@ import {
   classOf,
   type InterventionPlan,
   lesson,
+  NO_LESSON,
   partners,
   type PlannerContext,
   SYNTHETIC,
@@ -65,9 +66,9 @@ export function planTestShop(ctx: PlannerContext): InterventionPlan[] {
           `(${unit?.address ?? 'Standort wird noch gesucht'}), mit Gründungsberatung und gemeinsamem Kassensystem.`,
         budgetEur: budget(ctx.rng, 9000, 18000),
         partners: partners(ctx, ['Citymanagement Mühlhausen', 'Eigentümer der Ladenfläche']),
-        lessonsLearned: ended
+        ...(ended
           ? lesson(ctx, 'test_shop', classOf(c.outcome), { street: unit?.address, tenant: tenant.name })
-          : null,
+          : NO_LESSON),
         outcome: ended ? classOf(c.outcome) : 'open',
         storefrontIds: unit ? [unit.id] : [],
       },

@@ -139,11 +139,14 @@ async function insertAll(m: EntityManager, data: TownDemoData[]): Promise<void> 
   const interventions = data.flatMap((d) => d.interventions);
   await m.query(
     `INSERT INTO interventions (id, city_id, type, title, description, start_date, end_date, budget_eur,
-       funding_source, partners, state, lessons_learned, is_synthetic)
-     SELECT t.*, true FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[],
-       $7::date[], $8::numeric[], $9::text[], $10::text[], $11::text[], $12::text[])
+       funding_source, partners, state, lessons_learned, obstacles, is_synthetic)
+     SELECT t.id, t.city_id, t.type, t.title, t.description, t.start_date, t.end_date, t.budget_eur,
+            t.funding_source, t.partners, t.state, t.lessons_learned,
+            string_to_array(t.obstacles, ','), true
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[],
+       $7::date[], $8::numeric[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
        AS t(id, city_id, type, title, description, start_date, end_date, budget_eur, funding_source, partners,
-            state, lessons_learned)`,
+            state, lessons_learned, obstacles)`,
     [
       interventions.map((i) => i.id),
       interventions.map((i) => i.cityId),
@@ -157,6 +160,8 @@ async function insertAll(m: EntityManager, data: TownDemoData[]): Promise<void> 
       interventions.map((i) => i.partners),
       interventions.map((i) => i.state),
       interventions.map((i) => i.lessonsLearned),
+      // a list per row cannot be a column of unnest (arrays of arrays must be rectangular): comma-joined
+      interventions.map((i) => i.obstacles.join(',')),
     ],
   );
 

@@ -342,7 +342,7 @@ test('the knowledge base’s list as shown downloads as CSV for slides; the summ
   const shown = await page.getByTestId('kb-entry').count();
   expect(shown).toBeGreaterThan(0);
   await expect(page.getByTestId('by-type-scope')).toContainText(
-    'Beide Tabellen zählen alle Maßnahmen der Städte im Netzwerk „Innenstädte erfolgreich machen“. Suche und Filter (Art, Stand, Ergebnis, Kosten) gelten nur für die Liste unten.',
+    'Beide Tabellen zählen alle Maßnahmen der Städte im Netzwerk „Innenstädte erfolgreich machen“. Suche und Filter (Art, Stand, Ergebnis, Hürde, Kosten) gelten nur für die Liste unten.',
   );
   const download = page.waitForEvent('download');
   await page.getByTestId('kb-csv').click();

@@ -354,19 +354,28 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(form.getByLabel('Budget (€)')).toBeFocused();
   await form.getByLabel('Budget (€)').fill('');
-  await expect(form.getByLabel('Ende')).not.toHaveAttribute('required');
-  await form.getByLabel('Stand').selectOption({ label: 'Abgeschlossen' });
-  await expect(form.getByLabel('Ende')).toHaveAttribute('required'); // as the API checks it
+  await expect(form.getByLabel('Ende', { exact: true })).not.toHaveAttribute('required');
+  await form.getByLabel('Stand', { exact: true }).selectOption({ label: 'Abgeschlossen' });
+  await expect(form.getByLabel('Ende', { exact: true })).toHaveAttribute('required'); // as the API checks it
   // It ran in the winter before last: its 12-month check is due (a check is dated from a month before).
   const lastYear =
     Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()).slice(0, 4)) -
     1;
   const [start, end] = [`${lastYear - 1}-11-01`, `${lastYear - 1}-12-31`];
   await form.getByLabel('Beginn').fill(start);
-  await form.getByLabel('Ende').fill(end);
+  await form.getByLabel('Ende', { exact: true }).fill(end);
   await form.getByLabel('Erkenntnisse').fill('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.');
+  // what stood in its way, ticked from the list: one group with its legend and hint
+  const obstacles = form.getByRole('group', { name: 'Hürden' });
+  await expect(obstacles).toHaveAccessibleDescription(/Was stand im Weg\?/);
+  await obstacles.getByLabel('Zu wenig Laufkundschaft').check();
+  await obstacles.getByLabel('Miethöhe').check();
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Gute Lage, aber zu kurze Laufzeit für Stammkundschaft.')).toBeVisible();
+  // in the list's order, whatever the order they were ticked in
+  await expect(panel.getByTestId('intervention-obstacles')).toHaveText(
+    'Hürden: Miethöhe, Zu wenig Laufkundschaft',
+  );
   // the form is gone with its message: the list says it, and the focus is back on the button
   await expect(panel.getByTestId('intervention-list-status')).toHaveText('Gespeichert.');
   await expect(panel.getByRole('button', { name: 'Pop-up Winter bearbeiten' })).toBeFocused();
@@ -383,11 +392,12 @@ test('an intervention is brought up to date: ended, lessons learned, the outcome
       state: string;
       endDate: string;
       lessonsLearned: string;
+      obstacles: string[];
       outcomeChecks: unknown[];
     }[];
   };
   const saved = list.items.find((i) => i.title === 'Pop-up Winter')!;
-  expect(saved).toMatchObject({ state: 'ended', endDate: end });
+  expect(saved).toMatchObject({ state: 'ended', endDate: end, obstacles: ['rent_level', 'footfall'] });
   expect(saved.outcomeChecks).toEqual([
     expect.objectContaining({ monthsAfterEnd: 12, regularLeaseSigned: true }),
   ]);
@@ -454,12 +464,12 @@ test('a refusal of the intervention form goes once the dates are corrected', asy
   await form.getByLabel('Titel').fill('Pop-up mit Tippfehler');
   await form.getByLabel('Stand', { exact: true }).selectOption({ label: 'Abgeschlossen' });
   await form.getByLabel('Beginn').fill('2025-05-01');
-  await form.getByLabel('Ende').fill('2025-04-01');
+  await form.getByLabel('Ende', { exact: true }).fill('2025-04-01');
   await form.getByRole('button', { name: 'Speichern' }).click();
   // the refusal stands at the end date (its field's error, not an alert of the form)
-  await expect(form.getByLabel('Ende')).toHaveAttribute('aria-invalid', 'true');
-  await form.getByLabel('Ende').fill('2025-06-01');
-  await expect(form.getByLabel('Ende')).not.toHaveAttribute('aria-invalid');
+  await expect(form.getByLabel('Ende', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Ende', { exact: true }).fill('2025-06-01');
+  await expect(form.getByLabel('Ende', { exact: true })).not.toHaveAttribute('aria-invalid');
   await expect(form.getByTestId('api-error')).toHaveCount(0);
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(panel.getByText('Pop-up mit Tippfehler')).toBeVisible();
@@ -726,9 +736,9 @@ test('a refusal about a date is shown at that date, which takes the focus (not a
   await panel.getByRole('button', { name: 'Maßnahme erfassen' }).click();
   await panel.getByLabel('Titel').fill('Datumsprobe');
   await panel.getByLabel('Beginn').fill('2025-06-01');
-  await panel.getByLabel('Ende').fill('2025-05-01');
+  await panel.getByLabel('Ende', { exact: true }).fill('2025-05-01');
   await panel.getByRole('button', { name: 'Speichern' }).click();
-  const end = panel.getByLabel('Ende');
+  const end = panel.getByLabel('Ende', { exact: true });
   await expect(end).toBeFocused();
   await expect(end).toHaveAccessibleDescription('Das Enddatum liegt vor dem Startdatum.');
 });

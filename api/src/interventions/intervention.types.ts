@@ -17,6 +17,34 @@ export type InterventionType = (typeof INTERVENTION_TYPES)[number];
 export const INTERVENTION_STATES = ['planned', 'running', 'ended'] as const;
 export type InterventionState = (typeof INTERVENTION_STATES)[number];
 
+/**
+ * What stood in an intervention's way (docs/kpis.md, "Obstacles"), a fixed list so that towns can be
+ * compared — the database's check `interventions_obstacles_known` holds the same codes:
+ * the rent asked, the owner (not reachable, not willing), the unit's condition or layout, too little
+ * footfall, the location (side street, access, parking), the business concept (turnover too low),
+ * the operator (no one found, gave up), funding (ended, missing), permits and requirements, too
+ * little awareness (publicity), other.
+ */
+export const INTERVENTION_OBSTACLES = [
+  'rent_level',
+  'owner',
+  'unit_condition',
+  'footfall',
+  'location',
+  'business_concept',
+  'operator',
+  'funding',
+  'permits',
+  'awareness',
+  'other',
+] as const;
+export type InterventionObstacle = (typeof INTERVENTION_OBSTACLES)[number];
+
+/** Each obstacle once, in the list's order (how they are stored and shown). */
+export function normalizeObstacles(obstacles: readonly InterventionObstacle[]): InterventionObstacle[] {
+  return INTERVENTION_OBSTACLES.filter((o) => obstacles.includes(o));
+}
+
 export const OUTCOME_CHECK_MONTHS = [6, 12, 24] as const;
 export type OutcomeCheckMonths = (typeof OUTCOME_CHECK_MONTHS)[number];
 
@@ -120,6 +148,8 @@ export interface Intervention {
   partners: string | null;
   state: InterventionState;
   lessonsLearned: string | null;
+  /** What stood in its way, in `INTERVENTION_OBSTACLES` order; empty = none recorded. */
+  obstacles: InterventionObstacle[];
   storefrontIds: string[];
   /** The same units with their addresses, by street and number. */
   units: InterventionUnit[];

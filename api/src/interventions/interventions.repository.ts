@@ -15,7 +15,7 @@ const COLUMNS = `
   i.id, i.city_id AS "cityId", i.type, i.title, i.description,
   to_char(i.start_date, 'YYYY-MM-DD') AS "startDate", to_char(i.end_date, 'YYYY-MM-DD') AS "endDate",
   i.budget_eur::float8 AS "budgetEur", i.funding_source AS "fundingSource", i.partners, i.state,
-  i.lessons_learned AS "lessonsLearned", i.is_synthetic AS "isSynthetic", i.version,
+  i.lessons_learned AS "lessonsLearned", i.obstacles, i.is_synthetic AS "isSynthetic", i.version,
   i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   COALESCE((SELECT array_agg(x.storefront_id ORDER BY x.storefront_id) FROM intervention_storefronts x
             WHERE x.intervention_id = i.id), '{}') AS "storefrontIds",
@@ -43,6 +43,7 @@ const COLUMN_OF: Record<Exclude<keyof InterventionRow, 'cityId'>, string> = {
   partners: 'partners',
   state: 'state',
   lessonsLearned: 'lessons_learned',
+  obstacles: 'obstacles',
 };
 
 @Injectable()
@@ -63,6 +64,7 @@ export class InterventionsRepository {
     }
     if (q.type?.length) where.push(`i.type = ANY(${p(q.type)}::text[])`);
     if (q.state?.length) where.push(`i.state = ANY(${p(q.state)}::text[])`);
+    if (q.obstacle?.length) where.push(`i.obstacles && ${p(q.obstacle)}::text[]`);
     if (q.storefrontId) {
       where.push(`EXISTS (SELECT 1 FROM intervention_storefronts x WHERE x.intervention_id = i.id
                           AND x.storefront_id = ${p(q.storefrontId)}::uuid)`);
@@ -111,8 +113,8 @@ export class InterventionsRepository {
   async insert(em: EntityManager, row: InterventionRow): Promise<string> {
     const [created] = await em.query<{ id: string }[]>(
       `INSERT INTO interventions (city_id, type, title, description, start_date, end_date, budget_eur,
-                                  funding_source, partners, state, lessons_learned)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                                  funding_source, partners, state, lessons_learned, obstacles)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         row.cityId,
         row.type,
@@ -125,6 +127,7 @@ export class InterventionsRepository {
         row.partners ?? null,
         row.state ?? 'planned',
         row.lessonsLearned ?? null,
+        row.obstacles ?? [],
       ],
     );
     return created!.id;

@@ -10,6 +10,7 @@ import type {
   UpdateInterventionDto,
 } from './dto/intervention.dto.js';
 import {
+  normalizeObstacles,
   OUTCOME_CHECK_MONTHS,
   outcomeCheckDueFrom,
   type Intervention,
@@ -55,7 +56,10 @@ export class InterventionsService {
     });
     const id = await this.db.transaction(async (em) => {
       if (!(await this.interventions.cityExists(em, row.cityId))) throw notFound('Town', row.cityId);
-      const id = await this.interventions.insert(em, row);
+      const id = await this.interventions.insert(em, {
+        ...row,
+        obstacles: normalizeObstacles(row.obstacles ?? []),
+      });
       if (storefrontIds?.length) await this.linkStorefronts(em, id, row.cityId, storefrontIds);
       const after = await this.interventions.find(id, em);
       await this.audit.record(em, {
@@ -75,7 +79,10 @@ export class InterventionsService {
     const { version, storefrontIds, ...fields } = input;
     await this.writeLocked(id, version, 'update', async (em, current) => {
       checkInterventionDates({ ...current, ...definedOnly(fields) });
-      await this.interventions.update(em, id, fields);
+      await this.interventions.update(em, id, {
+        ...fields,
+        obstacles: fields.obstacles && normalizeObstacles(fields.obstacles),
+      });
       if (storefrontIds) await this.linkStorefronts(em, id, current.cityId, storefrontIds);
     });
     return this.get(id);

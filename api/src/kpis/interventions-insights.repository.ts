@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { INTERVENTION_TYPES, type InterventionType } from '../interventions/intervention.types.js';
+import {
+  INTERVENTION_OBSTACLES,
+  INTERVENTION_TYPES,
+  type InterventionType,
+} from '../interventions/intervention.types.js';
 import type { OccupancyStatus, UseCategory } from '../storefronts/storefront.types.js';
-import type { InterventionTownCell } from './kpi.types.js';
+import type { InterventionTownCell, ObstacleCount } from './kpi.types.js';
 import { OUTCOME_FACTS, OUTCOME_RESULT_ON } from './outcome-sql.js';
 
 export interface TypeCounts {
@@ -13,6 +17,9 @@ export interface TypeCounts {
   converted: number;
   overdue: number;
   medianCostPerUnit: number | null;
+  withObstacles: number;
+  /** Most often first, ties in `INTERVENTION_OBSTACLES` order. */
+  obstacles: ObstacleCount[];
 }
 
 /** One town's cell of one type, as the SQL answers it. */
@@ -44,7 +51,7 @@ export interface UnitStatusAt {
  * (outcome-sql.ts). What the knowledge base's summaries count, per type or per type and town.
  */
 const ON_DATE = `
-  SELECT i.id, i.city_id, i.type, i.state, i.end_date, i.budget_eur, i.is_synthetic,
+  SELECT i.id, i.city_id, i.type, i.state, i.end_date, i.budget_eur, i.is_synthetic, i.obstacles,
          i.state IN ('running', 'ended') AND i.start_date <= $3::date AS tried,
          ${OUTCOME_RESULT_ON('i', 'io', '$3::date')} AS result
   FROM interventions i
@@ -60,7 +67,7 @@ export class InterventionsInsightsRepository {
    * Per type; `cityIds` null = every town. Everything as on `asOf` (docs/kpis.md): tried = started on
    * or before it (state running or ended, `start_date` <= asOf), ended = `end_date` <= asOf (state
    * ended), outcomes as known on it. Today's state alone would count, in a report dated in the past,
-   * interventions that had not begun yet.
+   * interventions that had not begun yet. Obstacles are counted among the tried ones.
    */
   byType(cityIds: string[] | null, asOf: string): Promise<TypeCounts[]> {
     return this.db.query(
@@ -70,6 +77,12 @@ export class InterventionsInsightsRepository {
          FROM intervention_storefronts x
          WHERE $1::uuid[] IS NULL OR x.city_id = ANY($1::uuid[])
          GROUP BY x.intervention_id
+       ),
+       named AS (
+         SELECT i.type, o.obstacle, count(*)::int AS n
+         FROM dated i CROSS JOIN unnest(i.obstacles) AS o(obstacle)
+         WHERE i.tried
+         GROUP BY i.type, o.obstacle
        )
        SELECT i.type,
               count(*) FILTER (WHERE i.tried)::int AS tried,
@@ -79,11 +92,15 @@ export class InterventionsInsightsRepository {
               count(*) FILTER (WHERE i.result = 'overdue')::int AS overdue,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY i.budget_eur::float8 / c.linked_units)
                 FILTER (WHERE i.tried AND i.budget_eur IS NOT NULL AND c.linked_units > 0)
-                AS "medianCostPerUnit"
+                AS "medianCostPerUnit",
+              count(*) FILTER (WHERE i.tried AND cardinality(i.obstacles) > 0)::int AS "withObstacles",
+              COALESCE((SELECT json_agg(json_build_object('obstacle', n.obstacle, 'count', n.n)
+                                        ORDER BY n.n DESC, array_position($4::text[], n.obstacle))
+                        FROM named n WHERE n.type = i.type), '[]') AS obstacles
        FROM dated i
        LEFT JOIN cost c ON c.id = i.id
        GROUP BY i.type`,
-      [cityIds, INTERVENTION_TYPES, asOf],
+      [cityIds, INTERVENTION_TYPES, asOf, INTERVENTION_OBSTACLES],
     );
   }
 

@@ -52,6 +52,8 @@ export class InterventionsInsightsService {
           regularLeaseShare: ratio(c?.converted ?? 0, c?.evaluated ?? 0),
           overdue: c?.overdue ?? 0,
           medianCostPerUnit: c?.medianCostPerUnit ?? null,
+          withObstacles: c?.withObstacles ?? 0,
+          obstacles: c?.obstacles ?? [],
         };
       }),
     };

@@ -1,4 +1,5 @@
 import type {
+  InterventionObstacle,
   InterventionState,
   InterventionType,
   OutcomeMeasure,
@@ -228,6 +229,15 @@ export interface InterventionTypeInsight {
   overdue: number;
   /** Median over tried interventions with a budget and linked units of budget / linked units (EUR). */
   medianCostPerUnit: number | null;
+  /** Tried ones with at least one obstacle recorded (what `obstacles` counts among). */
+  withObstacles: number;
+  /** Per obstacle named by a tried one: how many name it; most often first, ties in the list's order. */
+  obstacles: ObstacleCount[];
+}
+
+export interface ObstacleCount {
+  obstacle: InterventionObstacle;
+  count: number;
 }
 
 export interface InterventionsByType {

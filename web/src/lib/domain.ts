@@ -22,14 +22,20 @@ export type {
   StorefrontSummary,
   UseCategory,
 } from '../../../api/src/storefronts/storefront.types';
-export { INTERVENTION_STATES, INTERVENTION_TYPES } from '../../../api/src/interventions/intervention.types';
+export {
+  INTERVENTION_OBSTACLES,
+  INTERVENTION_STATES,
+  INTERVENTION_TYPES,
+} from '../../../api/src/interventions/intervention.types';
 export type {
   Intervention,
+  InterventionObstacle,
   InterventionState,
   InterventionType,
   OutcomeCheck,
 } from '../../../api/src/interventions/intervention.types';
 export type { Network } from '../../../api/src/networks/network.types';
+export type { ObstacleCount } from '../../../api/src/kpis/kpi.types';
 
 export type LonLat = [number, number];
 export interface GeoJsonMultiPolygon {

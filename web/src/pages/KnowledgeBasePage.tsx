@@ -17,7 +17,7 @@ import { matchesClientFilter, OUTCOME_FILTERS } from '../features/interventions/
 import { useNetworks } from '../features/networks/hooks/use-networks';
 import { useCities } from '../features/towns/hooks/use-cities';
 import { readsTownRecords } from '../features/towns/town-access';
-import { INTERVENTION_STATES, INTERVENTION_TYPES } from '../lib/domain';
+import { INTERVENTION_OBSTACLES, INTERVENTION_STATES, INTERVENTION_TYPES } from '../lib/domain';
 import { parseDecimal } from '../lib/numbers';
 import { onLinkClick, useQueryParam } from '../router/router';
 import { signInHref } from '../ui/ApiErrorMessage';
@@ -42,15 +42,23 @@ export default function KnowledgeBasePage() {
   const [rawType, setType] = useQueryParam('art');
   const [rawState, setState] = useQueryParam('stand');
   const [rawOutcome, setOutcome] = useQueryParam('ergebnis');
+  const [rawObstacle, setObstacle] = useQueryParam('huerde');
   const [maxCost, setMaxCost] = useQueryParam('kostenBis');
   const [q, setQ] = useQueryParam('suche', { push: true }); // each search is a step Back can return to
   const [query, setQuery] = useInputFollowing(q);
   const type = oneOf(INTERVENTION_TYPES, rawType);
   const state = oneOf(INTERVENTION_STATES, rawState);
   const outcome = oneOf(OUTCOME_FILTERS, rawOutcome);
+  const obstacle = oneOf(INTERVENTION_OBSTACLES, rawObstacle);
   const scope = { network: network || undefined, cityId: cityId || undefined };
   const list = useInterventionSearch(
-    { ...scope, type: type || undefined, state: state || undefined, q: q || undefined },
+    {
+      ...scope,
+      type: type || undefined,
+      state: state || undefined,
+      obstacle: obstacle || undefined,
+      q: q || undefined,
+    },
     signedIn,
   );
   const byType = useInterventionsByType(scope, signedIn);
@@ -160,6 +168,13 @@ export default function KnowledgeBasePage() {
             ['notMeasured', t('kb.outcomeNotMeasured')],
           ],
           t('kb.outcomeAny'),
+        )}
+        {select(
+          t('kb.obstacle'),
+          obstacle,
+          setObstacle,
+          INTERVENTION_OBSTACLES.map((v) => [v, t(`interventionObstacle.${v}`)]),
+          t('kb.allObstacles'),
         )}
         <Field label={t('kb.maxCost')} error={cost === 'invalid' ? t('form.numberInvalid') : undefined}>
           {(id, errorProps) => (

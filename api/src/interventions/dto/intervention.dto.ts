@@ -17,8 +17,10 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, NotAfterToday, Omittable, Trimmed } from '../../common/validators.js';
 import {
+  INTERVENTION_OBSTACLES,
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
+  type InterventionObstacle,
   type InterventionState,
   type InterventionType,
 } from '../intervention.types.js';
@@ -96,6 +98,18 @@ export class InterventionFieldsDto {
   @IsString()
   @MaxLength(20000)
   lessonsLearned?: string | null;
+
+  @ApiPropertyOptional({
+    enum: INTERVENTION_OBSTACLES,
+    isArray: true,
+    description:
+      'What stood in its way (several allowed; each kept once, in the list order). [] clears them.',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsIn(INTERVENTION_OBSTACLES, { each: true })
+  obstacles?: InterventionObstacle[];
 
   @ApiPropertyOptional({ type: [String], description: 'Storefronts of the same town this intervention used' })
   @Omittable()

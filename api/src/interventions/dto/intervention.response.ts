@@ -1,11 +1,13 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
+  INTERVENTION_OBSTACLES,
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
   OUTCOME_CHECK_MONTHS,
   OUTCOME_MEASURES,
   OUTCOME_RESULTS,
   type Intervention,
+  type InterventionObstacle,
   type InterventionState,
   type InterventionType,
   type InterventionOutcome,
@@ -138,6 +140,13 @@ export class InterventionResponse implements Intervention {
 
   @ApiProperty({ type: String, nullable: true })
   lessonsLearned: string | null;
+
+  @ApiProperty({
+    enum: INTERVENTION_OBSTACLES,
+    isArray: true,
+    description: 'What stood in its way, in the list order; [] = none recorded',
+  })
+  obstacles: InterventionObstacle[];
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The units the intervention used' })
   storefrontIds: string[];

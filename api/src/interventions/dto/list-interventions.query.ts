@@ -2,8 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CommaList, IsCalendarDate, QueryInt } from '../../common/validators.js';
 import {
+  INTERVENTION_OBSTACLES,
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
+  type InterventionObstacle,
   type InterventionState,
   type InterventionType,
 } from '../intervention.types.js';
@@ -32,6 +34,14 @@ export class ListInterventionsQuery {
   @CommaList()
   @IsIn(INTERVENTION_STATES, { each: true })
   state?: InterventionState[];
+
+  @ApiPropertyOptional({
+    description: `Comma-separated: ${INTERVENTION_OBSTACLES.join(', ')} — interventions with any of them`,
+  })
+  @IsOptional()
+  @CommaList()
+  @IsIn(INTERVENTION_OBSTACLES, { each: true })
+  obstacle?: InterventionObstacle[];
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
+  INTERVENTION_OBSTACLES,
   INTERVENTION_TYPES,
   OUTCOME_MEASURES,
+  type InterventionObstacle,
   type InterventionType,
   type OutcomeMeasure,
 } from '../../interventions/intervention.types.js';
@@ -17,9 +19,19 @@ import type {
   InterventionTownCell,
   InterventionTypeByTown,
   InterventionTypeInsight,
+  ObstacleCount,
   OccupancyAt,
   OccupancyBeforeAfter,
 } from '../kpi.types.js';
+
+@ApiSchema({ name: 'ObstacleCount', description: 'How many interventions name one obstacle' })
+export class ObstacleCountResponse implements ObstacleCount {
+  @ApiProperty({ enum: INTERVENTION_OBSTACLES })
+  obstacle: InterventionObstacle;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  count: number;
+}
 
 @ApiSchema({ name: 'InterventionTypeInsight', description: 'What one type of intervention achieved' })
 export class InterventionTypeInsightResponse implements InterventionTypeInsight {
@@ -75,6 +87,20 @@ export class InterventionTypeInsightResponse implements InterventionTypeInsight 
 
   @ApiProperty({ type: Number, nullable: true, description: 'Median budget per linked unit (EUR)' })
   medianCostPerUnit: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Tried ones with at least one obstacle recorded',
+  })
+  withObstacles: number;
+
+  @ApiProperty({
+    type: [ObstacleCountResponse],
+    description:
+      'Per obstacle named by a tried one, how many name it (one may name several); most often first, ties in the list order',
+  })
+  obstacles: ObstacleCountResponse[];
 }
 
 @ApiSchema({

@@ -21,6 +21,7 @@ const testShop: Intervention = {
   partners: null,
   state: 'ended',
   lessonsLearned: 'Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.',
+  obstacles: ['footfall', 'location'],
   storefrontIds: ['u1', 'u2'],
   units: [],
   outcomeChecks: [
@@ -45,7 +46,7 @@ const testShop: Intervention = {
 };
 
 describe('knowledgeBaseCsv', () => {
-  it('writes each listed intervention with town, period, cost, outcome as worded, checks, lessons and the demo flag', async () => {
+  it('writes each listed intervention with town, period, cost, outcome as worded, checks, obstacles, lessons and the demo flag', async () => {
     await i18n.changeLanguage('de');
     const { header, body } = knowledgeBaseCsv(
       [testShop],
@@ -65,6 +66,7 @@ describe('knowledgeBaseCsv', () => {
       'Kosten je Ladenlokal (€)',
       'Ergebnis nach 12 Monaten',
       expect.any(String),
+      'Hürden',
       'Erfahrungen',
       'Demodaten (synthetisch)',
     ]);
@@ -74,7 +76,11 @@ describe('knowledgeBaseCsv', () => {
     expect(row!.slice(4, 9)).toEqual(['01.01.2024', '30.06.2024', 2, 12500.5, 6250.25]);
     expect(row![9]).toBe('Fläche anderweitig vermietet (laut 12-Monats-Kontrolle)');
     expect(row![10]).toContain('Fläche an einen anderen Betrieb vermietet');
-    expect(row!.slice(11)).toEqual(['Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.', 'ja']);
+    expect(row!.slice(11)).toEqual([
+      'Zu wenig Laufkundschaft, Lage und Erreichbarkeit',
+      'Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft.',
+      'ja',
+    ]);
     // a semicolon in the lessons stays inside its cell in German Excel's CSV
     expect(toCsv(header, body, { german: true }).split('\r\n')[1]).toContain(
       '"Nur an der Hauptlaufachse; sonst zu wenig Laufkundschaft."',
@@ -92,6 +98,7 @@ describe('knowledgeBaseCsv: a measure still running, without units or cost', () 
       budgetEur: null,
       storefrontIds: [],
       outcomeChecks: [],
+      obstacles: [],
       outcome12: { measure: 'ownBusinessLease', evaluationDate: null, result: 'pending', basis: null },
     };
     const { header, body } = knowledgeBaseCsv([running], new Map(), i18n.t, formatDate);
@@ -103,5 +110,7 @@ describe('knowledgeBaseCsv: a measure still running, without units or cost', () 
       'Cost per storefront (€)',
     ]);
     expect(body[0]!.slice(4, 9)).toEqual([formatDate('2024-01-01'), null, 0, null, null]);
+    expect(header[11]).toBe('Obstacles');
+    expect(body[0]![11]).toBeNull(); // none recorded: an empty cell
   });
 });

@@ -2,10 +2,11 @@ import type { TFunction } from 'i18next';
 import type { CsvCell } from '../../lib/csv';
 import type { Intervention } from '../../lib/domain';
 import { checkSummary, outcomeText } from './outcome';
+import { obstaclesText } from './obstacles';
 
 /**
  * The knowledge base's list as shown (after search and filters) as a file for a network meeting's
- * slides: what was tried where, when, at what cost, what came of it and what was learnt — with the
+ * slides: what was tried where, when, at what cost, what came of it, what stood in its way and what was learnt — with the
  * checks the outcome rests on and whether the entry is synthetic demo data. Start and end in columns of their
  * own and the cost per unit beside the cost, so that the sheet can be sorted and summed.
  */
@@ -27,6 +28,7 @@ export function knowledgeBaseCsv(
     t('kb.csv.costPerUnitEur'),
     t('kb.outcome'),
     t('kb.check.heading'),
+    t('kb.obstacles'),
     t('kb.lessons'),
     t('kpi.csvSynthetic'),
   ];
@@ -46,6 +48,7 @@ export function knowledgeBaseCsv(
     outcomeText(i, t, day),
     i.outcomeChecks.map((c) => `${checkSummary(c, t, day)}${c.note ? `: ${c.note}` : ''}`).join(' | ') ||
       null,
+    obstaclesText(i.obstacles, t),
     i.lessonsLearned,
     i.isSynthetic ? t('kpi.csvYes') : t('kpi.csvNo'),
   ]);

@@ -22,6 +22,7 @@ const intervention = (over: Partial<Intervention>): Intervention => ({
   partners: null,
   state: 'ended',
   lessonsLearned: null,
+  obstacles: [],
   storefrontIds: [],
   units: [],
   outcomeChecks: [],

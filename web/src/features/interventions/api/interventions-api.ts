@@ -1,6 +1,12 @@
 import { api, queryString } from '../../../lib/api-client';
 import type { OccupancyBeforeAfter } from '../../../../../api/src/kpis/kpi.types';
-import type { Intervention, InterventionState, InterventionType, OutcomeCheck } from '../../../lib/domain';
+import type {
+  Intervention,
+  InterventionObstacle,
+  InterventionState,
+  InterventionType,
+  OutcomeCheck,
+} from '../../../lib/domain';
 
 export interface NewIntervention {
   cityId: string;
@@ -11,6 +17,7 @@ export interface NewIntervention {
   endDate?: string;
   budgetEur?: number;
   state: InterventionState;
+  obstacles?: InterventionObstacle[];
   storefrontIds: string[];
 }
 
@@ -20,6 +27,7 @@ export interface InterventionChanges {
   endDate?: string | null;
   budgetEur?: number | null;
   lessonsLearned?: string | null;
+  obstacles?: InterventionObstacle[];
 }
 
 export type OutcomeCheckInput = OutcomeCheck;
@@ -30,6 +38,8 @@ export interface InterventionSearch {
   cityId?: string;
   type?: InterventionType;
   state?: InterventionState;
+  /** Interventions naming this obstacle. */
+  obstacle?: InterventionObstacle;
   q?: string;
 }
 

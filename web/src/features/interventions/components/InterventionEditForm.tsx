@@ -15,6 +15,8 @@ import { FormActions } from '../../../ui/FormActions';
 import { confirmDiscard } from '../../../ui/unsaved-changes';
 import { mergeChanged } from '../../../lib/merge-changed';
 import { checkDateProblem, checkSlots, preselectedCheck, type CheckMonths } from '../outcome-checks';
+import { sameObstacles } from '../obstacles';
+import { ObstaclesFieldset } from './ObstaclesFieldset';
 
 type Answer = '' | 'yes' | 'no';
 const toAnswer = (v: boolean | null | undefined): Answer => (v === true ? 'yes' : v === false ? 'no' : '');
@@ -52,6 +54,7 @@ export function InterventionEditForm({
     endDate: intervention.endDate ?? '',
     budget: decimalInput(intervention.budgetEur, i18n.language),
     lessonsLearned: intervention.lessonsLearned ?? '',
+    obstacles: intervention.obstacles,
   }));
   const [openedVersion, setOpenedVersion] = useState(intervention.version);
   const [draft, setDraft] = useState(base);
@@ -91,6 +94,7 @@ export function InterventionEditForm({
     if (draft.endDate !== base.endDate) c.endDate = draft.endDate || null;
     if (draft.budget !== base.budget && budget !== 'invalid') c.budgetEur = budget;
     if (draft.lessonsLearned !== base.lessonsLearned) c.lessonsLearned = text(draft.lessonsLearned);
+    if (!sameObstacles(draft.obstacles, base.obstacles)) c.obstacles = draft.obstacles;
     return c;
   };
 
@@ -180,6 +184,7 @@ export function InterventionEditForm({
             />
           )}
         </Field>
+        <ObstaclesFieldset value={draft.obstacles} onChange={(next) => set('obstacles', next)} />
         {update.error && !atField && <ApiErrorMessage error={update.error} onRetry={submit} />}
         {update.isSuccess && (
           <p role="status" className="hint">

@@ -6,6 +6,7 @@ import {
   INTERVENTION_STATES,
   INTERVENTION_TYPES,
   type Intervention,
+  type InterventionObstacle,
   type InterventionState,
   type InterventionType,
 } from '../../../lib/domain';
@@ -15,6 +16,7 @@ import { refusedField } from '../../../lib/error-message';
 import { useCreateIntervention } from '../hooks/use-interventions';
 import { ApiErrorMessage } from '../../../ui/ApiErrorMessage';
 import { FormActions } from '../../../ui/FormActions';
+import { ObstaclesFieldset } from './ObstaclesFieldset';
 
 /** Records an intervention (Testladen, Zwischennutzung, …) on one storefront. */
 export function InterventionForm({
@@ -37,6 +39,7 @@ export function InterventionForm({
   const [endDate, setEndDate] = useState('');
   const [budget, setBudget] = useState('');
   const [description, setDescription] = useState('');
+  const [obstacles, setObstacles] = useState<InterventionObstacle[]>([]);
   const budgetEur = parseDecimal(budget, i18n.language);
   // a refusal about a date is shown at that date, which takes the focus (else an alert below)
   const form = useRef<HTMLFormElement>(null);
@@ -63,6 +66,7 @@ export function InterventionForm({
             ...(endDate ? { endDate } : {}),
             ...(budgetEur !== null ? { budgetEur } : {}),
             ...(description.trim() ? { description: description.trim() } : {}),
+            ...(obstacles.length ? { obstacles } : {}),
           },
           { onSuccess: (saved) => onDone(saved) },
         );
@@ -148,6 +152,8 @@ export function InterventionForm({
           <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         )}
       </Field>
+      {/* an intervention recorded afterwards may already know what stood in its way */}
+      <ObstaclesFieldset value={obstacles} onChange={setObstacles} />
       {mutation.error && !atField && <ApiErrorMessage error={mutation.error} />}
       <FormActions pending={mutation.isPending} onCancel={() => onDone()} />
     </form>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RECORDED_TEXT_LANG, type Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
+import { obstaclesText } from '../obstacles';
 import { InterventionEditForm } from './InterventionEditForm';
 import { PastEndNotice } from './PastEndNotice';
 import { confirmDiscard } from '../../../ui/unsaved-changes';
@@ -56,6 +57,11 @@ export function InterventionList({
                 {interventionPeriod(i, formatDate, t)}
                 {i.budgetEur !== null && ` · ${formatEuro(i.budgetEur)}`}
               </span>
+              {i.obstacles.length > 0 && (
+                <span data-testid="intervention-obstacles">
+                  {t('intervention.obstacles')}: {obstaclesText(i.obstacles, t)}
+                </span>
+              )}
               {i.lessonsLearned && (
                 <span className="intervention-list__lessons" lang={RECORDED_TEXT_LANG}>
                   {i.lessonsLearned}

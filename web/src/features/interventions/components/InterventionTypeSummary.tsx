@@ -3,10 +3,11 @@ import { formatNumber, formatPercent, formatWholeEuro } from '../../../lib/forma
 import { KpiInfoButton } from '../../kpis/components/KpiInfoButton';
 import type { InterventionTypeInsight } from '../api/interventions-api';
 import { countsForConversionKpi } from '../outcome';
+import { topObstaclesText } from '../obstacles';
 
 /**
  * Per type: how many were tried, how many succeeded after 12 months by the type's measure (docs/kpis.md,
- * "Intervention outcome"), median cost per unit. The conversion KPI's info button only on the rows its
+ * "Intervention outcome"), median cost per unit, the obstacles named most often. The conversion KPI's info button only on the rows its
  * definition covers; types without a measure say „nicht erhoben“ rather than „0 / 0“.
  */
 export function InterventionTypeSummary({ types }: { types: InterventionTypeInsight[] }) {
@@ -23,6 +24,7 @@ export function InterventionTypeSummary({ types }: { types: InterventionTypeInsi
               <th scope="col">{t('kb.tried')}</th>
               <th scope="col">{t('kb.ledToLease')}</th>
               <th scope="col">{t('kb.medianCost')}</th>
+              <th scope="col">{t('kb.topObstacles')}</th>
             </tr>
           </thead>
           <tbody>
@@ -52,6 +54,25 @@ export function InterventionTypeSummary({ types }: { types: InterventionTypeInsi
                   )}
                 </td>
                 <td>{formatWholeEuro(row.medianCostPerUnit)}</td>
+                <td data-testid="by-type-obstacles">
+                  {row.withObstacles === 0 ? (
+                    row.tried > 0 ? (
+                      t('kb.obstaclesNone')
+                    ) : (
+                      '–'
+                    )
+                  ) : (
+                    <>
+                      {topObstaclesText(row.obstacles, t)}{' '}
+                      <span className="hint">
+                        {t('kb.obstaclesOf', {
+                          with: formatNumber(row.withObstacles),
+                          tried: formatNumber(row.tried),
+                        })}
+                      </span>
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

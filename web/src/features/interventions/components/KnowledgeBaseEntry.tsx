@@ -4,6 +4,7 @@ import { RECORDED_TEXT_LANG, type Intervention } from '../../../lib/domain';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { interventionPeriod } from '../intervention-period';
 import { checkSummary, outcomeText } from '../outcome';
+import { obstaclesText } from '../obstacles';
 import { OccupancyBeforeAfterView } from './OccupancyBeforeAfterView';
 import { PastEndNotice } from './PastEndNotice';
 
@@ -45,6 +46,11 @@ export function KnowledgeBaseEntry({
             </li>
           ))}
         </ul>
+      )}
+      {i.obstacles.length > 0 && (
+        <p data-testid="kb-entry-obstacles">
+          <strong>{t('kb.obstacles')}:</strong> {obstaclesText(i.obstacles, t)}
+        </p>
       )}
       {i.lessonsLearned && (
         <p>
