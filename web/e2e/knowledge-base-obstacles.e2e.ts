@@ -35,7 +35,7 @@ function expectedCell(items: Listed[], type: string): string {
     .slice(0, 3)
     .map(([o, n]) => `${LABELS[o]} (${n})`)
     .join(', ');
-  return `${top} bei ${named.length} von ${tried.length} erfassten`;
+  return `${top} genannt bei ${named.length} von ${tried.length} erprobten`;
 }
 
 test('the knowledge base says per type what stood in the way most often, and finds the interventions by an obstacle', async ({
