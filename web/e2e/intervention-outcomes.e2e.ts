@@ -63,7 +63,15 @@ test('the town report shows the outcome known on its date by the same rule', asy
   const gotha = cities.find((c) => c.slug === 'gotha')!;
   const list = (await (
     await page.request.get(`/api/interventions?cityId=${gotha.id}&asOf=${asOf}&pageSize=200`)
-  ).json()) as { items: { title: string; type: string; outcome12: { result: string } }[] };
+  ).json()) as {
+    items: {
+      title: string;
+      type: string;
+      startDate: string | null;
+      obstacles: string[];
+      outcome12: { result: string };
+    }[];
+  };
   const voucher = list.items.find((i) => i.title === 'Stadtgutschein 2020')!;
   expect(voucher.outcome12.result).toBe('notMeasured');
 
@@ -72,6 +80,21 @@ test('the town report shows the outcome known on its date by the same rule', asy
   await expect(row.getByTestId('report-outcome')).toHaveText(
     'nicht erhoben (keine 12-Monats-Auswertung für diese Art)',
   );
+  await expect(row.getByTestId('report-intervention-obstacles')).toHaveCount(0); // none recorded
+  // what stood in the way, under the outcome, in the list's order
+  const hindered = list.items.filter((i) => i.obstacles.length > 0 && i.startDate! <= asOf);
+  expect(hindered.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('report-intervention-obstacles')).toHaveCount(hindered.length);
+  const withRent = hindered.find((i) => i.obstacles.includes('rent_level'));
+  if (withRent) {
+    await expect(
+      page
+        .locator('.report-interventions tbody tr')
+        .filter({ hasText: withRent.title })
+        .first()
+        .getByTestId('report-intervention-obstacles'),
+    ).toContainText(/^Hürden: .*Miethöhe/);
+  }
   // no ended intervention of the report is left with a bare „noch offen“
   for (const text of await page.getByTestId('report-outcome').allTextContents()) {
     expect(text).not.toBe('noch offen');

@@ -4,11 +4,12 @@ import type { Intervention } from '../../../lib/domain';
 import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
 import { interventionPeriod } from '../../interventions/intervention-period';
 import { outcomeText } from '../../interventions/outcome';
+import { obstaclesText } from '../../interventions/obstacles';
 import { interventionsOn, unitAddresses } from '../report-interventions';
 
 /**
  * The town's interventions started by the date: what and where (the units' addresses — a title need
- * not name one), when, state on the date, 12-month outcome, cost.
+ * not name one), when, state on the date, 12-month outcome with what stood in the way, cost.
  */
 export function InterventionsTable({
   items,
@@ -67,6 +68,11 @@ export function InterventionsTable({
                   {/* outcome12 as known on the report's date (the list is asked with asOf) */}
                   <td data-testid="report-outcome">
                     {outcomeText({ ...i, state }, t, (day) => formatShortDate(day, lang))}
+                    {i.obstacles.length > 0 && (
+                      <span className="report-sub" data-testid="report-intervention-obstacles">
+                        {t('intervention.obstacles')}: {obstaclesText(i.obstacles, t)}
+                      </span>
+                    )}
                   </td>
                   <td className="num">{formatEuro(i.budgetEur, lang)}</td>
                 </tr>
