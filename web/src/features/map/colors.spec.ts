@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { OCCUPANCY_STATUSES } from '../../lib/domain';
-import { contrastRatio, STATUS_COLORS, textColorOn, vacancyRateColor, VACANCY_RATE_STEPS } from './colors';
+import {
+  contrastRatio,
+  MARKER_OUTLINE,
+  STATUS_COLORS,
+  textColorOn,
+  vacancyRateColor,
+  VACANCY_RATE_STEPS,
+} from './colors';
 import { VACANCY_CLASSES } from '../../../../api/src/reports/vacancy-classes';
-import { BACKGROUND_COLOR, MARKER_OUTLINE } from './map-style';
+import { BACKGROUND_COLOR } from './map-style';
 
 describe('map colours', () => {
   it('gives every status its own colour', () => {

@@ -3,8 +3,8 @@ import type { OccupancyStatus } from '../../lib/domain';
 
 /**
  * Status colours from the Okabe–Ito palette, which readers with the common colour-vision
- * deficiencies can tell apart. Markers get a dark outline (map-style.ts MARKER_OUTLINE): the light
- * fills alone have less than 3:1 against the map.
+ * deficiencies can tell apart. Markers get a dark outline (MARKER_OUTLINE): the light fills alone
+ * have less than 3:1 against the map.
  */
 export const STATUS_COLORS: Record<OccupancyStatus, string> = {
   occupied: '#0072B2',
@@ -14,6 +14,12 @@ export const STATUS_COLORS: Record<OccupancyStatus, string> = {
   not_lettable: '#CC79A7',
   demolished: '#000000',
 };
+
+/**
+ * Every marker's outline: dark, so that each status colour — the light ones too (Im Umbau #E69F00 has
+ * 2.0:1 on the light map) — is bounded by 3:1 or more against any light background (WCAG 1.4.11).
+ */
+export const MARKER_OUTLINE = '#1f1f1f';
 
 /** Sequential scale for vacancy rates (share 0..1), light yellow → dark red; five steps. */
 export const VACANCY_RATE_STEPS: { from: number; color: string }[] = [

@@ -5,10 +5,10 @@ import {
   buildOverlay,
   usesOsm,
   withBasemap,
-  MARKER_OUTLINE,
   OUTSIDE_RING_LAYER,
   STOREFRONT_LAYER,
 } from './map-style';
+import { MARKER_OUTLINE } from './colors';
 import { storefrontTileUrl } from './tile-url';
 
 describe('map style', () => {

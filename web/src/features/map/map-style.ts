@@ -5,7 +5,7 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { OCCUPANCY_STATUSES, type CityDetail } from '../../lib/domain';
-import { STATUS_COLORS, VACANCY_RATE_STEPS } from './colors';
+import { MARKER_OUTLINE, STATUS_COLORS, VACANCY_RATE_STEPS } from './colors';
 
 /** Zoom from which tiles carry single storefronts (api/src/tiles/tiles.repository.ts POINT_MIN_ZOOM). */
 export const POINT_MIN_ZOOM = 13;
@@ -19,11 +19,6 @@ export const HEATMAP_LAYERS = ['vacancy-heatmap-points', 'vacancy-heatmap-cells'
 export const SELECTED_LAYER = 'storefronts-selected';
 /** A second, outer ring around the units outside the downtown perimeter (not counted in the KPIs). */
 export const OUTSIDE_RING_LAYER = 'storefronts-outside-ring';
-/**
- * Every marker's outline: dark, so that each status colour — the light ones too (Im Umbau #E69F00 has
- * 2.0:1 on the light map) — is bounded by 3:1 or more against any light background (WCAG 1.4.11).
- */
-export const MARKER_OUTLINE = '#1f1f1f';
 /** A marker's radius by zoom, plus `extra` pixels (zoom may only feed a top-level interpolate). */
 const markerRadius = (extra = 0): ExpressionSpecification => [
   'interpolate',

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { OCCUPANCY_STATUSES } from '../../../lib/domain';
-import { STATUS_COLORS } from '../../map/colors';
-import { MARKER_OUTLINE } from '../../map/map-style';
+import { MARKER_OUTLINE, STATUS_COLORS } from '../../map/colors';
 import type { ReportMap } from '../api/report-types';
 
 /** Legend with inline SVG swatches (printed even when the browser drops background colours). */

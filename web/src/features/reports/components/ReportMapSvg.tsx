@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { STATUS_COLORS } from '../../map/colors';
-import { MARKER_OUTLINE } from '../../map/map-style';
+import { MARKER_OUTLINE, STATUS_COLORS } from '../../map/colors';
 import type { ReportMap } from '../api/report-types';
 import type { ReportLang } from '../report-format';
 import { MapAttribution, NorthArrow, ScaleBar } from './MapFurniture';
