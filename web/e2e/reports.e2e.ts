@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { vacancyClassOf } from '../../api/src/reports/vacancy-classes';
-import { MARKER_OUTLINE, VACANCY_RATE_STEPS } from '../src/features/map/colors';
+import { MARKER_OUTLINE, STATUS_COLORS, VACANCY_RATE_STEPS } from '../src/features/map/colors';
+import { STATUS_SHAPES } from '../src/features/map/marker-shapes';
+import type { OccupancyStatus } from '../src/lib/domain';
 import { formatKpi, formatReportDate } from '../src/features/reports/report-format';
 import { lastQuarterEnd, todayIso } from '../src/lib/dates';
 import { DEMO, signIn, townBySlug } from './auth-helpers';
@@ -91,16 +93,38 @@ test.describe('council reports', () => {
     await expect(page.locator('tr[data-kpi="interventionConversionRate"] .report-kpi-value')).toContainText(
       `${kpis.interventionsConverted} von ${kpis.interventionsEvaluated}`,
     );
-    expect(await page.locator('svg.report-map circle').count()).toBeGreaterThan(50);
-    // every marker has the dashboard map's dark outline, none is pale (light fills alone: < 3:1, WCAG 1.4.11)
-    const markers = await page
-      .locator('svg.report-map circle')
-      .evaluateAll((circles) =>
-        circles.map((c) => [c.getAttribute('stroke'), c.getAttribute('fill-opacity')]),
-      );
-    expect(new Set(markers.map((m) => JSON.stringify(m)))).toEqual(
-      new Set([JSON.stringify([MARKER_OUTLINE, null])]),
+    // Every marker has its status's shape as on the dashboard map (a black-and-white print tells the
+    // statuses apart, WCAG 1.4.1) and the map's dark outline, none pale (light fills alone: < 3:1, 1.4.11).
+    const markers = await page.locator('svg.report-map [data-status]').evaluateAll((shapes) =>
+      shapes.map((m) => ({
+        tag: m.tagName,
+        status: m.getAttribute('data-status') as OccupancyStatus,
+        shape: m.getAttribute('data-shape'),
+        fill: m.getAttribute('fill'),
+        stroke: m.getAttribute('stroke'),
+        fillOpacity: m.getAttribute('fill-opacity'),
+      })),
     );
+    expect(markers.length).toBeGreaterThan(50);
+    for (const m of markers)
+      expect(m).toEqual({
+        tag: 'path',
+        status: m.status,
+        shape: STATUS_SHAPES[m.status],
+        fill: STATUS_COLORS[m.status],
+        stroke: MARKER_OUTLINE,
+        fillOpacity: null,
+      });
+    expect(new Set(markers.map((m) => m.shape)).size).toBeGreaterThanOrEqual(3);
+    // the legend beside it shows the same shapes
+    const legend = page.getByRole('list', { name: 'Legende', exact: true });
+    const keys = await legend
+      .locator('svg[data-status]')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) => [svg.getAttribute('data-status'), svg.getAttribute('data-shape')]),
+      );
+    for (const status of new Set(markers.map((m) => m.status)))
+      expect(keys).toContainEqual([status, STATUS_SHAPES[status]]);
   });
 
   test('the town report lists the year’s openings and closures as the sheet counts them, without business names', async ({

@@ -4,7 +4,8 @@ import type { OccupancyStatus } from '../../lib/domain';
 /**
  * Status colours from the Okabe–Ito palette, which readers with the common colour-vision
  * deficiencies can tell apart. Markers get a dark outline (MARKER_OUTLINE): the light fills alone
- * have less than 3:1 against the map.
+ * have less than 3:1 against the map. Colour is never the only cue: each status has its own shape
+ * too (marker-shapes.ts STATUS_SHAPES).
  */
 export const STATUS_COLORS: Record<OccupancyStatus, string> = {
   occupied: '#0072B2',

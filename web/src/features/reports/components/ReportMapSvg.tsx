@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MARKER_OUTLINE, STATUS_COLORS } from '../../map/colors';
+import { MARKER_SHAPE_REACH, markerShapePath, STATUS_SHAPES } from '../../map/marker-shapes';
 import type { ReportMap } from '../api/report-types';
 import type { ReportLang } from '../report-format';
 import { MapAttribution, NorthArrow, ScaleBar } from './MapFurniture';
@@ -9,7 +10,8 @@ const PERIMETER = '#1f3a5f';
 
 /**
  * The downtown map as vector graphics: geometry projected by PostGIS (metres, y down), drawn as
- * SVG so it stays sharp in print and in the PDF at any zoom. Markers have the dashboard map's dark
+ * SVG so it stays sharp in print and in the PDF at any zoom. Markers have the dashboard map's shapes
+ * (a status is told by shape as well as colour, so a black-and-white printout reads too) and dark
  * outline (the light fills alone have less than 3:1 against the background); units outside the
  * perimeter are drawn smaller, with a second ring, as on the dashboard map.
  */
@@ -27,7 +29,10 @@ export function ReportMapSvg({
   const { t } = useTranslation();
   const { width: w, height: h } = map;
   const unit = w / 1000; // 1/1000 of the frame width, the drawing's unit for sizes
-  const r = Math.max(4, w / 170);
+  // the marker's size: its circle has the radius the report's dots had (max(4, w/170))
+  const size = 2.5 * Math.max(4, w / 170);
+  const outsideSize = 0.75 * size;
+  const ring = (outsideSize / 2) * MARKER_SHAPE_REACH + 0.1 * size; // clear of the triangle's corners
   return (
     <svg
       className="report-map"
@@ -55,22 +60,16 @@ export function ReportMapSvg({
       {map.units.map((u, i) => (
         <g key={i}>
           {!u.insidePerimeter && (
-            <circle
-              cx={u.x}
-              cy={u.y}
-              r={r * 1.25}
-              fill="none"
-              stroke={MARKER_OUTLINE}
-              strokeWidth={1 * unit}
-            />
+            <circle cx={u.x} cy={u.y} r={ring} fill="none" stroke={MARKER_OUTLINE} strokeWidth={1 * unit} />
           )}
-          <circle
-            cx={u.x}
-            cy={u.y}
-            r={u.insidePerimeter ? r : r * 0.75}
+          <path
+            d={markerShapePath(STATUS_SHAPES[u.status], u.x, u.y, u.insidePerimeter ? size : outsideSize)}
             fill={STATUS_COLORS[u.status]}
             stroke={MARKER_OUTLINE}
             strokeWidth={1.2 * unit}
+            strokeLinejoin="round"
+            data-status={u.status}
+            data-shape={STATUS_SHAPES[u.status]}
           />
         </g>
       ))}
