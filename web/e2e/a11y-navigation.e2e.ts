@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { contrastRatio } from '../src/features/map/colors';
 import { DEMO, signIn } from './auth-helpers';
 import {
@@ -6,6 +6,7 @@ import {
   openFilters,
   renderedStorefronts,
   seededTown,
+  unitInsideMap,
   type SeededTown,
 } from './helpers';
 
@@ -21,28 +22,6 @@ const AS_OF = '2025-06-30';
 const NETWORK = 'innenstaedte-erfolgreich-machen';
 
 let town: SeededTown;
-
-/**
- * Where a drawn unit lies well inside the map (away from the controls in its corners), in page
- * coordinates; null if none does.
- */
-async function unitInsideMap(page: Page): Promise<{ x: number; y: number } | null> {
-  await renderedStorefronts(page);
-  const box = (await page.getByTestId('town-map').locator('canvas').boundingBox())!;
-  const point = await page.evaluate(
-    ({ width, height }) => {
-      const map = window.__schaufensterMap!;
-      for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
-        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
-        const p = map.project([lon, lat]);
-        if (p.x > 80 && p.x < width - 250 && p.y > 80 && p.y < height - 80) return { x: p.x, y: p.y };
-      }
-      return null;
-    },
-    { width: box.width, height: box.height },
-  );
-  return point && { x: box.x + point.x, y: box.y + point.y };
-}
 
 /** `rgb(r, g, b)` as `#rrggbb`. */
 const hex = (rgb: string): string =>

@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { OCCUPANCY_STATUSES } from '../src/lib/domain';
+import { markerIconId } from '../src/features/map/marker-icons';
+import { STATUS_SHAPES } from '../src/features/map/marker-shapes';
 import { DEMO, signIn } from './auth-helpers';
 import {
   distinctColours,
@@ -7,6 +10,7 @@ import {
   openFilters,
   renderedStorefronts,
   seededTown,
+  unitInsideMap,
   type SeededTown,
 } from './helpers';
 
@@ -52,6 +56,58 @@ test('storefronts render on the map, and the map is not blank', async ({ page })
   expect(features.every((f) => typeof f.status === 'string' && f.status.length > 0)).toBe(true);
   const shot = await page.getByTestId('town-map').screenshot();
   expect(await distinctColours(page, shot)).toBeGreaterThan(5);
+});
+
+test('each status has a shape of its own, on the map and in the legend, so colour is not the only cue (WCAG 1.4.1)', async ({
+  page,
+}) => {
+  await page.goto(`/towns/${town.slug}`);
+  const drawn = await expectRendered(page, (f) => f.length > 0, 'storefront markers drawn');
+  // The markers are the storefront layer's icons, each status's drawn and registered with the map.
+  const statuses = [...new Set(drawn.map((f) => f.status))].sort();
+  const ids = statuses.map((s) => markerIconId(s as (typeof OCCUPANCY_STATUSES)[number]));
+  const icons = await page.evaluate((ids) => {
+    const map = window.__schaufensterMap!;
+    return {
+      type: map.getLayer('storefronts-points')?.type,
+      registered: ids.filter((id) => map.hasImage(id)),
+    };
+  }, ids);
+  expect(icons).toEqual({ type: 'symbol', registered: ids });
+
+  // Pointing at a marker finds its unit on the storefront layer: the hover text, then a click selects it.
+  const unit = await unitInsideMap(page);
+  expect(unit, 'a unit inside the map').not.toBeNull();
+  await page.mouse.move(unit!.x, unit!.y);
+  await expect(page.locator('.map-tooltip')).toBeVisible();
+  await page.mouse.click(unit!.x, unit!.y);
+  await expect(page).toHaveURL(/selected=/);
+  await expect(page.getByTestId('storefront-panel')).toBeVisible();
+
+  // Another style (a basemap switch) does not lose the icons: the map asks for them again.
+  await page.evaluate(() => {
+    const map = window.__schaufensterMap!;
+    map.setStyle({ ...map.getStyle(), name: 'Neu geladen' }, { diff: false });
+  });
+  await expect.poll(() => page.evaluate(() => window.__schaufensterMap!.getStyle().name)).toBe('Neu geladen');
+  await expectRendered(page, (f) => f.length > 0, 'markers drawn again in the new style');
+
+  // The legend: one shape per status, the map's, and the status's name as the text.
+  const legend = page.locator('section.legend');
+  const swatches = await legend
+    .locator('svg.status-swatch')
+    .evaluateAll((svgs) =>
+      svgs.map((svg) => [
+        svg.getAttribute('data-status'),
+        svg.getAttribute('data-shape'),
+        svg.getAttribute('aria-hidden'),
+      ]),
+    );
+  expect(swatches).toEqual(OCCUPANCY_STATUSES.map((s) => [s, STATUS_SHAPES[s], 'true']));
+  expect(new Set(swatches.map(([, shape]) => shape)).size).toBe(OCCUPANCY_STATUSES.length);
+  await expect(
+    legend.getByRole('listitem').filter({ has: page.locator('svg[data-status="vacant"]') }),
+  ).toHaveText('Leerstand');
 });
 
 test('a status filter changes what the map shows and the counts', async ({ page }) => {

@@ -53,6 +53,32 @@ export async function renderedStorefronts(page: Page): Promise<RenderedStorefron
   });
 }
 
+/**
+ * Where a drawn unit lies well inside the map (away from the controls in its corners), in page
+ * coordinates, with the unit; null if none does.
+ */
+export async function unitInsideMap(
+  page: Page,
+): Promise<({ x: number; y: number } & RenderedStorefront) | null> {
+  await renderedStorefronts(page);
+  const box = (await page.getByTestId('town-map').locator('canvas').boundingBox())!;
+  const unit = await page.evaluate(
+    ({ width, height }) => {
+      const map = window.__schaufensterMap!;
+      for (const f of map.queryRenderedFeatures({ layers: ['storefronts-points'] })) {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+        const p = map.project([lon, lat]);
+        const { id, status } = f.properties as RenderedStorefront;
+        if (p.x > 80 && p.x < width - 250 && p.y > 80 && p.y < height - 80)
+          return { x: p.x, y: p.y, id, status };
+      }
+      return null;
+    },
+    { width: box.width, height: box.height },
+  );
+  return unit && { ...unit, x: box.x + unit.x, y: box.y + unit.y };
+}
+
 /** Polls the rendered storefronts until the predicate holds (tiles reload asynchronously). */
 export async function expectRendered(
   page: Page,

@@ -5,7 +5,9 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { OCCUPANCY_STATUSES, type CityDetail } from '../../lib/domain';
-import { MARKER_OUTLINE, STATUS_COLORS, VACANCY_RATE_STEPS } from './colors';
+import { MARKER_OUTLINE, VACANCY_RATE_STEPS } from './colors';
+import { markerIconId, MARKER_SHAPE_SIZE, UNKNOWN_STATUS_ICON } from './marker-icons';
+import { MARKER_SHAPE_REACH } from './marker-shapes';
 
 /** Zoom from which tiles carry single storefronts (api/src/tiles/tiles.repository.ts POINT_MIN_ZOOM). */
 export const POINT_MIN_ZOOM = 13;
@@ -19,29 +21,42 @@ export const HEATMAP_LAYERS = ['vacancy-heatmap-points', 'vacancy-heatmap-cells'
 export const SELECTED_LAYER = 'storefronts-selected';
 /** A second, outer ring around the units outside the downtown perimeter (not counted in the KPIs). */
 export const OUTSIDE_RING_LAYER = 'storefronts-outside-ring';
-/** A marker's radius by zoom, plus `extra` pixels (zoom may only feed a top-level interpolate). */
-const markerRadius = (extra = 0): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  13,
-  3.5 + extra,
-  16,
-  7 + extra,
-  19,
-  12 + extra,
+/**
+ * A storefront marker's size (the shape's box, marker-shapes.ts) in pixels by zoom: ≈ 10 px where
+ * single units start, so that the six shapes stay apart, to 28 px close up.
+ */
+const MARKER_SIZE_STOPS: readonly (readonly [zoom: number, size: number])[] = [
+  [13, 10],
+  [16, 17.5],
+  [19, 28],
 ];
+
+/** A value derived from the marker size, by zoom (zoom may only feed a top-level interpolate). */
+const byMarkerSize = (value: (size: number) => number): ExpressionSpecification =>
+  [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ...MARKER_SIZE_STOPS.flatMap(([zoom, size]) => [zoom, Math.round(value(size) * 1000) / 1000]),
+  ] as unknown as ExpressionSpecification;
+
+/** The icon's scale: the drawn shape (MARKER_SHAPE_SIZE at scale 1) at the marker size. */
+const markerIconSize = byMarkerSize((size) => size / MARKER_SHAPE_SIZE);
+/** A ring around the marker, clear of the farthest corner of any shape (the triangle's) and its outline. */
+const ringAroundMarker = (gap: number): ExpressionSpecification =>
+  byMarkerSize((size) => (size / 2) * MARKER_SHAPE_REACH + gap);
 
 export interface Overlay {
   sources: Record<string, SourceSpecification>;
   layers: LayerSpecification[];
 }
 
-const statusColor: ExpressionSpecification = [
+/** Each status's icon: its shape in its colour (marker-icons.ts draws them). */
+const statusIcon: ExpressionSpecification = [
   'match',
   ['get', 'status'],
-  ...OCCUPANCY_STATUSES.flatMap((s) => [s, STATUS_COLORS[s]]),
-  '#777777',
+  ...OCCUPANCY_STATUSES.flatMap((s) => [s, markerIconId(s)]),
+  UNKNOWN_STATUS_ICON,
 ] as unknown as ExpressionSpecification;
 
 const rateColor: ExpressionSpecification = [
@@ -146,22 +161,24 @@ export function buildOverlay(tileUrl: string, city: CityDetail | undefined, heat
         filter: ['!', ['get', 'inside_perimeter']],
         paint: {
           'circle-color': 'rgba(0,0,0,0)',
-          'circle-radius': markerRadius(3.5),
+          'circle-radius': ringAroundMarker(3),
           'circle-stroke-color': MARKER_OUTLINE,
           'circle-stroke-width': 1.5,
         },
       },
       {
+        // A symbol layer, because circle layers cannot draw shapes: icons only (no text, so the
+        // offline style needs no glyphs), every unit drawn even where markers overlap.
         id: STOREFRONT_LAYER,
-        type: 'circle',
+        type: 'symbol',
         source: 'storefronts',
         'source-layer': 'storefronts',
         minzoom: POINT_MIN_ZOOM,
-        paint: {
-          'circle-color': statusColor,
-          'circle-radius': markerRadius(),
-          'circle-stroke-color': MARKER_OUTLINE,
-          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 13, 1, 17, 2],
+        layout: {
+          'icon-image': statusIcon,
+          'icon-size': markerIconSize,
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
         },
       },
       {
@@ -173,7 +190,7 @@ export function buildOverlay(tileUrl: string, city: CityDetail | undefined, heat
         filter: ['==', ['get', 'id'], ''],
         paint: {
           'circle-color': 'rgba(0,0,0,0)',
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 8, 16, 12, 19, 18],
+          'circle-radius': ringAroundMarker(4),
           'circle-stroke-color': '#111111',
           'circle-stroke-width': 3,
         },
@@ -182,7 +199,7 @@ export function buildOverlay(tileUrl: string, city: CityDetail | undefined, heat
   };
 }
 
-/** The offline style: no external URLs, no glyphs (hence no text layers). */
+/** The offline style: no external URLs, no glyphs (hence no text, only the markers' icons). */
 export function builtInStyle(overlay: Overlay): StyleSpecification {
   return {
     version: 8,

@@ -6,6 +6,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapLanguage } from '../hooks/use-map-language';
 import { mapLocale, type PlacedControl } from '../map-locale';
+import { provideMarkerIcons } from '../marker-icons';
 import type { CityDetail, LonLat } from '../../../lib/domain';
 import {
   builtInStyle,
@@ -86,6 +87,7 @@ export function TownMap(props: TownMapProps) {
       locale: mapLocale(initialT.current),
       maxZoom: 20,
     });
+    provideMarkerIcons(map); // the storefront layer's icons, for this style and any later one
     controls.current = [
       [new maplibregl.NavigationControl({ showCompass: false }), 'top-right'],
       [new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left'],
