@@ -66,6 +66,10 @@ describe('map style', () => {
         fill: STATUS_COLORS[status],
       });
     }
+    // vacant units are drawn over the others where markers overlap
+    expect(storefronts.layout).toMatchObject({
+      'symbol-sort-key': ['case', ['==', ['get', 'status'], 'vacant'], 1, 0],
+    });
     // a status this dashboard does not know yet is still drawn, not left out
     expect(iconOf('some_new_status')).toBe(UNKNOWN_STATUS_ICON);
     expect(markerIcon(UNKNOWN_STATUS_ICON)).not.toBeNull();

@@ -179,6 +179,9 @@ export function buildOverlay(tileUrl: string, city: CityDetail | undefined, heat
           'icon-size': markerIconSize,
           'icon-allow-overlap': true,
           'icon-ignore-placement': true,
+          // where markers overlap (a dense street at zoom 13), the vacant ones are drawn on top:
+          // they are what the map is read for (with overlap allowed, a higher key draws later)
+          'symbol-sort-key': ['case', ['==', ['get', 'status'], 'vacant'], 1, 0],
         },
       },
       {
