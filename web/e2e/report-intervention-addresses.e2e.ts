@@ -40,3 +40,46 @@ test('the town report’s measures name the addresses of the units they used, on
   expect(text).toContain('Pop-up-Store „Adventszauber“ 2025');
   expect(text).toMatch(/Adventsgasse 4 Pop-up-Store/);
 });
+
+test('the town report lists what the town had planned by its date, and nothing recorded after it', async ({
+  page,
+}) => {
+  const town = await seededTown(page.request);
+  const csrf = await signIn(page, DEMO.editorMuehlhausen);
+  const unit = await createVacantAtCentre(page, town, csrf, 'Planungsgasse', '7');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  const title = `Testladen „Kohorte ${nextYear}“`;
+  const created = await page.request.post('/api/interventions', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      cityId: town.id,
+      type: 'test_shop',
+      title,
+      state: 'planned',
+      startDate: `${nextYear}-03-01`,
+      endDate: `${nextYear}-08-31`,
+      budgetEur: 14500,
+      storefrontIds: [unit],
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto(`/berichte/stadt/${town.slug}?stichtag=${today}`);
+  await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  const planned = page.getByRole('region', { name: 'Geplante Maßnahmen' });
+  const row = planned.getByTestId('report-planned-row').filter({ hasText: title });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Planungsgasse 7');
+  await expect(row).toContainText(`01.03.${nextYear}`);
+  await expect(row).toContainText(`bis 31.08.${nextYear}`);
+  await expect(row).toContainText(/14\.500\s€/);
+  // not among the measures begun by the date
+  await expect(page.locator('.report-interventions tbody tr', { hasText: title })).toHaveCount(0);
+
+  // a report dated before it was recorded did not know of it
+  await page.goto(`/berichte/stadt/${town.slug}?stichtag=${AS_OF}`);
+  await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Geplante Maßnahmen' })).toBeVisible();
+  await expect(page.getByTestId('report-planned-row').filter({ hasText: title })).toHaveCount(0);
+});

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataFreshness, ReportFooter } from '../features/reports/components/ReportFooter';
 import { InterventionsTable } from '../features/reports/components/InterventionsTable';
+import { PlannedInterventionsTable } from '../features/reports/components/PlannedInterventionsTable';
 import { KeyFigures } from '../features/reports/components/KeyFigures';
 import { KpiSheet } from '../features/reports/components/KpiSheet';
 import { LongTermVacancies } from '../features/reports/components/LongTermVacancies';
@@ -165,6 +166,7 @@ function TownReport({ slug, asOf, lang, langFor, network }: ReportParams & { slu
         asOf={asOf}
         lang={lang}
       />
+      <PlannedInterventionsTable items={interventions.items} asOf={asOf} lang={lang} />
       <DataFreshness
         dataFreshness={kpis.dataFreshness}
         lastVerifiedOn={map.lastVerifiedOn}

@@ -150,6 +150,16 @@ const de = {
       total: 'Summe Kosten',
       hidden: 'Maßnahmen sind nur für angemeldete Leserinnen und Leser der Stadt sichtbar.',
     },
+    planned: {
+      title: 'Geplante Maßnahmen',
+      caption:
+        'Maßnahmen, die die Stadt bis zum Stichtag erfasst hatte und die am Stichtag noch nicht begonnen hatten; geplante Kosten.',
+      start: 'Geplanter Beginn',
+      startOpen: 'noch offen',
+      until: 'bis {{date}}',
+      cost: 'Geplante Kosten',
+      none: 'Am Stichtag waren keine weiteren Maßnahmen geplant.',
+    },
     freshness: {
       title: 'Datenstand',
       share: 'Ladenlokale, die in den 12 Monaten vor dem Stichtag vor Ort geprüft wurden: {{share}}.',
@@ -354,6 +364,16 @@ const en: Bundle = {
       none: 'No interventions by the reference date.',
       total: 'Total cost',
       hidden: 'Interventions are visible to the town’s signed-in readers only.',
+    },
+    planned: {
+      title: 'Planned interventions',
+      caption:
+        'Interventions the town had recorded by the reference date that had not begun on it; planned cost.',
+      start: 'Planned start',
+      startOpen: 'not fixed yet',
+      until: 'until {{date}}',
+      cost: 'Planned cost',
+      none: 'No further interventions were planned on the reference date.',
     },
     freshness: {
       title: 'Data freshness',

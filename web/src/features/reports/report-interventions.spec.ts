@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
 import type { Intervention } from '../../lib/domain';
-import { interventionsOn, unitAddresses } from './report-interventions';
+import { interventionsOn, plannedOn, unitAddresses } from './report-interventions';
 
 beforeAll(async () => {
   await initAppI18n();
@@ -46,6 +46,75 @@ describe('interventions on a date', () => {
       ['a', 'ended'],
       ['b', 'running'],
     ]);
+  });
+});
+
+describe('planned on a date', () => {
+  it('lists what was recorded by the date and not begun on it: soonest first, without a start last', () => {
+    const recorded = (day: string) => `${day}T10:00:00Z`;
+    const items = [
+      intervention({ id: 'started', startDate: '2025-01-01', createdAt: recorded('2024-12-01') }),
+      intervention({
+        id: 'next-year',
+        state: 'planned',
+        startDate: '2026-03-01',
+        endDate: null,
+        createdAt: recorded('2025-05-01'),
+      }),
+      intervention({
+        id: 'autumn',
+        state: 'planned',
+        startDate: '2025-09-01',
+        endDate: '2025-10-31',
+        createdAt: recorded('2025-06-01'),
+      }),
+      intervention({
+        id: 'open',
+        state: 'planned',
+        startDate: null,
+        endDate: null,
+        createdAt: recorded('2025-01-01'),
+      }),
+      // recorded after the date: not known on it
+      intervention({
+        id: 'recorded-later',
+        state: 'planned',
+        startDate: '2025-12-01',
+        createdAt: recorded('2025-07-15'),
+      }),
+      // no start but given up or ended (state not planned): nothing to expect
+      intervention({
+        id: 'no-start-ended',
+        state: 'ended',
+        startDate: null,
+        createdAt: recorded('2024-01-01'),
+      }),
+      // it began later, but on the date it was still to come (a report dated in the past)
+      intervention({
+        id: 'began-after',
+        state: 'ended',
+        startDate: '2025-08-01',
+        endDate: '2025-08-31',
+        createdAt: recorded('2025-03-01'),
+      }),
+    ];
+    expect(plannedOn(items, '2025-06-30').map((i) => i.id)).toEqual([
+      'began-after',
+      'autumn',
+      'next-year',
+      'open',
+    ]);
+  });
+
+  it('takes the day it was recorded in Germany: 23:30 UTC on 30 June is 1 July in Berlin', () => {
+    const late = intervention({
+      id: 'late',
+      state: 'planned',
+      startDate: '2025-09-01',
+      createdAt: '2025-06-30T23:30:00Z',
+    });
+    expect(plannedOn([late], '2025-06-30')).toEqual([]);
+    expect(plannedOn([late], '2025-07-01').map((i) => i.id)).toEqual(['late']);
   });
 });
 

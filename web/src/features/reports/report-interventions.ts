@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { dayInGermany } from '../../lib/dates';
 import type { Intervention, InterventionState } from '../../lib/domain';
 
 /** Interventions started on or before the date, oldest first, with their state on that date. */
@@ -12,6 +13,25 @@ export function interventionsOn(
       a.startDate! < b.startDate! ? -1 : a.startDate! > b.startDate! ? 1 : a.title.localeCompare(b.title),
     )
     .map((i) => ({ intervention: i, state: i.endDate !== null && i.endDate < asOf ? 'ended' : 'running' }));
+}
+
+/**
+ * Interventions the town had recorded by the date (`createdAt`, its day in Germany) but not begun:
+ * a start after the date, or none yet while still planned. What the council may expect next; soonest
+ * first, those without a start last. An intervention recorded only after the date was not known on
+ * it, so a report dated in the past does not list it.
+ */
+export function plannedOn(items: Intervention[], asOf: string): Intervention[] {
+  return items
+    .filter(
+      (i) =>
+        dayInGermany(i.createdAt) <= asOf &&
+        (i.startDate === null ? i.state === 'planned' : i.startDate > asOf),
+    )
+    .sort(
+      (a, b) =>
+        (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.title.localeCompare(b.title, 'de'),
+    );
 }
 
 /** How many addresses a row names before it says „und N weitere“ (a façade programme may use dozens). */
