@@ -149,6 +149,16 @@ export async function createVacantAtCentre(
 }
 
 /** An ended pop-up on `unit`, created through the API (started `startDate`, ended `endDate`); its id. */
+/** Records an intervention through the API as the signed-in editor (`csrf`); its id. */
+export async function createIntervention(page: Page, csrf: string, data: object): Promise<string> {
+  const created = await page.request.post('/api/interventions', {
+    headers: { 'X-CSRF-Token': csrf },
+    data,
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 export async function createEndedPopUp(
   page: Page,
   town: SeededTown,
@@ -157,18 +167,13 @@ export async function createEndedPopUp(
   title: string,
   { startDate, endDate }: { startDate: string; endDate: string },
 ): Promise<string> {
-  const created = await page.request.post('/api/interventions', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      type: 'pop_up',
-      title,
-      state: 'ended',
-      startDate,
-      endDate,
-      storefrontIds: [unit],
-    },
+  return createIntervention(page, csrf, {
+    cityId: town.id,
+    type: 'pop_up',
+    title,
+    state: 'ended',
+    startDate,
+    endDate,
+    storefrontIds: [unit],
   });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
 }

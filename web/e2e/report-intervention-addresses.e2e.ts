@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { createEndedPopUp, createVacantAtCentre, seededTown } from './helpers';
+import { createEndedPopUp, createIntervention, createVacantAtCentre, seededTown } from './helpers';
 
 const AS_OF = '2026-01-15';
 const plain = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -50,20 +50,16 @@ test('the town report lists what the town had planned by its date, and nothing r
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
   const nextYear = Number(today.slice(0, 4)) + 1;
   const title = `Testladen „Kohorte ${nextYear}“`;
-  const created = await page.request.post('/api/interventions', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      cityId: town.id,
-      type: 'test_shop',
-      title,
-      state: 'planned',
-      startDate: `${nextYear}-03-01`,
-      endDate: `${nextYear}-08-31`,
-      budgetEur: 14500,
-      storefrontIds: [unit],
-    },
+  await createIntervention(page, csrf, {
+    cityId: town.id,
+    type: 'test_shop',
+    title,
+    state: 'planned',
+    startDate: `${nextYear}-03-01`,
+    endDate: `${nextYear}-08-31`,
+    budgetEur: 14500,
+    storefrontIds: [unit],
   });
-  expect(created.status()).toBe(201);
 
   await page.goto(`/berichte/stadt/${town.slug}?stichtag=${today}`);
   await expect(page.locator('[data-report-ready="true"]')).toBeVisible({ timeout: 30_000 });
