@@ -249,4 +249,46 @@ describe('interventions', () => {
       .expect(409);
     expect(res.body.details.current.budgetEur).toBe(14000);
   });
+
+  it('a change that changes nothing writes nothing: same version, no entry in the history', async () => {
+    const created = await api.post('/api/interventions').send(testShop()).expect(201);
+    const id = created.body.id as string;
+    const audits = async (): Promise<number> =>
+      (
+        await t.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'intervention' AND entity_id = $1`,
+          [id],
+        )
+      )[0]!.n;
+    expect(await audits()).toBe(1); // the creation
+    const same = [
+      { version: 1 },
+      { version: 1, title: testShop().title, budgetEur: 12500, endDate: '2023-08-31' },
+      { version: 1, storefrontIds: [storefrontId.toUpperCase()] }, // the same unit, in capitals
+      { version: 1, obstacles: [] },
+    ];
+    for (const body of same) {
+      const res = await api.patch(`/api/interventions/${id}`).send(body).expect(200);
+      expect([body, res.body.version]).toEqual([body, 1]);
+    }
+    expect(await audits()).toBe(1);
+    // a stale version is still refused, even for no change
+    await api.patch(`/api/interventions/${id}`).send({ version: 1, budgetEur: 13000 }).expect(200);
+    await api.patch(`/api/interventions/${id}`).send({ version: 1 }).expect(409);
+    // a real change of the units alone moves the version once and is recorded
+    const other = (await api.post('/api/storefronts').send(storefrontBody(city)).expect(201)).body
+      .id as string;
+    const moved = await api
+      .patch(`/api/interventions/${id}`)
+      .send({ version: 2, storefrontIds: [storefrontId, other] })
+      .expect(200);
+    expect(moved.body.version).toBe(3);
+    // units and a field together: one version step
+    const both = await api
+      .patch(`/api/interventions/${id}`)
+      .send({ version: 3, storefrontIds: [other], title: 'Testladen Kohorte 2' })
+      .expect(200);
+    expect(both.body).toMatchObject({ version: 4, storefrontIds: [other], title: 'Testladen Kohorte 2' });
+    expect(await audits()).toBe(4);
+  });
 });

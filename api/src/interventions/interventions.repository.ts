@@ -133,16 +133,31 @@ export class InterventionsRepository {
     return created!.id;
   }
 
+  /** Writes the fields given that differ from the stored ones (and then only: the version moves on a change). */
   async update(em: EntityManager, id: string, fields: Partial<InterventionRow>): Promise<void> {
     const params: unknown[] = [id];
     const sets = ['version = version + 1'];
+    const differs: string[] = [];
     for (const [key, value] of Object.entries(fields)) {
       const column = COLUMN_OF[key as keyof typeof COLUMN_OF];
       if (value === undefined || !column) continue;
       params.push(value);
       sets.push(`${column} = $${params.length}`);
+      differs.push(`${column} IS DISTINCT FROM $${params.length}`);
     }
-    await em.query(`UPDATE interventions SET ${sets.join(', ')} WHERE id = $1`, params);
+    if (!differs.length) return;
+    await em.query(
+      `UPDATE interventions SET ${sets.join(', ')} WHERE id = $1 AND (${differs.join(' OR ')})`,
+      params,
+    );
+  }
+
+  /** Moves the version on unless a write in this transaction already did (`seen`: the version read under the lock). */
+  async bumpVersion(em: EntityManager, id: string, seen: number): Promise<void> {
+    await em.query(`UPDATE interventions SET version = version + 1 WHERE id = $1 AND version = $2`, [
+      id,
+      seen,
+    ]);
   }
 
   async replaceStorefronts(

@@ -83,7 +83,10 @@ export class InterventionsService {
         ...fields,
         obstacles: fields.obstacles && normalizeObstacles(fields.obstacles),
       });
-      if (storefrontIds) await this.linkStorefronts(em, id, current.cityId, storefrontIds);
+      if (storefrontIds && !sameIds(storefrontIds, current.storefrontIds)) {
+        await this.linkStorefronts(em, id, current.cityId, storefrontIds);
+        await this.interventions.bumpVersion(em, id, current.version);
+      }
     });
     return this.get(id);
   }
@@ -145,6 +148,7 @@ export class InterventionsService {
       if (current.version !== version) throw versionConflict('intervention', current);
       await write(em, current);
       const after = action === 'delete' ? null : await this.interventions.find(id, em);
+      if (after?.version === current.version) return; // nothing changed: nothing to record
       await this.audit.record(em, {
         cityId: current.cityId,
         entityType: 'intervention',
@@ -176,6 +180,12 @@ export class InterventionsService {
     }
     await this.interventions.replaceStorefronts(em, id, cityId, unique);
   }
+}
+
+/** The same units (ids compare case-insensitively, as `linkStorefronts` links them). */
+function sameIds(given: readonly string[], linked: readonly string[]): boolean {
+  const a = new Set(given.map((s) => s.toLowerCase()));
+  return a.size === linked.length && linked.every((s) => a.has(s.toLowerCase()));
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
