@@ -81,6 +81,68 @@ describe('GET /api/reports/towns/:idOrSlug/map', () => {
     expect(Math.min(...numbers)).toBeGreaterThan(0);
   });
 
+  it('names the streets with most units inside the perimeter, at their centre, along their line', async () => {
+    const town = await createCity(t.db, [11.2, 50.8], 20000, false);
+    const manager = await signedIn(t, [{ role: 'city_editor', cityId: town.id }]);
+    const [lon, lat] = town.centre;
+    const add = (street: string, dLon: number, dLat: number, status: string) =>
+      manager
+        .post('/api/storefronts')
+        .send(
+          storefrontBody(town, {
+            street,
+            location: { type: 'Point', coordinates: [lon + dLon, lat + dLat] },
+            initialStatus: {
+              date: '2024-01-01',
+              status,
+              ...(status === 'occupied' ? { useCategory: 'services' } : {}),
+            },
+          }),
+        )
+        .expect(201);
+    for (const k of [-2, -1, 1, 2]) await add('Marktstraße', 0.0005 * k, 0, 'vacant'); // east–west
+    for (const k of [-1, 0, 1]) await add('Steinweg', 0.003, 0.0005 * k, 'occupied'); // north–south
+    await add('Steinweg', 0.007, 0, 'occupied'); // outside the 0.01° perimeter: not counted
+    for (const k of [1, 2]) await add('Gasse', -0.003, 0.0004 * k, 'under_renovation'); // only two
+
+    const map = (await manager.get(`/api/reports/towns/${town.slug}/map?asOf=2025-06-30`).expect(200))
+      .body as {
+      units: { x: number; y: number; status: string }[];
+      streets: {
+        name: string;
+        units: number;
+        x: number;
+        y: number;
+        angle: number;
+        from: { x: number; y: number };
+        to: { x: number; y: number };
+      }[];
+    };
+    expect(map.streets.map((s) => [s.name, s.units])).toEqual([
+      ['Marktstraße', 4],
+      ['Steinweg', 3],
+    ]);
+    const [market, steinweg] = map.streets;
+    // at the centroid of the street's units: the mean of the four vacant markers
+    const vacant = map.units.filter((u) => u.status === 'vacant');
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(Math.abs(market!.x - mean(vacant.map((u) => u.x)))).toBeLessThan(0.2);
+    expect(Math.abs(market!.y - mean(vacant.map((u) => u.y)))).toBeLessThan(0.2);
+    // along the street: level for east–west (UTM grid convergence tilts it by a degree or two),
+    // upright for north–south, never upside down
+    expect(Math.abs(market!.angle)).toBeLessThan(3);
+    expect(Math.abs(steinweg!.angle)).toBeGreaterThan(85);
+    expect(steinweg!.angle).toBeGreaterThan(-90);
+    expect(steinweg!.angle).toBeLessThanOrEqual(90);
+    // its ends are its outermost units: the westernmost and easternmost vacant markers
+    const xs = vacant.map((u) => u.x);
+    expect([market!.from.x, market!.to.x].sort((a, b) => a - b)).toEqual([Math.min(...xs), Math.max(...xs)]);
+    // before anything was recorded there is nothing to label
+    const before = (await manager.get(`/api/reports/towns/${town.slug}/map?asOf=2023-06-30`).expect(200))
+      .body;
+    expect(before.streets).toEqual([]);
+  });
+
   it('shows the statuses of an earlier date, and nothing before the first record', async () => {
     const before = (await editor.get(`/api/reports/towns/${city.id}/map?asOf=2022-06-30`).expect(200))
       .body as MapBody;

@@ -125,6 +125,28 @@ test.describe('council reports', () => {
       );
     for (const status of new Set(markers.map((m) => m.status)))
       expect(keys).toContainEqual([status, STATUS_SHAPES[status]]);
+    // street names for orientation: streets the API names for the date, each printed once, legible
+    const { streets } = (await (
+      await page.request.get(`/api/reports/towns/gotha/map?asOf=${AS_OF}`)
+    ).json()) as { streets: { name: string }[] };
+    const printed = await page
+      .locator('svg.report-map [data-street]')
+      .evaluateAll((texts) => texts.map((x) => [x.getAttribute('data-street'), x.textContent]));
+    expect(printed.length).toBeGreaterThanOrEqual(3);
+    for (const [name, text] of printed) expect(text).toBe(name);
+    const names = printed.map(([name]) => name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(streets.map((x) => x.name)).toContain(name);
+    // printed boxes do not overlap (the estimate the page places them by holds in the browser)
+    const boxes = await page
+      .locator('svg.report-map [data-street]')
+      .evaluateAll((texts) => texts.map((x) => x.getBoundingClientRect().toJSON() as DOMRect));
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(
+          a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom,
+          `${JSON.stringify(a)} / ${JSON.stringify(b)}`,
+        ).toBe(true);
   });
 
   test('the town report lists the year’s openings and closures as the sheet counts them, without business names', async ({

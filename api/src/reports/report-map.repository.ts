@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idOrSlugCondition } from '../common/id-or-slug.js';
-import type { ReportMapUnit } from './report.types.js';
+import type { ReportMapStreet, ReportMapUnit } from './report.types.js';
 
 export interface ReportTown {
   id: string;
@@ -77,6 +77,49 @@ export class ReportMapRepository {
          CROSS JOIN LATERAL (SELECT ST_Transform(s.location, $2::int) AS p) proj
         WHERE s.city_id = $1 AND o.status <> 'demolished' AND s.location && box.g
         ORDER BY "insidePerimeter", o.status = 'vacant', s.id`,
+      [town.id, town.srid, frame.xmin, frame.ymax, frame.width, frame.height, asOf],
+    );
+  }
+
+  /**
+   * Labels for the streets with most units inside the perimeter on the date (all units in the frame
+   * for a town without a perimeter): the centroid of the street's units, and the angle of the line
+   * through its two farthest units (ST_LongestLine), turned into (-90°, 90°] for legible text.
+   */
+  async streets(town: ReportTown, frame: Frame, asOf: string): Promise<ReportMapStreet[]> {
+    return this.db.query<ReportMapStreet[]>(
+      `WITH box AS (
+         SELECT ST_Transform(ST_MakeEnvelope($3::float8, $4::float8 - $6::float8,
+                                             $3::float8 + $5::float8, $4::float8, $2::int), 4326) AS g),
+       street AS (
+         SELECT s.street AS name, count(*)::int AS units, ST_Collect(ST_Transform(s.location, $2::int)) AS pts
+           FROM storefronts s
+           JOIN cities c ON c.id = s.city_id
+           JOIN occupancy_periods o ON o.storefront_id = s.id
+                AND o.valid_from <= $7::date AND (o.valid_to IS NULL OR o.valid_to > $7::date)
+           CROSS JOIN box
+          WHERE s.city_id = $1 AND o.status <> 'demolished' AND s.location && box.g
+            AND (c.perimeter IS NULL OR ST_Intersects(c.perimeter, s.location))
+          GROUP BY s.street
+         HAVING count(*) >= 3
+          ORDER BY count(*) DESC, s.street COLLATE "de-x-icu"
+          LIMIT 12),
+       placed AS (
+         SELECT name, units, ST_Centroid(pts) AS c, ST_LongestLine(pts, pts) AS l FROM street)
+       SELECT name, units,
+              round((ST_X(c) - $3::float8)::numeric, 1)::float8 AS x,
+              round(($4::float8 - ST_Y(c))::numeric, 1)::float8 AS y,
+              -- the line's direction on screen (y down), folded into (-90, 90]
+              round(CASE WHEN a > 90 THEN a - 180 WHEN a <= -90 THEN a + 180 ELSE a END::numeric, 1)::float8 AS angle,
+              json_build_object('x', round((ST_X(ST_StartPoint(l)) - $3::float8)::numeric, 1),
+                                'y', round(($4::float8 - ST_Y(ST_StartPoint(l)))::numeric, 1)) AS "from",
+              json_build_object('x', round((ST_X(ST_EndPoint(l)) - $3::float8)::numeric, 1),
+                                'y', round(($4::float8 - ST_Y(ST_EndPoint(l)))::numeric, 1)) AS "to"
+         FROM placed
+         CROSS JOIN LATERAL (
+           SELECT degrees(atan2(-(ST_Y(ST_EndPoint(l)) - ST_Y(ST_StartPoint(l))),
+                                ST_X(ST_EndPoint(l)) - ST_X(ST_StartPoint(l)))) AS a) dir
+        ORDER BY units DESC, name COLLATE "de-x-icu"`,
       [town.id, town.srid, frame.xmin, frame.ymax, frame.width, frame.height, asOf],
     );
   }

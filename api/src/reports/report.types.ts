@@ -16,6 +16,24 @@ export interface ReportMapUnit {
 }
 
 /**
+ * A street name to print on the report map (the map has no basemap): the centre of the street's
+ * units inside the perimeter and the line through its two farthest units, along which the page
+ * places the name where it covers fewest markers (web/src/features/reports/street-labels.ts).
+ */
+export interface ReportMapStreet {
+  name: string;
+  /** The street's units drawn inside the perimeter on the date (what ranks the labels). */
+  units: number;
+  x: number;
+  y: number;
+  /** Degrees, clockwise from the x axis, in (-90, 90] so that the text never reads upside down. */
+  angle: number;
+  /** The street's two farthest units (the line the angle follows): where its row of markers ends. */
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+}
+
+/**
  * The downtown map of a report as of a date, projected by PostGIS into ETRS89 / UTM (metres, the
  * official CRS of German survey data) so the page can draw it as SVG at any print resolution.
  * x grows to the east, y to the south; the frame is `width` × `height` metres.
@@ -32,6 +50,8 @@ export interface ReportMap {
   perimeterIsPlaceholder: boolean;
   /** Units existing on `asOf` (status other than demolished) inside the frame. */
   units: ReportMapUnit[];
+  /** Up to 12 streets with at least 3 units inside the perimeter on `asOf`, most units first. */
+  streets: ReportMapStreet[];
   /** Any of the town's storefronts is synthetic demo data. */
   isSynthetic: boolean;
   /** Latest on-site verification of any of the town's units on or before `asOf` (Europe/Berlin date); null if none. */

@@ -31,9 +31,10 @@ export class ReportsService {
     const town = await this.maps.town(idOrSlug);
     if (!town) throw notFound('Town', idOrSlug);
     const frame = frameAround(town.extent);
-    const [perimeterPath, units, freshness] = await Promise.all([
+    const [perimeterPath, units, streets, freshness] = await Promise.all([
       this.maps.perimeterPath(town, frame),
       this.maps.units(town, frame, asOf),
+      this.maps.streets(town, frame, asOf),
       this.maps.freshness(town.id, asOf),
     ]);
     return {
@@ -45,6 +46,7 @@ export class ReportsService {
       perimeterPath,
       perimeterIsPlaceholder: town.perimeterIsPlaceholder,
       units,
+      streets,
       ...freshness,
       attribution: BKG_ATTRIBUTION,
     };

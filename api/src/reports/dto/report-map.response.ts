@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { OCCUPANCY_STATUSES, type OccupancyStatus } from '../../storefronts/storefront.types.js';
-import type { ReportMap, ReportMapUnit } from '../report.types.js';
+import type { ReportMap, ReportMapStreet, ReportMapUnit } from '../report.types.js';
 
 const DRAWN_STATUSES = OCCUPANCY_STATUSES.filter((s) => s !== 'demolished');
 
@@ -20,6 +20,46 @@ export class ReportMapUnitResponse implements ReportMapUnit {
 
   @ApiProperty()
   insidePerimeter: boolean;
+}
+
+@ApiSchema({ name: 'ReportMapPoint', description: 'A point in metres from the frame’s top-left corner' })
+export class ReportMapPointResponse {
+  @ApiProperty()
+  x: number;
+
+  @ApiProperty()
+  y: number;
+}
+
+@ApiSchema({
+  name: 'ReportMapStreet',
+  description: 'A street name to print on the report map, at the centre of its units inside the perimeter',
+})
+export class ReportMapStreetResponse implements ReportMapStreet {
+  @ApiProperty({ example: 'Steinweg' })
+  name: string;
+
+  @ApiProperty({ type: 'integer', minimum: 3, description: 'Its units drawn inside the perimeter on asOf' })
+  units: number;
+
+  @ApiProperty({ description: 'Metres east of the frame’s left edge' })
+  x: number;
+
+  @ApiProperty({ description: 'Metres south of the frame’s top edge' })
+  y: number;
+
+  @ApiProperty({
+    minimum: -90,
+    maximum: 90,
+    description: 'Degrees clockwise from the x axis, along the line through its two farthest units',
+  })
+  angle: number;
+
+  @ApiProperty({ type: ReportMapPointResponse, description: 'One of its two farthest units' })
+  from: ReportMapPointResponse;
+
+  @ApiProperty({ type: ReportMapPointResponse, description: 'The other of its two farthest units' })
+  to: ReportMapPointResponse;
 }
 
 @ApiSchema({
@@ -55,6 +95,12 @@ export class ReportMapResponse implements ReportMap {
 
   @ApiProperty({ description: 'The perimeter is a provisional buffer around the centre' })
   perimeterIsPlaceholder: boolean;
+
+  @ApiProperty({
+    type: [ReportMapStreetResponse],
+    description: 'Up to 12 streets with at least 3 units inside the perimeter on asOf, most units first',
+  })
+  streets: ReportMapStreetResponse[];
 
   @ApiProperty({ type: [ReportMapUnitResponse], description: 'Units existing on asOf inside the frame' })
   units: ReportMapUnitResponse[];

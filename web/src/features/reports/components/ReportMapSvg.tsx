@@ -4,9 +4,12 @@ import { MARKER_SHAPE_REACH, markerShapePath, STATUS_SHAPES } from '../../map/ma
 import type { ReportMap } from '../api/report-types';
 import type { ReportLang } from '../report-format';
 import { MapAttribution, NorthArrow, ScaleBar } from './MapFurniture';
+import { placeStreetLabels } from '../street-labels';
 
 const BACKGROUND = '#f4f1ea';
 const PERIMETER = '#1f3a5f';
+/** Street names: dark grey, 4.5:1 and more against the map's background and the perimeter's fill. */
+const STREET_TEXT = '#4a4a4a';
 
 /**
  * The downtown map as vector graphics: geometry projected by PostGIS (metres, y down), drawn as
@@ -33,6 +36,7 @@ export function ReportMapSvg({
   const size = 2.5 * Math.max(4, w / 170);
   const outsideSize = 0.75 * size;
   const ring = (outsideSize / 2) * MARKER_SHAPE_REACH + 0.1 * size; // clear of the triangle's corners
+  const streetFont = 13 * unit;
   return (
     <svg
       className="report-map"
@@ -73,6 +77,31 @@ export function ReportMapSvg({
           />
         </g>
       ))}
+      {/* street names for orientation (the map has no basemap), where they cover fewest markers */}
+      <g data-testid="report-map-streets" aria-hidden="true">
+        {placeStreetLabels(map.streets, map.units, map, { fontSize: streetFont, markerSize: size }).map(
+          (s) => (
+            <text
+              key={s.name}
+              x={s.x}
+              y={s.y}
+              transform={s.angle ? `rotate(${s.angle} ${s.x} ${s.y})` : undefined}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={streetFont}
+              fontStyle="italic"
+              fill={STREET_TEXT}
+              stroke={BACKGROUND}
+              strokeWidth={3 * unit}
+              strokeLinejoin="round"
+              paintOrder="stroke"
+              data-street={s.name}
+            >
+              {s.name}
+            </text>
+          ),
+        )}
+      </g>
       <ScaleBar w={w} h={h} unit={unit} lang={lang} />
       <NorthArrow w={w} unit={unit} />
       <MapAttribution w={w} h={h} unit={unit} text={map.attribution} />
