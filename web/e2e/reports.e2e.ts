@@ -441,11 +441,25 @@ test.describe('council reports', () => {
     // the measures by type say whose measures they count (a councillor reads only their own town's)
     const counted = (await (
       await page.request.get(`/api/kpis/interventions-by-type?network=${NETWORK}&asOf=${AS_OF}`)
-    ).json()) as { towns: number };
+    ).json()) as {
+      towns: number;
+      types: { type: string; tried: number; withObstacles: number; obstacles: { count: number }[] }[];
+    };
     expect(counted.towns).toBe(cities.length);
     await expect(page.locator('section[aria-labelledby="report-bytype-title"] caption')).toHaveText(
       `Gezählt: die Maßnahmen von ${counted.towns} Städten des Netzwerks, deren Maßnahmen Sie lesen dürfen.`,
     );
+    // what stood in the way most often, per type, with how many named any (the three most frequent)
+    const shops = counted.types.find((x) => x.type === 'test_shop')!;
+    expect(shops.withObstacles).toBeGreaterThan(0);
+    const shopCell = page
+      .locator('section[aria-labelledby="report-bytype-title"] tr', { hasText: 'Testladen' })
+      .getByTestId('report-bytype-obstacles');
+    await expect(shopCell).toContainText(`genannt bei ${shops.withObstacles} von ${shops.tried} erprobten`);
+    await expect(shopCell).toContainText(
+      new RegExp(`\\(${shops.obstacles[0]!.count}\\)`), // the most frequent with its count
+    );
+    expect((await shopCell.innerText()).match(/\(\d+\)/g)).toHaveLength(Math.min(3, shops.obstacles.length));
     for (const town of visible) {
       const rate = kpis.find((k) => k.cityId === town.id)!.vacancyRate;
       const cls = vacancyClassOf(rate);
