@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 import { signedIn, type Agent } from './auth.js';
 import { createCity, storefrontBody, type TestCity } from './factories.js';
+import type { ReportMap } from '../src/reports/report.types.js';
 
 /**
  * The report map on real PostGIS (statuses on the date, perimeter flags, projected SVG geometry) and
@@ -106,18 +107,7 @@ describe('GET /api/reports/towns/:idOrSlug/map', () => {
     for (const k of [1, 2]) await add('Gasse', -0.003, 0.0004 * k, 'under_renovation'); // only two
 
     const map = (await manager.get(`/api/reports/towns/${town.slug}/map?asOf=2025-06-30`).expect(200))
-      .body as {
-      units: { x: number; y: number; status: string }[];
-      streets: {
-        name: string;
-        units: number;
-        x: number;
-        y: number;
-        angle: number;
-        from: { x: number; y: number };
-        to: { x: number; y: number };
-      }[];
-    };
+      .body as Pick<ReportMap, 'units' | 'streets'>;
     expect(map.streets.map((s) => [s.name, s.units])).toEqual([
       ['Marktstraße', 4],
       ['Steinweg', 3],
