@@ -121,6 +121,8 @@ type Town = 'A' | 'B';
 
 let t: TestApp;
 let agents: Record<Exclude<Role, 'anonymous'>, Agent>;
+/** Around towns A and B (and nowhere another suite puts a town). */
+const MATRIX_BBOX = '9.55,50.5,9.72,50.62';
 const ids = {} as Record<Town, { city: TestCity; storefront: string; period: string; intervention: string }>;
 let throwawayUserId: string;
 
@@ -132,8 +134,10 @@ beforeAll(async () => {
   ]);
   const setup = await signedIn(t, []);
   for (const [town, centre] of [
-    ['A', [10.7, 50.95]],
-    ['B', [10.3, 50.98]],
+    // places no other suite uses: the unfiltered list below looks only there (a shared test database
+    // holds thousands of other suites' units in open-data towns around their default centre)
+    ['A', [9.61, 50.55]],
+    ['B', [9.66, 50.57]],
   ] as const) {
     const city = await createCity(t.db, [centre[0], centre[1]], 20000, false);
     await t.db.query(`INSERT INTO network_members (network_id, city_id) VALUES ($1, $2)`, [net.id, city.id]);
@@ -288,9 +292,11 @@ describe('authorisation matrix', () => {
   it('limits lists without a town filter to the towns the role may read', async () => {
     const seen = async (role: Role) =>
       new Set(
-        ((await call(role, 'GET', '/api/storefronts?pageSize=500')).body.items as { cityId: string }[]).map(
-          (s) => s.cityId,
-        ),
+        (
+          (await call(role, 'GET', `/api/storefronts?pageSize=500&bbox=${MATRIX_BBOX}`)).body.items as {
+            cityId: string;
+          }[]
+        ).map((s) => s.cityId),
       );
     expect((await seen('viewerA')).has(ids.B.city.id)).toBe(false);
     expect((await seen('viewerA')).has(ids.A.city.id)).toBe(true);

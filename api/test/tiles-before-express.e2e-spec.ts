@@ -38,10 +38,12 @@ const stableHeaders = (res: request.Response): Record<string, unknown> => {
  * Asks twice and returns the second answer if the replay gave it (the pipeline was not asked), else
  * tries again after a pause: other test files share the database, and their writes to users, grants
  * or towns empty every process's replays (topic `auth`) at moments this suite does not control — at
- * times several in a row (a suite's set-up signing in one user after another).
+ * times several in a row (a suite's set-up signing in one user after another; with the whole suite
+ * running, the authorisation matrix's set-up kept them empty for over 10 s once).
  */
+const REPLAY_WAIT_MS = 25_000;
 async function replayed(ask: () => Promise<request.Response>): Promise<[request.Response, request.Response]> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + REPLAY_WAIT_MS;
   for (let attempt = 1; Date.now() < deadline; attempt++) {
     const first = await ask();
     const calls = pipelineCalls;
@@ -49,7 +51,7 @@ async function replayed(ask: () => Promise<request.Response>): Promise<[request.
     if (pipelineCalls === calls) return [first, second];
     await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 500)));
   }
-  throw new Error('no request was replayed within 10 s');
+  throw new Error(`no request was replayed within ${REPLAY_WAIT_MS / 1000} s`);
 }
 
 beforeAll(async () => {
@@ -185,21 +187,25 @@ describe('tile lane', () => {
 });
 
 describe('tile replay', () => {
-  it('answers a repeated request itself, with the same bytes and headers as the pipeline', async () => {
-    const [first, second] = await replayed(() => get(tilePath).expect(200));
-    expect((first.body as Buffer).length).toBeGreaterThan(0);
-    expect(second.body).toEqual(first.body);
-    expect(stableHeaders(second)).toEqual(stableHeaders(first));
-    expect(second.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
-    expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
-    expect(second.headers['content-security-policy']).toBeDefined();
+  it(
+    'answers a repeated request itself, with the same bytes and headers as the pipeline',
+    async () => {
+      const [first, second] = await replayed(() => get(tilePath).expect(200));
+      expect((first.body as Buffer).length).toBeGreaterThan(0);
+      expect(second.body).toEqual(first.body);
+      expect(stableHeaders(second)).toEqual(stableHeaders(first));
+      expect(second.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+      expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+      expect(second.headers['content-security-policy']).toBeDefined();
 
-    const [, revalidated] = await replayed(() =>
-      get(tilePath, { 'If-None-Match': first.headers.etag as string }).expect(304),
-    );
-    expect((revalidated.body as Buffer).length).toBe(0);
-    expect(revalidated.headers.etag).toBe(first.headers.etag);
-  });
+      const [, revalidated] = await replayed(() =>
+        get(tilePath, { 'If-None-Match': first.headers.etag as string }).expect(304),
+      );
+      expect((revalidated.body as Buffer).length).toBe(0);
+      expect(revalidated.headers.etag).toBe(first.headers.etag);
+    },
+    2 * REPLAY_WAIT_MS + 10_000,
+  );
 
   it('stops replaying when the data changes in another process', async () => {
     const before = await get(tilePath).expect(200);
@@ -224,25 +230,29 @@ describe('tile replay', () => {
     await get(tilePath).expect(200);
   });
 
-  it('replays per session: another viewer gets their own answer, a signed-out one none', async () => {
-    const closed = await createCity(t.db, [7.41, 51.71], 20000, false);
-    const editor = await editorOf(t, closed.id);
-    await editor.post('/api/storefronts').send(storefrontBody(closed)).expect(201);
-    const { x, y } = tileOf(closed.centre[0] + 0.001, closed.centre[1] + 0.001, 14);
-    const path = `/api/tiles/storefronts/14/${x}/${y}?cityId=${closed.id}`;
-    await settled(t);
+  it(
+    'replays per session: another viewer gets their own answer, a signed-out one none',
+    async () => {
+      const closed = await createCity(t.db, [7.41, 51.71], 20000, false);
+      const editor = await editorOf(t, closed.id);
+      await editor.post('/api/storefronts').send(storefrontBody(closed)).expect(201);
+      const { x, y } = tileOf(closed.centre[0] + 0.001, closed.centre[1] + 0.001, 14);
+      const path = `/api/tiles/storefronts/14/${x}/${y}?cityId=${closed.id}`;
+      await settled(t);
 
-    const [mine, again] = await replayed(() => editor.get(path).buffer(true).parse(binary).expect(200));
-    expect(again.body).toEqual(mine.body);
-    expect(again.headers['cache-control']).toMatch(/^private/);
+      const [mine, again] = await replayed(() => editor.get(path).buffer(true).parse(binary).expect(200));
+      expect(again.body).toEqual(mine.body);
+      expect(again.headers['cache-control']).toMatch(/^private/);
 
-    const stranger = await signedIn(t, []);
-    await stranger.get(path).expect(403);
-    await get(path).expect(401);
+      const stranger = await signedIn(t, []);
+      await stranger.get(path).expect(403);
+      await get(path).expect(401);
 
-    await editor.post('/api/auth/sign-out').expect(204);
-    await editor.get(path).expect(401);
-  });
+      await editor.post('/api/auth/sign-out').expect(204);
+      await editor.get(path).expect(401);
+    },
+    REPLAY_WAIT_MS + 10_000,
+  );
 
   it('leaves every request to the pipeline while the change feed is down', async () => {
     await get(tilePath).expect(200);
