@@ -1,6 +1,10 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
+/** Today in Germany (YYYY-MM-DD), the API's default date. */
+export const berlinToday = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+
 export interface SeededTown {
   id: string;
   slug: string;

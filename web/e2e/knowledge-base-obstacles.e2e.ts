@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
+import { berlinToday } from './helpers';
 
 const NETWORK = 'innenstaedte-erfolgreich-machen';
 /** The obstacles' German names and their order, as the dashboard has them. */
@@ -20,12 +21,11 @@ interface Listed {
   obstacles: string[];
 }
 
-/** Today in Berlin, as the API's default date. */
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
-
 /** The summary's cell worked out from the interventions list, not from the summary's answer. */
 function expectedCell(items: Listed[], type: string): string {
-  const tried = items.filter((i) => i.type === type && i.state !== 'planned' && i.startDate! <= today());
+  const tried = items.filter(
+    (i) => i.type === type && i.state !== 'planned' && i.startDate! <= berlinToday(),
+  );
   const named = tried.filter((i) => i.obstacles.length > 0);
   if (named.length === 0) return tried.length ? 'keine erfasst' : '–';
   const counts = new Map<string, number>();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
+import { berlinToday } from './helpers';
 
 const NETWORK = 'innenstaedte-erfolgreich-machen';
 
@@ -12,13 +13,10 @@ interface Listed {
   outcome12: { result: string };
 }
 
-/** Today in Berlin, as the API's default date. */
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
-
 /** A cell's words worked out from the interventions list (each with its own `outcome12`), not from the table's answer. */
 function expectedCell(items: Listed[], cityId: string, type: string): string {
   const tried = items.filter(
-    (i) => i.cityId === cityId && i.type === type && i.state !== 'planned' && i.startDate! <= today(),
+    (i) => i.cityId === cityId && i.type === type && i.state !== 'planned' && i.startDate! <= berlinToday(),
   );
   const n = (result: string) => tried.filter((i) => i.outcome12.result === result).length;
   if (tried.length === 0) return '–nicht erprobt';

@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from './auth-helpers';
-import { createEndedPopUp, createIntervention, createVacantAtCentre, seededTown } from './helpers';
+import {
+  berlinToday,
+  createEndedPopUp,
+  createIntervention,
+  createVacantAtCentre,
+  seededTown,
+} from './helpers';
 
 const AS_OF = '2026-01-15';
 const plain = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -47,7 +53,7 @@ test('the town report lists what the town had planned by its date, and nothing r
   const town = await seededTown(page.request);
   const csrf = await signIn(page, DEMO.editorMuehlhausen);
   const unit = await createVacantAtCentre(page, town, csrf, 'Planungsgasse', '7');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const today = berlinToday();
   const nextYear = Number(today.slice(0, 4)) + 1;
   const title = `Testladen „Kohorte ${nextYear}“`;
   await createIntervention(page, csrf, {

@@ -33,8 +33,8 @@ export class ObstacleCountResponse implements ObstacleCount {
   count: number;
 }
 
-@ApiSchema({ name: 'InterventionTypeInsight', description: 'What one type of intervention achieved' })
-export class InterventionTypeInsightResponse implements InterventionTypeInsight {
+/** The type and its measure, which both knowledge-base answers give per type. */
+abstract class InterventionTypeKey {
   @ApiProperty({ enum: INTERVENTION_TYPES })
   type: InterventionType;
 
@@ -43,7 +43,10 @@ export class InterventionTypeInsightResponse implements InterventionTypeInsight 
     description: 'What the type’s 12-month outcome asks (InterventionOutcome.measure); none: not measured',
   })
   measure: OutcomeMeasure;
+}
 
+@ApiSchema({ name: 'InterventionTypeInsight', description: 'What one type of intervention achieved' })
+export class InterventionTypeInsightResponse extends InterventionTypeKey implements InterventionTypeInsight {
   @ApiProperty({
     type: 'integer',
     minimum: 0,
@@ -175,16 +178,7 @@ export class InterventionTownCellResponse implements InterventionTownCell {
 }
 
 @ApiSchema({ name: 'InterventionTypeByTown', description: 'One type of intervention, town by town' })
-export class InterventionTypeByTownResponse implements InterventionTypeByTown {
-  @ApiProperty({ enum: INTERVENTION_TYPES })
-  type: InterventionType;
-
-  @ApiProperty({
-    enum: OUTCOME_MEASURES,
-    description: 'What the type’s 12-month outcome asks (InterventionOutcome.measure); none: not measured',
-  })
-  measure: OutcomeMeasure;
-
+export class InterventionTypeByTownResponse extends InterventionTypeKey implements InterventionTypeByTown {
   @ApiProperty({
     type: [InterventionTownCellResponse],
     description: 'One cell per town, in the order of the answer’s towns',

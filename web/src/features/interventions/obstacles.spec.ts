@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initAppI18n } from '../../i18n/testing';
 import { INTERVENTION_OBSTACLES } from '../../lib/domain';
-import { obstaclesText, sameObstacles, toggleObstacle, topObstaclesText } from './obstacles';
+import { obstacleSummary, obstaclesText, sameObstacles, toggleObstacle, topObstaclesText } from './obstacles';
 
 beforeAll(initAppI18n);
 
@@ -53,5 +53,24 @@ describe('obstacles in words', () => {
       'Zu wenig Laufkundschaft (4), Miethöhe (2), Eigentümer nicht erreichbar oder nicht bereit (2)',
     );
     expect(topObstaclesText([], i18n.t)).toBeNull();
+  });
+});
+
+describe('obstacleSummary', () => {
+  it('names the most frequent and how many named any; none recorded; nothing tried', async () => {
+    await i18n.changeLanguage('de');
+    const obstacles = [{ obstacle: 'owner', count: 2 }] as const;
+    expect(obstacleSummary({ tried: 6, withObstacles: 2, obstacles: [...obstacles] }, i18n.t)).toEqual({
+      top: 'Eigentümer nicht erreichbar oder nicht bereit (2)',
+      of: 'genannt bei 2 von 6 erprobten',
+    });
+    expect(obstacleSummary({ tried: 3, withObstacles: 0, obstacles: [] }, i18n.t)).toEqual({
+      top: 'keine erfasst',
+      of: null,
+    });
+    expect(obstacleSummary({ tried: 0, withObstacles: 0, obstacles: [] }, i18n.t)).toEqual({
+      top: '–',
+      of: null,
+    });
   });
 });

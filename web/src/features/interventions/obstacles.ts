@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { normalizeObstacles } from '../../../../api/src/interventions/intervention.types';
 import type { InterventionObstacle, ObstacleCount } from '../../lib/domain';
+import type { InterventionTypeInsight } from './api/interventions-api';
 
 /** The ticked obstacles after one box changed: each once, in the list's order (as the API stores them). */
 export function toggleObstacle(
@@ -34,4 +35,20 @@ export function topObstaclesText(counts: readonly ObstacleCount[], t: TFunction,
     .slice(0, max)
     .map((c) => t('kb.obstacleCount', { obstacle: t(`interventionObstacle.${c.obstacle}`), count: c.count }))
     .join(', ');
+}
+
+/**
+ * A type's obstacles as the knowledge base and the network report print them: the most frequent
+ * (`top`) and how many tried ones named any (`of`, „genannt bei 4 von 6 erprobten“); „keine erfasst“
+ * when tried ones name none, „–“ when none was tried.
+ */
+export function obstacleSummary(
+  row: Pick<InterventionTypeInsight, 'tried' | 'withObstacles' | 'obstacles'>,
+  t: TFunction,
+): { top: string; of: string | null } {
+  if (row.withObstacles === 0) return { top: row.tried > 0 ? t('kb.obstaclesNone') : '–', of: null };
+  return {
+    top: topObstaclesText(row.obstacles, t) ?? '',
+    of: t('kb.obstaclesOf', { with: row.withObstacles, tried: row.tried }),
+  };
 }

@@ -58,10 +58,11 @@ export function placeStreetLabels(
       { x: street.x - across.x * aside, y: street.y - across.y * aside },
       { x: street.x, y: street.y },
     ];
+    // the turned text's extent on the page, with the gap around it: the same at every candidate
+    const halfW = Math.abs(along.x) * half.length + Math.abs(across.x) * half.height + gap;
+    const halfH = Math.abs(along.y) * half.length + Math.abs(across.y) * half.height + gap;
     let best: { label: PlacedStreetLabel; covered: number } | null = null;
     for (const c of candidates) {
-      const halfW = Math.abs(along.x) * half.length + Math.abs(across.x) * half.height + gap;
-      const halfH = Math.abs(along.y) * half.length + Math.abs(across.y) * half.height + gap;
       const box: PlacedStreetLabel['box'] = [c.x - halfW, c.y - halfH, c.x + halfW, c.y + halfH];
       const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= frame.width && box[3] <= frame.height;
       const clear = placed.every(

@@ -3,7 +3,7 @@ import { formatNumber, formatPercent, formatWholeEuro } from '../../../lib/forma
 import { KpiInfoButton } from '../../kpis/components/KpiInfoButton';
 import type { InterventionTypeInsight } from '../api/interventions-api';
 import { countsForConversionKpi } from '../outcome';
-import { topObstaclesText } from '../obstacles';
+import { ObstacleSummaryCell } from './ObstacleSummaryCell';
 
 /**
  * Per type: how many were tried, how many succeeded after 12 months by the type's measure (docs/kpis.md,
@@ -55,23 +55,7 @@ export function InterventionTypeSummary({ types }: { types: InterventionTypeInsi
                 </td>
                 <td>{formatWholeEuro(row.medianCostPerUnit)}</td>
                 <td data-testid="by-type-obstacles">
-                  {row.withObstacles === 0 ? (
-                    row.tried > 0 ? (
-                      t('kb.obstaclesNone')
-                    ) : (
-                      '–'
-                    )
-                  ) : (
-                    <>
-                      {topObstaclesText(row.obstacles, t)}{' '}
-                      <span className="hint">
-                        {t('kb.obstaclesOf', {
-                          with: formatNumber(row.withObstacles),
-                          tried: formatNumber(row.tried),
-                        })}
-                      </span>
-                    </>
-                  )}
+                  <ObstacleSummaryCell row={row} subClass="hint" />
                 </td>
               </tr>
             ))}

@@ -54,15 +54,7 @@ export function InterventionsTable({
             <tbody>
               {shown.map(({ intervention: i, state }) => (
                 <tr key={i.id}>
-                  <th scope="row">
-                    {i.title}
-                    {i.units.length > 0 && (
-                      <span className="report-sub" data-testid="report-intervention-units">
-                        {unitAddresses(i.units, t)}
-                      </span>
-                    )}
-                    <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
-                  </th>
+                  <InterventionRowHeading intervention={i} />
                   <td>{interventionPeriod({ ...i, state }, (day) => formatShortDate(day, lang), t)}</td>
                   <td>{t(`interventionState.${state}`)}</td>
                   {/* outcome12 as known on the report's date (the list is asked with asOf) */}
@@ -90,5 +82,21 @@ export function InterventionsTable({
         </TableScroll>
       )}
     </section>
+  );
+}
+
+/** A measure's row heading in the report's tables: its title, where (the units' addresses), its type. */
+export function InterventionRowHeading({ intervention: i }: { intervention: Intervention }) {
+  const { t } = useTranslation();
+  return (
+    <th scope="row">
+      {i.title}
+      {i.units.length > 0 && (
+        <span className="report-sub" data-testid="report-intervention-units">
+          {unitAddresses(i.units, t)}
+        </span>
+      )}
+      <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
+    </th>
   );
 }

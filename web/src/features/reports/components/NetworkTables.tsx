@@ -4,7 +4,7 @@ import type { City } from '../../../lib/domain';
 import type { InterventionsByType, NetworkSummary, TownKpis } from '../api/report-types';
 import { formatChange, formatKpi, formatShortDate, formatWholeEuro, type ReportLang } from '../report-format';
 import { FLOW_ROWS, STOCK_ROWS } from '../report-kpis';
-import { topObstaclesText } from '../../interventions/obstacles';
+import { ObstacleSummaryCell } from '../../interventions/components/ObstacleSummaryCell';
 
 /** Median, quartiles, range and n per KPI across the visible member towns, with the median's change. */
 export function NetworkDistribution({
@@ -197,12 +197,7 @@ export function InterventionsByTypeTable({ data, lang }: { data: InterventionsBy
                   <td className="num">{formatWholeEuro(r.medianCostPerUnit, lang)}</td>
                   {/* what stood in the way most often, as the knowledge base says it („nicht erfasst“ when none) */}
                   <td data-testid="report-bytype-obstacles">
-                    {topObstaclesText(r.obstacles, t) ?? t('kb.obstaclesNone')}
-                    {r.withObstacles > 0 && (
-                      <span className="report-sub">
-                        {t('kb.obstaclesOf', { with: r.withObstacles, tried: r.tried })}
-                      </span>
-                    )}
+                    <ObstacleSummaryCell row={r} subClass="report-sub" />
                   </td>
                 </tr>
               ))}

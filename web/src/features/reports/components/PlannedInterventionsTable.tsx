@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { TableScroll } from './TableScroll';
 import type { Intervention } from '../../../lib/domain';
 import { formatEuro, formatShortDate, type ReportLang } from '../report-format';
-import { plannedOn, unitAddresses } from '../report-interventions';
+import { plannedOn } from '../report-interventions';
+import { InterventionRowHeading } from './InterventionsTable';
 
 /**
  * What the town had planned but not begun on the date (`plannedOn`): the council reads what comes
@@ -41,11 +42,7 @@ export function PlannedInterventionsTable({
             <tbody>
               {planned.map((i) => (
                 <tr key={i.id} data-testid="report-planned-row">
-                  <th scope="row">
-                    {i.title}
-                    {i.units.length > 0 && <span className="report-sub">{unitAddresses(i.units, t)}</span>}
-                    <span className="report-sub">{t(`interventionType.${i.type}`)}</span>
-                  </th>
+                  <InterventionRowHeading intervention={i} />
                   <td>
                     {i.startDate ? formatShortDate(i.startDate, lang) : t('reports.planned.startOpen')}
                     {i.endDate && (
